@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= demo.sitrep.db
+EXAMPLE := examples/000_f33f436a49f2953e.txt
+
+.PHONY: demo test eval lint bench schema clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/sitrep setup
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/sitrep analyze $(EXAMPLE) --captured-at 2023-05-25 --format text
+	rm -f $(DB)
+	$(BIN)/sitrep ingest examples --db $(DB) --captured-at 2023-05-25
+	$(BIN)/sitrep list --db $(DB)
+	$(BIN)/sitrep search "Bakhmut fighting" --db $(DB)
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests eval benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m eval
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+schema: $(STAMP)
+	$(BIN)/sitrep schema > schema/analyzed-article.schema.json
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
