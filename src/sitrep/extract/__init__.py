@@ -1,0 +1,134 @@
+"""From a RawDoc to an Article: pick the extractor for the kind of input, decode, extract.
+
+Kinds: ``html`` (trafilatura), ``textdump`` (a flattened page, see
+:mod:`sitrep.extract.textdump`), ``text`` (clean text: the body is the input
+unchanged, so offsets index the input file). ``auto`` decides by file name and
+content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Literal
+
+from sitrep.errors import InputError
+from sitrep.extract import published as stamps
+from sitrep.extract.encoding import decode
+from sitrep.extract.html import extract_html
+from sitrep.extract.icons import find_icons
+from sitrep.extract.textdump import extract_textdump
+from sitrep.model import Article, Paragraph, Source, SourceKind
+from sitrep.sources import RawDoc
+
+Kind = Literal["auto", "html", "textdump", "text"]
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?(?:p|div|a|span|br|li|table|script|meta|link)\b", re.IGNORECASE)
+_LINK_MARK = re.compile(r"\[\d+\]")
+
+
+def detect_kind(raw: RawDoc, text: str) -> SourceKind:
+    """html by name or markup; textdump when page furniture shows; text otherwise."""
+    if raw.suffix in _HTML_SUFFIXES or _HTML_START.match(text[:2000]) or len(_TAG.findall(text[:20000])) > 20:
+        return "html"
+    return "textdump" if looks_like_textdump(text) else "text"
+
+
+def looks_like_textdump(text: str) -> bool:
+    """Two or more signs of a flattened web page: icon ligatures, a repeated title, link marks, many crumbs."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return False
+    head = lines[:40]
+    signs = 0
+    signs += any(find_icons(line) for line in head)
+    short = [line for line in head if len(line.split()) <= 12]
+    signs += len(short) != len(set(short))
+    signs += len(_LINK_MARK.findall(text)) >= 5
+    signs += sum(1 for line in lines if len(line.split()) <= 3) >= max(5, len(lines) // 3)
+    signs += any(re.fullmatch(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main )?content", line) for line in head)
+    return signs >= 2
+
+
+def _paragraph_offsets(paragraphs: list[str]) -> tuple[str, list[Paragraph]]:
+    body_parts: list[str] = []
+    offsets: list[Paragraph] = []
+    cursor = 0
+    for text in paragraphs:
+        if body_parts:
+            body_parts.append("\n\n")
+            cursor += 2
+        offsets.append(Paragraph(start=cursor, end=cursor + len(text)))
+        body_parts.append(text)
+        cursor += len(text)
+    return "".join(body_parts), offsets
+
+
+def _text_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of unchanged text: runs separated by blank lines."""
+    return [
+        Paragraph(start=m.start(), end=m.end())
+        for m in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text)
+        if m.group().strip()
+    ]
+
+
+def _from_html(raw: RawDoc, text: str, captured: str | None) -> Article:
+    page = extract_html(text, raw.uri)
+    body, paragraphs = _paragraph_offsets(page.paragraphs)
+    published = None
+    if page.date:
+        published = stamps.day_interval(date.fromisoformat(page.date[:10]), page.date)
+    return Article(
+        title=page.title, byline=page.byline, authors=page.authors, outlet=page.outlet, section=page.section,
+        language=page.language, published=published, body=body, paragraphs=paragraphs,
+    )
+
+
+def _from_textdump(raw: RawDoc, text: str, captured: str | None) -> Article:
+    dump = extract_textdump(text)
+    if not dump.paragraphs:
+        raise InputError(raw.uri, "no article text found in the text dump")
+    body, paragraphs = _paragraph_offsets(dump.paragraphs)
+    capture_time = stamps.parse_timestamp(captured) if captured else None
+    published = stamps.resolve(dump.stamp, capture_time) if dump.stamp else None
+    if dump.stamp and published is None:
+        published = stamps.Interval(text=dump.stamp, granularity="unknown")
+    return Article(
+        title=dump.title, byline=dump.byline, authors=dump.authors, section=dump.section,
+        language=_LANGUAGE_CODES.get(dump.language or ""), published=published, body=body,
+        paragraphs=paragraphs, boilerplate=dump.boilerplate,
+    )
+
+
+def _from_text(raw: RawDoc, text: str, captured: str | None) -> Article:
+    return Article(body=text, paragraphs=_text_paragraphs(text))
+
+
+_LANGUAGE_CODES = {"English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
+                   "Portuguese": "pt", "Dutch": "nl", "Polish": "pl", "Finnish": "fi", "Swedish": "sv",
+                   "Danish": "da", "Norwegian_Bokmal": "nb", "Czech": "cs", "Russian": "ru", "Ukrainian": "uk",
+                   "Turkish": "tr", "Indonesian": "id", "Romanian": "ro"}
+EXTRACTORS: dict[str, Callable[[RawDoc, str, str | None], Article]] = {
+    "html": _from_html,
+    "textdump": _from_textdump,
+    "text": _from_text,
+}
+
+
+def extract(raw: RawDoc, kind: Kind = "auto") -> tuple[Source, Article]:
+    """Decode and extract one document. Raises :class:`InputError` for anything unusable."""
+    text, _encoding = decode(raw.data, raw.uri)
+    if raw.captured_at:
+        try:
+            stamps.parse_timestamp(raw.captured_at)
+        except ValueError as exc:
+            raise InputError(raw.uri, f"bad capture time: {exc}") from None
+    resolved: SourceKind = detect_kind(raw, text) if kind == "auto" else kind
+    article = EXTRACTORS[resolved](raw, text, raw.captured_at)
+    if not article.body.strip():
+        raise InputError(raw.uri, "no text")
+    source = Source(uri=raw.uri, kind=resolved, captured_at=raw.captured_at, sha256=raw.sha256)
+    return source, article

@@ -1,0 +1,72 @@
+"""Bytes to text: BOM, then the declared charset, then UTF-8, then detection.
+
+Order matters: a BOM is proof, a declaration is a strong hint (but pages lie, so
+it must decode cleanly), UTF-8 decoding without errors is near-proof, and
+statistical detection (charset-normalizer) is the last resort.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from sitrep.errors import InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (meta tag or XML declaration)."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii", "replace").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, source: object) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``; refuse what no charset explains."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise InputError(source, f"invalid {encoding} text after its byte-order mark") from None
+    candidates = [declared_charset(data), "utf-8"]
+    for encoding in candidates:
+        if encoding is None:
+            continue
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(source, "undecodable bytes: no character encoding fits")
+    text = str(best)
+    if _garbled(text):
+        raise InputError(source, f"undecodable bytes: best guess {best.encoding} gives garbled text")
+    return text, best.encoding
+
+
+def _garbled(text: str) -> bool:
+    """Text full of control or private-use characters is binary in disguise."""
+    if not text:
+        return True
+    odd = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return odd > len(text) * 0.02

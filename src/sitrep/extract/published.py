@@ -1,0 +1,128 @@
+"""Publication times as intervals: absolute datelines and "2 months ago" stamps.
+
+Rounding rule for relative stamps: sites render elapsed time *rounded* to the
+nearest unit (moment.js, Django's ``timesince`` and most CMS widgets do), so
+"N units ago" seen at capture time C means the elapsed time lies in
+[N - 1/2, N + 1/2] units: the interval is [C - (N + 1/2) u, C - (N - 1/2) u],
+one unit wide ("2 months ago" captured 2023-05-25 → 2023-03-10 … 2023-04-09).
+Without a capture time the words are kept and nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as dateparser
+
+from sitrep.model import Granularity, Interval
+
+_UNIT_DAYS: dict[str, float] = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0,
+    "week": 7.0, "month": 30.436875, "year": 365.2425,
+}
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_AGO = re.compile(
+    r"^(?:about\s+|around\s+|over\s+|almost\s+)?(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|wk|month|mo|year|yr)s?\.?\s+ago$",
+    re.IGNORECASE,
+)
+_UNIT_ALIASES = {"sec": "second", "min": "minute", "hr": "hour", "wk": "week", "mo": "month", "yr": "year"}
+_SINCE_CAPTURE = {"today": 0, "yesterday": 1, "just now": 0}
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_MONTH_WORD = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b")
+
+
+def parse_timestamp(value: str) -> datetime:
+    """An ISO 8601 date or date-time (``2023-05-25``, ``2023-05-25T10:00Z``), naive UTC."""
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 date or date-time: {value!r}") from None
+    if parsed.tzinfo is not None:
+        parsed = (parsed - parsed.utcoffset()).replace(tzinfo=None)  # type: ignore[operator]
+    return parsed
+
+
+def is_relative_stamp(text: str) -> bool:
+    stamp = text.strip().lower()
+    return bool(_AGO.match(stamp)) or stamp in _SINCE_CAPTURE
+
+
+def resolve_relative(text: str, captured_at: datetime | None) -> Interval | None:
+    """Resolve "N units ago" / "yesterday" against the capture time (see module doc)."""
+    stamp = text.strip()
+    lowered = stamp.lower()
+    if lowered in _SINCE_CAPTURE:
+        if captured_at is None:
+            return Interval(text=stamp, granularity="day")
+        day = captured_at.date() - timedelta(days=_SINCE_CAPTURE[lowered])
+        return Interval(earliest=day.isoformat(), latest=day.isoformat(), granularity="day", text=stamp)
+    match = _AGO.match(lowered)
+    if not match:
+        return None
+    unit = match["unit"].lower()
+    unit = _UNIT_ALIASES.get(unit, unit)
+    granularity: Granularity = unit if unit in ("minute", "hour", "day", "week", "month", "year") else "second"  # type: ignore[assignment]
+    if captured_at is None:
+        return Interval(text=stamp, granularity=granularity)
+    n = match["n"]
+    count = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+    days = _UNIT_DAYS[unit]
+    earliest = captured_at - timedelta(days=(count + 0.5) * days)
+    latest = captured_at - timedelta(days=max(count - 0.5, 0) * days)
+    if days >= 1:
+        return Interval(earliest=earliest.date().isoformat(), latest=latest.date().isoformat(),
+                        granularity=granularity, text=stamp)
+    return Interval(earliest=earliest.isoformat(timespec="seconds"), latest=latest.isoformat(timespec="seconds"),
+                    granularity=granularity, text=stamp)
+
+
+_DATE_WORDS = re.compile(
+    r"^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|\d{4}-\d{1,2}-\d{1,2}(?:t[\d:.z+-]*)?|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|[ap]\.?m\.?|[a-z]{1,4}t|utc|gmt|z|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|"
+    r"updated|published|posted|modified|last|on|at|date|time|am|pm|de|le|den|am|um)$"
+)
+
+
+def looks_like_dateline(text: str) -> bool:
+    """A short line made mostly of date words, with a year ("Updated 10:45 AM ET, Thu March 30, 2023")."""
+    words = [w.strip(",.;:|()[]•·-").lower() for w in text.split()]
+    words = [w for w in words if w]
+    if not 1 <= len(words) <= 14 or not _YEAR.search(text):
+        return False
+    if not (_MONTH_WORD.search(text) or _NUMERIC_DATE.search(text)):
+        return False
+    return sum(1 for w in words if _DATE_WORDS.match(w)) >= 0.6 * len(words)
+
+
+def parse_dateline(text: str) -> Interval | None:
+    """"Published March 30, 2023 10:05 ET" → the day 2023-03-30 (day precision is what we trust)."""
+    if not looks_like_dateline(text):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unknown zone names ("ET") are fine: we keep the day
+            parsed = dateparser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed is None or parsed.year == 1900:
+        return None
+    return day_interval(parsed.date(), text.strip())
+
+
+def day_interval(day: date, text: str | None = None) -> Interval:
+    return Interval(earliest=day.isoformat(), latest=day.isoformat(), granularity="day", text=text)
+
+
+def resolve(text: str, captured_at: datetime | None) -> Interval | None:
+    """Either kind of stamp: relative first, then an absolute dateline."""
+    return resolve_relative(text, captured_at) or parse_dateline(text)

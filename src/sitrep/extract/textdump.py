@@ -1,0 +1,352 @@
+"""Flattened pages: recover the article from a text dump of a whole web page.
+
+A text dump (a scraper's ``innerText``, ``w3m -dump``, ``lynx -dump``, a pasted
+selection) keeps the words of every part of the page: menus, "Please Wait...",
+share buttons, icon-font ligatures glued to labels, the title twice, a byline.
+No HTML is left to tell them apart, so the extractor works on text units:
+
+1. **Units.** Lines are cleaned of text-browser marks (``[12]`` link numbers,
+   ``(BUTTON)``, form fields) and re-joined where a text browser wrapped them:
+   a line is continued when the next word would not have fit in the wrap width.
+2. **Classes.** Each unit is classed as jusText does for HTML blocks: *good*
+   (long, many stop words of the page's language, few links), *near-good*,
+   *short* or *bad* (link lists, bullets, UI phrases, icon labels), then short
+   and near-good units take the class of their good neighbours.
+3. **Region.** The article is the contiguous run of units with the largest
+   score (good text counts for, boilerplate against), so a teaser below the
+   comments does not join the body.
+4. **Metadata** comes from the units above the body: a repeated line or the
+   nearest headline-like line is the title, "By ..." the byline, icon ligatures
+   label the section (folder) and the time stamp (clock), a date line the
+   publication time.
+
+Everything removed is kept in ``boilerplate`` for audit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import justext
+
+from sitrep.extract import published as stamps
+from sitrep.extract.icons import ICON_ROLES, find_icons, split_icons
+
+# --- step 1: units -----------------------------------------------------------------------------------------
+
+_LINK_MARK = re.compile(r"\[\d+\]")
+_BROWSER_MARKS = re.compile(
+    r"\[(?:IMG|INLINE|BUTTON|LINK|X| )\]|\((?:BUTTON|RADIO|CHECKBOX)\)|_{4,}|\[[\w.-]*[-_.][\w.-]*\]"
+    r"|^\s*#\s*$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–-]|\d{1,2}[.)])\s+")
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass
+class Unit:
+    """A paragraph-like piece of the dump, after re-joining wrapped lines."""
+
+    text: str
+    links: int = 0
+    bullet: bool = False
+    icons: list[tuple[str | None, str]] = field(default_factory=list)
+    klass: str = "short"
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def _clean(line: str) -> tuple[str, int]:
+    links = len(_LINK_MARK.findall(line))
+    line = _LINK_MARK.sub("", line)
+    line = _BROWSER_MARKS.sub(" ", line)
+    return _WS.sub(" ", line).strip(), links
+
+
+_REFERENCES = re.compile(r"^\s*(?:References|Visible links:?|Hidden links:?)\s*$")
+_REFERENCE_ITEM = re.compile(r"^\s*\d+\.\s+\S+$")
+
+
+def _drop_link_list(lines: list[str]) -> list[str]:
+    """Cut the numbered URL list lynx appends ("References", "1. https://...")."""
+    for i in range(len(lines)):
+        if _REFERENCES.match(lines[i]):
+            tail = [line for line in lines[i + 1 :] if line.strip() and not _REFERENCES.match(line)]
+            if tail and sum(1 for line in tail if _REFERENCE_ITEM.match(line)) >= 0.8 * len(tail):
+                return lines[:i]
+    return lines
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a text browser wrapped at, or None when lines were not wrapped.
+
+    Wrapped text has a hard ceiling: lines that could be broken at a space never
+    pass the width, and many lines end just short of it.
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if " " in line.strip())
+    if len(lengths) < 8:
+        return None
+    top = lengths[min(len(lengths) - 1, int(len(lengths) * 0.995))]
+    near_top = sum(1 for n in lengths if top - 12 <= n <= top)
+    if top > 140 or near_top < 3:
+        return None
+    return top
+
+
+def _units(text: str) -> list[Unit]:
+    lines = _drop_link_list([unicodedata.normalize("NFC", line) for line in text.splitlines()])
+    width = _wrap_width(lines)
+    units: list[Unit] = []
+    current: Unit | None = None
+    for i, raw in enumerate(lines):
+        cleaned, links = _clean(raw)
+        if not cleaned:
+            current = None
+            continue
+        bullet = bool(_BULLET.match(raw))
+        if current is not None and not bullet:
+            current.text = f"{current.text} {cleaned}"
+            current.links += links
+        else:
+            current = Unit(cleaned, links, bullet)
+            units.append(current)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        continued = (
+            width is not None
+            and nxt.strip()
+            and len(raw.rstrip()) + 1 + len(nxt.split()[0]) > width - 1
+        )
+        if not continued:
+            current = None
+    for unit in units:
+        unit.icons = split_icons(unit.text)
+        if any(icon for icon, _ in unit.icons):
+            unit.text = " ".join(part for _, part in unit.icons if part)
+    return [u for u in units if u.text or any(icon for icon, _ in u.icons)]
+
+
+# --- step 2: classes -----------------------------------------------------------------------------------------
+
+LENGTH_LOW, LENGTH_HIGH = 70, 200
+STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
+MAX_LINK_DENSITY = 0.2
+_CANDIDATE_LANGUAGES = (
+    "English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Finnish", "Swedish",
+    "Danish", "Norwegian_Bokmal", "Czech", "Russian", "Ukrainian", "Turkish", "Indonesian", "Romanian",
+)
+# Phrases that only page furniture uses. Matched on whole short units.
+_FURNITURE = re.compile(
+    r"^(?:no ?script|please wait\.*|loading\.*|skip to (?:main )?content|menu|search|close|share(?: this)?|"
+    r"add to favou?rites|sign (?:in|up)|log ?in|log ?out|subscribe(?: now)?|advertisement|advertising|"
+    r"read more|see more|show more|load more|related(?: articles| stories| news)?|most (?:read|popular)|"
+    r"follow us.*|print|email|comments?|\d+ comments?|back to top|cookie.*|accept(?: all)?(?: cookies)?|"
+    r"javascript.*|enable javascript.*|you may also like|recommended(?: for you)?|trending|newsletter.*|"
+    r"tags?:?|topics?:?|(?:copyright|©).*|all rights reserved.*|privacy policy|terms of (?:use|service)|"
+    r"home|next|previous|prev|more|top|up next)\W*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _stoplists() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(justext.get_stoplist(lang)) for lang in _CANDIDATE_LANGUAGES}
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:!?\"'“”‘’()[]«»—–-").lower() for w in text.split()]
+
+
+def page_language(units: list[Unit]) -> tuple[str, frozenset[str]]:
+    """The stop-word list that covers most words of the page."""
+    sample = [w for u in units for w in _words(u.text)][:5000]
+    counts = {lang: sum(1 for w in sample if w in stops) for lang, stops in _stoplists().items()}
+    language = max(counts, key=lambda lang: counts[lang])
+    return language, _stoplists()[language]
+
+
+def _classify(unit: Unit, stoplist: frozenset[str]) -> str:
+    words = _words(unit.text)
+    if not words:
+        return "bad"
+    length = len(unit.text)
+    link_density = unit.links / len(words)
+    if link_density > MAX_LINK_DENSITY or _FURNITURE.match(unit.text):
+        return "bad"
+    if unit.bullet and length < LENGTH_HIGH:
+        return "bad" if unit.links or length < LENGTH_LOW else "short"
+    if "©" in unit.text or "copyright" in unit.text.lower() and length < LENGTH_HIGH:
+        return "bad"
+    stop_density = sum(1 for w in words if w in stoplist) / len(words)
+    if length < LENGTH_LOW:
+        return "short"
+    if stop_density >= STOPWORDS_HIGH:
+        return "good" if length > LENGTH_HIGH else "near-good"
+    if stop_density >= STOPWORDS_LOW:
+        return "near-good"
+    return "bad"
+
+
+def _revise(units: list[Unit]) -> None:
+    """Context-sensitive pass: near-good and short units follow their neighbours."""
+
+    def neighbour(i: int, step: int, ignore: set[str]) -> str:
+        j = i + step
+        while 0 <= j < len(units):
+            if units[j].klass not in ignore:
+                return units[j].klass
+            j += step
+        return "bad"
+
+    for i, unit in enumerate(units):
+        if unit.klass == "near-good":
+            prev, nxt = neighbour(i, -1, {"near-good", "short"}), neighbour(i, 1, {"near-good", "short"})
+            unit.klass = "good" if "good" in (prev, nxt) else "bad"
+    for i, unit in enumerate(units):
+        if unit.klass == "short":
+            prev, nxt = neighbour(i, -1, {"short"}), neighbour(i, 1, {"short"})
+            unit.klass = "good" if prev == nxt == "good" else "bad"
+
+
+# --- step 3: region -----------------------------------------------------------------------------------------
+
+
+def _main_region(units: list[Unit]) -> tuple[int, int] | None:
+    """The contiguous run [start, end) with the largest good-minus-boilerplate score."""
+    best, best_span = 0.0, None
+    running, start = 0.0, 0
+    for i, unit in enumerate(units):
+        value = len(unit.text) if unit.klass == "good" else -max(25.0, 0.5 * len(unit.text))
+        if running <= 0:
+            running, start = value, i
+        else:
+            running += value
+        if running > best:
+            best, best_span = running, (start, i + 1)
+    return best_span
+
+
+# --- step 4: metadata -------------------------------------------------------------------------------------------
+
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+(?P<names>\S.{1,120})$", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
+HEADER_WINDOW = 30
+
+
+@dataclass
+class TextDump:
+    """What the extractor recovered from one dump."""
+
+    title: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    stamp: str | None = None  # publication time as printed ("2 months ago", "March 30, 2023")
+    language: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def _headline_like(unit: Unit) -> bool:
+    words = unit.words
+    return (
+        2 <= len(words) <= 30
+        and not unit.bullet
+        and unit.links <= 1
+        and not _FURNITURE.match(unit.text)
+        and not _BYLINE.match(unit.text)
+        and not stamps.looks_like_dateline(unit.text)
+        and not stamps.is_relative_stamp(unit.text)
+        and not find_icons(unit.text)
+        and unit.text[-1] not in ":|"
+        and any(ch.isalpha() for ch in unit.text)
+    )
+
+
+def _read_header(header: list[Unit], dump: TextDump) -> set[int]:
+    """Fill title, byline, section and stamp from the units above the body; return the units used."""
+    used: set[int] = set()
+    for i, unit in enumerate(header):  # icon-labelled metadata is the most explicit: read it first
+        for icon, text in unit.icons:
+            role = ICON_ROLES.get(icon or "")
+            if role == "section" and text and dump.section is None:
+                dump.section, _ = text, used.add(i)
+            elif role == "time" and text and dump.stamp is None:
+                dump.stamp, _ = text, used.add(i)
+            elif role == "author" and text and dump.byline is None:
+                dump.byline, _ = text, used.add(i)
+    for i, unit in enumerate(header):
+        match = _BYLINE.match(unit.text)
+        if match and dump.byline is None and len(unit.words) <= 16:
+            dump.byline = unit.text
+            used.add(i)
+        elif dump.stamp is None and (stamps.is_relative_stamp(unit.text) or stamps.looks_like_dateline(unit.text)):
+            dump.stamp = unit.text
+            used.add(i)
+    if dump.byline:
+        names = _BYLINE.match(dump.byline)
+        raw = names["names"] if names else dump.byline
+        dump.authors = [n.strip(" .") for n in _NAME_SPLIT.split(raw) if n.strip(" .")]
+    dump.title = _find_title(header, used)
+    return used
+
+
+def _find_title(header: list[Unit], used: set[int]) -> str | None:
+    """A headline-like line printed twice (page title + headline), else the nearest headline-like line."""
+    counts = Counter(_norm(u.text) for u in header if _headline_like(u))
+    repeated = [u for u in header if counts[_norm(u.text)] > 1 and _headline_like(u) and len(u.words) >= 3]
+    if repeated:
+        return repeated[-1].text
+    # The headline sits just above the byline/time stamp, or just above the body.
+    first_meta = min(used) if used else len(header)
+    for candidates in (range(first_meta - 1, -1, -1), range(len(header) - 1, -1, -1)):
+        for i in candidates:
+            if i not in used and _headline_like(header[i]) and len(header[i].words) >= 3:
+                return header[i].text
+            if len(header) - i > 12:
+                break
+    return None
+
+
+def extract_textdump(text: str) -> TextDump:
+    """Recover title, byline, section, time stamp and the article paragraphs from a page dump."""
+    units = _units(text)
+    dump = TextDump()
+    if not units:
+        return dump
+    language, stoplist = page_language(units)
+    dump.language = language
+    for unit in units:
+        unit.klass = _classify(unit, stoplist)
+    _revise(units)
+    region = _main_region(units)
+    if region is None:
+        dump.boilerplate = [u.text for u in units]
+        return dump
+    start, end = region
+    header = units[max(0, start - HEADER_WINDOW) : start]
+    _read_header(header, dump)
+    body = [u for u in units[start:end] if u.klass == "good"]
+    if body and dump.title and _norm(body[0].text) == _norm(dump.title):
+        body = body[1:]
+    kept = {id(u) for u in body}
+    dump.paragraphs = [u.text for u in body]
+    dump.boilerplate = [_display(u) for u in units if id(u) not in kept]
+    return dump
+
+
+def _display(unit: Unit) -> str:
+    """A removed unit as it appeared, icon ligatures included, for the audit list."""
+    if any(icon for icon, _ in unit.icons):
+        return " ".join(f"{icon or ''}{part}" for icon, part in unit.icons).strip()
+    return unit.text

@@ -1,0 +1,125 @@
+"""Files and folders as RawDocs, with the checks that keep bad bytes out.
+
+Every refusal is an :class:`~sitrep.errors.InputError` naming the file and the
+reason, so a batch can report it and go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.errors import InputError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES_ENV = "SITREP_MAX_BYTES"
+
+# Magic numbers of common binary formats, so the error can say what the file is.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """The bytes of one document and where they came from."""
+
+    uri: str
+    data: bytes
+    suffix: str  # lower-case extension without .gz, e.g. ".html"
+    captured_at: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def max_bytes_default() -> int:
+    return int(os.environ.get(MAX_BYTES_ENV, DEFAULT_MAX_BYTES))
+
+
+def read_path(path: Path, max_bytes: int | None = None, captured_at: str | None = None) -> RawDoc:
+    """Read one file (gunzipping ``.gz``), refusing empty, huge, or binary content."""
+    limit = max_bytes if max_bytes is not None else max_bytes_default()
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a folder (use `sitrep ingest` to walk folders)")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(path, "empty file")
+    if size > limit and not path.name.endswith(".gz"):
+        raise InputError(path, f"too large: {size} bytes > limit {limit} (set --max-bytes or {MAX_BYTES_ENV})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    name = path.name.lower()
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(path, data, limit)
+        name = name.removesuffix(".gz")
+    elif name.endswith(".gz"):
+        raise InputError(path, "named .gz but is not gzip data")
+    if not data.strip():
+        raise InputError(path, "empty content")
+    _refuse_binary(path, data)
+    return RawDoc(uri=str(path), data=data, suffix=Path(name).suffix, captured_at=captured_at)
+
+
+def _gunzip(path: Path, data: bytes, limit: int) -> bytes:
+    """Decompress with a size cap, so a gzip bomb is refused, not inflated."""
+    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    try:
+        out = decompressor.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise InputError(path, f"corrupt gzip data ({exc})") from None
+    if len(out) > limit:
+        raise InputError(path, f"too large once decompressed: > limit {limit} bytes")
+    if not decompressor.eof:
+        raise InputError(path, "truncated gzip data")
+    return out
+
+
+def _refuse_binary(path: Path, data: bytes) -> None:
+    head = data[:8192]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(path, f"binary content ({what}), not a news page")
+    if head.startswith(_UTF16_BOMS):
+        return  # UTF-16 text legitimately holds NUL bytes
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if b"\x00" in head or controls > len(head) * 0.05:
+        raise InputError(path, "binary content (control bytes), not text or HTML")
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted, hidden ones skipped)."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+
