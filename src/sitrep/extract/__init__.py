@@ -19,14 +19,17 @@ from sitrep.extract.encoding import decode
 from sitrep.extract.html import extract_html
 from sitrep.extract.icons import find_icons
 from sitrep.extract.textdump import extract_textdump
-from sitrep.model import Article, Paragraph, Source, SourceKind
+from sitrep.model import Article, Interval, Paragraph, Source, SourceKind
 from sitrep.sources import RawDoc
 
 Kind = Literal["auto", "html", "textdump", "text"]
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL
+)
 _TAG = re.compile(r"</?(?:p|div|a|span|br|li|table|script|meta|link)\b", re.IGNORECASE)
 _LINK_MARK = re.compile(r"\[\d+\]")
+_NOSCRIPT = re.compile(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main )?content")
 
 
 def detect_kind(raw: RawDoc, text: str) -> SourceKind:
@@ -48,7 +51,7 @@ def looks_like_textdump(text: str) -> bool:
     signs += len(short) != len(set(short))
     signs += len(_LINK_MARK.findall(text)) >= 5
     signs += sum(1 for line in lines if len(line.split()) <= 3) >= max(5, len(lines) // 3)
-    signs += any(re.fullmatch(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main )?content", line) for line in head)
+    signs += any(_NOSCRIPT.fullmatch(line) for line in head)
     return signs >= 2
 
 
@@ -75,9 +78,16 @@ def _text_paragraphs(text: str) -> list[Paragraph]:
     ]
 
 
+def _same_words(a: str, b: str) -> bool:
+    return a.split() == b.split() or " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def _from_html(raw: RawDoc, text: str, captured: str | None) -> Article:
     page = extract_html(text, raw.uri)
-    body, paragraphs = _paragraph_offsets(page.paragraphs)
+    texts = page.paragraphs
+    if page.title and len(texts) > 1 and _same_words(texts[0], page.title):
+        texts = texts[1:]  # the headline is the title, not body text
+    body, paragraphs = _paragraph_offsets(texts)
     published = None
     if page.date:
         published = stamps.day_interval(date.fromisoformat(page.date[:10]), page.date)
@@ -95,7 +105,7 @@ def _from_textdump(raw: RawDoc, text: str, captured: str | None) -> Article:
     capture_time = stamps.parse_timestamp(captured) if captured else None
     published = stamps.resolve(dump.stamp, capture_time) if dump.stamp else None
     if dump.stamp and published is None:
-        published = stamps.Interval(text=dump.stamp, granularity="unknown")
+        published = Interval(text=dump.stamp, granularity="unknown")
     return Article(
         title=dump.title, byline=dump.byline, authors=dump.authors, section=dump.section,
         language=_LANGUAGE_CODES.get(dump.language or ""), published=published, body=body,

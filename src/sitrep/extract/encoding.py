@@ -47,12 +47,11 @@ def decode(data: bytes, source: object) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise InputError(source, f"invalid {encoding} text after its byte-order mark") from None
-    candidates = [declared_charset(data), "utf-8"]
-    for encoding in candidates:
-        if encoding is None:
+    for candidate in (declared_charset(data), "utf-8"):
+        if candidate is None:
             continue
         try:
-            return data.decode(encoding), encoding
+            return data.decode(candidate), candidate
         except UnicodeDecodeError:
             continue
     best = from_bytes(data).best()

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, field
 
 import trafilatura
+from trafilatura.settings import Document
 
 from sitrep.errors import InputError
 
@@ -40,9 +41,10 @@ def extract_html(html: str, source: object, fast: bool = False) -> HtmlArticle:
         raise InputError(source, "malformed HTML: nesting too deep to parse") from None
     except Exception as exc:  # trafilatura/lxml raise many kinds on hostile input
         raise InputError(source, f"malformed HTML: {type(exc).__name__}: {exc}"[:200]) from None
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         raise InputError(source, "no article text found in the HTML")
-    paragraphs = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    text: str = doc.text or ""
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     categories = [c for c in (doc.categories or []) if c]
     return HtmlArticle(

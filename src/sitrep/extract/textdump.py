@@ -181,7 +181,7 @@ def _classify(unit: Unit, stoplist: frozenset[str]) -> str:
         return "bad"
     if unit.bullet and length < LENGTH_HIGH:
         return "bad" if unit.links or length < LENGTH_LOW else "short"
-    if "©" in unit.text or "copyright" in unit.text.lower() and length < LENGTH_HIGH:
+    if "©" in unit.text or ("copyright" in unit.text.lower() and length < LENGTH_HIGH):
         return "bad"
     stop_density = sum(1 for w in words if w in stoplist) / len(words)
     if length < LENGTH_LOW:
@@ -237,6 +237,7 @@ def _main_region(units: list[Unit]) -> tuple[int, int] | None:
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+(?P<names>\S.{1,120})$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 HEADER_WINDOW = 30
+_ICON_FIELDS = {"section": "section", "time": "stamp", "author": "byline"}
 
 
 @dataclass
@@ -279,12 +280,10 @@ def _read_header(header: list[Unit], dump: TextDump) -> set[int]:
     for i, unit in enumerate(header):  # icon-labelled metadata is the most explicit: read it first
         for icon, text in unit.icons:
             role = ICON_ROLES.get(icon or "")
-            if role == "section" and text and dump.section is None:
-                dump.section, _ = text, used.add(i)
-            elif role == "time" and text and dump.stamp is None:
-                dump.stamp, _ = text, used.add(i)
-            elif role == "author" and text and dump.byline is None:
-                dump.byline, _ = text, used.add(i)
+            if not text or role is None or getattr(dump, _ICON_FIELDS[role]) is not None:
+                continue
+            setattr(dump, _ICON_FIELDS[role], text)
+            used.add(i)
     for i, unit in enumerate(header):
         match = _BYLINE.match(unit.text)
         if match and dump.byline is None and len(unit.words) <= 16:

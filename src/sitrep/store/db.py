@@ -142,7 +142,7 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(schema.documents)) or 0)
 
-    def list(self, limit: int = 50, offset: int = 0) -> list[DocSummary]:
+    def documents(self, limit: int = 50, offset: int = 0) -> list[DocSummary]:
         d = schema.documents.c
         query = (
             select(d.id, d.title, d.uri, d.kind, d.published_earliest, d.published_text, d.outlet, d.ingested_at)

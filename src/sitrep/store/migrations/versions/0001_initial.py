@@ -23,7 +23,9 @@ def upgrade() -> None:
     op.create_index("ix_events_type", "events", ["type", "sub_type"])
     if bind.dialect.name == "sqlite":
         # FTS5 with rowid = documents.id; bm25() ranks, snippet() highlights.
-        op.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
+        op.execute(
+            "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')"
+        )
 
 
 def downgrade() -> None:

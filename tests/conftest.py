@@ -1,0 +1,24 @@
+"""Shared fixtures: the bundled example, a loaded pipeline (once per session), a fresh database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "000_f33f436a49f2953e.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "test.db")

@@ -1,0 +1,130 @@
+"""The SQLite store: identity by content hash, all-or-nothing writes, search, migrations."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert
+from sqlalchemy.exc import SQLAlchemyError
+from tests.conftest import EXAMPLE, FIXTURES
+
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.extract import extract
+from sitrep.model import AnalyzedArticle
+from sitrep.sources import read_path
+from sitrep.store import Store
+from sitrep.store import db as store_db
+
+
+@pytest.fixture(scope="module")
+def analyzed(pipeline: Pipeline) -> AnalyzedArticle:
+    return pipeline.analyze(*extract(read_path(EXAMPLE, captured_at="2023-05-25")))
+
+
+def test_add_is_idempotent_by_content_hash(store: Store, analyzed: AnalyzedArticle) -> None:
+    first = store.add(analyzed)
+    second = store.add(analyzed)
+    assert first == (1, True) and second == (1, False)
+    assert store.count() == 1
+    assert store.get(1) == analyzed
+
+
+def test_layers_are_flattened_into_tables(store: Store, analyzed: AnalyzedArticle) -> None:
+    doc_id, _ = store.add(analyzed)
+    with sqlite3.connect(store.path) as conn:
+        (mentions,) = conn.execute("SELECT count(*) FROM mentions WHERE doc_id = ?", (doc_id,)).fetchone()
+        (title,) = conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    assert mentions == len(analyzed.mentions) > 0
+    assert title == "Russian Forces Achieving Progress in Bakhmut"
+
+
+def test_search_ranks_and_highlights(store: Store, analyzed: AnalyzedArticle, pipeline: Pipeline) -> None:
+    store.add(analyzed)
+    store.add(pipeline.analyze(*extract(read_path(FIXTURES / "html" / "dispatch.html"))))
+    hits = store.search("Bakhmut fighting")
+    assert [h.title for h in hits] == ["Russian Forces Achieving Progress in Bakhmut"]
+    assert f"{store_db.HIGHLIGHT_OPEN}Bakhmut{store_db.HIGHLIGHT_CLOSE}" in hits[0].snippet
+    assert [h.title for h in store.search("Kharkiv")] == ["Shelling hits Kharkiv suburbs overnight"]
+    assert store.search('"stepping stone"')[0].id == hits[0].id  # FTS5 phrase syntax
+    assert store.search("unbalanced \"quote") == []  # bad syntax is searched as words, no crash
+
+
+def test_failed_write_leaves_nothing_half_written(
+    store: Store, analyzed: AnalyzedArticle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_rows = store_db._layer_rows
+
+    def broken_rows(a: AnalyzedArticle) -> dict:  # type: ignore[type-arg]
+        rows = real_rows(a)
+        rows[store_db.schema.mentions].append({"start": None})  # violates NOT NULL mid-document
+        return rows
+
+    monkeypatch.setattr(store_db, "_layer_rows", broken_rows)
+    with pytest.raises(SQLAlchemyError):
+        store.add(analyzed)
+    with sqlite3.connect(store.path) as conn:
+        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "mentions", "documents_fts")]
+    assert counts == [0, 0, 0]
+
+
+def test_migrations_are_recorded_and_reopen_is_safe(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    Store(path).close()
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert version == "0001"
+    assert {"documents", "mentions", "places", "timexes", "attributions", "events", "control_claims",
+            "documents_fts"} <= tables
+
+
+def test_interrupted_ingest_leaves_whole_documents(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    base = EXAMPLE.read_text(encoding="utf-8")
+    for i in range(40):  # distinct content, so every file is a new document
+        (folder / f"page{i:02}.txt").write_text(base + f"\n\nCorrection number {i} was appended.\n", encoding="utf-8")
+    db = tmp_path / "i.db"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and stored < 2:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as conn:
+                    stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert b"interrupted" in stderr and b"Traceback" not in stderr
+    with sqlite3.connect(db) as conn:
+        docs = conn.execute("SELECT id, analysis FROM documents").fetchall()
+        assert 2 <= len(docs) < 40
+        for doc_id, analysis in docs:
+            mentions = conn.execute("SELECT count(*) FROM mentions WHERE doc_id=?", (doc_id,)).fetchone()[0]
+            fts = conn.execute("SELECT count(*) FROM documents_fts WHERE rowid=?", (doc_id,)).fetchone()[0]
+            assert mentions == len(json.loads(analysis)["mentions"]) and fts == 1
+
+
+def test_delete_removes_every_layer(store: Store, analyzed: AnalyzedArticle) -> None:
+    doc_id, _ = store.add(analyzed)
+    store.delete(doc_id)
+    assert store.count() == 0 and store.search("Bakhmut") == []
+    with store.engine.begin() as conn:  # the table is writable again for the same id
+        conn.execute(insert(store_db.schema.documents).values(
+            sha256="x", uri="u", kind="text", body="b", analysis="{}", ingested_at="now"))
