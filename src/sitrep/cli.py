@@ -17,11 +17,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sitrep import __version__
 from sitrep.analyze.nlp import ModelNotFound
 from sitrep.analyze.pipeline import Pipeline
-from sitrep.errors import InputError
-from sitrep.extract import extract
+from sitrep.jobs import analyze_paths
 from sitrep.model import json_schema
 from sitrep.report import render
-from sitrep.sources import iter_paths, read_path
+from sitrep.sources import RawDoc, iter_paths
 from sitrep.store import Store, default_db_path
 from sitrep.store.db import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 
@@ -91,18 +90,14 @@ def analyze(
     """Analyse files and print one AnalyzedArticle per input (JSON Lines, or a readable report)."""
     pipeline = _pipeline(model)
     failures = 0
-    for path in iter_paths(paths):
-        try:
-            source, article = extract(read_path(path, max_bytes, captured_at), kind.value)
-        except InputError as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True)
+    for outcome in analyze_paths(iter_paths(paths), pipeline, kind.value, captured_at, max_bytes):
+        if outcome.error is not None:
+            err.print(f"[red]error:[/red] {escape(str(outcome.error))}", markup=True)
             failures += 1
-            continue
-        result = pipeline.analyze(source, article)
-        if format is Format.json:
-            sys.stdout.write(result.model_dump_json() + "\n")
-        else:
-            render(result, out)
+        elif outcome.result is not None and format is Format.json:
+            sys.stdout.write(outcome.result.model_dump_json() + "\n")
+        elif outcome.result is not None:
+            render(outcome.result, out)
     if failures:
         raise typer.Exit(1)
 
@@ -130,22 +125,26 @@ def ingest(
     report = IngestReport()
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True)
+    seen: set[str] = set()
+
+    def duplicate(raw: RawDoc) -> bool:
+        known = raw.sha256 in seen or store.find(raw.sha256) is not None
+        seen.add(raw.sha256)
+        return known
+
     try:
         with progress:
             task = progress.add_task("ingesting", total=len(files))
-            for path in files:
-                progress.update(task, description=f"ingesting {path.name[:40]}")
-                try:
-                    raw = read_path(path, max_bytes, captured_at)
-                    if store.find(raw.sha256) is not None:
-                        report.duplicate += 1
-                    else:
-                        source, article = extract(raw, kind.value)
-                        _, created = store.add(pipeline.analyze(source, article))
-                        report.stored += created
-                        report.duplicate += not created
-                except InputError as exc:
-                    report.failed.append(str(exc))
+            for outcome in analyze_paths(files, pipeline, kind.value, captured_at, max_bytes, skip=duplicate):
+                progress.update(task, description=f"ingesting {outcome.path.name[:40]}")
+                if outcome.error is not None:
+                    report.failed.append(str(outcome.error))
+                elif outcome.skipped:
+                    report.duplicate += 1
+                elif outcome.result is not None:
+                    _, created = store.add(outcome.result)
+                    report.stored += created
+                    report.duplicate += not created
                 progress.advance(task)
     except KeyboardInterrupt:
         _summary(report, store, interrupted=True)

@@ -1,0 +1,91 @@
+"""Throughput of ``sitrep analyze`` against bare spaCy on the same texts, in one run.
+
+Reports articles per second for (a) the full sitrep path — read, decode,
+extract with trafilatura, parse, every registered stage — and (b) bare
+``nlp.pipe`` over the same bodies, their ratio, the cost of each stage as a
+share of the parse, and the peak resident memory of this worker.
+
+Run: ``make bench`` or ``.venv/bin/python benchmarks/throughput.py [--pages DIR] [--repeat N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+from sitrep.analyze.pipeline import DEFAULT_STAGES, Pipeline
+from sitrep.analyze.registry import Context
+from sitrep.errors import InputError
+from sitrep.extract import extract
+from sitrep.jobs import analyze_paths
+from sitrep.model import AnalyzedArticle, Article, Source
+from sitrep.sources import read_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "data" / "html" / "pages" / "en")
+    parser.add_argument("--repeat", type=int, default=2, help="Passes over the pages (best pass is reported).")
+    args = parser.parse_args(argv)
+    paths = sorted(args.pages.rglob("*.htm*"))
+    if not paths:
+        sys.exit(f"no HTML pages under {args.pages}")
+    rss_start = peak_rss_mb()
+    pipeline = Pipeline()
+    rss_loaded = peak_rss_mb()
+    nlp = pipeline.nlp
+
+    # Warm up both paths once so lazy imports and caches do not count.
+    bodies: list[str] = []
+    for path in paths:
+        try:
+            bodies.append(extract(read_path(path))[1].body)
+        except InputError:
+            continue
+    list(nlp.pipe(bodies[:3]))
+
+    full_times, bare_times = [], []
+    stage_seconds = {name: 0.0 for name, _ in pipeline.stages}
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        ok = sum(1 for outcome in analyze_paths(paths, pipeline) if outcome.result is not None)
+        full_times.append(time.perf_counter() - start)
+
+        start = time.perf_counter()
+        docs = list(nlp.pipe(bodies))
+        bare_times.append(time.perf_counter() - start)
+
+        for doc, body in zip(docs, bodies, strict=True):  # per-stage cost on the already-parsed docs
+            article = Article(body=body)
+            result = AnalyzedArticle(source=Source(uri="bench", kind="text"), article=article)
+            ctx = Context(article=article, doc=doc, result=result)
+            for name, run in pipeline.stages:
+                t = time.perf_counter()
+                setattr(result, name, list(run(ctx)))
+                stage_seconds[name] += time.perf_counter() - t
+
+    full, bare = min(full_times), min(bare_times)
+    chars = sum(len(b) for b in bodies)
+    print(f"pages: {len(paths)} ({ok} analysed, {chars / len(bodies):.0f} body characters on average)")
+    print(f"stages: {', '.join(DEFAULT_STAGES)}; model: {pipeline.config.model_name}")
+    print(f"sitrep analyze (read+extract+parse+stages): {ok / full:6.2f} articles/s")
+    print(f"bare spaCy nlp.pipe on the same bodies:     {len(bodies) / bare:6.2f} articles/s")
+    print(f"ratio sitrep / bare spaCy:                   {(ok / full) / (len(bodies) / bare):6.2f}")
+    parse_per_pass = bare
+    for name, seconds in stage_seconds.items():
+        print(f"  stage {name:<13} {seconds / args.repeat / parse_per_pass:6.1%} of the parse time")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB (interpreter {rss_start:.0f} MB, after loading the pipeline "
+          f"{rss_loaded:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
