@@ -96,8 +96,8 @@ def inner_text(raw: bytes, html: str) -> str:
     parts: list[str] = []
 
     def walk(el: lxml.html.HtmlElement) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP:
+        tag = el.tag if isinstance(el.tag, str) else "#comment"
+        if tag in _SKIP or tag == "#comment":
             if el.tail:
                 parts.append(el.tail)
             return

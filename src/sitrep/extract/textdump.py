@@ -44,7 +44,7 @@ _BROWSER_MARKS = re.compile(
     r"|^\s*#\s*$",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–-]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►-]|\d{1,2}[.)])\s+")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -57,6 +57,7 @@ class Unit:
     bullet: bool = False
     icons: list[tuple[str | None, str]] = field(default_factory=list)
     klass: str = "short"
+    initial: str = "short"  # the class before context revision
 
     @property
     def words(self) -> list[str]:
@@ -204,6 +205,16 @@ def _revise(units: list[Unit]) -> None:
             j += step
         return "bad"
 
+    # A short article is all near-good paragraphs: three in a row (shorts between) are text, not crumbs.
+    run: list[Unit] = []
+    for unit in [*units, Unit("", klass="bad")]:
+        if unit.klass == "near-good":
+            run.append(unit)
+        elif unit.klass != "short":
+            if len(run) >= 3:
+                for member in run:
+                    member.klass = "good"
+            run = []
     for i, unit in enumerate(units):
         if unit.klass == "near-good":
             prev, nxt = neighbour(i, -1, {"near-good", "short"}), neighbour(i, 1, {"near-good", "short"})
@@ -234,9 +245,11 @@ def _main_region(units: list[Unit]) -> tuple[int, int] | None:
 
 # --- step 4: metadata -------------------------------------------------------------------------------------------
 
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+(?P<names>\S.{1,120})$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s+|By(?=[A-Z]))(?P<names>\S.{1,120})$"
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
-HEADER_WINDOW = 30
+HEADER_WINDOW = 60
 _ICON_FIELDS = {"section": "section", "time": "stamp", "author": "byline"}
 
 
@@ -274,7 +287,7 @@ def _headline_like(unit: Unit) -> bool:
     )
 
 
-def _read_header(header: list[Unit], dump: TextDump) -> set[int]:
+def _read_header(header: list[Unit], dump: TextDump, body: list[Unit], stoplist: frozenset[str]) -> set[int]:
     """Fill title, byline, section and stamp from the units above the body; return the units used."""
     used: set[int] = set()
     for i, unit in enumerate(header):  # icon-labelled metadata is the most explicit: read it first
@@ -296,25 +309,46 @@ def _read_header(header: list[Unit], dump: TextDump) -> set[int]:
         names = _BYLINE.match(dump.byline)
         raw = names["names"] if names else dump.byline
         dump.authors = [n.strip(" .") for n in _NAME_SPLIT.split(raw) if n.strip(" .")]
-    dump.title = _find_title(header, used)
+    dump.title = _find_title(header, used, body, stoplist)
     return used
 
 
-def _find_title(header: list[Unit], used: set[int]) -> str | None:
-    """A headline-like line printed twice (page title + headline), else the nearest headline-like line."""
-    counts = Counter(_norm(u.text) for u in header if _headline_like(u))
-    repeated = [u for u in header if counts[_norm(u.text)] > 1 and _headline_like(u) and len(u.words) >= 3]
-    if repeated:
-        return repeated[-1].text
-    # The headline sits just above the byline/time stamp, or just above the body.
-    first_meta = min(used) if used else len(header)
-    for candidates in (range(first_meta - 1, -1, -1), range(len(header) - 1, -1, -1)):
-        for i in candidates:
-            if i not in used and _headline_like(header[i]) and len(header[i].words) >= 3:
-                return header[i].text
-            if len(header) - i > 12:
-                break
-    return None
+_CAPTION = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|credit|getty|reuters|afp|ap photo|illustration|file)\b\s*[:/(]|©",
+    re.IGNORECASE,
+)
+_TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+
+
+def _content_words(text: str, stoplist: frozenset[str]) -> set[str]:
+    return {w for w in _words(text) if len(w) > 2 and w not in stoplist and not w.isdigit()}
+
+
+def _find_title(header: list[Unit], used: set[int], body: list[Unit], stoplist: frozenset[str]) -> str | None:
+    """The headline: the best-scoring headline-like line above the body.
+
+    A headline is short, not a caption, shares its content words with the
+    opening paragraphs, sits close to the body, and is often printed twice
+    (page title and headline).
+    """
+    opening = set().union(*(_content_words(u.text, stoplist) for u in body[:3])) if body else set()
+    anywhere = set().union(*(_content_words(u.text, stoplist) for u in body)) if body else set()
+    counts = Counter(_norm(u.text) for u in header)
+    best, best_score = None, 0.0
+    for i, unit in enumerate(header):
+        if i in used or not _headline_like(unit) or len(unit.words) < 3:
+            continue
+        text = _TITLE_SITE_SUFFIX.sub("", unit.text) if counts[_norm(unit.text)] == 1 else unit.text
+        words = _content_words(text, stoplist)
+        if not words:
+            continue
+        overlap = 0.5 * len(words & opening) / len(words) + 0.5 * len(words & anywhere) / len(words)
+        score = overlap * (1.4 if counts[_norm(unit.text)] > 1 else 1.0) - 0.003 * (len(header) - i)
+        score += 0.35 * any(0 < m - i <= 6 for m in used)  # headlines sit just above the byline/date
+        score -= 0.3 * bool(_CAPTION.search(text)) + 0.15 * (text[-1] == ".") + 0.3 * (len(unit.words) > 25)
+        if score > best_score:
+            best, best_score = text, score
+    return best if best_score >= 0.25 else None
 
 
 def extract_textdump(text: str) -> TextDump:
@@ -325,23 +359,57 @@ def extract_textdump(text: str) -> TextDump:
         return dump
     language, stoplist = page_language(units)
     dump.language = language
+    repeats = Counter(_norm(u.text) for u in units)
     for unit in units:
-        unit.klass = _classify(unit, stoplist)
+        # A line printed three times or more is a template (gallery labels, share bars), never text.
+        unit.klass = unit.initial = "bad" if repeats[_norm(unit.text)] >= 3 else _classify(unit, stoplist)
     _revise(units)
     region = _main_region(units)
     if region is None:
         dump.boilerplate = [u.text for u in units]
         return dump
-    start, end = region
+    start, end = _trim(units, *region)
     header = units[max(0, start - HEADER_WINDOW) : start]
-    _read_header(header, dump)
-    body = [u for u in units[start:end] if u.klass == "good"]
+    body = _unique([u for u in units[start:end] if u.klass == "good"])
+    _read_header(header, dump, body, stoplist)
     if body and dump.title and _norm(body[0].text) == _norm(dump.title):
         body = body[1:]
     kept = {id(u) for u in body}
     dump.paragraphs = [u.text for u in body]
     dump.boilerplate = [_display(u) for u in units if id(u) not in kept]
     return dump
+
+
+def _unique(units: list[Unit]) -> list[Unit]:
+    """Drop repeated paragraphs (notices and pull quotes printed twice)."""
+    seen: set[str] = set()
+    kept = []
+    for unit in units:
+        key = _norm(unit.text)
+        if key not in seen or len(key) < 30:
+            kept.append(unit)
+        seen.add(key)
+    return kept
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]$")
+
+
+def _sentence_like(unit: Unit, min_words: int = 1) -> bool:
+    return bool(_SENTENCE_END.search(unit.text)) and len(unit.words) >= min_words
+
+
+def _trim(units: list[Unit], start: int, end: int) -> tuple[int, int]:
+    """Give the region's ragged edges back to the header and footer.
+
+    Context revision lets headlines, bylines and captions next to the article
+    turn good; the body starts at the first real sentence and ends at the last.
+    """
+    while start < end - 1 and not (units[start].initial != "short" and _sentence_like(units[start], 6)):
+        start += 1
+    while end > start + 1 and not _sentence_like(units[end - 1]):
+        end -= 1
+    return start, end
 
 
 def _display(unit: Unit) -> str:
