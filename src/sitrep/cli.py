@@ -17,9 +17,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sitrep import __version__
 from sitrep.analyze.nlp import ModelNotFound
 from sitrep.analyze.pipeline import Pipeline
+from sitrep.corpus import records as records_mod
+from sitrep.corpus import views
+from sitrep.corpus.records import Record
+from sitrep.export import EXPORTERS
+from sitrep.export.rows import record_dict
 from sitrep.jobs import analyze_paths
 from sitrep.model import json_schema
-from sitrep.report import render
+from sitrep.report import clip, render
 from sitrep.sources import RawDoc, iter_paths
 from sitrep.store import Store, default_db_path
 from sitrep.store.db import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
@@ -207,6 +212,107 @@ def search(
         snippet = escape(hit.snippet)
         snippet = snippet.replace(HIGHLIGHT_OPEN, "[bold yellow]").replace(HIGHLIGHT_CLOSE, "[/bold yellow]")
         out.print(f"       {snippet}")
+
+
+def _record_line(r: Record) -> str:
+    where = r.place.name if r.place else "?"
+    return (f"{r.when_text:<24} {r.what} at {where} ({r.modality}) — says {r.claimant.label}; "
+            f"outlet {r.outlet} [doc {r.doc_id}]")
+
+
+@app.command()
+def timeline(
+    query: Annotated[str, typer.Argument(metavar="PLACE|ACTOR", help="A place (regions include their places) "
+                                          "or an actor/side.")],
+    db: DbOpt = None,
+    start: Annotated[str | None, typer.Option("--from", help="Earliest date (ISO 8601).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Latest date (ISO 8601).")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+) -> None:
+    """Every event and control claim about a place or actor, in time order, with who says so."""
+    entries = views.timeline(_store(db), query, start, end)
+    if format is Format.json:
+        for entry in entries:
+            sys.stdout.write(json.dumps({"reports": [record_dict(r) for r in entry.records]},
+                                        ensure_ascii=False) + "\n")
+        return
+    if not entries:
+        err.print(f"nothing about {query!r}")
+        raise typer.Exit(1)
+    for entry in entries:
+        out.print(escape(_record_line(entry.first)), markup=True)
+        for other in entry.records[1:]:
+            out.print(escape(f"{'':<24}   also: says {other.claimant.label}; outlet {other.outlet} "
+                             f"[doc {other.doc_id}]"))
+        out.print(f"{'':<24}   [dim]“{escape(clip(entry.first.evidence, 110))}”[/dim]")
+
+
+@app.command()
+def claims(
+    place: Annotated[str | None, typer.Argument(help="A place; optional with --conflicting.")] = None,
+    db: DbOpt = None,
+    conflicting: Annotated[bool, typer.Option("--conflicting", help="Only pairs of claims that cannot both "
+                                              "be true.")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+) -> None:
+    """Territorial-control claims about a place over time, with the status they add up to."""
+    store = _store(db)
+    if conflicting:
+        pairs = views.conflicting(store, place)
+        if format is Format.json:
+            for a, b in pairs:
+                sys.stdout.write(json.dumps([record_dict(a), record_dict(b)], ensure_ascii=False) + "\n")
+            return
+        if not pairs:
+            err.print("no conflicting claims" + (f" about {place!r}" if place else ""))
+            return
+        for a, b in pairs:
+            out.print(f"[bold]{escape(a.place.name if a.place else '?')}[/bold]: "
+                      f"{escape(a.what)} vs {escape(b.what)}")
+            for r in (a, b):
+                out.print(f"  {escape(r.when_text):<24} {escape(r.what):<22} says {escape(r.claimant.label)}; "
+                          f"outlet {escape(r.outlet)}")
+                out.print(f"  {'':<24} [dim]“{escape(clip(r.evidence, 110))}”[/dim]")
+        return
+    if place is None:
+        raise _fail("name a place, or use --conflicting")
+    periods = views.place_claims(store, place)
+    if format is Format.json:
+        for period in periods:
+            sys.stdout.write(json.dumps({"earliest": period.earliest, "latest": period.latest,
+                                        "derived": period.derived,
+                                        "claims": [record_dict(c) for c in period.claims]}, ensure_ascii=False)
+                             + "\n")
+        return
+    if not periods:
+        err.print(f"no control claims about {place!r}")
+        raise typer.Exit(1)
+    for period in periods:
+        span = period.earliest if period.earliest == period.latest else f"{period.earliest} … {period.latest}"
+        out.print(f"[bold]{escape(str(span))}[/bold]: {escape(period.derived)}")
+        for c in period.claims:
+            out.print(f"  {escape(c.what):<24} says {escape(c.claimant.label)}; outlet {escape(c.outlet)}")
+
+
+@app.command("export")
+def export_events(
+    format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORTERS)}.")] = "jsonl",
+    out_path: Annotated[Path | None, typer.Option("--out", help="File to write [default: standard output].")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export the stored events (with their claim chains) as JSONL, CSV, GeoJSON or ACLED-style CSV."""
+    if format not in EXPORTERS:
+        raise _fail(f"unknown export format {format!r}; choose one of {', '.join(EXPORTERS)}")
+    store = _store(db)
+    records = list(records_mod.events(store))
+    if format != "acled":
+        records += list(records_mod.control_claims(store))
+    if out_path is None:
+        count = EXPORTERS[format](records, sys.stdout)
+    else:
+        with out_path.open("w", encoding="utf-8", newline="") as handle:
+            count = EXPORTERS[format](records, handle)
+    err.print(f"exported {count} records as {format}" + (f" → {out_path}" if out_path else ""))
 
 
 @app.command()

@@ -1,0 +1,1 @@
+"""Cross-article views over the store: timelines, control claims, conflicts."""

@@ -1,0 +1,146 @@
+"""Events and control claims across the store, joined with their place, claimant and outlet.
+
+Timelines, claim views and every export read these records, so the join
+(event → place, event → attribution → source, document → outlet) is written
+once, here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import Select, and_, func, select
+
+from sitrep.store import Store
+from sitrep.store import schema as s
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    name: str
+    place_id: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    precision: str | None
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who says so: the attribution's source and cue, or the outlet itself (``source`` None)."""
+
+    source: str | None
+    actor: str | None
+    cue: str | None
+    stance: str | None
+    content: str | None
+
+    @property
+    def label(self) -> str:
+        if self.source is None:
+            return "the outlet"
+        return f"{self.actor or self.source} ({self.cue}, {self.stance})" if self.cue else self.source
+
+
+@dataclass(frozen=True)
+class Record:
+    """One event or control claim as stored, with everything needed to show or export it."""
+
+    kind: str  # "event" or "control"
+    doc_id: int
+    idx: int
+    uri: str
+    outlet: str
+    title: str | None
+    earliest: str | None
+    latest: str | None
+    granularity: str | None
+    place: PlaceRef | None
+    claimant: Claimant
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    modality: str
+    confidence: float
+    # events
+    type: str | None = None
+    sub_type: str | None = None
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    # control claims
+    side: str | None = None
+    status: str | None = None
+
+    @property
+    def what(self) -> str:
+        if self.kind == "event":
+            return f"{self.type} / {self.sub_type}"
+        return f"{self.side} {self.status}"
+
+    @property
+    def when_text(self) -> str:
+        if self.earliest is None:
+            return "undated"
+        return self.earliest if self.earliest == self.latest else f"{self.earliest} … {self.latest}"
+
+
+def outlet_of(outlet: str | None, uri: str) -> str:
+    """The outlet's name, else the host of its URL, else the file name."""
+    if outlet:
+        return outlet
+    parsed = urlparse(uri)
+    return parsed.netloc or uri.rsplit("/", 1)[-1]
+
+
+def _joined(table: Any, place_col: Any, claimant_col: Any) -> Select[Any]:
+    d, p, a = s.documents, s.places.alias("p"), s.attributions.alias("a")
+    return (
+        select(
+            table, d.c.uri, d.c.outlet, d.c.title,
+            func.substr(d.c.body, table.c.evidence_start + 1, table.c.evidence_end - table.c.evidence_start)
+            .label("evidence"),
+            p.c.name.label("place_name"), p.c.text.label("place_text"), p.c.place_id, p.c.lat, p.c.lon,
+            p.c.country, p.c.admin1, p.c.precision,
+            a.c.source_text, a.c.source_actor, a.c.source_resolved, a.c.cue_lemma, a.c.stance, a.c.content_text,
+        )
+        .join(d, d.c.id == table.c.doc_id)
+        .outerjoin(p, and_(p.c.doc_id == table.c.doc_id, p.c.idx == place_col))
+        .outerjoin(a, and_(a.c.doc_id == table.c.doc_id, a.c.idx == claimant_col))
+    )
+
+
+def _record(kind: str, row: Any) -> Record:
+    place = None
+    if row.place_name is not None or row.place_text is not None:
+        place = PlaceRef(row.place_name or row.place_text, row.place_id, row.lat, row.lon, row.country, row.admin1,
+                         row.precision)
+    source = row.source_resolved or row.source_text
+    claimant = Claimant(source, row.source_actor, row.cue_lemma, row.stance, row.content_text)
+    common = dict(
+        kind=kind, doc_id=row.doc_id, idx=row.idx, uri=row.uri, outlet=outlet_of(row.outlet, row.uri),
+        title=row.title, earliest=row.earliest, latest=row.latest, granularity=row.granularity, place=place,
+        claimant=claimant, evidence=row.evidence or "", evidence_start=row.evidence_start,
+        evidence_end=row.evidence_end, modality=row.modality, confidence=row.confidence or 0.0,
+    )
+    if kind == "event":
+        return Record(**common, type=row.type, sub_type=row.sub_type, actors=json.loads(row.actors or "[]"))
+    return Record(**common, side=row.side, status=row.status)
+
+
+def events(store: Store) -> Iterator[Record]:
+    query = _joined(s.events, s.events.c.place_idx, s.events.c.asserted_by).order_by(s.events.c.doc_id, s.events.c.idx)
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            yield _record("event", row)
+
+
+def control_claims(store: Store) -> Iterator[Record]:
+    c = s.control_claims
+    query = _joined(c, c.c.place_idx, c.c.claimant).order_by(c.c.doc_id, c.c.idx)
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            yield _record("control", row)
