@@ -19,8 +19,19 @@ from geojson_pydantic import FeatureCollection
 from sitrep.corpus import records, views
 from sitrep.export import EXPORTERS
 from sitrep.model import (
-    AnalyzedArticle, Article, Attribution, AttributionSource, ControlClaim, Cue, Event, EventActor, Evidence,
-    Interval, Place, Source, Span,
+    AnalyzedArticle,
+    Article,
+    Attribution,
+    AttributionSource,
+    ControlClaim,
+    Cue,
+    Event,
+    EventActor,
+    Evidence,
+    Interval,
+    Place,
+    Source,
+    Span,
 )
 from sitrep.store import Store
 
