@@ -8,10 +8,11 @@ EXAMPLE := examples/000_f33f436a49f2953e.txt
 
 .PHONY: demo test eval lint bench schema clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-data.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-data.txt
 	$(BIN)/sitrep setup
 	touch $(STAMP)
 
