@@ -342,7 +342,10 @@ def _find_title(header: list[Unit], used: set[int], body: list[Unit], stoplist: 
         words = _content_words(text, stoplist)
         if not words:
             continue
-        overlap = 0.5 * len(words & opening) / len(words) + 0.5 * len(words & anywhere) / len(words)
+        matched_opening, matched = len(words & opening), len(words & anywhere)
+        if matched < 2 and counts[_norm(unit.text)] == 1:
+            continue  # one shared word is chance, not a headline
+        overlap = (0.5 * matched_opening + 0.5 * matched) / (len(words) + 1.5)
         score = overlap * (1.4 if counts[_norm(unit.text)] > 1 else 1.0) - 0.003 * (len(header) - i)
         score += 0.35 * any(0 < m - i <= 6 for m in used)  # headlines sit just above the byline/date
         score -= 0.3 * bool(_CAPTION.search(text)) + 0.15 * (text[-1] == ".") + 0.3 * (len(unit.words) > 25)
@@ -364,7 +367,7 @@ def extract_textdump(text: str) -> TextDump:
         # A line printed three times or more is a template (gallery labels, share bars), never text.
         unit.klass = unit.initial = "bad" if repeats[_norm(unit.text)] >= 3 else _classify(unit, stoplist)
     _revise(units)
-    region = _main_region(units)
+    region = _main_region(units) or _fallback_region(units)
     if region is None:
         dump.boilerplate = [u.text for u in units]
         return dump
@@ -372,12 +375,30 @@ def extract_textdump(text: str) -> TextDump:
     header = units[max(0, start - HEADER_WINDOW) : start]
     body = _unique([u for u in units[start:end] if u.klass == "good"])
     _read_header(header, dump, body, stoplist)
-    if body and dump.title and _norm(body[0].text) == _norm(dump.title):
-        body = body[1:]
+    if dump.title:
+        body = [u for i, u in enumerate(body) if i >= 3 or _norm(u.text) != _norm(dump.title)]
     kept = {id(u) for u in body}
     dump.paragraphs = [u.text for u in body]
     dump.boilerplate = [_display(u) for u in units if id(u) not in kept]
     return dump
+
+
+def _fallback_region(units: list[Unit]) -> tuple[int, int] | None:
+    """A page with no good paragraph at all (a three-sentence story): its longest run of real sentences."""
+    best, best_len = None, 0
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and units[j].initial != "bad" and _sentence_like(units[j], 8):
+            j += 1
+        length = sum(len(u.text) for u in units[i:j])
+        if length > best_len:
+            best, best_len = (i, j), length
+        i = j + 1
+    if best is not None:
+        for unit in units[best[0] : best[1]]:
+            unit.klass = "good"
+    return best
 
 
 def _unique(units: list[Unit]) -> list[Unit]:
