@@ -228,18 +228,39 @@ def _revise(units: list[Unit]) -> None:
 # --- step 3: region -----------------------------------------------------------------------------------------
 
 
+GAP_COST_LINEAR, GAP_COST_QUADRATIC = 25.0, 1.0
+
+
 def _main_region(units: list[Unit]) -> tuple[int, int] | None:
-    """The contiguous run [start, end) with the largest good-minus-boilerplate score."""
+    """The run of good paragraphs [start, end) with the best text-minus-gaps score.
+
+    Good paragraphs count by their length; the boilerplate between two of them
+    costs more than linearly in its number of lines, so an article is not glued
+    to a teaser block beyond a long menu, yet survives an ad line or a caption.
+    """
+    segments: list[tuple[int, int, float]] = []
+    i = 0
+    while i < len(units):
+        if units[i].klass != "good":
+            i += 1
+            continue
+        j = i
+        while j < len(units) and units[j].klass == "good":
+            j += 1
+        segments.append((i, j, float(sum(len(u.text) for u in units[i:j]))))
+        i = j
     best, best_span = 0.0, None
-    running, start = 0.0, 0
-    for i, unit in enumerate(units):
-        value = len(unit.text) if unit.klass == "good" else -max(25.0, 0.5 * len(unit.text))
+    running, first = 0.0, 0
+    for k, (seg_start, seg_end, value) in enumerate(segments):
+        if k > 0:
+            gap = seg_start - segments[k - 1][1]
+            running -= GAP_COST_LINEAR * gap + GAP_COST_QUADRATIC * gap * gap
         if running <= 0:
-            running, start = value, i
+            running, first = value, k
         else:
             running += value
         if running > best:
-            best, best_span = running, (start, i + 1)
+            best, best_span = running, (segments[first][0], seg_end)
     return best_span
 
 
