@@ -14,12 +14,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from sitrep import __version__
+from sitrep import __version__, gazetteer
 from sitrep.analyze.nlp import ModelNotFound
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.corpus import records as records_mod
 from sitrep.corpus import views
 from sitrep.corpus.records import Record
+from sitrep.errors import InputError
+from sitrep.events import classifier as events_classifier
 from sitrep.export import EXPORTERS
 from sitrep.export.rows import record_dict
 from sitrep.jobs import analyze_paths
@@ -28,6 +30,7 @@ from sitrep.report import clip, render
 from sitrep.sources import RawDoc, iter_paths
 from sitrep.store import Store, default_db_path
 from sitrep.store.db import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+from sitrep.timeml import annotate_timeml
 
 app = typer.Typer(
     help="sitrep: what happened, where, when, and who says so — from raw news pages.",
@@ -323,9 +326,44 @@ def schema() -> None:
 
 @app.command()
 def setup(model: ModelOpt = None) -> None:
-    """Prepare everything offline work needs: check the model, build the gazetteer."""
+    """Prepare everything offline work needs: check the model, build the gazetteer (once)."""
+    path = gazetteer.ensure_built(progress=True)
+    err.print(f"gazetteer: {path}")
     pipeline = _pipeline(model)
-    err.print(f"spaCy model {pipeline.config.model_name}: ok")
+    err.print(f"spaCy model {pipeline.config.model_name}: ok; stages: {', '.join(n for n, _ in pipeline.stages)}")
+
+
+@app.command("timeml")
+def timeml_command(
+    in_path: Annotated[Path, typer.Argument(metavar="IN", help="A TimeML file (.tml, .TE3input) or a folder.")],
+    out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file, or folder for a folder.")],
+    model: ModelOpt = None,
+) -> None:
+    """Annotate TempEval-3 TimeML with TIMEX3 tags; the text stays byte-identical."""
+    try:
+        count = annotate_timeml(in_path, out_path, model)
+    except InputError as exc:
+        raise _fail(escape(str(exc))) from None
+    err.print(f"wrote {count} TimeML file(s) → {out_path}")
+
+
+@app.command("train-events")
+def train_events(
+    csv_path: Annotated[Path, typer.Argument(metavar="CSV", help="ACLED-style CSV with notes, event_type, "
+                                             "sub_event_type columns.")],
+    out_path: Annotated[Path | None, typer.Option("--out", help="Where to save the model [default: "
+                                                  "$SITREP_EVENTS_MODEL or ~/.local/share/sitrep/].")] = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds for the reported scores.")] = 5,
+) -> None:
+    """Train a local event-type classifier on your own ACLED data; the events stage then uses it."""
+    try:
+        path = events_classifier.train(csv_path, out_path, folds)
+    except (InputError, ValueError) as exc:
+        raise _fail(escape(str(exc))) from None
+    report = events_classifier.read_report(path)
+    err.print(f"model saved → {path}")
+    if report:
+        out.print(escape(json.dumps(report, indent=2)))
 
 
 @app.command()

@@ -14,6 +14,11 @@ from sitrep.model import AnalyzedArticle, Article, Source
 STAGE_MODULES: dict[str, str] = {
     "sentences": "sitrep.analyze.mentions",
     "mentions": "sitrep.analyze.mentions",
+    "timexes": "sitrep.analyze.timexes",
+    "places": "sitrep.analyze.places",
+    "attributions": "sitrep.analyze.attributions",
+    "events": "sitrep.analyze.events",
+    "control": "sitrep.analyze.control",
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)
 

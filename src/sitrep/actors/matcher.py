@@ -1,0 +1,192 @@
+"""Map noun phrases ("Russian forces", "our defenders", "the Kremlin") to canonical actors and sides.
+
+A phrase is read as *side* + *role*: a country word or capital gives the side, a role noun
+(troops, police, residents ...) gives the kind, and a template joins them ("Military Forces of
+Russia"). Named actors (Wagner Group, NATO) carry their own name. "our"/"we" and "enemy" only
+get a side from the caller, who knows the quote's speaker. The table is ``actors.tsv`` beside
+this module, so adding an actor is a one-line edit, not code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+SPEAKER = "speaker"
+ADVERSARY = "adversary"
+SIDE_KINDS = frozenset({"country", "capital"})
+PLACEHOLDER_KINDS = frozenset({"first-person", "adversary"})
+# Kinds whose actor takes the side of the state it belongs to (civilians and crowds have no side).
+STATE_KINDS = frozenset({"military", "government", "police", "intelligence", "capital", "country"})
+TEMPLATES: dict[str, str] = {
+    "military": "Military Forces of {side}",
+    "government": "Government of {side}",
+    "capital": "Government of {side}",
+    "country": "Government of {side}",
+    "police": "Police Forces of {side}",
+    "intelligence": "Government of {side}",
+    "civilians": "Civilians ({side})",
+    "protesters": "Protesters ({side})",
+    "rioters": "Rioters ({side})",
+    "rebel": "Rebel Group ({side})",
+    "armed group": "Unidentified Armed Group ({side})",
+    "militia": "Militia ({side})",
+}
+UNSIDED: dict[str, str] = {
+    "civilians": "Civilians",
+    "protesters": "Protesters",
+    "rioters": "Rioters",
+    "armed group": "Unidentified Armed Group",
+    "rebel": "Unidentified Armed Group",
+    "militia": "Militia",
+}
+# Kinds that bear arms, for the event typer (clash vs attack on civilians).
+ARMED_KINDS = frozenset({"military", "police", "rebel", "armed group", "militia"})
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    pattern: tuple[str, ...]
+    actor: str
+    side: str
+    kind: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """A table entry found at tokens [start, end) of the sequence given to :meth:`ActorTable.find`."""
+
+    start: int
+    end: int
+    entry: ActorEntry
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A resolved actor: canonical name (or None), side and kind of a phrase."""
+
+    text: str
+    actor: str | None
+    side: str | None
+    kind: str | None
+    start: int
+    end: int
+
+
+def token_forms(token: Token) -> tuple[str, ...]:
+    """The forms a table pattern may match: lower-case text and lemma ("US" stays a country)."""
+    if token.text in {"US", "U.S.", "U.S"}:
+        return ("u.s.",)
+    return (token.lower_, token.lemma_.lower())
+
+
+def _pattern(text: str) -> tuple[str, ...]:
+    return tuple(word for word in text.replace("-", " ").split() if word)
+
+
+class ActorTable:
+    """Longest-match lookup of table patterns over spaCy tokens."""
+
+    def __init__(self, entries: Sequence[ActorEntry]) -> None:
+        self._by_first: dict[str, list[ActorEntry]] = {}
+        for entry in entries:
+            bucket = self._by_first.setdefault(entry.pattern[0], [])
+            if all(other.pattern != entry.pattern for other in bucket):  # first row wins
+                bucket.append(entry)
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda e: -len(e.pattern))
+
+    @classmethod
+    def from_tsv(cls, text: str) -> ActorTable:
+        entries = []
+        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+        for row in rows[1:]:
+            pattern, actor, side, kind, notes = (row + [""] * 5)[:5]
+            if _pattern(pattern):
+                entries.append(ActorEntry(_pattern(pattern), actor, side, kind, notes))
+        return cls(entries)
+
+    def find(self, tokens: Sequence[Token]) -> list[ActorMatch]:
+        """Non-overlapping longest matches, left to right; hyphens are skipped."""
+        words = [t for t in tokens if t.text != "-"]
+        forms = [token_forms(t) for t in words]
+        matches: list[ActorMatch] = []
+        i = 0
+        while i < len(words):
+            found = self._match_at(forms, i)
+            if found is None:
+                i += 1
+                continue
+            matches.append(ActorMatch(words[i].i, words[i + len(found.pattern) - 1].i + 1, found))
+            i += len(found.pattern)
+        return matches
+
+    def _match_at(self, forms: list[tuple[str, ...]], i: int) -> ActorEntry | None:
+        for first in dict.fromkeys(forms[i]):
+            for entry in self._by_first.get(first, ()):
+                n = len(entry.pattern)
+                if i + n <= len(forms) and all(entry.pattern[k] in forms[i + k] for k in range(n)):
+                    return entry
+        return None
+
+    def resolve(
+        self,
+        tokens: Sequence[Token],
+        speaker_side: str | None = None,
+        adversary_side: str | None = None,
+        bare_side_kind: str = "government",
+    ) -> ActorRef | None:
+        """The actor a noun phrase names, or None when it names no known actor.
+
+        ``bare_side_kind`` decides what a bare country means ("Russia attacked" reads as its
+        military in a violent event, as its government elsewhere).
+        """
+        if not tokens:
+            return None
+        matches = self.find(tokens)
+        if not matches:
+            return None
+        doc = tokens[0].doc
+        span = doc[tokens[0].i : tokens[-1].i + 1]
+        text, start, end = span.text, span.start_char, span.end_char
+        named = [m.entry for m in matches if m.entry.actor and m.entry.kind not in SIDE_KINDS]
+        if named:
+            entry = named[0]
+            return ActorRef(text, entry.actor, entry.side or None, entry.kind, start, end)
+        side = self._side(matches, speaker_side, adversary_side)
+        roles = [m.entry.kind for m in matches if not m.entry.actor and m.entry.kind not in PLACEHOLDER_KINDS]
+        role = roles[-1] if roles else None
+        if role is None:
+            capital = next((m.entry for m in matches if m.entry.kind == "capital"), None)
+            if capital is not None:
+                return ActorRef(text, capital.actor, capital.side, "government", start, end)
+            role = bare_side_kind if side else None
+        if role is None:
+            return None
+        if side:
+            actor = TEMPLATES.get(role, role.title() + " ({side})").format(side=side)
+            return ActorRef(text, actor, side if role in STATE_KINDS else None, role, start, end)
+        return ActorRef(text, UNSIDED.get(role), None, role, start, end)
+
+    @staticmethod
+    def _side(matches: list[ActorMatch], speaker: str | None, adversary: str | None) -> str | None:
+        for m in matches:
+            if m.entry.kind in SIDE_KINDS:
+                return m.entry.side
+            if m.entry.side == SPEAKER and speaker:
+                return speaker
+            if m.entry.side == ADVERSARY and adversary:
+                return adversary
+        return None
+
+
+@lru_cache(maxsize=1)
+def default_table() -> ActorTable:
+    """The packaged table, loaded once per process."""
+    text = resources.files("sitrep").joinpath("actors", "actors.tsv").read_text("utf-8")
+    return ActorTable.from_tsv(text)

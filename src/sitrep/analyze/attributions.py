@@ -1,0 +1,85 @@
+"""The ``attributions`` stage: who says so — source, cue (+ stance), content.
+
+Finds direct quotes, indirect reported speech ("said that ..."), mixed partial
+quotes, "according to X", speech-act nouns ("X's statement that ...") and
+passives ("it was reported by X"), with PolNeAR-style spans: the full source
+noun phrase, the cue with its auxiliaries, the content with "that" and, for
+quotations, the quote marks. The rules live in :mod:`sitrep.attribution`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
+from sitrep.attribution.lexicon import Lexicon, load_lexicon
+from sitrep.attribution.quotes import find_quotes
+from sitrep.attribution.sources import SourceResolver
+from sitrep.attribution.spans import hull
+from sitrep.attribution.speech import Found, SpeechFinder
+from sitrep.model import Attribution, AttributionSource, Cue, Mention, Place, Span
+
+CONTENT_PREVIEW_CHARS = 100
+
+
+def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> list[Found]:
+    """Attributions of a parsed text at token level, content kept as its (possibly split) parts."""
+    return SpeechFinder(doc, find_quotes(doc.text), lexicon or load_lexicon()).find()
+
+
+def to_attributions(
+    doc: Doc, found: Sequence[Found], places: Sequence[Place] = (), mentions: Sequence[Mention] = ()
+) -> list[Attribution]:
+    """Model objects for the contract: sources resolved, content as one span.
+
+    A content split around its cue (“A,” he said, “B.”) is reported as the span from
+    the first part to the last: the contract has a single content span.
+    """
+    text = doc.text
+    resolver = SourceResolver(doc, places, mentions)
+    out: list[Attribution] = []
+    for item in found:
+        source = None
+        if item.source is not None:
+            s, e = item.source
+            info = resolver.resolve(s, e, item.source_token)
+            source = AttributionSource(start=s, end=e, text=text[s:e], actor=info.actor, resolved=info.resolved)
+        cs, ce = item.cue
+        ks, ke = hull(item.content)
+        out.append(
+            Attribution(
+                kind=item.kind,
+                source=source,
+                cue=Cue(start=cs, end=ce, text=text[cs:ce], lemma=item.lemma, stance=item.stance),
+                content=Span(start=ks, end=ke, text=text[ks:ke]),
+            )
+        )
+    return out
+
+
+@stage("attributions")
+def make_attributions(config: StageConfig) -> StageFn:
+    lexicon = load_lexicon()
+
+    def attributions(ctx: Context) -> list[Attribution]:
+        found = find_attributions(ctx.doc, lexicon)
+        return to_attributions(ctx.doc, found, ctx.result.places, ctx.result.mentions)
+
+    return attributions
+
+
+def format_attribution(a: Attribution, width: int = CONTENT_PREVIEW_CHARS) -> str:
+    """The readable one-liner "source — cue (stance): content", long content cut at a word."""
+    who = "(unnamed)"
+    if a.source is not None:
+        who = a.source.text
+        extra = a.source.actor or (a.source.resolved if a.source.resolved != a.source.text else None)
+        if extra:
+            who = f"{who} [{extra}]"
+    content = " ".join(a.content.text.split())
+    if len(content) > width:
+        cut = content[:width].rsplit(" ", 1)[0]
+        content = cut + " …"
+    return f"{who} — {a.cue.text} ({a.cue.stance}): {content}"

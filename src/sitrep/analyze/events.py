@@ -1,0 +1,292 @@
+"""The ``events`` stage: clauses that report violence, protest or strategic developments.
+
+Each clause with an event cue (a verb or noun from the ACLED/PLOVER lexicon, not a mere
+actor noun) becomes one :class:`~sitrep.model.Event`: typed by the rule typer (or by the
+user's trained model, when present), with its actors and their sides, its place (the
+clause's location, not any place in the sentence), its time (the governing timex, else
+the reporting window of the article's date), its modality, and the attribution that
+asserts it (null when the outlet itself does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.actors.matcher import ARMED_KINDS, ActorRef
+from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
+from sitrep.events import classifier
+from sitrep.events.anchoring import ArticleFrame
+from sitrep.events.clause import clause_head, modality, subject
+from sitrep.events.lexicon import CueHit
+from sitrep.events.rules import BELLIGERENT, RuleTyper, Typing, default_typer
+from sitrep.events.taxonomy import type_of
+from sitrep.model import AnalyzedArticle, Event, EventActor, Evidence, Interval, Span
+
+# Cues that can start an event in running text. Group changes, bases and property words are
+# too common in news prose to stand alone; they still type a clause that another cue started.
+TRIGGER_CUES = frozenset(
+    {
+        "protest",
+        "chemical",
+        "suicide",
+        "air",
+        "shelling",
+        "ied",
+        "grenade",
+        "explosion",
+        "clash",
+        "harm",
+        "abduction",
+        "sexual",
+        "arrest",
+        "taken",
+        "regained",
+        "transfer",
+        "disrupted",
+        "agreement",
+    }
+)
+# Words that name an event only in ACLED's terse notes, not in running prose.
+WEAK_TRIGGERS = frozenset(
+    {
+        "war",
+        "violence",
+        "body",
+        "bodies",
+        "dead",
+        "death",
+        "deaths",
+        "strike",
+        "strikes",
+        "sign",
+        "signed",
+        "signing",
+        "agree",
+        "agreed",
+        "accord",
+        "swap",
+        "engage",
+        "engaged",
+        "engagement",
+        "battlefield",
+        "fatalities",
+        "fatality",
+        "shot",
+        "treaty",
+        "negotiate",
+        "negotiation",
+        "negotiations",
+        "mine",
+        "mines",
+    }
+)
+TRIGGER_POS = frozenset({"VERB", "NOUN"})
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+OBJECT_PREPS = frozenset({"against", "with", "between", "on", "at", "targeting"})
+AGENT_PREPS = frozenset({"by"})
+
+
+@dataclass(frozen=True)
+class ClauseGroup:
+    """The event cues of one clause, which together make one event."""
+
+    head: Token
+    hits: tuple[CueHit, ...]
+
+
+@stage("events")
+def make_events(config: StageConfig) -> StageFn:
+    typer = default_typer()
+    model = None if config.options.get("events_model") == "none" else classifier.load_default()
+
+    def events(ctx: Context) -> list[Event]:
+        return extract_events(ctx.doc, ctx.result, ctx.dct, typer, model)
+
+    return events
+
+
+def extract_events(
+    doc: Doc,
+    result: AnalyzedArticle,
+    dct: Interval | None,
+    typer: RuleTyper | None = None,
+    model: classifier.TrainedTyper | None = None,
+) -> list[Event]:
+    """All events of one article; pure: reads the parse and the earlier layers."""
+    typer = typer or default_typer()
+    frame = ArticleFrame.build(doc, result, typer.actors)
+    found = [_event(group, frame, typer, model, dct) for group in _groups(doc, result, typer)]
+    return [event for event in found if event is not None]
+
+
+def _groups(doc: Doc, result: AnalyzedArticle, typer: RuleTyper) -> list[ClauseGroup]:
+    excluded = _source_and_cue_chars(result)
+    by_head: dict[int, list[CueHit]] = {}
+    for sentence in doc.sents:
+        tokens = list(sentence)
+        for hit in typer.lexicon.hits(tokens) + typer.dependency_hits(tokens):
+            token = doc[hit.start : hit.end].root
+            if not _is_trigger(hit, token, typer) or token.idx in excluded:
+                continue
+            by_head.setdefault(clause_head(token).i, []).append(hit)
+    return [ClauseGroup(doc[i], tuple(hits)) for i, hits in sorted(by_head.items())]
+
+
+def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
+    if hit.cue not in TRIGGER_CUES or token.lower_ in WEAK_TRIGGERS or token.pos_ not in TRIGGER_POS:
+        return False
+    return not typer.actors.find([token])  # "fighters", "rebels" name actors, not events
+
+
+def _source_and_cue_chars(result: AnalyzedArticle) -> set[int]:
+    chars: set[int] = set()
+    for attribution in result.attributions:
+        chars.update(range(attribution.cue.start, attribution.cue.end))
+        if attribution.source is not None:
+            chars.update(range(attribution.source.start, attribution.source.end))
+    return chars
+
+
+def _event(
+    group: ClauseGroup,
+    frame: ArticleFrame,
+    typer: RuleTyper,
+    model: classifier.TrainedTyper | None,
+    dct: Interval | None,
+) -> Event | None:
+    head = group.head
+    tokens = clause_tokens(head)
+    first = frame.doc[group.hits[0].start]
+    attribution = frame.attribution_of(first.idx)
+    actors = event_actors(group, frame, attribution, bare_side_kind="military")
+    belligerent = any(ref.kind in ARMED_KINDS and ref.side for ref, _ in actors)
+    extra = frozenset({BELLIGERENT}) if belligerent else frozenset()
+    typing = typer.type_tokens(tokens, extra, frame.location_tokens)
+    if typing.sub_type == "Peaceful protest":  # how it ended is often told around it: "police dispersed ..."
+        whole = typer.type_tokens(list(head.sent), extra, frame.location_tokens)
+        if whole.type in DEMONSTRATION_TYPES and whole.trigger is not None:
+            typing = whole
+    if typing.trigger is None:
+        return None
+    trigger = frame.doc[typing.trigger[0] : typing.trigger[1]]
+    if not typing.violent:  # "Moscow added ... to the Russian Federation": a government acts
+        actors = event_actors(group, frame, attribution, bare_side_kind="government")
+    sub_type, confidence = _typed(typing, tokens, model)
+    stops = frame.cue_tokens
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    return Event(
+        type=type_of(sub_type),
+        sub_type=sub_type,
+        actors=[_event_actor(ref, role) for ref, role in _roles(actors)],
+        place=frame.place_in(head, stops),
+        when=frame.when(trigger.root, attribution, dct),
+        modality=modality(trigger.root, stops),
+        asserted_by=frame.attribution_of(trigger.start_char),
+        evidence=Evidence(start=start, end=end),
+        trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
+        confidence=round(confidence, 3),
+    )
+
+
+def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:
+    """The user's trained model decides when it is sure enough; the rules otherwise."""
+    if model is not None:
+        text = " ".join(t.text for t in tokens)
+        sub_type, probability = model.predict([text])[0]
+        if probability >= classifier.MIN_PROBABILITY:
+            return sub_type, probability
+    return typing.sub_type, typing.confidence
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """The clause's own words: its subtree without the clauses nested in it."""
+    return [t for t in head.subtree if clause_head(t).i == head.i]
+
+
+def event_actors(
+    group: ClauseGroup, frame: ArticleFrame, attribution: int | None, bare_side_kind: str
+) -> list[tuple[ActorRef, str]]:
+    """(actor, role) pairs: the clause's subject and agents first, then objects and opponents."""
+    found: list[tuple[Token, str]] = []
+    who = subject(group.head, frame.cue_tokens)
+    if who is not None:
+        found += [(t, "actor1") for t in _with_conjuncts(who)]
+    for hit in group.hits:
+        token = frame.doc[hit.start]
+        for child in token.children:
+            if child.dep_ in {"poss", "amod", "compound"} and token.pos_ == "NOUN":
+                found.append((child, "actor1"))
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and _is_agent_prep(token, child)):
+                found += [(o, "actor1") for c in [child] for o in c.children if o.dep_ == "pobj"]
+            elif child.dep_ == "dobj":
+                found += [(t, "actor2") for t in _with_conjuncts(child)]
+            elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                found += [(t, "actor2") for o in child.children if o.dep_ == "pobj" for t in _with_conjuncts(o)]
+    resolved: list[tuple[ActorRef, str]] = []
+    seen: set[str] = set()
+    for token, role in found:
+        if role == "actor2" and _is_location(frame, token):  # "shelled Kharkiv": a target place
+            continue
+        ref = frame.actor(token, attribution, bare_side_kind)
+        if ref is None:
+            ref = _place_actor(frame, token)
+        if ref is None:
+            continue
+        key = ref.actor or ref.text.lower()
+        if key not in seen:
+            seen.add(key)
+            resolved.append((ref, role))
+    return resolved
+
+
+def _roles(actors: Iterable[tuple[ActorRef, str]]) -> list[tuple[ActorRef, str]]:
+    """ACLED's two-actor shape: the first agent is actor1, the first other side actor2."""
+    out: list[tuple[ActorRef, str]] = []
+    for ref, role in actors:
+        taken = {r for _, r in out}
+        if (role == "actor1" and "actor1" in taken) or (role == "actor2" and "actor2" in taken):
+            role = "associated"
+        out.append((ref, role))
+    return out
+
+
+def _event_actor(ref: ActorRef, role: str) -> EventActor:
+    assert role in {"actor1", "actor2", "associated"}
+    return EventActor(
+        text=ref.text,
+        actor=ref.actor,
+        side=ref.side,
+        start=ref.start,
+        end=ref.end,
+        role=role,  # type: ignore[arg-type]
+    )
+
+
+def _is_agent_prep(trigger: Token, prep: Token) -> bool:
+    """ "attacks by Russia", and "fell to Russian forces": the one who takes the place."""
+    return prep.lower_ in AGENT_PREPS or (prep.lower_ == "to" and trigger.lemma_.lower() == "fall")
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token] + [c for c in token.children if c.dep_ == "conj"]
+
+
+def _is_location(frame: ArticleFrame, token: Token) -> bool:
+    index = frame.place_at.get(token.i)
+    return index is not None and frame.result.places[index].role == "location"
+
+
+def _place_actor(frame: ArticleFrame, token: Token) -> ActorRef | None:
+    """A place standing for its government ("Moscow says"), as the places stage resolved it."""
+    index = frame.place_at.get(token.i)
+    if index is None:
+        return None
+    place = frame.result.places[index]
+    if place.role != "actor" or not place.actor:
+        return None
+    from sitrep.events.anchoring import side_of_actor
+
+    return ActorRef(place.text, place.actor, side_of_actor(place.actor), "government", place.start, place.end)

@@ -1,0 +1,495 @@
+"""Places: toponyms -> gazetteer entries, or governments when a place name stands for one.
+
+Three small steps over the one parse:
+
+1. *spot*: GPE/LOC/FAC entities, plus capitalised spans the small model
+   mislabels (PERSON "Kherson", ORG "Bakhmut") or misses, when the gazetteer
+   evidence is strong and nothing marks a person ("Mr", a multi-word PERSON
+   elsewhere in the text sharing the word);
+2. *resolve*: candidates by name and alias, chosen collectively for the
+   document (see :mod:`sitrep.gazetteer.resolve`) with the local kind cues
+   read here ("the city of X", "the region of X", "X Oblast", "X, one of the
+   regions");
+3. *metonymy*: a country or national capital that is the subject of a speech
+   or decision verb ("Moscow says"), the object of a verb that makes it act
+   ("require Kiev to make"), or the possessor of a goal or demand ("Moscow's
+   objectives") is role ``actor``, actor "Government of <Country>".
+
+Seats of government ("the Kremlin") are emitted as role ``actor`` without
+coordinates; abstractions with no place on a map ("the West") are skipped;
+demonyms ("Russian forces") are not places at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
+from sitrep.gazetteer import Gazetteer, load
+from sitrep.gazetteer.index import Entry
+from sitrep.gazetteer.names import name_key
+from sitrep.gazetteer.resolve import Cue, Mention, prior, resolve
+from sitrep.gazetteer.sources import ADMIN_TYPE_WORDS
+from sitrep.model import Place
+
+Precision = Literal["city", "admin2", "admin1", "region", "country"]
+
+LOCATION_LABELS = frozenset({"GPE", "LOC"})
+REPAIRABLE_LABELS = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "PART", ""})
+
+# Nouns that say what kind of place a nearby name is.
+CITY_NOUNS = frozenset({"city", "town", "village", "capital", "port", "suburb", "settlement", "hamlet"})
+ADMIN1_NOUNS = frozenset({"oblast", "province", "governorate", "state", "krai", "prefecture", "republic"})
+ADMIN2_NOUNS = frozenset({"county", "parish", "district", "raion", "rayon", "borough", "municipality"})
+ADMIN_NOUNS = frozenset({"region", "area", "territory"}) | ADMIN1_NOUNS | ADMIN2_NOUNS
+LEADING_QUALIFIERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "downtown", "greater",
+    "metropolitan", "metro", "rural", "suburban", "northeast", "northwest", "southeast", "southwest",
+})
+# Names that are not places on a map even though a gazetteer may hold a village so called.
+NOT_ON_A_MAP = frozenset({
+    "west", "the west", "east", "the east", "north", "the north", "south", "the south",
+    "world", "the world", "earth", "international community", "heaven", "hell", "midwest",
+})
+# Seats of government, named for the government (or forces) that sit there.
+SEATS_OF_GOVERNMENT: dict[str, tuple[str, str]] = {
+    "kremlin": ("RU", "Government of {country}"),
+    "white house": ("US", "Government of {country}"),
+    "downing street": ("GB", "Government of {country}"),
+    "elysee": ("FR", "Government of {country}"),
+    "elysee palace": ("FR", "Government of {country}"),
+    "zhongnanhai": ("CN", "Government of {country}"),
+    "pentagon": ("US", "Military Forces of {country}"),
+}
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister", "king", "queen",
+    "prince", "princess", "gen", "general", "col", "colonel", "capt", "captain", "sgt", "officer",
+    "coach", "judge", "senator", "sen", "rep", "gov", "governor", "mayor", "rev", "father", "st",
+})
+# Verbs whose subject, when a country or capital, is its government.
+SPEECH_DECISION_VERBS = frozenset({
+    "say", "add", "announce", "demand", "want", "refuse", "agree", "confess", "admit", "claim",
+    "deny", "insist", "warn", "state", "declare", "accuse", "reject", "accept", "urge", "propose",
+    "threaten", "vow", "pledge", "promise", "respond", "reply", "condemn", "welcome", "decide",
+    "order", "approve", "confirm", "ask", "request", "offer", "hope", "believe", "argue", "tell",
+    "acknowledge", "recognize", "recognise", "protest", "complain", "suggest", "intend", "seek",
+    "negotiate", "sanction", "expel", "summon", "recall", "veto", "ratify", "sign", "annex",
+    "blame", "denounce", "dismiss", "report", "plan", "push", "press",
+})
+# Verbs that make their object act ("require Kiev to make", "pressure Kyiv to").
+CAUSATIVE_VERBS = frozenset({
+    "require", "force", "pressure", "push", "urge", "press", "ask", "compel", "persuade", "convince",
+    "allow", "encourage", "call", "oblige", "get", "lead", "prompt", "invite", "tell",
+})
+# Nouns whose possessor, when a country or capital, is its government.
+GOVERNMENT_NOUNS = frozenset({
+    "objective", "goal", "demand", "position", "decision", "policy", "plan", "proposal", "offer",
+    "stance", "claim", "refusal", "response", "strategy", "aim", "ambition", "condition", "ultimatum",
+    "request", "warning", "statement", "announcement", "insistence", "approach", "intention",
+})
+# Words that make a multi-word name an institution's, so that a place name at its head is a place.
+INSTITUTION_WORDS = frozenset({
+    "university", "college", "school", "schools", "department", "council", "commission", "police",
+    "court", "club", "center", "centre", "hospital", "county", "city", "state", "board", "office",
+    "authority", "district", "chamber", "association", "library", "museum", "airport", "committee",
+    "government", "administration", "assembly", "parliament", "legislature", "ministry", "agency",
+    "fire", "sheriff", "times", "post", "herald", "tribune", "news", "daily",
+})
+# Nouns whose possessor, when a country or capital, is its armed forces ("Russia's army").
+MILITARY_NOUNS = frozenset({"army", "military", "forces", "force", "troops", "navy", "soldiers", "artillery"})
+STRONG_CITY_POPULATION = 15_000
+STRONG_ALIAS_POPULATION = 100_000
+MAX_CANDIDATES = 60
+
+
+@dataclass
+class Toponym:
+    """A span that names a place, with the key to look it up and its local cue."""
+
+    start: int  # token indices into the doc
+    end: int
+    key: str
+    candidates: tuple[Entry, ...]
+    cue: Cue = "none"
+    seat: tuple[str, str] | None = None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Spotting
+# ---------------------------------------------------------------------------------------------------
+def _strip_determiners(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    return doc[start:end]
+
+
+def _lookup_span(span: Span, gazetteer: Gazetteer) -> tuple[Span, tuple[Entry, ...], Cue] | None:
+    """Candidates for a span: as is, without a type word ("Donetsk region"), or a qualifier."""
+    if not len(span):
+        return None
+    candidates = gazetteer.lookup(span.text)
+    if candidates:
+        return span, candidates, _suffix_cue(span)
+    last = span[-1].lower_
+    if len(span) > 1 and last in ADMIN_TYPE_WORDS:
+        head = span[:-1]
+        admin = tuple(e for e in gazetteer.lookup(head.text) if e.kind in ("admin1", "admin2", "region"))
+        if admin:
+            return span, admin, _noun_cue(last)
+    if len(span) > 1 and span[0].lower_ in LEADING_QUALIFIERS:
+        return _lookup_span(span[1:], gazetteer)
+    return None
+
+
+def _with_type_word(span: Span) -> Span:
+    """Take in a capitalised type word the entity left out: "Rapides" + "Parish"."""
+    doc = span.doc
+    if len(span) and span.end < len(doc):
+        after = doc[span.end]
+        if after.is_title and after.lower_ in ADMIN_TYPE_WORDS:
+            return doc[span.start:span.end + 1]
+    return span
+
+
+def _suffix_cue(span: Span) -> Cue:
+    return _noun_cue(span[-1].lower_) if len(span) > 1 else "none"
+
+
+def _noun_cue(word: str) -> Cue:
+    if word in CITY_NOUNS:
+        return "city"
+    if word in ADMIN1_NOUNS:
+        return "admin1"
+    if word in ADMIN2_NOUNS:
+        return "admin2"
+    if word in ADMIN_NOUNS:
+        return "admin"
+    return "none"
+
+
+def _person_words(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Words that occur inside multi-word PERSON names ("Michael Jordan" -> "jordan"),
+    except names that are a country or region's own name ("Sri Lanka" tagged PERSON)."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        name = _strip_determiners(ent)
+        if any(e.by_name and e.kind in ("country", "admin1", "region") for e in gazetteer.lookup(name.text)):
+            continue
+        words.update(tok.lower_ for tok in ent)
+    return words
+
+
+def _strong(candidates: Sequence[Entry], key: str) -> bool:
+    """Is the gazetteer sure enough that a mislabelled or unlabelled span is a place?
+
+    Short aliases are not enough ("Mass" is an AP abbreviation of Massachusetts
+    and a church service).
+    """
+    for entry in candidates:
+        if entry.kind in ("country", "admin1", "region") and (entry.by_name or len(key) >= 5):
+            return True
+        if entry.kind == "admin2" and key.rsplit(" ", 1)[-1] in ADMIN_TYPE_WORDS:
+            return True  # "Rapides Parish", "Shelby County"
+        if entry.kind == "city" and (
+            (entry.by_name and entry.population >= STRONG_CITY_POPULATION)
+            or (len(key) >= 4 and entry.population >= STRONG_ALIAS_POPULATION)
+        ):
+            return True
+    return False
+
+
+def _looks_like_person(span: Span, person_words: set[str], candidates: Sequence[Entry]) -> bool:
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
+        return True
+    if span.label_ == "PERSON" and len(span) > 1 and not any(e.by_name for e in candidates):
+        return True
+    return any(tok.lower_ in person_words for tok in span)
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and (token.is_title or (token.is_upper and len(token) > 2))
+
+
+def _candidate_spans(doc: Doc) -> Iterable[Span]:
+    """Entities; place names at the head of, or after "of" in, longer names
+    ("Ohio State University", "United Way of Metropolitan Atlanta"); then runs
+    of capitalised proper nouns outside any entity (datelines in capitals too)."""
+    for ent in doc.ents:
+        yield ent
+        if ent.label_ in LOCATION_LABELS or len(ent) < 2:
+            continue
+        for sub in _name_parts(ent):
+            sub.label_ = "PART"
+            yield sub
+    in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and token.i not in in_entity and _is_name_token(token):
+            run.append(token)
+            continue
+        if run:
+            span = doc[run[0].i:run[-1].i + 1]
+            span.label_ = ""
+            yield span
+            run = []
+
+
+def _name_parts(ent: Span) -> Iterable[Span]:
+    """Place names inside an organisation's name: at its head when the rest names an
+    institution ("Ohio State University", not "Paris Hilton"), or after "of"."""
+    doc = ent.doc
+    institutional = any(tok.lower_ in INSTITUTION_WORDS for tok in ent)
+    starts = [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+    if institutional:
+        starts.insert(0, ent.start)
+    for start in starts:
+        while start < ent.end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        end = start
+        while end < ent.end and _is_name_token(doc[end]):
+            end += 1
+        for stop in range(end, start, -1):
+            if stop - start < len(ent):
+                yield doc[start:stop]
+
+
+def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponyms in reading order: sure ones first, then weak mislabelled names that the
+    document's own geography supports ("Grovetown" tagged ORG in a story set in Georgia)."""
+    person_words = _person_words(doc, gazetteer)
+    toponyms: list[Toponym] = []
+    weak: list[Toponym] = []
+    taken: set[int] = set()
+    for raw in _candidate_spans(doc):
+        label = raw.label_
+        if label not in LOCATION_LABELS and label not in REPAIRABLE_LABELS:
+            continue
+        span = _with_type_word(_strip_determiners(raw))
+        if not len(span) or any(i in taken for i in range(span.start, span.end)):
+            continue
+        key = name_key(span.text)
+        if key in NOT_ON_A_MAP:
+            continue
+        seat = SEATS_OF_GOVERNMENT.get(key)
+        if seat is not None:
+            toponyms.append(Toponym(span.start, span.end, key, (), seat=seat))
+            taken.update(range(span.start, span.end))
+            continue
+        if label not in LOCATION_LABELS and not span.text[:1].isupper():
+            continue
+        found = _lookup_span(span, gazetteer)
+        if found is None:
+            continue
+        matched, candidates, cue = found
+        key = name_key(matched.text)
+        toponym = Toponym(matched.start, matched.end, key, candidates, cue)
+        if label not in LOCATION_LABELS:
+            if _looks_like_person(matched, person_words, candidates) or len(matched) > 3:
+                continue
+            if not _strong(candidates, key):
+                if label != "PART" and len(key) >= 4:
+                    weak.append(toponym)
+                continue
+        toponyms.append(toponym)
+        taken.update(range(matched.start, matched.end))
+    toponyms.extend(_supported(weak, toponyms, taken))
+    toponyms.sort(key=lambda t: t.start)
+    _add_context_cues(doc, toponyms)
+    return toponyms
+
+
+def _supported(weak: list[Toponym], sure: list[Toponym], taken: set[int]) -> Iterable[Toponym]:
+    """Weak names with a town of that name in a first-level region the sure toponyms are in."""
+    regions = set()
+    for toponym in sure:
+        if toponym.candidates:
+            best = max(toponym.candidates, key=prior)
+            if best.kind != "country" and best.admin1_code:
+                regions.add(best.admin1_code)
+    for toponym in weak:
+        if any(i in taken for i in range(toponym.start, toponym.end)):
+            continue
+        local = tuple(
+            e for e in toponym.candidates if e.kind == "city" and e.by_name and e.admin1_code in regions
+        )
+        if local:
+            taken.update(range(toponym.start, toponym.end))
+            yield Toponym(toponym.start, toponym.end, toponym.key, local, toponym.cue)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Context cues
+# ---------------------------------------------------------------------------------------------------
+def _cue_before(doc: Doc, start: int) -> Cue:
+    """"the city of X", "the eastern region of X", "regions - along with X"."""
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        cue = _noun_cue(doc[start - 2].lemma_.lower())
+        if cue != "none":
+            return cue
+    for i in range(start - 1, max(0, start - 5) - 1, -1):
+        token = doc[i]
+        if token.pos_ == "PROPN" or token.text in (".", ";", ":", "!", "?") or "\n" in token.text:
+            break
+        cue = _noun_cue(token.lemma_.lower())
+        if cue != "none" and token.tag_ == "NNS":  # a list's head: "regions - along with X"
+            return cue
+    return "none"
+
+
+def _cue_after(doc: Doc, end: int) -> Cue:
+    """"X region" outside the entity, or an apposition "X, one of the four regions"."""
+    if end < len(doc):
+        cue = _noun_cue(doc[end].lower_)
+        if cue != "none":
+            return cue
+    if end < len(doc) and doc[end].text == ",":
+        sent_end = doc[end].sent.end
+        for i in range(end + 1, min(sent_end, end + 9)):
+            token = doc[i]
+            if token.text in (",", ";", ".", ":") or token.pos_ in ("VERB", "AUX", "PROPN"):
+                break
+            cue = _noun_cue(token.lemma_.lower())
+            if cue != "none" and token.pos_ == "NOUN":
+                return cue
+    return "none"
+
+
+def _add_context_cues(doc: Doc, toponyms: list[Toponym]) -> None:
+    for toponym in toponyms:
+        if toponym.cue == "none":
+            toponym.cue = _cue_before(doc, toponym.start)
+        if toponym.cue == "none":
+            toponym.cue = _cue_after(doc, toponym.end)
+    # Members of one list of regions share the kind: "the regions of Luhansk, Kherson, and Zaporizhzhia".
+    # (Only region cues spread: "Alexandria, Va." is a town and its state, not a list of towns.)
+    for previous, current in [*pairwise(toponyms), *((b, a) for a, b in reversed(list(pairwise(toponyms))))]:
+        if current.cue != "none" or previous.cue not in ("admin", "admin1", "admin2"):
+            continue
+        first, last = sorted((previous, current), key=lambda t: t.start)
+        between = doc[first.end:last.start]
+        if 0 < len(between) <= 2 and all(t.text == "," or t.lower_ in ("and", "or") for t in between):
+            current.cue = previous.cue
+
+
+# ---------------------------------------------------------------------------------------------------
+# Metonymy
+# ---------------------------------------------------------------------------------------------------
+def _has_infinitive(token: Token) -> bool:
+    return any(child.dep_ in ("xcomp", "ccomp", "acl", "advcl") for child in token.children)
+
+
+def _metonymic_role(doc: Doc, toponym: Toponym) -> str | None:
+    """"Government" or "Military Forces" when the name stands for a state's institutions, else None."""
+    root = doc[toponym.start:toponym.end].root
+    head = root.head
+    lemma = head.lemma_.lower()
+    if root.dep_ in ("nsubj", "nsubjpass") and lemma in SPEECH_DECISION_VERBS:
+        return "Government"
+    if root.dep_ == "dobj" and lemma in CAUSATIVE_VERBS and _has_infinitive(head):
+        return "Government"  # "require Kiev to make"
+    pressed = root.dep_ == "pobj" and lemma in ("on", "upon")
+    if pressed and head.head.lemma_.lower() in CAUSATIVE_VERBS | {"pressure"} and (
+        _has_infinitive(head.head) or _has_infinitive(head.head.head)
+    ):
+        return "Government"  # "put pressure on Kyiv to accept", "called on Kyiv to"
+    if root.dep_ == "poss" and lemma in GOVERNMENT_NOUNS:
+        return "Government"  # "Moscow's objectives"
+    if root.dep_ == "poss" and lemma in MILITARY_NOUNS:
+        return "Military Forces"  # "Russia's army"
+    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in SPEECH_DECISION_VERBS:
+        return "Government"  # "was announced by Moscow"
+    return None
+
+
+def government_of(entry: Entry, gazetteer: Gazetteer, institution: str = "Government") -> str | None:
+    """The state institution a country or national capital stands for ("Government of Russia")."""
+    iso = entry.country if entry.kind == "country" else entry.capital_of
+    if not iso:
+        return None
+    country = gazetteer.country(iso)
+    return f"{institution} of {country.name}" if country else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# The stage
+# ---------------------------------------------------------------------------------------------------
+def resolve_toponyms(doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> list[Place]:
+    """Resolve spotted (or given) toponyms to places, then read metonymy."""
+    mentions = [Mention(t.key, _shortlist(t.candidates), t.cue) for t in toponyms]
+    choices = resolve(mentions)
+    places: list[Place] = []
+    for toponym, mention, choice in zip(toponyms, mentions, choices, strict=True):
+        span = doc[toponym.start:toponym.end]
+        if toponym.seat is not None:
+            iso, pattern = toponym.seat
+            country = gazetteer.country(iso)
+            if country is not None:
+                seat_actor = pattern.format(country=country.name)
+                places.append(Place(
+                    start=span.start_char, end=span.end_char, text=span.text, name=span.text,
+                    place_id=None, country=iso, role="actor", actor=seat_actor, confidence=0.9,
+                ))
+            continue
+        if choice is None or not mention.candidates:
+            continue
+        entry = choice.entry
+        institution = _metonymic_role(doc, toponym)
+        actor = government_of(entry, gazetteer, institution) if institution else None
+        places.append(Place(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            name=entry.name,
+            geonameid=entry.geonameid,
+            place_id=entry.place_id,
+            lat=round(entry.lat, 5),
+            lon=round(entry.lon, 5),
+            country=entry.country,
+            admin1=entry.admin1 if entry.kind != "country" else None,
+            precision=PRECISION[entry.kind],
+            role="actor" if actor else "location",
+            actor=actor,
+            confidence=choice.confidence,
+        ))
+    return places
+
+
+PRECISION: dict[str, Precision] = {
+    "country": "country", "admin1": "admin1", "admin2": "admin2", "city": "city", "region": "region",
+}
+
+
+def _shortlist(candidates: Sequence[Entry]) -> tuple[Entry, ...]:
+    """The candidates worth scoring: all regions and the most populous places."""
+    if len(candidates) <= MAX_CANDIDATES:
+        return tuple(candidates)
+    big = [e for e in candidates if e.kind != "city"][:MAX_CANDIDATES // 2]
+    cities = [e for e in candidates if e.kind == "city"][:MAX_CANDIDATES - len(big)]
+    return tuple(big + cities)
+
+
+def make_places_fn(gazetteer: Gazetteer) -> Callable[[Context], list[Place]]:
+    def places(ctx: Context) -> list[Place]:
+        return resolve_toponyms(ctx.doc, spot(ctx.doc, gazetteer), gazetteer)
+
+    return places
+
+
+@stage("places")
+def make_places(config: StageConfig) -> StageFn:
+    """Open the gazetteer once per process (building it first if it is missing or corrupt)."""
+    gazetteer = config.options.get("gazetteer") or load()
+    return make_places_fn(gazetteer)

@@ -1,0 +1,153 @@
+"""Who a source is: the fuller name behind a pronoun or short name, and the canonical actor.
+
+Resolution is deliberately shallow (no coreference model): a personal pronoun
+goes to the nearest preceding person named in the text (preferring earlier
+speakers), a relative pronoun to the noun its clause modifies, and a surname to
+the longest earlier person name that ends with it. Actors come from the ``places``
+layer (a city standing for its government), from mentions that already carry an
+actor, and from the small table of seats of government in ``lexicon``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from sitrep.attribution.lexicon import seat_of_government
+from sitrep.model import Mention, Place
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "our"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+GROUP_LABELS = ("ORG", "NORP", "GPE")
+TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep.", "gov", "gov."})
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    resolved: str | None
+    actor: str | None
+
+
+class SourceResolver:
+    """Resolves sources of one document against its entities and earlier layers."""
+
+    def __init__(self, doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.persons = _person_spans(doc)
+        self.groups = [e for e in doc.ents if e.label_ in GROUP_LABELS]
+        self.actor_places = [p for p in places if p.role == "actor" and p.actor]
+        self.actor_mentions = [m for m in mentions if m.actor]
+        self.speakers: list[tuple[int, str]] = []  # (char offset, resolved name) of person sources so far
+
+    def resolve(self, start: int, end: int, head_token: int | None) -> SourceInfo:
+        text = self.doc.text[start:end]
+        resolved = self._resolve_name(start, end, text, head_token)
+        actor = self._actor(start, end, text)
+        if resolved is not None and resolved != text and self._is_person_name(resolved):
+            self.speakers.append((start, resolved))
+        elif resolved is None and self._person_in(start, end) is not None:
+            self.speakers.append((start, self._full_name(self._person_in(start, end))))  # type: ignore[arg-type]
+        return SourceInfo(resolved=resolved, actor=actor)
+
+    # -- names -------------------------------------------------------------------
+
+    def _resolve_name(self, start: int, end: int, text: str, head_token: int | None) -> str | None:
+        lower = text.lower()
+        if lower in RELATIVE_PRONOUNS and head_token is not None:
+            return self._relative_antecedent(head_token)
+        if lower in PERSONAL_PRONOUNS:
+            return self._previous_person(start)
+        if lower in GROUP_PRONOUNS:
+            return None
+        person = self._person_in(start, end)
+        if person is not None:
+            full = self._full_name(person)
+            return full if full != text else None
+        return None
+
+    def _relative_antecedent(self, head_token: int) -> str | None:
+        verb = self.doc[head_token].head
+        if verb.dep_ != "relcl":
+            return None
+        noun = verb.head
+        tokens = [t for t in noun.subtree if t.i < verb.left_edge.i and not t.is_punct]
+        if not tokens:
+            return None
+        span = self.doc[tokens[0].i : tokens[-1].i + 1]
+        person = self._person_in(span.start_char, span.end_char)
+        return self._full_name(person) if person is not None else span.text
+
+    def _previous_person(self, offset: int) -> str | None:
+        """The latest person named before ``offset``; earlier speakers win over bystanders."""
+        last_person = next((p for p in reversed(self.persons) if p.end_char <= offset), None)
+        last_speaker = next((s for s in reversed(self.speakers) if s[0] < offset), None)
+        if last_speaker is not None and (last_person is None or last_speaker[0] >= last_person.start_char - 300):
+            return last_speaker[1]
+        return self._full_name(last_person) if last_person is not None else None
+
+    def _person_in(self, start: int, end: int) -> Span | None:
+        inside = [p for p in self.persons if start <= p.start_char and p.end_char <= end]
+        return inside[0] if inside else None
+
+    def _full_name(self, person: Span) -> str:
+        """The longest earlier (or same) person name whose last word is this one's last word."""
+        words = [t.text for t in person if t.lower_ not in TITLES and not t.is_punct]
+        if not words:
+            return person.text
+        surname = words[-1].removesuffix("'s").removesuffix("’s")
+        best = " ".join(words)
+        for other in self.persons:
+            if other.start_char > person.start_char:
+                break
+            other_words = [t.text for t in other if t.lower_ not in TITLES and not t.is_punct]
+            if other_words and other_words[-1] == surname and len(other_words) > len(best.split()):
+                best = " ".join(other_words)
+        return best
+
+    @staticmethod
+    def _is_person_name(text: str) -> bool:
+        return bool(text) and text[0].isupper()
+
+    # -- actors ------------------------------------------------------------------
+
+    def _actor(self, start: int, end: int, text: str) -> str | None:
+        seat = seat_of_government(text)
+        if seat is not None:
+            return seat
+        for place in self.actor_places:
+            if start <= place.start and place.end <= end and _is_whole_or_head(text, place.text):
+                return place.actor
+        for mention in self.actor_mentions:
+            if start <= mention.start and mention.end <= end and _is_whole_or_head(text, mention.text):
+                return mention.actor
+        return None
+
+
+def _is_whole_or_head(source_text: str, name: str) -> bool:
+    """The name is the whole source (minus a determiner), not a modifier ("Moscow's mayor")."""
+    core = source_text.strip()
+    for prefix in ("the ", "The "):
+        core = core.removeprefix(prefix)
+    return core == name or core.removeprefix("the ") == name
+
+
+NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "EVENT"})
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, plus multi-word proper-noun subjects the tagger missed ("Oleksandr Syrskyi said")."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    covered = {t.i for e in persons for t in e}
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or tok.i in covered:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        span = doc[start : tok.i + 1]
+        if len(span) >= 2 and not any(t.ent_type_ in NOT_PERSON_LABELS for t in span):
+            persons.append(span)
+    return sorted(persons, key=lambda s: s.start)

@@ -1,0 +1,670 @@
+"""Dependency rules that find reported speech: cue, source and content.
+
+One pass over the parse proposes cues: a lexicon verb with a complement its
+frames allow (a clause or quotation; for some verbs an object or a to-clause),
+"according to", a speech-act noun with a that-clause. Each cue then finds its
+source (the subject, the agent of a passive, or the subject it shares with the
+verb it hangs from) and its content (the complement, widened to the whole
+quotation when the complement sits inside quote marks). Quotes left without a
+cue are then tied to a nearby cue verb the parser failed to link ("“...,” he
+said." across a sentence split, "He said: “...”", "“...” ― Name"), and a
+quotation interrupted by its cue (“A,” he said, “B.”) gets both parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from sitrep.attribution.lexicon import CueEntry, Lexicon
+from sitrep.attribution.quotes import Quote
+from sitrep.attribution.spans import (
+    CharRange,
+    hull,
+    parts_from_indices,
+    subtree_indices,
+    token_range,
+    trim,
+)
+from sitrep.model import Stance
+
+Kind = Literal["direct", "indirect", "mixed"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSE_DEPS = frozenset({"ccomp"})
+OBJECT_DEPS = frozenset({"dobj", "oprd"})
+# Dependents that belong to the cue span when they sit just left of the verb ("has also said").
+CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# Dependents between the verb and its content that annotators count as part of the cue
+# ("said in a statement that", "said Thursday that", "said:").
+CUE_BRIDGE_DEPS = frozenset({"prep", "npadvmod", "advmod", "prt"})
+# A verb that shares its subject with the verb it depends on ("said ..., adding that").
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
+# How many words may separate a quote from the clause of the cue that introduces it.
+QUOTE_LINK_WINDOW = 4
+# How many words may separate the two halves of a quotation interrupted by its cue.
+SPLIT_QUOTE_WINDOW = 60
+_DASH_SPEAKER = re.compile(r"[ \t]*(?P<dash>[―—–])[ \t]*")
+# "Name: text" on a line of its own (headline or transcript); the name is one to four capitalised words.
+_COLON_LINE = re.compile(
+    r"^(?P<quote>[\"“]?)(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?P<colon>:) +(?P<content>\S[^\n]*)$",
+    re.MULTILINE,
+)
+# Line labels that are not speakers.
+COLON_LABELS = frozenset({
+    "update", "updated", "note", "editor's note", "editor’s note", "photo", "video", "watch", "related",
+    "read more", "source", "sources", "correction", "caption", "credit", "image", "warning", "breaking",
+    "exclusive", "analysis", "opinion", "live", "explainer",
+})
+
+
+@dataclass
+class Found:
+    """One attribution as found on the parse (token-level facts kept for later steps)."""
+
+    kind: Kind
+    cue: CharRange
+    lemma: str
+    stance: Stance
+    content: list[CharRange]
+    source: CharRange | None = None
+    source_token: int | None = None
+    cue_token: int = -1
+    from_complement: bool = False  # content is an object or to-clause, not a clause or quote
+
+
+class SpeechFinder:
+    """Applies the rules to one parsed document."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.lexicon = lexicon
+        self.quote_of: dict[int, int] = {}
+        qi = 0
+        for tok in doc:
+            while qi < len(quotes) and quotes[qi].end <= tok.idx:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
+                self.quote_of[tok.i] = qi
+
+    def find(self) -> list[Found]:
+        found: list[Found] = []
+        pending: list[tuple[Token, CueEntry]] = []
+        for tok in self.doc:
+            if tok.lower_ == "according":
+                item = self._according_to(tok)
+                if item is not None:
+                    found.append(item)
+                continue
+            if tok.i in self.quote_of:
+                continue  # the quoted speaker's own words: not the writer's attribution
+            entry = self._verb_entry(tok)
+            if entry is not None:
+                item = self._verb_attribution(tok, entry)
+                if item is not None:
+                    found.append(item)
+                elif self._subject(tok) is not None or tok.dep_ in SHARED_SUBJECT_DEPS:
+                    pending.append((tok, entry))
+            elif tok.pos_ == "NOUN" and self.lexicon.noun(tok.lemma_) is not None:
+                item = self._noun_attribution(tok)
+                if item is not None:
+                    found.append(item)
+        self._join_split_quotes(found)
+        found.extend(self._link_orphan_quotes(found, pending))
+        found.extend(self._dash_attributions(found))
+        found.extend(self._colon_lines(found))
+        self._share_sources(found)
+        self._join_split_quotes(found)
+        found = [f for f in found if f.source is not None or not f.from_complement]
+        found.sort(key=lambda f: (f.cue[0], f.content[0][0]))
+        return found
+
+    # -- verbs ---------------------------------------------------------------------
+
+    def _verb_entry(self, tok: Token) -> CueEntry | None:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound", "aux", "auxpass"):
+            return None
+        for child in tok.rights:
+            if child.dep_ in ("prep", "prt"):
+                phrasal = self.lexicon.phrasal_verb(tok.lemma_, child.lower_)
+                if phrasal is not None:
+                    return phrasal
+        return self.lexicon.verb(tok.lemma_)
+
+    def _verb_attribution(self, verb: Token, entry: CueEntry) -> Found | None:
+        content = self._clausal_content(verb) if "clause" in entry.frames else None
+        clausal = content is not None
+        if content is None and entry.frames & {"object", "infinitive"} and (
+            self._subject(verb) is not None or verb.dep_ in ("conj", "advcl")
+        ):
+            content = self._complement_content(verb, entry)
+        if content is None:
+            return None
+        item = self._make(verb, entry, content)
+        if item is not None and not clausal:
+            item.from_complement = True
+        return item
+
+    def _clausal_content(self, verb: Token) -> list[int] | None:
+        """Token indices of the verb's clause or quotation, or None when it has none."""
+        for child in verb.children:
+            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "parataxis" and child.i in self.quote_of):
+                return self._clause_without_cues(child) + self._conjoined_continuation(verb, child)
+        has_object = any(c.dep_ in OBJECT_DEPS and c.i not in self.quote_of for c in verb.children)
+        for child in verb.children:
+            if child.i in self.quote_of and not child.is_punct and child.dep_ not in SUBJECT_DEPS:
+                if has_object and child.dep_ != "ccomp":
+                    return None  # "called Trump a “liar”": the object frame takes the whole phrase
+                return self._clause_without_cues(child)
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and self._subject(verb) is not None:
+            # "X, but Y, he said, Z": the content is the rest of the sentence around the cue clause
+            own = set(subtree_indices(verb))
+            sentence = [t.i for t in verb.sent if not t.is_space]
+            return [i for i in sentence if i not in own]
+        if (
+            verb.dep_ == "ccomp"
+            and verb.head.i < verb.i
+            and self._subject(verb) is not None
+            and any(t.text == "," for t in self.doc[verb.head.i : verb.i])
+            and self._subject(verb.head) is not None
+            and self._verb_entry(verb.head) is None
+        ):
+            own = set(subtree_indices(verb))
+            return [i for i in self._clause_without_cues(verb.head) if i not in own]
+        return None
+
+    def _complement_content(self, verb: Token, entry: CueEntry) -> list[int] | None:
+        """An object or to-clause as content ("cited his remarks as proof", "vowed to retaliate").
+
+        The content runs from the complement to the end of the verb's phrase: what
+        follows the object ("... for not paying taxes", "... as a crazy system") is
+        part of what the source said.
+        """
+        particle = entry.lemma.partition(" ")[2]
+        first: Token | None = None
+        for child in verb.rights:
+            if particle and child.lower_ == particle and child.dep_ in ("prep", "prt"):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                first = objects[0] if objects else None
+            elif self._is_complement(child, entry):
+                first = child
+            if first is not None:
+                break
+        if first is None:
+            return None
+        excluded = set(self._clause_without_cues(verb)) ^ set(subtree_indices(verb))
+        end = first.right_edge.i
+        for child in verb.rights:
+            if child.i <= end:
+                continue
+            if child.dep_ in ("conj", "cc", "parataxis", "punct", "mark") or self._subject(child) is not None:
+                break  # a new clause: "accused X of Y, and Russia rejected it"
+            end = child.right_edge.i
+        return [i for i in range(first.left_edge.i, end + 1) if not self.doc[i].is_space and i not in excluded]
+
+    @staticmethod
+    def _is_complement(child: Token, entry: CueEntry) -> bool:
+        if "object" in entry.frames and child.dep_ in OBJECT_DEPS:
+            return True
+        return "infinitive" in entry.frames and child.dep_ == "xcomp" and (
+            _is_to_clause(child) or child.tag_ == "VBG"
+        )
+
+    def _conjoined_continuation(self, verb: Token, content: Token) -> list[int]:
+        """"said that A, but B" parsed with B hanging from "said": B continues the content."""
+        extra: list[int] = []
+        end = content.right_edge.i
+        for child in verb.rights:
+            if child.i <= end:
+                continue
+            if child.dep_ in ("cc", "punct") and child.i == end + 1 and child.text not in QUOTE_CLOSERS:
+                continue
+            if (
+                child.dep_ in ("conj", "ccomp")
+                and child.pos_ in ("VERB", "AUX")
+                and self._verb_entry(child) is None
+                and child.left_edge.i <= end + 3
+            ):
+                extra.extend(range(end + 1, child.right_edge.i + 1))
+            break
+        return extra
+
+    def _trim_trailing_modifiers(self, tokens: list[int]) -> list[int]:
+        """Drop a final non-restrictive modifier: ", which ...", ", who is 70", ", forcing ...", ", <apposition>".
+
+        Annotators leave these out of the content: they are the writer's gloss, not the claim.
+        """
+        toks = sorted(tokens)
+        present = set(toks)
+        while len(toks) > 2:
+            last = max(i for i in toks if not self.doc[i].is_punct) if any(
+                not self.doc[i].is_punct for i in toks) else toks[-1]
+            cut: int | None = None
+            for i in toks:
+                tok = self.doc[i]
+                comma = tok.left_edge.i - 1
+                if tok.right_edge.i < last or comma not in present or self.doc[comma].text != ",":
+                    continue
+                if (
+                    (tok.dep_ == "relcl" and tok.left_edge.lower_ in ("which", "who", "whom", "whose"))
+                    or tok.dep_ == "appos"
+                    or (tok.dep_ in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN") and self._subject(tok) is None)
+                ):
+                    cut = comma
+                    break
+            if cut is None or cut <= toks[0]:
+                break
+            toks = [i for i in toks if i < cut]
+            present = set(toks)
+        return toks
+
+    def _trim_leading_connectives(self, tokens: list[int]) -> list[int]:
+        """Drop what links the content to the text before it: "And", "However,", "In addition,", a dateline."""
+        toks = sorted(tokens)
+        while len(toks) > 3:
+            first = self.doc[toks[0]]
+            if first.is_punct and first.text not in QUOTE_MARK_TEXTS:
+                toks = toks[1:]
+                continue
+            comma = next((k for k, i in enumerate(toks[:10]) if self.doc[i].text in (",", "―", "—", "--")), None)
+            if comma is None or comma == 0:
+                break
+            phrase = [self.doc[i] for i in toks[:comma]]
+            top = [t for t in phrase if t.head.i not in toks[:comma]]
+            if len(top) == 1 and (
+                top[0].dep_ in ("advmod", "prep", "npadvmod", "cc")
+                or (self.doc[toks[comma]].text != "," and all(t.is_upper for t in phrase))
+            ):
+                toks = toks[comma + 1 :]
+                continue
+            break
+        return toks
+
+    def _clause_without_cues(self, head: Token) -> list[int]:
+        """The clause under ``head`` minus subject-less reporting adjuncts ("..., warning that ...").
+
+        Those adjuncts are attributions of their own that share the outer source, so
+        they are cut out of the outer content.
+        """
+        excluded: set[int] = set()
+        for tok in head.subtree:
+            if tok.i == head.i or tok.i in excluded:
+                continue
+            if (
+                tok.dep_ in ("advcl", "conj")
+                and self._verb_entry(tok) is not None
+                and self._subject(tok) is None
+                and any(c.dep_ in CLAUSE_DEPS for c in tok.children)
+                and tok.i not in self.quote_of
+            ):
+                cut = set(subtree_indices(tok))
+                left = min(cut) - 1
+                while left > head.left_edge.i and (self.doc[left].is_punct or self.doc[left].dep_ == "cc"):
+                    if self.doc[left].text in QUOTE_CLOSERS:
+                        break
+                    cut.add(left)
+                    left -= 1
+                excluded |= cut
+        return subtree_indices(head, excluded)
+
+    # -- building a Found ------------------------------------------------------------
+
+    def _to_sentence_end(self, cue: Token, tokens: list[int]) -> list[int]:
+        """Content after its cue runs on to the end of the sentence, as annotators mark it.
+
+        The parser often hangs the tail of a long complement ("..., but would add ...")
+        on the reporting verb; the tail stops at a new attribution or a semicolon.
+        """
+        if not tokens or min(tokens) < cue.i:
+            return tokens
+        last = max(tokens)
+        extra: list[int] = []
+        for tok in self.doc[last + 1 : cue.sent.end]:
+            if tok.text == ";" or tok.lower_ == "according" or (
+                tok.pos_ in ("VERB", "AUX") and self._verb_entry(tok) is not None and tok.i not in self.quote_of
+            ):
+                return tokens
+            extra.append(tok.i)
+        return tokens + [i for i in extra if not self.doc[i].is_space]
+
+    def _make(self, cue: Token, entry: CueEntry, content_tokens: list[int]) -> Found | None:
+        content_tokens = self._to_sentence_end(cue, [i for i in content_tokens if i != cue.i])
+        if not content_tokens:
+            return None
+        parts, kind = self._content_parts(content_tokens, inside=self.quote_of.get(cue.i))
+        if not parts:
+            return None
+        found = Found(
+            kind=kind, cue=self._cue_range(cue, parts, entry), lemma=entry.lemma, stance=entry.stance,
+            content=parts, cue_token=cue.i,
+        )
+        source = self._source_of(cue)
+        if source is not None:
+            found.source, found.source_token = source
+        return found
+
+    def _content_parts(self, tokens: list[int], inside: int | None = None) -> tuple[list[CharRange], Kind]:
+        """Content ranges: a complement inside a quotation becomes the whole quotation.
+
+        ``inside`` is the quotation the cue itself stands in ("I think ..." within a
+        quote): that quotation is the speaker's text, not the content of this cue.
+        """
+        quote_ids = {self.quote_of[i] for i in tokens if i in self.quote_of} - {inside}
+        outside = [
+            i for i in tokens
+            if (i not in self.quote_of or self.quote_of[i] == inside) and not self.doc[i].is_punct
+        ]
+        if quote_ids and not outside:
+            quotes = sorted(self.quotes[q] for q in quote_ids)
+            return [(q.start, q.end) for q in quotes], "direct"
+        tokens = self._trim_leading_connectives(tokens)
+        if not quote_ids:
+            tokens = self._trim_trailing_modifiers(tokens)
+        parts = parts_from_indices(self.doc, tokens)
+        if quote_ids and parts:
+            # a complement that runs into a quotation takes in the rest of that quotation
+            lo, hi = hull(parts)
+            for q in quote_ids:
+                lo, hi = min(lo, self.quotes[q].start), max(hi, self.quotes[q].end)
+            if len(parts) == 1:
+                parts = [(lo, hi)]
+            return parts, "mixed"
+        return parts, "indirect"
+
+    def _cue_range(self, verb: Token, content: list[CharRange], entry: CueEntry | None = None) -> CharRange:
+        """The verb with adjacent auxiliaries/adverbs, and what bridges it to content after it."""
+        start, end = token_range(verb)
+        first = verb
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+            first = verb.head  # catenative: "went on to explain", "continues to insist"
+            start = first.idx
+        i = first.i - 1
+        while i >= 0 and self.doc[i].head.i == first.i and self.doc[i].dep_ in CUE_LEFT_DEPS:
+            start = self.doc[i].idx
+            i -= 1
+        content_start = min(s for s, _ in content)
+        particle = entry.lemma.partition(" ")[2] if entry is not None else ""
+        for child in verb.rights:
+            if particle and child.lower_ == particle and child.dep_ in ("prep", "prt"):
+                end = child.idx + len(child.text)
+        if content_start > end:
+            for child in verb.rights:
+                last = child.right_edge
+                if last.idx >= content_start:
+                    break
+                bridging = child.dep_ in CUE_BRIDGE_DEPS or (child.text == ":" and child.dep_ == "punct")
+                if not bridging or self.doc.text[end:child.idx].strip(" ,"):
+                    if not bridging:
+                        break
+                    if self.doc.text[end:child.idx].strip():
+                        break
+                end = last.idx + len(last.text)
+        return start, end
+
+    # -- sources -------------------------------------------------------------------
+
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        return None
+
+    def _source_of(self, verb: Token) -> tuple[CharRange, int] | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return self._np_range(objs[0]), objs[0].i
+        subject = self._subject(verb)
+        if subject is None or subject.dep_ == "nsubjpass":
+            return None
+        return self._np_range(subject), subject.i
+
+    def _np_range(self, head: Token) -> CharRange:
+        """The whole noun phrase; a comma closing an apposition or relative clause is kept."""
+        tokens = subtree_indices(head)
+        run = trim(self.doc, sorted(tokens))
+        if not run:
+            return token_range(head)
+        first, last = self.doc[run[0]], self.doc[run[-1]]
+        texts = [self.doc[i].text for i in run]
+        if texts.count("(") > texts.count(")") and last.i + 1 < len(self.doc) and self.doc[last.i + 1].text == ")":
+            last = self.doc[last.i + 1]  # the parser hung the closing bracket elsewhere: "Chaffetz (R-Utah)"
+        end = last.idx + len(last.text)
+        after = last.i + 1
+        if (
+            after < len(self.doc)
+            and self.doc[after].text == ","
+            and any(self.doc[i].text == "," for i in run)
+            and self.doc[after].head.i == head.i
+        ):
+            end = self.doc[after].idx + 1
+        return first.idx, end
+
+    def _share_sources(self, found: list[Found]) -> None:
+        """A subject-less cue ("..., adding that") takes the source of the cue it hangs from."""
+        by_token = {f.cue_token: f for f in found}
+        for item in found:
+            if item.source is not None or item.cue_token < 0:
+                continue
+            tok = self.doc[item.cue_token]
+            if tok.dep_ not in SHARED_SUBJECT_DEPS:
+                continue
+            head = tok.head
+            for _ in range(6):
+                owner = by_token.get(head.i)
+                if owner is not None and owner.source is not None:
+                    item.source, item.source_token = owner.source, owner.source_token
+                    break
+                if owner is None and self._subject(head) is not None and head.dep_ != "ccomp":
+                    if self._verb_entry(head) is not None or tok.dep_ in ("conj", "advcl"):
+                        src = self._source_of(head)
+                        if src is not None:
+                            item.source, item.source_token = src
+                    break
+                if head.head.i == head.i:
+                    break
+                head = head.head
+
+    # -- other constructions -----------------------------------------------------------
+
+    def _according_to(self, tok: Token) -> Found | None:
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None:
+            return None
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs or tok.head.i == tok.i:
+            return None
+        phrase = set(subtree_indices(tok))
+        content = [i for i in subtree_indices(tok.head) if i not in phrase]
+        parts, kind = self._content_parts(content)
+        if not parts:
+            return None
+        return Found(
+            kind=kind, cue=(tok.idx, to.idx + len(to.text)), lemma="according to", stance="neutral",
+            content=parts, source=self._np_range(objs[0]), source_token=objs[0].i, cue_token=tok.i,
+        )
+
+    def _noun_attribution(self, noun: Token) -> Found | None:
+        entry = self.lexicon.noun(noun.lemma_)
+        if entry is None:
+            return None
+        clause = next(
+            (
+                c for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        parts, kind = self._content_parts(subtree_indices(clause))
+        if not parts:
+            return None
+        found = Found(kind=kind, cue=token_range(noun), lemma=entry.lemma, stance=entry.stance,
+                      content=parts, cue_token=noun.i)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                tokens = [i for i in subtree_indices(child) if self.doc[i].dep_ != "case"]
+                run = trim(self.doc, sorted(tokens))
+                if run:
+                    found.source = (self.doc[run[0]].idx, self.doc[run[-1]].idx + len(self.doc[run[-1]].text))
+                    found.source_token = child.i
+                break
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    found.source, found.source_token = self._np_range(objs[0]), objs[0].i
+                break
+        return found
+
+    # -- quotations without a parsed link ---------------------------------------------
+
+    def _covered(self, found: list[Found]) -> set[int]:
+        return {qi for f in found for qi, q in enumerate(self.quotes) if _covers(f.content, q)}
+
+    def _link_orphan_quotes(self, found: list[Found], pending: list[tuple[Token, CueEntry]]) -> list[Found]:
+        """Tie quotes nobody attributed to a content-less cue verb right before or after them."""
+        covered = self._covered(found)
+        linked: list[Found] = []
+        for verb, entry in pending:
+            if "clause" not in entry.frames or verb.i in self.quote_of:
+                continue
+            clause = [i for i in subtree_indices(verb) if not self.doc[i].is_punct and i not in self.quote_of]
+            if not clause:
+                continue
+            lo, hi = self.doc[min(clause)], self.doc[max(clause)]
+            best: int | None = None
+            for qi, quote in enumerate(self.quotes):
+                if qi in covered:
+                    continue
+                if quote.end <= lo.idx and self._gap_words(quote.end, lo.idx) <= QUOTE_LINK_WINDOW:
+                    best = qi
+                elif best is None and quote.start >= hi.idx + len(hi.text):
+                    if self._gap_words(hi.idx + len(hi.text), quote.start) <= QUOTE_LINK_WINDOW:
+                        best = qi
+                    break
+            if best is None:
+                continue
+            quote = self.quotes[best]
+            content = [(quote.start, quote.end)]
+            item = Found(kind="direct", cue=self._cue_range(verb, content, entry), lemma=entry.lemma,
+                         stance=entry.stance, content=content, cue_token=verb.i)
+            source = self._source_of(verb)
+            if source is not None:
+                item.source, item.source_token = source
+            covered.add(best)
+            linked.append(item)
+        return linked
+
+    def _dash_attributions(self, found: list[Found]) -> list[Found]:
+        """“...” ― Name: a quotation signed with a dash and a name."""
+        covered = self._covered(found)
+        out: list[Found] = []
+        text = self.doc.text
+        for qi, quote in enumerate(self.quotes):
+            m = _DASH_SPEAKER.match(text, quote.end)
+            if qi in covered or m is None:
+                continue
+            dash = quote.end + m.group().index(m.group("dash"))
+            dash_span = self.doc.char_span(dash, dash + 1, alignment_mode="expand")
+            name = self.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if name is None or dash_span is None or name[0].pos_ != "PROPN":
+                continue
+            last = name[0].i
+            while (
+                last + 1 < len(self.doc)
+                and self.doc[last + 1].pos_ == "PROPN"
+                and "\n" not in self.doc[last].whitespace_
+            ):
+                last += 1
+            out.append(Found(
+                kind="direct", cue=(dash, dash + 1), lemma=m.group("dash"), stance="neutral",
+                content=[(quote.start, quote.end)],
+                source=(name[0].idx, self.doc[last].idx + len(self.doc[last].text)),
+                source_token=name[0].i, cue_token=dash_span[0].i,
+            ))
+        return out
+
+    def _colon_lines(self, found: list[Found]) -> list[Found]:
+        """Name: words — a headline ("Pence: Flowers won't be at debate") or transcript line."""
+        taken = {f.cue[0] for f in found}
+        out: list[Found] = []
+        for m in _COLON_LINE.finditer(self.doc.text):
+            name_start, name_end = m.span("name")
+            name = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+            if (
+                name is None
+                or m.group("name").strip().lower() in COLON_LABELS
+                or not any(t.pos_ == "PROPN" for t in name)
+                or m.start("colon") in taken
+            ):
+                continue
+            c_start, c_end = m.span("content")
+            content = self.doc.text[c_start:c_end].rstrip()
+            if content.endswith(".") and not content.endswith(("—.", "..")):
+                content = content[:-1]
+            if len(content.split()) < 2:
+                continue
+            out.append(Found(
+                kind="direct" if m.group("quote") else "indirect", cue=(m.start("colon"), m.end("colon")),
+                lemma=":", stance="neutral", content=[(c_start, c_start + len(content))],
+                source=(name_start, name_end), source_token=name.root.i, cue_token=name.root.i,
+            ))
+        return out
+
+    def _join_split_quotes(self, found: list[Found]) -> None:
+        """“A,” he said, “B.”: the quotation after the cue is the second part of the content."""
+        covered = self._covered(found)
+        for item in found:
+            if item.kind != "direct" or len(item.content) != 1:
+                continue
+            qi = next((k for k, q in enumerate(self.quotes) if (q.start, q.end) == item.content[0]), None)
+            if qi is None or qi + 1 >= len(self.quotes) or qi + 1 in covered:
+                continue
+            first, second = self.quotes[qi], self.quotes[qi + 1]
+            between = self.doc.text[first.end : second.start]
+            if not (first.end <= item.cue[0] and item.cue[1] <= second.start) or "\n" in between:
+                continue
+            if self._gap_words(first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
+                continue
+            item.content.append((second.start, second.end))
+            covered.add(qi + 1)
+        for item in found:
+            if item.kind != "direct" or not item.content:
+                continue
+            qi = next((k for k, q in enumerate(self.quotes) if (q.start, q.end) == item.content[0]), None)
+            if qi is None or qi == 0 or qi - 1 in covered:
+                continue
+            first, second = self.quotes[qi - 1], self.quotes[qi]
+            between = self.doc.text[first.end : second.start]
+            if not (first.end <= item.cue[0] and item.cue[1] <= second.start) or "\n" in between:
+                continue
+            if self._gap_words(first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
+                continue
+            item.content.insert(0, (first.start, first.end))
+            covered.add(qi - 1)
+
+    def _gap_words(self, start: int, end: int) -> int:
+        """Words (not punctuation) strictly between two character offsets."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return 0 if not self.doc.text[start:end].strip() else QUOTE_LINK_WINDOW + 1
+        return sum(1 for t in span if not t.is_punct and not t.is_space)
+
+
+QUOTE_CLOSERS = frozenset({"”", '"', "»", "''"})
+QUOTE_MARK_TEXTS = frozenset({"“", "”", '"', "«", "»", "''", "``", "„"})
+
+
+def _is_to_clause(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _covers(parts: list[CharRange], quote: Quote) -> bool:
+    return any(s <= quote.start and quote.end <= e for s, e in parts)

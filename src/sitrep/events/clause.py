@@ -1,0 +1,143 @@
+"""Clause structure shared by the events and control stages: clause heads, arguments, modality.
+
+Everything here reads the one spaCy parse. A *clause head* is the verb (or the sentence root)
+that a word belongs to; the *path* of a word is its chain of heads up to the point where the
+reported content ends (the reporting verb of an attribution, a relative clause, the root).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+from spacy.tokens import Token
+
+Modality = Literal["asserted", "denied", "hypothetical", "planned"]
+
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "pcomp", "acl", "csubj", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+# Words that make what they govern not (yet) a fact.
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can", "must", "ought"})
+PLANNED_AUX = frozenset({"will", "shall", "'ll"})
+PLANNED_LEMMAS = frozenset(
+    {
+        "plan",
+        "aim",
+        "intend",
+        "threaten",
+        "prepare",
+        "seek",
+        "want",
+        "vow",
+        "promise",
+        "pledge",
+        "goal",
+        "objective",
+        "ambition",
+        "intention",
+        "attempt",
+        "try",
+        "order",
+        "call",
+        "urge",
+        "demand",
+        "expect",
+    }
+)
+HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
+DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def is_clause_head(token: Token) -> bool:
+    return token.dep_ in CLAUSE_DEPS and (token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT")
+
+
+def clause_head(token: Token) -> Token:
+    """The nearest clause head at or above ``token``."""
+    node = token
+    while not is_clause_head(node) and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def path(token: Token, stop: Iterable[Token] = ()) -> Iterator[Token]:
+    """``token`` and its heads, up to (not including) a token in ``stop`` or past the sentence root."""
+    stops = {t.i for t in stop}
+    node = token
+    while node.i not in stops:
+        yield node
+        if node.head.i == node.i:
+            return
+        node = node.head
+
+
+def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
+    """Asserted unless a conditional, a modal, a negation or a plan governs ``trigger``.
+
+    The walk stops at the reporting verb (``stop``: what a source *says* is asserted by the
+    source) and after a relative clause or a root, which are asserted on their own.
+    """
+    for node in path(trigger, stop):
+        children = list(node.children)
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
+            return "hypothetical"
+        if node.lemma_.lower() in DENIAL_LEMMAS and node.i != trigger.i:
+            return "denied"
+        if any(c.dep_ == "neg" and c.lower_ in NEGATIONS for c in children) and node.pos_ in {"VERB", "AUX"}:
+            return "denied"
+        if node.i != trigger.i and node.lemma_.lower() in PLANNED_LEMMAS:
+            return "planned"
+        if node.i != trigger.i and node.lemma_.lower() in HYPOTHETICAL_LEMMAS:
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in PLANNED_AUX for c in children):
+            return "planned"
+        if any(c.dep_ == "aux" and c.lower_ == "going" for c in children):
+            return "planned"
+        if node.tag_ == "VBG" and node.dep_ == "csubj":  # "capturing Bakhmut is essential": no capture yet
+            return "hypothetical"
+        if node.dep_ in {"relcl", "ROOT"}:
+            break
+    return "asserted"
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("Russia, which launched")."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        node = token.head
+        while node.dep_ != "relcl" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "relcl":
+            return node.head
+    return token
+
+
+def subject(head: Token, stop: Iterable[Token] = ()) -> Token | None:
+    """The subject of a clause, climbing to the governing clause when it is left implicit.
+
+    "Enemy forces had success in their actions aimed at storming the city": the storming's
+    subject is the forces. The climb stops at a reporting verb, whose subject is the source.
+    """
+    stops = {t.i for t in stop}
+    for node in path(head, stop):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return antecedent(child)
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head.i in stops:
+            return None
+    return None
+
+
+def phrase(token: Token) -> list[Token]:
+    """The noun phrase a token heads: its pre-modifiers and an ``of`` complement."""
+    tokens = [t for t in token.doc[token.left_edge.i : token.i + 1]]
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            tokens += list(child.subtree)
+    return tokens

@@ -1,0 +1,105 @@
+"""The event cue lexicon: named groups of words and phrases, matched on tokens.
+
+The cues are the vocabulary of the ACLED sub-event definitions and PLOVER categories
+("shelled", "tear gas", "abducted"); ``rules.py`` decides a sub-type from which cues fire.
+Keeping the words in ``lexicon.tsv`` lets a user extend them without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from sitrep.actors.matcher import token_forms
+
+SKIP_ENTS = frozenset({"DATE", "TIME"})  # "March", "May" and "the day of the strike" are dates, not cues
+
+
+@dataclass(frozen=True)
+class Term:
+    cue: str
+    words: tuple[str, ...]  # a word ending in "*" matches by prefix
+
+    def matches_at(self, forms: Sequence[tuple[str, ...]], i: int) -> bool:
+        if i + len(self.words) > len(forms):
+            return False
+        return all(_word_matches(w, forms[i + k]) for k, w in enumerate(self.words))
+
+
+def _word_matches(word: str, forms: tuple[str, ...]) -> bool:
+    if word.endswith("*"):
+        return any(f.startswith(word[:-1]) for f in forms)
+    return word in forms
+
+
+@dataclass(frozen=True)
+class CueHit:
+    cue: str
+    start: int  # token index in the Doc
+    end: int
+
+
+class Lexicon:
+    """Cue terms indexed by their first word (exact) or its first three letters (prefix terms)."""
+
+    def __init__(self, terms: Sequence[Term], patterns: Sequence[tuple[str, re.Pattern[str]]]) -> None:
+        self.cues = tuple(dict.fromkeys([t.cue for t in terms] + [c for c, _ in patterns]))
+        self._exact: dict[str, list[Term]] = {}
+        self._prefix: dict[str, list[Term]] = {}
+        for term in terms:
+            first = term.words[0]
+            if first.endswith("*"):
+                self._prefix.setdefault(first[:3], []).append(term)
+            else:
+                self._exact.setdefault(first, []).append(term)
+        self._patterns = tuple(patterns)
+
+    @classmethod
+    def from_tsv(cls, text: str) -> Lexicon:
+        terms: list[Term] = []
+        patterns: list[tuple[str, re.Pattern[str]]] = []
+        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+        for cue, items, *_ in rows[1:]:
+            for item in (i.strip() for i in items.split(",")):
+                if item.startswith("re:"):
+                    patterns.append((cue, re.compile(item[3:], re.IGNORECASE)))
+                elif item:
+                    words = tuple(w for w in item.lower().replace("-", " ").split() if w)
+                    terms.append(Term(cue, words))
+        return cls(terms, patterns)
+
+    def hits(self, tokens: Sequence[Token]) -> list[CueHit]:
+        """Every cue occurrence in ``tokens`` (dates and hyphens skipped)."""
+        words = [t for t in tokens if t.text != "-" and t.ent_type_ not in SKIP_ENTS]
+        forms = [token_forms(t) for t in words]
+        found: list[CueHit] = []
+        for i, token_forms_i in enumerate(forms):
+            candidates: list[Term] = []
+            for form in dict.fromkeys(token_forms_i):
+                candidates += self._exact.get(form, [])
+                candidates += self._prefix.get(form[:3], [])
+            for term in candidates:
+                if term.matches_at(forms, i):
+                    end = words[i + len(term.words) - 1].i + 1
+                    found.append(CueHit(term.cue, words[i].i, end))
+        if tokens:
+            doc, first = tokens[0].doc, tokens[0]
+            offset = first.idx
+            text = doc.text[offset : tokens[-1].idx + len(tokens[-1].text)]
+            for cue, pattern in self._patterns:
+                for m in pattern.finditer(text):
+                    span = doc.char_span(offset + m.start(), offset + m.end(), alignment_mode="expand")
+                    if span is not None:
+                        found.append(CueHit(cue, span.start, span.end))
+        return found
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    text = resources.files("sitrep").joinpath("events", "lexicon.tsv").read_text("utf-8")
+    return Lexicon.from_tsv(text)

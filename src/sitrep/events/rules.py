@@ -1,0 +1,292 @@
+"""Out-of-the-box event typing: cues from the lexicon and the actor table, then a decision list.
+
+The list follows the ACLED codebook's own order of precedence: the weapon decides the
+sub-type of remote violence, a demonstration stays a demonstration whatever happens at it
+(only *how* it ends changes the sub-type), clashes need armed actors on both sides, and the
+strategic developments come last because they are what is left when nobody is hurt. No rule
+was fitted to ACLED rows; each is one line of the definitions in ``data/acled_types.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.matcher import ARMED_KINDS, ActorTable, default_table
+from sitrep.events.clause import phrase
+from sitrep.events.lexicon import CueHit, Lexicon, default_lexicon
+from sitrep.events.taxonomy import type_of
+
+# Derived features besides the lexicon cues.
+BELLIGERENT = "state_belligerent"  # set by the events stage: a state's forces act in the clause
+ARMED = "armed_actor"
+TWO_ARMED = "two_armed_actors"
+CIVILIAN = "civilian"
+STATE = "state_actor"
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    sub_type: str
+    all_of: frozenset[str]
+    none_of: frozenset[str] = frozenset()
+    confidence: float = 0.7
+
+
+def _rule(sub_type: str, all_of: str, none_of: str = "", confidence: float = 0.7) -> Rule:
+    return Rule(sub_type, frozenset(all_of.split()), frozenset(none_of.split()), confidence)
+
+
+# First match wins. Read top to bottom as the codebook's precedence.
+RULES: tuple[Rule, ...] = (
+    # A demonstration stays a demonstration whatever it is about; the sub-type says how it went.
+    _rule("Excessive force against protesters", f"protest lethal {STATE}", "crowd_violence", 0.6),
+    _rule("Violent demonstration", "protest crowd_violence", confidence=0.7),
+    _rule("Protest with intervention", "protest intervention", confidence=0.7),
+    _rule("Peaceful protest", "protest", "chemical suicide air shelling ied grenade", 0.85),
+    _rule("Peaceful protest", "crowd_size grievance", "crowd_violence intervention", 0.7),
+    # A violent crowd without a demonstration is a mob.
+    _rule("Mob violence", "crowd_size crowd_violence", confidence=0.6),
+    _rule("Mob violence", "crowd_size harm", confidence=0.6),
+    _rule("Peaceful protest", "crowd_size", confidence=0.7),
+    _rule("Chemical weapon", "chemical", confidence=0.8),
+    _rule("Suicide bomb", "suicide", confidence=0.85),
+    _rule("Sexual violence", "sexual", confidence=0.8),
+    # Remote violence: the weapon decides; a weapon stopped before use is a strategic development.
+    _rule("Disrupted weapons use", "disrupted", confidence=0.65),
+    _rule("Air/drone strike", "air", confidence=0.8),
+    _rule("Grenade", "grenade", confidence=0.8),
+    _rule("Remote explosive/landmine/IED", "ied", confidence=0.8),
+    _rule("Shelling/artillery/missile attack", "shelling", confidence=0.8),
+    _rule("Peaceful protest", "protest", "harm", 0.6),
+    # Territory changing hands by force.
+    _rule("Government regains territory", f"regained {ARMED}", confidence=0.6),
+    _rule("Non-state actor overtakes territory", f"taken {ARMED}", "arrest abduction", 0.55),
+    # Violence against people.
+    _rule("Abduction/forced disappearance", "abduction", confidence=0.75),
+    _rule("Mob violence", "mob harm", ARMED, 0.6),
+    _rule("Mob violence", f"clash {CIVILIAN}", ARMED, 0.55),
+    _rule("Armed clash", "clash", confidence=0.7),
+    _rule("Armed clash", f"harm {TWO_ARMED}", CIVILIAN, 0.6),
+    _rule("Armed clash", f"harm {BELLIGERENT}", CIVILIAN, 0.55),
+    _rule("Attack", "harm", confidence=0.7),
+    # Strategic developments: nobody is hurt.
+    _rule("Arrests", "arrest", confidence=0.7),
+    _rule("Looting/property destruction", "property", confidence=0.65),
+    _rule("Non-violent transfer of territory", "transfer", confidence=0.6),
+    _rule("Non-violent transfer of territory", "taken", confidence=0.45),
+    _rule("Agreement", "agreement", confidence=0.6),
+    _rule("Headquarters or base established", "base", confidence=0.5),
+    _rule("Change to group/activity", "group_change", confidence=0.45),
+    _rule("Remote explosive/landmine/IED", "explosion", confidence=0.5),
+)
+FALLBACK = "Other"
+FALLBACK_CONFIDENCE = 0.2
+
+
+@dataclass(frozen=True)
+class Typing:
+    """A typing decision with the cues behind it, so callers can show why."""
+
+    type: str
+    sub_type: str
+    confidence: float
+    features: frozenset[str]
+    trigger: tuple[int, int] | None  # token range of the deciding cue in the Doc
+
+    @property
+    def violent(self) -> bool:
+        return self.type in VIOLENT_TYPES
+
+
+class RuleTyper:
+    """Types a Span (an ACLED note or a clause of an article) with the decision list."""
+
+    def __init__(self, lexicon: Lexicon | None = None, actors: ActorTable | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.actors = actors or default_table()
+
+    def features(
+        self, tokens: Sequence[Token], extra: frozenset[str] = frozenset(), places: frozenset[int] = frozenset()
+    ) -> tuple[frozenset[str], list[CueHit]]:
+        """The cues that fire in ``tokens``, after the dependency filters, plus actor-kind features."""
+        hits = self.lexicon.hits(tokens) + self.dependency_hits(tokens)
+        if not tokens:
+            return frozenset(extra), []
+        doc = tokens[0].doc
+        topic = topic_tokens(doc, hits)
+        hits = [h for h in hits if h.cue in {"protest", "crowd_size", "grievance"} or h.start not in topic]
+        hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
+        hits = [h for h in hits if h.end - h.start > 1 or not self.actors.find([doc[h.start]])]
+        names = {h.cue for h in hits} | set(extra)
+        kinds = [m.entry.kind for m in self.actors.find(tokens) if m.start not in topic]
+        armed = [k for k in kinds if k in ARMED_KINDS]
+        if armed:
+            names.add(ARMED)
+        if len(armed) >= 2:
+            names.add(TWO_ARMED)
+        if "civilians" in kinds:
+            names.add(CIVILIAN)
+        if {"military", "police"} & set(kinds):
+            names.add(STATE)
+        return frozenset(names), hits
+
+    def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
+        """Territory added to a state ("the regions Moscow added to the Russian Federation")."""
+        found = []
+        for token in tokens:
+            if token.lemma_.lower() not in ANNEXING_VERBS:
+                continue
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if any(_names_state(self.actors, o) for o in objects):
+                        found.append(CueHit("transfer", token.i, token.i + 1))
+        return found
+
+    def type_tokens(
+        self, tokens: Sequence[Token], extra: frozenset[str] = frozenset(), places: frozenset[int] = frozenset()
+    ) -> Typing:
+        """Type ``tokens``; the caller may add features it knows (a state belligerent) and the
+        indices of tokens the places layer resolved (so "fell" has a territorial subject)."""
+        names, hits = self.features(tokens, extra, places)
+        for rule in RULES:
+            if rule.all_of <= names and not (rule.none_of & names):
+                return Typing(type_of(rule.sub_type), rule.sub_type, rule.confidence, names, _trigger(rule, hits))
+        return Typing(type_of(FALLBACK), FALLBACK, FALLBACK_CONFIDENCE, names, None)
+
+    def type_span(self, span: Span, extra: frozenset[str] = frozenset()) -> Typing:
+        return self.type_tokens(list(span), extra)
+
+
+# What a demonstration is *about* is not what happened at it ("protested against the killing of").
+TOPIC_PREPS = frozenset({"against", "over", "about", "regarding", "following", "after", "for", "amid"})
+TOPIC_VERBS = frozenset(
+    {
+        "demand",
+        "condemn",
+        "denounce",
+        "protest",
+        "oppose",
+        "call",
+        "decry",
+        "mourn",
+        "mark",
+        "commemorate",
+        "seek",
+        "urge",
+        "express",
+        "criticise",
+        "criticize",
+        "highlight",
+        "support",
+        "reject",
+        "press",
+    }
+)
+TOPIC_ANCHORS = frozenset({"protest", "grievance"})
+TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
+TERRITORY_NOUNS = frozenset(
+    {
+        "town",
+        "village",
+        "city",
+        "area",
+        "territory",
+        "region",
+        "district",
+        "base",
+        "position",
+        "post",
+        "outpost",
+        "checkpoint",
+        "hill",
+        "locality",
+        "settlement",
+        "camp",
+        "control",
+        "airport",
+        "province",
+        "state",
+        "county",
+        "neighbourhood",
+        "neighborhood",
+        "zone",
+        "front",
+        "frontline",
+        "stronghold",
+        "bridge",
+        "port",
+        "island",
+        "land",
+        "municipality",
+        "commune",
+        "oblast",
+        "height",
+        "garrison",
+        "headquarters",
+    }
+)
+ANNEXING_VERBS = frozenset({"add", "annex", "incorporate", "absorb", "integrate"})
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos"})
+
+
+def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
+    """Indices of tokens that state the topic of a demonstration."""
+    topic: set[int] = set()
+    demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
+    for hit in hits:
+        if hit.cue not in TOPIC_ANCHORS or not demonstration:
+            continue
+        anchor = doc[hit.start]
+        if hit.cue == "grievance":  # "demanding justice for the boy killed by police"
+            topic.update(t.i for t in anchor.subtree if t.i != anchor.i)
+        for node in (anchor, anchor.head):
+            for child in node.children:
+                is_topic_prep = child.dep_ == "prep" and child.lower_ in TOPIC_PREPS
+                is_topic_clause = child.dep_ in {"advcl", "xcomp", "acl", "ccomp"} and (
+                    child.lemma_.lower() in TOPIC_VERBS
+                )
+                if is_topic_prep or is_topic_clause:
+                    topic.update(t.i for t in child.subtree)
+    return topic
+
+
+def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> bool:
+    """A territorial cue counts only with a territorial argument ("captured the town", not "a man")."""
+    token = doc[hit.start]
+    if any(t.lower_ == "control" for t in doc[hit.start : hit.end]):
+        return True
+    for child in token.children:
+        candidates = [child] if child.dep_ in ARGUMENT_DEPS else []
+        if child.dep_ in {"prep", "agent"}:
+            candidates += [c for c in child.children if c.dep_ == "pobj"]
+        if any(c.i in places or _is_territory(c) for c in candidates):
+            return True
+    return token.dep_ in {"relcl", "acl"} and _is_territory(token.head)
+
+
+def _is_territory(token: Token) -> bool:
+    return token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in TERRITORY_NOUNS
+
+
+def _names_state(actors: ActorTable, token: Token) -> bool:
+    return any(m.entry.kind in {"country"} for m in actors.find(phrase(token)))
+
+
+def _trigger(rule: Rule, hits: list[CueHit]) -> tuple[int, int] | None:
+    """The first lexicon hit of a cue the rule required: the word that decided the type."""
+    deciding = [h for h in hits if h.cue in rule.all_of and h.cue != "crowd_size"]
+    if not deciding:
+        return None
+    first = min(deciding, key=lambda h: h.start)
+    return (first.start, first.end)
+
+
+@lru_cache(maxsize=1)
+def default_typer() -> RuleTyper:
+    return RuleTyper()

@@ -1,0 +1,80 @@
+"""The gazetteer's unit of data, shared by the sources, the builder and the reader."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, TypeGuard
+
+Kind = Literal["country", "admin1", "admin2", "city", "region"]
+KINDS: tuple[Kind, ...] = ("country", "admin1", "admin2", "city", "region")
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    """One gazetteer entry with every name it may be called by.
+
+    ``place_id`` is the stable id (``geonames:703448``, ``informal:donbas``);
+    ``admin1`` is the *name* of the first-level region the entry lies in (its own
+    name for a first-level region); ``capital_of`` is the ISO alpha-2 code of the
+    country whose national capital this is, which is what lets "Moscow says"
+    stand for a government.
+    """
+
+    place_id: str
+    name: str
+    kind: Kind
+    lat: float
+    lon: float
+    country: str | None = None
+    admin1: str | None = None
+    admin1_code: str | None = None
+    admin2: str | None = None
+    population: int = 0
+    geonameid: int | None = None
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+    capital_of: str | None = None
+    status: str | None = None
+
+
+FIXTURE_COLUMNS = (
+    "place_id", "name", "kind", "lat", "lon", "country", "admin1", "admin1_code", "admin2",
+    "population", "aliases", "capital_of", "status",
+)
+
+
+def _is_kind(value: str) -> TypeGuard[Kind]:
+    return value in KINDS
+
+
+def read_tsv_records(path: Path) -> Iterator[PlaceRecord]:
+    """Records from a TSV with :data:`FIXTURE_COLUMNS` (aliases ``|``-separated).
+
+    Used for small hand-made gazetteers (tests, a user's own additions).
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            place_id = row["place_id"]
+            kind = row["kind"]
+            if not _is_kind(kind):
+                raise ValueError(f"{path}: {place_id}: unknown kind {kind!r}")
+            geonameid = int(place_id.split(":", 1)[1]) if place_id.startswith("geonames:") else None
+            yield PlaceRecord(
+                place_id=place_id,
+                name=row["name"],
+                kind=kind,
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country=row.get("country") or None,
+                admin1=row.get("admin1") or None,
+                admin1_code=row.get("admin1_code") or None,
+                admin2=row.get("admin2") or None,
+                population=int(row.get("population") or 0),
+                geonameid=geonameid,
+                aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a),
+                capital_of=row.get("capital_of") or None,
+                status=row.get("status") or None,
+            )

@@ -1,0 +1,158 @@
+"""The events stage and the actor table, on the Bakhmut example and on written sentences."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from events_support import DCT, attribution_index, bakhmut_context, body
+from sitrep.actors import default_table
+from sitrep.analyze import nlp as nlp_loader
+from sitrep.analyze.events import make_events
+from sitrep.analyze.registry import Context, StageConfig
+from sitrep.model import AnalyzedArticle, Article, Event, Source
+
+
+def run_events(ctx: Context) -> list[Event]:
+    return list(make_events(StageConfig(options={"events_model": "none"}))(ctx))
+
+
+@pytest.fixture(scope="module")
+def events() -> tuple[Context, list[Event]]:
+    ctx = bakhmut_context()
+    return ctx, run_events(ctx)
+
+
+def place_text(ctx: Context, event: Event) -> str | None:
+    return None if event.place is None else ctx.result.places[event.place].text
+
+
+def test_general_staff_reports_an_asserted_armed_clash_at_bakhmut(events: tuple[Context, list[Event]]) -> None:
+    ctx, found = events
+    staff = attribution_index(ctx, "the General Staff of the Ukrainian armed forces", "said")
+    clashes = [e for e in found if e.sub_type == "Armed clash" and e.modality == "asserted" and e.asserted_by == staff]
+    assert clashes, found
+    clash = clashes[-1]
+    assert clash.type == "Battles"
+    assert place_text(ctx, clash) == "Bakhmut"
+    assert {a.actor for a in clash.actors} == {"Military Forces of Ukraine", "Military Forces of Russia"}
+    assert {a.side for a in clash.actors} == {"Ukraine", "Russia"}
+    assert clash.when is not None and clash.when.earliest is not None and clash.when.latest is not None
+    assert clash.when.earliest[:10] <= "2023-03-29" <= clash.when.latest[:10]
+    assert "repelling" in ctx.article.body[clash.evidence.start : clash.evidence.end]
+
+
+def test_background_invasion_is_dated_to_its_own_day(events: tuple[Context, list[Event]]) -> None:
+    _ctx, found = events
+    invasion = [e for e in found if e.trigger is not None and "military operation" in e.trigger.text]
+    assert len(invasion) == 1
+    event = invasion[0]
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+    assert event.when is not None and event.when.earliest == "2022-02-24" == event.when.latest
+    assert event.asserted_by is None  # the outlet says it
+    assert [a.actor for a in event.actors] == ["Military Forces of Russia"]
+
+
+def test_annexation_is_a_non_violent_transfer_in_september_2022(events: tuple[Context, list[Event]]) -> None:
+    _ctx, found = events
+    added = [e for e in found if e.trigger is not None and e.trigger.text == "added"]
+    assert len(added) == 1
+    event = added[0]
+    assert (event.type, event.sub_type) == ("Strategic developments", "Non-violent transfer of territory")
+    assert event.modality == "asserted"
+    assert event.when is not None and event.when.earliest == "2022-09-01" and event.when.latest == "2022-09-30"
+    assert [a.actor for a in event.actors] == ["Government of Russia"]
+
+
+def test_conditionals_and_could_are_not_asserted(events: tuple[Context, list[Event]]) -> None:
+    ctx, found = events
+    text = ctx.article.body
+    fall = text.index("If Bakhmut fell")
+    drawing = text.index("Russia could start drawing")
+    for event in found:
+        if event.evidence.start <= fall < event.evidence.end or event.evidence.start <= drawing < event.evidence.end:
+            assert event.modality != "asserted", event
+    fell = [e for e in found if e.trigger is not None and e.trigger.text.startswith("fell")]
+    assert fell and all(e.modality == "hypothetical" for e in fell)
+    assert not [e for e in found if e.trigger is not None and e.trigger.text in {"drawing", "support"}]
+
+
+def test_evidence_and_trigger_offsets_index_the_body(events: tuple[Context, list[Event]]) -> None:
+    ctx, found = events
+    for event in found:
+        assert 0 <= event.evidence.start < event.evidence.end <= len(ctx.article.body)
+        assert event.trigger is not None
+        assert ctx.article.body[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert 0.0 < event.confidence <= 1.0
+
+
+def _article(text: str) -> Context:
+    doc = nlp_loader.load()(text)
+    article = Article(body=text, published=DCT)
+    return Context(
+        article=article, doc=doc, result=AnalyzedArticle(source=Source(uri="t", kind="text"), article=article)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type", "modality"),
+    [
+        (
+            "Police fired tear gas to disperse hundreds of students who marched on parliament.",
+            "Protest with intervention",
+            "asserted",
+        ),
+        ("Rebels did not attack the army base on Sunday, the ministry said.", "Armed clash", "denied"),
+        ("The militia threatened to kidnap aid workers.", "Abduction/forced disappearance", "planned"),
+        (
+            "A roadside bomb exploded under a police truck, wounding three officers.",
+            "Remote explosive/landmine/IED",
+            "asserted",
+        ),
+    ],
+)
+def test_written_sentences(text: str, sub_type: str, modality: str) -> None:
+    found = run_events(_article(text))
+    assert [(e.sub_type, e.modality) for e in found][:1] == [(sub_type, modality)]
+
+
+def test_no_event_without_an_event_word() -> None:
+    assert run_events(_article("The minister said the budget would be published next week.")) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker", "actor", "side"),
+    [
+        ("Russian forces", None, "Military Forces of Russia", "Russia"),
+        ("Our defenders", "Ukraine", "Military Forces of Ukraine", "Ukraine"),
+        ("Enemy forces", "Ukraine", "Military Forces of Russia", "Russia"),
+        ("the Kremlin", None, "Government of Russia", "Russia"),
+        ("Wagner fighters", None, "Wagner Group", "Russia"),
+        ("US troops", None, "Military Forces of United States", "United States"),
+        ("around 50 residents", None, "Civilians", None),
+    ],
+)
+def test_actor_table(phrase: str, speaker: str | None, actor: str, side: str | None) -> None:
+    tokens = list(nlp_loader.load()(phrase))
+    ref = default_table().resolve(tokens, speaker, "Russia" if speaker == "Ukraine" else None)
+    assert ref is not None
+    assert (ref.actor, ref.side) == (actor, side)
+
+
+def _layers_importable() -> bool:
+    return all(
+        importlib.util.find_spec(f"sitrep.analyze.{name}") is not None for name in ("timexes", "places", "attributions")
+    )
+
+
+@pytest.mark.skipif(not _layers_importable(), reason="timexes/places/attributions stages not there yet")
+def test_end_to_end_pipeline() -> None:
+    from sitrep.analyze.pipeline import Pipeline
+
+    stages = ["sentences", "mentions", "timexes", "places", "attributions", "events", "control"]
+    result = Pipeline(stages=stages).analyze(Source(uri="t", kind="text"), Article(body=body(), published=DCT))
+    asserted = [e for e in result.events if e.modality == "asserted" and e.sub_type == "Armed clash"]
+    assert any(e.place is not None and result.places[e.place].text == "Bakhmut" for e in asserted)
+    assert any(e.when is not None and e.when.earliest == "2022-02-24" for e in result.events)
+    assert {(c.side, c.status) for c in result.control} >= {("Ukraine", "holds"), ("Russia", "advancing")}

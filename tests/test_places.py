@@ -1,0 +1,191 @@
+"""The places stage: toponyms to gazetteer entries, metonymy, and NER repair."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import chain
+from pathlib import Path
+
+import pytest
+
+from sitrep.analyze import nlp as nlp_loader
+from sitrep.analyze.places import make_places_fn
+from sitrep.analyze.registry import Context
+from sitrep.gazetteer import Gazetteer, GazetteerError, default_path, ensure_built, package_fingerprint
+from sitrep.gazetteer.records import read_tsv_records
+from sitrep.gazetteer.sources import informal_records
+from sitrep.model import AnalyzedArticle, Article, Place, Source
+
+FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer" / "tiny.tsv"
+
+EXAMPLE_BODY = "\n\n".join([
+    "Ukraine confessed that the Russian forces have achieved some success in the frontline city of Bakhmut, "
+    "as months-long intense fighting drags on between the two sides over the mining city in the eastern "
+    "industrial region of Donetsk.",
+    "For the past several months, Bakhmut and its surrounding towns have been the focal point of attacks by "
+    "Russia, which launched a special military operation in Ukraine on February 24 last year.",
+    "For the Kremlin, capturing Bakhmut is essential for achieving its stated goal of taking control of the "
+    "whole of Donetsk, one of the four Ukrainian regions - along with Luhansk, Kherson, and Zaporizhzhia - "
+    "that Moscow added to the Russian Federation following referendums in the said regions in September "
+    "last year.",
+    "Moscow says Bakhmut would be a stepping stone and a rare battlefield gain in completing the capture of "
+    "the Donbas industrial region [composed of Donetsk and Luhansk], one of Moscow’s most important "
+    "objectives.",
+    "On Wednesday evening, Ukrainian military officials said that Russian forces had had some progress in "
+    "the flashpoint city, stressing, however, that their fighters were still holding on in the battle.",
+    "“Enemy forces had a degree of success in their actions aimed at storming the city of Bakhmut. Our "
+    "defenders are holding the city and are repelling numerous enemy attacks,” the General Staff of the "
+    "Ukrainian armed forces said in a regular nighttime report.",
+    "On Tuesday, Ukrainian President Volodymyr Zelensky said any Russian victory in Bakhmut could be "
+    "perilous, warning that unless Ukraine wins the battle, Russia could start drawing international "
+    "support for a deal that could require Kiev to make unacceptable compromises.",
+    "“If Bakhmut fell to Russian forces, their president, Vladimir Putin, would sell this victory to the "
+    "West, to his society, to China,” Zelensky stated.",
+])
+
+Analyze = Callable[[str], list[Place]]
+
+
+@pytest.fixture(scope="module")
+def tiny_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gaz") / "tiny.sqlite"
+    records = lambda: chain(read_tsv_records(FIXTURE), informal_records())  # noqa: E731
+    return Gazetteer(ensure_built(progress=False, path=path, records=records, fingerprint="tiny"))
+
+
+@pytest.fixture(scope="module")
+def analyze(tiny_gazetteer: Gazetteer) -> Analyze:
+    nlp = nlp_loader.load()
+    stage = make_places_fn(tiny_gazetteer)
+
+    def run(body: str) -> list[Place]:
+        article = Article(body=body)
+        ctx = Context(article=article, doc=nlp(body), result=AnalyzedArticle(
+            source=Source(uri="test", kind="text"), article=article,
+        ))
+        return stage(ctx)
+
+    return run
+
+
+def at(places: list[Place], body: str, text: str, occurrence: int = 0) -> Place:
+    starts = [m.start() for m in re.finditer(rf"\b{re.escape(text)}\b", body)]
+    start = starts[occurrence]
+    found = [p for p in places if p.start <= start < p.end]
+    assert found, f"no place at {text!r} #{occurrence}: {[(p.text, p.start) for p in places]}"
+    return found[0]
+
+
+def test_example_places(analyze: Analyze) -> None:
+    body = EXAMPLE_BODY
+    places = analyze(body)
+    bakhmut = at(places, body, "Bakhmut")
+    assert bakhmut.place_id == "geonames:713174" and bakhmut.precision == "city"
+    assert bakhmut.country == "UA" and bakhmut.admin1 == "Donetsk Oblast"
+    assert bakhmut.lat == pytest.approx(48.60, abs=0.05) and bakhmut.lon == pytest.approx(38.00, abs=0.05)
+    assert all(p.place_id == "geonames:713174" for p in places if p.text == "Bakhmut")
+    for occurrence in (0, 1):  # "region of Donetsk", "the whole of Donetsk"
+        donetsk = at(places, body, "Donetsk", occurrence)
+        assert (donetsk.name, donetsk.precision) == ("Donetsk Oblast", "admin1")
+    for name in ("Luhansk", "Kherson", "Zaporizhzhia"):  # the list of four regions
+        place = at(places, body, name)
+        assert place.precision == "admin1" and place.name == f"{name} Oblast", place
+    donbas = at(places, body, "Donbas")
+    assert (donbas.place_id, donbas.precision, donbas.geonameid) == ("informal:donbas", "region", None)
+    for name, iso in (("Ukraine", "UA"), ("Russia", "RU"), ("China", "CN")):
+        place = at(places, body, name, 1 if name == "Ukraine" else 0)
+        assert (place.precision, place.country) == ("country", iso)
+
+
+def test_example_metonymy(analyze: Analyze) -> None:
+    body = EXAMPLE_BODY
+    places = analyze(body)
+    says = at(places, body, "Moscow says")
+    added = at(places, body, "Moscow added")
+    for moscow in (says, added):
+        assert (moscow.role, moscow.actor) == ("actor", "Government of Russia")
+    kiev = at(places, body, "Kiev")
+    assert (kiev.role, kiev.actor, kiev.name) == ("actor", "Government of Ukraine", "Kyiv")
+    kremlin = [p for p in places if p.text == "Kremlin"]
+    assert all(p.role == "actor" and p.actor == "Government of Russia" and p.lat is None for p in kremlin)
+    assert not [p for p in places if p.text in ("West", "the West")]
+    assert all(p.role == "location" for p in places if p.text == "Bakhmut")
+    assert not [p for p in places if p.text in ("Russian", "Ukrainian")]  # demonyms are not places
+
+
+def test_city_of_versus_region_of(analyze: Analyze) -> None:
+    body = "Shelling hit the city of Donetsk overnight. Officials in the Donetsk region said the attack killed two."
+    places = analyze(body)
+    assert at(places, body, "Donetsk", 0).precision == "city"
+    region = at(places, body, "Donetsk", 1)
+    assert region.precision == "admin1" and region.name == "Donetsk Oblast"
+
+
+def test_oblast_suffix_and_former_names(analyze: Analyze) -> None:
+    body = "Fighting continued near Artyomovsk in Donetsk Oblast, while Kharkov was shelled again."
+    places = analyze(body)
+    assert at(places, body, "Artyomovsk").name == "Bakhmut"
+    assert at(places, body, "Donetsk Oblast").precision == "admin1"
+    assert at(places, body, "Kharkov").name == "Kharkiv"
+
+
+def test_context_chooses_among_namesakes(analyze: Analyze) -> None:
+    body = "ALEXANDRIA - A woman was arrested in Alexandria on Friday, the Rapides Parish sheriff said."
+    places = analyze(body)
+    alexandria = at(places, body, "Alexandria")
+    assert alexandria.country == "US" and alexandria.admin1 == "Louisiana"
+    body = "Protesters gathered in Alexandria and Cairo as Egypt prepared for the vote."
+    assert at(analyze(body), body, "Alexandria").country == "EG"
+
+
+def test_georgia_the_state_or_the_country(analyze: Analyze) -> None:
+    body = "Russian troops moved deeper into Georgia, and Russia said the operation would continue."
+    assert at(analyze(body), body, "Georgia").country == "GE"
+    body = "The storm moved from Texas into Louisiana and reached Georgia by Sunday."
+    assert at(analyze(body), body, "Georgia").country == "US"
+
+
+def test_person_names_are_not_places(analyze: Analyze) -> None:
+    body = "Michael Jordan said he was happy. Jordan scored 30 points, and Paris Hilton watched."
+    places = analyze(body)
+    assert not [p for p in places if p.text in ("Jordan", "Paris", "Paris Hilton")]
+
+
+def test_country_as_speaker_is_a_government(analyze: Analyze) -> None:
+    body = "Russia demanded guarantees. Washington refused, and China said it wants talks in Paris."
+    places = analyze(body)
+    assert at(places, body, "Russia").actor == "Government of Russia"
+    assert at(places, body, "China").actor == "Government of China"
+    paris = at(places, body, "Paris")
+    assert paris.role == "location" and paris.country == "FR"
+
+
+def test_full_pipeline_with_the_built_index() -> None:
+    try:
+        gazetteer = Gazetteer(default_path())
+    except GazetteerError:
+        pytest.skip("full gazetteer not built (run `sitrep setup`)")
+    if gazetteer.meta.get("fingerprint") != package_fingerprint():
+        pytest.skip("full gazetteer is stale (run `sitrep setup`)")
+    from sitrep.analyze.pipeline import Pipeline
+
+    result = Pipeline(stages=["sentences", "mentions", "places"]).analyze(
+        Source(uri="x", kind="text"), Article(body=EXAMPLE_BODY)
+    )
+    places = result.places
+    assert at(places, EXAMPLE_BODY, "Bakhmut").place_id == "geonames:713174"
+    assert at(places, EXAMPLE_BODY, "Donetsk").name == "Donetsk Oblast"
+    assert at(places, EXAMPLE_BODY, "Zaporizhzhia").precision == "admin1"
+    assert at(places, EXAMPLE_BODY, "Moscow says").actor == "Government of Russia"
+    assert at(places, EXAMPLE_BODY, "Kiev").actor == "Government of Ukraine"
+    assert at(places, EXAMPLE_BODY, "Donbas").place_id == "informal:donbas"
+
+
+def test_pressure_on_a_capital_and_a_country_s_army(analyze: Analyze) -> None:
+    body = "The allies put pressure on Kyiv to accept the deal. Russia's army shelled Kharkiv again."
+    places = analyze(body)
+    assert at(places, body, "Kyiv").actor == "Government of Ukraine"
+    assert at(places, body, "Russia").actor == "Military Forces of Russia"
+    kharkiv = at(places, body, "Kharkiv")
+    assert (kharkiv.role, kharkiv.precision) == ("location", "city")
