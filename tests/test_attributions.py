@@ -241,3 +241,16 @@ def test_format_attribution_truncates(run) -> None:  # type: ignore[no-untyped-d
     line = format_attribution(a, width=40)
     assert line.startswith("Zelensky [Volodymyr Zelensky] — stated (neutral): “If Bakhmut")
     assert line.endswith("…") and len(line) < 110
+
+
+def test_passive_with_agent_object(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("The strike on the depot was confirmed by the Ukrainian air force."), "was confirmed by")
+    assert a.source is not None and a.source.text == "the Ukrainian air force"
+    assert a.cue.stance == "confirming"
+    assert a.content.text == "The strike on the depot"
+
+
+def test_split_quote_has_both_parts(run) -> None:  # type: ignore[no-untyped-def]
+    body = "“The offensive has stalled,” a senior official said. “We need more shells.”"
+    a = by_cue(run(body), "said")
+    assert a.kind == "direct" and a.content.start == 0 and a.content.end == len(body)

@@ -52,7 +52,7 @@ def span(body: str, text: str) -> tuple[int, int]:
 
 def article(uri: str, outlet: str, body: str, source: str, cue: str, stance: str, content: str,
             place_word: str, place: dict, side: str, status: str, when: str,
-            event: tuple[str, str] | None = None) -> AnalyzedArticle:
+            event: tuple[str, str] | None = None, modality: str = "asserted") -> AnalyzedArticle:
     s0, s1 = span(body, source)
     c0, c1 = span(body, cue)
     t0, t1 = span(body, content)
@@ -74,7 +74,7 @@ def article(uri: str, outlet: str, body: str, source: str, cue: str, stance: str
         places=[Place(start=p0, end=p1, text=place_word, **place)],
         attributions=[attribution],
         events=events,
-        control=[ControlClaim(place=0, side=side, status=status, when=day(when), claimant=0,
+        control=[ControlClaim(place=0, side=side, status=status, when=day(when), claimant=0, modality=modality,
                               evidence=Evidence(start=t0, end=t1), confidence=0.7)],
     )
 
@@ -104,6 +104,10 @@ def corpus(store: Store) -> Store:
     store.add(article("https://other.example/soledar", "Other Example", body_e, "Witnesses", "said", "neutral",
                       "Russian forces shelled Soledar again on the same day as the clashes", "Soledar", SOLEDAR,
                       "Russia", "advancing", "2023-01-13", ("Battles", "Armed clash")))
+    body_f = "Zelensky said that if Bakhmut fell to Russian forces, Putin would sell this victory to the West."
+    store.add(article("https://kyiv.example/if", "Kyiv Example", body_f, "Zelensky", "said", "neutral",
+                      "if Bakhmut fell to Russian forces, Putin would sell this victory to the West", "Bakhmut",
+                      BAKHMUT, "Russia", "captured", "2023-03-29", modality="hypothetical"))
     return store
 
 
@@ -152,7 +156,8 @@ def test_conflicting_claims_pair_captured_with_still_holding(corpus: Store) -> N
     a, b = pairs[0]
     assert {(a.side, a.status), (b.side, b.status)} == {("Russia", "captured"), ("Ukraine", "holds")}
     assert {a.outlet, b.outlet} == {"RIA Example", "Kyiv Example"}
-    assert views.conflicting(corpus, "Bakhmut") == []  # advancing vs holding is contest, not contradiction
+    # advancing vs holding is a contest, not a contradiction; "if Bakhmut fell" claims nothing
+    assert views.conflicting(corpus, "Bakhmut") == []
 
 
 def test_exports_read_back(corpus: Store) -> None:
@@ -164,14 +169,14 @@ def test_exports_read_back(corpus: Store) -> None:
         outputs[name] = buffer.getvalue()
 
     lines = [json.loads(line) for line in outputs["jsonl"].splitlines()]
-    assert len(lines) == 8 and lines[0]["claim_chain"]["source"] == "Russia's defence ministry"
+    assert len(lines) == 9 and lines[0]["claim_chain"]["source"] == "Russia's defence ministry"
 
     frame = pd.read_csv(io.StringIO(outputs["csv"]))
-    assert len(frame) == 8 and set(frame["place"]) == {"Soledar", "Bakhmut"}
+    assert len(frame) == 9 and set(frame["place"]) == {"Soledar", "Bakhmut"}
     assert frame.loc[0, "evidence"] == "its forces had captured Soledar after days of fighting"
 
     collection = FeatureCollection.model_validate_json(outputs["geojson"])
-    assert len(collection.features) == 8
+    assert len(collection.features) == 9
     lon, lat = collection.features[0].geometry.coordinates  # type: ignore[union-attr]
     assert (round(lat, 2), round(lon, 2)) == (48.68, 38.07)  # RFC 7946: longitude first
 

@@ -129,10 +129,15 @@ class Period:
         return "unclear"
 
 
+def asserted_claims(store: Store) -> list[Record]:
+    """Control claims stated as fact ("If Bakhmut fell ..." claims nothing)."""
+    return [c for c in control_claims(store) if c.modality == "asserted"]
+
+
 def place_claims(store: Store, place: str) -> list[Period]:
-    """Control claims about a place over time, grouped into periods with a derived status."""
+    """Asserted control claims about a place over time, grouped into periods with a derived status."""
     claims = sorted(
-        (c for c in control_claims(store) if matches_place(c, place)),
+        (c for c in asserted_claims(store) if matches_place(c, place)),
         key=lambda c: (c.earliest or _FAR_FUTURE, c.latest or _FAR_FUTURE, c.doc_id, c.idx),
     )
     periods: list[Period] = []
@@ -149,7 +154,7 @@ def place_claims(store: Store, place: str) -> list[Period]:
 def conflicting(store: Store, place: str | None = None) -> list[tuple[Record, Record]]:
     """Pairs of claims about the same place, overlapping in time, that cannot both be true,
     from different claimants or outlets."""
-    claims = [c for c in control_claims(store) if place is None or matches_place(c, place)]
+    claims = [c for c in asserted_claims(store) if place is None or matches_place(c, place)]
     return [
         (a, b) for a, b in _pairs(claims)
         if a.place and b.place and a.place.place_id == b.place.place_id and overlaps(a, b) and incompatible(a, b)
