@@ -22,6 +22,8 @@ demo: $(STAMP)
 	$(BIN)/sitrep ingest examples --db $(DB) --captured-at 2023-05-25
 	$(BIN)/sitrep list --db $(DB)
 	$(BIN)/sitrep search "Bakhmut fighting" --db $(DB)
+	$(BIN)/sitrep timeline Bakhmut --db $(DB)
+	$(BIN)/sitrep claims Bakhmut --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests eval benchmarks
