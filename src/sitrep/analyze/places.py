@@ -13,7 +13,9 @@ Three small steps over the one parse:
 3. *metonymy*: a country or national capital that is the subject of a speech
    or decision verb ("Moscow says"), the object of a verb that makes it act
    ("require Kiev to make"), or the possessor of a goal or demand ("Moscow's
-   objectives") is role ``actor``, actor "Government of <Country>".
+   objectives") is role ``actor``, actor "Government of <Country>" ("Military Forces of
+   <Country>" for "Russia's army"). Such places keep their coordinates, so a consumer
+   that maps locations must filter on ``role == "location"``.
 
 Seats of government ("the Kremlin") are emitted as role ``actor`` without
 coordinates; abstractions with no place on a map ("the West") are skipped;
@@ -92,6 +94,7 @@ GOVERNMENT_NOUNS = frozenset({
     "objective", "goal", "demand", "position", "decision", "policy", "plan", "proposal", "offer",
     "stance", "claim", "refusal", "response", "strategy", "aim", "ambition", "condition", "ultimatum",
     "request", "warning", "statement", "announcement", "insistence", "approach", "intention",
+    "government", "junta", "regime", "authorities", "administration", "leadership", "cabinet", "ministry",
 })
 # Words that make a multi-word name an institution's, so that a place name at its head is a place.
 INSTITUTION_WORDS = frozenset({
@@ -105,6 +108,7 @@ INSTITUTION_WORDS = frozenset({
 MILITARY_NOUNS = frozenset({"army", "military", "forces", "force", "troops", "navy", "soldiers", "artillery"})
 STRONG_CITY_POPULATION = 15_000
 STRONG_ALIAS_POPULATION = 100_000
+SUPPORTED_TOWN_POPULATION = 10_000
 MAX_CANDIDATES = 60
 
 
@@ -312,18 +316,26 @@ def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
 
 
 def _supported(weak: list[Toponym], sure: list[Toponym], taken: set[int]) -> Iterable[Toponym]:
-    """Weak names with a town of that name in a first-level region the sure toponyms are in."""
-    regions = set()
+    """Weak names with a town of that name where the sure toponyms are: in one of their
+    first-level regions, or a sizeable town in one of their countries."""
+    regions: set[str] = set()
+    countries: set[str] = set()
     for toponym in sure:
         if toponym.candidates:
             best = max(toponym.candidates, key=prior)
             if best.kind != "country" and best.admin1_code:
                 regions.add(best.admin1_code)
+            if best.country:
+                countries.add(best.country)
     for toponym in weak:
         if any(i in taken for i in range(toponym.start, toponym.end)):
             continue
         local = tuple(
-            e for e in toponym.candidates if e.kind == "city" and e.by_name and e.admin1_code in regions
+            e for e in toponym.candidates
+            if e.kind == "city" and (
+                (e.by_name and e.admin1_code in regions)
+                or (e.country in countries and e.population >= SUPPORTED_TOWN_POPULATION)
+            )
         )
         if local:
             taken.update(range(toponym.start, toponym.end))
@@ -394,6 +406,8 @@ def _has_infinitive(token: Token) -> bool:
 def _metonymic_role(doc: Doc, toponym: Toponym) -> str | None:
     """"Government" or "Military Forces" when the name stands for a state's institutions, else None."""
     root = doc[toponym.start:toponym.end].root
+    while root.dep_ == "conj" and root.head is not root:  # "Paris and Berlin announced"
+        root = root.head
     head = root.head
     lemma = head.lemma_.lower()
     if root.dep_ in ("nsubj", "nsubjpass") and lemma in SPEECH_DECISION_VERBS:

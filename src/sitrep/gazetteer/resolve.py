@@ -38,7 +38,7 @@ CUE_MATCH: dict[Cue, dict[str, float]] = {
 }
 COUNTRY_CONTEXT = 3.0
 ADMIN1_CONTEXT = 2.5
-NEAR_BONUS: tuple[tuple[float, float], ...] = ((25.0, 3.0), (100.0, 2.2), (300.0, 1.0), (800.0, 0.3))
+NEAR_BONUS: tuple[tuple[float, float], ...] = ((25.0, 2.0), (100.0, 1.5), (300.0, 0.8), (800.0, 0.3))
 ROUNDS = 3
 
 
