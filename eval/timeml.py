@@ -1,6 +1,7 @@
 """Score the ``timexes`` stage on TimeML (TimeBank + AQUAINT) the TempEval-3 way.
 
-Run from the repo root: ``.venv/bin/python -m eval.timeml [max_files] [--errors FILE]``.
+Run from the repo root: ``.venv/bin/python -m eval.timeml [max_files] [--errors FILE]`` (``max_files``:
+an evenly spaced sample, for quick iterations).
 
 Every .tml file under ``<shared>/timeml`` is read with its gold TIMEX3 tags
 stripped, annotated (anchored on its DCT), and compared with the gold tags, the
@@ -103,7 +104,9 @@ def main() -> None:
         del args[index: index + 2]
     limit = int(args[0]) if args else None
     root = shared_data() / "timeml"
-    files = timeml_files(root)[:limit] if limit else timeml_files(root)
+    files = timeml_files(root)
+    if limit:  # an evenly spaced sample, so both corpora are in it
+        files = files[:: max(1, len(files) // limit)][:limit]
     docs = [read_timeml(p) for p in files]
 
     nlp = nlp_loader.load(nlp_loader.model_name())

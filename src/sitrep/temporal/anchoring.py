@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sitrep.model import Interval, Timex
+from sitrep.model import Granularity, Interval, Timex
 from sitrep.temporal import calendar as cal
 from sitrep.temporal.reading import Anchor, Reading
 from sitrep.temporal.recognize import Found
@@ -75,12 +75,13 @@ def to_timex(found: Found, text: str, dct: Dct | None, direction: int) -> Timex:
 
 def _open_interval(reading: Reading, dct: Dct, text: str) -> Interval:
     """A span of unknown length that ends (or starts) at the DCT: the unknown bound stays null."""
-    unit = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century"}
-    granularity = unit.get(reading.unanchored.removeprefix("PX").removeprefix("PTX"), "unknown")
+    units: dict[str, Granularity] = {
+        "Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade", "CE": "century"}
+    granularity = units.get(reading.unanchored.removeprefix("PX"), "unknown")
     earliest, latest = dct.span.bounds()
     if reading.open_side < 0:
-        return Interval(earliest=None, latest=latest, granularity=granularity, text=text)  # type: ignore[arg-type]
-    return Interval(earliest=earliest, latest=None, granularity=granularity, text=text)  # type: ignore[arg-type]
+        return Interval(earliest=None, latest=latest, granularity=granularity, text=text)
+    return Interval(earliest=earliest, latest=None, granularity=granularity, text=text)
 
 
 def _resolve(reading: Reading, dct: Dct | None, direction: int) -> tuple[str, cal.Span | None]:

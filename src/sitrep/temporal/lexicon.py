@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from sitrep.model import Granularity
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "jan.": 1,
     "february": 2, "feb": 2, "feb.": 2,
@@ -54,7 +56,7 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn
 SEASON_MONTHS: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 # Duration units: TIMEX3 designator, whether it is a time (PT..) unit, and the granularity name.
-UNITS: dict[str, tuple[str, bool, str]] = {
+UNITS: dict[str, tuple[str, bool, Granularity]] = {
     "second": ("S", True, "second"), "minute": ("M", True, "minute"), "hour": ("H", True, "hour"),
     "day": ("D", False, "day"), "night": ("D", False, "day"), "week": ("W", False, "week"),
     "fortnight": ("W", False, "week"), "month": ("M", False, "month"),
