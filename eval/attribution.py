@@ -213,8 +213,10 @@ def main() -> None:
     for name, c in counts.items():
         print(c.line(name))
     print(f"found at all (cue or content overlaps): {100 * found_any / max(gold_total, 1):.1f}%")
-    print(f"time: parse {parse_time:.2f}s, attribution stage {stage_time:.2f}s "
-          f"(+{100 * stage_time / max(parse_time, 1e-9):.1f}% over the parse)")
+    print(
+        f"time: parse {parse_time:.2f}s, attribution stage {stage_time:.2f}s "
+        f"(+{100 * stage_time / max(parse_time, 1e-9):.1f}% over the parse)"
+    )
 
 
 if __name__ == "__main__":

@@ -11,30 +11,32 @@ from sitrep.attribution.lexicon import load_lexicon, parse_lexicon, seat_of_gove
 from sitrep.attribution.quotes import find_quotes
 from sitrep.model import AnalyzedArticle, Article, Attribution, Place, Source
 
-EXAMPLE_BODY = "\n\n".join([
-    "Ukraine confessed that the Russian forces have achieved some success in the frontline city of Bakhmut, "
-    "as months-long intense fighting drags on between the two sides over the mining city in the eastern "
-    "industrial region of Donetsk.",
-    "For the past several months, Bakhmut and its surrounding towns have been the focal point of attacks by "
-    "Russia, which launched a special military operation in Ukraine on February 24 last year.",
-    "For the Kremlin, capturing Bakhmut is essential for achieving its stated goal of taking control of the "
-    "whole of Donetsk, one of the four Ukrainian regions - along with Luhansk, Kherson, and Zaporizhzhia - "
-    "that Moscow added to the Russian Federation following referendums in the said regions in September "
-    "last year.",
-    "Moscow says Bakhmut would be a stepping stone and a rare battlefield gain in completing the capture of "
-    "the Donbas industrial region [composed of Donetsk and Luhansk], one of Moscow’s most important "
-    "objectives.",
-    "On Wednesday evening, Ukrainian military officials said that Russian forces had had some progress in "
-    "the flashpoint city, stressing, however, that their fighters were still holding on in the battle.",
-    "“Enemy forces had a degree of success in their actions aimed at storming the city of Bakhmut. Our "
-    "defenders are holding the city and are repelling numerous enemy attacks,” the General Staff of the "
-    "Ukrainian armed forces said in a regular nighttime report.",
-    "On Tuesday, Ukrainian President Volodymyr Zelensky said any Russian victory in Bakhmut could be "
-    "perilous, warning that unless Ukraine wins the battle, Russia could start drawing international "
-    "support for a deal that could require Kiev to make unacceptable compromises.",
-    "“If Bakhmut fell to Russian forces, their president, Vladimir Putin, would sell this victory to the "
-    "West, to his society, to China,” Zelensky stated.",
-])
+EXAMPLE_BODY = "\n\n".join(
+    [
+        "Ukraine confessed that the Russian forces have achieved some success in the frontline city of Bakhmut, "
+        "as months-long intense fighting drags on between the two sides over the mining city in the eastern "
+        "industrial region of Donetsk.",
+        "For the past several months, Bakhmut and its surrounding towns have been the focal point of attacks by "
+        "Russia, which launched a special military operation in Ukraine on February 24 last year.",
+        "For the Kremlin, capturing Bakhmut is essential for achieving its stated goal of taking control of the "
+        "whole of Donetsk, one of the four Ukrainian regions - along with Luhansk, Kherson, and Zaporizhzhia - "
+        "that Moscow added to the Russian Federation following referendums in the said regions in September "
+        "last year.",
+        "Moscow says Bakhmut would be a stepping stone and a rare battlefield gain in completing the capture of "
+        "the Donbas industrial region [composed of Donetsk and Luhansk], one of Moscow’s most important "
+        "objectives.",
+        "On Wednesday evening, Ukrainian military officials said that Russian forces had had some progress in "
+        "the flashpoint city, stressing, however, that their fighters were still holding on in the battle.",
+        "“Enemy forces had a degree of success in their actions aimed at storming the city of Bakhmut. Our "
+        "defenders are holding the city and are repelling numerous enemy attacks,” the General Staff of the "
+        "Ukrainian armed forces said in a regular nighttime report.",
+        "On Tuesday, Ukrainian President Volodymyr Zelensky said any Russian victory in Bakhmut could be "
+        "perilous, warning that unless Ukraine wins the battle, Russia could start drawing international "
+        "support for a deal that could require Kiev to make unacceptable compromises.",
+        "“If Bakhmut fell to Russian forces, their president, Vladimir Putin, would sell this victory to the "
+        "West, to his society, to China,” Zelensky stated.",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -84,16 +86,16 @@ def test_example_moscow_says(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_example_moscow_actor_from_places_layer(run) -> None:  # type: ignore[no-untyped-def]
     start = EXAMPLE_BODY.index("Moscow says")
-    moscow = Place(start=start, end=start + 6, text="Moscow", name="Moscow", role="actor",
-                   actor="Government of Russia")
+    moscow = Place(start=start, end=start + 6, text="Moscow", name="Moscow", role="actor", actor="Government of Russia")
     a = by_cue(run(EXAMPLE_BODY, places=[moscow]), "says")
     assert a.source is not None and a.source.actor == "Government of Russia"
 
 
 def test_example_officials_and_shared_source(run) -> None:  # type: ignore[no-untyped-def]
     items = run(EXAMPLE_BODY)
-    said = next(a for a in items if a.source and a.source.text == "Ukrainian military officials"
-                and a.cue.text == "said")
+    said = next(
+        a for a in items if a.source and a.source.text == "Ukrainian military officials" and a.cue.text == "said"
+    )
     assert said.content.text == "that Russian forces had had some progress in the flashpoint city"
     stressing = by_cue(items, "stressing")
     assert stressing.source is not None and stressing.source.text == "Ukrainian military officials"
@@ -151,8 +153,10 @@ def test_passive_reported_by(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_multi_paragraph_quote(run) -> None:  # type: ignore[no-untyped-def]
-    body = ("“We will not retreat from the city. Our positions are strong.\n\n"
-            "“The enemy has suffered heavy losses and will not break through,” the commander said.")
+    body = (
+        "“We will not retreat from the city. Our positions are strong.\n\n"
+        "“The enemy has suffered heavy losses and will not break through,” the commander said."
+    )
     a = by_cue(run(body), "said")
     assert a.kind == "direct"
     assert a.source is not None and a.source.text == "the commander"
@@ -160,8 +164,10 @@ def test_multi_paragraph_quote(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_speaker_in_later_sentence(run) -> None:  # type: ignore[no-untyped-def]
-    body = ("“The town is surrounded. We are running out of ammunition.”\n\n"
-            "Oleksandr Syrskyi, the commander of the ground forces, said on Monday.")
+    body = (
+        "“The town is surrounded. We are running out of ammunition.”\n\n"
+        "Oleksandr Syrskyi, the commander of the ground forces, said on Monday."
+    )
     a = by_cue(run(body), "said")
     assert a.kind == "direct"
     assert a.source is not None and a.source.text.startswith("Oleksandr Syrskyi, the commander")
@@ -217,14 +223,24 @@ def test_verbs_inside_quotes_are_not_cues(run) -> None:  # type: ignore[no-untyp
 def test_quotes_curly_straight_and_paragraphs() -> None:
     text = 'He said: “First.\n\n“Second,” he added, “and more.” Then "straight" here.'
     assert [text[q.start : q.end] for q in find_quotes(text)] == [
-        "“First.\n\n“Second,”", "“and more.”", '"straight"',
+        "“First.\n\n“Second,”",
+        "“and more.”",
+        '"straight"',
     ]
 
 
 def test_lexicon_stances_and_seats() -> None:
     lexicon = load_lexicon()
-    expected = {"say": "neutral", "admit": "conceding", "claim": "distancing", "deny": "countering",
-                "confirm": "confirming", "believe": "belief", "warn": "directive", "confess": "conceding"}
+    expected = {
+        "say": "neutral",
+        "admit": "conceding",
+        "claim": "distancing",
+        "deny": "countering",
+        "confirm": "confirming",
+        "believe": "belief",
+        "warn": "directive",
+        "confess": "conceding",
+    }
     for lemma, stance in expected.items():
         entry = lexicon.verb(lemma)
         assert entry is not None and entry.stance == stance, lemma
@@ -254,3 +270,31 @@ def test_split_quote_has_both_parts(run) -> None:  # type: ignore[no-untyped-def
     body = "“The offensive has stalled,” a senior official said. “We need more shells.”"
     a = by_cue(run(body), "said")
     assert a.kind == "direct" and a.content.start == 0 and a.content.end == len(body)
+
+
+def test_no_speech_no_attributions(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("") == []
+    assert run("Shelling continued overnight near the river. “Unbalanced quote and more text.") == []
+
+
+def test_speech_verb_with_topic(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("The governor warned of a humanitarian catastrophe in the city."), "warned of")
+    assert a.cue.stance == "directive"
+    assert a.source is not None and a.source.text == "The governor"
+    assert a.content.text == "a humanitarian catastrophe in the city"
+
+
+def test_date_of_saying_is_not_content(run) -> None:  # type: ignore[no-untyped-def]
+    body = "Russia's defence ministry said on Sunday its forces had repelled a Ukrainian attack near Avdiivka."
+    a = by_cue(run(body), "said")
+    assert a.source is not None and a.source.text == "Russia's defence ministry"
+    assert a.content.text == "its forces had repelled a Ukrainian attack near Avdiivka"
+
+
+def test_split_quote_keeps_its_parts(run) -> None:  # type: ignore[no-untyped-def]
+    body = "“The bridge is gone,” the governor said, “and the town is cut off.”"
+    a = by_cue(run(body), "said")
+    assert a.source is not None and a.source.text == "the governor"
+    assert [p.text for p in a.content_parts] == ["“The bridge is gone,”", "“and the town is cut off.”"]
+    for part in a.content_parts:
+        assert body[part.start : part.end] == part.text

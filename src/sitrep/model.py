@@ -137,6 +137,10 @@ class Attribution(_Model):
     source: AttributionSource | None
     cue: Cue
     content: Span
+    content_parts: list[Span] = Field(
+        default_factory=list,
+        description="The pieces of a content split around its cue (“A,” he said, “B.”); empty when it is one piece.",
+    )
 
 
 class EventActor(_Model):

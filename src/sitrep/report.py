@@ -7,7 +7,8 @@ import textwrap
 from rich.console import Console
 from rich.markup import escape
 
-from sitrep.model import AnalyzedArticle, Attribution, ControlClaim, Event, Interval, Place
+from sitrep.analyze.attributions import format_attribution
+from sitrep.model import AnalyzedArticle, ControlClaim, Event, Interval, Place
 
 WIDTH = 100
 
@@ -25,14 +26,6 @@ def interval_text(interval: Interval | None) -> str:
 def clip(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def attribution_line(a: Attribution) -> str:
-    """"source — cue (stance): content", the one-line form used everywhere."""
-    source = a.source.text if a.source else "(no source)"
-    extra = [x for x in (a.source.resolved, a.source.actor) if x and x != source] if a.source else []
-    who = f"{source} [{'; '.join(extra)}]" if extra else source
-    return f"{who} — {a.cue.text} ({a.cue.stance}, {a.kind}): {clip(a.content.text)}"
 
 
 def _section(console: Console, title: str, lines: list[str]) -> None:
@@ -80,7 +73,7 @@ def _layers(a: AnalyzedArticle) -> list[tuple[str, list[str]]]:
         ("Entities", [f"{m.text} [{m.label}]" + (f" → {m.actor}" if m.actor else "") for m in a.mentions]),
         ("Places", [_place_line(p) for p in a.places]),
         ("Time expressions", [f"{t.text} → {t.type} {t.value}  {interval_text(t.interval)}" for t in a.timexes]),
-        ("Attributions", [attribution_line(x) for x in a.attributions]),
+        ("Attributions", [format_attribution(x) for x in a.attributions]),
         ("Events", [_event_line(a, e) for e in a.events]),
         ("Control claims", [_control_line(a, c) for c in a.control]),
     ]

@@ -35,7 +35,7 @@ def to_attributions(
     """Model objects for the contract: sources resolved, content as one span.
 
     A content split around its cue (“A,” he said, “B.”) is reported as the span from
-    the first part to the last: the contract has a single content span.
+    the first part to the last, with the pieces in ``content_parts``.
     """
     text = doc.text
     resolver = SourceResolver(doc, places, mentions)
@@ -54,6 +54,8 @@ def to_attributions(
                 source=source,
                 cue=Cue(start=cs, end=ce, text=text[cs:ce], lemma=item.lemma, stance=item.stance),
                 content=Span(start=ks, end=ke, text=text[ks:ke]),
+                content_parts=[Span(start=s, end=e, text=text[s:e]) for s, e in item.content]
+                if len(item.content) > 1 else [],
             )
         )
     return out

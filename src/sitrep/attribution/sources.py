@@ -36,6 +36,7 @@ class SourceResolver:
 
     def __init__(self, doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
         self.persons = _person_spans(doc)
         self.groups = [e for e in doc.ents if e.label_ in GROUP_LABELS]
         self.actor_places = [p for p in places if p.role == "actor" and p.actor]
@@ -43,7 +44,7 @@ class SourceResolver:
         self.speakers: list[tuple[int, str]] = []  # (char offset, resolved name) of person sources so far
 
     def resolve(self, start: int, end: int, head_token: int | None) -> SourceInfo:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         resolved = self._resolve_name(start, end, text, head_token)
         actor = self._actor(start, end, text)
         if resolved is not None and resolved != text and self._is_person_name(resolved):
@@ -63,7 +64,7 @@ class SourceResolver:
         if lower in GROUP_PRONOUNS:
             return None
         person = self._person_in(start, end)
-        if person is not None:
+        if person is not None and person.label_ == "PERSON":  # a tagged name, not a guessed subject
             full = self._full_name(person)
             return full if full != text else None
         return None

@@ -43,6 +43,9 @@ CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 CUE_BRIDGE_DEPS = frozenset({"prep", "npadvmod", "advmod", "prt"})
 # A verb that shares its subject with the verb it depends on ("said ..., adding that").
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
+# Prepositions that introduce what a speech verb is about ("complained about", "warned of").
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "against", "over"})
+PLAIN_SAYING = frozenset({"say", "tell", "state", "add", "write", "continue"})
 # How many words may separate a quote from the clause of the cue that introduces it.
 QUOTE_LINK_WINDOW = 4
 # How many words may separate the two halves of a quotation interrupted by its cue.
@@ -54,11 +57,33 @@ _COLON_LINE = re.compile(
     re.MULTILINE,
 )
 # Line labels that are not speakers.
-COLON_LABELS = frozenset({
-    "update", "updated", "note", "editor's note", "editor’s note", "photo", "video", "watch", "related",
-    "read more", "source", "sources", "correction", "caption", "credit", "image", "warning", "breaking",
-    "exclusive", "analysis", "opinion", "live", "explainer",
-})
+COLON_LABELS = frozenset(
+    {
+        "update",
+        "updated",
+        "note",
+        "editor's note",
+        "editor’s note",
+        "photo",
+        "video",
+        "watch",
+        "related",
+        "read more",
+        "source",
+        "sources",
+        "correction",
+        "caption",
+        "credit",
+        "image",
+        "warning",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "explainer",
+    }
+)
 
 
 @dataclass
@@ -82,6 +107,7 @@ class SpeechFinder:
     def __init__(self, doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> None:
         self.doc = doc
         self.quotes = quotes
+        self.text = doc.text  # Doc.text is rebuilt on every access
         self.lexicon = lexicon
         self.quote_of: dict[int, int] = {}
         qi = 0
@@ -95,13 +121,13 @@ class SpeechFinder:
         found: list[Found] = []
         pending: list[tuple[Token, CueEntry]] = []
         for tok in self.doc:
+            if tok.i in self.quote_of:
+                continue  # the quoted speaker's own words: not the writer's attribution
             if tok.lower_ == "according":
                 item = self._according_to(tok)
                 if item is not None:
                     found.append(item)
                 continue
-            if tok.i in self.quote_of:
-                continue  # the quoted speaker's own words: not the writer's attribution
             entry = self._verb_entry(tok)
             if entry is not None:
                 item = self._verb_attribution(tok, entry)
@@ -120,8 +146,10 @@ class SpeechFinder:
         self._share_sources(found)
         self._join_split_quotes(found)
         found = [f for f in found if f.source is not None or not f.from_complement]
-        found.sort(key=lambda f: (f.cue[0], f.content[0][0]))
-        return found
+        for item in found:
+            item.content = [part for s, e in item.content for part in _split_paragraphs(self.text, s, e)]
+        unique = {(f.cue, tuple(f.content)): f for f in found}  # one per cue and content
+        return sorted(unique.values(), key=lambda f: (f.cue[0], f.content[0][0]))
 
     # -- verbs ---------------------------------------------------------------------
 
@@ -138,10 +166,23 @@ class SpeechFinder:
     def _verb_attribution(self, verb: Token, entry: CueEntry) -> Found | None:
         content = self._clausal_content(verb) if "clause" in entry.frames else None
         clausal = content is not None
-        if content is None and entry.frames & {"object", "infinitive"} and (
-            self._subject(verb) is not None or verb.dep_ in ("conj", "advcl")
+        if (
+            content is None
+            and entry.frames & {"object", "infinitive"}
+            and (self._subject(verb) is not None or verb.dep_ in ("conj", "advcl"))
         ):
             content = self._complement_content(verb, entry)
+        if content is None and self._subject(verb) is not None:
+            topic = self._topic_object(verb)
+            if topic is not None:
+                prep, tokens = topic
+                item = self._make(verb, entry, tokens)
+                if item is not None:
+                    item.cue = (item.cue[0], max(item.cue[1], prep.idx + len(prep.text)))
+                    item.from_complement = True
+                return item
+        if content is None and "object" in entry.frames:
+            return self._passive_with_agent(verb, entry)
         if content is None:
             return None
         item = self._make(verb, entry, content)
@@ -160,6 +201,9 @@ class SpeechFinder:
                 if has_object and child.dep_ != "ccomp":
                     return None  # "called Trump a “liar”": the object frame takes the whole phrase
                 return self._clause_without_cues(child)
+        stray = self._stray_that_clause(verb)
+        if stray is not None:
+            return self._clause_without_cues(stray)
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and self._subject(verb) is not None:
             # "X, but Y, he said, Z": the content is the rest of the sentence around the cue clause
             own = set(subtree_indices(verb))
@@ -175,6 +219,25 @@ class SpeechFinder:
         ):
             own = set(subtree_indices(verb))
             return [i for i in self._clause_without_cues(verb.head) if i not in own]
+        return None
+
+    def _stray_that_clause(self, verb: Token) -> Token | None:
+        """A that-clause the parser hung on an adjunct: "tweeted in the early hours that ..."."""
+        if self._subject(verb) is None:
+            return None
+        for child in verb.rights:
+            if child.dep_ not in ("prep", "npadvmod", "advmod", "dobj"):
+                continue
+            for tok in child.subtree:
+                if (
+                    tok.dep_ in ("ccomp", "acl", "relcl", "advcl")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == tok.left_edge.i for m in tok.children)
+                    and all(
+                        a.dep_ in ("prep", "pobj", "npadvmod", "advmod", "dobj", "compound", "amod")
+                        for a in _path_up(tok.head, child)
+                    )
+                ):
+                    return tok
         return None
 
     def _complement_content(self, verb: Token, entry: CueEntry) -> list[int] | None:
@@ -206,16 +269,48 @@ class SpeechFinder:
             end = child.right_edge.i
         return [i for i in range(first.left_edge.i, end + 1) if not self.doc[i].is_space and i not in excluded]
 
+    def _topic_object(self, verb: Token) -> tuple[Token, list[int]] | None:
+        """What a speech verb is about: "complained about his mic", "warned of a famine"."""
+        if verb.lemma_ in PLAIN_SAYING:
+            return None  # "said on Monday", "said of the election": time and topic, not content
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects and child.i == verb.i + 1 and objects[0].ent_type_ not in ("DATE", "TIME"):
+                    return child, subtree_indices(objects[0])
+        return None
+
+    def _passive_with_agent(self, verb: Token, entry: CueEntry) -> Found | None:
+        """ "The story was first reported by The Post": the passive subject is the content."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        if subject is None or agent is None or not objects or subject.lower_ in ("it", "this", "that"):
+            return None
+        parts, kind = self._content_parts(subtree_indices(subject))
+        if not parts:
+            return None
+        start, _ = self._cue_range(verb, parts, entry)
+        return Found(
+            kind=kind,
+            cue=(start, agent.idx + len(agent.text)),
+            lemma=entry.lemma,
+            stance=entry.stance,
+            content=parts,
+            source=self._np_range(objects[0]),
+            source_token=objects[0].i,
+            cue_token=verb.i,
+            from_complement=True,
+        )
+
     @staticmethod
     def _is_complement(child: Token, entry: CueEntry) -> bool:
         if "object" in entry.frames and child.dep_ in OBJECT_DEPS:
             return True
-        return "infinitive" in entry.frames and child.dep_ == "xcomp" and (
-            _is_to_clause(child) or child.tag_ == "VBG"
-        )
+        return "infinitive" in entry.frames and child.dep_ == "xcomp" and (_is_to_clause(child) or child.tag_ == "VBG")
 
     def _conjoined_continuation(self, verb: Token, content: Token) -> list[int]:
-        """"said that A, but B" parsed with B hanging from "said": B continues the content."""
+        """ "said that A, but B" parsed with B hanging from "said": B continues the content."""
         extra: list[int] = []
         end = content.right_edge.i
         for child in verb.rights:
@@ -241,8 +336,11 @@ class SpeechFinder:
         toks = sorted(tokens)
         present = set(toks)
         while len(toks) > 2:
-            last = max(i for i in toks if not self.doc[i].is_punct) if any(
-                not self.doc[i].is_punct for i in toks) else toks[-1]
+            last = (
+                max(i for i in toks if not self.doc[i].is_punct)
+                if any(not self.doc[i].is_punct for i in toks)
+                else toks[-1]
+            )
             cut: int | None = None
             for i in toks:
                 tok = self.doc[i]
@@ -263,7 +361,7 @@ class SpeechFinder:
         return toks
 
     def _trim_leading_connectives(self, tokens: list[int]) -> list[int]:
-        """Drop what links the content to the text before it: "And", "However,", "In addition,", a dateline."""
+        """Drop what links the content to the text before it: "However,", "In addition,", a dateline."""
         toks = sorted(tokens)
         while len(toks) > 3:
             first = self.doc[toks[0]]
@@ -277,6 +375,7 @@ class SpeechFinder:
             top = [t for t in phrase if t.head.i not in toks[:comma]]
             if len(top) == 1 and (
                 top[0].dep_ in ("advmod", "prep", "npadvmod", "cc")
+                or (top[0].dep_ == "advcl" and comma <= 4)
                 or (self.doc[toks[comma]].text != "," and all(t.is_upper for t in phrase))
             ):
                 toks = toks[comma + 1 :]
@@ -324,23 +423,42 @@ class SpeechFinder:
         last = max(tokens)
         extra: list[int] = []
         for tok in self.doc[last + 1 : cue.sent.end]:
-            if tok.text == ";" or tok.lower_ == "according" or (
-                tok.pos_ in ("VERB", "AUX") and self._verb_entry(tok) is not None and tok.i not in self.quote_of
+            if (
+                tok.text == ";"
+                or tok.lower_ == "according"
+                or (tok.pos_ in ("VERB", "AUX") and self._verb_entry(tok) is not None and tok.i not in self.quote_of)
             ):
                 return tokens
             extra.append(tok.i)
         return tokens + [i for i in extra if not self.doc[i].is_space]
 
+    def _drop_leading_time(self, cue: Token, tokens: list[int]) -> list[int]:
+        """ "said on Sunday its forces ...": the parser gives the date to the content; it dates the saying."""
+        toks = sorted(tokens)
+        if not toks or toks[0] != cue.i + 1:
+            return toks
+        first = self.doc[toks[0]]
+        phrase = [t.i for t in first.subtree] if first.dep_ in ("prep", "npadvmod") else []
+        is_time = any(self.doc[i].ent_type_ in ("DATE", "TIME") for i in phrase)
+        if phrase and is_time and phrase[0] == toks[0] and len(phrase) < len(toks) - 2:
+            return [i for i in toks if i > phrase[-1]]
+        return toks
+
     def _make(self, cue: Token, entry: CueEntry, content_tokens: list[int]) -> Found | None:
         content_tokens = self._to_sentence_end(cue, [i for i in content_tokens if i != cue.i])
+        content_tokens = self._drop_leading_time(cue, content_tokens)
         if not content_tokens:
             return None
         parts, kind = self._content_parts(content_tokens, inside=self.quote_of.get(cue.i))
         if not parts:
             return None
         found = Found(
-            kind=kind, cue=self._cue_range(cue, parts, entry), lemma=entry.lemma, stance=entry.stance,
-            content=parts, cue_token=cue.i,
+            kind=kind,
+            cue=self._cue_range(cue, parts, entry),
+            lemma=entry.lemma,
+            stance=entry.stance,
+            content=parts,
+            cue_token=cue.i,
         )
         source = self._source_of(cue)
         if source is not None:
@@ -355,8 +473,7 @@ class SpeechFinder:
         """
         quote_ids = {self.quote_of[i] for i in tokens if i in self.quote_of} - {inside}
         outside = [
-            i for i in tokens
-            if (i not in self.quote_of or self.quote_of[i] == inside) and not self.doc[i].is_punct
+            i for i in tokens if (i not in self.quote_of or self.quote_of[i] == inside) and not self.doc[i].is_punct
         ]
         if quote_ids and not outside:
             quotes = sorted(self.quotes[q] for q in quote_ids)
@@ -397,10 +514,10 @@ class SpeechFinder:
                 if last.idx >= content_start:
                     break
                 bridging = child.dep_ in CUE_BRIDGE_DEPS or (child.text == ":" and child.dep_ == "punct")
-                if not bridging or self.doc.text[end:child.idx].strip(" ,"):
+                if not bridging or self.text[end : child.idx].strip(" ,"):
                     if not bridging:
                         break
-                    if self.doc.text[end:child.idx].strip():
+                    if self.text[end : child.idx].strip():
                         break
                 end = last.idx + len(last.text)
         return start, end
@@ -440,7 +557,7 @@ class SpeechFinder:
             after < len(self.doc)
             and self.doc[after].text == ","
             and any(self.doc[i].text == "," for i in run)
-            and self.doc[after].head.i == head.i
+            and (self.doc[after].head.i == head.i or head.head.i > after)
         ):
             end = self.doc[after].idx + 1
         return first.idx, end
@@ -479,14 +596,23 @@ class SpeechFinder:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs or tok.head.i == tok.i:
             return None
+        head = tok.head
+        while head.head.i != head.i and (head.dep_ == "conj" or head.pos_ not in ("VERB", "AUX")):
+            head = head.head  # the whole claim: up from a conjunct or a noun to its clause
         phrase = set(subtree_indices(tok))
-        content = [i for i in subtree_indices(tok.head) if i not in phrase]
+        content = [i for i in subtree_indices(head) if i not in phrase]
         parts, kind = self._content_parts(content)
         if not parts:
             return None
         return Found(
-            kind=kind, cue=(tok.idx, to.idx + len(to.text)), lemma="according to", stance="neutral",
-            content=parts, source=self._np_range(objs[0]), source_token=objs[0].i, cue_token=tok.i,
+            kind=kind,
+            cue=(tok.idx, to.idx + len(to.text)),
+            lemma="according to",
+            stance="neutral",
+            content=parts,
+            source=self._np_range(objs[0]),
+            source_token=objs[0].i,
+            cue_token=tok.i,
         )
 
     def _noun_attribution(self, noun: Token) -> Found | None:
@@ -495,7 +621,8 @@ class SpeechFinder:
             return None
         clause = next(
             (
-                c for c in noun.children
+                c
+                for c in noun.children
                 if c.dep_ in ("acl", "ccomp", "relcl")
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ),
@@ -506,8 +633,9 @@ class SpeechFinder:
         parts, kind = self._content_parts(subtree_indices(clause))
         if not parts:
             return None
-        found = Found(kind=kind, cue=token_range(noun), lemma=entry.lemma, stance=entry.stance,
-                      content=parts, cue_token=noun.i)
+        found = Found(
+            kind=kind, cue=token_range(noun), lemma=entry.lemma, stance=entry.stance, content=parts, cue_token=noun.i
+        )
         for child in noun.children:
             if child.dep_ == "poss":
                 tokens = [i for i in subtree_indices(child) if self.doc[i].dep_ != "case"]
@@ -553,8 +681,14 @@ class SpeechFinder:
                 continue
             quote = self.quotes[best]
             content = [(quote.start, quote.end)]
-            item = Found(kind="direct", cue=self._cue_range(verb, content, entry), lemma=entry.lemma,
-                         stance=entry.stance, content=content, cue_token=verb.i)
+            item = Found(
+                kind="direct",
+                cue=self._cue_range(verb, content, entry),
+                lemma=entry.lemma,
+                stance=entry.stance,
+                content=content,
+                cue_token=verb.i,
+            )
             source = self._source_of(verb)
             if source is not None:
                 item.source, item.source_token = source
@@ -566,7 +700,7 @@ class SpeechFinder:
         """“...” ― Name: a quotation signed with a dash and a name."""
         covered = self._covered(found)
         out: list[Found] = []
-        text = self.doc.text
+        text = self.text
         for qi, quote in enumerate(self.quotes):
             m = _DASH_SPEAKER.match(text, quote.end)
             if qi in covered or m is None:
@@ -583,19 +717,25 @@ class SpeechFinder:
                 and "\n" not in self.doc[last].whitespace_
             ):
                 last += 1
-            out.append(Found(
-                kind="direct", cue=(dash, dash + 1), lemma=m.group("dash"), stance="neutral",
-                content=[(quote.start, quote.end)],
-                source=(name[0].idx, self.doc[last].idx + len(self.doc[last].text)),
-                source_token=name[0].i, cue_token=dash_span[0].i,
-            ))
+            out.append(
+                Found(
+                    kind="direct",
+                    cue=(dash, dash + 1),
+                    lemma=m.group("dash"),
+                    stance="neutral",
+                    content=[(quote.start, quote.end)],
+                    source=(name[0].idx, self.doc[last].idx + len(self.doc[last].text)),
+                    source_token=name[0].i,
+                    cue_token=dash_span[0].i,
+                )
+            )
         return out
 
     def _colon_lines(self, found: list[Found]) -> list[Found]:
         """Name: words — a headline ("Pence: Flowers won't be at debate") or transcript line."""
         taken = {f.cue[0] for f in found}
         out: list[Found] = []
-        for m in _COLON_LINE.finditer(self.doc.text):
+        for m in _COLON_LINE.finditer(self.text):
             name_start, name_end = m.span("name")
             name = self.doc.char_span(name_start, name_end, alignment_mode="expand")
             if (
@@ -606,16 +746,23 @@ class SpeechFinder:
             ):
                 continue
             c_start, c_end = m.span("content")
-            content = self.doc.text[c_start:c_end].rstrip()
+            content = self.text[c_start:c_end].rstrip()
             if content.endswith(".") and not content.endswith(("—.", "..")):
                 content = content[:-1]
             if len(content.split()) < 2:
                 continue
-            out.append(Found(
-                kind="direct" if m.group("quote") else "indirect", cue=(m.start("colon"), m.end("colon")),
-                lemma=":", stance="neutral", content=[(c_start, c_start + len(content))],
-                source=(name_start, name_end), source_token=name.root.i, cue_token=name.root.i,
-            ))
+            out.append(
+                Found(
+                    kind="direct" if m.group("quote") else "indirect",
+                    cue=(m.start("colon"), m.end("colon")),
+                    lemma=":",
+                    stance="neutral",
+                    content=[(c_start, c_start + len(content))],
+                    source=(name_start, name_end),
+                    source_token=name.root.i,
+                    cue_token=name.root.i,
+                )
+            )
         return out
 
     def _join_split_quotes(self, found: list[Found]) -> None:
@@ -628,7 +775,7 @@ class SpeechFinder:
             if qi is None or qi + 1 >= len(self.quotes) or qi + 1 in covered:
                 continue
             first, second = self.quotes[qi], self.quotes[qi + 1]
-            between = self.doc.text[first.end : second.start]
+            between = self.text[first.end : second.start]
             if not (first.end <= item.cue[0] and item.cue[1] <= second.start) or "\n" in between:
                 continue
             if self._gap_words(first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
@@ -642,7 +789,7 @@ class SpeechFinder:
             if qi is None or qi == 0 or qi - 1 in covered:
                 continue
             first, second = self.quotes[qi - 1], self.quotes[qi]
-            between = self.doc.text[first.end : second.start]
+            between = self.text[first.end : second.start]
             if not (first.end <= item.cue[0] and item.cue[1] <= second.start) or "\n" in between:
                 continue
             if self._gap_words(first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
@@ -654,12 +801,34 @@ class SpeechFinder:
         """Words (not punctuation) strictly between two character offsets."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         if span is None:
-            return 0 if not self.doc.text[start:end].strip() else QUOTE_LINK_WINDOW + 1
+            return 0 if not self.text[start:end].strip() else QUOTE_LINK_WINDOW + 1
         return sum(1 for t in span if not t.is_punct and not t.is_space)
 
 
 QUOTE_CLOSERS = frozenset({"”", '"', "»", "''"})
 QUOTE_MARK_TEXTS = frozenset({"“", "”", '"', "«", "»", "''", "``", "„"})
+
+
+def _path_up(tok: Token, stop: Token) -> list[Token]:
+    """Tokens from ``tok`` up its heads to ``stop`` (inclusive)."""
+    path = [tok]
+    while tok.i != stop.i and tok.head.i != tok.i:
+        tok = tok.head
+        path.append(tok)
+    return path
+
+
+def _split_paragraphs(text: str, start: int, end: int) -> list[CharRange]:
+    """A span running over a paragraph break becomes one part per paragraph (annotators' convention)."""
+    parts: list[CharRange] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = pos + line.index(stripped)
+            parts.append((offset, offset + len(stripped)))
+        pos += len(line) + 1
+    return parts or [(start, end)]
 
 
 def _is_to_clause(tok: Token) -> bool:
