@@ -12,6 +12,9 @@ from sitrep.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "000_f33f436a49f2953e.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The example's article body as the extractor recovers it (test_textdump checks that they agree),
+# so stage tests do not depend on the extractor.
+EXAMPLE_BODY = (FIXTURES / "example_body.txt").read_text(encoding="utf-8").rstrip("\n")
 
 
 @pytest.fixture(scope="session")

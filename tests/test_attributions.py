@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import EXAMPLE_BODY
 
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.attributions import format_attribution, make_attributions
@@ -10,33 +11,6 @@ from sitrep.analyze.registry import Context, StageConfig
 from sitrep.attribution.lexicon import load_lexicon, parse_lexicon, seat_of_government
 from sitrep.attribution.quotes import find_quotes
 from sitrep.model import AnalyzedArticle, Article, Attribution, Place, Source
-
-EXAMPLE_BODY = "\n\n".join(
-    [
-        "Ukraine confessed that the Russian forces have achieved some success in the frontline city of Bakhmut, "
-        "as months-long intense fighting drags on between the two sides over the mining city in the eastern "
-        "industrial region of Donetsk.",
-        "For the past several months, Bakhmut and its surrounding towns have been the focal point of attacks by "
-        "Russia, which launched a special military operation in Ukraine on February 24 last year.",
-        "For the Kremlin, capturing Bakhmut is essential for achieving its stated goal of taking control of the "
-        "whole of Donetsk, one of the four Ukrainian regions - along with Luhansk, Kherson, and Zaporizhzhia - "
-        "that Moscow added to the Russian Federation following referendums in the said regions in September "
-        "last year.",
-        "Moscow says Bakhmut would be a stepping stone and a rare battlefield gain in completing the capture of "
-        "the Donbas industrial region [composed of Donetsk and Luhansk], one of Moscow’s most important "
-        "objectives.",
-        "On Wednesday evening, Ukrainian military officials said that Russian forces had had some progress in "
-        "the flashpoint city, stressing, however, that their fighters were still holding on in the battle.",
-        "“Enemy forces had a degree of success in their actions aimed at storming the city of Bakhmut. Our "
-        "defenders are holding the city and are repelling numerous enemy attacks,” the General Staff of the "
-        "Ukrainian armed forces said in a regular nighttime report.",
-        "On Tuesday, Ukrainian President Volodymyr Zelensky said any Russian victory in Bakhmut could be "
-        "perilous, warning that unless Ukraine wins the battle, Russia could start drawing international "
-        "support for a deal that could require Kiev to make unacceptable compromises.",
-        "“If Bakhmut fell to Russian forces, their president, Vladimir Putin, would sell this victory to the "
-        "West, to his society, to China,” Zelensky stated.",
-    ]
-)
 
 
 @pytest.fixture(scope="module")

@@ -151,3 +151,9 @@ def test_plain_text_body_is_the_input_unchanged(tmp_path: Path) -> None:
     assert article.body == text
     assert [article.body[p.start : p.end] for p in article.paragraphs] == [
         "Shelling was reported in Kherson on Monday.", "Officials said two people were hurt."]
+
+
+def test_example_body_fixture_matches_the_extractor(example: tuple) -> None:  # type: ignore[type-arg]
+    from tests.conftest import EXAMPLE_BODY
+
+    assert example[1].body == EXAMPLE_BODY
