@@ -6,7 +6,8 @@ installed here when missing) and a browser's select-all/copy (``innerText``:
 block elements become line breaks, nothing is wrapped) — then sitrep's
 text-dump extractor recovers the article from the flat text alone.
 
-The reference is trafilatura's extraction of the original HTML. Bodies are
+The reference is trafilatura's extraction of the original HTML, made by sitrep's own HTML path
+(``sitrep.extract.html``: comments excluded, tables included). Bodies are
 compared with the word-4-gram shingle precision/recall/F1 of the scrapinghub
 article-extraction benchmark (lower-cased word tokens, multiset of shingles).
 Titles count as exact matches (case and spacing aside) when they equal
@@ -29,12 +30,12 @@ from pathlib import Path
 from statistics import mean
 
 import lxml.html
-import trafilatura
 
 from eval.common import shared_data
 from sitrep.errors import InputError
 from sitrep.extract import extract
 from sitrep.extract.encoding import decode
+from sitrep.extract.html import extract_html
 from sitrep.sources import RawDoc
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -136,9 +137,14 @@ def _norm_title(text: str | None) -> str:
 
 
 def references(html: str) -> tuple[str, set[str]]:
-    doc = trafilatura.bare_extraction(html, with_metadata=True)
-    text = doc.text if doc is not None and doc.text else ""
-    titles = {_norm_title(doc.title)} if doc is not None and doc.title else set()
+    """trafilatura's article text and title, extracted exactly as sitrep's HTML path does it
+    (comments excluded: readers' comments are not the article)."""
+    try:
+        page = extract_html(html, "reference")
+    except InputError:
+        return "", set()
+    text = "\n".join(page.paragraphs)
+    titles = {_norm_title(page.title)} if page.title else set()
     h1 = _parse(html).find(".//h1")
     if h1 is not None and h1.text_content().strip():
         titles.add(_norm_title(h1.text_content()))

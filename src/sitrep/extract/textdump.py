@@ -338,6 +338,7 @@ _CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|credit|getty|reuters|afp|ap photo|illustration|file)\b\s*[:/(]|©",
     re.IGNORECASE,
 )
+_BREADCRUMB = re.compile(r"\s*[»›>]\s*")
 _TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
 
 
@@ -355,13 +356,14 @@ def _find_title(header: list[Unit], used: set[int], body: list[Unit], stoplist: 
     opening = set().union(*(_content_words(u.text, stoplist) for u in body[:3])) if body else set()
     anywhere = set().union(*(_content_words(u.text, stoplist) for u in body)) if body else set()
     counts = Counter(_norm(u.text) for u in header)
-    best, best_score = None, 0.0
+    scored: list[tuple[float, int, str]] = []
     for i, unit in enumerate(header):
         if i in used or not _headline_like(unit) or len(unit.words) < 3:
             continue
         text = _TITLE_SITE_SUFFIX.sub("", unit.text) if counts[_norm(unit.text)] == 1 else unit.text
+        text = _BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
         words = _content_words(text, stoplist)
-        if not words:
+        if not words or len(text.split()) < 3:
             continue
         matched_opening, matched = len(words & opening), len(words & anywhere)
         if matched < 2 and counts[_norm(unit.text)] == 1:
@@ -370,8 +372,15 @@ def _find_title(header: list[Unit], used: set[int], body: list[Unit], stoplist: 
         score = overlap * (1.4 if counts[_norm(unit.text)] > 1 else 1.0) - 0.003 * (len(header) - i)
         score += 0.35 * any(0 < m - i <= 6 for m in used)  # headlines sit just above the byline/date
         score -= 0.3 * bool(_CAPTION.search(text)) + 0.15 * (text[-1] == ".") + 0.3 * (len(unit.words) > 25)
-        if score > best_score:
-            best, best_score = text, score
+        scored.append((score, i, text))
+    if not scored:
+        return None
+    best_score, best_i, best = max(scored)
+    # A standfirst repeats the story's words even more than its headline does; the headline comes first.
+    for score, i, text in sorted(scored, key=lambda x: x[1]):
+        if best_i - 4 <= i < best_i and score >= 0.75 * best_score:
+            best_score, best = score, text
+            break
     return best if best_score >= 0.25 else None
 
 
