@@ -90,7 +90,7 @@ class Lexicon:
         if tokens:
             doc, first = tokens[0].doc, tokens[0]
             offset = first.idx
-            text = doc.text[offset : tokens[-1].idx + len(tokens[-1].text)]
+            text = doc[first.i : tokens[-1].i + 1].text  # not doc.text: spaCy rebuilds it on every access
             for cue, pattern in self._patterns:
                 for m in pattern.finditer(text):
                     span = doc.char_span(offset + m.start(), offset + m.end(), alignment_mode="expand")
