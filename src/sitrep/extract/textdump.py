@@ -185,8 +185,8 @@ def _classify(unit: Unit, stoplist: frozenset[str]) -> str:
     if "©" in unit.text or ("copyright" in unit.text.lower() and length < LENGTH_HIGH):
         return "bad"
     stop_density = sum(1 for w in words if w in stoplist) / len(words)
-    if length < LENGTH_LOW:
-        return "short"
+    if length < LENGTH_LOW or (length < LENGTH_HIGH and not _SENTENCE_END.search(unit.text)):
+        return "short"  # a line with no sentence end is a heading or a teaser, not running text
     if stop_density >= STOPWORDS_HIGH:
         return "good" if length > LENGTH_HIGH else "near-good"
     if stop_density >= STOPWORDS_LOW:
@@ -222,7 +222,17 @@ def _revise(units: list[Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.klass == "short":
             prev, nxt = neighbour(i, -1, {"short"}), neighbour(i, 1, {"short"})
-            unit.klass = "good" if prev == nxt == "good" else "bad"
+            unit.klass = "good" if prev == nxt == "good" and not _in_short_run(units, i) else "bad"
+
+
+def _in_short_run(units: list[Unit], i: int, limit: int = 3) -> bool:
+    """Three or more short lines in a row are a list of links or teasers, not a subheading."""
+    start = end = i
+    while start > 0 and units[start - 1].initial == "short":
+        start -= 1
+    while end + 1 < len(units) and units[end + 1].initial == "short":
+        end += 1
+    return end - start + 1 >= limit
 
 
 # --- step 3: region -----------------------------------------------------------------------------------------
