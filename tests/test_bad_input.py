@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,32 @@ def test_cli_analyze_reports_bad_and_prints_good(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert len(result.stdout.strip().splitlines()) == 1
     assert "PDF" in result.stderr
+
+
+def test_a_failing_stage_is_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    from sitrep.analyze.pipeline import Pipeline
+    from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
+    from sitrep.jobs import analyze_paths
+
+    importlib.import_module("sitrep.analyze.events")  # so the real stage cannot re-register over ours
+
+    @stage("events")
+    def make_fragile(config: StageConfig) -> StageFn:
+        def fragile(ctx: Context) -> list[object]:
+            if "explode" in ctx.article.body:
+                raise RuntimeError("simulated bug")
+            return []
+
+        return fragile
+
+    try:
+        good, bad = tmp_path / "a.txt", tmp_path / "b.txt"
+        good.write_text("The council met on Monday and approved the budget.\n", encoding="utf-8")
+        bad.write_text("This text will explode the fragile stage.\n", encoding="utf-8")
+        pipeline = Pipeline(stages=["sentences", "events"])
+        outcomes = list(analyze_paths([bad, good], pipeline, kind="text"))
+        assert outcomes[0].error is not None and outcomes[1].result is not None
+        message = str(outcomes[0].error)
+        assert message.startswith(str(bad)) and "stage 'events' failed: RuntimeError: simulated bug" in message
+    finally:
+        importlib.reload(importlib.import_module("sitrep.analyze.events"))  # the real stage again

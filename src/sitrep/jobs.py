@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.analyze.pipeline import Pipeline
+from sitrep.analyze.pipeline import Pipeline, StageFailure
 from sitrep.errors import InputError
 from sitrep.extract import Kind, extract
 from sitrep.model import AnalyzedArticle, Article, Source
@@ -42,7 +42,10 @@ def analyze_paths(
     def flush() -> Iterator[Outcome]:
         items = ((source, article) for _, source, article in pending)
         for (path, _, _), result in zip(pending, pipeline.analyze_many(items, batch_size), strict=True):
-            yield Outcome(path, result=result)
+            if isinstance(result, StageFailure):
+                yield Outcome(path, error=result)
+            else:
+                yield Outcome(path, result=result)
         pending.clear()
 
     for path in paths:

@@ -172,6 +172,8 @@ def analyze_docs(docs: list[TimeMLDoc], model: str | None = None) -> Iterator[tu
         for d in docs
     )
     for doc, result in zip(docs, pipeline.analyze_many(items), strict=True):
+        if isinstance(result, InputError):  # a failing stage: one line naming the file, never a traceback
+            raise result
         yield doc, result.timexes
 
 

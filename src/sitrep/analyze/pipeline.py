@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.registry import Context, StageConfig, StageFn, factory
+from sitrep.errors import InputError
 from sitrep.model import AnalyzedArticle, Article, Source
 
 # Layer name -> module that registers it. Order matters: later stages read
@@ -35,16 +36,32 @@ class Pipeline:
             self.stages.append((name, factory(name)(self.config)))
 
     def analyze(self, source: Source, article: Article) -> AnalyzedArticle:
-        return next(self.analyze_many([(source, article)]))
+        """Analyse one article; a failing stage raises :class:`StageFailure`."""
+        outcome = next(self.analyze_many([(source, article)]))
+        if isinstance(outcome, StageFailure):
+            raise outcome
+        return outcome
 
     def analyze_many(
         self, items: Iterable[tuple[Source, Article]], batch_size: int = 16
-    ) -> Iterator[AnalyzedArticle]:
-        """Analyse articles, parsing bodies in batches with ``nlp.pipe``."""
+    ) -> Iterator[AnalyzedArticle | StageFailure]:
+        """Analyse articles, parsing bodies in batches with ``nlp.pipe``.
+
+        A stage that fails on one article yields a :class:`StageFailure` for it
+        (one line, naming the article and the stage) and the batch goes on.
+        """
         pairs = ((article.body, (source, article)) for source, article in items)
         for doc, (source, article) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             result = AnalyzedArticle(source=source, article=article)
             ctx = Context(article=article, doc=doc, result=result)
-            for name, run in self.stages:
-                setattr(result, name, list(run(ctx)))
+            try:
+                for name, run in self.stages:
+                    setattr(result, name, list(run(ctx)))
+            except Exception as exc:  # a bug in one stage must not sink a batch
+                yield StageFailure(source.uri, f"stage {name!r} failed: {type(exc).__name__}: {exc}"[:300])
+                continue
             yield result
+
+
+class StageFailure(InputError):
+    """An analysis stage raised on one article: reported like a bad input, never a traceback."""
