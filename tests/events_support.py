@@ -6,6 +6,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from tests.conftest import EXAMPLE_BODY
+
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.registry import Context
 from sitrep.model import AnalyzedArticle, Article, Attribution, Interval, Place, Source, Timex
@@ -15,7 +17,7 @@ DCT = Interval(earliest="2023-03-30", latest="2023-03-30", granularity="day")
 
 
 def body() -> str:
-    return (FIXTURES / "bakhmut.txt").read_text("utf-8").rstrip("\n")
+    return EXAMPLE_BODY
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,36 @@ def test_train_saves_a_model_the_stage_finds(tmp_path: Path, monkeypatch: pytest
 def test_without_a_model_nothing_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITREP_EVENTS_MODEL", str(tmp_path / "absent.joblib"))
     assert load_default() is None
+
+
+class _SureModel(TrainedTyper):
+    """A stand-in for a user's model that is sure of one answer."""
+
+    def __init__(self, answer: str, probability: float) -> None:
+        super().__init__(pipeline=None)
+        self.answer = (answer, probability)
+
+    def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        return [self.answer for _ in texts]
+
+
+@pytest.mark.parametrize(("probability", "expected"), [(0.9, "Protest with intervention"), (0.1, "Peaceful protest")])
+def test_events_stage_prefers_a_confident_trained_model(
+    probability: float, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.analyze import events as events_stage
+    from sitrep.analyze.registry import Context, StageConfig
+    from sitrep.model import AnalyzedArticle, Article, Source
+
+    model = _SureModel("Protest with intervention", probability)
+    monkeypatch.setattr(events_stage.classifier, "load_default", lambda: model)
+    text = "Hundreds of nurses protested outside the hospital in Lorem to demand unpaid wages."
+    article = Article(body=text)
+    ctx = Context(
+        article=article,
+        doc=nlp_loader.load()(text),
+        result=AnalyzedArticle(source=Source(uri="t", kind="text"), article=article),
+    )
+    found = events_stage.make_events(StageConfig())(ctx)
+    assert [e.sub_type for e in found] == [expected]
+    assert found[0].type == "Protests"

@@ -164,7 +164,7 @@ def _place(frame: ArticleFrame, token: Token) -> int | None:
     index = frame.place_at.get(token.i)
     if index is not None and frame.result.places[index].precision != "country":
         return index
-    return frame._anaphor(token)
+    return frame.anaphor(token)
 
 
 def _sentence_place(frame: ArticleFrame, token: Token) -> int | None:

@@ -21,69 +21,36 @@ from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, modality, subject
 from sitrep.events.lexicon import CueHit
-from sitrep.events.rules import BELLIGERENT, RuleTyper, Typing, default_typer
+from sitrep.events.rules import BELLIGERENT, WEAPON_CUES, RuleTyper, Typing, default_typer
 from sitrep.events.taxonomy import type_of
 from sitrep.model import AnalyzedArticle, Event, EventActor, Evidence, Interval, Span
 
 # Cues that can start an event in running text. Group changes, bases and property words are
 # too common in news prose to stand alone; they still type a clause that another cue started.
-TRIGGER_CUES = frozenset(
-    {
-        "protest",
-        "chemical",
-        "suicide",
-        "air",
-        "shelling",
-        "ied",
-        "grenade",
-        "explosion",
-        "clash",
-        "harm",
-        "abduction",
-        "sexual",
-        "arrest",
-        "taken",
-        "regained",
-        "transfer",
-        "disrupted",
-        "agreement",
-    }
-)
+# fmt: off
+TRIGGER_CUES = frozenset({
+    "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
+    "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
+})
+# fmt: on
 # Words that name an event only in ACLED's terse notes, not in running prose.
-WEAK_TRIGGERS = frozenset(
-    {
-        "war",
-        "violence",
-        "body",
-        "bodies",
-        "dead",
-        "death",
-        "deaths",
-        "strike",
-        "strikes",
-        "sign",
-        "signed",
-        "signing",
-        "agree",
-        "agreed",
-        "accord",
-        "swap",
-        "engage",
-        "engaged",
-        "engagement",
-        "battlefield",
-        "fatalities",
-        "fatality",
-        "shot",
-        "treaty",
-        "negotiate",
-        "negotiation",
-        "negotiations",
-        "mine",
-        "mines",
-    }
-)
+# fmt: off
+WEAK_TRIGGERS = frozenset({
+    "war", "violence", "body", "bodies", "dead", "death", "deaths", "strike", "strikes", "sign", "signed",
+    "signing", "agree", "agreed", "accord", "swap", "engage", "engaged", "engagement", "battlefield",
+    "fatalities", "fatality", "shot", "treaty", "negotiate", "negotiation", "negotiations", "mine",
+    "mines",
+})
+# fmt: on
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
+CONFLICT_AGREEMENT_WORDS = frozenset({"ceasefire", "cease", "truce", "peace", "prisoner", "prisoners", "hostage"})
+# fmt: off
+PARTICIPATION_VERBS = frozenset({
+    "launch", "wage", "conduct", "carry", "stage", "hold", "fight", "continue", "repel", "win", "lose", "join",
+    "mount", "lead", "resume", "intensify", "escalate", "step", "start", "begin", "take", "make", "suffer",
+    "hit", "inflict", "unleash", "perpetrate", "commit", "organise", "organize", "storm", "press",
+})
+# fmt: on
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 OBJECT_PREPS = frozenset({"against", "with", "between", "on", "at", "targeting"})
 AGENT_PREPS = frozenset({"by"})
@@ -138,7 +105,11 @@ def _groups(doc: Doc, result: AnalyzedArticle, typer: RuleTyper) -> list[ClauseG
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue not in TRIGGER_CUES or token.lower_ in WEAK_TRIGGERS or token.pos_ not in TRIGGER_POS:
         return False
-    return not typer.actors.find([token])  # "fighters", "rebels" name actors, not events
+    if hit.cue == "agreement":  # trade agreements are not ACLED agreements; ceasefires and swaps are
+        words = {t.lower_ for t in token.doc[hit.start : hit.end]} | {c.lower_ for c in token.children}
+        if not words & CONFLICT_AGREEMENT_WORDS:
+            return False
+    return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
 
 
 def _source_and_cue_chars(result: AnalyzedArticle) -> set[int]:
@@ -176,12 +147,17 @@ def _event(
         actors = event_actors(group, frame, attribution, bare_side_kind="government")
     sub_type, confidence = _typed(typing, tokens, model)
     stops = frame.cue_tokens
+    place = frame.place_in(head, stops)
+    grounded = place is not None or any(ref.actor or ref.kind in ARMED_KINDS for ref, _ in actors)
+    demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
+    if not grounded and not demonstrated and not typing.features & WEAPON_CUES:
+        return None  # nobody, nowhere, no weapon: "women in combat", "a verbal attack" are not events
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
     return Event(
         type=type_of(sub_type),
         sub_type=sub_type,
         actors=[_event_actor(ref, role) for ref, role in _roles(actors)],
-        place=frame.place_in(head, stops),
+        place=place,
         when=frame.when(trigger.root, attribution, dct),
         modality=modality(trigger.root, stops),
         asserted_by=frame.attribution_of(trigger.start_char),
@@ -211,7 +187,7 @@ def event_actors(
 ) -> list[tuple[ActorRef, str]]:
     """(actor, role) pairs: the clause's subject and agents first, then objects and opponents."""
     found: list[tuple[Token, str]] = []
-    who = subject(group.head, frame.cue_tokens)
+    who = subject(group.head, frame.cue_tokens) if _takes_part(group, frame.doc) else None
     if who is not None:
         found += [(t, "actor1") for t in _with_conjuncts(who)]
     for hit in group.hits:
@@ -240,6 +216,19 @@ def event_actors(
             seen.add(key)
             resolved.append((ref, role))
     return resolved
+
+
+def _takes_part(group: ClauseGroup, doc: Doc) -> bool:
+    """Whether the clause's subject is a party to the event.
+
+    It is when the event word is a verb ("forces shelled") or the object of a verb of taking
+    part ("launched an operation", "holding on in the battle"); not when someone merely
+    talks about it ("the department is investigating the shooting").
+    """
+    heads = [doc[h.start : h.end].root for h in group.hits]
+    if any(t.pos_ == "VERB" for t in heads):
+        return True
+    return group.head.lemma_.lower() in PARTICIPATION_VERBS
 
 
 def _roles(actors: Iterable[tuple[ActorRef, str]]) -> list[tuple[ActorRef, str]]:

@@ -4,7 +4,15 @@
 ``sub_event_type``); the events stage uses it when it is present at the default location.
 """
 
-from sitrep.events.classifier import TrainedTyper, TrainReport, default_model_path, fit, read_report, train
+from sitrep.events.classifier import (
+    TrainedTyper,
+    TrainingUnavailable,
+    TrainReport,
+    default_model_path,
+    fit,
+    read_report,
+    train,
+)
 from sitrep.events.rules import RuleTyper, Typing, default_typer
 from sitrep.events.taxonomy import EventKind, kind_of, kinds, sub_types, type_of
 
@@ -13,6 +21,7 @@ __all__ = [
     "RuleTyper",
     "TrainReport",
     "TrainedTyper",
+    "TrainingUnavailable",
     "Typing",
     "default_model_path",
     "default_typer",

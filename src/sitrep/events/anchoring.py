@@ -18,32 +18,12 @@ from sitrep.analyze.timexes import governing_timex
 from sitrep.events.clause import is_clause_head, path, phrase
 from sitrep.model import AnalyzedArticle, Attribution, Interval, Place, Timex
 
-LOCATION_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "around",
-        "outside",
-        "inside",
-        "over",
-        "across",
-        "throughout",
-        "into",
-        "on",
-        "of",
-        "from",
-        "within",
-        "towards",
-        "toward",
-        "to",
-        "for",
-        "against",
-        "along",
-        "beyond",
-        "by",
-    }
-)
+# fmt: off
+LOCATION_PREPS = frozenset({
+    "in", "at", "near", "around", "outside", "inside", "over", "across", "throughout", "into", "on", "of",
+    "from", "within", "towards", "toward", "to", "for", "against", "along", "beyond", "by",
+})
+# fmt: on
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement", "locality", "hamlet", "stronghold"})
 REGION_NOUNS = frozenset({"region", "province", "oblast", "area", "district"})
 POPULATED = frozenset({"city", "point"})
@@ -151,7 +131,7 @@ class ArticleFrame:
             if index is not None and self._is_location(index, populated_only) and _located(token):
                 candidates.append((float(depth), token.i, index))
                 continue
-            anaphor = self._anaphor(token)
+            anaphor = self.anaphor(token)
             if anaphor is not None and _located(token):
                 candidates.append((depth + ANAPHOR_PENALTY, token.i, anaphor))
         return min(candidates)[2] if candidates else None
@@ -162,7 +142,7 @@ class ArticleFrame:
             return False
         return not populated_only or place.precision != "country"
 
-    def _anaphor(self, token: Token) -> int | None:
+    def anaphor(self, token: Token) -> int | None:
         """ "the city" / "the region": the most mentioned such place so far, the nearest on a tie.
 
         Salience beats bare recency: "the flashpoint city" in a story about Bakhmut is Bakhmut

@@ -27,6 +27,19 @@ LABEL_COLUMN = "sub_event_type"
 MIN_PROBABILITY = 0.35  # below this the stage keeps the rule typer's answer
 
 
+class TrainingUnavailable(ValueError):
+    """scikit-learn is not installed, so no model can be trained or used."""
+
+
+def _require_sklearn() -> None:
+    try:
+        import sklearn  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: F401
+    except ImportError:
+        raise TrainingUnavailable(
+            "training needs scikit-learn: pip install scikit-learn==1.9.1 (the rules work without it)"
+        ) from None
+
+
 def default_model_path() -> Path:
     """Where a trained model lives: ``$SITREP_EVENTS_MODEL`` or the user's data directory."""
     explicit = os.environ.get(MODEL_ENV)
@@ -107,6 +120,7 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], folds: int = 5) 
 
 def fit(csv_path: Path, out_path: Path | None = None, cv_folds: int = 5) -> TrainReport:
     """Train on ``csv_path``, save the model (and a ``.json`` report beside it), return the report."""
+    _require_sklearn()
     import joblib  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     texts, labels = read_rows(Path(csv_path))
@@ -173,5 +187,5 @@ def load_default() -> TrainedTyper | None:
         return None
     try:
         return TrainedTyper.load(path)
-    except ImportError:
-        return None
+    except (ImportError, OSError, EOFError, ValueError, AttributeError):
+        return None  # no scikit-learn, or a file from another version: fall back to the rules

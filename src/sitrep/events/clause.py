@@ -21,31 +21,12 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can", "must", "ought"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll"})
-PLANNED_LEMMAS = frozenset(
-    {
-        "plan",
-        "aim",
-        "intend",
-        "threaten",
-        "prepare",
-        "seek",
-        "want",
-        "vow",
-        "promise",
-        "pledge",
-        "goal",
-        "objective",
-        "ambition",
-        "intention",
-        "attempt",
-        "try",
-        "order",
-        "call",
-        "urge",
-        "demand",
-        "expect",
-    }
-)
+# fmt: off
+PLANNED_LEMMAS = frozenset({
+    "plan", "aim", "intend", "threaten", "prepare", "seek", "want", "vow", "promise", "pledge", "goal",
+    "objective", "ambition", "intention", "attempt", "try", "order", "call", "urge", "demand", "expect",
+})
+# fmt: on
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})

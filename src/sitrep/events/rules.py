@@ -59,10 +59,9 @@ RULES: tuple[Rule, ...] = (
     # Remote violence: the weapon decides; a weapon stopped before use is a strategic development.
     _rule("Disrupted weapons use", "disrupted", confidence=0.65),
     _rule("Air/drone strike", "air", confidence=0.8),
-    _rule("Grenade", "grenade", confidence=0.8),
+    _rule("Grenade", "grenade", "shelling", 0.8),  # a rocket-propelled grenade is fired like a rocket
     _rule("Remote explosive/landmine/IED", "ied", confidence=0.8),
     _rule("Shelling/artillery/missile attack", "shelling", confidence=0.8),
-    _rule("Peaceful protest", "protest", "harm", 0.6),
     # Territory changing hands by force.
     _rule("Government regains territory", f"regained {ARMED}", confidence=0.6),
     _rule("Non-state actor overtakes territory", f"taken {ARMED}", "arrest abduction", 0.55),
@@ -121,7 +120,7 @@ class RuleTyper:
         topic = topic_tokens(doc, hits)
         hits = [h for h in hits if h.cue in {"protest", "crowd_size", "grievance"} or h.start not in topic]
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
-        hits = [h for h in hits if h.end - h.start > 1 or not self.actors.find([doc[h.start]])]
+        hits = [h for h in hits if not self.names_actor(doc, h)]
         names = {h.cue for h in hits} | set(extra)
         kinds = [m.entry.kind for m in self.actors.find(tokens) if m.start not in topic]
         armed = [k for k in kinds if k in ARMED_KINDS]
@@ -134,6 +133,12 @@ class RuleTyper:
         if {"military", "police"} & set(kinds):
             names.add(STATE)
         return frozenset(names), hits
+
+    def names_actor(self, doc: Doc, hit: CueHit) -> bool:
+        """ "fighters", "rioters" name actors, not events; weapons ("artillery") stay event cues."""
+        single = hit.end - hit.start == 1
+        keep = WEAPON_CUES | DEMONSTRATION_CUES  # "protesters threw stones": still a demonstration
+        return single and hit.cue not in keep and bool(self.actors.find([doc[hit.start]]))
 
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
         """Territory added to a state ("the regions Moscow added to the Russian Federation")."""
@@ -165,72 +170,25 @@ class RuleTyper:
 
 # What a demonstration is *about* is not what happened at it ("protested against the killing of").
 TOPIC_PREPS = frozenset({"against", "over", "about", "regarding", "following", "after", "for", "amid"})
-TOPIC_VERBS = frozenset(
-    {
-        "demand",
-        "condemn",
-        "denounce",
-        "protest",
-        "oppose",
-        "call",
-        "decry",
-        "mourn",
-        "mark",
-        "commemorate",
-        "seek",
-        "urge",
-        "express",
-        "criticise",
-        "criticize",
-        "highlight",
-        "support",
-        "reject",
-        "press",
-    }
-)
+# fmt: off
+TOPIC_VERBS = frozenset({
+    "demand", "condemn", "denounce", "protest", "oppose", "call", "decry", "mourn", "mark", "commemorate",
+    "seek", "urge", "express", "criticise", "criticize", "highlight", "support", "reject", "press",
+})
+# fmt: on
+WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
+DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob"})
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})
 TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
-TERRITORY_NOUNS = frozenset(
-    {
-        "town",
-        "village",
-        "city",
-        "area",
-        "territory",
-        "region",
-        "district",
-        "base",
-        "position",
-        "post",
-        "outpost",
-        "checkpoint",
-        "hill",
-        "locality",
-        "settlement",
-        "camp",
-        "control",
-        "airport",
-        "province",
-        "state",
-        "county",
-        "neighbourhood",
-        "neighborhood",
-        "zone",
-        "front",
-        "frontline",
-        "stronghold",
-        "bridge",
-        "port",
-        "island",
-        "land",
-        "municipality",
-        "commune",
-        "oblast",
-        "height",
-        "garrison",
-        "headquarters",
-    }
-)
+# fmt: off
+TERRITORY_NOUNS = frozenset({
+    "town", "village", "city", "area", "territory", "region", "district", "base", "position", "post",
+    "outpost", "checkpoint", "hill", "locality", "settlement", "camp", "control", "airport", "province",
+    "state", "county", "neighbourhood", "neighborhood", "zone", "front", "frontline", "stronghold",
+    "bridge", "port", "island", "land", "municipality", "commune", "oblast", "height", "garrison",
+    "headquarters",
+})
+# fmt: on
 ANNEXING_VERBS = frozenset({"add", "annex", "incorporate", "absorb", "integrate"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos"})
 
@@ -271,7 +229,10 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
 
 
 def _is_territory(token: Token) -> bool:
-    return token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in TERRITORY_NOUNS
+    """A place name or a word for territory; unknown proper names count unless tagged as people."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in TERRITORY_NOUNS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
 
 
 def _names_state(actors: ActorTable, token: Token) -> bool:
