@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.store import Store
+
+# Tests must not pick up a model the user trained with `sitrep train-events` (results would depend on it).
+os.environ["SITREP_EVENTS_MODEL"] = str(Path(__file__).resolve().parent / "fixtures" / "no-trained-events-model")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "000_f33f436a49f2953e.txt"
