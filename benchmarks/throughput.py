@@ -35,12 +35,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "data" / "html" / "pages" / "en")
     parser.add_argument("--repeat", type=int, default=2, help="Passes over the pages (best pass is reported).")
+    parser.add_argument("--stages", default=",".join(DEFAULT_STAGES),
+                        help="Comma-separated stages (default: all); e.g. sentences,mentions for the foundation.")
     args = parser.parse_args(argv)
     paths = sorted(args.pages.rglob("*.htm*"))
     if not paths:
         sys.exit(f"no HTML pages under {args.pages}")
     rss_start = peak_rss_mb()
-    pipeline = Pipeline()
+    pipeline = Pipeline(stages=[name for name in args.stages.split(",") if name])
     rss_loaded = peak_rss_mb()
     nlp = pipeline.nlp
 
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     full, bare = min(full_times), min(bare_times)
     chars = sum(len(b) for b in bodies)
     print(f"pages: {len(paths)} ({ok} analysed, {chars / len(bodies):.0f} body characters on average)")
-    print(f"stages: {', '.join(DEFAULT_STAGES)}; model: {pipeline.config.model_name}")
+    print(f"stages: {', '.join(name for name, _ in pipeline.stages)}; model: {pipeline.config.model_name}")
     print(f"sitrep analyze (read+extract+parse+stages): {ok / full:6.2f} articles/s")
     print(f"bare spaCy nlp.pipe on the same bodies:     {len(bodies) / bare:6.2f} articles/s")
     print(f"ratio sitrep / bare spaCy:                   {(ok / full) / (len(bodies) / bare):6.2f}")
