@@ -91,3 +91,13 @@ def test_default_database_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert default_db_path() == tmp_path / "sitrep" / "sitrep.db"
     monkeypatch.setenv("SITREP_DB", str(tmp_path / "x.db"))
     assert default_db_path() == tmp_path / "x.db"
+
+
+def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("not a database", encoding="utf-8")
+    code, _, err = run("list", "--db", str(bogus))
+    assert code == 1
+    assert err.strip().splitlines() == [f"error: {bogus}: cannot open database: (sqlite3.DatabaseError) file is not a "
+                                        "database"]
+    assert bogus.read_text(encoding="utf-8") == "not a database"  # nothing overwritten

@@ -67,7 +67,7 @@ MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Refuse fil
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", markup=True)
+    err.print(f"[red]error:[/red] {escape(message)}", markup=True)
     return typer.Exit(code)
 
 
@@ -343,7 +343,7 @@ def timeml_command(
     try:
         count = annotate_timeml(in_path, out_path, model)
     except InputError as exc:
-        raise _fail(escape(str(exc))) from None
+        raise _fail(str(exc)) from None
     err.print(f"wrote {count} TimeML file(s) → {out_path}")
 
 
@@ -359,7 +359,7 @@ def train_events(
     try:
         path = events_classifier.train(csv_path, out_path, folds)
     except (InputError, ValueError) as exc:
-        raise _fail(escape(str(exc))) from None
+        raise _fail(str(exc)) from None
     report = events_classifier.read_report(path)
     err.print(f"model saved → {path}")
     if report:
