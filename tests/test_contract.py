@@ -68,6 +68,10 @@ def test_every_offset_slices_the_body_to_its_text(outputs: list[AnalyzedArticle]
 def test_example_mentions(outputs: list[AnalyzedArticle]) -> None:
     texts = {m.text for m in outputs[0].mentions}
     assert {"Volodymyr Zelensky", "Vladimir Putin", "Moscow", "Ukraine"} <= texts
+    actors = {m.text: m.actor for m in outputs[0].mentions}
+    assert actors["Kremlin"] == "Government of Russia"
+    assert actors["Volodymyr Zelensky"] == "Government of Ukraine"
+    assert actors["Vladimir Putin"] == "Government of Russia"
     sentences = outputs[0].sentences
     assert len(sentences) >= 9
     paragraph_starts = {p.start for p in outputs[0].article.paragraphs}

@@ -1,7 +1,8 @@
-"""Sentences and named-entity mentions, straight from the parse."""
+"""Sentences and named-entity mentions from the parse; people and organisations get their canonical actor."""
 
 from __future__ import annotations
 
+from sitrep.actors.matcher import default_table
 from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
 from sitrep.model import Mention, Sentence
 
@@ -17,13 +18,22 @@ def make_sentences(config: StageConfig) -> StageFn:
     return sentences
 
 
+# Names that can be an actor on their own; places get theirs from the places stage (metonymy needs context).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+
+
 @stage("mentions")
 def make_mentions(config: StageConfig) -> StageFn:
+    table = default_table()
+
     def mentions(ctx: Context) -> list[Mention]:
-        return [
-            Mention(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
-            for e in ctx.doc.ents
-            if e.label_ in MENTION_LABELS
-        ]
+        found = []
+        for e in ctx.doc.ents:
+            if e.label_ not in MENTION_LABELS:
+                continue
+            ref = table.resolve(list(e)) if e.label_ in ACTOR_LABELS else None
+            actor = ref.actor if ref is not None else None
+            found.append(Mention(start=e.start_char, end=e.end_char, text=e.text, label=e.label_, actor=actor))
+        return found
 
     return mentions
