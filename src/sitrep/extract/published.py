@@ -4,7 +4,7 @@ Rounding rule for relative stamps: sites render elapsed time *rounded* to the
 nearest unit (moment.js, Django's ``timesince`` and most CMS widgets do), so
 "N units ago" seen at capture time C means the elapsed time lies in
 [N - 1/2, N + 1/2] units: the interval is [C - (N + 1/2) u, C - (N - 1/2) u],
-one unit wide ("2 months ago" captured 2023-05-25 → 2023-03-10 … 2023-04-09).
+one unit wide ("2 months ago" captured 2023-05-25 → 2023-03-09 … 2023-04-09).
 Without a capture time the words are kept and nothing is invented.
 """
 
