@@ -240,3 +240,149 @@ def test_rates_and_conjunctions_are_not_timexes() -> None:
 def test_no_dct_intervals_only_for_absolute_values() -> None:
     timexes = annotate("It began on 24 February 2022 and ended last year.", None)
     assert [(t.value, t.interval is not None) for t in timexes] == [("2022-02-24", True), ("XXXX", False)]
+
+
+# ----------------------------------------------------------------- tense, reference days, datelines, names
+
+THURSDAY = Interval(earliest="2023-03-30", latest="2023-03-30", granularity="day")
+FRIDAY = Interval(earliest="2023-03-31", latest="2023-03-31", granularity="day")
+
+
+def test_the_dct_weekday_is_the_dct_day_in_any_tense() -> None:
+    # news style names the day instead of "today"
+    assert by_text(analyze("The ministers will meet Thursday in Geneva.", THURSDAY))["Thursday"].value == "2023-03-30"
+    assert by_text(analyze("The ministers met Thursday in Geneva.", THURSDAY))["Thursday"].value == "2023-03-30"
+
+
+def test_a_modal_in_reported_speech_takes_the_nearest_date() -> None:
+    # "would" looks forward from the reporting time: the coming April, not last year's
+    found = by_text(analyze("Officials said the summit would be held on April 24.", THURSDAY))
+    assert found["April 24"].value == "2023-04-24"
+
+
+def test_a_planned_event_is_to_come() -> None:
+    found = by_text(analyze("Farmers planned a large rally on Saturday in the capital.", FRIDAY))
+    assert found["Saturday"].value == "2023-04-01"
+
+
+def test_the_past_as_adjective_is_not_past_ref() -> None:
+    assert [t.text for t in annotate("Floods hit the valley in the past three summers.", DCT)] == []
+    assert [(t.text, t.value) for t in annotate("Such floods were rare in the past.", DCT)] == [
+        ("the past", "PAST_REF")]
+
+
+def test_a_bare_clock_time_is_on_the_day_of_the_narrative() -> None:
+    text = "The tanker was hit on March 3 near the port. The blast came at 10 p.m. and lit the sky."
+    timexes = annotate(text, DCT, lambda s, e: PAST)
+    assert [(t.text, t.value) for t in timexes] == [("March 3", "2023-03-03"), ("10 p.m.", "2023-03-03T22:00")]
+    alone = annotate("The blast came at 10 p.m. and lit the sky.", DCT, lambda s, e: PAST)
+    assert [t.value for t in alone] == ["2023-03-30T22:00"]  # no day in the narrative: the DCT's
+    # a future clause is not about a day of the past narrative
+    offer = annotate("The talks began on March 3. The offer expires at 5 p.m.", DCT,
+                     lambda s, e: PAST if s < 20 else FUTURE)
+    assert [t.value for t in offer] == ["2023-03-03", "2023-03-30T17:00"]
+
+
+def test_a_dateline_sets_the_day_the_story_is_told_from() -> None:
+    text = "KYIV, March 29 (Reuters) -- Shelling resumed today, officials said."
+    assert [(t.text, t.value) for t in annotate(text, DCT)] == [("March 29", "2023-03-29"), ("today", "2023-03-29")]
+    reuters = "March 29 (Reuters) - Stocks fell today."
+    assert [t.value for t in annotate(reuters, DCT)] == ["2023-03-29", "2023-03-29"]
+    # a date too far from the DCT is no dateline of this story
+    old = "KYIV, March 2 (Reuters) -- Shelling resumed today, officials said."
+    assert [t.value for t in annotate(old, DCT)] == ["2023-03-02", "2023-03-30"]
+
+
+def test_frequency_adjectives_and_names() -> None:
+    found = by_text(analyze("Crowds gathered for what has become a daily rally.", THURSDAY))
+    assert (found["daily"].type, found["daily"].value) == ("SET", "P1D")
+    assert analyze("The firm published its annual report.", THURSDAY).timexes == []
+    assert analyze("The business daily Vedomosti reported the deal.", THURSDAY).timexes == []
+    assert analyze("The minister told USA Today about the plan.", THURSDAY).timexes == []
+    assert analyze("The minister spoke on ABC's “This Week” program.", THURSDAY).timexes == []
+
+
+def test_earlier_and_previous_count_from_the_narrative_day() -> None:
+    text = "He was arrested on March 3. Two days earlier, he had fled; he left the previous Friday."
+    timexes = annotate(text, DCT, lambda s, e: PAST)
+    assert [(t.text, t.value) for t in timexes] == [
+        ("March 3", "2023-03-03"), ("Two days earlier", "2023-03-01"), ("the previous Friday", "2023-02-24")]
+    # with no dated day before them they count from the DCT (a Thursday)
+    assert [t.value for t in annotate("Two days earlier, he had fled.", DCT, lambda s, e: PAST)] == ["2023-03-28"]
+    assert [t.value for t in annotate("He left the following Monday.", DCT, lambda s, e: PAST)] == ["2023-04-03"]
+
+
+def test_last_and_next_month_day() -> None:
+    assert (one("The court ruled last Oct. 23 that he could stay.").text,
+            one("The court ruled last Oct. 23 that he could stay.").value) == ("last Oct. 23", "2022-10-23")
+    assert one("The vote is due next March 5.", UNKNOWN).value == "2024-03-05"
+    assert one("It closed last March 29.").value == "2023-03-29"  # the day before the DCT
+
+
+def test_around_a_point_in_time_is_approx() -> None:
+    timex = one("The deal should close around Nov. 1.", FUTURE)
+    assert (timex.text, timex.value, timex.mod) == ("around Nov. 1", "2023-11-01", "APPROX")
+    clock = one("The men left around 7:15 p.m.")
+    assert (clock.text, clock.mod) == ("around 7:15 p.m.", "APPROX")
+    # "about" before a date is the preposition; "get around" a ruling is no approximation
+    assert one("They asked about Monday's attack.").text == "Monday"
+    assert one("They will try to get around Wednesday's ruling.", FUTURE).text == "Wednesday"
+
+
+def test_a_year_earlier_keeps_the_reporting_period() -> None:
+    text = ("Profit rose in the third quarter of 2022 from a year earlier. Sales were flat from a year ago, "
+            "and costs fell from the year-earlier period.")
+    timexes = annotate(text, DCT, lambda s, e: PAST)
+    # the comparisons do not become the reporting period themselves
+    assert [t.value for t in timexes] == ["2022-Q3", "2021-Q3", "2021-Q3", "2021-Q3"]
+
+
+def test_the_year_earlier_period_reaches_back_to_the_reporting_period() -> None:
+    filler = "The company cited weaker demand in its main markets and higher costs for energy and labour. " * 6
+    text = f"Profit rose in the second quarter of 2022. {filler}Costs fell from the year-earlier period."
+    timexes = annotate(text, DCT, lambda s, e: PAST)
+    assert [t.value for t in timexes] == ["2022-Q2", "2021-Q2"]
+
+
+def test_or_so_is_approx() -> None:
+    ago = one("A week or so ago, the convoy left.")
+    assert (ago.text, ago.value, ago.mod) == ("A week or so ago", "2023-W12", "APPROX")
+    span = one("The plant will close over the next year or so.", FUTURE)
+    assert (span.text, span.type, span.value, span.mod) == ("the next year or so", "DURATION", "P1Y", "APPROX")
+
+
+def test_a_spelled_number_of_years_is_no_year() -> None:
+    assert not any(t.value == "2000" for t in annotate("They kept the secret for two thousand years.", DCT))
+
+
+def test_quarters_in_earnings_reports() -> None:
+    october = Dct.from_value("2023-10-26")
+    # in the weeks after a quarter ends, "the quarter" is the one just reported
+    assert one("The company expects to earn 35 cents a share for the quarter.", UNKNOWN, october).value == "2023-Q3"
+    assert one("Sales will rise in the quarter.", FUTURE, october).value == "2023-Q4"
+    assert one("Sales were flat in the 2022 quarter.", PAST, october).value == "2022-Q3"
+    assert one("Sales for last year's quarter were weak.", PAST, october).value == "2022-Q3"
+    assert one("It gained in the quarter.", UNKNOWN, Dct.from_value("2023-12-10")).value == "2023-Q4"
+
+
+def test_the_years_and_the_weeks_ahead() -> None:
+    years = one("Over the years, the city grew.", UNKNOWN)
+    assert (years.text, years.type, years.value) == ("the years", "DURATION", "PXY")
+    assert years.interval is not None and (years.interval.earliest, years.interval.latest) == (None, "2023-03-30")
+    ahead = one("Prices may rise in the weeks ahead.", UNKNOWN)
+    assert (ahead.text, ahead.value) == ("the weeks ahead", "PXW")
+    assert ahead.interval is not None and (ahead.interval.earliest, ahead.interval.latest) == ("2023-03-30", None)
+    assert annotate("The years of war left scars.", DCT) == []
+    assert [t.text for t in annotate("He served there for the years 2001 to 2005.", DCT)] == ["2001", "2005"]
+
+
+def test_parts_of_day_on_the_narrative_day() -> None:
+    text = "The strike came on March 3. In the early morning, shelling resumed; by mid-afternoon it stopped."
+    timexes = annotate(text, DCT, lambda s, e: PAST)
+    assert [(t.text, t.type, t.value, t.mod) for t in timexes] == [
+        ("March 3", "DATE", "2023-03-03", None), ("the early morning", "TIME", "2023-03-03TMO", "START"),
+        ("mid-afternoon", "TIME", "2023-03-03TAF", "MID")]
+    yesterday = one("Shares were up at mid-afternoon yesterday.")
+    assert (yesterday.text, yesterday.value, yesterday.mod) == ("mid-afternoon yesterday", "2023-03-29TAF", "MID")
+    assert annotate("He wished them good morning.", DCT) == []
+    assert annotate("The morning of the attack was calm.", DCT) == []

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sitrep.model import Timex
 from sitrep.temporal.anchoring import Dct, follow_reference_times, to_timex
+from sitrep.temporal.dateline import dateline_dct
 from sitrep.temporal.reading import UNKNOWN
 from sitrep.temporal.recognize import Found, Recognizer
 
@@ -32,8 +33,7 @@ def annotate(
     ``keep`` may veto a recognised expression (e.g. with part-of-speech evidence).
     """
     found = [f for f in (recognizer or Recognizer()).find(text) if keep is None or keep(f)]
-    timexes = [
-        to_timex(item, text, dct, direction_of(item.start, item.end) if direction_of else UNKNOWN)
-        for item in found
-    ]
-    return follow_reference_times(timexes, found)
+    dct = dateline_dct(text, found, dct) or dct
+    directions = [direction_of(item.start, item.end) if direction_of else UNKNOWN for item in found]
+    timexes = [to_timex(item, text, dct, direction) for item, direction in zip(found, directions, strict=True)]
+    return follow_reference_times(timexes, found, directions, dct)

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 
 from sitrep.model import Granularity, Interval, Timex
 from sitrep.temporal import calendar as cal
-from sitrep.temporal.reading import Anchor, Reading
+from sitrep.temporal.reading import FUTURE, Anchor, Reading
 from sitrep.temporal.recognize import Found
 
 
@@ -116,11 +116,14 @@ _PERIOD = re.compile(r"(\d{4})(-[QH]\d)$")
 _DATED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dWQHX])")
 
 
-def follow_reference_times(timexes: list[Timex], found: list[Found]) -> list[Timex]:
+def follow_reference_times(timexes: list[Timex], found: list[Found], directions: list[int] | None = None,
+                           dct: Dct | None = None) -> list[Timex]:
     """Re-anchor expressions that count from the narrative's reference time, not from the DCT.
 
     * "the next day", "that day", "the previous week" count from the last dated day
-      mentioned before them (TimeML's anchorTimeID), when there is one nearby;
+      mentioned before them (TimeML's anchorTimeID), when there is one nearby; but a
+      clause in the future tense is not about a day before the DCT ("The offer expires at
+      5 p.m." after a story of last week counts from the DCT);
     * "a year earlier/ago", "year-earlier" after a reporting period ("Sales rose in the
       third quarter from a year earlier") is the year-ago quarter, not the year.
     """
@@ -128,20 +131,26 @@ def follow_reference_times(timexes: list[Timex], found: list[Found]) -> list[Tim
     period: tuple[int, re.Match[str]] | None = None
     # the last dated year, month and day mentioned: (end offset, the day that stands for it)
     last: dict[str, tuple[int, date]] = {}
-    for timex, item in zip(timexes, found, strict=True):
+    for i, (timex, item) in enumerate(zip(timexes, found, strict=True)):
+        future = directions is not None and directions[i] == FUTURE
         reading = item.reading
         value: str | None = None
         if reading.years_back is not None and period is not None and timex.value[:1].isdigit() \
-                and timex.start - period[0] <= PERIOD_WINDOW:
+                and timex.start - period[0] <= (reading.reference_window or PERIOD_WINDOW):
             value = f"{int(period[1][1]) - reading.years_back:04d}{period[1][2]}"
         elif reading.from_reference is not None:
             needed = "day" if reading.reference_unit in {"day", "week"} else reading.reference_unit
             reference = last.get(needed)
-            if reference is not None and timex.start - reference[0] <= DAY_WINDOW:
+            window = reading.reference_window or DAY_WINDOW
+            if reference is not None and future and dct is not None and reference[1] < dct.earliest \
+                    and reading.resolve is not None:
+                reference = None  # the DCT-based value stands
+            if reference is not None and timex.start - reference[0] <= window:
                 value = reading.from_reference(reference[1])
         if value is not None:
             timex = timex.model_copy(update={"value": value, "interval": _interval_of(value, timex.text)})
-        if (match := _PERIOD.match(timex.value)) is not None:
+        if reading.years_back is None and (match := _PERIOD.match(timex.value)) is not None:
+            # the reporting period; "a year earlier" compares with it and does not replace it
             period = (timex.end, match)
         if timex.type in {"DATE", "TIME"}:
             _remember(last, timex)

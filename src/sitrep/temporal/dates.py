@@ -24,15 +24,24 @@ from sitrep.temporal.patterns import (
 from sitrep.temporal.reading import FUTURE, PAST, Anchor, Reading
 
 
-def day_reading(month: int, day: int, year: int | None, year_rel: str | None) -> Reading | None:
-    """A day of a month, with its year given, relative ("last year") or left to the tense."""
+def day_reading(month: int, day: int, year: int | None, year_rel: str | None, toward: int | None = None
+                ) -> Reading | None:
+    """A day of a month, with its year given, relative ("last year"), the last or next one
+    (``toward``: "last Oct. 23") or left to the tense."""
     try:
         date(2000, month, day)  # a leap year accepts every valid month/day
     except ValueError:
         return None
 
     def resolve(anchor: Anchor) -> str:
-        y = anchor.day.year + year_shift(year_rel) if year_rel is not None else _year_for_day(anchor, month, day)
+        if year_rel is not None:
+            y = anchor.day.year + year_shift(year_rel)
+        elif toward is not None:  # strictly before / after the anchor
+            y = anchor.day.year + (1 if toward > 0 else -1) * (
+                (month, day) <= (anchor.day.month, anchor.day.day) if toward > 0
+                else (month, day) >= (anchor.day.month, anchor.day.day))
+        else:
+            y = _year_for_day(anchor, month, day)
         return f"{y:04d}-{month:02d}-{day:02d}"
 
     def extend(other_day: int) -> Reading:
@@ -49,7 +58,9 @@ def _year_for_day(anchor: Anchor, month: int, day: int) -> int:
 
 def month_day_date(m: re.Match[str]) -> Reading | None:
     year = year_number(m["year"]) if m["year"] else None
-    reading = day_reading(month_number(m["month"]), day_number(m["day"]), year, group_text(m, "yrel"))
+    rel = group_text(m, "mrel") if "mrel" in m.groupdict() else None
+    toward = {"last": PAST, "next": FUTURE, "this coming": FUTURE}.get(rel or "")
+    reading = day_reading(month_number(m["month"]), day_number(m["day"]), year, group_text(m, "yrel"), toward)
     return reading
 
 
@@ -180,14 +191,15 @@ def quarter(m: re.Match[str]) -> Reading | None:
     else:
         number = 0
     letter = "Q" if unit == "quarter" else "H"
-    if number == 0:  # "the quarter", "the latest quarter"
+    if number == 0:  # "the quarter", "the latest quarter", "the 1988 quarter"
         latest = group_text(m, "latest")
         step = -1 if latest in {"latest", "previous", "prior", "past", "most recent", "last"} else 0
 
         def resolve_quarter(anchor: Anchor) -> str:
-            # "profit rose in the quarter": in past reporting, the last completed quarter
-            back = step if latest is not None else (-1 if anchor.direction == PAST else 0)
-            return cal.unit_value(cal.shift(anchor.day, "quarter", back), "quarter")
+            back = step if latest is not None else _reported_quarter_step(anchor)
+            value = cal.unit_value(cal.shift(anchor.day, "quarter", back), "quarter")
+            # "the 1988 quarter": the reported quarter, in the year named
+            return f"{year:04d}{value[4:]}" if year is not None else value
 
         return Reading("DATE", "XXXX-QX", resolve_quarter)
     if year is not None:
@@ -201,6 +213,20 @@ def quarter(m: re.Match[str]) -> Reading | None:
         return f"{y:04d}-{letter}{number}"
 
     return Reading("DATE", f"XXXX-{letter}{number}", resolve)
+
+
+# Quarterly results come out in the weeks after a quarter ends: in the first half of a quarter, an
+# unqualified "the quarter" in reporting that is not about the future is the one just completed.
+REPORTING_SEASON_DAYS = 45
+
+
+def _reported_quarter_step(anchor: Anchor) -> int:
+    if anchor.direction == PAST:
+        return -1
+    if anchor.direction == FUTURE:
+        return 0
+    quarter_start = date(anchor.day.year, 3 * cal.quarter_of(anchor.day) - 2, 1)
+    return -1 if (anchor.day - quarter_start).days < REPORTING_SEASON_DAYS else 0
 
 
 def season(m: re.Match[str]) -> Reading | None:
@@ -268,8 +294,8 @@ def quarter_with_year_rel(m: re.Match[str], year_rel: str | None) -> Reading | N
     base = quarter(m)
     if base is None or base.resolve is None:
         return base
-    number = base.unanchored[-1]
-    letter = base.unanchored[-2]
+    resolve_base = base.resolve
+    # "last year's quarter": the quarter meant, a year back ("last year's third quarter": Q3 of last year)
     return Reading("DATE", base.unanchored,
-                   lambda a: f"{a.day.year + year_shift(year_rel):04d}-{letter}{number}")
+                   lambda a: f"{a.day.year + year_shift(year_rel):04d}{resolve_base(a)[4:]}")
 

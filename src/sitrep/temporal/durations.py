@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from sitrep.temporal import calendar as cal
 from sitrep.temporal.lexicon import (
@@ -98,7 +99,8 @@ def duration(m: re.Match[str]) -> Reading | None:
     open_side = 0
     if count is None and direction in _BACKWARD | _FORWARD:
         open_side = -1 if direction in _BACKWARD else 1
-    return Reading("DURATION", value, span=span, mod_kinds=frozenset({"approx"}), open_side=open_side)
+    mod = "APPROX" if m["orso"] else None  # "two years or so"
+    return Reading("DURATION", value, span=span, mod=mod, mod_kinds=frozenset({"approx"}), open_side=open_side)
 
 
 def _anchored_span(unit: str, count: int, backward: bool) -> Callable[[Anchor], cal.Span | None]:
@@ -117,6 +119,19 @@ def _anchored_span(unit: str, count: int, backward: bool) -> Callable[[Anchor], 
 def bare_plural(m: re.Match[str]) -> Reading:
     unit = UNIT_FORMS[m["unit"].lower()]
     return Reading("DURATION", _duration_value(None, unit))
+
+
+# "over the years", "in the weeks ahead": the plural as a stretch of time, not "the years of war".
+_SPAN_PREPOSITION = re.compile(r"(?:over|through|across|throughout|during|in|for)\s+$", re.IGNORECASE)
+
+
+def the_plural(m: re.Match[str]) -> Reading | None:
+    """'over the years', 'in the weeks ahead': a span of unknown length up to (or from) the anchor."""
+    ahead = m["ahead"] is not None
+    if not ahead and not _SPAN_PREPOSITION.search(m.string, max(0, m.start() - 12), m.start()):
+        return None
+    unit = UNIT_FORMS[group_text(m, "unit") or "years"]
+    return Reading("DURATION", _duration_value(None, unit), open_side=1 if ahead else -1)
 
 
 def ago(m: re.Match[str]) -> Reading | None:
@@ -141,11 +156,31 @@ def ago(m: re.Match[str]) -> Reading | None:
     def resolve(anchor: Anchor) -> str:
         return cal.unit_value(cal.shift(anchor.day, shift_unit, sign * steps), granularity)
 
-    years_back = steps if unit == "year" and sign < 0 and count == steps else None
-    return Reading("DATE", mask, resolve, mod_kinds=frozenset({"approx"}), years_back=years_back)
+    years_back = steps if unit == "year" and sign < 0 and count == steps and not m["orso"] else None
+    mod = "APPROX" if m["orso"] else None  # "a week or so ago"
+    if word == "earlier" and granularity in {"day", "week", "month"}:
+        # "three days earlier" counts from the narrative's reference time ("ago" from the DCT): the
+        # last dated day (or month) mentioned before it, else the DCT. "A year earlier" is left to
+        # the reporting period (a comparison with the same period of the year before)
+        def counted(day: date) -> str:
+            return cal.unit_value(cal.shift(day, shift_unit, sign * steps), granularity)
+
+        needed = {"week": "day", "quarter": "month"}.get(granularity, granularity)
+        return Reading("DATE", mask, resolve, mod=mod, mod_kinds=frozenset({"approx"}), years_back=years_back,
+                       from_reference=counted, reference_unit=needed)
+    return Reading("DATE", mask, resolve, mod=mod, mod_kinds=frozenset({"approx"}), years_back=years_back)
+
+
+# "the past" is the past as a whole only as a noun: "in the past", "the past, when"; before a count or
+# a plural noun it is an adjective ("the past three summers", "the past few sessions").
+_ADJECTIVE_PAST = re.compile(
+    r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|many|couple)\b"
+    r"|(?!(?:was|has|is|as|its|this|thus|perhaps|always|sometimes|unless|whereas)\b)[a-z]+s\b)")
 
 
 def reference_word(m: re.Match[str]) -> Reading | None:
+    if m[0].lower() == "the past" and _ADJECTIVE_PAST.match(m.string, m.end()):
+        return None
     if m[0].lower() == "soon" and (m.string[max(0, m.start() - 3):m.start()].lower() == "as "
                                    or m.string[m.end():m.end() + 3].lower() == " as"):
         return None  # "as soon as": a conjunction

@@ -10,21 +10,21 @@ modifiers are part of the expression ("the past several months", "last year",
 "Wednesday evening", "two months ago"), leading prepositions ("on", "in") are
 not. Grammar in brief (``[]`` optional)::
 
-    date      [WEEKDAY,] MONTH DAY[, YEAR | last/this/next year] | DAY [of] MONTH [YEAR]
+    date      [WEEKDAY, | last/next] MONTH DAY[, YEAR | last/this/next year] | DAY [of] MONTH [YEAR]
               | MONTH [of] YEAR | MONTH [last/this/next year] | [last/this/next] MONTH
               | YEAR | YYYY-MM-DD | M/D/YYYY | [the] 1990s | the nineties | the 20th century
     relative  today | yesterday | tomorrow | tonight | overnight [PART] | last/this/next UNIT
-              | [last/this/next] WEEKDAY [PART] | NUM UNIT ago/earlier/later | earlier/later this UNIT
+              | [last/this/next] WEEKDAY [PART] | NUM UNIT [or so] ago/earlier | earlier/later this UNIT
               | [the] weekend | the year/month/week | SEASON [YEAR] | quarters, halves, fiscal years
     time      CLOCK [TZ] [[on] WEEKDAY/today] | WEEKDAY [at] CLOCK | noon | midnight
-    duration  [the] [past/last/next/coming/first/recent] NUM UNIT | NUM-UNIT[-long]
+    duration  [the] [past/last/next/coming/first/recent] NUM UNIT [or so] | NUM-UNIT[-long]
     reference now | currently | recently | the past | the future | soon ...
     set       every/each [other] UNIT/WEEKDAY/PART | daily | weekly | WEEKDAYs | NUM times a UNIT
 
 NUM is a count (digits, number words, "several", "a few": an unknown count
 gives an X in the value); PART is morning, afternoon, evening or night; a
-prefix "early/mid/late/the end of" or "about/nearly/more than" adds a ``mod``
-(see recognize.py).
+prefix "early/mid/late/the end of" or "about/nearly/more than" adds a ``mod``, and
+"around" before a date or clock time APPROX (see recognize.py).
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ from sitrep.temporal.durations import (
     every,
     frequency_word,
     reference_word,
+    the_plural,
     times_per,
 )
 from sitrep.temporal.lexicon import (
@@ -92,6 +93,7 @@ from sitrep.temporal.relative import (
     clock_time,
     day_word,
     from_reference,
+    part_of_day,
     part_of_this_unit,
     relative_unit,
     the_unit,
@@ -107,7 +109,7 @@ _HOLIDAY_NAMES = alternation([*HOLIDAYS, *MOVABLE_HOLIDAYS, "new year’s day", 
 
 RULES: tuple[Rule, ...] = (
     Rule("month_day", compile_rule(
-        rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH_ANY})\.?\s+(?P<day>{DAY})(?!\d|:\d)"
+        rf"(?:{WEEKDAY},?\s+|(?P<mrel>last|next|this\s+coming)\s+)?(?P<month>{MONTH_ANY})\.?\s+(?P<day>{DAY})(?!\d|:\d)"
         rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?!\d)|{YEAR_REL})?"), month_day_date),
     Rule("day_month", compile_rule(
         rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})"
@@ -138,6 +140,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<rel>last|this|next|coming|past|previous|following)\s+)?"
         rf"(?P<wd>{WEEKDAY})(?P<plural>s)?"
         rf"(?:\s+(?P<part>{PART}))?"), weekday_date),
+    Rule("part_of_day", compile_rule(
+        r"(?:(?:in|during|by|until|through|throughout|on|at)\s+)"
+        r"(?P<x>(?:the\s+(?:(?P<pos>early|late)\s+)?(?P<part>morning|afternoon|evening)(?!\s+(?:of|after|before)\b)"
+        r"|(?P<mid>mid-?\s?)(?P<part2>morning|afternoon))(?:\s+(?P<dw>yesterday|today|tomorrow))?)"),
+         part_of_day, extent="x"),
     Rule("part_of_weekday", compile_rule(
         rf"(?P<part>dawn|dusk|daybreak|nightfall|sunrise|sunset|noon|midday)\s+(?:on|of)\s+(?P<wd>{WEEKDAY})"
         ), weekday_date),
@@ -184,12 +191,15 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<num>{NUMBER})(?:\s*(?:to|or|-|–)\s*(?P<num2>{NUMBER}))?[\s-]+"
         r"(?:(?:more|additional|extra|further|other)\s+)?)?"
         rf"(?P<unit>{UNIT})(?P<long>-long)?"
-        r"(?!-old|\s+old\b|-?\s*(?:ago|earlier|from\s+now|hence)\b)"), duration),
+        r"(?!-old|\s+old\b|(?:\s+or\s+so)?-?\s*(?:ago|earlier|from\s+now|hence)\b)(?P<orso>\s+or\s+so\b)?"), duration),
     Rule("bare_plural", compile_rule(
         r"(?:for|over|within|in|took|take|takes|lasted|last)\s+(?P<unit>minutes|hours|days|weeks|months"
         r"|years|decades|centuries)"), bare_plural, extent="unit"),
+    Rule("the_plural", compile_rule(
+        r"the\s+(?P<unit>days|weeks|months|years|decades)(?P<ahead>\s+ahead)?"
+        r"(?!\s+(?:\d|(?:of|since|before|after|that|when|to|between|following|in|ago)\b))"), the_plural),
     Rule("ago", compile_rule(
-        rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|from\s+now|hence)"), ago),
+        rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)"), ago),
     Rule("reference", compile_rule(alternation(k for k in REFERENCE_WORDS if k not in {"once", "later", "shortly"})),
          reference_word),
     Rule("frequency", compile_rule(alternation(FREQUENCY_WORDS)), frequency_word),
@@ -220,6 +230,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "century": _words("century"),
     "dayword": _words("today tonight yesterday tomorrow overnight night morning afternoon evening day"),
     "weekday": _words(WEEKDAYS),
+    "part_of_day": _words("morning afternoon evening"),
     "relative_unit": _words("last this next coming past previous following current"),
     "weekend": _words("weekend"),
     "this_unit_part": _words("earlier later"),
@@ -231,6 +242,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "holiday": _words(HOLIDAYS, MOVABLE_HOLIDAYS),
     "duration": _words(UNIT_FORMS),
     "bare_plural": _words(UNIT_FORMS),
+    "the_plural": _words("days weeks months years decades"),
     "ago": _words("ago earlier now hence"),
     "reference": _words(REFERENCE_WORDS),
     "frequency": _words(FREQUENCY_WORDS),

@@ -51,6 +51,7 @@ class Reading:
     years_back: int | None = None  # "a year earlier": may follow a reporting period mentioned just before
     from_reference: Callable[[date], str] | None = None  # "the next day": the value counted from a dated day
     reference_unit: str = "day"  # the precision that reference must have (day, week, month, year)
+    reference_window: int | None = None  # how far back (characters) that reference may be; None: the default
     open_side: int = 0  # -1: a span of unknown length ending at the anchor ("the past months"); +1: starting there
 
     def with_mod(self, mod: str) -> Reading:

@@ -23,6 +23,10 @@ class Found:
 # A prefix modifier directly before an expression ("early", "mid-", "about", "more than").
 _POSITION_PREFIX = re.compile(rf"(?<![\w-])(?P<mod>{alternation(POSITION_MODS)})(?:\s+|-|(?<=-))$", re.IGNORECASE)
 _APPROX_PREFIX = re.compile(rf"(?<![\w-])(?P<mod>{alternation(APPROX_MODS)})\s+$", re.IGNORECASE)
+# "around Nov. 1", "around 7:15 p.m.": a point in time given approximately. Only unambiguous words:
+# "about" before a date is mostly the preposition ("asked about Monday's attack").
+_AROUND_PREFIX = re.compile(r"(?<![\w-])(?P<mod>around|approximately|roughly)\s+$", re.IGNORECASE)
+_POINT_RULES = frozenset({"month_day", "day_month", "clock", "numeric_date", "year_end"})
 # A bare day number continuing a range after a month-day date: "March 1-5", "March 1 and 5".
 _RANGE_TAIL = re.compile(
     r"(?P<sep>\s*(?:-|–|—|to|and|through|until|till|or)\s*)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -33,7 +37,8 @@ _RANGE_HEAD = re.compile(r"(?<![\d,.])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|t
 # Words that make a bare year a quantity or a label rather than a date.
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:people|persons|troops|soldiers|men|women|children|civilians|dollars|euros|rubles|hryvnias|tons"
-    r"|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|votes|pounds|shares|barrels|units|cases)\b",
+    r"|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|votes|pounds|shares|barrels|units|cases"
+    r"|years|months|weeks|days|hours|decades|centuries)\b",
     re.IGNORECASE,
 )
 
@@ -118,6 +123,11 @@ def _with_prefix_mod(text: str, found: Found) -> Found:
         if match is not None:
             mod = APPROX_MODS[re.sub(r"\s+", " ", match["mod"].lower())]
             return replace(found, start=found.start - (len(before) - match.start()), reading=reading.with_mod(mod))
+    if reading.type in {"DATE", "TIME"} and reading.mod is None and (
+            reading.resolve is not None or found.rule in _POINT_RULES):
+        match = _AROUND_PREFIX.search(before)
+        if match is not None and text[found.end:found.end + 2] not in {"'s", "’s"}:  # "get around Monday's ruling"
+            return replace(found, start=found.start - (len(before) - match.start()), reading=reading.with_mod("APPROX"))
     return found
 
 

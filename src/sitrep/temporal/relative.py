@@ -46,6 +46,31 @@ def day_word(m: re.Match[str]) -> Reading:
     return Reading(kind, with_part("XXXX-XX-XX", part), resolve, mod_kinds=frozenset({"position"}))
 
 
+def bare_weekday(anchor: Anchor, weekday: int) -> date:
+    """A weekday named without last/next: the DCT's own weekday is the DCT day in any tense (news
+    style names the day instead of saying "today": "will meet Thursday" in Thursday's paper), any
+    other the one the tense points to."""
+    if anchor.day.isoweekday() == weekday:
+        return anchor.day
+    return cal.weekday_near(anchor.day, weekday, anchor.direction)
+
+
+def part_of_day(m: re.Match[str]) -> Reading:
+    """'in the morning', 'by mid-afternoon': a part of the day the narrative is about (the last dated day
+    mentioned just before, else the DCT's day)."""
+    code = PARTS_OF_DAY[group_text(m, "part") or group_text(m, "part2") or "morning"]
+    mod = "MID" if m["mid"] else {"early": "START", "late": "END"}.get(group_text(m, "pos") or "")
+
+    def on(day: date) -> str:
+        return f"{day.isoformat()}T{code}"
+
+    if m["dw"]:  # "mid-afternoon yesterday"
+        offset = day_offset(m["dw"].lower())
+        return Reading("TIME", f"XXXX-XX-XXT{code}", lambda a: on(a.day + timedelta(days=offset)), mod=mod)
+    return Reading("TIME", f"XXXX-XX-XXT{code}", lambda a: on(a.day), mod=mod, from_reference=on,
+                   reference_window=CLOCK_REFERENCE_WINDOW)
+
+
 def weekday_date(m: re.Match[str]) -> Reading:
     groups = m.groupdict()
     weekday, part = weekday_number(m["wd"]), group_text(m, "part")
@@ -61,11 +86,25 @@ def weekday_date(m: re.Match[str]) -> Reading:
         elif rel == "this":
             day = anchor.day + timedelta(days=weekday - anchor.day.isoweekday())
         else:
-            day = cal.weekday_near(anchor.day, weekday, anchor.direction)
+            day = bare_weekday(anchor, weekday)
         return with_part(day.isoformat(), part)
 
     kind: TimexType = "TIME" if part else "DATE"
-    return Reading(kind, with_part(f"XXXX-WXX-{weekday}", part), resolve, mod_kinds=frozenset({"position"}))
+    unanchored = with_part(f"XXXX-WXX-{weekday}", part)
+    if rel in {"previous", "following"}:
+        # "the previous Friday", "the following Monday": anaphoric, seen from the narrative's last
+        # dated day (else from the DCT)
+        step = PAST if rel == "previous" else FUTURE
+
+        def counted(day: date) -> str:
+            return with_part(cal.weekday_near(day + timedelta(days=step), weekday, step).isoformat(), part)
+
+        return Reading(kind, unanchored, resolve, mod_kinds=frozenset({"position"}), from_reference=counted)
+    return Reading(kind, unanchored, resolve, mod_kinds=frozenset({"position"}))
+
+
+# How far back (in characters) a dated day sets the day of a bare clock time.
+CLOCK_REFERENCE_WINDOW = 300
 
 
 def clock_time(m: re.Match[str]) -> Reading:
@@ -92,12 +131,17 @@ def clock_time(m: re.Match[str]) -> Reading:
 
     def resolve(anchor: Anchor) -> str:
         if which in WEEKDAYS:
-            day = cal.weekday_near(anchor.day, WEEKDAYS[which], anchor.direction)
+            day = bare_weekday(anchor, WEEKDAYS[which])
         else:
             day = anchor.day + timedelta(days=day_offset(which))
         return day.isoformat() + clock
 
     unanchored = (f"XXXX-WXX-{WEEKDAYS[which]}" if which in WEEKDAYS else "XXXX-XX-XX") + clock
+    if not which:
+        # a bare clock time is on the day the narrative is about ("He was shot on Oct. 23 ... at
+        # 10 p.m."): the last dated day mentioned just before it, else the DCT's day
+        return Reading("TIME", unanchored, resolve, from_reference=lambda day: day.isoformat() + clock,
+                       reference_window=CLOCK_REFERENCE_WINDOW)
     return Reading("TIME", unanchored, resolve)
 
 
@@ -192,6 +236,12 @@ def year_end(m: re.Match[str]) -> Reading:
     return Reading("DATE", "XXXX", lambda a: f"{a.day.year:04d}", mod="END")
 
 
+UNLIMITED = 10**9
+
+
 def year_ago_adjective(m: re.Match[str]) -> Reading:
-    return Reading("DATE", "XXXX", lambda a: f"{a.day.year - 1:04d}", years_back=1)
+    # "the year-earlier period/quarter" names a period: the reporting period's, however far back it was
+    names_period = re.search(r"(?:quarter|period|half)$", m[0], re.IGNORECASE) is not None
+    return Reading("DATE", "XXXX", lambda a: f"{a.day.year - 1:04d}", years_back=1,
+                   reference_window=UNLIMITED if names_period else None)
 

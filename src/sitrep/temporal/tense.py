@@ -12,6 +12,8 @@ from sitrep.temporal.reading import FUTURE, PAST, UNKNOWN
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 _PERFECT_AUX = frozenset({"have", "has", "'ve", "'s"})
+# Verbs whose object is an event to come: a day in their clause is when it will happen.
+_SCHEDULING = frozenset({"plan", "schedule", "slate", "reschedule"})
 # Verbs whose to-infinitive points forward even in the past tense ("planned to march on Monday").
 _PROSPECTIVE = frozenset({
     "plan", "expect", "schedule", "set", "intend", "hope", "want", "aim", "agree", "decide", "promise",
@@ -38,6 +40,9 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     if any(aux.tag_ == "MD" for aux in auxiliaries):
         return UNKNOWN  # "would be held", "could start": modal, no tense to go by
+    if verb.lemma_ in _SCHEDULING and verb.dep_ not in {"acl", "amod"} \
+            and any(child.dep_ == "dobj" for child in verb.children):
+        return FUTURE  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
         return PAST
     if verb.tag_ == "VBN" and words & _PERFECT_AUX:
@@ -56,6 +61,10 @@ def verb_direction(verb: Token) -> int:
     return UNKNOWN
 
 
+def _has_modal(verb: Token) -> bool:
+    return any(child.tag_ == "MD" and child.dep_ in {"aux", "auxpass"} for child in verb.children)
+
+
 def direction_at(doc: Doc, start: int, end: int) -> int:
     """The tense direction of the clause a character span sits in."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -65,6 +74,10 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if verb is None:
         return UNKNOWN
     direction = verb_direction(verb)
+    if direction == UNKNOWN and _has_modal(verb):
+        # "said the summit would be held on April 24": a modal in reported speech looks forward
+        # from the reporting time, so the past tense of "said" says nothing; take the nearest date
+        return UNKNOWN
     if direction == UNKNOWN and verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "pcomp"} and verb.head is not verb:
         head = governing_verb(verb.head)
         if head is not None and head is not verb and verb.tag_ not in {"VBZ", "VBP"}:
