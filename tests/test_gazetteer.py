@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
@@ -65,7 +66,8 @@ def test_lookup_returns_every_sense_most_populous_first(tiny: Path) -> None:
     assert [e.kind for e in donetsk] == ["admin1", "city"]
     assert donetsk[0].by_name is False and donetsk[1].by_name is True
     paris = gazetteer.lookup("Paris")
-    assert [e.country for e in paris] == ["FR", "US"]
+    assert [e.country for e in paris] == ["FR", "US", "US"]
+    assert [e.population for e in paris] == sorted((e.population for e in paris), reverse=True)
 
 
 def test_informal_regions_have_stable_ids_and_no_geonameid(tiny: Path) -> None:
@@ -114,6 +116,25 @@ def test_stale_index_is_rebuilt_and_a_good_one_is_kept(tmp_path: Path) -> None:
     assert path.stat().st_mtime_ns == built
     ensure_built(progress=False, path=path, records=tiny_records, fingerprint="new")
     assert Gazetteer(path).meta["fingerprint"] == "new"
+
+
+def test_index_from_an_older_builder_is_rebuilt_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite"
+    ensure_built(progress=False, path=path, records=tiny_records, fingerprint="t")
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE place DROP COLUMN names")
+    with pytest.raises(GazetteerError):
+        Gazetteer(path)
+    ensure_built(progress=False, path=path, records=tiny_records, fingerprint="t")
+    assert Gazetteer(path).lookup("Kyiv")[0].names >= 2
+
+
+def test_the_index_counts_each_place_s_names(tiny: Path) -> None:
+    """The count is the resolver's sign of how well known a place is (Bakhmut, Artemivsk, ...)."""
+    gazetteer = Gazetteer(tiny)
+    bakhmut = next(e for e in gazetteer.lookup("Bakhmut") if e.kind == "city")
+    west = gazetteer.lookup("West")[0]
+    assert bakhmut.names >= 3 and west.names == 1
 
 
 def test_default_path_honours_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -14,7 +14,9 @@ from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.places import make_places_fn
 from sitrep.analyze.registry import Context
 from sitrep.gazetteer import Gazetteer, GazetteerError, default_path, ensure_built, package_fingerprint
+from sitrep.gazetteer.index import Entry
 from sitrep.gazetteer.records import read_tsv_records
+from sitrep.gazetteer.resolve import Mention, resolve
 from sitrep.gazetteer.sources import informal_records
 from sitrep.model import AnalyzedArticle, Article, Place, Source
 
@@ -166,3 +168,90 @@ def test_pressure_on_a_capital_and_a_country_s_army(analyze: Analyze) -> None:
     assert at(places, body, "Russia").actor == "Military Forces of Russia"
     kharkiv = at(places, body, "Kharkiv")
     assert (kharkiv.role, kharkiv.precision) == ("location", "city")
+
+
+def test_town_comma_state_puts_the_town_in_that_state(analyze: Analyze) -> None:
+    body = "The fair opened in Paris, Tenn., on Saturday and drew a large crowd."
+    places = analyze(body)
+    paris = at(places, body, "Paris")
+    assert (paris.country, paris.admin1) == ("US", "Tennessee")
+    assert at(places, body, "Tenn").name == "Tennessee"
+
+
+def test_neighbouring_towns_pull_each_other_home(tiny_gazetteer: Gazetteer) -> None:
+    """Spatial minimality: three small towns of one county outweigh bigger namesakes far apart
+    (fed to the resolver directly: the small NER model misses such towns)."""
+    names = ("Alexandria", "Glenwood", "Evansville")
+    mentions = [Mention(name.lower(), tiny_gazetteer.lookup(name)) for name in names]
+    assert all(len(m.candidates) >= 2 for m in mentions)
+    choices = resolve(mentions)
+    assert [c.entry.admin1 if c else None for c in choices] == ["Minnesota"] * 3
+
+
+def test_spatial_minimality_across_a_border() -> None:
+    """Three small towns a few km apart (in three different states, so no shared region helps)
+    beat their bigger namesakes, which lie far from each other."""
+    def town(name: str, state: str, lat: float, lon: float, population: int) -> Entry:
+        return Entry(f"test:{name}-{state}", None, name, "city", lat, lon, "US", state, f"US.{state}", None,
+                     population, None, None)
+
+    mentions = [
+        Mention("alpha", [town("Alpha", "AA", 30.0, -100.0, 200_000), town("Alpha", "BB", 45.00, -90.00, 3000)]),
+        Mention("beta", [town("Beta", "CC", 35.0, -80.0, 200_000), town("Beta", "DD", 45.10, -90.10, 3000)]),
+        Mention("gamma", [town("Gamma", "EE", 40.0, -120.0, 200_000), town("Gamma", "FF", 45.05, -89.9, 3000)]),
+    ]
+    choices = resolve(mentions)
+    assert [c.entry.population if c else None for c in choices] == [3000, 3000, 3000]
+    alone = resolve(mentions[:1])
+    assert alone[0] is not None and alone[0].entry.population == 200_000
+
+
+def test_a_stated_region_outweighs_a_bigger_namesake(analyze: Analyze) -> None:
+    body = "Minnesota officials said the clinic in Alexandria would reopen next week."
+    assert at(analyze(body), body, "Alexandria").admin1 == "Minnesota"
+
+
+def test_abbreviations_and_regions_heading_organisation_names(analyze: Analyze) -> None:
+    body = "The U.S. Army said it would send trucks, and the Ohio National Guard will help."
+    places = analyze(body)
+    assert at(places, body, "U.S").country == "US"
+    ohio = at(places, body, "Ohio")
+    assert (ohio.precision, ohio.name) == ("admin1", "Ohio")
+    assert not [p for p in places if p.text in ("Army", "National Guard")]
+
+
+def test_a_mislabelled_town_needs_the_story_in_its_country(analyze: Analyze) -> None:
+    body = "In Paris, Texas, a man driving a Toyota hit a parked truck, police said."
+    places = analyze(body)
+    assert not [p for p in places if p.text == "Toyota"]
+    assert at(places, body, "Paris").admin1 == "Texas"
+
+
+def test_the_european_union_is_a_region(tiny_gazetteer: Gazetteer) -> None:
+    entry = tiny_gazetteer.lookup("EU")[0]
+    assert (entry.place_id, entry.kind, entry.country) == ("informal:european-union", "region", None)
+
+
+def test_seas_and_straits_are_places(analyze: Analyze) -> None:
+    body = "Grain ships left the Black Sea through the Bosphorus, avoiding the Sea of Azov."
+    places = analyze(body)
+    assert at(places, body, "Black Sea").place_id == "informal:black-sea"
+    assert at(places, body, "Sea of Azov").place_id == "informal:sea-of-azov"
+
+
+def test_a_plural_kind_after_a_list_and_a_kind_that_belongs_to_one_name(analyze: Analyze) -> None:
+    body = "Officials in the Donetsk and Luhansk regions reported shelling."
+    places = analyze(body)
+    assert at(places, body, "Donetsk").name == "Donetsk Oblast"
+    body = "Shelling hit Bakhmut and Donetsk Oblast overnight."
+    places = analyze(body)
+    assert at(places, body, "Bakhmut").precision == "city"
+    assert at(places, body, "Donetsk Oblast").precision == "admin1"
+
+
+def test_a_city_over_the_region_named_after_it_even_by_an_alias(analyze: Analyze) -> None:
+    body = "Diplomats met in New York on Monday."
+    city = at(analyze(body), body, "New York")
+    assert (city.name, city.precision) == ("New York City", "city")
+    body = "Lawmakers in the state of New York passed the bill."
+    assert at(analyze(body), body, "New York").precision == "admin1"

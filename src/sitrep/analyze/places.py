@@ -2,14 +2,17 @@
 
 Three small steps over the one parse:
 
-1. *spot*: GPE/LOC/FAC entities, plus capitalised spans the small model
+1. *spot*: GPE/LOC/FAC entities (and the place inside a longer one: "the Harris
+   County Clerk's"), countries and regions heading an organisation's name ("the
+   Ohio National Guard", "the U.S. Army"), plus capitalised spans the small model
    mislabels (PERSON "Kherson", ORG "Bakhmut") or misses, when the gazetteer
-   evidence is strong and nothing marks a person ("Mr", a multi-word PERSON
-   elsewhere in the text sharing the word);
+   evidence is strong, a mere town is in a country the story is about ("Toyota"
+   in a Texas story is a car), and nothing marks a person ("Mr", "coach", a
+   multi-word PERSON elsewhere in the text sharing the word);
 2. *resolve*: candidates by name and alias, chosen collectively for the
-   document (see :mod:`sitrep.gazetteer.resolve`) with the local kind cues
-   read here ("the city of X", "the region of X", "X Oblast", "X, one of the
-   regions");
+   document (see :mod:`sitrep.gazetteer.resolve`) with the local cues read
+   here: the kind ("the city of X", "the region of X", "X Oblast", "X, one of
+   the regions", "X and Y counties") and the container ("Paris, Tenn.");
 3. *metonymy*: a country or national capital that is the subject of a speech
    or decision verb ("Moscow says"), the object of a verb that makes it act
    ("require Kiev to make"), or the possessor of a goal or demand ("Moscow's
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -42,7 +45,7 @@ from sitrep.model import Place
 Precision = Literal["city", "admin2", "admin1", "region", "country"]
 
 LOCATION_LABELS = frozenset({"GPE", "LOC"})
-REPAIRABLE_LABELS = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "PART", ""})
+REPAIRABLE_LABELS = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "PART", "HEAD", ""})
 
 # Nouns that say what kind of place a nearby name is.
 CITY_NOUNS = frozenset({"city", "town", "village", "capital", "port", "suburb", "settlement", "hamlet"})
@@ -106,7 +109,13 @@ INSTITUTION_WORDS = frozenset({
 })
 # Nouns whose possessor, when a country or capital, is its armed forces ("Russia's army").
 MILITARY_NOUNS = frozenset({"army", "military", "forces", "force", "troops", "navy", "soldiers", "artillery"})
+# Capitalised words that head names of institutions or directions, not places ("University of X",
+# "Interior Ministry", "Northeast Nebraska"), even where a gazetteer holds a town so called.
+GENERIC_NAME_WORDS = INSTITUTION_WORDS | LEADING_QUALIFIERS | TITLES | frozenset({
+    "interior", "federal", "national", "royal", "metro", "first", "new", "united", "union",
+})
 STRONG_CITY_POPULATION = 15_000
+WORLD_CITY_POPULATION = 1_000_000  # a mislabelled name this big is a place wherever the story is
 STRONG_ALIAS_POPULATION = 100_000
 SUPPORTED_TOWN_POPULATION = 10_000
 MAX_CANDIDATES = 60
@@ -122,6 +131,8 @@ class Toponym:
     candidates: tuple[Entry, ...]
     cue: Cue = "none"
     seat: tuple[str, str] | None = None
+    within: tuple[Entry, ...] = ()  # readings of the region named after a comma ("Paris, Tenn.")
+    container_start: int | None = None  # token where that region's name starts
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -195,14 +206,23 @@ def _person_words(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     return words
 
 
-def _strong(candidates: Sequence[Entry], key: str) -> bool:
+def _strength(candidates: Sequence[Entry], key: str, dotted: bool = False) -> Literal["sure", "town"] | None:
+    """"sure" for regions and big cities, "town" for a sizeable town that needs the story
+    to be in its country ("Toyota" is a Japanese city, and a car in a Texas story)."""
+    if not _strong(candidates, key, dotted):
+        return None
+    big = [e for e in candidates if e.kind != "city" or e.population >= WORLD_CITY_POPULATION]
+    return "sure" if big and _strong(big, key, dotted) else "town"
+
+
+def _strong(candidates: Sequence[Entry], key: str, dotted: bool = False) -> bool:
     """Is the gazetteer sure enough that a mislabelled or unlabelled span is a place?
 
     Short aliases are not enough ("Mass" is an AP abbreviation of Massachusetts
-    and a church service).
+    and a church service), unless written as an abbreviation ("U.S.", "S.C.", "Tenn.").
     """
     for entry in candidates:
-        if entry.kind in ("country", "admin1", "region") and (entry.by_name or len(key) >= 5):
+        if entry.kind in ("country", "admin1", "region") and (entry.by_name or len(key) >= 5 or dotted):
             return True
         if entry.kind == "admin2" and key.rsplit(" ", 1)[-1] in ADMIN_TYPE_WORDS:
             return True  # "Rapides Parish", "Shelby County"
@@ -214,8 +234,24 @@ def _strong(candidates: Sequence[Entry], key: str) -> bool:
     return False
 
 
+def _dotted(span: Span) -> bool:
+    """Written as an abbreviation with full stops: "U.S.", "S.C.", "W. Va.", "Tenn."."""
+    return span.text.endswith(".") and span.text[:1].isupper()
+
+
+def _major(candidates: Sequence[Entry], span: Span) -> bool:
+    """A country or first-level region by its own name (or abbreviation) at the head of an
+    organisation's name is a place that the name is about ("the Ohio National Guard")."""
+    return any(
+        e.kind in ("country", "admin1", "region") and (e.by_name or _dotted(span))
+        for e in candidates
+    )
+
+
 def _looks_like_person(span: Span, person_words: set[str], candidates: Sequence[Entry]) -> bool:
     doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in ADMIN_TYPE_WORDS:
+        return False  # "Anderson County", "Rapides Parish": named after a person, but a place
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
         return True
     if span.label_ == "PERSON" and len(span) > 1 and not any(e.by_name for e in candidates):
@@ -233,10 +269,18 @@ def _candidate_spans(doc: Doc) -> Iterable[Span]:
     of capitalised proper nouns outside any entity (datelines in capitals too)."""
     for ent in doc.ents:
         yield ent
-        if ent.label_ in LOCATION_LABELS or len(ent) < 2:
+        if len(ent) < 2:
+            continue
+        if ent.label_ in LOCATION_LABELS:  # "the Harris County Clerk's", "Fargo city": the place inside
+            for sub in chain(_leading_names(ent), _name_parts(ent)):
+                sub.label_ = ent.label_
+                yield sub
             continue
         for sub in _name_parts(ent):
             sub.label_ = "PART"
+            yield sub
+        for sub in _leading_names(ent):
+            sub.label_ = "HEAD"
             yield sub
     in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     run: list[Token] = []
@@ -249,6 +293,26 @@ def _candidate_spans(doc: Doc) -> Iterable[Span]:
             span.label_ = ""
             yield span
             run = []
+
+
+def _generic(span: Span) -> bool:
+    """One word that heads names of institutions or directions ("University", "Northeast")."""
+    return len(span) == 1 and span[0].lower_ in GENERIC_NAME_WORDS
+
+
+def _leading_names(ent: Span) -> Iterable[Span]:
+    """The leading proper nouns of a longer name, longest first: "the U.S. Census",
+    "the Ohio National Guard", "the Sudan Liberation Army" (kept only for major places)."""
+    doc = ent.doc
+    start = ent.start
+    while start < ent.end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    end = start
+    while end < ent.end and _is_name_token(doc[end]):
+        end += 1
+    for stop in range(min(end, start + 3), start, -1):
+        if stop < ent.end and not _generic(doc[start:stop]):
+            yield doc[start:stop]
 
 
 def _name_parts(ent: Span) -> Iterable[Span]:
@@ -266,7 +330,7 @@ def _name_parts(ent: Span) -> Iterable[Span]:
         while end < ent.end and _is_name_token(doc[end]):
             end += 1
         for stop in range(end, start, -1):
-            if stop - start < len(ent):
+            if stop - start < len(ent) and not _generic(doc[start:stop]):
                 yield doc[start:stop]
 
 
@@ -276,6 +340,7 @@ def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     person_words = _person_words(doc, gazetteer)
     toponyms: list[Toponym] = []
     weak: list[Toponym] = []
+    towns: list[Toponym] = []
     taken: set[int] = set()
     for raw in _candidate_spans(doc):
         label = raw.label_
@@ -300,19 +365,62 @@ def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         matched, candidates, cue = found
         key = name_key(matched.text)
         toponym = Toponym(matched.start, matched.end, key, candidates, cue)
+        if label == "HEAD" and not _major(candidates, matched):
+            continue
         if label not in LOCATION_LABELS:
             if _looks_like_person(matched, person_words, candidates) or len(matched) > 3:
                 continue
-            if not _strong(candidates, key):
+            strength = _strength(candidates, key, _dotted(matched))
+            if strength is None:
                 if label != "PART" and len(key) >= 4:
                     weak.append(toponym)
                 continue
+            if strength == "town" and len(matched) == 1:
+                towns.append(toponym)
+                continue
+        elif _stands_for_person(matched, person_words, candidates):
+            continue
         toponyms.append(toponym)
         taken.update(range(matched.start, matched.end))
-    toponyms.extend(_supported(weak, toponyms, taken))
+    toponyms.extend(_in_story_countries(towns, toponyms, taken))
+    toponyms.extend(_supported([*weak, *towns], toponyms, taken))
     toponyms.sort(key=lambda t: t.start)
     _add_context_cues(doc, toponyms)
+    link_containers(doc, toponyms, gazetteer)
     return toponyms
+
+
+def _story_countries(sure: Sequence[Toponym]) -> set[str]:
+    return {
+        best.country for best in (max(t.candidates, key=prior) for t in sure if t.candidates) if best.country
+    }
+
+
+def _in_story_countries(towns: list[Toponym], sure: list[Toponym], taken: set[int]) -> Iterable[Toponym]:
+    """Mislabelled one-word names of sizeable towns, kept when the story is in the town's
+    country (or names no country at all): "Bakhmut" tagged ORG in a story about Ukraine."""
+    countries = _story_countries(sure)
+    for toponym in towns:
+        if any(i in taken for i in range(toponym.start, toponym.end)):
+            continue
+        if not countries or any(
+            e.kind == "city" and e.country in countries and e.population >= STRONG_CITY_POPULATION
+            for e in toponym.candidates
+        ):
+            taken.update(range(toponym.start, toponym.end))
+            yield toponym
+
+
+def _stands_for_person(span: Span, person_words: set[str], candidates: Sequence[Entry]) -> bool:
+    """A one-word GPE that is a person's name here: after a title ("coach Ripley"), or a
+    word of a person's name in the story ("Brian Fairfield ... Fairfield declined"),
+    unless it is a country, region or national capital."""
+    if len(span) != 1 or any(e.kind != "city" or e.capital_of for e in candidates):
+        return False
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
+        return True
+    return span[0].lower_ in person_words
 
 
 def _supported(weak: list[Toponym], sure: list[Toponym], taken: set[int]) -> Iterable[Toponym]:
@@ -365,6 +473,8 @@ def _cue_after(doc: Doc, end: int) -> Cue:
     """"X region" outside the entity, or an apposition "X, one of the four regions"."""
     if end < len(doc):
         cue = _noun_cue(doc[end].lower_)
+        if cue == "none" and doc[end].tag_ == "NNS":  # "Butler and Warren counties"
+            cue = _noun_cue(doc[end].lemma_.lower())
         if cue != "none":
             return cue
     if end < len(doc) and doc[end].text == ",":
@@ -386,14 +496,56 @@ def _add_context_cues(doc: Doc, toponyms: list[Toponym]) -> None:
         if toponym.cue == "none":
             toponym.cue = _cue_after(doc, toponym.end)
     # Members of one list of regions share the kind: "the regions of Luhansk, Kherson, and Zaporizhzhia".
-    # (Only region cues spread: "Alexandria, Va." is a town and its state, not a list of towns.)
+    # (Only region cues spread: "Alexandria, Va." is a town and its state, not a list of towns; and not
+    # a kind the name itself carries: "Paris and Henry County" is a town and a county.)
     for previous, current in [*pairwise(toponyms), *((b, a) for a, b in reversed(list(pairwise(toponyms))))]:
         if current.cue != "none" or previous.cue not in ("admin", "admin1", "admin2"):
+            continue
+        if doc[previous.end - 1].lower_ in ADMIN_TYPE_WORDS:
             continue
         first, last = sorted((previous, current), key=lambda t: t.start)
         between = doc[first.end:last.start]
         if 0 < len(between) <= 2 and all(t.text == "," or t.lower_ in ("and", "or") for t in between):
             current.cue = previous.cue
+
+
+MAX_CONTAINER_TOKENS = 3
+CONTAINER_KINDS = frozenset({"country", "admin1"})
+
+
+def _container_name(span: Span) -> bool:
+    return all(tok.is_title or tok.is_upper or (tok.text.endswith(".") and tok.text[:1].isupper()) for tok in span)
+
+
+def _container_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[int, tuple[Entry, ...]] | None:
+    """The region named right after a comma: "Paris, Tenn.", "Athens, Greece", "Alexandria, Rapides Parish"."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    room = 0  # tokens up to the end of the sentence (Token.sent would scan the whole sentence)
+    while room < MAX_CONTAINER_TOKENS and end + 1 + room < len(doc) and not doc[end + 1 + room].is_sent_start:
+        room += 1
+    for size in range(room, 0, -1):
+        span = doc[end + 1:end + 1 + size]
+        if not _container_name(span):
+            continue
+        typed = span[-1].lower_ in ADMIN_TYPE_WORDS
+        regions = tuple(
+            e for e in gazetteer.lookup(span.text)
+            if e.kind in CONTAINER_KINDS or (typed and e.kind == "admin2")
+        )
+        if regions:
+            return span.start, regions
+    return None
+
+
+def link_containers(doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> None:
+    """Note the region a toponym is said to lie in: "City, ST", "City, State", "City, Country"."""
+    for toponym in toponyms:
+        if toponym.seat is not None or not toponym.candidates:
+            continue
+        found = _container_after(doc, toponym.end, gazetteer)
+        if found is not None:
+            toponym.container_start, toponym.within = found
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -442,7 +594,14 @@ def government_of(entry: Entry, gazetteer: Gazetteer, institution: str = "Govern
 # ---------------------------------------------------------------------------------------------------
 def resolve_toponyms(doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> list[Place]:
     """Resolve spotted (or given) toponyms to places, then read metonymy."""
-    mentions = [Mention(t.key, _shortlist(t.candidates), t.cue) for t in toponyms]
+    index_at = {t.start: i for i, t in enumerate(toponyms)}
+    mentions = [
+        Mention(
+            t.key, _shortlist(t.candidates), t.cue, within=t.within,
+            container=index_at.get(t.container_start) if t.container_start is not None else None,
+        )
+        for t in toponyms
+    ]
     choices = resolve(mentions)
     places: list[Place] = []
     for toponym, mention, choice in zip(toponyms, mentions, choices, strict=True):

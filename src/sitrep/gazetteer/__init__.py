@@ -20,7 +20,7 @@ from pathlib import Path
 from sitrep.gazetteer.build import SCHEMA_VERSION, build_index
 from sitrep.gazetteer.index import Entry, Gazetteer, GazetteerError
 from sitrep.gazetteer.records import PlaceRecord
-from sitrep.gazetteer.sources import PackageSources, source_versions
+from sitrep.gazetteer.sources import INFORMAL_TABLES, PackageSources, source_versions
 
 __all__ = [
     "Entry", "Gazetteer", "GazetteerError", "PlaceRecord", "default_path", "ensure_built", "load",
@@ -43,9 +43,10 @@ def package_fingerprint() -> str:
     """Identity of the packaged sources: their versions plus sitrep's own tables."""
     digest = hashlib.sha256(json.dumps(source_versions(), sort_keys=True).encode())
     folder = resources.files("sitrep").joinpath("data", "gazetteer")
-    for name in ("informal_regions.tsv", "extra_aliases.tsv", "country_centroids.tsv"):
+    for name in (*INFORMAL_TABLES, "extra_aliases.tsv", "country_centroids.tsv"):
         digest.update(folder.joinpath(name).read_bytes())
-    digest.update(Path(__file__).with_name("sources.py").read_bytes())
+    for module in ("sources.py", "build.py"):  # how records are read and written
+        digest.update(Path(__file__).with_name(module).read_bytes())
     return f"{SCHEMA_VERSION}-{digest.hexdigest()[:16]}"
 
 

@@ -35,7 +35,8 @@ CREATE TABLE place (
     admin2 TEXT,
     population INTEGER NOT NULL DEFAULT 0,
     capital_of TEXT,
-    status TEXT
+    status TEXT,
+    names INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE name (
     key TEXT NOT NULL,
@@ -96,14 +97,14 @@ def _write(
         place = next_id
         next_id += 1
         counts[record.kind] = counts.get(record.kind, 0) + 1
-        batch_places.append((
-            place, record.place_id, record.geonameid, record.name, record.kind, record.lat, record.lon,
-            record.country, record.admin1, record.admin1_code, record.admin2, record.population,
-            record.capital_of, record.status,
-        ))
         keys: dict[str, int] = {name_key(record.name): 1}
         for alias in record.aliases:
             keys.setdefault(name_key(alias), 0)
+        batch_places.append((
+            place, record.place_id, record.geonameid, record.name, record.kind, record.lat, record.lon,
+            record.country, record.admin1, record.admin1_code, record.admin2, record.population,
+            record.capital_of, record.status, len(keys),
+        ))
         batch_names.extend((key, place, is_name) for key, is_name in keys.items() if key)
         if len(batch_places) >= 5000:
             _flush(conn, batch_places, batch_names)
@@ -114,7 +115,7 @@ def _write(
 
 
 def _flush(conn: sqlite3.Connection, places: list[tuple[object, ...]], names: list[tuple[str, int, int]]) -> None:
-    conn.executemany("INSERT INTO place VALUES (" + ",".join("?" * 14) + ")", places)
+    conn.executemany("INSERT INTO place VALUES (" + ",".join("?" * 15) + ")", places)
     conn.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)", names)
 
 

@@ -19,7 +19,7 @@ from sitrep.gazetteer.records import Kind
 MAX_CANDIDATES = 200
 _COLUMNS = (
     "p.place_id, p.geonameid, p.name, p.kind, p.lat, p.lon, p.country, p.admin1, p.admin1_code, "
-    "p.admin2, p.population, p.capital_of, p.status"
+    "p.admin2, p.population, p.capital_of, p.status, p.names"
 )
 
 
@@ -44,6 +44,7 @@ class Entry:
     population: int
     capital_of: str | None
     status: str | None
+    names: int = 0  # how many distinct names the world has for it: a proxy for how well known it is
     by_name: bool = True
 
 
@@ -65,9 +66,12 @@ class Gazetteer:
             raise GazetteerError(f"gazetteer index at {path} is incomplete")
         self.meta: dict[str, str] = rows
         self._lookup = lru_cache(maxsize=cache_size)(self._query)
-        country_rows = self._conn.execute(
-            f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.kind = 'country'"
-        ).fetchall()
+        try:
+            country_rows = self._conn.execute(
+                f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.kind = 'country'"
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:  # an index written by another version of the builder
+            raise GazetteerError(f"gazetteer index at {path} is from another build ({exc})") from exc
         self._countries = {row[6]: _entry(row) for row in country_rows if row[6]}
 
     def lookup(self, text: str) -> tuple[Entry, ...]:

@@ -2,11 +2,14 @@
 
 Each mention's candidates are scored by a prior (feature type, population,
 name vs alias match), its own kind cue ("the city of X", "the region of X",
-"X Oblast"), and the document's context: the countries and first-level
-regions the *other* mentions point to, and proximity to their likely
-locations. The scores are recomputed a few times so that an unambiguous
-mention ("Rapides Parish") pulls its ambiguous neighbours ("Alexandria") home.
-One sense per discourse: mentions of the same name share their cues.
+"X Oblast"), an explicit container ("Paris, Tenn.", "Athens, Greece"), and the
+document's context: the countries and first-level regions the *other* mentions
+point to, and how many of the other names have a candidate nearby (spatial
+minimality: "Alexandria", "Brandon" and "Kensington" are all towns of one
+Minnesota county, so that is where each of them is). The scores are
+recomputed a few times so that an unambiguous mention ("Rapides Parish") pulls
+its ambiguous neighbours ("Alexandria") home. One sense per discourse:
+mentions of the same name share their cues.
 """
 
 from __future__ import annotations
@@ -17,17 +20,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
+import numpy.typing as npt
+
 from sitrep.gazetteer.index import Entry
 
 Cue = Literal["admin", "admin1", "admin2", "city", "country", "none"]
+FloatArray = npt.NDArray[np.float32]
 
 # Prior weight by feature type: an unqualified name is most often the country,
 # then a first-level region, then a town (whose weight grows with population).
-KIND_PRIOR: dict[str, float] = {"country": 4.5, "region": 6.0, "admin1": 2.6, "admin2": 0.6, "city": 0.0}
-POPULATION_WEIGHT: dict[str, float] = {"city": 0.75, "admin2": 0.35, "admin1": 0.15, "country": 0.2}
-BY_NAME_BONUS = 1.2  # the entry's own name, not one of its aliases
+KIND_PRIOR: dict[str, float] = {"country": 7.0, "region": 6.0, "admin1": 2.6, "admin2": 0.6, "city": 0.0}
+POPULATION_WEIGHT: dict[str, float] = {"city": 0.75, "admin2": 0.35, "admin1": 0.5, "country": 0.2}
+# Well-known places have many names (exonyms, spellings): Geneva in Switzerland has 34, Geneva in
+# Illinois 6. Per natural-log unit of the name count, for towns.
+NAMES_WEIGHT = 0.25
+BY_NAME_BONUS = 2.0  # the entry's own name, not one of its aliases
 CAPITAL_BONUS = 2.0  # national capitals are what an unqualified name usually means
-NAMESAKE_CITY_BONUS = 1.2  # "Kharkiv" the city over Kharkiv Oblast, absent a cue
+NAMESAKE_CITY_BONUS = 3.0  # "Kharkiv" the city over Kharkiv Oblast, absent a cue (even "New York" by alias)
 CUE_MATCH: dict[Cue, dict[str, float]] = {
     "admin": {"admin1": 3.5, "admin2": 3.0, "region": 3.5, "city": -2.0, "country": -1.0},
     "admin1": {"admin1": 4.0, "admin2": 1.5, "region": 3.0, "city": -3.0, "country": -1.0},
@@ -36,21 +46,35 @@ CUE_MATCH: dict[Cue, dict[str, float]] = {
     "country": {"country": 3.0},
     "none": {},
 }
+CONTAINER_BONUS = 5.0  # "Paris, Tenn.": the town in Tennessee, and Tennessee the state that holds it
 COUNTRY_CONTEXT = 3.0
 ADMIN1_CONTEXT = 2.5
-NEAR_BONUS: tuple[tuple[float, float], ...] = ((25.0, 2.0), (100.0, 1.5), (300.0, 0.8), (800.0, 0.3))
+# Spatial minimality: closeness by distance to some candidate of another name.
+CLOSENESS: tuple[tuple[float, float], ...] = ((30.0, 1.0), (80.0, 0.7), (161.0, 0.4), (400.0, 0.1))
+PROXIMITY_WEIGHT = 1.5  # per supporting name, saturating
+PROXIMITY_FLOOR = 0.25  # how much an unlikely candidate of another name still counts as support
+PROXIMITY_SHARED = 8  # ... when the name has at most this many readings (less, in proportion, beyond)
+PROXIMITY_CANDIDATES = 30  # per name, the best by prior
+PROXIMITY_SLOTS = 1000  # candidates in all: bounds the distance matrix (1000² float32 = 4 MB)
 ROUNDS = 3
 
 
 @dataclass
 class Mention:
-    """One toponym to resolve: its lookup key, candidates and local cue."""
+    """One toponym to resolve: its lookup key, candidates, local cue and container.
+
+    ``within`` are the readings of the region the text says this one lies in
+    ("Tenn." in "Paris, Tenn."); ``container`` is the index of the mention that
+    names it, when that region is itself a mention.
+    """
 
     key: str
     candidates: Sequence[Entry]
     cue: Cue = "none"
     weight: float = 1.0  # how much this mention counts as context for the others
     scores: list[float] = field(default_factory=list)
+    container: int | None = None
+    within: Sequence[Entry] = ()
 
 
 @dataclass(frozen=True)
@@ -62,11 +86,26 @@ class Choice:
 def prior(entry: Entry) -> float:
     score = KIND_PRIOR[entry.kind]
     score += POPULATION_WEIGHT.get(entry.kind, 0.0) * math.log10(entry.population + 1)
+    if entry.kind == "city":
+        score += NAMES_WEIGHT * math.log1p(entry.names)
     if entry.by_name:
         score += BY_NAME_BONUS
     if entry.capital_of:
         score += CAPITAL_BONUS
     return score
+
+
+def contains(outer: Entry, inner: Entry) -> bool:
+    """Does ``outer`` (a country, first- or second-level region) hold ``inner``?"""
+    if outer.place_id == inner.place_id or inner.kind == "country":
+        return False
+    if outer.kind == "country":
+        return inner.country == outer.country
+    if outer.kind == "admin1":
+        return inner.kind in ("admin2", "city") and inner.admin1_code == outer.admin1_code
+    if outer.kind == "admin2":
+        return inner.kind == "city" and inner.admin1_code == outer.admin1_code and inner.admin2 == outer.name
+    return False
 
 
 def _namesake_bonus(candidates: Sequence[Entry]) -> list[float]:
@@ -95,11 +134,39 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def haversine_matrix(lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """All pairwise great-circle distances (km) between points, in one vectorised pass
+    (float32: precise to a few metres, which is plenty, at half the memory)."""
+    phi = np.radians(lat)
+    lam = np.radians(lon)
+    a = (np.sin((phi[:, None] - phi[None, :]) / 2) ** 2
+         + np.cos(phi)[:, None] * np.cos(phi)[None, :] * np.sin((lam[:, None] - lam[None, :]) / 2) ** 2)
+    distances: FloatArray = (12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))).astype(np.float32)
+    return distances
+
+
 def _softmax(scores: Sequence[float]) -> list[float]:
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
     return [e / total for e in exps]
+
+
+def _container_bonus(mentions: Sequence[Mention]) -> list[list[float]]:
+    """Reward the readings under which a mention lies in the region its container names,
+    on both sides: "Paris, Tenn." is Paris in Tennessee, "Athens, Georgia" the US state."""
+    bonus = [[0.0] * len(m.candidates) for m in mentions]
+    for i, mention in enumerate(mentions):
+        for j, inner_entry in enumerate(mention.candidates):
+            if any(contains(outer_entry, inner_entry) for outer_entry in mention.within):
+                bonus[i][j] = CONTAINER_BONUS
+        if mention.container is None:
+            continue
+        outer = mentions[mention.container]
+        for k, outer_entry in enumerate(outer.candidates):
+            if any(contains(outer_entry, inner_entry) for inner_entry in mention.candidates):
+                bonus[mention.container][k] = CONTAINER_BONUS
+    return bonus
 
 
 def resolve(mentions: Sequence[Mention]) -> list[Choice | None]:
@@ -108,22 +175,25 @@ def resolve(mentions: Sequence[Mention]) -> list[Choice | None]:
     cues_by_key: dict[str, list[Cue]] = defaultdict(list)
     for mention in mentions:
         cues_by_key[mention.key].append(mention.cue)
-    for mention in mentions:
+    containment = _container_bonus(mentions)
+    for mention, contained in zip(mentions, containment, strict=True):
         namesake = _namesake_bonus(mention.candidates)
         scores = []
-        for entry, bonus in zip(mention.candidates, namesake, strict=True):
-            score = prior(entry) + CUE_MATCH[mention.cue].get(entry.kind, 0.0)
-            shared = [c for c in cues_by_key[mention.key] if c != "none"]
+        shared = [c for c in cues_by_key[mention.key] if c != "none"]
+        for entry, bonus, inside in zip(mention.candidates, namesake, contained, strict=True):
+            score = prior(entry) + CUE_MATCH[mention.cue].get(entry.kind, 0.0) + inside
             score += 0.5 * sum(CUE_MATCH[c].get(entry.kind, 0.0) for c in shared) / max(1, len(shared))
             if mention.cue == "none" and not shared:
                 score += bonus
             scores.append(score)
         base.append(scores)
 
+    proximity = _Proximity(mentions, base)
     probs = [_softmax(s) if s else [] for s in base]
     for _ in range(ROUNDS):
         contributions = _contributions(mentions, probs)
         whole = _merge(contributions)
+        support = proximity.support(probs)
         contexts: dict[str, _Context] = {}
         scores_now = []
         for i, mention in enumerate(mentions):
@@ -131,7 +201,8 @@ def resolve(mentions: Sequence[Mention]) -> list[Choice | None]:
                 contexts[mention.key] = _context_without(contributions, mention.key, whole)
             context = contexts[mention.key]
             scores_now.append([
-                base[i][j] + _context_score(entry, context) for j, entry in enumerate(mention.candidates)
+                base[i][j] + _context_score(entry, context) + support.get((mention.key, j), 0.0)
+                for j, entry in enumerate(mention.candidates)
             ])
         probs = [_softmax(s) if s else [] for s in scores_now]
 
@@ -145,11 +216,64 @@ def resolve(mentions: Sequence[Mention]) -> list[Choice | None]:
     return choices
 
 
+class _Proximity:
+    """Support for each point candidate from the *other* names that have a candidate near it.
+
+    Distances are computed once per document, between the best-by-prior point
+    candidates (towns, second-level regions) of each distinct name; each round
+    weighs a neighbour by how likely it is the reading of its own name.
+    """
+
+    def __init__(self, mentions: Sequence[Mention], base: Sequence[Sequence[float]]) -> None:
+        self.slots: list[tuple[str, int, int]] = []  # (key, mention index, candidate index)
+        starts: list[int] = []
+        first: dict[str, int] = {}
+        for i, mention in enumerate(mentions):
+            if mention.candidates:
+                first.setdefault(mention.key, i)
+        per_name = max(3, min(PROXIMITY_CANDIDATES, PROXIMITY_SLOTS // max(1, len(first))))
+        for key, i in first.items():
+            candidates = mentions[i].candidates
+            points = [j for j, e in enumerate(candidates) if e.kind in ("city", "admin2")]
+            points.sort(key=lambda j: -base[i][j])
+            if points:
+                starts.append(len(self.slots))
+                self.slots.extend((key, i, j) for j in points[:per_name])
+        self.starts = np.array(starts, dtype=np.intp)
+        # A name with many readings ("Washington") has a town near almost anything: the support its
+        # unlikely readings lend is shared out among them.
+        sizes = {key: sum(1 for k, _, _ in self.slots if k == key) for key in first}
+        self.floor = {key: PROXIMITY_FLOOR * min(1.0, PROXIMITY_SHARED / max(1, n)) for key, n in sizes.items()}
+        self.closeness: FloatArray | None = None
+        if len(starts) < 2:
+            return
+        lat = np.array([mentions[i].candidates[j].lat for _, i, j in self.slots], dtype=np.float32)
+        lon = np.array([mentions[i].candidates[j].lon for _, i, j in self.slots], dtype=np.float32)
+        distances = haversine_matrix(lat, lon)
+        closeness = np.zeros(distances.shape, dtype=np.float32)
+        for limit, value in reversed(CLOSENESS):
+            closeness[distances <= limit] = value
+        del distances
+        owner = np.repeat(np.arange(len(starts)), np.diff(np.append(self.starts, len(self.slots))))
+        closeness[owner[:, None] == owner[None, :]] = 0.0  # a name does not support itself
+        self.closeness = closeness
+
+    def support(self, probs: Sequence[Sequence[float]]) -> dict[tuple[str, int], float]:
+        if self.closeness is None:
+            return {}
+        weights = np.array(
+            [self.floor[key] + (1 - self.floor[key]) * probs[i][j] for key, i, j in self.slots], dtype=np.float32
+        )
+        per_name = np.maximum.reduceat(self.closeness * weights[None, :], self.starts, axis=1)
+        total = per_name.sum(axis=1)
+        bonus = PROXIMITY_WEIGHT * (1.0 - np.exp(-total)) * 2.0
+        return {(key, j): float(b) for (key, _, j), b in zip(self.slots, bonus, strict=True) if b > 0}
+
+
 @dataclass
 class _Context:
     countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     admin1: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    points: list[tuple[float, float, float]] = field(default_factory=list)  # lat, lon, weight
     total: float = 0.0
 
 
@@ -163,16 +287,12 @@ def _contributions(mentions: Sequence[Mention], probs: list[list[float]]) -> dic
         if mention.key in by_key or not p:
             continue
         own = by_key[mention.key] = _Context(total=mention.weight)
-        best = max(range(len(p)), key=p.__getitem__)
         for entry, prob in zip(mention.candidates, p, strict=True):
             weight = prob * mention.weight
             if entry.country:
                 own.countries[entry.country] += weight
             if entry.admin1_code and entry.kind != "country":
                 own.admin1[entry.admin1_code] += weight
-        top = mention.candidates[best]
-        if top.kind in ("city", "admin2") and p[best] > 0.5:
-            own.points.append((top.lat, top.lon, p[best] * mention.weight))
     return by_key
 
 
@@ -187,8 +307,7 @@ def _context_without(contributions: dict[str, _Context], key: str, whole: _Conte
     admin1 = dict(whole.admin1)
     for code, weight in own.admin1.items():
         admin1[code] -= weight
-    points = [p for p in whole.points if p not in own.points]
-    return _Context(countries, admin1, points, whole.total - own.total)
+    return _Context(countries, admin1, whole.total - own.total)
 
 
 def _merge(contributions: dict[str, _Context]) -> _Context:
@@ -199,7 +318,6 @@ def _merge(contributions: dict[str, _Context]) -> _Context:
             merged.countries[country] += weight
         for code, weight in own.admin1.items():
             merged.admin1[code] += weight
-        merged.points.extend(own.points)
     return merged
 
 
@@ -210,16 +328,14 @@ def _context_score(entry: Entry, context: _Context) -> float:
     if entry.country is None:  # a region across countries ("Middle East") fits any context
         return COUNTRY_CONTEXT + ADMIN1_CONTEXT
     if entry.country:
-        score += COUNTRY_CONTEXT * min(1.0, context.countries.get(entry.country, 0.0) / context.total * 2)
+        score += COUNTRY_CONTEXT * _evidence(context.countries.get(entry.country, 0.0), context.total)
     if entry.admin1_code and entry.kind in ("city", "admin2", "admin1"):
-        score += ADMIN1_CONTEXT * min(1.0, context.admin1.get(entry.admin1_code, 0.0) / context.total * 2)
-    if entry.kind == "city" and context.points:
-        best = 0.0
-        for lat, lon, weight in context.points:
-            distance = haversine_km(entry.lat, entry.lon, lat, lon)
-            for limit, bonus in NEAR_BONUS:
-                if distance <= limit:
-                    best = max(best, bonus * weight)
-                    break
-        score += best
+        score += ADMIN1_CONTEXT * _evidence(context.admin1.get(entry.admin1_code, 0.0), context.total)
     return score
+
+
+def _evidence(weight: float, total: float) -> float:
+    """How strongly the rest of the document points somewhere, in [0, 1]: half for being
+    mentioned at all (one sure mention of Tennessee is enough), half for its share of the
+    document (a story about Iran and the United States does not put Geneva in Illinois)."""
+    return 0.5 * min(1.0, weight) + 0.5 * min(1.0, weight / total)

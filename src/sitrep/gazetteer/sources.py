@@ -12,8 +12,8 @@ dependencies are not needed:
   lies in, and country aliases;
 - ``iso3166-2`` (MIT): first-level region centroids and English other names;
 - ``countryinfo`` (MIT): country centroids and alternative spellings;
-- sitrep's own tables in ``sitrep/data/gazetteer`` (informal regions, extra
-  aliases, centroid fixes).
+- sitrep's own tables in ``sitrep/data/gazetteer`` (informal regions, major
+  seas, straits, rivers and mountains, extra aliases, centroid fixes).
 """
 
 from __future__ import annotations
@@ -306,9 +306,12 @@ class PackageSources:
         return regions
 
 
+INFORMAL_TABLES = ("informal_regions.tsv", "natural_features.tsv")
+
+
 def informal_records() -> Iterator[PlaceRecord]:
-    """The hand-written table of informal and historical regions."""
-    for row in _sitrep_table("informal_regions.tsv"):
+    """The hand-written tables of informal and historical regions and major natural features."""
+    for row in (row for table in INFORMAL_TABLES for row in _sitrep_table(table)):
         countries = [c for c in row["countries"].split(",") if c]
         yield PlaceRecord(
             place_id=f"informal:{row['slug']}",
