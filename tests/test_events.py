@@ -11,6 +11,7 @@ from sitrep.actors import default_table
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.events import make_events
 from sitrep.analyze.registry import Context, StageConfig
+from sitrep.events.rules import default_typer
 from sitrep.model import AnalyzedArticle, Article, Event, Source
 
 
@@ -156,3 +157,90 @@ def test_end_to_end_pipeline() -> None:
     assert any(e.place is not None and result.places[e.place].text == "Bakhmut" for e in asserted)
     assert any(e.when is not None and e.when.earliest == "2022-02-24" for e in result.events)
     assert {(c.side, c.status) for c in result.control} >= {("Ukraine", "holds"), ("Russia", "advancing")}
+
+
+def _events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
+    ctx = _article(text)
+    ctx.article.language = language
+    return [(e.sub_type, e.modality) for e in run_events(ctx)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor promised to fight climate change in the city.",  # an abstraction is fought
+        "The firefighters fought the blaze in California for three days.",
+        "The senator's attack ads angered voters in Ohio.",  # a violence word modifying another noun
+        "She won the battle for the nomination in Iowa.",
+        "The band was killing it on stage in Austin.",
+        "The new film beat every rival at the box office in London.",  # a sentence about film takings
+        "Shares in the company exploded after the results in New York.",
+        "The speed of the recovery demonstrates that the policy works.",  # "demonstrate" = show
+        "A teenage driver was killed in a crash on the highway in Miami.",  # an accident
+        "Russian jets simulated an attack on the Danish island of Bornholm.",  # a pretend attack
+        "Veterans in Ohio were killing themselves at three times the rate of civilians.",  # self-harm
+    ],
+)
+def test_figurative_violence_words_are_not_events(text: str) -> None:
+    assert _events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drone footage shows the burial site on Hart Island.",
+        "Chickens are washed in chlorine before export to Britain.",
+        "The agency operates 240 aircraft and 300 vessels along the border.",
+    ],
+)
+def test_weapon_words_need_an_attack(text: str) -> None:
+    assert _events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("A Russian drone struck a fuel depot in Odesa on Monday.", "Air/drone strike"),
+        ("Syrian forces attacked the town with chlorine.", "Chemical weapon"),
+        ("A landmine exploded under a truck near Kidal.", "Remote explosive/landmine/IED"),
+        ("Israeli airstrikes hit a hospital in Gaza.", "Air/drone strike"),
+        ("Rebels fought government troops near the town of Goma.", "Armed clash"),
+        ("A gunman killed two people at a shopping mall in Texas.", "Attack"),
+        ("About a dozen people demonstrated outside the newspaper in Dallas.", "Peaceful protest"),
+        ("Three men were arrested on charges of fraud in Boston.", "Arrests"),
+    ],
+)
+def test_literal_violence_and_protest_are_still_events(text: str, sub_type: str) -> None:
+    assert _events_of(text)[:1] == [(sub_type, "asserted")]
+
+
+def test_text_that_is_not_english_has_no_events() -> None:
+    assert _events_of("Drei Tage später flog er mit seiner Familie in die USA, um dort zu arbeiten.") == []
+    assert _events_of("Russian forces shelled Kharkiv on Monday.", language="de") == []
+    assert _events_of("Russian forces shelled Kharkiv on Monday.", language="en")[:1] == [
+        ("Shelling/artillery/missile attack", "asserted")
+    ]
+
+
+def test_a_sit_in_is_a_noun_not_sitting_in_a_room() -> None:
+    lexicon = default_typer().lexicon
+    nlp = nlp_loader.load()
+    assert [h.cue for h in lexicon.hits(list(nlp("Students staged a sit-in at the ministry.")))] == ["protest"]
+    assert lexicon.hits(list(nlp("He sat in the waiting area for an hour."))) == []
+
+
+def test_annexation_needs_the_state_itself_as_the_object() -> None:
+    assert _events_of("The islands were added to the UK quarantine list on Friday.") == []
+
+
+def test_a_generic_when_clause_is_not_an_asserted_event() -> None:
+    generic = "When a British citizen is arrested abroad, the embassy informs the family in London."
+    assert all(modality != "asserted" for _, modality in _events_of(generic))
+    past = "When police arrested the opposition leader in Kampala, his supporters protested."
+    assert ("Arrests", "asserted") in _events_of(past)
+
+
+def test_the_charge_of_an_arrest_does_not_type_it() -> None:
+    assert _events_of("A man was arrested for aggravated assault in Taylorville on Friday.") == [
+        ("Arrests", "asserted")
+    ]

@@ -6,6 +6,10 @@ user's trained model, when present), with its actors and their sides, its place 
 clause's location, not any place in the sentence), its time (the governing timex, else
 the reporting window of the article's date), its modality, and the attribution that
 asserts it (null when the outlet itself does).
+
+General news uses the same words in other senses ("fight climate change", "drone footage",
+"attack ads"); ``sitrep.events.senses`` marks those cue words inert before grouping, so they
+neither start nor type an event, and text that is not English yields no events at all.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
@@ -22,6 +27,7 @@ from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, modality, subject
 from sitrep.events.lexicon import CueHit
 from sitrep.events.rules import BELLIGERENT, WEAPON_CUES, RuleTyper, Typing, default_typer
+from sitrep.events.senses import inert_tokens, is_english
 from sitrep.events.taxonomy import type_of
 from sitrep.model import AnalyzedArticle, Event, EventActor, Evidence, Interval, Span
 
@@ -43,6 +49,7 @@ WEAK_TRIGGERS = frozenset({
 })
 # fmt: on
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
+LANGUAGE_SAMPLE_TOKENS = 1000
 CONFLICT_AGREEMENT_WORDS = frozenset({"ceasefire", "cease", "truce", "peace", "prisoner", "prisoners", "hostage"})
 # fmt: off
 PARTICIPATION_VERBS = frozenset({
@@ -84,19 +91,29 @@ def extract_events(
 ) -> list[Event]:
     """All events of one article; pure: reads the parse and the earlier layers."""
     typer = typer or default_typer()
+    if not is_english(doc[:LANGUAGE_SAMPLE_TOKENS], result.article.language):
+        return []  # the lexicon and the parse are English: elsewhere every cue is a false friend
+    sentences = [(s, typer.lexicon.hits(list(s)) + typer.dependency_hits(list(s))) for s in doc.sents]
+    inert = inert_tokens(doc, sentences)
     frame = ArticleFrame.build(doc, result, typer.actors)
-    found = [_event(group, frame, typer, model, dct) for group in _groups(doc, result, typer)]
+    groups = _groups(doc, result, typer, sentences, inert)
+    found = [_event(group, frame, typer, model, dct, inert) for group in groups]
     return [event for event in found if event is not None]
 
 
-def _groups(doc: Doc, result: AnalyzedArticle, typer: RuleTyper) -> list[ClauseGroup]:
+def _groups(
+    doc: Doc,
+    result: AnalyzedArticle,
+    typer: RuleTyper,
+    sentences: Sequence[tuple[SpacySpan, Sequence[CueHit]]],
+    inert: frozenset[int],
+) -> list[ClauseGroup]:
     excluded = _source_and_cue_chars(result)
     by_head: dict[int, list[CueHit]] = {}
-    for sentence in doc.sents:
-        tokens = list(sentence)
-        for hit in typer.lexicon.hits(tokens) + typer.dependency_hits(tokens):
+    for _sentence, hits in sentences:
+        for hit in hits:
             token = doc[hit.start : hit.end].root
-            if not _is_trigger(hit, token, typer) or token.idx in excluded:
+            if not _is_trigger(hit, token, typer) or token.idx in excluded or token.i in inert:
                 continue
             by_head.setdefault(clause_head(token).i, []).append(hit)
     return [ClauseGroup(doc[i], tuple(hits)) for i, hits in sorted(by_head.items())]
@@ -127,9 +144,10 @@ def _event(
     typer: RuleTyper,
     model: classifier.TrainedTyper | None,
     dct: Interval | None,
+    inert: frozenset[int] = frozenset(),
 ) -> Event | None:
     head = group.head
-    tokens = clause_tokens(head)
+    tokens = [t for t in clause_tokens(head) if t.i not in inert]
     first = frame.doc[group.hits[0].start]
     attribution = frame.attribution_of(first.idx)
     actors = event_actors(group, frame, attribution, bare_side_kind="military")
@@ -137,7 +155,8 @@ def _event(
     extra = frozenset({BELLIGERENT}) if belligerent else frozenset()
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
     if typing.sub_type == "Peaceful protest":  # how it ended is often told around it: "police dispersed ..."
-        whole = typer.type_tokens(list(head.sent), extra, frame.location_tokens)
+        sentence = [t for t in head.sent if t.i not in inert]
+        whole = typer.type_tokens(sentence, extra, frame.location_tokens)
         if whole.type in DEMONSTRATION_TYPES and whole.trigger is not None:
             typing = whole
     if typing.trigger is None:

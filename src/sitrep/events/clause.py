@@ -30,6 +30,9 @@ PLANNED_LEMMAS = frozenset({
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# "When a citizen is arrested abroad, the embassy is told": a rule about any time, not one event.
+GENERIC_MARKS = frozenset({"when", "whenever", "once"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def is_clause_head(token: Token) -> bool:
@@ -65,6 +68,8 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
         children = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
+        if _generic(node, children):
+            return "hypothetical"
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
             return "hypothetical"
         if node.lemma_.lower() in DENIAL_LEMMAS and node.i != trigger.i:
@@ -84,6 +89,19 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
         if node.dep_ in {"relcl", "ROOT"}:
             break
     return "asserted"
+
+
+def _generic(verb: Token, children: list[Token]) -> bool:
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS for c in children) and _present(
+        verb, children
+    )
+
+
+def _present(verb: Token, children: list[Token]) -> bool:
+    """The verb group is in the simple present ("is arrested", "attack"), not past or perfect."""
+    auxiliaries = [c for c in children if c.dep_ in {"aux", "auxpass"}]
+    tags = {verb.tag_} if not auxiliaries else {a.tag_ for a in auxiliaries}
+    return bool(tags & PRESENT_TAGS) and not any(a.lemma_ == "have" for a in auxiliaries)
 
 
 def antecedent(token: Token) -> Token:

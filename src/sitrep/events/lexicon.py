@@ -20,13 +20,19 @@ from sitrep.actors.matcher import token_forms
 SKIP_ENTS = frozenset({"DATE", "TIME"})  # "March", "May" and "the day of the strike" are dates, not cues
 
 
+NOMINAL_LEFT_POS = frozenset({"DET", "NUM", "ADJ"})
+
+
 @dataclass(frozen=True)
 class Term:
     cue: str
     words: tuple[str, ...]  # a word ending in "*" matches by prefix
+    joined: bool = False  # written with a hyphen: a noun ("a sit-in"), not the phrasal verb ("sat in a chair")
 
-    def matches_at(self, forms: Sequence[tuple[str, ...]], i: int) -> bool:
+    def matches_at(self, forms: Sequence[tuple[str, ...]], i: int, nominal: Sequence[bool] = ()) -> bool:
         if i + len(self.words) > len(forms):
+            return False
+        if self.joined and nominal and not nominal[i]:
             return False
         return all(_word_matches(w, forms[i + k]) for k, w in enumerate(self.words))
 
@@ -70,13 +76,14 @@ class Lexicon:
                     patterns.append((cue, re.compile(item[3:], re.IGNORECASE)))
                 elif item:
                     words = tuple(w for w in item.lower().replace("-", " ").split() if w)
-                    terms.append(Term(cue, words))
+                    terms.append(Term(cue, words, joined="-" in item and len(words) > 1))
         return cls(terms, patterns)
 
     def hits(self, tokens: Sequence[Token]) -> list[CueHit]:
         """Every cue occurrence in ``tokens`` (dates and hyphens skipped)."""
         words = [t for t in tokens if t.text != "-" and t.ent_type_ not in SKIP_ENTS]
         forms = [token_forms(t) for t in words]
+        nominal = [_nominal(t) for t in words]
         found: list[CueHit] = []
         for i, token_forms_i in enumerate(forms):
             candidates: list[Term] = []
@@ -84,7 +91,7 @@ class Lexicon:
                 candidates += self._exact.get(form, [])
                 candidates += self._prefix.get(form[:3], [])
             for term in candidates:
-                if term.matches_at(forms, i):
+                if term.matches_at(forms, i, nominal):
                     end = words[i + len(term.words) - 1].i + 1
                     found.append(CueHit(term.cue, words[i].i, end))
         if tokens:
@@ -97,6 +104,14 @@ class Lexicon:
                     if span is not None:
                         found.append(CueHit(cue, span.start, span.end))
         return found
+
+
+def _nominal(token: Token) -> bool:
+    """A word written hyphenated to the next ("sit-in") or after a determiner ("a sit in")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.text == "-" and not token.whitespace_:
+        return True
+    return token.i > 0 and token.nbor(-1).pos_ in NOMINAL_LEFT_POS
 
 
 @lru_cache(maxsize=1)

@@ -141,7 +141,10 @@ class RuleTyper:
         return single and hit.cue not in keep and bool(self.actors.find([doc[hit.start]]))
 
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
-        """Territory added to a state ("the regions Moscow added to the Russian Federation")."""
+        """Territory added to a state ("the regions Moscow added to the Russian Federation").
+
+        The state is the object itself, not a modifier of it: "added to UK quarantine list" is no annexation.
+        """
         found = []
         for token in tokens:
             if token.lemma_.lower() not in ANNEXING_VERBS:
@@ -149,7 +152,7 @@ class RuleTyper:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
                     objects = [c for c in prep.children if c.dep_ == "pobj"]
-                    if any(_names_state(self.actors, o) for o in objects):
+                    if any(o.pos_ == "PROPN" and _names_state(self.actors, o) for o in objects):
                         found.append(CueHit("transfer", token.i, token.i + 1))
         return found
 
@@ -179,6 +182,7 @@ TOPIC_VERBS = frozenset({
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob"})
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})
+CHARGE_PREPS = frozenset({"for", "over"})
 TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
 # fmt: off
 TERRITORY_NOUNS = frozenset({
@@ -194,10 +198,15 @@ ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj",
 
 
 def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
-    """Indices of tokens that state the topic of a demonstration."""
+    """Indices of tokens that state the topic of a demonstration, or the charge of an arrest."""
     topic: set[int] = set()
     demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
     for hit in hits:
+        if hit.cue == "arrest":  # "arrested for aggravated assault": an arrest, not an assault
+            anchor = doc[hit.start : hit.end].root
+            for child in anchor.children:
+                if child.dep_ == "prep" and child.lower_ in CHARGE_PREPS:
+                    topic.update(t.i for t in child.subtree)
         if hit.cue not in TOPIC_ANCHORS or not demonstration:
             continue
         anchor = doc[hit.start]

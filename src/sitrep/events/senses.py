@@ -1,0 +1,315 @@
+"""Word senses: when an event word in running prose is not about an event.
+
+ACLED notes use violence words literally; general news does not. "To fight climate change",
+"attack ads", "drone footage", "chlorine-washed chickens", "Rocket League", "killing it": the
+word is a cue, the sense is not. :func:`inert_tokens` marks such cue words once per sentence
+so that they neither start an event nor type one. The tests are on the parse, not the word
+alone: a weapon counts only when something is done with it, violence only against people or
+places, and nothing inside a name or a non-English sentence counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events.lexicon import CueHit
+from sitrep.events.rules import WEAPON_CUES
+
+FIGHT_CUES = frozenset({"clash", "harm", "mob", "crowd_violence", "taken", "regained", "transfer", "arrest"})
+DOMAIN_SENSITIVE_CUES = FIGHT_CUES - {"arrest"}  # an arrest is an arrest in a court report too
+# The weapon word names the attack itself ("airstrike", "shelling", "blast"): it stands alone.
+# fmt: off
+EVENT_NOUN_PREFIXES = (
+    "strike", "airstrike", "raid", "attack", "shell", "bombard", "barrage", "explo", "blast", "detonat", "bombing",
+    "salvo",
+)
+# fmt: on
+# fmt: off
+# What is done with a weapon: "drones struck", "killed by a mine", "launched missiles".
+WEAPON_USE_LEMMAS = frozenset({
+    "attack", "strike", "hit", "target", "bomb", "shell", "fire", "launch", "drop", "pound", "rain", "kill",
+    "wound", "injure", "damage", "destroy", "explode", "detonate", "land", "fall", "crash", "shoot", "down",
+    "intercept", "use", "plant", "step", "trigger", "blow", "hammer", "slam", "lob", "fly", "carry",
+    "deploy", "defuse", "dismantle", "neutralise", "neutralize", "seize", "recover", "find", "discover",
+    "throw", "hurl", "toss", "set", "die", "raze", "level", "flatten", "burn", "rock", "shake",
+    "claim", "leave", "cause", "report", "record", "register", "hear", "observe",
+})
+# Heads that make a weapon word part of an attack: "drone strike", "rocket fire", "mortar rounds".
+EVENT_HEADS = frozenset({
+    "strike", "attack", "raid", "fire", "barrage", "salvo", "shelling", "bombardment", "explosion", "blast",
+    "bombing", "assault", "round", "shell", "hit", "impact", "fragment", "shrapnel", "debris", "launch",
+    "operator", "unit", "crew", "team", "squad", "wave", "swarm", "shot", "burst", "gunfire",
+})
+# Things people fight, beat, attack or kill that are neither people nor places.
+ABSTRACT_TARGETS = frozenset({
+    "change", "climate", "warming", "emission", "inflation", "poverty", "cancer", "disease", "illness", "virus",
+    "covid", "pandemic", "epidemic", "infection", "corruption", "blaze", "wildfire", "flame", "drought",
+    "addiction", "obesity", "hunger", "racism", "discrimination", "injustice", "inequality", "misinformation",
+    "disinformation", "fraud", "crime", "nomination", "election", "seat", "vote", "title", "championship",
+    "trophy", "cup", "game", "match", "race", "legislation", "bill", "law", "budget", "tax", "policy",
+    "mandate", "ruling", "lawsuit", "eviction", "deportation", "proposal",
+    "plan", "idea", "socialism", "capitalism", "claim", "challenge", "odds", "record", "movie", "film",
+    "ticket", "issue", "problem", "stigma", "stereotype", "bias", "obstacle", "competition", "competitor",
+    "market", "price", "cost", "rate", "loneliness", "depression", "traffic", "congestion", "pollution",
+    "waste", "bureaucracy", "regulation", "reform", "merger", "deal", "takeover", "bid", "painting",
+    "clock", "boredom", "fatigue", "fear", "urge", "temptation", "heat", "cold", "flu", "weight", "fat",
+    "symptom", "pain", "income", "share", "percent", "stake", "profit", "revenue", "sale", "fund",
+    "contract", "custody", "mood", "buzz", "momentum", "rumour", "rumor", "narrative", "spread",
+    "it", "expectation", "estimate", "forecast", "deadline", "streak", "curse", "population",
+    "demand", "interest", "popularity", "debt", "growth", "controversy", "scandal", "radiation", "energy",
+    "light", "air", "wind", "music", "noise", "sound", "nostalgia", "colour", "color", "chicken", "animal",
+    "bird", "fish", "deer", "poultry", "bug", "pest",
+})
+# Modifiers that make violence a manner of speaking: "legal fight", "political attacks", "heart attack".
+FIGURATIVE_MODIFIERS = frozenset({
+    "legal", "court", "courtroom", "political", "verbal", "personal", "legislative", "rhetorical", "culture",
+    "cultural", "trade", "price", "tariff", "bidding", "ratings", "rating", "custody", "heart", "panic",
+    "asthma", "anxiety", "uphill", "ideological", "partisan", "budget", "campaign", "electoral", "marketing",
+    "media", "social", "ad", "pillow", "food", "snowball", "water", "rap", "dance", "chess", "online",
+    "cyber", "ransomware", "phishing", "shark", "dog", "bear", "proxy", "turf", "pr", "twitter",
+    "nomination", "primary", "boardroom", "takeover", "patent", "copyright", "ballot",
+})
+# A sentence about sport, entertainment, business or campaigning: its violence words are metaphors
+# unless the sentence also has hard signs of violence.
+OTHER_DOMAIN_WORDS = frozenset({
+    "tweet", "tweets", "ad", "ads", "debate", "debates", "speech", "remarks", "rhetoric", "interview",
+    "poll", "polls", "primary", "primaries", "nomination", "nominee", "votes", "voters", "ballot",
+    "points", "game", "games", "season", "team", "league", "coach", "player", "players", "playoffs",
+    "playoff", "score", "scored", "championship", "tournament", "match", "quarterback", "inning",
+    "movie", "movies", "film", "films", "award", "awards", "oscar", "oscars", "box", "album", "song",
+    "stocks", "shares", "investors", "earnings", "revenue", "income", "percent", "profit", "profits",
+    "sales", "market", "markets", "company", "companies", "bankruptcy", "lawsuit", "court",
+    "climate", "cancer", "virus", "disease", "covid", "coronavirus", "pandemic", "vaccine",
+})
+# An accident or illness, not violence: "killed in a crash", "died of cancer".
+ACCIDENT_WORDS = frozenset({
+    "crash", "crashes", "collision", "accident", "accidents", "wreck", "overdose", "drowned", "drowning",
+    "avalanche", "earthquake", "hurricane", "flood", "floods", "landslide", "cancer", "illness", "disease",
+    "heatwave", "tornado", "derailment",
+})
+# Hard signs of violence that keep a violence word literal in any of those sentences: weapons...
+WEAPON_WORDS = frozenset({
+    "gun", "guns", "gunman", "gunmen", "gunfire", "gunshot", "shooter", "shooting", "shot", "stabbed",
+    "stabbing", "knife", "bomb", "bombs", "explosion", "rifle", "pistol", "weapon", "weapons", "bullet",
+    "bullets", "hostage", "hostages", "missile", "missiles", "airstrike", "airstrikes", "murder", "murdered",
+    "fire", "armed", "attack", "attacked", "attackers", "assailants", "ambush", "ambushed", "assault",
+    "assaulted", "abducted", "kidnapped",
+})
+# What an accident leaves, as against what an attacker does: only these are read as an accident's toll.
+OUTCOME_LEMMAS = frozenset({"kill", "injure", "injury", "die", "dead", "death", "wound", "hurt", "body", "fatality"})
+# ... and armed or violent people (a crash report quotes the police: still a crash).
+HARD_VIOLENCE_WORDS = WEAPON_WORDS | frozenset({
+    "police", "officers", "troops", "soldiers", "army", "military", "militants", "rebels", "insurgents",
+    "forces", "militia", "terrorist", "terrorists", "riot", "rioters", "protesters", "demonstrators", "war",
+})
+# They report crashes too: "police said the driver was killed in a crash".
+REPORTING_PEOPLE = frozenset({"police", "officers"})
+REFLEXIVES = frozenset({"themselves", "himself", "herself", "myself", "yourself", "ourselves"})
+# Verbs under which an attack is not one: "simulated an attack on the island".
+PRETEND_VERBS = frozenset({
+    "simulate", "rehearse", "practise", "practice", "depict", "dramatise", "dramatize", "reenact", "imagine",
+})
+# Who demonstrates or rallies in the protest sense: people, not "the speed of the regrowth".
+PEOPLE_NOUNS = frozenset({
+    "people", "person", "protester", "demonstrator", "student", "worker", "resident", "villager", "supporter",
+    "activist", "member", "farmer", "teacher", "doctor", "nurse", "employee", "citizen", "youth", "woman",
+    "man", "group", "crowd", "hundred", "thousand", "dozen", "union", "party", "opposition", "community",
+    "family", "relative", "trader", "driver", "lawyer", "staff", "fan", "voter", "parent", "pensioner",
+    "veteran", "miner", "vendor", "journalist", "inhabitant", "local", "mother", "others",
+})
+# Verbs that mean "show" or "gather" when they take an object: "demonstrated interest", "rally support".
+OTHER_SENSE_WHEN_TRANSITIVE = frozenset({"demonstrate", "rally", "agitate", "march", "chant", "picket"})
+# fmt: on
+FIGURATIVE_TARGET_PREPS = frozenset({"against", "on", "for", "over", "with", "off"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+NAME_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "LAW", "FAC"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass"})
+MIN_WORDS_FOR_LANGUAGE = 8
+# English prose has 40-55% English stop words, terse ACLED notes 11% and more, other languages
+# up to 25% (Italian) but also 5-30% of their own function words, which English has almost none of.
+MIN_ENGLISH_STOP_SHARE = 0.1
+SURELY_ENGLISH_STOP_SHARE = 0.35
+MAX_FOREIGN_SHARE = 0.05
+# fmt: off
+FOREIGN_FUNCTION_WORDS = frozenset({
+    "der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "dem",  # German
+    "zu", "auf", "für", "sich", "des", "ein", "eine", "einer", "wird", "wurde", "auch",
+    "el", "la", "los", "las", "que", "y", "del", "por", "con", "una", "para", "es",  # Spanish
+    "le", "les", "et", "est", "une", "du", "au",  # French
+    "il", "di", "che", "per", "non", "della", "nel", "sono", "gli",  # Italian
+    "och", "att", "är", "ja", "ei", "się", "jest", "nie", "na", "że", "oraz",  # Nordic, Finnish, Polish
+})
+# fmt: on
+
+
+def is_english(tokens: Sequence[Token] | Span, language: str | None = None) -> bool:
+    """English by the article's declared language, else by the share of English stop words.
+
+    Names are left out of the share: "DEA officials arrested Premier Andrew Alturo Fahie" is
+    English with few stop words among its many names.
+    """
+    if language:
+        return language.lower().startswith("en")
+    words = [t.lower_ for t in tokens if t.is_alpha and t.pos_ != "PROPN"][:400]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return True
+    english = sum(w in STOP_WORDS for w in words) / len(words)
+    foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in words) / len(words)
+    return english >= SURELY_ENGLISH_STOP_SHARE or (english >= MIN_ENGLISH_STOP_SHARE and foreign < MAX_FOREIGN_SHARE)
+
+
+def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHit]]]) -> frozenset[int]:
+    """Token indices of cue words used in a sense that is not an event."""
+    inert: set[int] = set()
+    for sentence, hits in hits_by_sentence:
+        if not is_english(sentence):
+            inert.update(t.i for t in sentence)
+            continue
+        words = _sentence_words(sentence)
+        other_domain = bool(words & OTHER_DOMAIN_WORDS) and not words & HARD_VIOLENCE_WORDS
+        accident = bool(words & ACCIDENT_WORDS) and not words & (HARD_VIOLENCE_WORDS - REPORTING_PEOPLE)
+        spans: dict[tuple[int, int], bool] = {}  # a span is inert when any cue read on it is
+        for hit in hits:
+            token = doc[hit.start : hit.end].root
+            span = (hit.start, hit.end)
+            spans[span] = spans.get(span, False) or _not_an_event(hit, token, other_domain, accident)
+        dropped = {i for (start, end), out in spans.items() if out for i in range(start, end)}
+        kept = {i for (start, end), out in spans.items() if not out for i in range(start, end)}
+        inert.update(dropped - kept)  # "shoot-outs": the harm word "shoot" is inert, the clash term is not
+    return frozenset(inert)
+
+
+def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool) -> bool:
+    if token.ent_type_ in NAME_ENTS and token.pos_ == "PROPN":  # "Rocket League", "The Intercept"
+        return True
+    if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
+        return True
+    if hit.cue in WEAPON_CUES:
+        return not weapon_in_use(hit, token)
+    if hit.cue == "protest" and token.lemma_.lower() in OTHER_SENSE_WHEN_TRANSITIVE:
+        return _takes_object(token) or token.dep_ == "amod" or not _people_do_it(token)
+    if hit.cue in FIGHT_CUES:
+        if accident and hit.cue == "harm" and token.lemma_.lower() in OUTCOME_LEMMAS:
+            return True
+        if other_domain and hit.cue in DOMAIN_SENSITIVE_CUES and not _aimed_at_a_place(token):
+            return True  # "the attack on the U.S. compound in Benghazi" stays in a sentence about an ad
+        if token.head.lemma_.lower() in PRETEND_VERBS:
+            return True
+        if hit.cue == "harm" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children):
+            return True  # "veterans were killing themselves": self-harm is not political violence
+        return is_figurative(token, with_preps=hit.cue != "arrest")  # "arrested on charges" is literal
+    return False
+
+
+def weapon_in_use(hit: CueHit, token: Token) -> bool:
+    """A weapon word names an attack, or something is done with the weapon in its clause."""
+    span = token.doc[hit.start : hit.end]
+    if token.pos_ == "VERB" or any(t.lemma_.lower().startswith(EVENT_NOUN_PREFIXES) for t in span):
+        if _modifies_other_noun(token) or _abstract_subject(token):  # "the population exploded"
+            return False
+        return not any(_abstract(o) for c in token.children if c.lower_ == "of" for o in c.children)
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.tag_.startswith("VB") and following.lemma_.lower() in WEAPON_USE_LEMMAS:
+        return True  # "helicopters targeted IS positions", however it was parsed
+    node = token
+    for _ in range(4):
+        if node.lemma_.lower() in EVENT_HEADS and node.i != token.i:
+            return True
+        if node.pos_ == "VERB" and node.i != token.i:  # the nearest verb says what is done with it
+            return node.lemma_.lower() in WEAPON_USE_LEMMAS
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return any(c.lemma_.lower() in EVENT_HEADS for c in token.children if c.dep_ in {"compound", "conj"})
+
+
+def is_figurative(token: Token, with_preps: bool = True) -> bool:
+    """Violence done to an abstraction, by a manner of speaking, or a word modifying another noun."""
+    if _modifies_other_noun(token):  # "attack ads", "battle pass"
+        return True
+    if token.dep_ == "amod" and _abstract(token.head):  # "slaughtered chickens"
+        return True
+    for child in token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in {"amod", "compound", "npadvmod"} and lemma in FIGURATIVE_MODIFIERS:
+            return True
+        if child.dep_ in OBJECT_DEPS and _abstract(child):
+            return True
+        targets = [o for o in child.children if o.dep_ == "pobj"]
+        is_target = with_preps and child.dep_ == "prep" and child.lower_ in FIGURATIVE_TARGET_PREPS
+        if is_target and any(map(_abstract, targets)):
+            return True
+        if child.dep_ == "xcomp" and child.tag_ == "VB" and token.pos_ == "VERB":  # "fought to acquire"
+            return True
+    return _abstract_subject(token)
+
+
+def _abstract_subject(token: Token) -> bool:
+    """ "It beat Hollywood movies", "the population exploded": a thing, not a person, did it."""
+    if token.pos_ != "VERB":
+        return False
+    subjects = _subjects(token)
+    return any(s.lower_ == "it" or s.lemma_.lower() in ABSTRACT_TARGETS for s in subjects)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, shared along conjoined verbs ("stood at 200,000 and has since exploded")."""
+    node = verb
+    for _ in range(3):
+        found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if found or node.dep_ != "conj":
+            return found
+        node = node.head
+    return []
+
+
+def _people_do_it(verb: Token) -> bool:
+    """A protest verb is the protest sense unless a thing is its subject ("the speed ... demonstrates")."""
+    if verb.pos_ != "VERB":
+        return True
+    subjects = _subjects(verb)
+    # "a number of teachers", "a group of residents": the people are in the "of" complement
+    people = [o for s in subjects for p in s.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    things = [s for s in subjects if s.tag_ == "NN" and not _person(s)]
+    return not things or any(s.tag_ in {"NNS", "NNPS"} or _person(s) for s in people)
+
+
+def _person(token: Token) -> bool:
+    return token.ent_type_ in {"PERSON", "NORP", "ORG"} or token.lemma_.lower() in PEOPLE_NOUNS
+
+
+def _abstract(token: Token) -> bool:
+    return token.lemma_.lower() in ABSTRACT_TARGETS or token.lower_ == "it"
+
+
+def _modifies_other_noun(token: Token) -> bool:
+    """ "drone footage", "attack ads": the word modifies a noun that is not itself an event."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"compound", "amod", "nmod"}:
+        return False
+    if token.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return token.head.lemma_.lower() not in EVENT_HEADS
+
+
+def _aimed_at_a_place(token: Token) -> bool:
+    """A named place in the event word's own prepositions ("attack on the compound in Benghazi")."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    return any(t.ent_type_ in PLACE_ENTS for p in preps for t in p.subtree)
+
+
+def _takes_object(token: Token) -> bool:
+    """ "demonstrated that", "rally support", "a demonstration of": another sense of the word."""
+    for child in token.children:
+        if child.dep_ in {"dobj", "ccomp"}:
+            return True
+        if token.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ == "of":
+            return True
+    return False
+
+
+def _sentence_words(sentence: Span) -> frozenset[str]:
+    """Lower-cased common words: "Rakuwa Primary Health Center" does not make a sentence about elections."""
+    return frozenset(t.lower_ for t in sentence if t.pos_ != "PROPN")
