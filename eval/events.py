@@ -7,22 +7,16 @@ ever scored by a model that saw it. Run: ``.venv/bin/python -m eval.events`` fro
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
+from eval.common import shared_data
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.events import extract_events
 from sitrep.events import classifier
 from sitrep.events.rules import default_typer
 from sitrep.model import AnalyzedArticle, Article, Source
-
-
-def shared_data() -> Path:
-    explicit = os.environ.get("SITREP_SHARED_DATA")
-    return Path(explicit) if explicit else Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 def scores(gold: list[str], predicted: list[str]) -> dict[str, float]:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eval.common import precision_recall_f1, shared_data
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.places import (
     Toponym,
@@ -36,11 +36,6 @@ from sitrep.gazetteer.sources import package_file
 from sitrep.model import Place
 
 WITHIN_KM = 161.0
-
-
-def shared_data() -> Path:
-    override = os.environ.get("SITREP_SHARED_DATA")
-    return Path(override) if override else Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 @dataclass(frozen=True)
@@ -215,9 +210,7 @@ def main() -> None:
                 gold, overlapping(gold, resolved), gazetteer
             )
 
-    precision = tp_pred / n_pred if n_pred else 0.0
-    recall = tp_gold / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = precision_recall_f1(tp_pred, n_pred, tp_gold, n_gold)
     print(f"LGL ({len(docs)} articles, {path})")
     print(f"recognition: P {100 * precision:.1f}%  R {100 * recall:.1f}%  F1 {100 * f1:.1f}%  "
           f"(predicted {n_pred}, gold {n_gold})")

@@ -31,7 +31,7 @@ from statistics import mean
 
 import lxml.html
 
-from eval.common import shared_data
+from eval.common import precision_recall_f1, shared_data
 from sitrep.errors import InputError
 from sitrep.extract import extract
 from sitrep.extract.encoding import decode
@@ -57,9 +57,7 @@ def prf(predicted: str, reference: str) -> tuple[float, float, float]:
     if not pred and not ref:
         return 1.0, 1.0, 1.0
     overlap = sum((pred & ref).values())
-    p = overlap / sum(pred.values()) if pred else 0.0
-    r = overlap / sum(ref.values()) if ref else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return precision_recall_f1(overlap, sum(pred.values()), overlap, sum(ref.values()))
 
 
 def ensure_tools() -> None:

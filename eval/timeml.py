@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval.common import shared_data
+from eval.common import precision_recall_f1, shared_data
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.registry import Context, StageConfig
 from sitrep.analyze.timexes import make_timexes
@@ -45,13 +45,8 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def report(self, label: str) -> str:
-        def f1(hits: int) -> tuple[float, float, float]:
-            p = hits / self.system if self.system else 0.0
-            r = hits / self.gold if self.gold else 0.0
-            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-        rp, rr, rf = f1(self.relaxed)
-        sp, sr, sf = f1(self.strict)
+        rp, rr, rf = precision_recall_f1(self.relaxed, self.system, self.relaxed, self.gold)
+        sp, sr, sf = precision_recall_f1(self.strict, self.system, self.strict, self.gold)
         type_acc = self.type_ok / self.relaxed if self.relaxed else 0.0
         value_acc = self.value_ok / self.relaxed if self.relaxed else 0.0
         return (
