@@ -272,3 +272,153 @@ def test_split_quote_keeps_its_parts(run) -> None:  # type: ignore[no-untyped-de
     assert [p.text for p in a.content_parts] == ["“The bridge is gone,”", "“and the town is cut off.”"]
     for part in a.content_parts:
         assert body[part.start : part.end] == part.text
+
+
+# -- constructions added from the PolNeAR error analysis (own sentences) -------------------
+
+
+def test_headline_speaker_may_be_a_common_noun_phrase(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("Harbour council: New ferry timetable starts in spring.\n\nThe council met on Friday.")
+    a = by_cue(items, ":")
+    assert a.source is not None and a.source.text == "Harbour council"
+    assert a.content.text == "New ferry timetable starts in spring"
+
+
+def test_headline_speaker_single_capitalised_noun(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("Gazette: Port director spent city funds on a yacht.\n\nThe paper printed the receipts.")
+    a = by_cue(items, ":")
+    assert a.source is not None and a.source.text == "Gazette"
+
+
+def test_colon_after_a_clause_is_not_a_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("The reason is simple: the bridge is closed.\n\nTraffic moved slowly.")
+    assert all(a.cue.text != ":" for a in items)
+
+
+def test_dateline_is_not_part_of_the_source(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("LYON, France (AP) — Mayor Anna Berg said that the bridge would reopen in May."), "said")
+    assert a.source is not None and a.source.text == "Mayor Anna Berg"
+
+
+def test_source_keeps_party_and_state_in_brackets(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("Sen. Tom Fields (D-Ore.) said that the budget was too small."), "said")
+    assert a.source is not None and a.source.text == "Sen. Tom Fields (D-Ore.)"
+
+
+def test_cue_leaves_out_a_prepositional_time_phrase(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("The mayor said on Monday that the bridge would reopen in May."), "said")
+    assert a.content.text == "that the bridge would reopen in May"
+
+
+def test_content_keeps_a_leading_time_phrase(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("In 2020, the town recorded nine burglaries, the police chief said."), "said")
+    assert a.content.text == "In 2020, the town recorded nine burglaries"
+
+
+def test_quote_continues_in_the_next_paragraph(run) -> None:  # type: ignore[no-untyped-def]
+    body = "“We will rebuild the pier,” the mayor said on Tuesday.\n\n“It will take two years.”\n\nThe council voted."
+    a = by_cue(run(body), "said")
+    assert [p.text for p in a.content_parts] == ["“We will rebuild the pier,”", "“It will take two years.”"]
+
+
+def test_quote_in_next_paragraph_with_its_own_speaker_stays_apart(run) -> None:  # type: ignore[no-untyped-def]
+    body = "“We will rebuild the pier,” the mayor said.\n\n“It is too expensive,” a trader said."
+    items = run(body)
+    assert [a.content.text for a in items if a.source and a.source.text == "the mayor"] == [
+        "“We will rebuild the pier,”"
+    ]
+
+
+def test_support_thanks_talk_and_hope_are_cues(run) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "The union backed the new contract. The governor thanked the volunteers. "
+        "She talked about the flood. The farmers are hoping to sell more grain."
+    )
+    items = run(body)
+    assert by_cue(items, "backed").content.text == "the new contract"
+    assert by_cue(items, "thanked").content.text == "the volunteers"
+    assert by_cue(items, "talked about").content.text == "the flood"
+    hoping = by_cue(items, "are hoping")
+    assert hoping.cue.lemma == "hope" and hoping.content.text == "to sell more grain"
+
+
+def test_generic_you_is_not_a_source(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("You want to believe that prices will fall.") == []
+
+
+def test_participle_aside_is_not_part_of_the_source(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("Marta Reyes, speaking at a rally in Porto, said that wages must rise."), "said")
+    assert a.source is not None and a.source.text == "Marta Reyes"
+
+
+def test_when_is_not_part_of_the_cue(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("When asked about the strike, the minister said that talks would resume.")
+    assert all(not a.cue.text.lower().startswith("when") for a in items)
+
+
+def test_paragraph_break_is_not_part_of_the_cue(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("The mayor declared:\n\n“The tram will run in May.”"), "declared:")
+    assert a.content.text == "“The tram will run in May.”"
+
+
+def test_poll_shows_object(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("A county survey shows Reyes with a narrow lead."), "shows")
+    assert a.source is not None and a.source.text == "A county survey"
+    assert a.content.text == "Reyes with a narrow lead"
+
+
+def test_said_with_a_pronoun_object(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("Only a few residents said it."), "said")
+    assert a.content.text == "it"
+
+
+def test_fronted_poll_is_the_source(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("In a county survey released Friday, 61 percent of residents chose the tram line."), "In")
+    assert a.source is not None and a.source.text == "a county survey released Friday"
+    assert a.content.text == "61 percent of residents chose the tram line"
+
+
+def test_fronted_statement_is_only_the_medium(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("In a statement, the ministry said that the tram would run in May.")
+    assert [a.cue.text for a in items] == ["said"]
+
+
+def test_as_x_reported_takes_the_main_clause(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("As the county paper reported last week, the mayor spent the funds on a yacht."), "reported")
+    assert a.source is not None and a.source.text == "the county paper"
+    assert a.content.text == "the mayor spent the funds on a yacht"
+
+
+def test_cue_inside_reported_content_is_not_an_attribution(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("The mayor told reporters she thought the tram was late.")
+    assert [a.cue.text for a in items] == ["told"]
+    assert items[0].content.text == "she thought the tram was late"
+
+
+def test_stance_adjectives(run) -> None:  # type: ignore[no-untyped-def]
+    items = run(
+        "The union has been critical of the new pay scale. The minister is confident that the bridge will open."
+    )
+    critical = by_cue(items, "has been critical of")
+    assert critical.cue.stance == "countering" and critical.content.text == "the new pay scale"
+    assert critical.source is not None and critical.source.text == "The union"
+    confident = by_cue(items, "is confident")
+    assert confident.cue.stance == "belief" and confident.content.text == "that the bridge will open"
+
+
+def test_adjective_with_another_preposition_is_no_cue(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("The bridge is critical for the town.") == []
+
+
+def test_expressed_concern_that(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("The council expressed concern that the bridge was unsafe.")
+    a = by_cue(items, "expressed concern")
+    assert a.content.text == "that the bridge was unsafe"
+    assert len(items) == 1
+
+
+def test_thats_according_to(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("Turnout fell by a third. That’s according to the county election office.")
+    a = by_cue(items, "’s according to")
+    assert a.content.text == "That"
+    assert a.source is not None and a.source.text == "the county election office"

@@ -54,7 +54,7 @@ def trim(doc: Doc, run: list[int]) -> list[int]:
         kept = kept[1:]
     while kept and doc[kept[-1]].text in QUOTE_MARKS and not _has_opening(doc, kept):
         kept = kept[:-1]
-    while kept and _droppable(doc[kept[-1]]):
+    while kept and _droppable(doc[kept[-1]]) and not _closes_bracket(doc, kept):
         kept = kept[:-1]
     while kept and _droppable(doc[kept[0]]):
         kept = kept[1:]

@@ -2,13 +2,16 @@
 
 One pass over the parse proposes cues: a lexicon verb with a complement its
 frames allow (a clause or quotation; for some verbs an object or a to-clause),
-"according to", a speech-act noun with a that-clause. Each cue then finds its
+"according to", a fronted "In a poll, ...", a speech-act noun with a that-clause,
+a stance adjective after a copula ("is critical of"). Each cue then finds its
 source (the subject, the agent of a passive, or the subject it shares with the
 verb it hangs from) and its content (the complement, widened to the whole
 quotation when the complement sits inside quote marks). Quotes left without a
 cue are then tied to a nearby cue verb the parser failed to link ("“...,” he
 said." across a sentence split, "He said: “...”", "“...” ― Name"), and a
 quotation interrupted by its cue (“A,” he said, “B.”) gets both parts.
+A cue inside the content of another attribution ("told reporters he thought
+...") is the reported speaker's words, like a verb inside a quote, and is dropped.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.lexicon import CueEntry, Lexicon
 from sitrep.attribution.quotes import Quote
@@ -40,22 +43,30 @@ OBJECT_DEPS = frozenset({"dobj", "oprd"})
 CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # Dependents between the verb and its content that annotators count as part of the cue
 # ("said in a statement that", "said Thursday that", "said:").
-CUE_BRIDGE_DEPS = frozenset({"prep", "npadvmod", "advmod", "prt"})
+CUE_BRIDGE_DEPS = frozenset({"npadvmod", "advmod", "prt"})
 # A verb that shares its subject with the verb it depends on ("said ..., adding that").
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
 # Prepositions that introduce what a speech verb is about ("complained about", "warned of").
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "against", "over"})
+# Forms the small model lemmatises wrongly ("hoping" -> "hop").
+MISLEMMATISED = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+# Documents that speak for their authors when fronted: "In a new poll, ...".
+# ("In a statement, X said" is only the medium: the head verb then has a source of its own.)
+SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis"})
 PLAIN_SAYING = frozenset({"say", "tell", "state", "add", "write", "continue"})
 # How many words may separate a quote from the clause of the cue that introduces it.
 QUOTE_LINK_WINDOW = 4
 # How many words may separate the two halves of a quotation interrupted by its cue.
 SPLIT_QUOTE_WINDOW = 60
 _DASH_SPEAKER = re.compile(r"[ \t]*(?P<dash>[―—–])[ \t]*")
-# "Name: text" on a line of its own (headline or transcript); the name is one to four capitalised words.
+# "Name: text" on a line of its own (headline or transcript); the name is one to four words, the
+# first capitalised ("Clinton camp: ...", "Newspaper: ...").
 _COLON_LINE = re.compile(
-    r"^(?P<quote>[\"“]?)(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?P<colon>:) +(?P<content>\S[^\n]*)$",
+    r"^(?P<quote>[\"“]?)(?P<name>[A-Z][\w.’'-]*(?: [\w.’'-]+){0,3})(?P<colon>:) +(?P<content>\S[^\n]*)$",
     re.MULTILINE,
 )
+# Parts of speech a speaker's name in a "Name: text" line may consist of (no verb: "The point is: ...").
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT"})
 # Line labels that are not speakers.
 COLON_LABELS = frozenset(
     {
@@ -128,6 +139,11 @@ class SpeechFinder:
                 if item is not None:
                     found.append(item)
                 continue
+            if tok.lower_ == "in" and tok.dep_ == "prep":
+                item = self._in_document(tok)
+                if item is not None:
+                    found.append(item)
+                continue
             entry = self._verb_entry(tok)
             if entry is not None:
                 item = self._verb_attribution(tok, entry)
@@ -139,6 +155,10 @@ class SpeechFinder:
                 item = self._noun_attribution(tok)
                 if item is not None:
                     found.append(item)
+            elif tok.dep_ == "acomp" and tok.pos_ == "ADJ":
+                item = self._adjective_attribution(tok)
+                if item is not None:
+                    found.append(item)
         self._join_split_quotes(found)
         found.extend(self._link_orphan_quotes(found, pending))
         found.extend(self._dash_attributions(found))
@@ -146,6 +166,8 @@ class SpeechFinder:
         self._share_sources(found)
         self._join_split_quotes(found)
         found = [f for f in found if f.source is not None or not f.from_complement]
+        found = [f for f in found if f.source is None or not self._generic_you(f.source)]
+        found = _drop_nested(found)
         for item in found:
             item.content = [part for s, e in item.content for part in _split_paragraphs(self.text, s, e)]
         unique = {(f.cue, tuple(f.content)): f for f in found}  # one per cue and content
@@ -161,10 +183,19 @@ class SpeechFinder:
                 phrasal = self.lexicon.phrasal_verb(tok.lemma_, child.lower_)
                 if phrasal is not None:
                     return phrasal
-        return self.lexicon.verb(tok.lemma_)
+        return self.lexicon.verb(MISLEMMATISED.get(tok.lower_, tok.lemma_))
 
     def _verb_attribution(self, verb: Token, entry: CueEntry) -> Found | None:
+        noun_clause = self._noun_with_clause(verb) if "object" in entry.frames else None
+        if noun_clause is not None:
+            noun, clause = noun_clause
+            item = self._make(verb, entry, subtree_indices(clause))
+            if item is not None:
+                item.cue = (item.cue[0], max(item.cue[1], noun.idx + len(noun.text)))
+            return item
         content = self._clausal_content(verb) if "clause" in entry.frames else None
+        if content is None and "clause" in entry.frames:
+            content = self._as_parenthetical(verb)
         clausal = content is not None
         if (
             content is None
@@ -220,6 +251,29 @@ class SpeechFinder:
             own = set(subtree_indices(verb))
             return [i for i in self._clause_without_cues(verb.head) if i not in own]
         return None
+
+    def _noun_with_clause(self, verb: Token) -> tuple[Token, Token] | None:
+        """ "expressed concern that ...", "voiced hope that ...": the noun joins the cue, the clause is content."""
+        for child in verb.rights:
+            if child.dep_ not in OBJECT_DEPS or child.pos_ != "NOUN" or child.i != verb.i + 1:
+                continue
+            for clause in child.rights:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i for m in clause.children
+                ):
+                    return child, clause
+        return None
+
+    def _as_parenthetical(self, verb: Token) -> list[int] | None:
+        """ "As the Post reported, the inspector issued subpoenas": the clause it hangs on is the content."""
+        if verb.dep_ != "advcl" or self._subject(verb) is None or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+            return None  # "as he told reporters": the object is the addressee, not missing content
+        own = set(subtree_indices(verb))
+        return [i for i in subtree_indices(verb.head) if i not in own]
 
     def _stray_that_clause(self, verb: Token) -> Token | None:
         """A that-clause the parser hung on an adjunct: "tweeted in the early hours that ..."."""
@@ -329,9 +383,10 @@ class SpeechFinder:
         return extra
 
     def _trim_trailing_modifiers(self, tokens: list[int]) -> list[int]:
-        """Drop a final non-restrictive modifier: ", which ...", ", who is 70", ", forcing ...", ", <apposition>".
+        """Drop a final non-restrictive modifier: ", which ...", ", who is 70", ", <apposition>", ", led by ...".
 
-        Annotators leave these out of the content: they are the writer's gloss, not the claim.
+        Annotators leave these out of the content: they are the writer's gloss, not the claim. A final
+        ", leaving ..." / ", bringing ..." stays: it is usually the consequence the source claims.
         """
         toks = sorted(tokens)
         present = set(toks)
@@ -350,7 +405,7 @@ class SpeechFinder:
                 if (
                     (tok.dep_ == "relcl" and tok.left_edge.lower_ in ("which", "who", "whom", "whose"))
                     or tok.dep_ == "appos"
-                    or (tok.dep_ in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN") and self._subject(tok) is None)
+                    or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBN" and self._subject(tok) is None)
                 ):
                     cut = comma
                     break
@@ -374,7 +429,7 @@ class SpeechFinder:
             phrase = [self.doc[i] for i in toks[:comma]]
             top = [t for t in phrase if t.head.i not in toks[:comma]]
             if len(top) == 1 and (
-                top[0].dep_ in ("advmod", "prep", "npadvmod", "cc")
+                top[0].dep_ in ("advmod", "cc")
                 or (top[0].dep_ == "advcl" and comma <= 4)
                 or (self.doc[toks[comma]].text != "," and all(t.is_upper for t in phrase))
             ):
@@ -500,7 +555,12 @@ class SpeechFinder:
             first = verb.head  # catenative: "went on to explain", "continues to insist"
             start = first.idx
         i = first.i - 1
-        while i >= 0 and self.doc[i].head.i == first.i and self.doc[i].dep_ in CUE_LEFT_DEPS:
+        while (
+            i >= 0
+            and self.doc[i].head.i == first.i
+            and self.doc[i].dep_ in CUE_LEFT_DEPS
+            and self.doc[i].tag_ != "WRB"  # "when asked": the conjunction is not part of the cue
+        ):
             start = self.doc[i].idx
             i -= 1
         content_start = min(s for s, _ in content)
@@ -511,6 +571,8 @@ class SpeechFinder:
         if content_start > end:
             for child in verb.rights:
                 last = child.right_edge
+                while last.is_space and last.i > child.i:
+                    last = self.doc[last.i - 1]  # "declared:\n\n": the paragraph break is not part of the cue
                 if last.idx >= content_start:
                     break
                 bridging = child.dep_ in CUE_BRIDGE_DEPS or (child.text == ":" and child.dep_ == "punct")
@@ -542,9 +604,14 @@ class SpeechFinder:
         return self._np_range(subject), subject.i
 
     def _np_range(self, head: Token) -> CharRange:
-        """The whole noun phrase; a comma closing an apposition or relative clause is kept."""
-        tokens = subtree_indices(head)
-        run = trim(self.doc, sorted(tokens))
+        """The whole noun phrase; a comma closing an apposition or relative clause is kept.
+
+        A dateline before it ("RENO, Nev. (AP) — ") is not part of it.
+        """
+        tokens = subtree_indices(head, self._participle_asides(head))
+        run = _after_dateline(self.doc, trim(self.doc, sorted(tokens)))
+        while run and self.doc[run[-1]].dep_ == "cc":
+            run = trim(self.doc, run[:-1])  # "O’Malley (D) and" when the parser cut the coordination short
         if not run:
             return token_range(head)
         first, last = self.doc[run[0]], self.doc[run[-1]]
@@ -561,6 +628,19 @@ class SpeechFinder:
         ):
             end = self.doc[after].idx + 1
         return first.idx, end
+
+    def _participle_asides(self, head: Token) -> set[int]:
+        """ "Rubio, speaking at a rally in Miami, said": the circumstance of the saying, not the source."""
+        out: set[int] = set()
+        for child in head.rights:
+            comma = child.left_edge.i - 1
+            if child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and comma >= 0 and self.doc[comma].text == ",":
+                out |= {t.i for t in child.subtree} | {comma}
+        return out
+
+    def _generic_you(self, source: CharRange) -> bool:
+        """ "you want to believe ...", "you know": the reader or audience addressed, not a source."""
+        return self.text[source[0] : source[1]].lower() == "you"
 
     def _share_sources(self, found: list[Found]) -> None:
         """A subject-less cue ("..., adding that") takes the source of the cue it hangs from."""
@@ -594,7 +674,22 @@ class SpeechFinder:
         if to is None:
             return None
         objs = [c for c in to.children if c.dep_ == "pobj"]
-        if not objs or tok.head.i == tok.i:
+        if not objs:
+            return None
+        pronoun = self._that_is_according(tok)
+        if pronoun is not None:
+            # "That’s according to the filing": the pronoun stands for the claim before it
+            return Found(
+                kind="indirect",
+                cue=(self.doc[pronoun.i + 1].idx, to.idx + len(to.text)),
+                lemma="according to",
+                stance="neutral",
+                content=[token_range(pronoun)],
+                source=self._np_range(objs[0]),
+                source_token=objs[0].i,
+                cue_token=tok.i,
+            )
+        if tok.head.i == tok.i:
             return None
         head = tok.head
         while head.head.i != head.i and (head.dep_ == "conj" or head.pos_ not in ("VERB", "AUX")):
@@ -613,6 +708,82 @@ class SpeechFinder:
             source=self._np_range(objs[0]),
             source_token=objs[0].i,
             cue_token=tok.i,
+        )
+
+    def _that_is_according(self, tok: Token) -> Token | None:
+        """The "That" of "That’s according to X" / "That is according to X", else None."""
+        copula = tok if tok.head.i == tok.i else tok.head
+        subject = self._subject(copula)
+        if subject is None or subject.lower_ not in ("that", "this"):
+            return None
+        between = self.doc[subject.i + 1 : tok.i]
+        if len(between) == 1 and between[0].lower_ in ("’s", "'s", "is", "was"):
+            return subject
+        return None
+
+    def _in_document(self, tok: Token) -> Found | None:
+        """ "In a poll released Monday, 52 percent backed ...": a document fronted as the source."""
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs or objs[0].lemma_.lower() not in SOURCE_DOCUMENTS or tok.i >= tok.head.i:
+            return None
+        if tok.head.pos_ not in ("VERB", "AUX") or tok.i != tok.sent.start or self._verb_entry(tok.head):
+            return None
+        phrase = set(subtree_indices(tok))
+        content = [i for i in subtree_indices(tok.head) if i not in phrase]
+        parts, kind = self._content_parts(content)
+        if not parts:
+            return None
+        return Found(
+            kind=kind,
+            cue=token_range(tok),
+            lemma="in",
+            stance="neutral",
+            content=parts,
+            source=self._np_range(objs[0]),
+            source_token=objs[0].i,
+            cue_token=tok.i,
+        )
+
+    def _adjective_attribution(self, adj: Token) -> Found | None:
+        """ "X is confident that ...", "X has been critical of ...": a stance adjective after a copula.
+
+        The lexicon lists the adjective alone for a that-clause and with its preposition
+        for an object ("critical of", not "critical for").
+        """
+        copula = adj.head
+        subject = self._subject(copula)
+        if subject is None or copula.pos_ not in ("AUX", "VERB"):
+            return None
+        adjectives = self.lexicon.adjectives
+        complement: Token | None = None
+        cue_end = adj
+        entry: CueEntry | None = None
+        for child in adj.rights:
+            single = adjectives.get(adj.lower_)
+            with_prep = adjectives.get(f"{adj.lower_} {child.lower_}")
+            if single is not None and "clause" in single.frames and child.dep_ == "ccomp":
+                complement, entry = child, single
+            elif with_prep is not None and child.dep_ == "prep" and child.i == adj.i + 1:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    complement, cue_end, entry = objects[0], child, with_prep
+            if complement is not None:
+                break
+        if complement is None or entry is None:
+            return None
+        parts, kind = self._content_parts(subtree_indices(complement))
+        if not parts:
+            return None
+        start, _ = self._cue_range(copula, parts)
+        return Found(
+            kind=kind,
+            cue=(min(start, copula.idx), cue_end.idx + len(cue_end.text)),
+            lemma=entry.lemma,
+            stance=entry.stance,
+            content=parts,
+            source=self._np_range(subject),
+            source_token=subject.i,
+            cue_token=adj.i,
         )
 
     def _noun_attribution(self, noun: Token) -> Found | None:
@@ -741,7 +912,7 @@ class SpeechFinder:
             if (
                 name is None
                 or m.group("name").strip().lower() in COLON_LABELS
-                or not any(t.pos_ == "PROPN" for t in name)
+                or not _looks_like_speaker(name)
                 or m.start("colon") in taken
             ):
                 continue
@@ -776,7 +947,11 @@ class SpeechFinder:
                 continue
             first, second = self.quotes[qi], self.quotes[qi + 1]
             between = self.text[first.end : second.start]
-            if not (first.end <= item.cue[0] and item.cue[1] <= second.start) or "\n" in between:
+            if not (first.end <= item.cue[0] and item.cue[1] <= second.start):
+                continue
+            if "\n" in between and not (
+                item.lemma.isalpha() and self._continues_next_paragraph(first, second, item.cue)
+            ):
                 continue
             if self._gap_words(first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
                 continue
@@ -797,6 +972,18 @@ class SpeechFinder:
             item.content.insert(0, (first.start, first.end))
             covered.add(qi - 1)
 
+    def _continues_next_paragraph(self, first: Quote, second: Quote, cue: CharRange) -> bool:
+        """ "“A,” she said.¶“B.”": a paragraph of quote and cue, then a paragraph opening with a quote.
+
+        News style gives the speaker once and lets the next quoted paragraph continue.
+        """
+        para_start = self.text.rfind("\n", 0, first.start) + 1
+        if self.text[para_start : first.start].strip():
+            return False
+        tail = self.text[cue[1] : second.start]
+        line, _, rest = tail.partition("\n")
+        return not rest.strip() and "\n" not in rest.strip("\n ") and not any(m in line for m in QUOTE_MARK_TEXTS)
+
     def _gap_words(self, start: int, end: int) -> int:
         """Words (not punctuation) strictly between two character offsets."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
@@ -807,6 +994,40 @@ class SpeechFinder:
 
 QUOTE_CLOSERS = frozenset({"”", '"', "»", "''"})
 QUOTE_MARK_TEXTS = frozenset({"“", "”", '"', "«", "»", "''", "``", "„"})
+
+
+def _drop_nested(found: list[Found]) -> list[Found]:
+    """A cue inside what another source is reported to have said is part of that content
+    ("He told reporters he thought ..."): like verbs inside quotes, not an attribution of the writer."""
+    contents = [(f, part) for f in found for part in f.content]
+    kept = [f for f in found if not any(o is not f and s <= f.cue[0] and f.cue[1] <= e for o, (s, e) in contents)]
+    # "voiced hope that ...": the noun cue "hope" is part of the verb's cue for the same content
+    return [
+        f
+        for f in kept
+        if not any(
+            o is not f and o.content == f.content and o.cue[0] <= f.cue[0] and f.cue[1] <= o.cue[1] and o.cue != f.cue
+            for o in kept
+        )
+    ]
+
+
+def _after_dateline(doc: Doc, run: list[int]) -> list[int]:
+    """ "RENO, Nev. (AP) — Donald Trump": the span after a dateline's dash."""
+    dashes = [k for k, i in enumerate(run) if doc[i].text in ("—", "–", "--")]
+    if not dashes:
+        return run
+    head_part = [doc[i] for i in run[: dashes[0]]]
+    if head_part and (head_part[0].is_upper or any(t.text == ")" for t in head_part)):
+        return run[dashes[0] + 1 :]
+    return run
+
+
+def _looks_like_speaker(name: Span) -> bool:
+    """A name, an organisation or a capitalised noun ("Newspaper"), never a clause."""
+    if any(t.pos_ not in NAME_POS for t in name):
+        return False
+    return any(t.pos_ == "PROPN" for t in name) or (len(name) == 1 and name[0].pos_ == "NOUN")
 
 
 def _path_up(tok: Token, stop: Token) -> list[Token]:
