@@ -24,7 +24,6 @@ Also printed: the time of the stage relative to the bare spaCy parse.
 from __future__ import annotations
 
 import bisect
-import os
 import re
 import sys
 import time
@@ -32,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eval.common import precision_recall_f1, shared_data
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.attributions import find_attributions, to_attributions
 from sitrep.attribution.lexicon import load_lexicon
@@ -40,11 +40,6 @@ from sitrep.attribution.speech import Found
 Frags = tuple[tuple[int, int], ...]
 ROLES = ("source", "cue", "content")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
-def shared_data() -> Path:
-    env = os.environ.get("SITREP_SHARED_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 @dataclass
@@ -131,9 +126,7 @@ class Counts:
 
     def line(self, name: str) -> str:
         def prf(tp_p: float, tp_r: float) -> str:
-            p = tp_p / self.pred if self.pred else 0.0
-            r = tp_r / self.gold if self.gold else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
+            p, r, f = precision_recall_f1(tp_p, self.pred, tp_r, self.gold)
             return f"P {100 * p:5.1f} R {100 * r:5.1f} F1 {100 * f:5.1f}"
 
         return (
