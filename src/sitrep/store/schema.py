@@ -3,7 +3,9 @@
 The full AnalyzedArticle JSON is kept per document (the contract, lossless);
 each layer is also flattened into its own table so corpus views (timelines,
 claims, exports) are plain SQL. Migrations in ``migrations/versions`` create
-these tables; keep the two in step.
+these tables; keep the two in step. Migration 0001 builds its tables from this module, which is right
+only while the schema is at revision 0001: the first change to a table must copy the v1 definitions into
+0001 (freezing it) and add a 0002 migration with the alteration.
 """
 
 from __future__ import annotations
