@@ -507,18 +507,7 @@ class SpeechFinder:
         parts, kind = self._content_parts(content_tokens, inside=self.quote_of.get(cue.i))
         if not parts:
             return None
-        found = Found(
-            kind=kind,
-            cue=self._cue_range(cue, parts, entry),
-            lemma=entry.lemma,
-            stance=entry.stance,
-            content=parts,
-            cue_token=cue.i,
-        )
-        source = self._source_of(cue)
-        if source is not None:
-            found.source, found.source_token = source
-        return found
+        return self._cued(kind, cue, parts, entry)
 
     def _content_parts(self, tokens: list[int], inside: int | None = None) -> tuple[list[CharRange], Kind]:
         """Content ranges: a complement inside a quotation becomes the whole quotation.
@@ -591,6 +580,15 @@ class SpeechFinder:
             if child.dep_ in SUBJECT_DEPS:
                 return child
         return None
+
+    def _cued(self, kind: Kind, verb: Token, content: list[CharRange], entry: CueEntry) -> Found:
+        """An attribution of ``content`` to the source of the cue ``verb``."""
+        found = Found(kind=kind, cue=self._cue_range(verb, content, entry), lemma=entry.lemma, stance=entry.stance,
+                      content=content, cue_token=verb.i)
+        source = self._source_of(verb)
+        if source is not None:
+            found.source, found.source_token = source
+        return found
 
     def _source_of(self, verb: Token) -> tuple[CharRange, int] | None:
         for child in verb.children:
@@ -852,17 +850,7 @@ class SpeechFinder:
                 continue
             quote = self.quotes[best]
             content = [(quote.start, quote.end)]
-            item = Found(
-                kind="direct",
-                cue=self._cue_range(verb, content, entry),
-                lemma=entry.lemma,
-                stance=entry.stance,
-                content=content,
-                cue_token=verb.i,
-            )
-            source = self._source_of(verb)
-            if source is not None:
-                item.source, item.source_token = source
+            item = self._cued("direct", verb, content, entry)
             covered.add(best)
             linked.append(item)
         return linked
