@@ -66,7 +66,3 @@ def factory(name: str) -> StageFactory:
         return _FACTORIES[name]
     except KeyError:
         raise KeyError(f"no stage named {name!r}; known: {', '.join(sorted(_FACTORIES))}") from None
-
-
-def registered() -> list[str]:
-    return sorted(_FACTORIES)

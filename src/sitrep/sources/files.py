@@ -11,6 +11,7 @@ import os
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sitrep.errors import InputError
@@ -42,8 +43,9 @@ class RawDoc:
     suffix: str  # lower-case extension without .gz, e.g. ".html"
     captured_at: str | None = None
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """The document's identity; computed once (duplicate checks and the stored source both ask)."""
         return hashlib.sha256(self.data).hexdigest()
 
 
@@ -116,10 +118,3 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
                         yield Path(root) / name
         else:
             yield path
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-

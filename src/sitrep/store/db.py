@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -161,11 +160,6 @@ class Store:
         with self.engine.connect() as conn:
             raw = conn.scalar(select(schema.documents.c.analysis).where(schema.documents.c.id == doc_id))
         return AnalyzedArticle.model_validate_json(raw) if raw else None
-
-    def iter_documents(self) -> Iterator[tuple[int, AnalyzedArticle]]:
-        with self.engine.connect() as conn:
-            for row in conn.execute(select(schema.documents.c.id, schema.documents.c.analysis).order_by("id")):
-                yield row.id, AnalyzedArticle.model_validate_json(row.analysis)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search ranked by bm25 (title weighted 5x), with highlighted snippets.
