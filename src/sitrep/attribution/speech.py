@@ -697,16 +697,14 @@ class SpeechFinder:
         parts, kind = self._content_parts(content)
         if not parts:
             return None
-        return Found(
-            kind=kind,
-            cue=(tok.idx, to.idx + len(to.text)),
-            lemma="according to",
-            stance="neutral",
-            content=parts,
-            source=self._np_range(objs[0]),
-            source_token=objs[0].i,
-            cue_token=tok.i,
-        )
+        return self._named_in_phrase(kind, (tok.idx, to.idx + len(to.text)), "according to", tok, objs[0], parts)
+
+    def _named_in_phrase(
+        self, kind: Kind, cue: CharRange, lemma: str, cue_token: Token, source: Token, parts: list[CharRange]
+    ) -> Found:
+        """A neutral attribution whose source is the object of its own cue phrase ("according to X", "in a poll")."""
+        return Found(kind=kind, cue=cue, lemma=lemma, stance="neutral", content=parts,
+                     source=self._np_range(source), source_token=source.i, cue_token=cue_token.i)
 
     def _that_is_according(self, tok: Token) -> Token | None:
         """The "That" of "That’s according to X" / "That is according to X", else None."""
@@ -731,16 +729,7 @@ class SpeechFinder:
         parts, kind = self._content_parts(content)
         if not parts:
             return None
-        return Found(
-            kind=kind,
-            cue=token_range(tok),
-            lemma="in",
-            stance="neutral",
-            content=parts,
-            source=self._np_range(objs[0]),
-            source_token=objs[0].i,
-            cue_token=tok.i,
-        )
+        return self._named_in_phrase(kind, token_range(tok), "in", tok, objs[0], parts)
 
     def _adjective_attribution(self, adj: Token) -> Found | None:
         """ "X is confident that ...", "X has been critical of ...": a stance adjective after a copula.
