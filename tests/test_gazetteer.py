@@ -12,7 +12,7 @@ import pytest
 from sitrep.gazetteer import Gazetteer, GazetteerError, default_path, ensure_built, package_fingerprint
 from sitrep.gazetteer.names import name_key, usable_alias
 from sitrep.gazetteer.records import PlaceRecord, read_tsv_records
-from sitrep.gazetteer.sources import informal_records, stripped_forms
+from sitrep.gazetteer.sources import PackageSources, demonym_forms, informal_records, stripped_forms
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer" / "tiny.tsv"
 
@@ -167,3 +167,30 @@ def test_full_index_resolves_the_issue_aliases() -> None:
     assert has("Donetsk Oblast", donetsk_oblast) and has("Donetsk", donetsk_oblast)
     assert has("W.Va.", 4826850)  # AP state abbreviation
     assert gazetteer.lookup("Donbas")[0].place_id == "informal:donbas"
+
+
+def test_demonyms_are_kept_apart_from_names(tmp_path: Path) -> None:
+    """A spotter looking up "Israeli" finds no place; a resolver asked about it finds Israel."""
+    israel = PlaceRecord("geonames:294640", "Israel", "country", 31.5, 34.75, country="IL",
+                         population=8_000_000, demonyms=("Israeli", "Israelis"))
+    path = ensure_built(progress=False, path=tmp_path / "d.sqlite", records=lambda: [israel], fingerprint="d")
+    gazetteer = Gazetteer(path)
+    assert gazetteer.lookup("Israeli") == ()
+    found = gazetteer.demonym("ISRAELIS")
+    assert found is not None and (found.name, found.kind) == ("Israel", "country")
+    assert gazetteer.demonym("Dutch") is None
+
+
+def test_demonym_plurals() -> None:
+    assert demonym_forms("Israeli") == ["Israeli", "Israelis"]
+    assert demonym_forms("Sri Lankan") == ["Sri Lankan", "Sri Lankans"]
+    assert demonym_forms("Swiss") == ["Swiss"]
+    assert demonym_forms("Japanese") == ["Japanese"]
+    assert demonym_forms("French") == ["French"]
+
+
+def test_a_shared_demonym_goes_to_the_most_populous_country() -> None:
+    demonyms = PackageSources()._countryinfo_demonyms()
+    assert "French" in demonyms["FR"] and "French" not in demonyms.get("MQ", [])
+    assert "Americans" in demonyms["US"]
+    assert not any("Gibraltar" in forms for forms in demonyms.values())  # its "demonym" is its name

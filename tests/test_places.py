@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 from tests.conftest import EXAMPLE_BODY
 
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.places import make_places_fn
+from sitrep.analyze.places import (
+    _datelines,
+    _listed_regions,
+    _person_words,
+    given_toponyms,
+    make_places_fn,
+    resolve_toponyms,
+)
 from sitrep.analyze.registry import Context
 from sitrep.gazetteer import Gazetteer, GazetteerError, default_path, ensure_built, package_fingerprint
 from sitrep.gazetteer.index import Entry
-from sitrep.gazetteer.records import read_tsv_records
+from sitrep.gazetteer.records import Kind, PlaceRecord, read_tsv_records
 from sitrep.gazetteer.resolve import Mention, resolve
 from sitrep.gazetteer.sources import informal_records
 from sitrep.model import AnalyzedArticle, Article, Place, Source
@@ -26,11 +35,22 @@ FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer" / "tiny.tsv"
 Analyze = Callable[[str], list[Place]]
 
 
+DEMONYMS = {
+    "geonames:2017370": ("Russian", "Russians"),
+    "geonames:614540": ("Georgian", "Georgians"),
+    "geonames:6252001": ("American", "Americans"),
+}
+
+
+def tiny_records() -> Iterator[PlaceRecord]:
+    for record in chain(read_tsv_records(FIXTURE), informal_records()):
+        yield replace(record, demonyms=DEMONYMS.get(record.place_id, ()))
+
+
 @pytest.fixture(scope="module")
 def tiny_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     path = tmp_path_factory.mktemp("gaz") / "tiny.sqlite"
-    records = lambda: chain(read_tsv_records(FIXTURE), informal_records())  # noqa: E731
-    return Gazetteer(ensure_built(progress=False, path=path, records=records, fingerprint="tiny"))
+    return Gazetteer(ensure_built(progress=False, path=path, records=tiny_records, fingerprint="tiny"))
 
 
 @pytest.fixture(scope="module")
@@ -255,3 +275,122 @@ def test_a_city_over_the_region_named_after_it_even_by_an_alias(analyze: Analyze
     assert (city.name, city.precision) == ("New York City", "city")
     body = "Lawmakers in the state of New York passed the bill."
     assert at(analyze(body), body, "New York").precision == "admin1"
+
+
+def _given(gazetteer: Gazetteer, body: str, *words: str) -> list[Place]:
+    """Resolve the first occurrence of each word as a given toponym (as an annotator marks it)."""
+    doc = nlp_loader.load()(body)
+    spans = []
+    for word in words:
+        start = body.index(word)
+        span = doc.char_span(start, start + len(word))
+        assert span is not None
+        spans.append(span)
+    return resolve_toponyms(doc, given_toponyms(doc, spans, gazetteer), gazetteer)
+
+
+def test_demonyms_are_not_spotted_but_a_given_one_is_its_country(analyze: Analyze, tiny_gazetteer: Gazetteer) -> None:
+    body = "Russian forces shelled Bakhmut on Monday, Georgian officials in Tbilisi said."
+    assert not [p for p in analyze(body) if p.text in ("Russian", "Georgian")]
+    russian, georgian = _given(tiny_gazetteer, body, "Russian", "Georgian")
+    assert (russian.name, russian.precision) == ("Russia", "country")
+    assert (georgian.name, georgian.country) == ("Georgia", "GE")  # the people of the country, not the US state
+
+
+def test_a_people_word_formed_from_a_place_name(tiny_gazetteer: Gazetteer) -> None:
+    body = "Texans and Minnesotans disagreed, and Ohioans stayed out of it."
+    texans, minnesotans, ohioans = _given(tiny_gazetteer, body, "Texans", "Minnesotans", "Ohioans")
+    assert [texans.name, minnesotans.name, ohioans.name] == ["Texas", "Minnesota", "Ohio"]
+
+
+def test_a_township_stands_for_its_town(tiny_gazetteer: Gazetteer) -> None:
+    body = "Minnesota officials said Glenwood Township would repair the road."
+    glenwood = _given(tiny_gazetteer, body, "Minnesota", "Glenwood Township")[1]
+    assert (glenwood.name, glenwood.admin1, glenwood.precision) == ("Glenwood", "Minnesota", "city")
+
+
+def test_a_type_word_inside_an_institution_s_name_is_no_cue(tiny_gazetteer: Gazetteer) -> None:
+    body = "She spoke at the Paris State Lyceum about Texas."
+    doc = nlp_loader.load()(body)
+    start = body.index("Paris")
+    span = doc.char_span(start, start + len("Paris"))
+    assert span is not None
+    assert given_toponyms(doc, [span], tiny_gazetteer)[0].cue == "none"
+
+
+def test_an_institution_taken_for_a_person_does_not_hide_its_town(tiny_gazetteer: Gazetteer) -> None:
+    doc = nlp_loader.load()("Huntsville Fire Chief Tom Grisham met Michael Jordan in Huntsville.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="PERSON"), Span(doc, 9, 10, label="GPE")]
+    words = _person_words(doc, tiny_gazetteer)
+    assert "jordan" in words and "huntsville" not in words
+
+
+def test_a_county_named_in_the_story_holds_its_town() -> None:
+    """Containment: "Richmond" and "Madison County" together are the Kentucky pair, although
+    Richmond, Virginia, is bigger and Virginia has a Madison County too (the counties' points are
+    put far from the towns so that nearness alone does not decide)."""
+    def place(name: str, kind: Kind, state: str, county: str | None, lat: float, lon: float, population: int) -> Entry:
+        return Entry(f"test:{name}-{state}", None, name, kind, lat, lon, "US", state, f"US.{state}", county,
+                     population, None, None)
+
+    richmond = Mention("richmond", [
+        place("Richmond", "city", "VA", "City of Richmond", 37.55, -77.46, 226_000),
+        place("Richmond", "city", "KY", "Madison County", 37.75, -84.29, 33_000),
+    ])
+    county = Mention("madison county", [
+        place("Madison County", "admin2", "AL", None, 34.76, -86.55, 370_000),
+        place("Madison County", "admin2", "VA", None, 35.40, -77.46, 13_000),
+        place("Madison County", "admin2", "KY", None, 39.80, -84.28, 92_000),
+    ])
+    alone = resolve([richmond])[0]
+    assert alone is not None and alone.entry.admin1 == "VA"
+    together = resolve([richmond, county])
+    assert [c.entry.admin1 if c else None for c in together] == ["KY", "KY"]
+
+
+def test_a_dateline_names_a_place(analyze: Analyze) -> None:
+    body = "Council approves budget. GLENWOOD, Minn. (AP) — The council voted on Monday. UPDATE — It passed."
+    doc = nlp_loader.load()(body)
+    assert [span.text for span in _datelines(doc)] == ["GLENWOOD", "UPDATE"]
+    places = analyze(body)
+    assert at(places, body, "GLENWOOD").name == "Glenwood"
+    assert not [p for p in places if p.text == "UPDATE"]  # names no place
+
+
+def test_a_short_word_in_capitals_is_a_dateline_only_for_a_known_place(tmp_path: Path) -> None:
+    records = [
+        PlaceRecord("test:nato", "Nato", "city", 13.2, 123.4, country="PH", population=5_583),
+        PlaceRecord("test:rome", "Rome", "city", 41.9, 12.5, country="IT", population=2_318_895),
+    ]
+    gazetteer = Gazetteer(ensure_built(progress=False, path=tmp_path / "g.sqlite", records=lambda: records,
+                                       fingerprint="t"))
+    body = "Talks resume. NATO — The alliance met on Monday. ROME — The talks went on."
+    article = Article(body=body)
+    ctx = Context(article=article, doc=nlp_loader.load()(body), result=AnalyzedArticle(
+        source=Source(uri="test", kind="text"), article=article,
+    ))
+    assert [p.text for p in make_places_fn(gazetteer)(ctx)] == ["ROME"]
+
+
+def test_a_weak_name_heading_an_institution_where_the_story_is(analyze: Analyze) -> None:
+    body = ("Minnesota officials said the Evansville Historical Society will reopen, "
+            "and the Chamber of Commerce agreed.")
+    evansville = at(analyze(body), body, "Evansville")
+    assert (evansville.admin1, evansville.precision) == ("Minnesota", "city")
+
+
+def test_one_sense_per_discourse_shares_a_container(tiny_gazetteer: Gazetteer) -> None:
+    """ "Paris, Tenn." once puts the story's other "Paris" in Tennessee too."""
+    paris = tiny_gazetteer.lookup("Paris")
+    tennessee = tuple(e for e in tiny_gazetteer.lookup("Tennessee") if e.kind == "admin1")
+    choices = resolve([Mention("paris", paris, within=tennessee), Mention("paris", paris)])
+    assert [c.entry.admin1 if c else None for c in choices] == ["Tennessee", "Tennessee"]
+    alone = resolve([Mention("paris", paris)])[0]
+    assert alone is not None and alone.entry.country == "FR"
+
+
+def test_a_plural_kind_noun_makes_a_list_of_regions(tiny_gazetteer: Gazetteer) -> None:
+    doc = nlp_loader.load()("Roads were closed in Donetsk, Kherson and Kharkiv oblasts on Monday.")
+    listed = list(_listed_regions(doc, tiny_gazetteer, set()))
+    assert sorted(t.key for t in listed) == ["donetsk", "kharkiv", "kherson"]
+    assert all(t.cue == "admin1" and {e.kind for e in t.candidates} == {"admin1"} for t in listed)

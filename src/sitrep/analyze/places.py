@@ -4,11 +4,14 @@ Three small steps over the one parse:
 
 1. *spot*: GPE/LOC/FAC entities (and the place inside a longer one: "the Harris
    County Clerk's"), countries and regions heading an organisation's name ("the
-   Ohio National Guard", "the U.S. Army"), plus capitalised spans the small model
-   mislabels (PERSON "Kherson", ORG "Bakhmut") or misses, when the gazetteer
-   evidence is strong, a mere town is in a country the story is about ("Toyota"
-   in a Texas story is a car), and nothing marks a person ("Mr", "coach", a
-   multi-word PERSON elsewhere in the text sharing the word);
+   Ohio National Guard", "the U.S. Army"), a dateline's place ("TORRINGTON —"),
+   the names a plural kind noun closes ("Otter Tail, Swift and Wilkin counties"),
+   plus capitalised spans the small model mislabels (PERSON "Kherson", ORG
+   "Bakhmut") or misses, when the gazetteer evidence is strong, a mere town is in
+   a country the story is about ("Toyota" in a Texas story is a car) or a lesser
+   one in a region it is about ("the Grovetown Department of Public Safety" in a
+   Georgia story), and nothing marks a person ("Mr", "coach", a multi-word PERSON
+   elsewhere in the text sharing the word);
 2. *resolve*: candidates by name and alias, chosen collectively for the
    document (see :mod:`sitrep.gazetteer.resolve`) with the local cues read
    here: the kind ("the city of X", "the region of X", "X Oblast", "X, one of
@@ -22,7 +25,10 @@ Three small steps over the one parse:
 
 Seats of government ("the Kremlin") are emitted as role ``actor`` without
 coordinates; abstractions with no place on a map ("the West") are skipped;
-demonyms ("Russian forces") are not places at all.
+demonyms ("Russian forces") are never spotted as places. Spans someone else
+marks as places (:func:`given_toponyms`: annotations, a user's selection) are
+resolved too, a nationality word to its country ("Israeli" -> Israel,
+"Ontarians" -> Ontario).
 """
 
 from __future__ import annotations
@@ -45,12 +51,17 @@ from sitrep.model import Place
 Precision = Literal["city", "admin2", "admin1", "region", "country"]
 
 LOCATION_LABELS = frozenset({"GPE", "LOC"})
+DATELINE = "DATELINE"  # the label of a dateline's place ("TORRINGTON — City Council ...")
+PLACE_LABELS = LOCATION_LABELS | {DATELINE}
 REPAIRABLE_LABELS = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "PART", "HEAD", ""})
 
 # Nouns that say what kind of place a nearby name is.
 CITY_NOUNS = frozenset({"city", "town", "village", "capital", "port", "suburb", "settlement", "hamlet"})
 ADMIN1_NOUNS = frozenset({"oblast", "province", "governorate", "state", "krai", "prefecture", "republic"})
 ADMIN2_NOUNS = frozenset({"county", "parish", "district", "raion", "rayon", "borough", "municipality"})
+# Minor civil divisions (US townships, New England towns) that GeoNames keeps apart from the
+# town they are named after, and that the gazetteer lacks: the town stands in for them.
+TOWNSHIP_WORDS = frozenset({"township", "twp", "town"})
 ADMIN_NOUNS = frozenset({"region", "area", "territory"}) | ADMIN1_NOUNS | ADMIN2_NOUNS
 LEADING_QUALIFIERS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -106,6 +117,9 @@ INSTITUTION_WORDS = frozenset({
     "authority", "district", "chamber", "association", "library", "museum", "airport", "committee",
     "government", "administration", "assembly", "parliament", "legislature", "ministry", "agency",
     "fire", "sheriff", "times", "post", "herald", "tribune", "news", "daily",
+    "society", "historical", "clinic", "branch", "utilities", "services", "bureau", "festival",
+    "church", "foundation", "journal", "gazette", "chronicle", "courier", "mayor", "selectman",
+    "alderman", "councilman", "manager", "chief", "station", "stadium", "reservoir", "depot",
 })
 # Nouns whose possessor, when a country or capital, is its armed forces ("Russia's army").
 MILITARY_NOUNS = frozenset({"army", "military", "forces", "force", "troops", "navy", "soldiers", "artillery"})
@@ -156,11 +170,23 @@ def _lookup_span(span: Span, gazetteer: Gazetteer) -> tuple[Span, tuple[Entry, .
     if candidates:
         return span, candidates, _suffix_cue(span)
     last = span[-1].lower_
+    if len(span) > 1 and last.rstrip(".") == "co":  # "Platte Co.": the AP's abbreviation of County
+        counties = tuple(e for e in gazetteer.lookup(f"{span[:-1].text} County") if e.kind == "admin2")
+        if counties:
+            return span, counties, "admin2"
     if len(span) > 1 and last in ADMIN_TYPE_WORDS:
         head = span[:-1]
         admin = tuple(e for e in gazetteer.lookup(head.text) if e.kind in ("admin1", "admin2", "region"))
         if admin:
             return span, admin, _noun_cue(last)
+    if len(span) > 1 and last.rstrip(".") in TOWNSHIP_WORDS:  # "Hamilton Township", "Tewksbury Twp."
+        towns = tuple(e for e in gazetteer.lookup(span[:-1].text) if e.kind == "city")
+        if towns:
+            return span, towns, "city"
+    if len(span) > 2 and span[0].lower_ in TOWNSHIP_WORDS | CITY_NOUNS and span[1].lower_ == "of":
+        towns = tuple(e for e in gazetteer.lookup(span[2:].text) if e.kind == "city")  # "the Town of Groton"
+        if towns:
+            return span, towns, "city"
     if len(span) > 1 and span[0].lower_ in LEADING_QUALIFIERS:
         return _lookup_span(span[1:], gazetteer)
     return None
@@ -194,10 +220,11 @@ def _noun_cue(word: str) -> Cue:
 
 def _person_words(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     """Words that occur inside multi-word PERSON names ("Michael Jordan" -> "jordan"),
-    except names that are a country or region's own name ("Sri Lanka" tagged PERSON)."""
+    except names that are a country or region's own name ("Sri Lanka" tagged PERSON) and
+    institutions the model took for people ("Huntsville Fire [Chief]", "Rock Hill City [Manager]")."""
     words: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or len(ent) < 2:
+        if ent.label_ != "PERSON" or len(ent) < 2 or any(tok.lower_ in INSTITUTION_WORDS for tok in ent):
             continue
         name = _strip_determiners(ent)
         if any(e.by_name and e.kind in ("country", "admin1", "region") for e in gazetteer.lookup(name.text)):
@@ -256,6 +283,8 @@ def _looks_like_person(span: Span, person_words: set[str], candidates: Sequence[
         return True
     if span.label_ == "PERSON" and len(span) > 1 and not any(e.by_name for e in candidates):
         return True
+    if len(span) > 1 and any(e.kind in ("country", "region") and e.by_name for e in candidates):
+        return False  # "Sri Lanka", though "Sri Lankan officials" was taken for a person
     return any(tok.lower_ in person_words for tok in span)
 
 
@@ -263,10 +292,40 @@ def _is_name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" and (token.is_title or (token.is_upper and len(token) > 2))
 
 
+DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
+MAX_DATELINE_TOKENS = 4
+
+
+def _datelines(doc: Doc) -> Iterable[Span]:
+    """The place of a dateline: a sentence that opens with a name in capitals, perhaps its
+    region and an agency, then a dash ("TORRINGTON — City Council", "RENO, Nev. (AP) —").
+    Taggers often read such words as common nouns; the dash says what they are."""
+    for sent_start in (token.i for token in doc if token.is_sent_start):
+        end = sent_start
+        while (end < len(doc) and end - sent_start < MAX_DATELINE_TOKENS
+               and doc[end].is_upper and any(ch.isalpha() for ch in doc[end].text)):
+            end += 1
+        if end == sent_start or not any(len(doc[i]) > 1 for i in range(sent_start, end)):
+            continue
+        after = end
+        if after < len(doc) and doc[after].text == ",":  # "RENO, Nev."
+            after += 1
+            while after < min(len(doc), end + 4) and (doc[after].is_title or doc[after].text == "."):
+                after += 1
+        if after < len(doc) and doc[after].text == "(":  # "(AP)"
+            close = next((i for i in range(after, min(len(doc), after + 6)) if doc[i].text == ")"), None)
+            after = close + 1 if close is not None else after
+        if after < len(doc) and doc[after].text in DATELINE_DASHES:
+            span = doc[sent_start:end]
+            span.label_ = DATELINE
+            yield span
+
+
 def _candidate_spans(doc: Doc) -> Iterable[Span]:
-    """Entities; place names at the head of, or after "of" in, longer names
-    ("Ohio State University", "United Way of Metropolitan Atlanta"); then runs
-    of capitalised proper nouns outside any entity (datelines in capitals too)."""
+    """Datelines' places; entities; place names at the head of, or after "of" in, longer
+    names ("Ohio State University", "United Way of Metropolitan Atlanta"); then runs of
+    capitalised proper nouns outside any entity."""
+    yield from _datelines(doc)
     for ent in doc.ents:
         yield ent
         if len(ent) < 2:
@@ -317,10 +376,11 @@ def _leading_names(ent: Span) -> Iterable[Span]:
 
 def _name_parts(ent: Span) -> Iterable[Span]:
     """Place names inside an organisation's name: at its head when the rest names an
-    institution ("Ohio State University", not "Paris Hilton"), or after "of"."""
+    institution ("Ohio State University", not "Paris Hilton"), or after "of" or "in"
+    ("the Lutheran School in Lombard", a name the model ran on)."""
     doc = ent.doc
     institutional = any(tok.lower_ in INSTITUTION_WORDS for tok in ent)
-    starts = [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+    starts = [t.i + 1 for t in ent if t.lower_ in ("of", "in") and t.i + 1 < ent.end]
     if institutional:
         starts.insert(0, ent.start)
     for start in starts:
@@ -344,7 +404,7 @@ def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     taken: set[int] = set()
     for raw in _candidate_spans(doc):
         label = raw.label_
-        if label not in LOCATION_LABELS and label not in REPAIRABLE_LABELS:
+        if label not in PLACE_LABELS and label not in REPAIRABLE_LABELS:
             continue
         span = _with_type_word(_strip_determiners(raw))
         if not len(span) or any(i in taken for i in range(span.start, span.end)):
@@ -357,7 +417,7 @@ def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             toponyms.append(Toponym(span.start, span.end, key, (), seat=seat))
             taken.update(range(span.start, span.end))
             continue
-        if label not in LOCATION_LABELS and not span.text[:1].isupper():
+        if label not in PLACE_LABELS and not span.text[:1].isupper():
             continue
         found = _lookup_span(span, gazetteer)
         if found is None:
@@ -367,27 +427,118 @@ def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         toponym = Toponym(matched.start, matched.end, key, candidates, cue)
         if label == "HEAD" and not _major(candidates, matched):
             continue
-        if label not in LOCATION_LABELS:
+        if label == DATELINE and len(key) <= 4 and not _strong(candidates, key):
+            continue  # "NATO —" opens a sentence as "ROME —" does; only a known place is a dateline
+        if label not in PLACE_LABELS:
             if _looks_like_person(matched, person_words, candidates) or len(matched) > 3:
                 continue
             strength = _strength(candidates, key, _dotted(matched))
             if strength is None:
-                if label != "PART" and len(key) >= 4:
+                # A weak name is kept only where the story's geography supports it; inside an
+                # organisation's name only at its head ("the Grovetown Department of Public Safety"),
+                # not after "of", where common nouns stand ("Chamber of Commerce", "Department of Justice").
+                if len(key) >= 4 and not (label == "PART" and matched.start and doc[matched.start - 1].lower_ == "of"):
                     weak.append(toponym)
                 continue
             if strength == "town" and len(matched) == 1:
                 towns.append(toponym)
                 continue
-        elif _stands_for_person(matched, person_words, candidates):
+        elif label != DATELINE and _stands_for_person(matched, person_words, candidates):
             continue
         toponyms.append(toponym)
         taken.update(range(matched.start, matched.end))
+    toponyms.extend(_listed_regions(doc, gazetteer, taken))
     toponyms.extend(_in_story_countries(towns, toponyms, taken))
     toponyms.extend(_supported([*weak, *towns], toponyms, taken))
     toponyms.sort(key=lambda t: t.start)
     _add_context_cues(doc, toponyms)
     link_containers(doc, toponyms, gazetteer)
     return toponyms
+
+
+MAX_LISTED_REGIONS = 12
+REGION_KINDS = frozenset({"admin1", "admin2", "region"})
+
+
+def _listed_regions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterable[Toponym]:
+    """The names in a list that a plural kind noun closes: "Becker, Clay, Otter Tail and Wilkin
+    counties", "the Donetsk and Luhansk regions". The noun says what they are, so a name the
+    gazetteer knows only as a region's short form ("Wilkin" for Wilkin County) is enough."""
+    for noun in doc:
+        cue = _noun_cue(noun.lemma_.lower()) if noun.tag_ == "NNS" else "none"
+        if cue not in ("admin", "admin1", "admin2"):
+            continue
+        end, listed = noun.i, 0
+        while end > 0 and listed < MAX_LISTED_REGIONS:
+            start = end
+            while start > 0 and _is_name_token(doc[start - 1]):
+                start -= 1
+            if start == end:
+                break
+            names = doc[start:end]
+            if not any(i in taken for i in range(start, end)):
+                regions = tuple(e for e in gazetteer.lookup(names.text) if e.kind in REGION_KINDS)
+                if regions:
+                    taken.update(range(start, end))
+                    yield Toponym(start, end, name_key(names.text), regions, cue)
+            listed += 1
+            end = start
+            while end > 0 and doc[end - 1].lower_ in (",", "and", "or", "&"):
+                end -= 1
+            if end == start:
+                break
+
+
+def given_toponyms(doc: Doc, spans: Iterable[Span], gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponyms for spans that someone else says are places (annotations, a user's selection),
+    in reading order with their context cues and containers, ready for :func:`resolve_toponyms`.
+
+    A nationality word ("Israeli", "Sri Lankans") is never *spotted* as a place (it feeds
+    actors), but asked what a given one refers to, the answer is its country.
+    """
+    toponyms = []
+    for raw in spans:
+        stripped = _strip_determiners(raw)
+        span = stripped if len(stripped) else raw
+        found = _lookup_span(span, gazetteer)
+        matched, candidates, cue = found if found is not None else (span, (), "none")
+        people_of = gazetteer.demonym(span.text) or gazetteer.demonym(span.text.removesuffix("s"))
+        if people_of is not None and all(e.place_id != people_of.place_id for e in candidates):
+            matched, candidates, cue = span, (people_of, *candidates), "country"
+        key = name_key(matched.text)
+        if not candidates:
+            key, candidates = _named_for(span.text, gazetteer) or (key, ())
+        toponyms.append(Toponym(matched.start, matched.end, key, candidates, cue))
+    toponyms.sort(key=lambda t: t.start)
+    _add_context_cues(doc, toponyms)
+    link_containers(doc, toponyms, gazetteer)
+    return toponyms
+
+
+# English demonym endings and what they replace in the place's name, tried in order:
+# Texans -> Texas, Minnesotans -> Minnesota, Ontarians -> Ontario, Ohioans -> Ohio,
+# New Yorkers -> New York, Dagestani -> Dagestan, Richmondites -> Richmond, Hungarian -> Hungary.
+DEMONYM_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ian", "ia"), ("ian", "io"), ("ian", "y"), ("an", "a"), ("an", "as"), ("an", ""), ("er", ""),
+    ("ite", ""), ("i", ""), ("ese", ""), ("", "ia"), ("", "istan"),  # Abkhaz -> Abkhazia, Uzbek -> Uzbekistan
+)
+DEMONYM_KINDS = frozenset({"country", "admin1", "region", "city"})
+
+
+def _named_for(text: str, gazetteer: Gazetteer) -> tuple[str, tuple[Entry, ...]] | None:
+    """The name a people word not in the demonym table is formed from, with its readings
+    ("Ontarians" -> Ontario): only for words that end like a demonym and names that some
+    place bears as its own (or a region as an alias: "Dagestan, Respublika"). The word is
+    then one more mention of that name, so "London" and "Londoners" keep one sense."""
+    word = text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+    for ending, replacement in DEMONYM_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        name = word[: len(word) - len(ending)] + replacement
+        found = gazetteer.lookup(name)
+        if any(e.kind in DEMONYM_KINDS and (e.by_name or e.kind != "city") for e in found):
+            return name_key(name), found
+    return None
 
 
 def _story_countries(sure: Sequence[Toponym]) -> set[str]:
@@ -470,8 +621,12 @@ def _cue_before(doc: Doc, start: int) -> Cue:
 
 
 def _cue_after(doc: Doc, end: int) -> Cue:
-    """"X region" outside the entity, or an apposition "X, one of the four regions"."""
-    if end < len(doc):
+    """"X region" outside the entity, or an apposition "X, one of the four regions".
+
+    A type word inside a longer name is the institution's, not the place's kind:
+    "the Columbia State Lyceum", "the Woodstock District Chamber of Commerce".
+    """
+    if end < len(doc) and not (end + 1 < len(doc) and doc[end].is_title and _is_name_token(doc[end + 1])):
         cue = _noun_cue(doc[end].lower_)
         if cue == "none" and doc[end].tag_ == "NNS":  # "Butler and Warren counties"
             cue = _noun_cue(doc[end].lemma_.lower())
@@ -489,12 +644,28 @@ def _cue_after(doc: Doc, end: int) -> Cue:
     return "none"
 
 
+# The kinds of entry that answer each cue: a cue no candidate answers to says nothing about the
+# name ("Columbia State" is a college: there is no state called Columbia).
+CUE_KINDS: dict[Cue, frozenset[str]] = {
+    "city": frozenset({"city"}),
+    "admin1": frozenset({"admin1", "region"}),
+    "admin2": frozenset({"admin2"}),
+    "admin": frozenset({"admin1", "admin2", "region"}),
+    "country": frozenset({"country"}),
+    "none": frozenset(),
+}
+
+
+def _answered(toponym: Toponym, cue: Cue) -> Cue:
+    return cue if any(e.kind in CUE_KINDS[cue] for e in toponym.candidates) else "none"
+
+
 def _add_context_cues(doc: Doc, toponyms: list[Toponym]) -> None:
     for toponym in toponyms:
         if toponym.cue == "none":
-            toponym.cue = _cue_before(doc, toponym.start)
+            toponym.cue = _answered(toponym, _cue_before(doc, toponym.start))
         if toponym.cue == "none":
-            toponym.cue = _cue_after(doc, toponym.end)
+            toponym.cue = _answered(toponym, _cue_after(doc, toponym.end))
     # Members of one list of regions share the kind: "the regions of Luhansk, Kherson, and Zaporizhzhia".
     # (Only region cues spread: "Alexandria, Va." is a town and its state, not a list of towns; and not
     # a kind the name itself carries: "Paris and Henry County" is a town and a county.)

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.records import PlaceRecord
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: demonyms
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,6 +43,10 @@ CREATE TABLE name (
     place INTEGER NOT NULL REFERENCES place(id),
     is_name INTEGER NOT NULL,
     PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+CREATE TABLE demonym (
+    key TEXT PRIMARY KEY,
+    place INTEGER NOT NULL REFERENCES place(id)
 ) WITHOUT ROWID;
 """
 
@@ -88,6 +92,7 @@ def _write(
 ) -> None:
     batch_places: list[tuple[object, ...]] = []
     batch_names: list[tuple[str, int, int]] = []
+    demonyms: dict[str, int] = {}  # the first record to claim a demonym keeps it
     next_id = 1
     seen: set[str] = set()
     for record in records:
@@ -106,12 +111,15 @@ def _write(
             record.capital_of, record.status, len(keys),
         ))
         batch_names.extend((key, place, is_name) for key, is_name in keys.items() if key)
+        for demonym in record.demonyms:
+            demonyms.setdefault(name_key(demonym), place)
         if len(batch_places) >= 5000:
             _flush(conn, batch_places, batch_names)
             advance(len(batch_places))
             batch_places, batch_names = [], []
     _flush(conn, batch_places, batch_names)
     advance(len(batch_places))
+    conn.executemany("INSERT INTO demonym VALUES (?, ?)", [(k, p) for k, p in demonyms.items() if k])
 
 
 def _flush(conn: sqlite3.Connection, places: list[tuple[object, ...]], names: list[tuple[str, int, int]]) -> None:

@@ -82,6 +82,21 @@ class Gazetteer:
     def lookup_key(self, key: str) -> tuple[Entry, ...]:
         return self._lookup(key) if key else ()
 
+    def demonym(self, text: str) -> Entry | None:
+        """The country whose people ``text`` names ("Israeli", "Sri Lankans"), if any.
+
+        Demonyms are kept apart from names: a spotter never takes "Russian forces"
+        for a place, but a resolver asked what a given "Israeli" refers to can answer.
+        """
+        key = name_key(text)
+        if not key:
+            return None
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {_COLUMNS}, 0 FROM demonym d JOIN place p ON p.id = d.place WHERE d.key = ?", (key,)
+            ).fetchone()
+        return _entry(row) if row else None
+
     def country(self, iso: str) -> Entry | None:
         """The country entry for an ISO alpha-2 code."""
         return self._countries.get(iso)

