@@ -1,6 +1,7 @@
 """Score the ``attributions`` stage against PolNeAR (brat stand-off attribution relations).
 
-Run from the repo root: ``.venv/bin/python -m eval.attribution [dev|train] [max_articles]``.
+Run from the repo root: ``.venv/bin/python -m eval.attribution [dev|train] [max_articles] [--diagnose[=N]]``.
+``--diagnose`` adds a breakdown of the role mismatches (below), with N examples per class.
 
 One annotator file per article (the first alphabetically). Spans are compared per
 role (source, cue, content) as sets over the document (a span shared by several
@@ -158,6 +159,84 @@ class _Tokens:
         return frozenset(out)
 
 
+PUNCT_ONLY = re.compile(r"[\W_]*")
+COMPLEMENTIZERS = frozenset({"that", "to", "whether", "if", "how", "what", "why"})
+
+
+@dataclass
+class Diagnosis:
+    """Why predicted spans miss gold spans: one class per gold attribution whose cue was found.
+
+    Gold attributions are paired with the predicted one whose cue shares a token with
+    theirs; a role that is not exact is classed by how its boundaries differ, in words
+    (``start+ that``: the prediction starts earlier by "that"; ``end- <clause>``: it stops
+    short by more than a few words), so the largest boundary conventions stand out.
+    """
+
+    classes: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def add(self, role: str, text: str, gold: Frags | None, pred: Frags | None) -> None:
+        name = _mismatch_class(text, gold, pred)
+        if name is None:
+            return
+        example = f"G: {_show(text, gold)!r}\n      P: {_show(text, pred)!r}"
+        self.classes.setdefault(role, {}).setdefault(name, []).append(example)
+
+    def report(self, examples: int) -> None:
+        for role, by_class in self.classes.items():
+            total = sum(len(v) for v in by_class.values())
+            print(f"\n{role} mismatches among found attributions: {total}")
+            for name, items in sorted(by_class.items(), key=lambda kv: -len(kv[1]))[:25]:
+                print(f"  {len(items):5d}  {name}")
+                for example in items[:examples]:
+                    print(f"         {example}")
+
+
+def _show(text: str, frags: Frags | None) -> str:
+    return " || ".join(text[s:e] for s, e in frags)[:160] if frags else "-"
+
+
+def _difference(piece: str) -> str:
+    """A boundary difference in words: the words themselves when short, else its size."""
+    words: list[str] = _TOKEN.findall(piece)
+    if PUNCT_ONLY.fullmatch(piece):
+        return "punct " + "".join(words) if words else "space"
+    if len(words) == 1 and words[0].lower() in COMPLEMENTIZERS:
+        return str(words[0]).lower()
+    return " ".join(words) if len(words) <= 2 else ("<phrase>" if len(words) <= 8 else "<clause>")
+
+
+def _mismatch_class(text: str, gold: Frags | None, pred: Frags | None) -> str | None:
+    if gold == pred:
+        return None
+    if gold is None or pred is None:
+        return "no gold span" if gold is None else "no predicted span"
+    (gs, ge), (ps, pe) = (gold[0][0], gold[-1][1]), (pred[0][0], pred[-1][1])
+    if pe <= gs or ge <= ps:
+        return "disjoint"
+    parts = [f"fragments {len(pred)} vs {len(gold)}"] if len(pred) != len(gold) else []
+    if ps != gs:
+        parts.append(("start+ " if ps < gs else "start- ") + _difference(text[min(ps, gs) : max(ps, gs)]))
+    if pe != ge:
+        parts.append(("end+ " if pe > ge else "end- ") + _difference(text[min(pe, ge) : max(pe, ge)]))
+    return " | ".join(parts) or "inner fragments"
+
+
+def diagnose(diagnosis: Diagnosis, text: str, gold: list[Attr], pred: list[Attr], tokens: _Tokens) -> None:
+    """Pair each gold attribution with a predicted one by cue and class the differing roles."""
+    pred_cues = [tokens.of(p.cue or ()) for p in pred]
+    for g in gold:
+        cue = tokens.of(g.cue or ())
+        match = next((p for p, pc in zip(pred, pred_cues, strict=True) if cue & pc), None)
+        if match is None:
+            diagnosis.classes.setdefault("attribution", {}).setdefault("not found", []).append(
+                f"G: {_show(text, g.cue)!r} / {_show(text, g.content)!r}"
+            )
+            continue
+        for role in ROLES:
+            diagnosis.add(role, text, g.role(role), match.role(role))
+
+
 def articles(split: str) -> list[tuple[Path, Path]]:
     root = shared_data() / "attribution" / "polnear" / split
     pairs = []
@@ -170,8 +249,12 @@ def articles(split: str) -> list[tuple[Path, Path]]:
 
 
 def main() -> None:
-    split = sys.argv[1] if len(sys.argv) > 1 else "dev"
-    limit = int(sys.argv[2]) if len(sys.argv) > 2 else None
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    flags = [a for a in sys.argv[1:] if a.startswith("--diagnose")]
+    split = args[0] if args else "dev"
+    limit = int(args[1]) if len(args) > 1 else None
+    examples = int(flags[0].partition("=")[2] or 0) if flags else -1
+    diagnosis = Diagnosis()
     pairs = articles(split)[:limit]
     nlp = nlp_loader.load(nlp_loader.model_name())
     lexicon = load_lexicon()
@@ -197,6 +280,8 @@ def main() -> None:
         preds = {r for a in predicted(found, hull_content=True) if (r := a.content)}
         counts["content (hull)"].add(preds, {r for a in gold if (r := a.content)}, tokens)
         pred_attrs = predicted(found, hull_content=False)
+        if examples >= 0:
+            diagnose(diagnosis, text, gold, pred_attrs, tokens)
         pred_tokens = [(tokens.of(a.cue or ()), tokens.of(a.content or ())) for a in pred_attrs]
         for g in gold:
             gc, gk = tokens.of(g.cue or ()), tokens.of(g.content or ())
@@ -210,6 +295,8 @@ def main() -> None:
         f"time: parse {parse_time:.2f}s, attribution stage {stage_time:.2f}s "
         f"(+{100 * stage_time / max(parse_time, 1e-9):.1f}% over the parse)"
     )
+    if examples >= 0:
+        diagnosis.report(examples)
 
 
 if __name__ == "__main__":

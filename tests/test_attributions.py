@@ -234,7 +234,8 @@ def test_format_attribution_truncates(run) -> None:  # type: ignore[no-untyped-d
 
 
 def test_passive_with_agent_object(run) -> None:  # type: ignore[no-untyped-def]
-    a = by_cue(run("The strike on the depot was confirmed by the Ukrainian air force."), "was confirmed by")
+    # the agent's "by" introduces the source and is not part of the cue (PolNeAR marks "was confirmed")
+    a = by_cue(run("The strike on the depot was confirmed by the Ukrainian air force."), "was confirmed")
     assert a.source is not None and a.source.text == "the Ukrainian air force"
     assert a.cue.stance == "confirming"
     assert a.content.text == "The strike on the depot"
@@ -422,3 +423,103 @@ def test_thats_according_to(run) -> None:  # type: ignore[no-untyped-def]
     a = by_cue(items, "’s according to")
     assert a.content.text == "That"
     assert a.source is not None and a.source.text == "the county election office"
+
+
+# -- PolNeAR conventions: relative clauses, headlines, transcripts, paragraphs ------------------
+
+
+def test_relative_pronoun_opens_the_content(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("He touted his victories in Florida, which he describes as his second home.")
+    a = by_cue(items, "describes")
+    assert a.source is not None and a.source.text == "he"
+    assert [p.text for p in a.content_parts] == ["which", "as his second home"]
+
+
+def test_quote_closing_a_paragraph_is_not_content_of_the_next(run) -> None:  # type: ignore[no-untyped-def]
+    items = run("“We will win this state.”\n\nThe campaign did not respond to a request for comment.")
+    assert all(a.cue.text != "did not respond" for a in items)
+
+
+def test_headline_names_the_addressee(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nMore text follows here."), ":")
+    assert a.source is not None and a.source.text == "Clinton"
+    assert a.content.text == "Trump will reverse Roe v. Wade"
+
+
+def test_transcript_turns_after_two_spaces(run) -> None:  # type: ignore[no-untyped-def]
+    items = run(
+        "Trump was asked about it.  FALLIN: Well, I think the whole nation needs to work together.  TAPPER: Thanks."
+    )
+    fallin = next(a for a in items if a.source is not None and a.source.text == "FALLIN")
+    assert fallin.cue.text == ":" and fallin.content.text == "Well, I think the whole nation needs to work together"
+    assert all(a.cue.text != "think" for a in items)  # inside Fallin's words
+
+
+def test_name_and_colon_introduce_a_quotation(run) -> None:  # type: ignore[no-untyped-def]
+    body = "VOTERS CARE MORE - Frank Newport and Jim Harter: “We found that inspiring leaders win votes.”"
+    a = by_cue(run(body), ":")
+    assert a.kind == "direct" and a.source is not None and a.source.text == "Frank Newport and Jim Harter"
+    assert a.content.text == "“We found that inspiring leaders win votes.”"
+
+
+def test_phrase_quoted_in_the_sentence_is_not_more_speech(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("“I won’t answer that,” he said on ABC’s “This Week.”"), "said")
+    assert a.content.text == "“I won’t answer that,”" and a.content_parts == []
+
+
+def test_partial_quote_continues_into_next_quotation(run) -> None:  # type: ignore[no-untyped-def]
+    body = "Yet Trump is also a “change agent,” Cole said. “That’s exactly what people want right now.”"
+    a = by_cue(run(body), "said")
+    assert [p.text for p in a.content_parts] == [
+        "Yet Trump is also a “change agent,”",
+        "“That’s exactly what people want right now.”",
+    ]
+
+
+def test_content_stops_at_the_main_clause(run) -> None:  # type: ignore[no-untyped-def]
+    body = "After the judge said that he would not send me to prison, Judge Berman proceeded to hand down his sentence."
+    a = by_cue(run(body), "said")
+    assert a.content.text == "that he would not send me to prison"
+
+
+def test_quotation_nests_marks_of_another_style(run) -> None:  # type: ignore[no-untyped-def]
+    body = 'Dr. Ward stated: "The department isn’t about “Equal Justice Under Law” anymore."'
+    a = by_cue(run(body), "stated:")
+    assert a.kind == "direct" and a.content.text == '"The department isn’t about “Equal Justice Under Law” anymore."'
+
+
+def test_gerund_after_preposition_shares_the_subject(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("Obama began his speech by saying that the economy was strong."), "saying")
+    assert a.source is not None and a.source.text == "Obama"
+
+
+def test_participle_cue_between_clause_and_quotation(run) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Weaver didn’t seem particularly impressed with the comments Tuesday, telling reporters, "
+        "“A lot of people said the governor should step down.”"
+    )
+    a = by_cue(run(body), "telling")
+    assert a.source is not None and a.source.text == "Weaver"
+    assert a.content.text == "“A lot of people said the governor should step down.”"
+
+
+def test_quotation_signed_with_a_glued_dash(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("“We are going to win this election.” ―Hillary Clinton, at a rally"), "―")
+    assert a.source is not None and a.source.text == "Hillary Clinton"
+    assert a.content.text == "“We are going to win this election.”"
+
+
+def test_embedded_post_signature(run) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Ryan reacted online.\n"
+        "No one should be above the law. pic.twitter.com/OqctxglquI — Paul Ryan (@SpeakerRyan) July 5, 2016"
+    )
+    a = by_cue(run(body), "—")
+    assert a.source is not None and a.source.text == "Paul Ryan (@SpeakerRyan)"
+    assert a.content.text == "No one should be above the law."
+
+
+def test_passive_request_without_source(run) -> None:  # type: ignore[no-untyped-def]
+    a = by_cue(run("Clinton has been asked to release the transcripts of these speeches."), "has been asked")
+    assert a.source is None
+    assert [p.text for p in a.content_parts] == ["Clinton", "to release the transcripts of these speeches"]

@@ -57,17 +57,38 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
     return marks
 
 
+def _family(text: str, pos: int) -> str:
+    """Curly, guillemet or straight: a quotation in one style may nest quotations in another."""
+    ch = text[pos]
+    if ch in "“”„":
+        return "curly"
+    return "guillemet" if ch in "«»" else "straight"
+
+
 def find_quotes(text: str) -> list[Quote]:
-    """All quotes in ``text``, in order, non-overlapping, multi-paragraph ones merged."""
+    """All quotes in ``text``, in order, non-overlapping, multi-paragraph ones merged.
+
+    Inside a quotation, marks of another style open and close a nested quotation
+    ("The Department isn’t about “Equal Justice” anymore," he said), which stays part of it.
+    """
     quotes: list[Quote] = []
     open_at: int | None = None
+    family = ""
+    nested: list[str] = []
     for pos, width, role in _marks(text):
+        style = _family(text, pos)
         if role == "open":
+            if open_at is not None and style != family and not _continues(text, open_at, pos):
+                nested.append(style)
+                continue
             if open_at is not None and not _continues(text, open_at, pos):
                 open_at = None  # unbalanced: drop the earlier opening mark
             if open_at is None:
-                open_at = pos
+                open_at, family, nested = pos, style, []
         elif open_at is not None:
+            if nested and nested[-1] == style:
+                nested.pop()
+                continue
             if pos - open_at <= MAX_QUOTE_CHARS:
                 quotes.append(Quote(open_at, pos + width))
             open_at = None

@@ -12,6 +12,13 @@ said." across a sentence split, "He said: “...”", "“...” ― Name"), and
 quotation interrupted by its cue (“A,” he said, “B.”) gets both parts.
 A cue inside the content of another attribution ("told reporters he thought
 ...") is the reported speaker's words, like a verb inside a quote, and is dropped.
+
+Spans follow the PolNeAR conventions measured by ``eval/attribution.py --diagnose``:
+a relative pronoun opens the content of a cue in its relative clause ("which ||
+he described || as X"), content after its cue stops where the sentence's main
+clause or a scene-setting "as/while/after" clause begins, an object's content
+stops at a time or place adjunct, a passive cue ends before the agent's "by",
+and a headline or transcript "Name: words" is an attribution with ":" as cue.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.lexicon import CueEntry, Lexicon
-from sitrep.attribution.quotes import Quote
+from sitrep.attribution.quotes import MAX_QUOTE_CHARS, Quote
 from sitrep.attribution.spans import (
     CharRange,
     hull,
@@ -36,6 +43,22 @@ from sitrep.model import Stance
 
 Kind = Literal["direct", "indirect", "mixed"]
 
+# Dependents a bare "X said on Monday." may have besides its subject and time phrases.
+BARE_CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod"})
+# Dashes that end a headline before the name of a speaker ("VOTERS CARE MORE - Frank Newport: “...”").
+DASHES = frozenset({"-", "–", "—", "--", "―"})
+# Verbs whose object is whom the words are addressed to ("he told reporters"), not what is said.
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "promise", "advise"})
+# Prepositions that place a speech act ("at a rally", "during a debate"), never part of what is said.
+PLACE_PREPOSITIONS = frozenset({"at", "during", "amid"})
+# What precedes a quotation that continues the speech after its cue ("“A,” he said, “B.”", "he said. “B.”").
+CONTINUATION_LEADS = frozenset({",", ".", ":", ";", "?", "!", "\n", "—", "–"})
+# Conjunctions of a clause that sets the scene of the saying ("said A as she campaigned", "while ...").
+CIRCUMSTANCE_MARKS = frozenset({"as", "after", "while", "whereas", "though", "although"})
+# Longest name (in tokens) that may introduce a quotation with a bare colon.
+MAX_NAME_TOKENS = 8
+# Relative pronouns ("which", "who", "that" as WDT).
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 OBJECT_DEPS = frozenset({"dobj", "oprd"})
@@ -45,7 +68,8 @@ CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # ("said in a statement that", "said Thursday that", "said:").
 CUE_BRIDGE_DEPS = frozenset({"npadvmod", "advmod", "prt"})
 # A verb that shares its subject with the verb it depends on ("said ..., adding that").
-SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
+# ("began by saying that": a gerund after a preposition is understood with the clause's subject.)
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp"})
 # Prepositions that introduce what a speech verb is about ("complained about", "warned of").
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "against", "over"})
 # Forms the small model lemmatises wrongly ("hoping" -> "hop").
@@ -59,10 +83,22 @@ QUOTE_LINK_WINDOW = 4
 # How many words may separate the two halves of a quotation interrupted by its cue.
 SPLIT_QUOTE_WINDOW = 60
 _DASH_SPEAKER = re.compile(r"[ \t]*(?P<dash>[―—–])[ \t]*")
-# "Name: text" on a line of its own (headline or transcript); the name is one to four words, the
-# first capitalised ("Clinton camp: ...", "Newspaper: ...").
+# The signature line of an embedded post: " — Name (@handle) Month D, YYYY".
+_POST_SIGNATURE = re.compile(
+    r"[ \t\xa0]+(?P<dash>[—―–]) (?P<name>[^\n()<>—―]{2,60}?) \((?P<handle>@\w+)\) [A-Z][a-z]+ \d{1,2}, \d{4}"
+)
+# Links a post ends with before its signature ("pic.twitter.com/x", "https://t.co/x").
+_TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
+# Capitalised words of a name ("Hillary Clinton", "Donald J. Trump").
+_SIGNATURE = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}")
+# "Name: text" as a paragraph of its own (headline or transcript; flattened pages may mark a paragraph
+# with two spaces after a sentence); the name is one to four words, the first capitalised ("Clinton
+# camp: ...", "Newspaper: ..."). A headline may add whom or what the words are about ("Clinton to
+# Planned Parenthood: ...") and open with a label ("EXCLUSIVE – Roger Stone: ...").
 _COLON_LINE = re.compile(
-    r"^(?P<quote>[\"“]?)(?P<name>[A-Z][\w.’'-]*(?: [\w.’'-]+){0,3})(?P<colon>:) +(?P<content>\S[^\n]*)$",
+    r"(?:^|(?<=[.?!”\"’]  ))(?:[A-Z]{2,}(?: [A-Z]{2,})* [–—-] )?"
+    r"(?P<quote>[\"“]?)(?P<name>[A-Z][\w.’'-]*(?: (?!(?:to|on|at|about|for) )[\w.’'-]+){0,3})"
+    r"(?P<about> (?:to|on|at|about|for) [^:\n.?!]{1,80}?)?(?P<colon>:) +(?P<content>\S(?:(?!(?<=[.?!”\"’])  )[^\n])*)",
     re.MULTILINE,
 )
 # Parts of speech a speaker's name in a "Name: text" line may consist of (no verb: "The point is: ...").
@@ -159,10 +195,13 @@ class SpeechFinder:
                 item = self._adjective_attribution(tok)
                 if item is not None:
                     found.append(item)
+        found = [f for f in found if not self._content_in_earlier_paragraph(f)]
         self._join_split_quotes(found)
         found.extend(self._link_orphan_quotes(found, pending))
         found.extend(self._dash_attributions(found))
         found.extend(self._colon_lines(found))
+        found.extend(self._named_colon_quotes(found))
+        found.extend(self._embedded_posts(found))
         self._share_sources(found)
         self._join_split_quotes(found)
         found = [f for f in found if f.source is not None or not f.from_complement]
@@ -186,6 +225,10 @@ class SpeechFinder:
         return self.lexicon.verb(MISLEMMATISED.get(tok.lower_, tok.lemma_))
 
     def _verb_attribution(self, verb: Token, entry: CueEntry) -> Found | None:
+        if verb.dep_ == "relcl":
+            relative = self._relative_attribution(verb, entry)
+            if relative is not None:
+                return relative
         noun_clause = self._noun_with_clause(verb) if "object" in entry.frames else None
         if noun_clause is not None:
             noun, clause = noun_clause
@@ -217,16 +260,63 @@ class SpeechFinder:
         if content is None:
             return None
         item = self._make(verb, entry, content)
-        if item is not None and not clausal:
+        if item is not None and not clausal and self._passive_request(verb):
+            subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            run = trim(self.doc, subtree_indices(subject))
+            if run:  # "Sanders || was asked || to name ...": who is asked is part of the request
+                item.content.insert(0, (self.doc[run[0]].idx, self.doc[run[-1]].idx + len(self.doc[run[-1]].text)))
+        elif item is not None and not clausal:
             item.from_complement = True
         return item
+
+    def _passive_request(self, verb: Token) -> bool:
+        """ "Clinton has been asked to release the transcripts": the request is reported without its source."""
+        return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+            c.dep_ == "xcomp" and _is_to_clause(c) for c in verb.children
+        )
+
+    def _relative_attribution(self, verb: Token, entry: CueEntry) -> Found | None:
+        """ "the server, which he described as “an open orchid”", "a finish that he said defied expectations".
+
+        The relative pronoun stands for what the source said something about, so it opens
+        the content; the rest is what follows the cue in the relative clause (the
+        predicate for an object frame, the whole remainder for a clause frame).
+        """
+        relative = next(
+            (c for c in verb.lefts if c.tag_ in RELATIVE_TAGS and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None
+        )
+        speaker = next(
+            (c for c in verb.lefts if c.dep_ in ("nsubj", "csubj") and relative is not None and c.i != relative.i),
+            None,
+        )
+        if relative is None or speaker is None:
+            return None
+        if "clause" in entry.frames and any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+            return None  # "which he said was ...": an ordinary clausal content
+        if "object" in entry.frames:
+            rest = [
+                i
+                for c in verb.rights
+                if c.dep_ in (*OBJECT_DEPS, "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                for i in subtree_indices(c)
+            ]
+        elif "clause" in entry.frames:
+            rest = [i for c in verb.rights if not c.is_punct for i in subtree_indices(c)]
+        else:
+            return None
+        parts, kind = self._content_parts(rest) if rest else ([], "indirect")
+        found = self._cued("mixed" if kind == "direct" else kind, verb, [token_range(relative), *parts], entry)
+        found.source, found.source_token = self._np_range(speaker), speaker.i
+        return found
 
     def _clausal_content(self, verb: Token) -> list[int] | None:
         """Token indices of the verb's clause or quotation, or None when it has none."""
         for child in verb.children:
             if child.dep_ in CLAUSE_DEPS or (child.dep_ == "parataxis" and child.i in self.quote_of):
                 return self._clause_without_cues(child) + self._conjoined_continuation(verb, child)
-        has_object = any(c.dep_ in OBJECT_DEPS and c.i not in self.quote_of for c in verb.children)
+        has_object = verb.lemma_ not in ADDRESSEE_VERBS and any(
+            c.dep_ in OBJECT_DEPS and c.i not in self.quote_of for c in verb.children
+        )
         for child in verb.children:
             if child.i in self.quote_of and not child.is_punct and child.dep_ not in SUBJECT_DEPS:
                 if has_object and child.dep_ != "ccomp":
@@ -235,6 +325,8 @@ class SpeechFinder:
         stray = self._stray_that_clause(verb)
         if stray is not None:
             return self._clause_without_cues(stray)
+        if not self._parenthetical(verb):
+            return None
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and self._subject(verb) is not None:
             # "X, but Y, he said, Z": the content is the rest of the sentence around the cue clause
             own = set(subtree_indices(verb))
@@ -251,6 +343,17 @@ class SpeechFinder:
             own = set(subtree_indices(verb))
             return [i for i in self._clause_without_cues(verb.head) if i not in own]
         return None
+
+    def _parenthetical(self, verb: Token) -> bool:
+        """A cue clause that can stand inside the content ("X, he told reporters, Y"): nothing of its own
+        to say, so no object ("will accept the nomination") other than the addressee of "tell" and no
+        complement clause."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "oprd", "ccomp"):
+                return False
+            if child.dep_ == "dobj" and verb.lemma_ not in ADDRESSEE_VERBS:
+                return False
+        return True
 
     def _noun_with_clause(self, verb: Token) -> tuple[Token, Token] | None:
         """ "expressed concern that ...", "voiced hope that ...": the noun joins the cue, the clause is content."""
@@ -320,8 +423,16 @@ class SpeechFinder:
                 continue
             if child.dep_ in ("conj", "cc", "parataxis", "punct", "mark") or self._subject(child) is not None:
                 break  # a new clause: "accused X of Y, and Russia rejected it"
+            if self._circumstance(child):
+                break  # "endorsed Clinton on Tuesday", "at a rally": when and where, not what
             end = child.right_edge.i
         return [i for i in range(first.left_edge.i, end + 1) if not self.doc[i].is_space and i not in excluded]
+
+    def _circumstance(self, child: Token) -> bool:
+        """A time or place adjunct of the cue verb ("on Tuesday", "at a rally in Iowa")."""
+        if child.dep_ == "npadvmod" or (child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS):
+            return True
+        return child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
 
     def _topic_object(self, verb: Token) -> tuple[Token, list[int]] | None:
         """What a speech verb is about: "complained about his mic", "warned of a famine"."""
@@ -344,10 +455,10 @@ class SpeechFinder:
         parts, kind = self._content_parts(subtree_indices(subject))
         if not parts:
             return None
-        start, _ = self._cue_range(verb, parts, entry)
+        start, end = self._cue_range(verb, parts, entry)
         return Found(
             kind=kind,
-            cue=(start, agent.idx + len(agent.text)),
+            cue=(start, min(end, agent.idx)),  # "was first reported by": the agent's "by" is not part of the cue
             lemma=entry.lemma,
             stance=entry.stance,
             content=parts,
@@ -386,7 +497,8 @@ class SpeechFinder:
         """Drop a final non-restrictive modifier: ", which ...", ", who is 70", ", <apposition>", ", led by ...".
 
         Annotators leave these out of the content: they are the writer's gloss, not the claim. A final
-        ", leaving ..." / ", bringing ..." stays: it is usually the consequence the source claims.
+        ", leaving ..." / ", bringing ..." stays: it is usually the consequence the source claims, and so
+        does an "apposition" that goes on as a list ("moderates, voters aged 45 and older, and ...").
         """
         toks = sorted(tokens)
         present = set(toks)
@@ -404,7 +516,7 @@ class SpeechFinder:
                     continue
                 if (
                     (tok.dep_ == "relcl" and tok.left_edge.lower_ in ("which", "who", "whom", "whose"))
-                    or tok.dep_ == "appos"
+                    or (tok.dep_ == "appos" and not any(c.dep_ in ("conj", "cc") for c in tok.children))
                     or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBN" and self._subject(tok) is None)
                 ):
                     cut = comma
@@ -431,7 +543,7 @@ class SpeechFinder:
             if len(top) == 1 and (
                 top[0].dep_ in ("advmod", "cc")
                 or (top[0].dep_ == "advcl" and comma <= 4)
-                or (self.doc[toks[comma]].text != "," and all(t.is_upper for t in phrase))
+                or (self.doc[toks[comma]].text != "," and _is_dateline(phrase))
             ):
                 toks = toks[comma + 1 :]
                 continue
@@ -480,6 +592,8 @@ class SpeechFinder:
         for tok in self.doc[last + 1 : cue.sent.end]:
             if (
                 tok.text == ";"
+                or (tok.dep_ == "ROOT" and tok.i != cue.i)  # "After he said A, Judge B proceeded ..."
+                or (tok.dep_ == "mark" and tok.lower_ in CIRCUMSTANCE_MARKS and tok.head.head.i == cue.i)
                 or tok.lower_ == "according"
                 or (tok.pos_ in ("VERB", "AUX") and self._verb_entry(tok) is not None and tok.i not in self.quote_of)
             ):
@@ -542,6 +656,9 @@ class SpeechFinder:
         first = verb
         if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
             first = verb.head  # catenative: "went on to explain", "continues to insist"
+            start = first.idx
+        elif verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.i < verb.head.i:
+            first = verb.head.head  # "were more likely to say", "is eager to point out"
             start = first.idx
         i = first.i - 1
         while (
@@ -655,13 +772,17 @@ class SpeechFinder:
                 if owner is not None and owner.source is not None:
                     item.source, item.source_token = owner.source, owner.source_token
                     break
-                if owner is None and self._subject(head) is not None and head.dep_ != "ccomp":
-                    if self._verb_entry(head) is not None or tok.dep_ in ("conj", "advcl"):
+                # a head inside a quotation is the quoted speaker's sentence, not the writer's
+                writer_root = head.head.i in self.quote_of and head.i not in self.quote_of
+                if owner is None and self._subject(head) is not None and (head.dep_ != "ccomp" or writer_root):
+                    if self._verb_entry(head) is not None or tok.dep_ in ("conj", "advcl", "pcomp") or (
+                        tok.dep_ == "xcomp" and not any(c.dep_ in OBJECT_DEPS for c in head.children)
+                    ):
                         src = self._source_of(head)
                         if src is not None:
                             item.source, item.source_token = src
                     break
-                if head.head.i == head.i:
+                if head.head.i == head.i or writer_root:
                     break
                 head = head.head
 
@@ -829,7 +950,11 @@ class SpeechFinder:
             for qi, quote in enumerate(self.quotes):
                 if qi in covered:
                     continue
-                if quote.end <= lo.idx and self._gap_words(quote.end, lo.idx) <= QUOTE_LINK_WINDOW:
+                if (
+                    quote.end <= lo.idx
+                    and self._gap_words(quote.end, lo.idx) <= QUOTE_LINK_WINDOW
+                    and ("\n" not in self.text[quote.end : lo.idx] or self._bare_speech_clause(verb))
+                ):
                     best = qi
                 elif best is None and quote.start >= hi.idx + len(hi.text):
                     if self._gap_words(hi.idx + len(hi.text), quote.start) <= QUOTE_LINK_WINDOW:
@@ -838,6 +963,10 @@ class SpeechFinder:
             if best is None:
                 continue
             quote = self.quotes[best]
+            if quote.start > verb.idx and any(
+                other.i != verb.i and verb.i < other.i < hi.i + 1 and other.head.i == verb.i for other, _ in pending
+            ):
+                continue  # "X didn’t seem impressed, telling reporters, “...”": the nearer cue introduces it
             content = [(quote.start, quote.end)]
             item = self._cued("direct", verb, content, entry)
             covered.add(best)
@@ -856,15 +985,11 @@ class SpeechFinder:
             dash = quote.end + m.group().index(m.group("dash"))
             dash_span = self.doc.char_span(dash, dash + 1, alignment_mode="expand")
             name = self.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-            if name is None or dash_span is None or name[0].pos_ != "PROPN":
+            if name is None or dash_span is None:
                 continue
-            last = name[0].i
-            while (
-                last + 1 < len(self.doc)
-                and self.doc[last + 1].pos_ == "PROPN"
-                and "\n" not in self.doc[last].whitespace_
-            ):
-                last += 1
+            source = self._signature(name[0], m.end())
+            if source is None:
+                continue
             out.append(
                 Found(
                     kind="direct",
@@ -872,12 +997,60 @@ class SpeechFinder:
                     lemma=m.group("dash"),
                     stance="neutral",
                     content=[(quote.start, quote.end)],
-                    source=(name[0].idx, self.doc[last].idx + len(self.doc[last].text)),
+                    source=source,
                     source_token=name[0].i,
                     cue_token=dash_span[0].i,
                 )
             )
         return out
+
+    def _embedded_posts(self, found: list[Found]) -> list[Found]:
+        """An embedded social-media post: "text pic.twitter.com/x — Name (@handle) July 5, 2016".
+
+        The post's text runs from the start of its line (or the tag that opens it) to the dash,
+        without the trailing links.
+        """
+        taken = {f.cue[0] for f in found}
+        out: list[Found] = []
+        for m in _POST_SIGNATURE.finditer(self.text):
+            dash = m.start("dash")
+            line_start = max(self.text.rfind("\n", 0, dash), self.text.rfind(">", 0, dash)) + 1
+            body = _TRAILING_LINKS.sub("", self.text[line_start:dash]).rstrip()
+            lead = len(body) - len(body.lstrip())
+            if dash in taken or dash - line_start > MAX_QUOTE_CHARS or len(body.split()) < 2:
+                continue
+            dash_span = self.doc.char_span(dash, dash + 1, alignment_mode="expand")
+            out.append(
+                Found(
+                    kind="direct",
+                    cue=(dash, dash + 1),
+                    lemma=m.group("dash"),
+                    stance="neutral",
+                    content=[(line_start + lead, line_start + len(body))],
+                    source=(m.start("name"), m.end("handle") + 1),
+                    cue_token=dash_span[0].i if dash_span is not None else -1,
+                )
+            )
+        return out
+
+    def _signature(self, first: Token, start: int) -> CharRange | None:
+        """The name signing a quotation after a dash: a run of proper nouns, or of capitalised words
+        when the tokenizer left the dash glued to the name ("―Hillary Clinton")."""
+        if first.idx < start:
+            words = _SIGNATURE.match(self.text, start)
+            if words is None or " " not in words.group():
+                return None
+            return start, words.end()
+        if first.pos_ != "PROPN":
+            return None
+        last = first.i
+        while (
+            last + 1 < len(self.doc)
+            and self.doc[last + 1].pos_ == "PROPN"
+            and "\n" not in self.doc[last].whitespace_
+        ):
+            last += 1
+        return first.idx, self.doc[last].idx + len(self.doc[last].text)
 
     def _colon_lines(self, found: list[Found]) -> list[Found]:
         """Name: words — a headline ("Pence: Flowers won't be at debate") or transcript line."""
@@ -894,6 +1067,8 @@ class SpeechFinder:
             ):
                 continue
             c_start, c_end = m.span("content")
+            if m.group("about") and self.text[c_end : c_end + 1] not in ("\n", ""):
+                continue  # "X to Y: ..." only as a headline line
             content = self.text[c_start:c_end].rstrip()
             if content.endswith(".") and not content.endswith(("—.", "..")):
                 content = content[:-1]
@@ -913,13 +1088,53 @@ class SpeechFinder:
             )
         return out
 
+    def _named_colon_quotes(self, found: list[Found]) -> list[Found]:
+        """“... - Frank Newport and Jim Harter: “We found ...”": a name and a colon introduce a quotation."""
+        covered = self._covered(found)
+        out: list[Found] = []
+        for qi, quote in enumerate(self.quotes):
+            colon = quote.start - 1
+            while colon > 0 and self.text[colon] in " \t\xa0":
+                colon -= 1
+            if qi in covered or colon < 1 or self.text[colon] != ":" or quote.start - colon > 4:
+                continue
+            before = self.doc.char_span(colon - 1, colon, alignment_mode="expand")
+            if before is None or before[-1].pos_ != "PROPN":
+                continue
+            name = before[-1]
+            while name.dep_ in ("conj", "compound", "flat") and name.head.pos_ == "PROPN" and name.head.i < name.i:
+                name = name.head
+            tokens = list(range(name.left_edge.i, before[-1].i + 1))
+            dashes = [k for k, i in enumerate(tokens) if self.doc[i].text in DASHES]
+            tokens = tokens[dashes[-1] + 1 :] if dashes else tokens  # "HEADLINE - Name:"
+            if len(tokens) > MAX_NAME_TOKENS or any(self.doc[i].pos_ in ("VERB", "AUX") for i in tokens):
+                continue
+            run = trim(self.doc, tokens)
+            if not run:
+                continue
+            colon_token = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+            out.append(
+                Found(
+                    kind="direct",
+                    cue=(colon, colon + 1),
+                    lemma=":",
+                    stance="neutral",
+                    content=[(quote.start, quote.end)],
+                    source=(self.doc[run[0]].idx, self.doc[run[-1]].idx + len(self.doc[run[-1]].text)),
+                    source_token=name.i,
+                    cue_token=colon_token[0].i if colon_token is not None else name.i,
+                )
+            )
+        return out
+
     def _join_split_quotes(self, found: list[Found]) -> None:
         """“A,” he said, “B.”: the quotation after the cue is the second part of the content."""
         covered = self._covered(found)
         for item in found:
-            if item.kind != "direct" or len(item.content) != 1:
+            if item.kind == "indirect" or len(item.content) != 1:
                 continue
-            qi = next((k for k, q in enumerate(self.quotes) if (q.start, q.end) == item.content[0]), None)
+            # the quotation that closes the content ("Trump is also a “change agent,” Cole said. “...”")
+            qi = next((k for k, q in enumerate(self.quotes) if q.end == item.content[0][1]), None)
             if qi is None or qi + 1 >= len(self.quotes) or qi + 1 in covered:
                 continue
             first, second = self.quotes[qi], self.quotes[qi + 1]
@@ -932,6 +1147,8 @@ class SpeechFinder:
                 continue
             if self._gap_words(first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
                 continue
+            if between.rstrip()[-1:] not in CONTINUATION_LEADS:
+                continue  # "... on ABC’s “This Week.”": a phrase quoted inside the sentence, not more speech
             item.content.append((second.start, second.end))
             covered.add(qi + 1)
         for item in found:
@@ -960,6 +1177,27 @@ class SpeechFinder:
         tail = self.text[cue[1] : second.start]
         line, _, rest = tail.partition("\n")
         return not rest.strip() and "\n" not in rest.strip("\n ") and not any(m in line for m in QUOTE_MARK_TEXTS)
+
+    def _content_in_earlier_paragraph(self, item: Found) -> bool:
+        """A cue never reports what closed the paragraph before it: "“...”¶The campaign did not respond"."""
+        content_end = max(e for _, e in item.content)
+        if content_end > item.cue[0] or "\n" not in self.text[content_end : item.cue[0]]:
+            return False
+        return item.cue_token < 0 or not self._bare_speech_clause(self.doc[item.cue_token])
+
+    def _bare_speech_clause(self, verb: Token) -> bool:
+        """ "¶X, the commander, said on Monday.": a clause that only names who spoke and when.
+
+        Only such a clause reports the quotation of the paragraph before it; "The campaign did
+        not respond to a request for comment" says something of its own.
+        """
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS or child.dep_ in BARE_CLAUSE_DEPS or child.is_punct or child.is_space:
+                continue
+            if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+                continue
+            return False
+        return True
 
     def _gap_words(self, start: int, end: int) -> int:
         """Words (not punctuation) strictly between two character offsets."""
@@ -998,6 +1236,11 @@ def _after_dateline(doc: Doc, run: list[int]) -> list[int]:
     if head_part and (head_part[0].is_upper or any(t.text == ")" for t in head_part)):
         return run[dashes[0] + 1 :]
     return run
+
+
+def _is_dateline(tokens: list[Token]) -> bool:
+    """ "WASHINGTON (AP)", "RENO, Nev.": capitals, a wire service in brackets, a state abbreviation."""
+    return tokens[0].is_upper and all(t.is_upper or t.is_punct or t.is_title for t in tokens)
 
 
 def _looks_like_speaker(name: Span) -> bool:
