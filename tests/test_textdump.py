@@ -157,3 +157,174 @@ def test_example_body_fixture_matches_the_extractor(example: tuple) -> None:  # 
     from tests.conftest import EXAMPLE_BODY
 
     assert example[1].body == EXAMPLE_BODY
+
+
+ARTICLE_PARAGRAPHS = [
+    "The regional council approved the new water plan on Tuesday after a debate that lasted most of the "
+    "afternoon, officials said, and the first pipes are expected to be laid before the end of the year.",
+    "Farmers in the valley had asked for the plan for a decade, saying that the old canals lose almost half "
+    "of the water they carry before it reaches the fields in the dry months of the summer.",
+    "The council said the work would be paid for by the national government and by a loan from a "
+    "development bank, and that the price of water for households would not rise because of it.",
+]
+COMMENTS = [
+    "I have lived in the valley all my life and I can tell you that the canals have been leaking since my "
+    "grandfather was a boy, so this is good news for all of us who depend on them for the harvest.",
+    "Nobody asked the people in the upper villages what they think about the pipes, and it is always the same "
+    "story with this council, which decides everything in the city and never comes to see us at all.",
+    "The loan will have to be paid back by somebody and it will be our children who pay it, whatever the "
+    "council says about the price of water for households in the valley and in the city this year.",
+    "It is a good plan but it is ten years too late, and I do not believe that the first pipes will be laid "
+    "before the end of the year, because nothing in this region is ever done on time or on budget.",
+]
+
+
+def test_readers_comments_below_the_article_are_not_the_article() -> None:
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", *ARTICLE_PARAGRAPHS,
+                        "4 Comments", "Leave a comment", *[f"reader{i}\n\n{c}\n\nReply" for i, c in
+                                                            enumerate(COMMENTS)]])
+    dump = extract_textdump(page)
+    assert dump.paragraphs == ARTICLE_PARAGRAPHS
+    assert dump.title == "Water plan approved for the valley"
+
+
+def test_an_inline_script_dump_is_boilerplate_and_does_not_decide_the_language() -> None:
+    script = ("function(e,t){var n=this.__data__;return r<0?(++this.size,n.push([e,t])):n[r]=t,this};"
+              "if(a.parentElement&&e.body){setTimeout(function(){r(o)},100)}else{t()}") * 8
+    german = [
+        "Der Gemeinderat hat am Dienstag den neuen Wasserplan beschlossen, nachdem die Debatte fast den ganzen "
+        "Nachmittag gedauert hatte, und die ersten Rohre sollen noch vor dem Ende des Jahres verlegt werden.",
+        "Die Bauern im Tal hatten seit zehn Jahren darauf gewartet, weil die alten Kanäle im Sommer fast die "
+        "Hälfte des Wassers verlieren, bevor es auf den Feldern ankommt, wie der Verband mitteilte.",
+    ]
+    dump = extract_textdump("\n\n".join([script, *german]))
+    assert dump.language == "German"
+    assert dump.paragraphs == german
+    assert script in dump.boilerplate
+
+
+def test_datelines_in_other_languages_are_recognised() -> None:
+    from sitrep.extract.published import looks_like_dateline
+
+    for line in ("19. Oktober 2019, 19:08 Uhr", "4 maja 2021", "Mi, 18. Oktober 2023 um 12:50 Uhr",
+                 "19 FEB 2020 - 18:37 CET", "12 de marzo de 2020"):
+        assert looks_like_dateline(line), line
+    assert not looks_like_dateline("Die Vorlesungen starten im Oktober 2020 an der Universität Freiburg")
+
+
+def test_datelines_in_other_languages_resolve_to_the_right_day() -> None:
+    from sitrep.extract.published import parse_dateline
+
+    for line, day in (("4 maja 2021", "2021-05-04"), ("19. Oktober 2019, 19:08 Uhr", "2019-10-19"),
+                      ("12 de marzo de 2020", "2020-03-12"), ("March 3, 2024", "2024-03-03")):
+        interval = parse_dateline(line)
+        assert interval is not None and interval.earliest == interval.latest == day, line
+
+
+def test_lynx_wraps_short_of_its_widest_lines() -> None:
+    """lynx -width=80 wraps prose at column 74 while link texts run past it; the wrap is still undone."""
+    words = " ".join(ARTICLE_PARAGRAPHS).split()
+    lines, line = [], "  "
+    for word in words:
+        if len(line) + 1 + len(word) > 74:
+            lines.append(line)
+            line = "  "
+        line += " " + word
+    lines.append(line)
+    links = ["   * [12]A very long link text that runs past the wrap column of the text browser here"]
+    dump_text = "\n".join(["Canal works to start in spring", "", *lines, "", *links])
+    assert max(len(line) for line in lines) <= 74
+    dump = extract_textdump(dump_text)
+    assert len(dump.paragraphs) == 1
+    assert dump.paragraphs == [" ".join(ARTICLE_PARAGRAPHS)]
+
+
+def test_headline_is_chosen_over_standfirst_and_caption() -> None:
+    page = "\n\n".join([
+        "Home", "News", "World",
+        "Valley farmers win their water plan",
+        "After ten years of campaigning, the regional council approves new pipes for the valley farms.",
+        "By Ana Ruiz", "March 3, 2024",
+        "The council chamber during the vote on Tuesday. Photo: Ana Ruiz",
+        *ARTICLE_PARAGRAPHS,
+    ])
+    assert extract_textdump(page).title == "Valley farmers win their water plan"
+
+
+def test_site_name_is_cut_from_a_headline_only_when_the_page_prints_it() -> None:
+    body = "\n\n".join(ARTICLE_PARAGRAPHS)
+    with_site = f"Valley Post\n\nValley farmers win their water plan - Valley Post\n\nBy Ana Ruiz\n\n{body}"
+    assert extract_textdump(with_site).title == "Valley farmers win their water plan"
+    dash = f"Water plan approved - farmers in the valley celebrate\n\nBy Ana Ruiz\n\n{body}"
+    assert extract_textdump(dash).title == "Water plan approved - farmers in the valley celebrate"
+
+
+def test_eval_accepts_a_reference_title_without_the_site_name() -> None:
+    from eval.textdump import without_site_name
+
+    assert without_site_name("Water plan approved - La Stampa", "lastampa.it") == "Water plan approved"
+    assert without_site_name("Berlin confronts its past | DW | 19.01.2020", "DW.COM") == "Berlin confronts its past"
+    assert without_site_name("Kim Jong Un: Der Diktator ist zurück - Trump ist glücklich", "Frankfurter Rundschau") \
+        is None
+
+
+CHINESE_PARAGRAPHS = [
+    "市议会星期二通过了新的供水计划，辩论持续了整个下午。官员说，第一批水管将在年底之前铺设完毕，"
+    "农民们对这个消息感到非常高兴，因为他们已经等了很多年了。",
+    "山谷里的农民十年来一直要求这个计划。他们说，旧的水渠在夏天干旱的几个月里会损失将近一半的水，"
+    "所以田里的庄稼常常得不到足够的灌溉。",
+    "市议会表示，这项工程的费用将由国家政府和一家开发银行的贷款来支付，居民用水的价格不会因此而上涨。"
+    "工程完成以后，山谷里的村庄也可以用上干净的自来水了。",
+]
+
+
+def test_chinese_page_wrapped_by_a_text_browser_is_rejoined_and_kept() -> None:
+    """w3m gives a Han character two columns: a paragraph wraps every 40 characters, with no spaces."""
+    lines = ["首页", "新闻", "国际", "", "山谷农民盼来新的供水计划", "", "2024-03-03 10:00:00 来源：本报", ""]
+    for paragraph in CHINESE_PARAGRAPHS:
+        lines += [paragraph[i : i + 40] for i in range(0, len(paragraph), 40)] + [""]
+    lines += ["关于我们", "联系我们", "版权声明"]
+    dump = extract_textdump("\n".join(lines))
+    assert dump.language == "Chinese"
+    assert dump.paragraphs == CHINESE_PARAGRAPHS
+    assert dump.title == "山谷农民盼来新的供水计划"
+
+
+OTHER_STORY = [
+    "Police in the capital arrested two men on Monday after a robbery at a jewellery shop in the old town, "
+    "a spokesman said, adding that the stolen rings and watches had been recovered the same evening.",
+    "The shop owner told reporters that the men had threatened his staff with a knife before running off, "
+    "and that nobody had been hurt during the robbery, which lasted less than five minutes.",
+]
+
+
+def test_the_article_under_its_byline_beats_a_longer_block_without_one() -> None:
+    """A headline, byline and date sit just above the story; a longer block elsewhere has no such header."""
+    forum = [f"Question {n}: " + p for n, p in enumerate(OTHER_STORY * 4)]
+    page = "\n\n".join(["Menu", "Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
+                        *ARTICLE_PARAGRAPHS, *[f"Section {n}" for n in range(20)], "Forum", *forum])
+    dump = extract_textdump(page)
+    assert dump.paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_dated_teasers_below_the_article_do_not_join_it() -> None:
+    teasers = [line for n, story in enumerate(OTHER_STORY)
+               for line in (f"Jewellery shop robbed, part {n}", f"Maria Lopez, {n + 1} March 2024, 18:10", story)]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
+                        *ARTICLE_PARAGRAPHS, *teasers])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_an_article_interrupted_by_a_gallery_is_kept_whole() -> None:
+    gallery = [line for n in range(1, 40) for line in (f"{n}/40 Pictures of the week", f"Caption of picture {n}")]
+    second_half = [
+        "The plan also gives the valley farmers a say in how the water from the new pipes is shared, the council "
+        "said, and a committee of farmers will meet every month to decide on the canals and the fields.",
+        "Farmers in the upper villages said they welcomed the committee, but that the water plan would only work "
+        "if the council kept its promise to lay the pipes before the harvest and the dry summer months.",
+        "The regional council will vote again in the spring on the price of the water, after the pipes are laid "
+        "and the first fields in the valley have been watered from the new canals, officials said.",
+    ]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", *ARTICLE_PARAGRAPHS, *gallery,
+                        *second_half, "Related", *OTHER_STORY[:1]])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS + second_half

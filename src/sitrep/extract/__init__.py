@@ -120,7 +120,7 @@ def _from_text(raw: RawDoc, text: str, captured: str | None) -> Article:
 _LANGUAGE_CODES = {"English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
                    "Portuguese": "pt", "Dutch": "nl", "Polish": "pl", "Finnish": "fi", "Swedish": "sv",
                    "Danish": "da", "Norwegian_Bokmal": "nb", "Czech": "cs", "Russian": "ru", "Ukrainian": "uk",
-                   "Turkish": "tr", "Indonesian": "id", "Romanian": "ro"}
+                   "Turkish": "tr", "Indonesian": "id", "Romanian": "ro", "Chinese": "zh"}
 EXTRACTORS: dict[str, Callable[[RawDoc, str, str | None], Article]] = {
     "html": _from_html,
     "textdump": _from_textdump,

@@ -36,6 +36,27 @@ _MONTH_WORD = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b")
+# Month names of the languages whose pages the text-dump extractor reads (German, French, Spanish, Italian,
+# Portuguese, Dutch, Polish in the genitive of dates), by month: "19. Oktober 2019, 19:08 Uhr", "4 maja 2021".
+_FOREIGN_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia"),
+    ("februar", "février", "febrero", "febbraio", "fevereiro", "februari", "lutego"),
+    ("märz", "mars", "marzo", "março", "maart", "marca"),
+    ("avril", "abril", "aprile", "kwietnia"),
+    ("mai", "mayo", "maggio", "maio", "mei", "maja"),
+    ("juin", "junio", "giugno", "junho", "czerwca"),
+    ("juillet", "julio", "luglio", "julho", "lipca"),
+    ("août", "agosto", "augustus", "sierpnia"),
+    ("septembre", "septiembre", "setiembre", "settembre", "setembro", "września"),
+    ("oktober", "octobre", "octubre", "ottobre", "outubro", "października"),
+    ("novembre", "noviembre", "novembro", "listopada"),
+    ("dezember", "décembre", "diciembre", "dicembre", "dezembro", "grudnia"),
+)
+_FOREIGN_MONTHS = {name: month for month, names in enumerate(_FOREIGN_MONTH_NAMES, 1) for name in names}
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+# Date connectives and clock words of the same languages ("de", "del", "à", "um ... Uhr", "klo", "godz").
+_FOREIGN_DATE_WORDS = frozenset(("uhr", "del", "de", "à", "às", "alle", "ore", "h", "klo", "godz", "r"))
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -99,19 +120,34 @@ def looks_like_dateline(text: str) -> bool:
     words = [w for w in words if w]
     if not 1 <= len(words) <= 14 or not _YEAR.search(text):
         return False
-    if not (_MONTH_WORD.search(text) or _NUMERIC_DATE.search(text)):
+    foreign_month = any(w in _FOREIGN_MONTHS for w in words)
+    if not (_MONTH_WORD.search(text) or _NUMERIC_DATE.search(text) or foreign_month):
         return False
-    return sum(1 for w in words if _DATE_WORDS.match(w)) >= 0.6 * len(words)
+    date_words = sum(1 for w in words if _DATE_WORDS.match(w) or w in _FOREIGN_MONTHS or w in _FOREIGN_DATE_WORDS)
+    return date_words >= 0.6 * len(words)
+
+
+def names_a_date(text: str) -> bool:
+    """A full calendar date anywhere in the text ("Benjamin Triebe, London 18.10.2019, 19:33")."""
+    if _NUMERIC_DATE.search(text):
+        return True
+    if not _YEAR.search(text):
+        return False
+    words = [w.strip(",.;:|()[]•·-").lower() for w in text.split()]
+    return bool(_MONTH_WORD.search(text)) or any(w in _FOREIGN_MONTHS for w in words)
 
 
 def parse_dateline(text: str) -> Interval | None:
     """"Published March 30, 2023 10:05 ET" → the day 2023-03-30 (day precision is what we trust)."""
     if not looks_like_dateline(text):
         return None
+    # dateutil knows English month names only: "4 maja 2021" would read as 2021-04-01, so translate first.
+    english = " ".join(_ENGLISH_MONTHS[_FOREIGN_MONTHS[key] - 1] if (key := w.strip(",.").lower()) in _FOREIGN_MONTHS
+                       else w for w in text.split())
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unknown zone names ("ET") are fine: we keep the day
-            parsed = dateparser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
+            parsed = dateparser.parse(english, fuzzy=True, default=datetime(1900, 1, 1), dayfirst=english != text)
     except (ValueError, OverflowError):
         return None
     if parsed is None or parsed.year == 1900:

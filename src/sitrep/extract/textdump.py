@@ -6,19 +6,26 @@ share buttons, icon-font ligatures glued to labels, the title twice, a byline.
 No HTML is left to tell them apart, so the extractor works on text units:
 
 1. **Units.** Lines are cleaned of text-browser marks (``[12]`` link numbers,
-   ``(BUTTON)``, form fields) and re-joined where a text browser wrapped them:
-   a line is continued when the next word would not have fit in the wrap width.
+   ``(BUTTON)``, form fields, bracketed image names) and re-joined where a text
+   browser wrapped them: a line is continued when the next word would not have
+   fit in the wrap width (measured in display columns for Chinese and Japanese,
+   which wrap anywhere and are joined without a space).
 2. **Classes.** Each unit is classed as jusText does for HTML blocks: *good*
    (long, many stop words of the page's language, few links), *near-good*,
-   *short* or *bad* (link lists, bullets, UI phrases, icon labels), then short
-   and near-good units take the class of their good neighbours.
-3. **Region.** The article is the contiguous run of units with the largest
-   score (good text counts for, boilerplate against), so a teaser below the
-   comments does not join the body.
-4. **Metadata** comes from the units above the body: a repeated line or the
-   nearest headline-like line is the title, "By ..." the byline, icon ligatures
-   label the section (folder) and the time stamp (clock), a date line the
-   publication time.
+   *short* or *bad* (link lists, bullets, UI phrases, icon labels, script
+   dumps), then short and near-good units take the class of their good
+   neighbours. The language is read from the page's prose, not its menus.
+3. **Region.** Good paragraphs join into runs with the largest score (good text
+   counts for, boilerplate against); a comment-section heading ends the
+   article, a rights notice ends a run, a date line between paragraphs (the
+   next story's) costs extra. The run under a byline or date wins over longer
+   unheaded blocks (forums, teaser lists), and a run on the far side of a
+   gallery joins it when it is about the same things.
+4. **Metadata** comes from the units above the body: the title is the
+   headline-like line that shares the story's words, sits above the byline,
+   date or standfirst, is of headline length and is not a caption; "By ..." is
+   the byline, icon ligatures label the section (folder) and the time stamp
+   (clock), a date line is the publication time.
 
 Everything removed is kept in ``boilerplate`` for audit.
 """
@@ -28,20 +35,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import justext
 
+from sitrep.extract import cjk
 from sitrep.extract import published as stamps
 from sitrep.extract.icons import ICON_ROLES, find_icons, split_icons
 
 # --- step 1: units -----------------------------------------------------------------------------------------
 
 _LINK_MARK = re.compile(r"\[\d+\]")
+# Text-browser marks: lynx's [IMG] and (BUTTON), form fields, and the image names w3m prints in brackets
+# ("[photo_2019-03.jpg]", "[e7484a24e4]", "[BloodPrototype]": one token of six characters or more).
 _BROWSER_MARKS = re.compile(
     r"\[(?:IMG|INLINE|BUTTON|LINK|X| )\]|\((?:BUTTON|RADIO|CHECKBOX)\)|_{4,}|\[[\w.-]*[-_.][\w.-]*\]"
-    r"|^\s*#\s*$",
+    r"|\[\w{6,}\]|^\s*#\s*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►-]|\d{1,2}[.)])\s+")
@@ -61,7 +72,8 @@ class Unit:
 
     @property
     def words(self) -> list[str]:
-        return self.text.split()
+        """Whitespace words; in Chinese or Japanese, one per character."""
+        return [token for word in self.text.split() for token in cjk.tokens(word)]
 
 
 def _clean(line: str) -> tuple[str, int]:
@@ -85,25 +97,48 @@ def _drop_link_list(lines: list[str]) -> list[str]:
     return lines
 
 
-def _wrap_width(lines: list[str]) -> int | None:
+WRAP_TOLERANCE = 3  # lynx breaks a little early when a line holds link numbers
+WRAP_EDGE_SHARE = 0.1  # the wrap column still ends this share of the busiest column's lines
+
+
+def _wrap_width(lines: list[str], measure: Callable[[str], int] = len) -> int | None:
     """The column a text browser wrapped at, or None when lines were not wrapped.
 
     Wrapped text has a hard ceiling: lines that could be broken at a space never
-    pass the width, and many lines end just short of it.
+    pass the width, and many lines end just short of it. A few unbreakable runs
+    (long link texts) pass it, so the ceiling is then brought down to the last
+    column that still ends a fair share of lines (lynx -width=80 wraps prose at 74).
     """
-    lengths = sorted(len(line.rstrip()) for line in lines if " " in line.strip())
+    lengths = sorted(measure(line.rstrip()) for line in lines if " " in line.strip() or cjk.spaceless(line))
     if len(lengths) < 8:
         return None
     top = lengths[min(len(lengths) - 1, int(len(lengths) * 0.995))]
     near_top = sum(1 for n in lengths if top - 12 <= n <= top)
     if top > 140 or near_top < 3:
         return None
-    return top
+    counts = Counter(lengths)
+    peak = max(counts[n] for n in range(top - 12, top + 1))
+    edges = [n for n in range(top - 12, top + 1) if counts[n] >= max(2, WRAP_EDGE_SHARE * peak)]
+    return max(edges, default=top)
+
+
+def _next_word_width(line: str, measure: Callable[[str], int]) -> int:
+    """Columns the next line's first word would have needed on this line (a space, then the word).
+
+    Chinese and Japanese break before any character and need no space.
+    """
+    word = line.split()[0]
+    return measure(word[0]) if cjk.is_cjk(word[0]) else 1 + measure(word)
 
 
 def _units(text: str) -> list[Unit]:
     lines = _drop_link_list([unicodedata.normalize("NFC", line) for line in text.splitlines()])
-    width = _wrap_width(lines)
+    # w3m gives a Chinese character two columns, lynx one: the wrap shows in one of the two measures.
+    measure: Callable[[str], int] = cjk.display_width
+    width = _wrap_width(lines, measure)
+    if width is None:
+        measure = len
+        width = _wrap_width(lines, measure)
     units: list[Unit] = []
     current: Unit | None = None
     for i, raw in enumerate(lines):
@@ -113,7 +148,8 @@ def _units(text: str) -> list[Unit]:
             continue
         bullet = bool(_BULLET.match(raw))
         if current is not None and not bullet:
-            current.text = f"{current.text} {cleaned}"
+            glue = "" if cjk.spaceless_count(current.text[-1] + cleaned[0]) == 2 else " "
+            current.text = f"{current.text}{glue}{cleaned}"
             current.links += links
         else:
             current = Unit(cleaned, links, bullet)
@@ -122,7 +158,7 @@ def _units(text: str) -> list[Unit]:
         continued = (
             width is not None
             and nxt.strip()
-            and len(raw.rstrip()) + 1 + len(nxt.split()[0]) > width - 1
+            and measure(raw.rstrip()) + _next_word_width(nxt, measure) > width - WRAP_TOLERANCE
         )
         if not continued:
             current = None
@@ -157,16 +193,43 @@ _FURNITURE = re.compile(
 
 @lru_cache(maxsize=1)
 def _stoplists() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(justext.get_stoplist(lang)) for lang in _CANDIDATE_LANGUAGES}
+    lists = {lang: frozenset(justext.get_stoplist(lang)) for lang in _CANDIDATE_LANGUAGES}
+    lists["Chinese"] = cjk.chinese_stopwords()  # jusText has none; spaCy's, one character per token
+    return lists
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip(".,;:!?\"'“”‘’()[]«»—–-").lower() for w in text.split()]
+    words = (token.strip(_PUNCTUATION).lower() for word in text.split() for token in cjk.tokens(word))
+    return [w for w in words if w]
+
+
+_PUNCTUATION = ".,;:!?\"'“”‘’()[]«»—–-、，。：；！？「」『』（）【】《》・…"
+
+
+LANGUAGE_MIN_WORDS, LANGUAGE_MIN_SAMPLE = 8, 100
+_CODE_CHARS = frozenset("{}()[]=;<>&|$\\")
+CODE_CHAR_SHARE = 0.08
+
+
+def _code_like(text: str) -> bool:
+    """Inline script or style a text browser printed as text: dense in brackets, braces and operators.
+
+    Prose has well under one such character in 25; minified JavaScript has one or more in ten.
+    """
+    return len(text) >= 80 and sum(ch in _CODE_CHARS for ch in text) > CODE_CHAR_SHARE * len(text)
 
 
 def page_language(units: list[Unit]) -> tuple[str, frozenset[str]]:
-    """The stop-word list that covers most words of the page."""
-    sample = [w for u in units for w in _words(u.text)][:5000]
+    """The stop-word list that covers most words of the page's prose.
+
+    Menus, bullets and script dumps are left out when there is prose enough: a
+    thousand menu items marked "o" (lynx's bullet) would make any page Polish.
+    """
+    prose = [u for u in units if not u.bullet and not _code_like(u.text)]
+    sentences = [w for u in prose if len(u.words) >= LANGUAGE_MIN_WORDS for w in _words(u.text)]
+    if len(sentences) < LANGUAGE_MIN_SAMPLE:
+        sentences = [w for u in prose for w in _words(u.text)]
+    sample = sentences[:20000]
     counts = {lang: sum(1 for w in sample if w in stops) for lang, stops in _stoplists().items()}
     language = max(counts, key=lambda lang: counts[lang])
     return language, _stoplists()[language]
@@ -176,12 +239,13 @@ def _classify(unit: Unit, stoplist: frozenset[str]) -> str:
     words = _words(unit.text)
     if not words:
         return "bad"
-    length = len(unit.text)
+    length = len(unit.text) + cjk.spaceless_count(unit.text)  # a Han character says more than a letter
     link_density = unit.links / len(words)
-    if link_density > MAX_LINK_DENSITY or _FURNITURE.match(unit.text):
+    if link_density > MAX_LINK_DENSITY or _FURNITURE.match(unit.text) or _code_like(unit.text):
         return "bad"
-    if unit.bullet and length < LENGTH_HIGH:
-        return "bad" if unit.links or length < LENGTH_LOW else "short"
+    if unit.bullet and length < LENGTH_HIGH:  # a linked bullet is a menu item unless it is a full sentence
+        linked = unit.links and unit.text[-1] not in ".!?"
+        return "bad" if linked or length < LENGTH_LOW else "short"
     if "©" in unit.text or ("copyright" in unit.text.lower() and length < LENGTH_HIGH):
         return "bad"
     stop_density = sum(1 for w in words if w in stoplist) / len(words)
@@ -222,7 +286,15 @@ def _revise(units: list[Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.klass == "short":
             prev, nxt = neighbour(i, -1, {"short"}), neighbour(i, 1, {"short"})
-            unit.klass = "good" if prev == nxt == "good" and not _in_short_run(units, i) else "bad"
+            listed = _in_short_run(units, i) and not _list_sentence(unit)
+            unit.klass = "good" if prev == nxt == "good" and not listed else "bad"
+
+
+def _list_sentence(unit: Unit) -> bool:
+    """A bulleted full sentence ("• Do not shout: blind people hear well."): an article's list, not a menu.
+
+    (Link density above MAX_LINK_DENSITY has already made a linked list bad.)"""
+    return unit.bullet and len(unit.text) >= LENGTH_LOW and unit.text[-1] in ".!?"
 
 
 def _in_short_run(units: list[Unit], i: int, limit: int = 3) -> bool:
@@ -239,14 +311,77 @@ def _in_short_run(units: list[Unit], i: int, limit: int = 3) -> bool:
 
 
 GAP_COST_LINEAR, GAP_COST_QUADRATIC = 25.0, 1.0
+# The heading of a readers' comment section: the article never continues past it. Plural forms and counts
+# only: a single "Kommentar"/"Comment" is also the name of the opinion genre, printed above articles.
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments|reader comments|readers' comments|leserkommentare|kommentare|commentaires|"
+    r"comentarios|comentários|commenti|komentarze|komentarzy|reacties|kommentit|kommentarer)\b"
+    r"|^\d+\s+(?:comment|kommentar|commentaire|comentario|commento|komentarz)\b"
+    r"|^(?:leave|post|add|write|show|view|see|read)\s+(?:a|the|all|\d+)?\s*(?:comments?|repl(?:y|ies))\b"
+    r"|^(?:poster|laisser|ajouter) un commentaire|^(?:ver|deja un|dejar un|escribe un) comentarios?"
+    r"|^(?:jetzt )?(?:kommentieren|kommentar schreiben)|^join the (?:conversation|discussion)",
+    re.IGNORECASE,
+)
+COMMENT_HEADING_MAX_WORDS = 12
+COMMENTS_AFTER_CHARS = 400  # a "Write a comment" box above the story (or in a teaser) does not end it
 
 
-def _main_region(units: list[Unit]) -> tuple[int, int] | None:
-    """The run of good paragraphs [start, end) with the best text-minus-gaps score.
+# A rights notice ends an article (agency copy) or the page: "Copyright 2023 ...", "© 2024 ...".
+_RIGHTS_NOTICE = re.compile(
+    r"\ball rights reserved|\bcopyright\s*(?:©\s*)?(?:19|20)\d\d|©\s*(?:19|20)\d\d|\btous droits réservés"
+    r"|\balle rechte vorbehalten|\btodos los derechos reservados|\btutti i diritti riservati"
+    r"|\bwszelkie prawa zastrzeżone|\btodos os direitos reservados",
+    re.IGNORECASE,
+)
+_COUNT_ONLY = re.compile(r"^\d+\s+\w+\W*$")
+
+
+DATED_META_MAX_WORDS = 12
+DATED_META_COST = 300.0
+
+
+def _dated_meta(unit: Unit) -> bool:
+    """A short line carrying a full date: an article's (or a teaser's) byline or time stamp.
+
+    An embedded post's signature ("— Name (@handle) July 3, 2019") and a dated caption are not.
+    """
+    return (
+        len(unit.words) <= DATED_META_MAX_WORDS
+        and stamps.names_a_date(unit.text)
+        and not _sentence_like(unit, 6)
+        and not _EMBED_SIGNATURE.search(unit.text)
+        and not _CAPTION.search(unit.text)
+    )
+
+
+_EMBED_SIGNATURE = re.compile(r"^[—–-]|\(@\w+\)")
+
+
+def _comments_heading(unit: Unit) -> bool:
+    """A comment-section heading; a bare count ("3 Kommentare") is the link in the article header."""
+    return (
+        len(unit.words) <= COMMENT_HEADING_MAX_WORDS
+        and bool(_COMMENTS_HEADING.match(unit.text))
+        and not _COUNT_ONLY.match(unit.text)
+    )
+
+
+@dataclass
+class _Run:
+    """Good paragraphs joined across short gaps: [start, end) with the best score reached."""
+
+    start: int
+    end: int
+    score: float
+
+
+def _runs(units: list[Unit]) -> list[_Run]:
+    """Runs of good paragraphs, each cut where it scored best.
 
     Good paragraphs count by their length; the boilerplate between two of them
     costs more than linearly in its number of lines, so an article is not glued
     to a teaser block beyond a long menu, yet survives an ad line or a caption.
+    A comment-section heading below an article ends the search; a rights notice ends a run.
     """
     segments: list[tuple[int, int, float]] = []
     i = 0
@@ -259,19 +394,75 @@ def _main_region(units: list[Unit]) -> tuple[int, int] | None:
             j += 1
         segments.append((i, j, float(sum(len(u.text) for u in units[i:j]))))
         i = j
-    best, best_span = 0.0, None
-    running, first = 0.0, 0
+    runs: list[_Run] = []
+    running, run_text = 0.0, 0.0
     for k, (seg_start, seg_end, value) in enumerate(segments):
         if k > 0:
-            gap = seg_start - segments[k - 1][1]
+            gap_start = segments[k - 1][1]
+            gap = seg_start - gap_start
             running -= GAP_COST_LINEAR * gap + GAP_COST_QUADRATIC * gap * gap
+            gap_units = units[gap_start:seg_start]
+            if any(_comments_heading(u) for u in gap_units):
+                if running > 0 and run_text >= COMMENTS_AFTER_CHARS:
+                    break  # readers' comments begin below an article: nothing further down is the article
+                running = 0.0  # never join text across a comment heading
+            elif any(_RIGHTS_NOTICE.search(u.text) for u in gap_units):
+                running = 0.0  # an article (or the page) ends at its rights notice
+            elif any(_dated_meta(u) for u in gap_units):
+                running -= DATED_META_COST  # a date line between paragraphs: often the next story's
         if running <= 0:
-            running, first = value, k
+            running, run_text = value, value
+            runs.append(_Run(seg_start, seg_end, value))
         else:
             running += value
-        if running > best:
-            best, best_span = running, (segments[first][0], seg_end)
-    return best_span
+            run_text += value
+        if running > runs[-1].score:
+            runs[-1].end, runs[-1].score = seg_end, running
+    return runs
+
+
+RESUMED_MIN_PARAGRAPHS, RESUMED_MIN_CHARS, RESUMED_MIN_OVERLAP = 3, 500, 0.2
+ANCHOR_WINDOW, ANCHOR_FACTOR = 12, 3.0
+LEAD_WINDOW = 3  # a lead sits within three lines of the byline or date above it
+
+
+def _anchored(units: list[Unit], start: int, window: int = 0) -> bool:
+    """A byline or a date line just above a run: the article's header, which teasers and forums lack."""
+    return any(
+        _BYLINE.match(u.text) or stamps.looks_like_dateline(u.text) or stamps.is_relative_stamp(u.text)
+        for u in units[max(0, start - (window or ANCHOR_WINDOW)) : start]
+    )
+
+
+def _main_region(units: list[Unit], stoplist: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """The best run of good paragraphs, plus the runs that continue the same article: [(start, end)].
+
+    The best run is the highest-scoring one, counted three times over when a
+    byline or date line sits just above it (an article's header, which forums
+    and teaser lists lack). An article is often cut in two by a block of other
+    things (a photo gallery, a video playlist): a run on the other side of it
+    joins the article when it is article-sized and about the same things (a
+    fifth of its content words or more are the article's). Comments never join.
+    """
+    runs = _runs(units)
+    if not runs:
+        return []
+    main = max(runs, key=lambda run: run.score * (ANCHOR_FACTOR if _anchored(units, run.start) else 1.0))
+    words = set().union(*(_content_words(u.text, stoplist) for u in units[main.start : main.end] if u.klass == "good"))
+    spans = [(main.start, main.end)]
+    for run in runs:
+        body = [u for u in units[run.start : run.end] if u.klass == "good"]
+        run_words = set().union(*(_content_words(u.text, stoplist) for u in body))
+        between = units[main.end : run.start] if run.start >= main.end else units[run.end : main.start]
+        if (
+            run is not main
+            and len(body) >= RESUMED_MIN_PARAGRAPHS
+            and sum(len(u.text) for u in body) >= RESUMED_MIN_CHARS
+            and len(run_words & words) >= RESUMED_MIN_OVERLAP * len(run_words)
+            and not any(_comments_heading(u) for u in between)
+        ):
+            spans.append((run.start, run.end))
+    return sorted(spans)
 
 
 # --- step 4: metadata -------------------------------------------------------------------------------------------
@@ -318,7 +509,9 @@ def _headline_like(unit: Unit) -> bool:
     )
 
 
-def _read_header(header: list[Unit], dump: TextDump, body: list[Unit], stoplist: frozenset[str]) -> set[int]:
+def _read_header(
+    header: list[Unit], dump: TextDump, body: list[Unit], stoplist: frozenset[str], page_text: str = ""
+) -> set[int]:
     """Fill title, byline, section and stamp from the units above the body; return the units used."""
     used: set[int] = set()
     for i, unit in enumerate(header):  # icon-labelled metadata is the most explicit: read it first
@@ -340,58 +533,124 @@ def _read_header(header: list[Unit], dump: TextDump, body: list[Unit], stoplist:
         names = _BYLINE.match(dump.byline)
         raw = names["names"] if names else dump.byline
         dump.authors = [n.strip(" .") for n in _NAME_SPLIT.split(raw) if n.strip(" .")]
-    dump.title = _find_title(header, used, body, stoplist)
+    dump.title = _find_title(header, used, body, stoplist, page_text)
     return used
 
 
+# Photo captions and credits, in the languages of the stop-word lists: "Photo: AP", "(Foto: Andina)",
+# "Bild: dpa", "Getty Images", "(l.)" for "left", "na zdjęciu" ("in the picture"), a credit after the
+# sentence (". By U.S. Customs").
 _CAPTION = re.compile(
-    r"\b(?:photo(?:graph)?s?|image|picture|credit|getty|reuters|afp|ap photo|illustration|file)\b\s*[:/(]|©",
+    r"\b(?:photo(?:graph)?s?|image|picture|credit|illustration|file|foto|fotos|bild|bildrechte|symbolfoto|"
+    r"imagen|crédito|zdjęcie|fot|kuva|kuvat)\b\s*[:/(.]|\b(?:getty images|ap photo|picture alliance|"
+    r"pictured|na zdjęciu|en la imagen|sur la photo|im bild|auf dem bild)\b|©|\((?:l|r|m|li|re|links|rechts|"
+    r"left|right|centre|center)\.?\)|[.,/]\s*(?:AP|AFP|EFE|EPA|DPA|dpa|Reuters|REUTERS|Imago|IMAGO|Keystone|"
+    r"ANSA|Europa Press|Getty)\s*\)?$|[.)]\s+(?:By|Photo|Foto|Credit|Source|Quelle|Fuente|Bild)\b",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s*[»›>]\s*")
-_TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+_TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,60})$")
+_SENTENCE_BREAK = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý\"“„«]")
+TITLE_MIN_SCORE = 0.25
+HEADLINE_LENGTH_BONUS, HEADLINE_WORDS = 0.2, (6, 20)  # most news headlines are 6 to 20 words long
+REPEAT_DISTANCE = 3
+TITLE_SMOOTHING = 1.5  # a one-word match in a two-word line is weak evidence
+STANDFIRST_BONUS = 0.25
+FULL_STOP_PENALTY = 0.15
+HEADLINE_FIRST_RATIO = 0.75
+HEADLINE_FIRST_WINDOW = 4
+STANDFIRST_MIN_WORDS = 6
 
 
 def _content_words(text: str, stoplist: frozenset[str]) -> set[str]:
-    return {w for w in _words(text) if len(w) > 2 and w not in stoplist and not w.isdigit()}
+    return {w for w in _words(text) if (len(w) > 2 or cjk.spaceless(w)) and w not in stoplist and not w.isdigit()}
 
 
-def _find_title(header: list[Unit], used: set[int], body: list[Unit], stoplist: frozenset[str]) -> str | None:
+def _strip_site_name(text: str, page_text: str) -> str:
+    """ "Headline | Site" → "Headline" when the site name is printed elsewhere on the page too.
+
+    A dash inside a real headline ("Kim Jong Un: Der Diktator ist zurück - Trump ist glücklich")
+    is kept: its second half is not a name the page repeats.
+    """
+    match = _TITLE_SITE_SUFFIX.search(text)
+    if match and page_text.count(match["site"].strip().casefold()) >= 2:
+        return text[: match.start()]
+    return text
+
+
+def _find_title(
+    header: list[Unit], used: set[int], body: list[Unit], stoplist: frozenset[str], page_text: str = ""
+) -> str | None:
     """The headline: the best-scoring headline-like line above the body.
 
-    A headline is short, not a caption, shares its content words with the
-    opening paragraphs, sits close to the body, and is often printed twice
-    (page title and headline).
+    A headline is short, one sentence with no full stop, not a caption, shares
+    its content words with the story, sits close to the body and just above
+    the byline/date or the standfirst, and is often printed twice (page title
+    and headline).
     """
     opening = set().union(*(_content_words(u.text, stoplist) for u in body[:3])) if body else set()
     anywhere = set().union(*(_content_words(u.text, stoplist) for u in body)) if body else set()
-    counts = Counter(_norm(u.text) for u in header)
+    keys = [_norm(_BULLET.sub("", u.text)) for u in header]
     scored: list[tuple[float, int, str]] = []
     for i, unit in enumerate(header):
-        if i in used or not _headline_like(unit) or len(unit.words) < 3:
+        if i in used or not _headline_like(unit) or _mid_sentence(header, i):
             continue
-        text = _TITLE_SITE_SUFFIX.sub("", unit.text) if counts[_norm(unit.text)] == 1 else unit.text
+        # Printed twice close together (page title and headline, crumb and headline); a menu item
+        # repeated in the footer or a breadcrumb far away is not.
+        near = keys[max(0, i - REPEAT_DISTANCE) : i] + keys[i + 1 : i + 1 + REPEAT_DISTANCE]
+        repeated = keys[i] in near
+        text = unit.text if repeated else _strip_site_name(unit.text, page_text)
         text = _BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
         words = _content_words(text, stoplist)
-        if not words or len(text.split()) < 3:
-            continue
+        wordy = [w for word in text.split() for w in cjk.tokens(word) if any(ch.isalpha() for ch in w)]
+        if not words or len(wordy) < (2 if repeated else 3):
+            continue  # two words are a section label or a name unless printed twice ("Ein Albtraum")
         matched_opening, matched = len(words & opening), len(words & anywhere)
-        if matched < 2 and counts[_norm(unit.text)] == 1:
-            continue  # one shared word is chance, not a headline
-        overlap = (0.5 * matched_opening + 0.5 * matched) / (len(words) + 1.5)
-        score = overlap * (1.4 if counts[_norm(unit.text)] > 1 else 1.0) - 0.003 * (len(header) - i)
-        score += 0.35 * any(0 < m - i <= 6 for m in used)  # headlines sit just above the byline/date
-        score -= 0.3 * bool(_CAPTION.search(text)) + 0.15 * (text[-1] == ".") + 0.3 * (len(unit.words) > 25)
+        above_metadata = any(0 < m - i <= 6 for m in used)  # headlines sit just above the byline/date
+        if matched == 0 or (matched < min(2, len(words)) and not repeated and not above_metadata):
+            continue  # a headline shares its words with the story; one shared word alone is chance
+        overlap = (0.5 * matched_opening + 0.5 * matched) / (len(words) + TITLE_SMOOTHING)
+        score = overlap * (1.4 if repeated else 1.0) - 0.003 * (len(header) - i)
+        score += 0.35 * above_metadata + 0.1 * repeated + STANDFIRST_BONUS * _standfirst_follows(header, i)
+        score -= 0.3 * bool(_CAPTION.search(text)) + FULL_STOP_PENALTY * (text[-1] == ".")
+        score -= 0.3 * (len(unit.words) > 25)
+        score += HEADLINE_LENGTH_BONUS * (HEADLINE_WORDS[0] <= len(wordy) <= HEADLINE_WORDS[1])
+        if _SENTENCE_BREAK.search(text):  # two full sentences are a caption or a teaser; a headline may
+            score -= 0.3 if text[-1] in ".!?" else 0.1  # join two phrases ("Queen sails. A signal to China")
         scored.append((score, i, text))
     if not scored:
         return None
     best_score, best_i, best = max(scored)
     # A standfirst repeats the story's words even more than its headline does; the headline comes first.
     for score, i, text in sorted(scored, key=lambda x: x[1]):
-        if best_i - 4 <= i < best_i and score >= 0.75 * best_score:
+        if best_i - HEADLINE_FIRST_WINDOW <= i < best_i and score >= HEADLINE_FIRST_RATIO * best_score:
             best_score, best = score, text
             break
-    return best if best_score >= 0.25 else None
+    return best if best_score >= TITLE_MIN_SCORE else None
+
+
+def _mid_sentence(header: list[Unit], i: int) -> bool:
+    """A piece of a sentence a text browser broke: it starts with a lower-case word, or the next line
+    finishes its sentence."""
+    first = header[i].text.split()[0]
+    if first.isalpha() and first.islower():
+        return True  # "and the ministry said" ("iOS 13 will fix..." is a headline)
+    nxt = header[i + 1] if i + 1 < len(header) else None
+    return (
+        nxt is not None
+        and nxt.text[:1].islower()
+        and header[i].text[-1] not in ".!?:"
+        and len(nxt.words) >= 4
+        and _sentence_like(nxt)
+    )
+
+
+def _standfirst_follows(header: list[Unit], i: int) -> bool:
+    """The next line is a longer full sentence: a headline's standfirst (dek)."""
+    if i + 1 >= len(header) or header[i].text[-1] in ".!?":
+        return False
+    nxt = header[i + 1]
+    return len(nxt.words) >= STANDFIRST_MIN_WORDS and _sentence_like(nxt) and not _CAPTION.search(nxt.text)
 
 
 def extract_textdump(text: str) -> TextDump:
@@ -407,14 +666,23 @@ def extract_textdump(text: str) -> TextDump:
         # A line printed three times or more is a template (gallery labels, share bars), never text.
         unit.klass = unit.initial = "bad" if repeats[_norm(unit.text)] >= 3 else _classify(unit, stoplist)
     _revise(units)
-    region = _main_region(units) or _fallback_region(units)
-    if region is None:
+    for i, unit in enumerate(units):
+        if _dated_meta(unit):
+            unit.klass = "bad"  # a byline or time stamp between paragraphs separates two stories
+        elif unit.initial in ("near-good", "good") and _anchored(units, i, LEAD_WINDOW):
+            unit.klass = "good"  # the lead under the byline/date, even when a photo parts it from the body
+    spans = _main_region(units, stoplist)
+    if not spans:
+        fallback = _fallback_region(units)
+        spans = [fallback] if fallback else []
+    if not spans:
         dump.boilerplate = [u.text for u in units]
         return dump
-    start, end = _trim(units, *region)
+    start, end = _trim(units, spans[0][0], spans[-1][1])
+    spans = [(max(a, start), min(b, end)) for a, b in spans]
     header = units[max(0, start - HEADER_WINDOW) : start]
-    body = _unique([u for u in units[start:end] if u.klass == "good"])
-    _read_header(header, dump, body, stoplist)
+    body = _unique([u for a, b in spans for u in units[a:b] if u.klass == "good"])
+    _read_header(header, dump, body, stoplist, text.casefold())
     if dump.title:
         body = [u for i, u in enumerate(body) if i >= 3 or _norm(u.text) != _norm(dump.title)]
     kept = {id(u) for u in body}
@@ -453,7 +721,7 @@ def _unique(units: list[Unit]) -> list[Unit]:
     return kept
 
 
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]$")
+_SENTENCE_END = re.compile(rf"[.!?…:;\"”’»)\]{cjk.SENTENCE_END_MARKS}]$")
 
 
 def _sentence_like(unit: Unit, min_words: int = 1) -> bool:
