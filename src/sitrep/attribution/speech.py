@@ -973,6 +973,17 @@ class SpeechFinder:
             linked.append(item)
         return linked
 
+    def _marked_quote(
+        self, mark: int, lemma: str, content: CharRange, source: CharRange, source_token: int | None = None
+    ) -> Found:
+        """A quotation tied to its speaker by a punctuation mark (a signing dash, a colon), not a verb."""
+        mark_span = self.doc.char_span(mark, mark + 1, alignment_mode="expand")
+        fallback = source_token if source_token is not None else -1
+        return Found(
+            kind="direct", cue=(mark, mark + 1), lemma=lemma, stance="neutral", content=[content], source=source,
+            source_token=source_token, cue_token=mark_span[0].i if mark_span is not None else fallback,
+        )
+
     def _dash_attributions(self, found: list[Found]) -> list[Found]:
         """“...” ― Name: a quotation signed with a dash and a name."""
         covered = self._covered(found)
@@ -990,18 +1001,7 @@ class SpeechFinder:
             source = self._signature(name[0], m.end())
             if source is None:
                 continue
-            out.append(
-                Found(
-                    kind="direct",
-                    cue=(dash, dash + 1),
-                    lemma=m.group("dash"),
-                    stance="neutral",
-                    content=[(quote.start, quote.end)],
-                    source=source,
-                    source_token=name[0].i,
-                    cue_token=dash_span[0].i,
-                )
-            )
+            out.append(self._marked_quote(dash, m.group("dash"), (quote.start, quote.end), source, name[0].i))
         return out
 
     def _embedded_posts(self, found: list[Found]) -> list[Found]:
@@ -1019,18 +1019,8 @@ class SpeechFinder:
             lead = len(body) - len(body.lstrip())
             if dash in taken or dash - line_start > MAX_QUOTE_CHARS or len(body.split()) < 2:
                 continue
-            dash_span = self.doc.char_span(dash, dash + 1, alignment_mode="expand")
-            out.append(
-                Found(
-                    kind="direct",
-                    cue=(dash, dash + 1),
-                    lemma=m.group("dash"),
-                    stance="neutral",
-                    content=[(line_start + lead, line_start + len(body))],
-                    source=(m.start("name"), m.end("handle") + 1),
-                    cue_token=dash_span[0].i if dash_span is not None else -1,
-                )
-            )
+            content = (line_start + lead, line_start + len(body))
+            out.append(self._marked_quote(dash, m.group("dash"), content, (m.start("name"), m.end("handle") + 1)))
         return out
 
     def _signature(self, first: Token, start: int) -> CharRange | None:
@@ -1112,19 +1102,8 @@ class SpeechFinder:
             run = trim(self.doc, tokens)
             if not run:
                 continue
-            colon_token = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
-            out.append(
-                Found(
-                    kind="direct",
-                    cue=(colon, colon + 1),
-                    lemma=":",
-                    stance="neutral",
-                    content=[(quote.start, quote.end)],
-                    source=(self.doc[run[0]].idx, self.doc[run[-1]].idx + len(self.doc[run[-1]].text)),
-                    source_token=name.i,
-                    cue_token=colon_token[0].i if colon_token is not None else name.i,
-                )
-            )
+            source = (self.doc[run[0]].idx, self.doc[run[-1]].idx + len(self.doc[run[-1]].text))
+            out.append(self._marked_quote(colon, ":", (quote.start, quote.end), source, name.i))
         return out
 
     def _join_split_quotes(self, found: list[Found]) -> None:
