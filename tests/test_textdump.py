@@ -9,8 +9,8 @@ from tests.conftest import EXAMPLE
 
 from sitrep.extract import detect_kind, extract, looks_like_textdump
 from sitrep.extract.icons import find_icons, icon_names, split_icons
-from sitrep.extract.published import parse_timestamp, resolve_relative
-from sitrep.extract.textdump import extract_textdump
+from sitrep.extract.published import mentions_relative_time, parse_timestamp, resolve_relative
+from sitrep.extract.textdump import _units, extract_textdump
 from sitrep.sources import RawDoc, read_path
 
 FURNITURE = ["No Script", "Please Wait...", "Resistance and Liberation May 2023", "folder_open", "access_time",
@@ -328,3 +328,190 @@ def test_an_article_interrupted_by_a_gallery_is_kept_whole() -> None:
     page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", *ARTICLE_PARAGRAPHS, *gallery,
                         *second_half, "Related", *OTHER_STORY[:1]])
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS + second_half
+
+
+def test_gallery_slides_framed_by_a_repeated_title_are_not_the_article() -> None:
+    """A gallery prints its own title with every slide: what lies between two copies is a slide's caption."""
+    captions = [
+        f"Picture {n}: the storm that crossed the region this week brought down trees and power lines in "
+        f"dozens of villages, and in the towns along the coast the water rose higher than it had in twenty "
+        f"years, flooding streets, cellars and the ground floors of many houses near the harbour." for n in range(5)
+    ]
+    slides = [line for n, caption in enumerate(captions)
+              for line in ("Storms across the region: the week in pictures", f"Slide {n}", caption)]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
+                        *ARTICLE_PARAGRAPHS, *slides, "Storms across the region: the week in pictures"])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_a_byline_between_paragraphs_is_not_a_paragraph() -> None:
+    page = "\n\n".join(["Water plan approved for the valley", ARTICLE_PARAGRAPHS[0], "By Staff and news reports",
+                        *ARTICLE_PARAGRAPHS[1:]])
+    dump = extract_textdump(page)
+    assert "By Staff and news reports" not in dump.paragraphs
+    assert dump.paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_a_headline_over_a_picture_credit_starts_the_next_story() -> None:
+    """A newsletter prints several stories in a row, each under a headline and a picture credit."""
+    second_story = [
+        "Police in the capital arrested two men on Monday after a robbery at a jewellery shop in the old town, a "
+        "spokesman said, adding that the stolen rings and watches had been recovered by officers the same evening.",
+        "The shop owner told reporters that the men had threatened his staff with a knife before running off, and "
+        "that nobody had been hurt during the robbery, which lasted less than five minutes from start to finish.",
+    ]
+    page = "\n\n".join(["By Ana Ruiz", "1 big thing: Water plan approved for the valley",
+                        "Illustration: Jane Doe/Example", *ARTICLE_PARAGRAPHS, "2. Robbery in the old town",
+                        "The old town at night. Photo: John Roe", *second_story])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_teasers_signed_by_several_authors_do_not_join_the_article() -> None:
+    """A teaser's credit line may list five authors before its date: still a byline, not a sentence."""
+    teasers = [line for n, story in enumerate(OTHER_STORY)
+               for line in (f"Jewellery shop robbed, part {n}",
+                            f"Ana Ruiz, Maria Lopez, John Roe, Jane Doe, Tom Smith * 1{n}.03.2024, 18:10 Uhr", story)]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
+                        *ARTICLE_PARAGRAPHS, *teasers])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_an_embedded_post_signature_does_not_cut_the_article() -> None:
+    """ "A post shared by ... (@handle.name) on <date>" signs an embedded post inside the story."""
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", ARTICLE_PARAGRAPHS[0],
+                        "View this post on Instagram", "Water at last!",
+                        "A post shared by Valley Farmers (@valley.farmers) on Mar 3, 2024 at 9:24am PST",
+                        *ARTICLE_PARAGRAPHS[1:]])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
+LONG_PARAGRAPHS = [
+    "The regional council approved the new water plan on Tuesday after a debate that lasted most of the afternoon, "
+    "officials said, and the first of the new pipes are expected to be laid in the valley before the end of the year.",
+    "Farmers in the valley had asked for the plan for more than a decade, saying that the old canals lost almost half "
+    "of their water in the dry summer months and that their fields were too often left without enough of it.",
+    "The council said that the work would be paid for by the national government and by a loan from a development "
+    "bank, and that the price of water for the households of the valley would not rise because of the new plan.",
+]
+
+
+def test_a_newsletter_box_inside_the_article_is_furniture() -> None:
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
+                        "Headlines delivered to your inbox",
+                        "Sign up for The Valley Times' morning and evening newsletters.", LONG_PARAGRAPHS[2]])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_caption_printed_once_per_slide_in_one_block_is_not_text() -> None:
+    caption = "Firefighters at the burning house in the valley on Saturday morning (symbol picture)."
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *ARTICLE_PARAGRAPHS,
+                        " ".join([caption] * 4)])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_a_list_of_headlines_each_over_one_summary_is_cut_off_the_article() -> None:
+    """A recommendation box below the story: headline, one-paragraph summary, headline, summary, ..."""
+    teasers = [
+        "Police arrest two men after jewellery shop robbery",
+        "Police in the capital arrested two men on Monday after a robbery at a jewellery shop in the old town, and "
+        "the stolen rings and watches were recovered by officers the same evening, a spokesman said.",
+        "Old bridge to close for repairs in the spring",
+        "The old bridge over the river will be closed for three months in the spring while its pillars are repaired, "
+        "and drivers will have to take the ring road into the town, the transport office said on Friday.",
+        "School year to start a week later in the valley",
+        "Children in the valley will go back to school a week later than usual this year because the new school "
+        "building will not be ready in time, the education office told parents in a letter on Thursday.",
+    ]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
+                        "We recommend", *teasers, "About us", "Contact"])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_lead_ending_in_a_glued_link_still_starts_the_body() -> None:
+    """A text browser glues an inline "related" link to the lead: the lead has no full stop at its end."""
+    lead = LONG_PARAGRAPHS[0] + " READ ALSO: FARMERS PROTEST AGAINST THE OLD CANALS IN THE CAPITAL"
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", "The valley from above",
+                        lead, *LONG_PARAGRAPHS[1:]])
+    assert extract_textdump(page).paragraphs == [lead, *LONG_PARAGRAPHS[1:]]
+
+
+def test_a_caption_ending_in_its_picture_credit_is_not_text() -> None:
+    captions = ["Farmers look at the dry canal above the village on Monday, March 3, 2024. Photo: Jane Doe/Reuters",
+                "The old canal in the valley lost almost half of its water in the dry summer months (Foto: dpa)"]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
+                        captions[0], LONG_PARAGRAPHS[2], captions[1]])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_long_reproduction_notice_after_the_article_is_not_text() -> None:
+    notice = ("No part of this article may be reproduced, copied or passed on in any form or by any means, "
+              "in print or on the internet, without the written permission of the publisher, and any use of it "
+              "without that permission is against the law and will be taken to court by the publisher.")
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
+                        notice])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_teasers_stamped_with_a_relative_time_do_not_join_the_article() -> None:
+    teasers = [line for n, story in enumerate(OTHER_STORY)
+               for line in (f"Raub im Juweliergeschäft, Teil {n}", f"Aktualisiert: vor {n + 2} Stunden", story)]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
+                        *ARTICLE_PARAGRAPHS, *teasers])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_relative_stamps_are_recognised_in_several_languages() -> None:
+    for stamp in ("Updated 3 hours ago", "Aktualisiert: vor 30 Minuten", "hace 2 horas", "il y a 5 minutes",
+                  "3 ore fa", "5 godzin temu", "2 uur geleden"):
+        assert mentions_relative_time(stamp), stamp
+    assert not mentions_relative_time("The council met for three hours before the vote.")
+
+
+def test_a_labelled_disclaimer_is_not_text() -> None:
+    disclaimer = ("Disclaimer: the articles on this site may contain the opinions of their authors, which are not "
+                  "necessarily the views of the site itself, and readers should check any advice with a professional "
+                  "before they act on it.")
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
+                        disclaimer])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_caption_under_the_date_with_a_photographers_credit_is_not_the_lead() -> None:
+    caption = ("Farmers of the upper villages stand beside the dried-out irrigation canal above the "
+               "village in February. Under the new plan, the water lost in the old canals should reach their fields "
+               "in the summer months. Jane Doe / Valley Pictures")
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", caption,
+                        *LONG_PARAGRAPHS])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_short_image_name_is_dropped_but_a_word_inserted_in_a_quote_is_kept() -> None:
+    """w3m prints an image's alt text in brackets ("[logo]"); "[that]" inside a quote is the writer's."""
+    page = "\n".join(["[logo] / Ana Ruiz / 10:08 am Fri Mar 3, 2024", "",
+                      "“We have units behind a vehicle [that] initially was refusing to stop,” the police said."])
+    assert [u.text for u in _units(page)] == [
+        "/ Ana Ruiz / 10:08 am Fri Mar 3, 2024",
+        "“We have units behind a vehicle [that] initially was refusing to stop,” the police said.",
+    ]
+
+
+@pytest.mark.parametrize("line", ["Keep Reading", "Related Coverage", "Lee también...", "Mirá también",
+                                  "Media playback is unsupported on your device", "Slideshow ( 15 images )",
+                                  "auf Twitter folgen", "Feedback", "Foto:"])
+def test_page_furniture_lines_are_not_text(line: str) -> None:
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
+                        line, LONG_PARAGRAPHS[2]])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_photograph_by_credit_line_is_not_text() -> None:
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
+                        "Photograph by Jane Doe, Valley Farmers Trust", LONG_PARAGRAPHS[2]])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_paragraphs_between_repeated_advertising_labels_are_kept() -> None:
+    ad = "Story continues below this message"
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", LONG_PARAGRAPHS[0], ad,
+                        LONG_PARAGRAPHS[1], ad, LONG_PARAGRAPHS[2], ad, "About us"])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS

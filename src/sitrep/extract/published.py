@@ -76,6 +76,24 @@ def is_relative_stamp(text: str) -> bool:
     return bool(_AGO.match(stamp)) or stamp in _SINCE_CAPTURE
 
 
+# "N units ago" in the languages of the stop-word lists, anywhere in a line ("Aktualisiert: vor 30 Minuten").
+_AGO_ANYWHERE = re.compile(
+    r"\b\d+\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago\b"
+    r"|\bvor\s+(?:\d+|einer?|zwei|drei)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)\b"
+    r"|\bh(?:ace|á)\s+\d+\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?|anos?)\b"
+    r"|\bil y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
+    r"|\b\d+\s+(?:secondi|minuti|ore|giorni|settimane|mesi|anni)\s+fa\b"
+    r"|\b\d+\s+(?:sekund[y]?|minut[y]?|godzin[y]?|dni|tygodni[e]?|miesięcy|lat[a]?)\s+temu\b"
+    r"|\b\d+\s+(?:seconden|minuten|uur|dagen|weken|maanden|jaar)\s+geleden\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_relative_time(text: str) -> bool:
+    """A relative time stamp anywhere in the text ("Updated: 2 hours ago", "vor 30 Minuten", "hace 3 horas")."""
+    return bool(_AGO_ANYWHERE.search(text))
+
+
 def resolve_relative(text: str, captured_at: datetime | None) -> Interval | None:
     """Resolve "N units ago" / "yesterday" against the capture time (see module doc)."""
     stamp = text.strip()

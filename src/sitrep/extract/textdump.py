@@ -15,12 +15,17 @@ No HTML is left to tell them apart, so the extractor works on text units:
    *short* or *bad* (link lists, bullets, UI phrases, icon labels, script
    dumps), then short and near-good units take the class of their good
    neighbours. The language is read from the page's prose, not its menus.
+   Photo captions (a line ending in its credit, "... Photo: AP"), gallery
+   slides and cards (framed by one repeated title line), bylines and time
+   stamps between paragraphs are never text.
 3. **Region.** Good paragraphs join into runs with the largest score (good text
    counts for, boilerplate against); a comment-section heading ends the
    article, a rights notice ends a run, a date line between paragraphs (the
    next story's) costs extra. The run under a byline or date wins over longer
    unheaded blocks (forums, teaser lists), and a run on the far side of a
-   gallery joins it when it is about the same things.
+   gallery joins it when it is about the same things. A headline over a
+   picture credit starts the next story (newsletters), and a closing list of
+   headlines each over one paragraph (a recommendation box) is cut off.
 4. **Metadata** comes from the units above the body: the title is the
    headline-like line that shares the story's words, sits above the byline,
    date or standfirst, is of headline length and is not a caption; "By ..." is
@@ -38,6 +43,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import justext
 
@@ -49,10 +55,11 @@ from sitrep.extract.icons import ICON_ROLES, find_icons, split_icons
 
 _LINK_MARK = re.compile(r"\[\d+\]")
 # Text-browser marks: lynx's [IMG] and (BUTTON), form fields, and the image names w3m prints in brackets
-# ("[photo_2019-03.jpg]", "[e7484a24e4]", "[BloodPrototype]": one token of six characters or more).
+# ("[photo_2019-03.jpg]", "[e7484a24e4]", "[BloodPrototype]": one token of six characters or more; "[logo]":
+# a shorter lower-case one not followed by a lower-case word, which a quote's insertion "[that] was" is).
 _BROWSER_MARKS = re.compile(
     r"\[(?:IMG|INLINE|BUTTON|LINK|X| )\]|\((?:BUTTON|RADIO|CHECKBOX)\)|_{4,}|\[[\w.-]*[-_.][\w.-]*\]"
-    r"|\[\w{6,}\]|^\s*#\s*$",
+    r"|\[\w{6,}\]|(?-i:\[[a-z]\w{3,}\](?=\s*(?:$|[^\w\s]|[A-Z])))|^\s*#\s*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►-]|\d{1,2}[.)])\s+")
@@ -186,7 +193,15 @@ _FURNITURE = re.compile(
     r"follow us.*|print|email|comments?|\d+ comments?|back to top|cookie.*|accept(?: all)?(?: cookies)?|"
     r"javascript.*|enable javascript.*|you may also like|recommended(?: for you)?|trending|newsletter.*|"
     r"tags?:?|topics?:?|(?:copyright|©).*|all rights reserved.*|privacy policy|terms of (?:use|service)|"
-    r"home|next|previous|prev|more|top|up next)\W*$",
+    r"home|next|previous|prev|more|top|up next|keep reading|related coverage|apply now|feedback|verlinken|"
+    r"(?:veja|leia) também|(?:lee|mir[aá]|ver) también|lesen sie auch|(?:à )?lire aussi|leggi anche|"
+    r"czytaj (?:też|także)|zobacz (?:też|także)|poniżej dalsza część artykułu|"
+    r"media playback is unsupported on your device|slideshow(?: \(\s*\d+ images?\s*\))?|"
+    r"(?:auf|on) (?:twitter|facebook|instagram) folgen|follow (?:on|us on) (?:twitter|facebook|instagram)|"
+    r"eine e-mail senden|send an e-?mail|foto|photo|bild|sign up for (?:our|the|\w+'s?) [\w ,&'’-]{0,60}newsletters?|"
+    r"(?:melden sie sich|abonnieren sie) (?:jetzt )?(?:für )?(?:unseren?|den) [\w -]{0,40}newsletter[\w -]{0,40}|"
+    r"inscr[ií]bete (?:a|en) (?:nuestro|el) [\w ]{0,30}newsletter|abonnez-vous à (?:notre|la) newsletter[\w ]{0,30})"
+    r"\W*$",
     re.IGNORECASE,
 )
 
@@ -248,6 +263,8 @@ def _classify(unit: Unit, stoplist: frozenset[str]) -> str:
         return "bad" if linked or length < LENGTH_LOW else "short"
     if "©" in unit.text or ("copyright" in unit.text.lower() and length < LENGTH_HIGH):
         return "bad"
+    if length < RIGHTS_NOTICE_MAX_CHARS and (_RIGHTS_NOTICE.search(unit.text) or _DISCLAIMER.match(unit.text)):
+        return "bad"  # "No part of this article may be reproduced ...", "Disclaimer: ...": the site's notices
     stop_density = sum(1 for w in words if w in stoplist) / len(words)
     if length < LENGTH_LOW or (length < LENGTH_HIGH and not _SENTENCE_END.search(unit.text)):
         return "short"  # a line with no sentence end is a heading or a teaser, not running text
@@ -330,31 +347,102 @@ COMMENTS_AFTER_CHARS = 400  # a "Write a comment" box above the story (or in a t
 _RIGHTS_NOTICE = re.compile(
     r"\ball rights reserved|\bcopyright\s*(?:©\s*)?(?:19|20)\d\d|©\s*(?:19|20)\d\d|\btous droits réservés"
     r"|\balle rechte vorbehalten|\btodos los derechos reservados|\btutti i diritti riservati"
-    r"|\bwszelkie prawa zastrzeżone|\btodos os direitos reservados",
+    r"|\bwszelkie prawa zastrzeżone|\btodos os direitos reservados"
+    r"|\bmay not be (?:reproduced|republished|copied|redistributed)[\w ,]{0,80}\bwithout\b"
+    r"|\bno part of this (?:article|publication|site) may\b"
+    r"|\bnie może być (?:powielan|kopiowan|rozpowszechnian)|\b(?:queda|está) prohibida (?:la|su) reproducción"
+    r"|\breproduction (?:interdite|strictement interdite)",
+    re.IGNORECASE,
+)
+RIGHTS_NOTICE_MAX_CHARS = 1000
+# The site's legal notice under a label: "Disclaimer: ...", "Haftungsausschluss: ...", "Aviso legal: ...".
+_DISCLAIMER = re.compile(
+    r"^(?:disclaimer|haftungsausschluss|aviso legal|descargo de responsabilidad|avertissement|"
+    r"clause de non-responsabilité|esclusione di responsabilità|zastrzeżenie)\b[^:]{0,80}:",
     re.IGNORECASE,
 )
 _COUNT_ONLY = re.compile(r"^\d+\s+\w+\W*$")
 
 
-DATED_META_MAX_WORDS = 12
+DATED_META_MAX_WORDS = 16
 DATED_META_COST = 300.0
 
 
 def _dated_meta(unit: Unit) -> bool:
-    """A short line carrying a full date: an article's (or a teaser's) byline or time stamp.
+    """A short line carrying a full date or a relative stamp ("vor 30 Minuten"): an article's (or a
+    teaser's) byline or time stamp.
 
     An embedded post's signature ("— Name (@handle) July 3, 2019") and a dated caption are not.
     """
     return (
         len(unit.words) <= DATED_META_MAX_WORDS
-        and stamps.names_a_date(unit.text)
+        and (stamps.names_a_date(unit.text) or stamps.mentions_relative_time(unit.text))
         and not _sentence_like(unit, 6)
         and not _EMBED_SIGNATURE.search(unit.text)
         and not _CAPTION.search(unit.text)
     )
 
 
-_EMBED_SIGNATURE = re.compile(r"^[—–-]|\(@\w+\)")
+BYLINE_MAX_WORDS = 8
+
+
+def _byline_line(unit: Unit) -> bool:
+    """A short "By Name" line with no sentence end: metadata, never a paragraph of the story.
+
+    ("By the end of the day, ..." is a sentence: it ends with a full stop or runs longer.)"""
+    match = _BYLINE.match(unit.text)
+    if match is None or len(unit.words) > BYLINE_MAX_WORDS or unit.text[-1] in ".!?:;":
+        return False
+    return match["names"][:1].isupper()
+
+
+# A photo credit closing a line: "Photo: Bettmann Archive/Getty", "Union Station, 1960. Foto: dpa".
+_CREDIT_LINE = re.compile(
+    r"(?:^|[.)]\s)(?:photo|photograph|foto|bild|image|picture|illustration|credit|crédito|quelle|fuente|kuva|"
+    r"zdjęcie|fot)s?\s*(?:credit\s*)?:\s*[^.:]{2,60}$",
+    re.IGNORECASE,
+)
+CREDIT_MAX_WORDS = 10
+CAPTION_MAX_WORDS = 40
+# A caption's closing credit in brackets: "(Photo: AP)", "(screen grab)", "(Symbolbild)", "(Foto: dpa)".
+_BRACKETED_CREDIT = re.compile(
+    r"\((?:(?:photo|foto|bild|image|picture|credit|illustration|file photo|archivbild|archivfoto|symbolbild|"
+    r"symbolfoto|screen ?grab|screenshot|capture d'écran|captura)(?:\s*[:/]\s*[^()]{1,60})?)\)\W*$",
+    re.IGNORECASE,
+)
+
+
+# "... in February. Hanna Matikainen / Lehtikuva": a photographer's name and agency after the last sentence.
+_NAME_SLASH_AGENCY = re.compile(r"[.!?]\s+(?:[A-ZÀ-Ý][\w'-]*\.?\s+){1,3}[A-ZÀ-Ý][\w'-]*\s*/\s*[\w.&' -]{2,30}$")
+
+
+# "Photograph by Jane Doe, Fauna Trust", "Foto von Max Muster": a credit line of its own.
+_CREDIT_BY = re.compile(r"^(?:photo(?:graph)?s?|fotos?|bild|image|illustration)\s+(?:by|von|de|di|por)\s+[A-ZÀ-Ý]",
+                        re.IGNORECASE)
+
+
+def _credited(unit: Unit) -> bool:
+    """A line that ends with a picture credit ("... in Miami. Photo: AP", "... (screen grab)"): a caption.
+
+    (A text browser may glue a caption to the paragraph above it: a long block is left alone.)"""
+    return len(unit.words) <= CAPTION_MAX_WORDS and bool(
+        _CREDIT_LINE.search(unit.text) or _BRACKETED_CREDIT.search(unit.text) or _NAME_SLASH_AGENCY.search(unit.text)
+        or _CREDIT_BY.match(unit.text)
+    )
+
+
+def _story_header(gap: list[Unit]) -> bool:
+    """A headline directly above a picture credit, between two paragraphs: the next story's header.
+
+    (An article's own pictures come with a caption, not with a headline.)"""
+    return any(
+        len(head.words) >= 4 and not _sentence_like(head) and len(credit.words) <= CREDIT_MAX_WORDS
+        and bool(_CREDIT_LINE.search(credit.text))
+        for head, credit in pairwise(gap)
+    )
+
+
+_EMBED_SIGNATURE = re.compile(r"^[—–-]|\(@[\w.]+\)")
 
 
 def _comments_heading(unit: Unit) -> bool:
@@ -408,6 +496,8 @@ def _runs(units: list[Unit]) -> list[_Run]:
                 running = 0.0  # never join text across a comment heading
             elif any(_RIGHTS_NOTICE.search(u.text) for u in gap_units):
                 running = 0.0  # an article (or the page) ends at its rights notice
+            elif _story_header(gap_units):
+                running = 0.0  # a headline over a picture starts the next story
             elif any(_dated_meta(u) for u in gap_units):
                 running -= DATED_META_COST  # a date line between paragraphs: often the next story's
         if running <= 0:
@@ -541,7 +631,7 @@ def _read_header(
 # "Bild: dpa", "Getty Images", "(l.)" for "left", "na zdjęciu" ("in the picture"), a credit after the
 # sentence (". By U.S. Customs").
 _CAPTION = re.compile(
-    r"\b(?:photo(?:graph)?s?|image|picture|credit|illustration|file|foto|fotos|bild|bildrechte|symbolfoto|"
+    r"\b(?:photo(?:graph)?s?|image|picture|credit|illustration|file|foto|fotos|bild|bildrechte|symbolfoto|symbolbild|"
     r"imagen|crédito|zdjęcie|fot|kuva|kuvat)\b\s*[:/(.]|\b(?:getty images|ap photo|picture alliance|"
     r"pictured|na zdjęciu|en la imagen|sur la photo|im bild|auf dem bild)\b|©|\((?:l|r|m|li|re|links|rechts|"
     r"left|right|centre|center)\.?\)|[.,/]\s*(?:AP|AFP|EFE|EPA|DPA|dpa|Reuters|REUTERS|Imago|IMAGO|Keystone|"
@@ -664,13 +754,19 @@ def extract_textdump(text: str) -> TextDump:
     repeats = Counter(_norm(u.text) for u in units)
     for unit in units:
         # A line printed three times or more is a template (gallery labels, share bars), never text.
-        unit.klass = unit.initial = "bad" if repeats[_norm(unit.text)] >= 3 else _classify(unit, stoplist)
+        template = repeats[_norm(unit.text)] >= 3 or _self_repeating(unit.text)
+        unit.klass = unit.initial = "bad" if template else _classify(unit, stoplist)
     _revise(units)
     for i, unit in enumerate(units):
-        if _dated_meta(unit):
+        if _dated_meta(unit) or _byline_line(unit):
             unit.klass = "bad"  # a byline or time stamp between paragraphs separates two stories
         elif unit.initial in ("near-good", "good") and _anchored(units, i, LEAD_WINDOW):
             unit.klass = "good"  # the lead under the byline/date, even when a photo parts it from the body
+    for i in _template_items(units):
+        units[i].klass = "bad"
+    for unit in units:
+        if _credited(unit):
+            unit.klass = "bad"  # a photo caption: it ends with the picture's credit
     spans = _main_region(units, stoplist)
     if not spans:
         fallback = _fallback_region(units)
@@ -679,6 +775,7 @@ def extract_textdump(text: str) -> TextDump:
         dump.boilerplate = [u.text for u in units]
         return dump
     start, end = _trim(units, spans[0][0], spans[-1][1])
+    start, end = _trim(units, start, _without_teaser_tail(units, start, end))
     spans = [(max(a, start), min(b, end)) for a, b in spans]
     header = units[max(0, start - HEADER_WINDOW) : start]
     body = _unique([u for a, b in spans for u in units[a:b] if u.klass == "good"])
@@ -689,6 +786,42 @@ def extract_textdump(text: str) -> TextDump:
     dump.paragraphs = [u.text for u in body]
     dump.boilerplate = [_display(u) for u in units if id(u) not in kept]
     return dump
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?)])\s+")
+
+
+def _self_repeating(text: str) -> bool:
+    """One sentence printed over and over in one block (a slideshow's caption for every slide)."""
+    sentences = [_norm(part) for part in _SENTENCE_SPLIT.split(text) if part.strip()]
+    return len(sentences) >= 2 and 2 * len(set(sentences)) <= len(sentences)
+
+
+TEMPLATE_MIN_REPEATS, TEMPLATE_PERIOD = 3, 4
+
+
+def _template_items(units: list[Unit]) -> set[int]:
+    """Units framed by one repeated line: the items of a photo gallery or a card list.
+
+    A gallery prints its title (or a credit) with every slide, a card list its
+    label with every card: when a line of three words or more recurs three times
+    or more, a few lines apart, what lies between two of its copies is one slide
+    or card, not the article. Each item has its own title or credit line: paragraphs
+    between two copies of an advertising label are the article's.
+    """
+    places: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        if len(unit.words) >= 3 and not _FURNITURE.match(unit.text):
+            places.setdefault(_norm(unit.text), []).append(i)
+    framed: set[int] = set()
+    for positions in places.values():
+        if len(positions) < TEMPLATE_MIN_REPEATS:
+            continue
+        for a, b in pairwise(positions):
+            titled = any(units[k].initial == "short" and _headline_like(units[k]) for k in range(a + 1, b))
+            if 1 < b - a <= TEMPLATE_PERIOD and titled:
+                framed.update(range(a + 1, b))
+    return framed
 
 
 def _fallback_region(units: list[Unit]) -> tuple[int, int] | None:
@@ -728,17 +861,44 @@ def _sentence_like(unit: Unit, min_words: int = 1) -> bool:
     return bool(_SENTENCE_END.search(unit.text)) and len(unit.words) >= min_words
 
 
+def _prose(unit: Unit) -> bool:
+    """Running text: a real sentence, or a long stop-word-rich paragraph whose end a glued-on link hides."""
+    return unit.initial == "good" or (unit.initial != "short" and _sentence_like(unit, 6))
+
+
 def _trim(units: list[Unit], start: int, end: int) -> tuple[int, int]:
     """Give the region's ragged edges back to the header and footer.
 
     Context revision lets headlines, bylines and captions next to the article
     turn good; the body starts at the first real sentence and ends at the last.
     """
-    while start < end - 1 and not (units[start].initial != "short" and _sentence_like(units[start], 6)):
+    while start < end - 1 and not _prose(units[start]):
         start += 1
     while end > start + 1 and not _sentence_like(units[end - 1]):
         end -= 1
     return start, end
+
+
+TEASER_MIN_PAIRS = 3
+
+
+def _without_teaser_tail(units: list[Unit], start: int, end: int) -> int:
+    """Cut a list of teasers off the region's end: three or more headlines, each over a single paragraph.
+
+    A recommendation box ("DW recommends", notices with a title) alternates a headline with one
+    paragraph; an article's sections hold several paragraphs under each subheading.
+    """
+    cut, pairs = end, 0
+    while cut - 2 > start:
+        head, text = units[cut - 2], units[cut - 1]
+        teaser = (
+            head.initial == "short" and _headline_like(head) and not _sentence_like(head)
+            and text.initial != "short" and _sentence_like(text)
+        )
+        if not teaser:
+            break
+        cut, pairs = cut - 2, pairs + 1
+    return cut if pairs >= TEASER_MIN_PAIRS else end
 
 
 def _display(unit: Unit) -> str:
