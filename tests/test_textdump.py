@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -514,4 +515,134 @@ def test_paragraphs_between_repeated_advertising_labels_are_kept() -> None:
     ad = "Story continues below this message"
     page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", LONG_PARAGRAPHS[0], ad,
                         LONG_PARAGRAPHS[1], ad, LONG_PARAGRAPHS[2], ad, "About us"])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_teaser_cards_byline_printed_twice_does_not_anchor_the_block_under_it() -> None:
+    """A "most read" card (headline and byline) printed in two lists is a teaser's header, not the article's:
+    the readers' forum a few lines under its second copy is not the story."""
+    card = ["Council opens the new bridge over the river tomorrow morning", "By Tom Berg"]
+    forum = [f"Question {n}: " + p for n, p in enumerate(OTHER_STORY * 4)]
+    page = "\n\n".join(["Menu", "Water plan approved for the valley", "March 3, 2024", *ARTICLE_PARAGRAPHS,
+                        "Most read", *card, *[f"Section {n}" for n in range(20)], "More stories", *card,
+                        "Quiz", "Community", *forum])
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_a_date_line_ending_in_pm_is_not_a_paragraph() -> None:
+    """"... at 11:30 p.m." ends in a full stop but is the article's time stamp, not its text."""
+    stamp = "PUBLISHED: March 3, 2024 at 11:30 p.m. | UPDATED: March 4, 2024 at 12:21 a.m."
+    page = "\n\n".join(["Water plan approved for the valley", LONG_PARAGRAPHS[1], "Author", stamp,
+                        *LONG_PARAGRAPHS])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_notices_past_an_unfilled_template_do_not_join_the_article() -> None:
+    """Boxes printed with their template markup ("{{ post.date }}") were never shown: not the story's text."""
+    notices = ["Warning: the pictures in this article may upset some readers, so please take care when you "
+               "scroll down to them, and ask for help if you need it, because there are people who are there "
+               "to help you at any time of the day or night.",
+               "Spoiler alert",
+               "This article may reveal the ending of a book, a film or a series that you have not seen yet, "
+               "so you may want to come back to it later on, when you have seen it or read it, and when you "
+               "are ready to know how the story ends for all of them."]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
+                        "Related", "{{ post.post_date }} | {{ post.hour }}", "Opinion", *notices, "Related"])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_site_notices_above_the_headline_are_not_the_article() -> None:
+    """Short account messages over the headline turn to text among near-good lines; the story starts below
+    the headline that its paragraphs repeat the words of."""
+    notices = ["Thank you for registering. You will get the activation link for your account by e-mail.",
+               "You have chosen the national edition. We hope that you will enjoy your reading.",
+               "Your account is now active. We wish you a lot of pleasure in your reading.",
+               "Thank you for your order. We wish you a lot of pleasure in your reading."]
+    page = "\n\n".join(["Menu", *notices, "Farmers cheer the new water plan for the valley", *LONG_PARAGRAPHS,
+                        "About us"])
+    dump = extract_textdump(page)
+    assert dump.paragraphs == LONG_PARAGRAPHS
+    assert dump.title == "Farmers cheer the new water plan for the valley"
+
+
+def test_a_teaser_card_with_a_more_link_after_the_article_is_dropped() -> None:
+    """Headline, summary, "Read more": a card pointing to another story, even when it is long enough to be text."""
+    card = ["Police recover the stolen rings and watches", OTHER_STORY[0] + " " + OTHER_STORY[1], "Read more"]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
+                        "Background", *card, "About us"])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_caption_with_an_agency_and_photographer_credit_is_neither_title_nor_text() -> None:
+    """ "APA/Georg Muster" (agency/photographer) closes a picture's caption."""
+    page = "\n\n".join(["Menu", "The valley farmers in the year 2016 APA/Georg Muster APA/Georg Muster News",
+                        "Farmers cheer water plan", "By Ana Ruiz", LONG_PARAGRAPHS[0],
+                        "The farmers of the valley at their meeting in the town hall. APA/Hanna Beispiel",
+                        *LONG_PARAGRAPHS[1:]])
+    dump = extract_textdump(page)
+    assert dump.title == "Farmers cheer water plan"
+    assert dump.paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_caption_closing_with_picture_by_is_neither_title_nor_text() -> None:
+    caption = "Council chairman Dr Ana Ruiz at the meeting in the town hall on the water plan. (Picture by Tom Berg)"
+    page = "\n\n".join(["Menu", "Farmers cheer water plan", "By Ana Ruiz", caption, *LONG_PARAGRAPHS[:2], caption,
+                        LONG_PARAGRAPHS[2]])
+    dump = extract_textdump(page)
+    assert dump.title == "Farmers cheer water plan"
+    assert dump.paragraphs == LONG_PARAGRAPHS
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Home Farming Farmers cheer the water plan for the valley", "Farmers cheer the water plan for the valley"),
+    ("Home prices in the valley rise with the water plan", "Home prices in the valley rise with the water plan"),
+])
+def test_a_breadcrumb_flattened_without_separators_leaves_the_headline(line: str, title: str) -> None:
+    """ "Home Farming Headline": the home link and a menu label (a line of its own) are not the headline."""
+    page = "\n\n".join(["Home", "Farming", "Weather", line, "By Ana Ruiz", *LONG_PARAGRAPHS])
+    assert extract_textdump(page).title == title
+
+
+def test_a_horizontal_rule_drawn_by_w3m_ends_the_paragraph_above_it() -> None:
+    """w3m draws <hr> as a line of box-drawing characters; it is not part of the wrapped paragraph above."""
+    wrapped = [line for paragraph in LONG_PARAGRAPHS for line in [*textwrap.wrap(paragraph, 78), ""]]
+    page = "\n".join(["Water plan approved for the valley", "", "By Ana Ruiz", "", *wrapped[:-1], "━" * 80,
+                      "Explore further", "", "Farmers cheer", "━" * 80, "About us"])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_lead_parted_from_the_story_by_pictures_and_share_buttons_stays() -> None:
+    """The lead under the byline and date is short: a picture block below it must not cut it off."""
+    lead = ("The council approved the water plan. Farmers had waited for years. "
+            "Work on the canals starts in the spring.")
+    pictures = ["• The valley in the dry summer. Foto: Ana Ruiz", "•", "•", "•", "•", "• Share", "• Link"]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", lead, *pictures,
+                        *LONG_PARAGRAPHS, "About us"])
+    assert extract_textdump(page).paragraphs == [lead, *LONG_PARAGRAPHS]
+
+
+def test_a_caption_under_the_date_parted_from_the_story_is_not_its_lead() -> None:
+    caption = "Farmers stand at the old canal near the village on Monday. The valley has had a very dry summer."
+    pictures = ["•", "•", "•", "•", "•", "• Share", "• Link"]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", caption, *pictures,
+                        *LONG_PARAGRAPHS, "About us"])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_dated_link_box_inside_the_article_does_not_end_it() -> None:
+    """A "Read also" box between paragraphs carries the linked story's byline and date, not the article's end."""
+    box = ["Read also", "Council opens the new bridge over the river", "Tom Berg", "March 1, 2024 at 08:39"]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
+                        *box, LONG_PARAGRAPHS[2], "About us"])
+    assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+@pytest.mark.parametrize("heading", ["HOUSE RULES", "Community Guidelines", "Commenting policy"])
+def test_the_rules_of_the_comment_section_are_not_the_article(heading: str) -> None:
+    """The comment section's rules start the comments: full sentences, but not the story."""
+    rules = ["We welcome comments from our readers on the stories of the day, and some of them may be printed.",
+             "Please understand that comments are moderated and that it is not always possible to publish them all.",
+             "Please be civil and keep to the topic under discussion, and do not use the comments to advertise."]
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
+                        "Latest News", heading, *rules, "Log in to comment"])
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS

@@ -25,7 +25,9 @@ No HTML is left to tell them apart, so the extractor works on text units:
    unheaded blocks (forums, teaser lists), and a run on the far side of a
    gallery joins it when it is about the same things. A headline over a
    picture credit starts the next story (newsletters), and a closing list of
-   headlines each over one paragraph (a recommendation box) is cut off.
+   headlines each over one paragraph (a recommendation box) is cut off. A byline under a teaser card
+   printed twice on the page anchors nothing; a lead parted from the body by pictures stays; site notices
+   above a headline inside the run are cut off; an unfilled template ("{{ post.date }}") ends a run.
 4. **Metadata** comes from the units above the body: the title is the
    headline-like line that shares the story's words, sits above the byline,
    date or standfirst, is of headline length and is not a caption; "By ..." is
@@ -56,10 +58,11 @@ from sitrep.extract.icons import ICON_ROLES, find_icons, split_icons
 _LINK_MARK = re.compile(r"\[\d+\]")
 # Text-browser marks: lynx's [IMG] and (BUTTON), form fields, and the image names w3m prints in brackets
 # ("[photo_2019-03.jpg]", "[e7484a24e4]", "[BloodPrototype]": one token of six characters or more; "[logo]":
-# a shorter lower-case one not followed by a lower-case word, which a quote's insertion "[that] was" is).
+# a shorter lower-case one not followed by a lower-case word, which a quote's insertion "[that] was" is), and the
+# box-drawing line w3m draws for a horizontal rule.
 _BROWSER_MARKS = re.compile(
     r"\[(?:IMG|INLINE|BUTTON|LINK|X| )\]|\((?:BUTTON|RADIO|CHECKBOX)\)|_{4,}|\[[\w.-]*[-_.][\w.-]*\]"
-    r"|\[\w{6,}\]|(?-i:\[[a-z]\w{3,}\](?=\s*(?:$|[^\w\s]|[A-Z])))|^\s*#\s*$",
+    r"|\[\w{6,}\]|(?-i:\[[a-z]\w{3,}\](?=\s*(?:$|[^\w\s]|[A-Z])))|^\s*#\s*$|[─━═]{3,}",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►-]|\d{1,2}[.)])\s+")
@@ -206,6 +209,15 @@ _FURNITURE = re.compile(
 )
 
 
+# A bare "read more" link (not "Read more:" over a related link) under a card's summary.
+_READ_MORE = re.compile(
+    r"^(?:read more|more|mehr|weiterlesen|lesen sie mehr|leer más|ver más|lire la suite|lire plus|"
+    r"continua a leggere|leggi (?:di più|tutto)|czytaj (?:więcej|dalej)|saiba mais|leia mais|lees meer)"
+    r"\s*[.…»›>→+]*$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1)
 def _stoplists() -> dict[str, frozenset[str]]:
     lists = {lang: frozenset(justext.get_stoplist(lang)) for lang in _CANDIDATE_LANGUAGES}
@@ -328,6 +340,10 @@ def _in_short_run(units: list[Unit], i: int, limit: int = 3) -> bool:
 
 
 GAP_COST_LINEAR, GAP_COST_QUADRATIC = 25.0, 1.0
+# The heading of the comment section's rules, which opens the comments below an article.
+_COMMENT_RULES_HEADING = (
+    r"^(?:house rules|community guidelines|comment(?:ing)? (?:rules|policy|guidelines)|netiquette)\W*$"
+)
 # The heading of a readers' comment section: the article never continues past it. Plural forms and counts
 # only: a single "Kommentar"/"Comment" is also the name of the opinion genre, printed above articles.
 _COMMENTS_HEADING = re.compile(
@@ -336,9 +352,11 @@ _COMMENTS_HEADING = re.compile(
     r"|^\d+\s+(?:comment|kommentar|commentaire|comentario|commento|komentarz)\b"
     r"|^(?:leave|post|add|write|show|view|see|read)\s+(?:a|the|all|\d+)?\s*(?:comments?|repl(?:y|ies))\b"
     r"|^(?:poster|laisser|ajouter) un commentaire|^(?:ver|deja un|dejar un|escribe un) comentarios?"
-    r"|^(?:jetzt )?(?:kommentieren|kommentar schreiben)|^join the (?:conversation|discussion)",
+    r"|^(?:jetzt )?(?:kommentieren|kommentar schreiben)|^join the (?:conversation|discussion)"
+    rf"|{_COMMENT_RULES_HEADING}",
     re.IGNORECASE,
 )
+_COMMENT_RULES = re.compile(_COMMENT_RULES_HEADING, re.IGNORECASE)
 COMMENT_HEADING_MAX_WORDS = 12
 COMMENTS_AFTER_CHARS = 400  # a "Write a comment" box above the story (or in a teaser) does not end it
 
@@ -355,6 +373,9 @@ _RIGHTS_NOTICE = re.compile(
     re.IGNORECASE,
 )
 RIGHTS_NOTICE_MAX_CHARS = 1000
+# An unfilled client-side template ("{{ post.author.name }}", "{% if user %}"): boxes the page fills in or shows
+# only on demand (notices, widgets), printed with their markup because no script ran.
+_PLACEHOLDER = re.compile(r"\{\{\s*[\w.|()' -]+\s*\}\}|\{%.{1,80}?%\}")
 # The site's legal notice under a label: "Disclaimer: ...", "Haftungsausschluss: ...", "Aviso legal: ...".
 _DISCLAIMER = re.compile(
     r"^(?:disclaimer|haftungsausschluss|aviso legal|descargo de responsabilidad|avertissement|"
@@ -364,6 +385,13 @@ _DISCLAIMER = re.compile(
 _COUNT_ONLY = re.compile(r"^\d+\s+\w+\W*$")
 
 
+# The label of a link box inside an article ("Read also", "Lesen Sie auch"): the date line in the box is the
+# linked story's, not a sign that the article has ended.
+_SEE_ALSO = re.compile(
+    r"^(?:read also|also read|see also|(?:veja|leia) também|(?:lee|lea|mir[aá]|ver) también|también (?:lee|lea)|"
+    r"lesen sie auch|auch interessant|(?:à )?lire aussi|leggi anche|czytaj (?:też|także)|zobacz (?:też|także))\W*$",
+    re.IGNORECASE,
+)
 DATED_META_MAX_WORDS = 16
 DATED_META_COST = 300.0
 
@@ -372,12 +400,13 @@ def _dated_meta(unit: Unit) -> bool:
     """A short line carrying a full date or a relative stamp ("vor 30 Minuten"): an article's (or a
     teaser's) byline or time stamp.
 
-    An embedded post's signature ("— Name (@handle) July 3, 2019") and a dated caption are not.
+    An embedded post's signature ("— Name (@handle) July 3, 2019") and a dated caption are not. A line
+    made mostly of date words is one even when it ends in a full stop ("Published: May 8, 2023 at 11:30 p.m.").
     """
     return (
         len(unit.words) <= DATED_META_MAX_WORDS
         and (stamps.names_a_date(unit.text) or stamps.mentions_relative_time(unit.text))
-        and not _sentence_like(unit, 6)
+        and (not _sentence_like(unit, 6) or stamps.looks_like_dateline(unit.text))
         and not _EMBED_SIGNATURE.search(unit.text)
         and not _CAPTION.search(unit.text)
     )
@@ -404,10 +433,12 @@ _CREDIT_LINE = re.compile(
 )
 CREDIT_MAX_WORDS = 10
 CAPTION_MAX_WORDS = 40
-# A caption's closing credit in brackets: "(Photo: AP)", "(screen grab)", "(Symbolbild)", "(Foto: dpa)".
+# A caption's closing credit in brackets: "(Photo: AP)", "(Picture by Ann Lee)", "(screen grab)", "(Symbolbild)",
+# "(Foto: dpa)".
 _BRACKETED_CREDIT = re.compile(
     r"\((?:(?:photo|foto|bild|image|picture|credit|illustration|file photo|archivbild|archivfoto|symbolbild|"
-    r"symbolfoto|screen ?grab|screenshot|capture d'écran|captura)(?:\s*[:/]\s*[^()]{1,60})?)\)\W*$",
+    r"symbolfoto|screen ?grab|screenshot|capture d'écran|captura)"
+    r"(?:(?:\s*[:/]|\s+(?:by|von|de|di|por)\s)\s*[^()]{1,60})?)\)\W*$",
     re.IGNORECASE,
 )
 
@@ -421,13 +452,18 @@ _CREDIT_BY = re.compile(r"^(?:photo(?:graph)?s?|fotos?|bild|image|illustration)\
                         re.IGNORECASE)
 
 
+# A picture agency and its photographer: "APA/Georg Hochmuth", "dpa/Max Muster".
+_AGENCY_SLASH_NAME = r"(?-i:\b(?:[A-Z]{2,6}|dpa|epa)\s?/\s?[A-ZÀ-Ý][\w'-]+\s[A-ZÀ-Ý][\w'-]+)"
+_CREDIT_AT_END = re.compile(rf"[.!?]\s+{_AGENCY_SLASH_NAME}(?:\s[A-ZÀ-Ý][\w'-]+)?$")
+
+
 def _credited(unit: Unit) -> bool:
     """A line that ends with a picture credit ("... in Miami. Photo: AP", "... (screen grab)"): a caption.
 
     (A text browser may glue a caption to the paragraph above it: a long block is left alone.)"""
     return len(unit.words) <= CAPTION_MAX_WORDS and bool(
         _CREDIT_LINE.search(unit.text) or _BRACKETED_CREDIT.search(unit.text) or _NAME_SLASH_AGENCY.search(unit.text)
-        or _CREDIT_BY.match(unit.text)
+        or _CREDIT_BY.match(unit.text) or _CREDIT_AT_END.search(unit.text)
     )
 
 
@@ -494,11 +530,11 @@ def _runs(units: list[Unit]) -> list[_Run]:
                 if running > 0 and run_text >= COMMENTS_AFTER_CHARS:
                     break  # readers' comments begin below an article: nothing further down is the article
                 running = 0.0  # never join text across a comment heading
-            elif any(_RIGHTS_NOTICE.search(u.text) for u in gap_units):
-                running = 0.0  # an article (or the page) ends at its rights notice
+            elif any(_RIGHTS_NOTICE.search(u.text) or _PLACEHOLDER.search(u.text) for u in gap_units):
+                running = 0.0  # an article (or the page) ends at its rights notice; a template is not the article
             elif _story_header(gap_units):
                 running = 0.0  # a headline over a picture starts the next story
-            elif any(_dated_meta(u) for u in gap_units):
+            elif any(_dated_meta(u) for u in gap_units) and not any(_SEE_ALSO.match(u.text) for u in gap_units):
                 running -= DATED_META_COST  # a date line between paragraphs: often the next story's
         if running <= 0:
             running, run_text = value, value
@@ -516,12 +552,65 @@ ANCHOR_WINDOW, ANCHOR_FACTOR = 12, 3.0
 LEAD_WINDOW = 3  # a lead sits within three lines of the byline or date above it
 
 
-def _anchored(units: list[Unit], start: int, window: int = 0) -> bool:
-    """A byline or a date line just above a run: the article's header, which teasers and forums lack."""
+def _anchored(units: list[Unit], start: int, window: int = 0, reprinted: frozenset[int] = frozenset()) -> bool:
+    """A byline or a date line just above a run: the article's header, which teasers and forums lack.
+
+    A header line that is part of a reprinted card (see `_reprinted_cards`) is a teaser's, not the article's.
+    """
+    first = max(0, start - (window or ANCHOR_WINDOW))
     return any(
-        _BYLINE.match(u.text) or stamps.looks_like_dateline(u.text) or stamps.is_relative_stamp(u.text)
-        for u in units[max(0, start - (window or ANCHOR_WINDOW)) : start]
+        (_BYLINE.match(u.text) or stamps.looks_like_dateline(u.text) or stamps.is_relative_stamp(u.text))
+        and first + k not in reprinted
+        for k, u in enumerate(units[first:start])
     )
+
+
+def _reprinted_cards(units: list[Unit]) -> frozenset[int]:
+    """Lines that, with the line above them, are printed twice on the page: teaser cards.
+
+    A "most read" or "more on this" card (a headline, then "By Name" or a date) is often printed in two
+    lists far apart. The article's own headline and byline stand together once, or twice in a row (a page
+    header printed for two screen sizes); its section label and date may be reprinted in a "latest" list,
+    so only a pair led by a headline-length line counts.
+    """
+    places: dict[tuple[str, str], list[int]] = {}
+    for i in range(1, len(units)):
+        if len(units[i - 1].words) >= HEADLINE_WORDS[0]:  # a headline, not a section label over a date
+            places.setdefault((_norm(units[i - 1].text), _norm(units[i].text)), []).append(i)
+    return frozenset(
+        i
+        for positions in places.values()
+        if len(positions) >= 2 and positions[-1] - positions[0] > ANCHOR_WINDOW
+        for i in positions
+    )
+
+
+LEAD_MIN_SENTENCES = 3
+
+
+def _story_sized(lead: list[Unit]) -> bool:
+    """A lead tells the story in several sentences; a caption under the date has one or two."""
+    text = " ".join(u.text for u in lead if u.klass == "good")
+    return len(text) >= LENGTH_HIGH or len(_SENTENCE_SPLIT.findall(text)) + 1 >= LEAD_MIN_SENTENCES
+
+
+def _parted_lead(units: list[Unit], runs: list[_Run], main: _Run) -> _Run | None:
+    """The lead under the byline or date when pictures and share buttons part it from the main run.
+
+    A lead is short, so its run does not outlast the gap the pictures cost; it still belongs to the article
+    when it stands right under the article's header, tells the story in a few sentences (a caption there
+    has one or two), and the main run starts a few lines below it.
+    """
+    for run in runs:
+        if (
+            run is not main
+            and 0 <= main.start - run.end <= ANCHOR_WINDOW
+            and _anchored(units, run.start, LEAD_WINDOW)
+            and _story_sized(units[run.start : run.end])
+            and not any(_comments_heading(u) for u in units[run.end : main.start])
+        ):
+            return run
+    return None
 
 
 def _main_region(units: list[Unit], stoplist: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -537,15 +626,22 @@ def _main_region(units: list[Unit], stoplist: frozenset[str] = frozenset()) -> l
     runs = _runs(units)
     if not runs:
         return []
-    main = max(runs, key=lambda run: run.score * (ANCHOR_FACTOR if _anchored(units, run.start) else 1.0))
+    reprinted = _reprinted_cards(units)
+    main = max(
+        runs, key=lambda run: run.score * (ANCHOR_FACTOR if _anchored(units, run.start, 0, reprinted) else 1.0)
+    )
     words = set().union(*(_content_words(u.text, stoplist) for u in units[main.start : main.end] if u.klass == "good"))
     spans = [(main.start, main.end)]
+    lead = _parted_lead(units, runs, main)
+    if lead is not None:
+        spans.append((lead.start, lead.end))
     for run in runs:
         body = [u for u in units[run.start : run.end] if u.klass == "good"]
         run_words = set().union(*(_content_words(u.text, stoplist) for u in body))
         between = units[main.end : run.start] if run.start >= main.end else units[run.end : main.start]
         if (
             run is not main
+            and run is not lead
             and len(body) >= RESUMED_MIN_PARAGRAPHS
             and sum(len(u.text) for u in body) >= RESUMED_MIN_CHARS
             and len(run_words & words) >= RESUMED_MIN_OVERLAP * len(run_words)
@@ -629,13 +725,14 @@ def _read_header(
 
 # Photo captions and credits, in the languages of the stop-word lists: "Photo: AP", "(Foto: Andina)",
 # "Bild: dpa", "Getty Images", "(l.)" for "left", "na zdjęciu" ("in the picture"), a credit after the
-# sentence (". By U.S. Customs").
+# sentence (". By U.S. Customs"), an agency and its photographer ("APA/Georg Hochmuth").
 _CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|credit|illustration|file|foto|fotos|bild|bildrechte|symbolfoto|symbolbild|"
     r"imagen|crédito|zdjęcie|fot|kuva|kuvat)\b\s*[:/(.]|\b(?:getty images|ap photo|picture alliance|"
     r"pictured|na zdjęciu|en la imagen|sur la photo|im bild|auf dem bild)\b|©|\((?:l|r|m|li|re|links|rechts|"
     r"left|right|centre|center)\.?\)|[.,/]\s*(?:AP|AFP|EFE|EPA|DPA|dpa|Reuters|REUTERS|Imago|IMAGO|Keystone|"
-    r"ANSA|Europa Press|Getty)\s*\)?$|[.)]\s+(?:By|Photo|Foto|Credit|Source|Quelle|Fuente|Bild)\b",
+    r"ANSA|Europa Press|Getty)\s*\)?$|[.)]\s+(?:By|Photo|Foto|Credit|Source|Quelle|Fuente|Bild)\b"
+    rf"|{_AGENCY_SLASH_NAME}|\((?:photo|picture|foto|image)s?\s+(?:by|von|de|di|por)\s",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s*[»›>]\s*")
@@ -681,6 +778,7 @@ def _find_title(
     opening = set().union(*(_content_words(u.text, stoplist) for u in body[:3])) if body else set()
     anywhere = set().union(*(_content_words(u.text, stoplist) for u in body)) if body else set()
     keys = [_norm(_BULLET.sub("", u.text)) for u in header]
+    labels = {key for key in keys if len(key.split()) <= CRUMB_LABEL_MAX_WORDS}
     scored: list[tuple[float, int, str]] = []
     for i, unit in enumerate(header):
         if i in used or not _headline_like(unit) or _mid_sentence(header, i):
@@ -691,6 +789,7 @@ def _find_title(
         repeated = keys[i] in near
         text = unit.text if repeated else _strip_site_name(unit.text, page_text)
         text = _BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
+        text = _without_bare_crumbs(text, labels)
         words = _content_words(text, stoplist)
         wordy = [w for word in text.split() for w in cjk.tokens(word) if any(ch.isalpha() for ch in w)]
         if not words or len(wordy) < (2 if repeated else 3):
@@ -717,6 +816,24 @@ def _find_title(
             best_score, best = score, text
             break
     return best if best_score >= TITLE_MIN_SCORE else None
+
+
+_HOME_CRUMB = re.compile(r"^(?:home|startseite|inicio|accueil|portada|início|strona główna)\s+", re.IGNORECASE)
+CRUMB_LABEL_MAX_WORDS = 2
+
+
+def _without_bare_crumbs(text: str, labels: set[str]) -> str:
+    """ "Home Climate Headline" → "Headline": a breadcrumb flattened without its separators.
+
+    It starts with the home link; the section names after it are the page's menu labels (lines of their own).
+    """
+    home = _HOME_CRUMB.match(text)
+    words = text[home.end() :].split() if home else []
+    if not words or words[0].casefold() not in labels:
+        return text  # "Home prices rise again" is a headline
+    while len(words) > 3 and words[0].casefold() in labels:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _mid_sentence(header: list[Unit], i: int) -> bool:
@@ -760,10 +877,16 @@ def extract_textdump(text: str) -> TextDump:
     for i, unit in enumerate(units):
         if _dated_meta(unit) or _byline_line(unit):
             unit.klass = "bad"  # a byline or time stamp between paragraphs separates two stories
+        elif _COMMENT_RULES.match(unit.text):
+            unit.klass = "bad"  # the comment section's rules: a heading of the comments, never of the story
         elif unit.initial in ("near-good", "good") and _anchored(units, i, LEAD_WINDOW):
             unit.klass = "good"  # the lead under the byline/date, even when a photo parts it from the body
     for i in _template_items(units):
         units[i].klass = "bad"
+    for head, unit, nxt in zip(units, units[1:], units[2:], strict=False):
+        headline = head.initial == "short" and _headline_like(head) and not _sentence_like(head)
+        if headline and _READ_MORE.match(nxt.text):
+            unit.klass = "bad"  # a teaser card: headline, summary, and the "more" link to the story
     for unit in units:
         if _credited(unit):
             unit.klass = "bad"  # a photo caption: it ends with the picture's credit
@@ -776,6 +899,7 @@ def extract_textdump(text: str) -> TextDump:
         return dump
     start, end = _trim(units, spans[0][0], spans[-1][1])
     start, end = _trim(units, start, _without_teaser_tail(units, start, end))
+    start, end = _trim(units, _below_inner_headline(units, start, end, stoplist), end)
     spans = [(max(a, start), min(b, end)) for a, b in spans]
     header = units[max(0, start - HEADER_WINDOW) : start]
     body = _unique([u for a, b in spans for u in units[a:b] if u.klass == "good"])
@@ -877,6 +1001,36 @@ def _trim(units: list[Unit], start: int, end: int) -> tuple[int, int]:
     while end > start + 1 and not _sentence_like(units[end - 1]):
         end -= 1
     return start, end
+
+
+INNER_HEADLINE_WINDOW = 10
+INNER_HEADLINE_MIN_WORDS = 4
+NOTICE_MAX_SHARED = 0.15
+NOTICES_MIN = 2
+
+
+def _below_inner_headline(units: list[Unit], start: int, end: int, stoplist: frozenset[str]) -> int:
+    """Move the region's start below a headline printed among its first lines.
+
+    Site notices ("Thank you for registering ...") are short sentences above the headline that context
+    revision turns to text. A headline-like line whose words recur in the story below it, with lines above it
+    that share next to nothing with that story, is the article's start: what stands above is the page's.
+    """
+    for k in range(start + 1, min(end - 1, start + INNER_HEADLINE_WINDOW)):
+        head = units[k]
+        if head.initial != "short" or len(head.words) < INNER_HEADLINE_MIN_WORDS or _sentence_like(head):
+            continue
+        notices = [u for u in units[start:k] if u.klass == "good"]
+        if not _headline_like(head) or _dated_meta(head) or len(notices) < NOTICES_MIN:
+            continue
+        if any(u.initial == "good" for u in notices):
+            continue  # notices are short; a long paragraph above is the article's lead
+        below = set().union(*(_content_words(u.text, stoplist) for u in units[k + 1 : end] if u.klass == "good"))
+        above = set().union(*(_content_words(u.text, stoplist) for u in notices))
+        about_story = len(_content_words(head.text, stoplist) & below) >= 2
+        if about_story and len(above & below) <= NOTICE_MAX_SHARED * len(above):
+            return k + 1
+    return start
 
 
 TEASER_MIN_PAIRS = 3
