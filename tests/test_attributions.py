@@ -168,10 +168,10 @@ def test_statement_noun(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_in_a_report_x_said(run) -> None:  # type: ignore[no-untyped-def]
-    body = "In a report, the Institute for the Study of War said Russian forces had advanced near Avdiivka."
+    body = "In a report, the Centre for Coastal Security Studies said rebel forces had advanced near Valmora."
     a = by_cue(run(body), "said")
-    assert a.source is not None and a.source.text == "the Institute for the Study of War"
-    assert a.content.text == "Russian forces had advanced near Avdiivka"
+    assert a.source is not None and a.source.text == "the Centre for Coastal Security Studies"
+    assert a.content.text == "rebel forces had advanced near Valmora"
 
 
 def test_kremlin_is_a_seat_of_government(run) -> None:  # type: ignore[no-untyped-def]
@@ -429,97 +429,97 @@ def test_thats_according_to(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_relative_pronoun_opens_the_content(run) -> None:  # type: ignore[no-untyped-def]
-    items = run("He touted his victories in Florida, which he describes as his second home.")
+    items = run("She recalled her summers in Kelvane, which she describes as her true home.")
     a = by_cue(items, "describes")
-    assert a.source is not None and a.source.text == "he"
-    assert [p.text for p in a.content_parts] == ["which", "as his second home"]
+    assert a.source is not None and a.source.text == "she"
+    assert [p.text for p in a.content_parts] == ["which", "as her true home"]
 
 
 def test_quote_closing_a_paragraph_is_not_content_of_the_next(run) -> None:  # type: ignore[no-untyped-def]
-    items = run("“We will win this state.”\n\nThe campaign did not respond to a request for comment.")
+    items = run("“We will carry this district.”\n\nThe ferry company did not respond to our questions.")
     assert all(a.cue.text != "did not respond" for a in items)
 
 
 def test_headline_names_the_addressee(run) -> None:  # type: ignore[no-untyped-def]
-    a = by_cue(run("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nMore text follows here."), ":")
-    assert a.source is not None and a.source.text == "Clinton"
-    assert a.content.text == "Trump will reverse Roe v. Wade"
+    a = by_cue(run("Varga to Harbour Union: Brek will close the north pier.\n\nMore text follows here."), ":")
+    assert a.source is not None and a.source.text == "Varga"
+    assert a.content.text == "Brek will close the north pier"
 
 
 def test_transcript_turns_after_two_spaces(run) -> None:  # type: ignore[no-untyped-def]
     items = run(
-        "Trump was asked about it.  FALLIN: Well, I think the whole nation needs to work together.  TAPPER: Thanks."
+        "Velt was asked about it.  OSTRAND: Well, I think all of us in town need to pull together.  MERIK: Thanks."
     )
-    fallin = next(a for a in items if a.source is not None and a.source.text == "FALLIN")
-    assert fallin.cue.text == ":" and fallin.content.text == "Well, I think the whole nation needs to work together"
-    assert all(a.cue.text != "think" for a in items)  # inside Fallin's words
+    ostrand = next(a for a in items if a.source is not None and a.source.text == "OSTRAND")
+    assert ostrand.cue.text == ":" and ostrand.content.text == "Well, I think all of us in town need to pull together"
+    assert all(a.cue.text != "think" for a in items)  # inside Ostrand's words
 
 
 def test_name_and_colon_introduce_a_quotation(run) -> None:  # type: ignore[no-untyped-def]
-    body = "VOTERS CARE MORE - Frank Newport and Jim Harter: “We found that inspiring leaders win votes.”"
+    body = "FERRY RIDERS SPEAK - Ilse Varga and Tomas Brek: “We found that punctual boats keep their riders.”"
     a = by_cue(run(body), ":")
-    assert a.kind == "direct" and a.source is not None and a.source.text == "Frank Newport and Jim Harter"
-    assert a.content.text == "“We found that inspiring leaders win votes.”"
+    assert a.kind == "direct" and a.source is not None and a.source.text == "Ilse Varga and Tomas Brek"
+    assert a.content.text == "“We found that punctual boats keep their riders.”"
 
 
 def test_phrase_quoted_in_the_sentence_is_not_more_speech(run) -> None:  # type: ignore[no-untyped-def]
-    a = by_cue(run("“I won’t answer that,” he said on ABC’s “This Week.”"), "said")
+    a = by_cue(run("“I won’t answer that,” he said on Channel 9’s “Harbour Hour.”"), "said")
     assert a.content.text == "“I won’t answer that,”" and a.content_parts == []
 
 
 def test_partial_quote_continues_into_next_quotation(run) -> None:  # type: ignore[no-untyped-def]
-    body = "Yet Trump is also a “change agent,” Cole said. “That’s exactly what people want right now.”"
+    body = "Yet Velt is also a “safe pair of hands,” Orla said. “That’s just what the harbour needs right now.”"
     a = by_cue(run(body), "said")
     assert [p.text for p in a.content_parts] == [
-        "Yet Trump is also a “change agent,”",
-        "“That’s exactly what people want right now.”",
+        "Yet Velt is also a “safe pair of hands,”",
+        "“That’s just what the harbour needs right now.”",
     ]
 
 
 def test_content_stops_at_the_main_clause(run) -> None:  # type: ignore[no-untyped-def]
-    body = "After the judge said that he would not send me to prison, Judge Berman proceeded to hand down his sentence."
+    body = "After the inspector said that he would not close my bakery, Inspector Moll proceeded to read his report."
     a = by_cue(run(body), "said")
-    assert a.content.text == "that he would not send me to prison"
+    assert a.content.text == "that he would not close my bakery"
 
 
 def test_quotation_nests_marks_of_another_style(run) -> None:  # type: ignore[no-untyped-def]
-    body = 'Dr. Ward stated: "The department isn’t about “Equal Justice Under Law” anymore."'
+    body = 'Dr. Lind stated: "The council isn’t about “Fair Fares For Everyone” anymore."'
     a = by_cue(run(body), "stated:")
-    assert a.kind == "direct" and a.content.text == '"The department isn’t about “Equal Justice Under Law” anymore."'
+    assert a.kind == "direct" and a.content.text == '"The council isn’t about “Fair Fares For Everyone” anymore."'
 
 
 def test_gerund_after_preposition_shares_the_subject(run) -> None:  # type: ignore[no-untyped-def]
-    a = by_cue(run("Obama began his speech by saying that the economy was strong."), "saying")
-    assert a.source is not None and a.source.text == "Obama"
+    a = by_cue(run("Varga began her speech by saying that the harbour was busy."), "saying")
+    assert a.source is not None and a.source.text == "Varga"
 
 
 def test_participle_cue_between_clause_and_quotation(run) -> None:  # type: ignore[no-untyped-def]
     body = (
-        "Weaver didn’t seem particularly impressed with the comments Tuesday, telling reporters, "
-        "“A lot of people said the governor should step down.”"
+        "Ostrand didn’t look especially impressed with the proposal Tuesday, telling reporters, "
+        "“Plenty of residents think the mayor ought to resign.”"
     )
     a = by_cue(run(body), "telling")
-    assert a.source is not None and a.source.text == "Weaver"
-    assert a.content.text == "“A lot of people said the governor should step down.”"
+    assert a.source is not None and a.source.text == "Ostrand"
+    assert a.content.text == "“Plenty of residents think the mayor ought to resign.”"
 
 
 def test_quotation_signed_with_a_glued_dash(run) -> None:  # type: ignore[no-untyped-def]
-    a = by_cue(run("“We are going to win this election.” ―Hillary Clinton, at a rally"), "―")
-    assert a.source is not None and a.source.text == "Hillary Clinton"
-    assert a.content.text == "“We are going to win this election.”"
+    a = by_cue(run("“We are going to keep the ferry running.” ―Ilse Varga, at a rally"), "―")
+    assert a.source is not None and a.source.text == "Ilse Varga"
+    assert a.content.text == "“We are going to keep the ferry running.”"
 
 
 def test_embedded_post_signature(run) -> None:  # type: ignore[no-untyped-def]
     body = (
-        "Ryan reacted online.\n"
-        "No one should be above the law. pic.twitter.com/OqctxglquI — Paul Ryan (@SpeakerRyan) July 5, 2016"
+        "Velt reacted online.\n"
+        "Nobody gets to ignore the harbour rules. pic.twitter.com/Zq7HarbrX2 — Ilse Varga (@MayorVarga) March 3, 2021"
     )
     a = by_cue(run(body), "—")
-    assert a.source is not None and a.source.text == "Paul Ryan (@SpeakerRyan)"
-    assert a.content.text == "No one should be above the law."
+    assert a.source is not None and a.source.text == "Ilse Varga (@MayorVarga)"
+    assert a.content.text == "Nobody gets to ignore the harbour rules."
 
 
 def test_passive_request_without_source(run) -> None:  # type: ignore[no-untyped-def]
-    a = by_cue(run("Clinton has been asked to release the transcripts of these speeches."), "has been asked")
+    a = by_cue(run("Velt has been asked to publish the minutes of these meetings."), "has been asked")
     assert a.source is None
-    assert [p.text for p in a.content_parts] == ["Clinton", "to release the transcripts of these speeches"]
+    assert [p.text for p in a.content_parts] == ["Velt", "to publish the minutes of these meetings"]

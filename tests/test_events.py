@@ -177,8 +177,8 @@ def _events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
         "Shares in the company exploded after the results in New York.",
         "The speed of the recovery demonstrates that the policy works.",  # "demonstrate" = show
         "A teenage driver was killed in a crash on the highway in Miami.",  # an accident
-        "Russian jets simulated an attack on the Danish island of Bornholm.",  # a pretend attack
-        "Veterans in Ohio were killing themselves at three times the rate of civilians.",  # self-harm
+        "Russian jets simulated a raid on the Norland island of Vessa.",  # a pretend attack
+        "Farm workers in Vessa were killing themselves at twice the rate of clerks.",  # self-harm
     ],
 )
 def test_figurative_violence_words_are_not_events(text: str) -> None:
@@ -189,8 +189,8 @@ def test_figurative_violence_words_are_not_events(text: str) -> None:
     "text",
     [
         "The drone footage shows the burial site on Hart Island.",
-        "Chickens are washed in chlorine before export to Britain.",
-        "The agency operates 240 aircraft and 300 vessels along the border.",
+        "Lettuce is rinsed in chlorine before it is shipped to Norway.",
+        "The coastguard runs 40 helicopters and 90 patrol boats along the coast.",
     ],
 )
 def test_weapon_words_need_an_attack(text: str) -> None:
@@ -206,8 +206,8 @@ def test_weapon_words_need_an_attack(text: str) -> None:
         ("Israeli airstrikes hit a hospital in Gaza.", "Air/drone strike"),
         ("Rebels fought government troops near the town of Goma.", "Armed clash"),
         ("A gunman killed two people at a shopping mall in Texas.", "Attack"),
-        ("About a dozen people demonstrated outside the newspaper in Dallas.", "Peaceful protest"),
-        ("Three men were arrested on charges of fraud in Boston.", "Arrests"),
+        ("Some twenty residents demonstrated outside the town hall in Kelvane.", "Peaceful protest"),
+        ("Two men were arrested on charges of bribery in Leeds.", "Arrests"),
     ],
 )
 def test_literal_violence_and_protest_are_still_events(text: str, sub_type: str) -> None:
@@ -215,7 +215,7 @@ def test_literal_violence_and_protest_are_still_events(text: str, sub_type: str)
 
 
 def test_text_that_is_not_english_has_no_events() -> None:
-    assert _events_of("Drei Tage später flog er mit seiner Familie in die USA, um dort zu arbeiten.") == []
+    assert _events_of("Am nächsten Morgen fuhr sie mit dem Zug nach Wien, um dort zu studieren.") == []
     assert _events_of("Russian forces shelled Kharkiv on Monday.", language="de") == []
     assert _events_of("Russian forces shelled Kharkiv on Monday.", language="en")[:1] == [
         ("Shelling/artillery/missile attack", "asserted")
@@ -226,21 +226,21 @@ def test_a_sit_in_is_a_noun_not_sitting_in_a_room() -> None:
     lexicon = default_typer().lexicon
     nlp = nlp_loader.load()
     assert [h.cue for h in lexicon.hits(list(nlp("Students staged a sit-in at the ministry.")))] == ["protest"]
-    assert lexicon.hits(list(nlp("He sat in the waiting area for an hour."))) == []
+    assert lexicon.hits(list(nlp("She sat in the ferry lounge for an hour."))) == []
 
 
 def test_annexation_needs_the_state_itself_as_the_object() -> None:
-    assert _events_of("The islands were added to the UK quarantine list on Friday.") == []
+    assert _events_of("The ferries were added to the Irish inspection list on Friday.") == []
 
 
 def test_a_generic_when_clause_is_not_an_asserted_event() -> None:
-    generic = "When a British citizen is arrested abroad, the embassy informs the family in London."
+    generic = "When a Norland citizen is arrested abroad, the consulate informs the family in Vessa."
     assert all(modality != "asserted" for _, modality in _events_of(generic))
     past = "When police arrested the opposition leader in Kampala, his supporters protested."
     assert ("Arrests", "asserted") in _events_of(past)
 
 
 def test_the_charge_of_an_arrest_does_not_type_it() -> None:
-    assert _events_of("A man was arrested for aggravated assault in Taylorville on Friday.") == [
+    assert _events_of("A man was arrested for aggravated assault in Dundee on Friday.") == [
         ("Arrests", "asserted")
     ]

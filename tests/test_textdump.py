@@ -162,7 +162,7 @@ def test_example_body_fixture_matches_the_extractor(example: tuple) -> None:  # 
 
 ARTICLE_PARAGRAPHS = [
     "The regional council approved the new water plan on Tuesday after a debate that lasted most of the "
-    "afternoon, officials said, and the first pipes are expected to be laid before the end of the year.",
+    "afternoon, officials said, and the first pipes are expected to be laid before the autumn harvest begins.",
     "Farmers in the valley had asked for the plan for a decade, saying that the old canals lose almost half "
     "of the water they carry before it reaches the fields in the dry months of the summer.",
     "The council said the work would be paid for by the national government and by a loan from a "
@@ -176,7 +176,7 @@ COMMENTS = [
     "The loan will have to be paid back by somebody and it will be our children who pay it, whatever the "
     "council says about the price of water for households in the valley and in the city this year.",
     "It is a good plan but it is ten years too late, and I do not believe that the first pipes will be laid "
-    "before the end of the year, because nothing in this region is ever done on time or on budget.",
+    "before the autumn harvest begins, because nothing in this region is ever done on time or on budget.",
 ]
 
 
@@ -207,8 +207,8 @@ def test_an_inline_script_dump_is_boilerplate_and_does_not_decide_the_language()
 def test_datelines_in_other_languages_are_recognised() -> None:
     from sitrep.extract.published import looks_like_dateline
 
-    for line in ("19. Oktober 2019, 19:08 Uhr", "4 maja 2021", "Mi, 18. Oktober 2023 um 12:50 Uhr",
-                 "19 FEB 2020 - 18:37 CET", "12 de marzo de 2020"):
+    for line in ("7. März 2022, 08:41 Uhr", "11 lipca 2020", "Mi, 18. Oktober 2023 um 12:50 Uhr",
+                 "23 NOV 2021 - 09:14 CET", "12 de marzo de 2020"):
         assert looks_like_dateline(line), line
     assert not looks_like_dateline("Die Vorlesungen starten im Oktober 2020 an der Universität Freiburg")
 
@@ -216,7 +216,7 @@ def test_datelines_in_other_languages_are_recognised() -> None:
 def test_datelines_in_other_languages_resolve_to_the_right_day() -> None:
     from sitrep.extract.published import parse_dateline
 
-    for line, day in (("4 maja 2021", "2021-05-04"), ("19. Oktober 2019, 19:08 Uhr", "2019-10-19"),
+    for line, day in (("11 lipca 2020", "2020-07-11"), ("7. März 2022, 08:41 Uhr", "2022-03-07"),
                       ("12 de marzo de 2020", "2020-03-12"), ("March 3, 2024", "2024-03-03")):
         interval = parse_dateline(line)
         assert interval is not None and interval.earliest == interval.latest == day, line
@@ -265,7 +265,7 @@ def test_eval_accepts_a_reference_title_without_the_site_name() -> None:
 
     assert without_site_name("Water plan approved - La Stampa", "lastampa.it") == "Water plan approved"
     assert without_site_name("Berlin confronts its past | DW | 19.01.2020", "DW.COM") == "Berlin confronts its past"
-    assert without_site_name("Kim Jong Un: Der Diktator ist zurück - Trump ist glücklich", "Frankfurter Rundschau") \
+    assert without_site_name("Hochwasser am Rhein: Die Pegel steigen - Bürgermeister warnt", "Hessische Abendpost") \
         is None
 
 
@@ -388,7 +388,7 @@ def test_an_embedded_post_signature_does_not_cut_the_article() -> None:
 
 LONG_PARAGRAPHS = [
     "The regional council approved the new water plan on Tuesday after a debate that lasted most of the afternoon, "
-    "officials said, and the first of the new pipes are expected to be laid in the valley before the end of the year.",
+    "officials said, and the first of the new pipes are expected to be laid in the valley before the autumn harvest.",
     "Farmers in the valley had asked for the plan for more than a decade, saying that the old canals lost almost half "
     "of their water in the dry summer months and that their fields were too often left without enough of it.",
     "The council said that the work would be paid for by the national government and by a loan from a development "
@@ -469,8 +469,8 @@ def test_relative_stamps_are_recognised_in_several_languages() -> None:
 
 
 def test_a_labelled_disclaimer_is_not_text() -> None:
-    disclaimer = ("Disclaimer: the articles on this site may contain the opinions of their authors, which are not "
-                  "necessarily the views of the site itself, and readers should check any advice with a professional "
+    disclaimer = ("Disclaimer: what our contributors write here is their own view, and it is not always shared "
+                  "by the editors of this valley blog, so readers should check any advice with a professional "
                   "before they act on it.")
     page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
                         disclaimer])
@@ -489,10 +489,10 @@ def test_a_caption_under_the_date_with_a_photographers_credit_is_not_the_lead() 
 def test_a_short_image_name_is_dropped_but_a_word_inserted_in_a_quote_is_kept() -> None:
     """w3m prints an image's alt text in brackets ("[logo]"); "[that]" inside a quote is the writer's."""
     page = "\n".join(["[logo] / Ana Ruiz / 10:08 am Fri Mar 3, 2024", "",
-                      "“We have units behind a vehicle [that] initially was refusing to stop,” the police said."])
+                      "“Our crews followed a tractor [that] reportedly was blocking the canal,” the council said."])
     assert [u.text for u in _units(page)] == [
         "/ Ana Ruiz / 10:08 am Fri Mar 3, 2024",
-        "“We have units behind a vehicle [that] initially was refusing to stop,” the police said.",
+        "“Our crews followed a tractor [that] reportedly was blocking the canal,” the council said.",
     ]
 
 
@@ -641,7 +641,7 @@ def test_a_dated_link_box_inside_the_article_does_not_end_it() -> None:
 def test_the_rules_of_the_comment_section_are_not_the_article(heading: str) -> None:
     """The comment section's rules start the comments: full sentences, but not the story."""
     rules = ["We welcome comments from our readers on the stories of the day, and some of them may be printed.",
-             "Please understand that comments are moderated and that it is not always possible to publish them all.",
+             "Note that an editor reads every comment first, so yours may take a day or two to appear below the story.",
              "Please be civil and keep to the topic under discussion, and do not use the comments to advertise."]
     page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
                         "Latest News", heading, *rules, "Log in to comment"])

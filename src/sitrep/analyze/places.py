@@ -2,14 +2,14 @@
 
 Three small steps over the one parse:
 
-1. *spot*: GPE/LOC/FAC entities (and the place inside a longer one: "the Harris
-   County Clerk's"), countries and regions heading an organisation's name ("the
-   Ohio National Guard", "the U.S. Army"), a dateline's place ("TORRINGTON —"),
-   the names a plural kind noun closes ("Otter Tail, Swift and Wilkin counties"),
+1. *spot*: GPE/LOC/FAC entities (and the place inside a longer one: "the Marion
+   County Assessor's"), countries and regions heading an organisation's name ("the
+   Vermont National Guard", "the U.S. Army"), a dateline's place ("BRATTLEBORO —"),
+   the names a plural kind noun closes ("Lamoille, Orange and Essex counties"),
    plus capitalised spans the small model mislabels (PERSON "Kherson", ORG
    "Bakhmut") or misses, when the gazetteer evidence is strong, a mere town is in
    a country the story is about ("Toyota" in a Texas story is a car) or a lesser
-   one in a region it is about ("the Grovetown Department of Public Safety" in a
+   one in a region it is about ("the Dahlonega Department of Public Safety" in a
    Georgia story), and nothing marks a person ("Mr", "coach", a multi-word PERSON
    elsewhere in the text sharing the word);
 2. *resolve*: candidates by name and alias, chosen collectively for the
@@ -51,7 +51,7 @@ from sitrep.model import Place
 Precision = Literal["city", "admin2", "admin1", "region", "country"]
 
 LOCATION_LABELS = frozenset({"GPE", "LOC"})
-DATELINE = "DATELINE"  # the label of a dateline's place ("TORRINGTON — City Council ...")
+DATELINE = "DATELINE"  # the label of a dateline's place ("BRATTLEBORO — Town Meeting ...")
 PLACE_LABELS = LOCATION_LABELS | {DATELINE}
 REPAIRABLE_LABELS = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "PART", "HEAD", ""})
 
@@ -184,7 +184,7 @@ def _lookup_span(span: Span, gazetteer: Gazetteer) -> tuple[Span, tuple[Entry, .
         if towns:
             return span, towns, "city"
     if len(span) > 2 and span[0].lower_ in TOWNSHIP_WORDS | CITY_NOUNS and span[1].lower_ == "of":
-        towns = tuple(e for e in gazetteer.lookup(span[2:].text) if e.kind == "city")  # "the Town of Groton"
+        towns = tuple(e for e in gazetteer.lookup(span[2:].text) if e.kind == "city")  # "the Town of Ashfield"
         if towns:
             return span, towns, "city"
     if len(span) > 1 and span[0].lower_ in LEADING_QUALIFIERS:
@@ -193,7 +193,7 @@ def _lookup_span(span: Span, gazetteer: Gazetteer) -> tuple[Span, tuple[Entry, .
 
 
 def _with_type_word(span: Span) -> Span:
-    """Take in a capitalised type word the entity left out: "Rapides" + "Parish"."""
+    """Take in a capitalised type word the entity left out: "Tangipahoa" + "Parish"."""
     doc = span.doc
     if len(span) and span.end < len(doc):
         after = doc[span.end]
@@ -252,7 +252,7 @@ def _strong(candidates: Sequence[Entry], key: str, dotted: bool = False) -> bool
         if entry.kind in ("country", "admin1", "region") and (entry.by_name or len(key) >= 5 or dotted):
             return True
         if entry.kind == "admin2" and key.rsplit(" ", 1)[-1] in ADMIN_TYPE_WORDS:
-            return True  # "Rapides Parish", "Shelby County"
+            return True  # "Tangipahoa Parish", "Shelby County"
         if entry.kind == "city" and (
             (entry.by_name and entry.population >= STRONG_CITY_POPULATION)
             or (len(key) >= 4 and entry.population >= STRONG_ALIAS_POPULATION)
@@ -268,7 +268,7 @@ def _dotted(span: Span) -> bool:
 
 def _major(candidates: Sequence[Entry], span: Span) -> bool:
     """A country or first-level region by its own name (or abbreviation) at the head of an
-    organisation's name is a place that the name is about ("the Ohio National Guard")."""
+    organisation's name is a place that the name is about ("the Vermont National Guard")."""
     return any(
         e.kind in ("country", "admin1", "region") and (e.by_name or _dotted(span))
         for e in candidates
@@ -278,7 +278,7 @@ def _major(candidates: Sequence[Entry], span: Span) -> bool:
 def _looks_like_person(span: Span, person_words: set[str], candidates: Sequence[Entry]) -> bool:
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in ADMIN_TYPE_WORDS:
-        return False  # "Anderson County", "Rapides Parish": named after a person, but a place
+        return False  # "Anderson County", "Lafayette Parish": named after a person, but a place
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES:
         return True
     if span.label_ == "PERSON" and len(span) > 1 and not any(e.by_name for e in candidates):
@@ -298,7 +298,7 @@ MAX_DATELINE_TOKENS = 4
 
 def _datelines(doc: Doc) -> Iterable[Span]:
     """The place of a dateline: a sentence that opens with a name in capitals, perhaps its
-    region and an agency, then a dash ("TORRINGTON — City Council", "RENO, Nev. (AP) —").
+    region and an agency, then a dash ("BRATTLEBORO — Town Meeting", "BOISE, Idaho (AP) —").
     Taggers often read such words as common nouns; the dash says what they are."""
     for sent_start in (token.i for token in doc if token.is_sent_start):
         end = sent_start
@@ -323,14 +323,14 @@ def _datelines(doc: Doc) -> Iterable[Span]:
 
 def _candidate_spans(doc: Doc) -> Iterable[Span]:
     """Datelines' places; entities; place names at the head of, or after "of" in, longer
-    names ("Ohio State University", "United Way of Metropolitan Atlanta"); then runs of
+    names ("Ohio State University", "Habitat Council of Greater Tucson"); then runs of
     capitalised proper nouns outside any entity."""
     yield from _datelines(doc)
     for ent in doc.ents:
         yield ent
         if len(ent) < 2:
             continue
-        if ent.label_ in LOCATION_LABELS:  # "the Harris County Clerk's", "Fargo city": the place inside
+        if ent.label_ in LOCATION_LABELS:  # "the Marion County Assessor's", "Fargo city": the place inside
             for sub in chain(_leading_names(ent), _name_parts(ent)):
                 sub.label_ = ent.label_
                 yield sub
@@ -361,7 +361,7 @@ def _generic(span: Span) -> bool:
 
 def _leading_names(ent: Span) -> Iterable[Span]:
     """The leading proper nouns of a longer name, longest first: "the U.S. Census",
-    "the Ohio National Guard", "the Sudan Liberation Army" (kept only for major places)."""
+    "the Vermont National Guard", "the Kenya Defence Forces" (kept only for major places)."""
     doc = ent.doc
     start = ent.start
     while start < ent.end and doc[start].lower_ in ("the", "a", "an"):
@@ -396,7 +396,7 @@ def _name_parts(ent: Span) -> Iterable[Span]:
 
 def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponyms in reading order: sure ones first, then weak mislabelled names that the
-    document's own geography supports ("Grovetown" tagged ORG in a story set in Georgia)."""
+    document's own geography supports ("Dahlonega" tagged ORG in a story set in Georgia)."""
     person_words = _person_words(doc, gazetteer)
     toponyms: list[Toponym] = []
     weak: list[Toponym] = []
@@ -435,7 +435,7 @@ def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             strength = _strength(candidates, key, _dotted(matched))
             if strength is None:
                 # A weak name is kept only where the story's geography supports it; inside an
-                # organisation's name only at its head ("the Grovetown Department of Public Safety"),
+                # organisation's name only at its head ("the Dahlonega Department of Public Safety"),
                 # not after "of", where common nouns stand ("Chamber of Commerce", "Department of Justice").
                 if len(key) >= 4 and not (label == "PART" and matched.start and doc[matched.start - 1].lower_ == "of"):
                     weak.append(toponym)
@@ -461,9 +461,9 @@ REGION_KINDS = frozenset({"admin1", "admin2", "region"})
 
 
 def _listed_regions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterable[Toponym]:
-    """The names in a list that a plural kind noun closes: "Becker, Clay, Otter Tail and Wilkin
+    """The names in a list that a plural kind noun closes: "Lamoille, Orange, Essex and Caledonia
     counties", "the Donetsk and Luhansk regions". The noun says what they are, so a name the
-    gazetteer knows only as a region's short form ("Wilkin" for Wilkin County) is enough."""
+    gazetteer knows only as a region's short form ("Caledonia" for Caledonia County) is enough."""
     for noun in doc:
         cue = _noun_cue(noun.lemma_.lower()) if noun.tag_ == "NNS" else "none"
         if cue not in ("admin", "admin1", "admin2"):
@@ -563,7 +563,7 @@ def _in_story_countries(towns: list[Toponym], sure: list[Toponym], taken: set[in
 
 
 def _stands_for_person(span: Span, person_words: set[str], candidates: Sequence[Entry]) -> bool:
-    """A one-word GPE that is a person's name here: after a title ("coach Ripley"), or a
+    """A one-word GPE that is a person's name here: after a title ("coach Hartwell"), or a
     word of a person's name in the story ("Brian Fairfield ... Fairfield declined"),
     unless it is a country, region or national capital."""
     if len(span) != 1 or any(e.kind != "city" or e.capital_of for e in candidates):
@@ -624,7 +624,7 @@ def _cue_after(doc: Doc, end: int) -> Cue:
     """"X region" outside the entity, or an apposition "X, one of the four regions".
 
     A type word inside a longer name is the institution's, not the place's kind:
-    "the Columbia State Lyceum", "the Woodstock District Chamber of Commerce".
+    "the Salem State Conservatory", "the Bristol District Rowing Club".
     """
     if end < len(doc) and not (end + 1 < len(doc) and doc[end].is_title and _is_name_token(doc[end + 1])):
         cue = _noun_cue(doc[end].lower_)
@@ -668,7 +668,7 @@ def _add_context_cues(doc: Doc, toponyms: list[Toponym]) -> None:
             toponym.cue = _answered(toponym, _cue_after(doc, toponym.end))
     # Members of one list of regions share the kind: "the regions of Luhansk, Kherson, and Zaporizhzhia".
     # (Only region cues spread: "Alexandria, Va." is a town and its state, not a list of towns; and not
-    # a kind the name itself carries: "Paris and Henry County" is a town and a county.)
+    # a kind the name itself carries: "Lebanon and Wilson County" is a town and a county.)
     for previous, current in [*pairwise(toponyms), *((b, a) for a, b in reversed(list(pairwise(toponyms))))]:
         if current.cue != "none" or previous.cue not in ("admin", "admin1", "admin2"):
             continue
@@ -689,7 +689,7 @@ def _container_name(span: Span) -> bool:
 
 
 def _container_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[int, tuple[Entry, ...]] | None:
-    """The region named right after a comma: "Paris, Tenn.", "Athens, Greece", "Alexandria, Rapides Parish"."""
+    """The region named right after a comma: "Paris, Tenn.", "Athens, Greece", "Hammond, Tangipahoa Parish"."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
     room = 0  # tokens up to the end of the sentence (Token.sent would scan the whole sentence)

@@ -45,7 +45,7 @@ Kind = Literal["direct", "indirect", "mixed"]
 
 # Dependents a bare "X said on Monday." may have besides its subject and time phrases.
 BARE_CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod"})
-# Dashes that end a headline before the name of a speaker ("VOTERS CARE MORE - Frank Newport: “...”").
+# Dashes that end a headline before the name of a speaker ("FERRY RIDERS SPEAK - Ilse Varga: “...”").
 DASHES = frozenset({"-", "–", "—", "--", "―"})
 # Verbs whose object is whom the words are addressed to ("he told reporters"), not what is said.
 ADDRESSEE_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "promise", "advise"})
@@ -89,12 +89,12 @@ _POST_SIGNATURE = re.compile(
 )
 # Links a post ends with before its signature ("pic.twitter.com/x", "https://t.co/x").
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
-# Capitalised words of a name ("Hillary Clinton", "Donald J. Trump").
+# Capitalised words of a name ("Ilse Varga", "Tomas J. Brek").
 _SIGNATURE = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}")
 # "Name: text" as a paragraph of its own (headline or transcript; flattened pages may mark a paragraph
-# with two spaces after a sentence); the name is one to four words, the first capitalised ("Clinton
-# camp: ...", "Newspaper: ..."). A headline may add whom or what the words are about ("Clinton to
-# Planned Parenthood: ...") and open with a label ("EXCLUSIVE – Roger Stone: ...").
+# with two spaces after a sentence); the name is one to four words, the first capitalised ("Varga
+# camp: ...", "Newspaper: ..."). A headline may add whom or what the words are about ("Varga to
+# Harbour Union: ...") and open with a label ("EXCLUSIVE – Tomas Brek: ...").
 _COLON_LINE = re.compile(
     r"(?:^|(?<=[.?!”\"’]  ))(?:[A-Z]{2,}(?: [A-Z]{2,})* [–—-] )?"
     r"(?P<quote>[\"“]?)(?P<name>[A-Z][\w.’'-]*(?: (?!(?:to|on|at|about|for) )[\w.’'-]+){0,3})"
@@ -263,20 +263,20 @@ class SpeechFinder:
         if item is not None and not clausal and self._passive_request(verb):
             subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
             run = trim(self.doc, subtree_indices(subject))
-            if run:  # "Sanders || was asked || to name ...": who is asked is part of the request
+            if run:  # "Velt || was asked || to list ...": who is asked is part of the request
                 item.content.insert(0, (self.doc[run[0]].idx, self.doc[run[-1]].idx + len(self.doc[run[-1]].text)))
         elif item is not None and not clausal:
             item.from_complement = True
         return item
 
     def _passive_request(self, verb: Token) -> bool:
-        """ "Clinton has been asked to release the transcripts": the request is reported without its source."""
+        """ "Mayor Velt has been asked to publish the ferry contracts": the request is reported without its source."""
         return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
             c.dep_ == "xcomp" and _is_to_clause(c) for c in verb.children
         )
 
     def _relative_attribution(self, verb: Token, entry: CueEntry) -> Found | None:
-        """ "the server, which he described as “an open orchid”", "a finish that he said defied expectations".
+        """ "the tram depot, which she described as “a rusty cathedral”", "a vote that he said surprised everyone".
 
         The relative pronoun stands for what the source said something about, so it opens
         the content; the rest is what follows the cue in the relative clause (the
@@ -320,7 +320,7 @@ class SpeechFinder:
         for child in verb.children:
             if child.i in self.quote_of and not child.is_punct and child.dep_ not in SUBJECT_DEPS:
                 if has_object and child.dep_ != "ccomp":
-                    return None  # "called Trump a “liar”": the object frame takes the whole phrase
+                    return None  # "called Velt a “coward”": the object frame takes the whole phrase
                 return self._clause_without_cues(child)
         stray = self._stray_that_clause(verb)
         if stray is not None:
@@ -424,7 +424,7 @@ class SpeechFinder:
             if child.dep_ in ("conj", "cc", "parataxis", "punct", "mark") or self._subject(child) is not None:
                 break  # a new clause: "accused X of Y, and Russia rejected it"
             if self._circumstance(child):
-                break  # "endorsed Clinton on Tuesday", "at a rally": when and where, not what
+                break  # "endorsed Varga on Tuesday", "at a rally": when and where, not what
             end = child.right_edge.i
         return [i for i in range(first.left_edge.i, end + 1) if not self.doc[i].is_space and i not in excluded]
 
@@ -446,7 +446,7 @@ class SpeechFinder:
         return None
 
     def _passive_with_agent(self, verb: Token, entry: CueEntry) -> Found | None:
-        """ "The story was first reported by The Post": the passive subject is the content."""
+        """ "The leak was first revealed by the Harbour Gazette": the passive subject is the content."""
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
@@ -498,7 +498,7 @@ class SpeechFinder:
 
         Annotators leave these out of the content: they are the writer's gloss, not the claim. A final
         ", leaving ..." / ", bringing ..." stays: it is usually the consequence the source claims, and so
-        does an "apposition" that goes on as a list ("moderates, voters aged 45 and older, and ...").
+        does an "apposition" that goes on as a list ("pensioners, ferry workers under 30, and ...").
         """
         toks = sorted(tokens)
         present = set(toks)
@@ -1005,7 +1005,7 @@ class SpeechFinder:
         return out
 
     def _embedded_posts(self, found: list[Found]) -> list[Found]:
-        """An embedded social-media post: "text pic.twitter.com/x — Name (@handle) July 5, 2016".
+        """An embedded social-media post: "text pic.twitter.com/x — Name (@handle) March 3, 2021".
 
         The post's text runs from the start of its line (or the tag that opens it) to the dash,
         without the trailing links.
@@ -1025,7 +1025,7 @@ class SpeechFinder:
 
     def _signature(self, first: Token, start: int) -> CharRange | None:
         """The name signing a quotation after a dash: a run of proper nouns, or of capitalised words
-        when the tokenizer left the dash glued to the name ("―Hillary Clinton")."""
+        when the tokenizer left the dash glued to the name ("―Ilse Varga")."""
         if first.idx < start:
             words = _SIGNATURE.match(self.text, start)
             if words is None or " " not in words.group():
@@ -1043,7 +1043,7 @@ class SpeechFinder:
         return first.idx, self.doc[last].idx + len(self.doc[last].text)
 
     def _colon_lines(self, found: list[Found]) -> list[Found]:
-        """Name: words — a headline ("Pence: Flowers won't be at debate") or transcript line."""
+        """Name: words — a headline ("Varga: Ferry won't run on Sunday") or transcript line."""
         taken = {f.cue[0] for f in found}
         out: list[Found] = []
         for m in _COLON_LINE.finditer(self.text):
@@ -1079,7 +1079,7 @@ class SpeechFinder:
         return out
 
     def _named_colon_quotes(self, found: list[Found]) -> list[Found]:
-        """“... - Frank Newport and Jim Harter: “We found ...”": a name and a colon introduce a quotation."""
+        """“... - Ilse Varga and Tomas Brek: “Our survey shows ...”": a name and a colon introduce a quotation."""
         covered = self._covered(found)
         out: list[Found] = []
         for qi, quote in enumerate(self.quotes):
@@ -1112,7 +1112,7 @@ class SpeechFinder:
         for item in found:
             if item.kind == "indirect" or len(item.content) != 1:
                 continue
-            # the quotation that closes the content ("Trump is also a “change agent,” Cole said. “...”")
+            # the quotation that closes the content ("Velt is still a “safe pair of hands,” Orla said. “...”")
             qi = next((k for k, q in enumerate(self.quotes) if q.end == item.content[0][1]), None)
             if qi is None or qi + 1 >= len(self.quotes) or qi + 1 in covered:
                 continue
@@ -1167,8 +1167,8 @@ class SpeechFinder:
     def _bare_speech_clause(self, verb: Token) -> bool:
         """ "¶X, the commander, said on Monday.": a clause that only names who spoke and when.
 
-        Only such a clause reports the quotation of the paragraph before it; "The campaign did
-        not respond to a request for comment" says something of its own.
+        Only such a clause reports the quotation of the paragraph before it; "The ferry company
+        gave no answer to our questions" says something of its own.
         """
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS or child.dep_ in BARE_CLAUSE_DEPS or child.is_punct or child.is_space:
@@ -1207,7 +1207,7 @@ def _drop_nested(found: list[Found]) -> list[Found]:
 
 
 def _after_dateline(doc: Doc, run: list[int]) -> list[int]:
-    """ "RENO, Nev. (AP) — Donald Trump": the span after a dateline's dash."""
+    """ "KELVANE, Norland (AP) — Ilse Varga": the span after a dateline's dash."""
     dashes = [k for k, i in enumerate(run) if doc[i].text in ("—", "–", "--")]
     if not dashes:
         return run

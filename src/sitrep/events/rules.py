@@ -143,7 +143,7 @@ class RuleTyper:
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
         """Territory added to a state ("the regions Moscow added to the Russian Federation").
 
-        The state is the object itself, not a modifier of it: "added to UK quarantine list" is no annexation.
+        The state is the object itself, not a modifier of it: "added to the Irish inspection list" is no annexation.
         """
         found = []
         for token in tokens:

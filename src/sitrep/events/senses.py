@@ -195,7 +195,7 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         if accident and hit.cue == "harm" and token.lemma_.lower() in OUTCOME_LEMMAS:
             return True
         if other_domain and hit.cue in DOMAIN_SENSITIVE_CUES and not _aimed_at_a_place(token):
-            return True  # "the attack on the U.S. compound in Benghazi" stays in a sentence about an ad
+            return True  # "the raid on the border post at Kelvane" stays in a sentence about an ad
         if token.head.lemma_.lower() in PRETEND_VERBS:
             return True
         if hit.cue == "harm" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children):

@@ -37,7 +37,7 @@ _MONTH_WORD = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b")
 # Month names of the languages whose pages the text-dump extractor reads (German, French, Spanish, Italian,
-# Portuguese, Dutch, Polish in the genitive of dates), by month: "19. Oktober 2019, 19:08 Uhr", "4 maja 2021".
+# Portuguese, Dutch, Polish in the genitive of dates), by month: "7. März 2022, 08:41 Uhr", "11 lipca 2020".
 _FOREIGN_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     ("januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia"),
     ("februar", "février", "febrero", "febbraio", "fevereiro", "februari", "lutego"),
@@ -146,7 +146,7 @@ def looks_like_dateline(text: str) -> bool:
 
 
 def names_a_date(text: str) -> bool:
-    """A full calendar date anywhere in the text ("Benjamin Triebe, London 18.10.2019, 19:33")."""
+    """A full calendar date anywhere in the text ("Clara Vogt, Genf 03.02.2021, 07:15")."""
     if _NUMERIC_DATE.search(text):
         return True
     if not _YEAR.search(text):
@@ -159,7 +159,7 @@ def parse_dateline(text: str) -> Interval | None:
     """"Published March 30, 2023 10:05 ET" → the day 2023-03-30 (day precision is what we trust)."""
     if not looks_like_dateline(text):
         return None
-    # dateutil knows English month names only: "4 maja 2021" would read as 2021-04-01, so translate first.
+    # dateutil knows English month names only: "11 lipca 2020" would be misread, so translate first.
     english = " ".join(_ENGLISH_MONTHS[_FOREIGN_MONTHS[key] - 1] if (key := w.strip(",.").lower()) in _FOREIGN_MONTHS
                        else w for w in text.split())
     try:

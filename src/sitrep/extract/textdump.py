@@ -401,7 +401,7 @@ def _dated_meta(unit: Unit) -> bool:
     teaser's) byline or time stamp.
 
     An embedded post's signature ("— Name (@handle) July 3, 2019") and a dated caption are not. A line
-    made mostly of date words is one even when it ends in a full stop ("Published: May 8, 2023 at 11:30 p.m.").
+    made mostly of date words is one even when it ends in a full stop ("Published: June 14, 2022 at 7:05 a.m.").
     """
     return (
         len(unit.words) <= DATED_META_MAX_WORDS
@@ -425,7 +425,7 @@ def _byline_line(unit: Unit) -> bool:
     return match["names"][:1].isupper()
 
 
-# A photo credit closing a line: "Photo: Bettmann Archive/Getty", "Union Station, 1960. Foto: dpa".
+# A photo credit closing a line: "Photo: Jane Doe/AP", "Old harbour, 1958. Foto: dpa".
 _CREDIT_LINE = re.compile(
     r"(?:^|[.)]\s)(?:photo|photograph|foto|bild|image|picture|illustration|credit|crédito|quelle|fuente|kuva|"
     r"zdjęcie|fot)s?\s*(?:credit\s*)?:\s*[^.:]{2,60}$",
@@ -756,7 +756,7 @@ def _content_words(text: str, stoplist: frozenset[str]) -> set[str]:
 def _strip_site_name(text: str, page_text: str) -> str:
     """ "Headline | Site" → "Headline" when the site name is printed elsewhere on the page too.
 
-    A dash inside a real headline ("Kim Jong Un: Der Diktator ist zurück - Trump ist glücklich")
+    A dash inside a real headline ("Hochwasser am Rhein: Die Pegel steigen - Bürgermeister warnt")
     is kept: its second half is not a name the page repeats.
     """
     match = _TITLE_SITE_SUFFIX.search(text)
