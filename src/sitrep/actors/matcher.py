@@ -9,12 +9,13 @@ this module, so adding an actor is a one-line edit, not code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from sitrep.tables import Row, read_table
 
 SPEAKER = "speaker"
 ADVERSARY = "adversary"
@@ -102,13 +103,12 @@ class ActorTable:
             bucket.sort(key=lambda e: -len(e.pattern))
 
     @classmethod
-    def from_tsv(cls, text: str) -> ActorTable:
+    def from_rows(cls, rows: Iterable[Row]) -> ActorTable:
         entries = []
-        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-        for row in rows[1:]:
-            pattern, actor, side, kind, notes = (row + [""] * 5)[:5]
-            if _pattern(pattern):
-                entries.append(ActorEntry(_pattern(pattern), actor, side, kind, notes))
+        for row in rows:
+            if _pattern(row["pattern"]):
+                entries.append(ActorEntry(_pattern(row["pattern"]), row["actor"], row["side"], row["kind"],
+                                          row["notes"]))
         return cls(entries)
 
     def find(self, tokens: Sequence[Token]) -> list[ActorMatch]:
@@ -188,5 +188,4 @@ class ActorTable:
 @lru_cache(maxsize=1)
 def default_table() -> ActorTable:
     """The packaged table, loaded once per process."""
-    text = resources.files("sitrep").joinpath("actors", "actors.tsv").read_text("utf-8")
-    return ActorTable.from_tsv(text)
+    return ActorTable.from_rows(read_table("actors.tsv"))

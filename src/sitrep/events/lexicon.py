@@ -8,14 +8,14 @@ Keeping the words in ``lexicon.tsv`` lets a user extend them without touching co
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from sitrep.actors.matcher import token_forms
+from sitrep.tables import Row, read_table
 
 SKIP_ENTS = frozenset({"DATE", "TIME"})  # "March", "May" and "the day of the strike" are dates, not cues
 
@@ -66,11 +66,11 @@ class Lexicon:
         self._patterns = tuple(patterns)
 
     @classmethod
-    def from_tsv(cls, text: str) -> Lexicon:
+    def from_rows(cls, rows: Iterable[Row]) -> Lexicon:
         terms: list[Term] = []
         patterns: list[tuple[str, re.Pattern[str]]] = []
-        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-        for cue, items, *_ in rows[1:]:
+        for row in rows:
+            cue, items = row["cue"], row["terms"]
             for item in (i.strip() for i in items.split(",")):
                 if item.startswith("re:"):
                     patterns.append((cue, re.compile(item[3:], re.IGNORECASE)))
@@ -116,5 +116,4 @@ def _nominal(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    text = resources.files("sitrep").joinpath("events", "lexicon.tsv").read_text("utf-8")
-    return Lexicon.from_tsv(text)
+    return Lexicon.from_rows(read_table("event_lexicon.tsv"))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from sitrep.tables import read_table
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,8 @@ class EventKind:
 @lru_cache(maxsize=1)
 def kinds() -> tuple[EventKind, ...]:
     """All 25 sub-event types, in the table's order."""
-    text = resources.files("sitrep").joinpath("data", "acled_types.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple(EventKind(*row[:3]) for row in rows[1:])
+    return tuple(EventKind(row["event_type"], row["sub_event_type"], row["definition"])
+                 for row in read_table("acled_types.tsv"))
 
 
 @lru_cache(maxsize=1)
