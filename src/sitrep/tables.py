@@ -32,13 +32,14 @@ def parse_table(text: str) -> list[Row]:
 
 
 @lru_cache(maxsize=32)
-def _packaged_text(name: str) -> str:
+def packaged_text(name: str) -> str:
+    """The text of a packaged table (parsers that need more than rows of cells start here)."""
     return resources.files("sitrep").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
 
 
 def read_table(name: str) -> list[Row]:
     """One of sitrep's packaged tables, by its path under ``sitrep/data`` (``"actors.tsv"``)."""
-    return parse_table(_packaged_text(name))
+    return parse_table(packaged_text(name))
 
 
 def table_bytes(name: str) -> bytes:
@@ -55,3 +56,4 @@ def read_rows(path: Path) -> list[list[str]]:
     """Plain tab-separated rows of a third-party file with no comment or header conventions."""
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+

@@ -1,4 +1,4 @@
-"""The cue lexicon (lemma -> stance) and the table of seats of government.
+"""The cue lexicon (lemma -> stance) and the seats of government as attribution sources.
 
 The lexicon lives in ``sitrep/data/stance_lexicon.tsv`` so that it can be read,
 reviewed and extended without touching code; its header documents the columns,
@@ -9,39 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import cast, get_args
 
+from sitrep.actors.seats import seats_of_government
 from sitrep.model import Stance
+from sitrep.tables import packaged_text, parse_table
 
 STANCES: frozenset[str] = frozenset(get_args(Stance))
-
-# Buildings and addresses that stand for a government in news prose ("the Kremlin
-# said"). Cities ("Moscow says") are places and come from the ``places`` layer;
-# these are not places in a gazetteer, so they are listed here. Keys are lower-case
-# without a leading "the".
-SEATS_OF_GOVERNMENT: dict[str, str] = {
-    "kremlin": "Government of Russia",
-    "white house": "Government of United States",
-    "pentagon": "Military Forces of United States",
-    "state department": "Government of United States",
-    "downing street": "Government of United Kingdom",
-    "number 10": "Government of United Kingdom",
-    "no 10": "Government of United Kingdom",
-    "no. 10": "Government of United Kingdom",
-    "whitehall": "Government of United Kingdom",
-    "elysee": "Government of France",
-    "élysée": "Government of France",
-    "elysee palace": "Government of France",
-    "élysée palace": "Government of France",
-    "quai d'orsay": "Government of France",
-    "bankova": "Government of Ukraine",
-    "zhongnanhai": "Government of China",
-    "blue house": "Government of South Korea",
-    "chancellery": "Government of Germany",
-    "porte": "Government of Turkey",
-}
-
 
 Frame = str  # "clause", "object" or "infinitive": the complements that make a word a cue
 
@@ -77,9 +51,8 @@ def parse_lexicon(text: str) -> Lexicon:
     """Parse the TSV text (comment lines start with ``#``; one header row)."""
     by_pos: dict[str, dict[str, CueEntry]] = {"VERB": {}, "NOUN": {}, "ADJ": {}}
     phrasal: dict[str, dict[str, CueEntry]] = {}
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for line in rows[1:]:
-        lemma, stance, pos, frames, *_ = line.split("\t")
+    for row in parse_table(text):
+        lemma, stance, pos, frames = row["lemma"], row["stance"], row["pos"], row["frames"]
         if stance not in STANCES:
             raise ValueError(f"unknown stance {stance!r} for {lemma!r} in the cue lexicon")
         entry = CueEntry(lemma, cast(Stance, stance), pos, frozenset(frames.split("+")) if frames else frozenset())
@@ -94,12 +67,12 @@ def parse_lexicon(text: str) -> Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon, read once per process."""
-    text = resources.files("sitrep.data").joinpath("stance_lexicon.tsv").read_text(encoding="utf-8")
-    return parse_lexicon(text)
+    return parse_lexicon(packaged_text("stance_lexicon.tsv"))
 
 
 def seat_of_government(text: str) -> str | None:
     """Canonical actor for "the Kremlin", "the White House", ... else None."""
     key = text.strip().lower()
     key = key.removeprefix("the ").strip()
-    return SEATS_OF_GOVERNMENT.get(key)
+    seat = seats_of_government().get(key)
+    return seat.actor if seat else None
