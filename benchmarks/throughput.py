@@ -20,8 +20,8 @@ from sitrep.analyze.pipeline import DEFAULT_STAGES, Pipeline
 from sitrep.analyze.registry import Context
 from sitrep.errors import InputError
 from sitrep.extract import extract
-from sitrep.jobs import analyze_paths
 from sitrep.model import AnalyzedArticle, Article, Source
+from sitrep.service import analyze_paths
 from sitrep.sources import read_path
 
 ROOT = Path(__file__).resolve().parents[1]

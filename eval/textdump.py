@@ -46,7 +46,7 @@ from sitrep.errors import InputError
 from sitrep.extract import extract
 from sitrep.extract.encoding import decode
 from sitrep.extract.html import extract_html
-from sitrep.sources import RawDoc
+from sitrep.sources import Origin, RawDoc
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _BLOCK = {
@@ -218,7 +218,7 @@ def evaluate(pages: list[Path]) -> list[PageScore]:
         for name, flatten in FLATTENERS.items():
             try:
                 flat = flatten(raw, html)
-                _, article = extract(RawDoc(uri=str(page), data=flat.encode("utf-8"), suffix=".txt"), "textdump")
+                _, article = extract(RawDoc(Origin(str(page)), flat.encode("utf-8")), "textdump")
                 body, title = article.body, article.title
             except (InputError, subprocess.SubprocessError):
                 body, title = "", None

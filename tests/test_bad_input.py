@@ -103,7 +103,7 @@ def test_cli_analyze_reports_bad_and_prints_good(tmp_path: Path) -> None:
 def test_a_failing_stage_is_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
     from sitrep.analyze.pipeline import Pipeline
     from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
-    from sitrep.jobs import analyze_paths
+    from sitrep.service import analyze_paths
 
     importlib.import_module("sitrep.analyze.events")  # so the real stage cannot re-register over ours
 

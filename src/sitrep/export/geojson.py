@@ -24,7 +24,12 @@ def feature(record: Record) -> dict[str, Any] | None:
 
 
 def write(records: Iterable[Record], out: TextIO) -> int:
-    features = [f for f in (feature(r) for r in records) if f is not None]
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
-    out.write("\n")
-    return len(features)
+    """Stream the collection feature by feature (the same text ``json.dump`` of the whole would give)."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    count = 0
+    for f in (feature(r) for r in records):
+        if f is not None:
+            out.write((", " if count else "") + json.dumps(f, ensure_ascii=False))
+            count += 1
+    out.write("]}\n")
+    return count

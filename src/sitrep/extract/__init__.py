@@ -2,8 +2,8 @@
 
 Kinds: ``html`` (trafilatura), ``textdump`` (a flattened page, see
 :mod:`sitrep.extract.textdump`), ``text`` (clean text: the body is the input
-unchanged, so offsets index the input file). ``auto`` decides by file name and
-content.
+unchanged, so offsets index the input file). ``auto`` decides by the media type the
+reader found (a page's file name or HTTP header) and by content.
 """
 
 from __future__ import annotations
@@ -22,8 +22,7 @@ from sitrep.extract.textdump import extract_textdump
 from sitrep.model import Article, Interval, Paragraph, Source, SourceKind
 from sitrep.sources import RawDoc
 
-Kind = Literal["auto", "html", "textdump", "text"]
-_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
+KindChoice = Literal["auto", "html", "textdump", "text"]
 _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL
 )
@@ -34,7 +33,7 @@ _NOSCRIPT = re.compile(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main 
 
 def detect_kind(raw: RawDoc, text: str) -> SourceKind:
     """html by name or markup; textdump when page furniture shows; text otherwise."""
-    if raw.suffix in _HTML_SUFFIXES or _HTML_START.match(text[:2000]) or len(_TAG.findall(text[:20000])) > 20:
+    if raw.media_type == "text/html" or _HTML_START.match(text[:2000]) or len(_TAG.findall(text[:20000])) > 20:
         return "html"
     return "textdump" if looks_like_textdump(text) else "text"
 
@@ -128,7 +127,7 @@ EXTRACTORS: dict[str, Callable[[RawDoc, str, str | None], Article]] = {
 }
 
 
-def extract(raw: RawDoc, kind: Kind = "auto") -> tuple[Source, Article]:
+def extract(raw: RawDoc, kind: KindChoice = "auto") -> tuple[Source, Article]:
     """Decode and extract one document. Raises :class:`InputError` for anything unusable."""
     text, _encoding = decode(raw.data, raw.uri)
     if raw.captured_at:
@@ -140,5 +139,7 @@ def extract(raw: RawDoc, kind: Kind = "auto") -> tuple[Source, Article]:
     article = EXTRACTORS[resolved](raw, text, raw.captured_at)
     if not article.body.strip():
         raise InputError(raw.uri, "no text")
+    if article.outlet is None and raw.origin.outlet:
+        article.outlet = raw.origin.outlet
     source = Source(uri=raw.uri, kind=resolved, captured_at=raw.captured_at, sha256=raw.sha256)
     return source, article

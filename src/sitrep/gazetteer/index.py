@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sitrep.errors import ResourceError
 from sitrep.gazetteer.names import name_key
 from sitrep.gazetteer.records import Kind
 
@@ -23,7 +24,7 @@ _COLUMNS = (
 )
 
 
-class GazetteerError(RuntimeError):
+class GazetteerError(ResourceError):
     """The index file is missing, unreadable or from another build."""
 
 

@@ -6,15 +6,13 @@ reason, so a batch can report it and go on.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from sitrep.errors import InputError
+from sitrep.sources.document import Origin, RawDoc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_BYTES_ENV = "SITREP_MAX_BYTES"
@@ -32,28 +30,22 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3", "an SQLite database"),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# File names that say "this is a web page"; other names leave the kind to the content.
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
 
 
-@dataclass(frozen=True)
-class RawDoc:
-    """The bytes of one document and where they came from."""
-
-    uri: str
-    data: bytes
-    suffix: str  # lower-case extension without .gz, e.g. ".html"
-    captured_at: str | None = None
-
-    @cached_property
-    def sha256(self) -> str:
-        """The document's identity; computed once (duplicate checks and the stored source both ask)."""
-        return hashlib.sha256(self.data).hexdigest()
+def media_type_of(suffix: str) -> str | None:
+    """What a file's extension says about its content: ``text/html`` for page names, else nothing."""
+    return "text/html" if suffix.lower() in HTML_SUFFIXES else None
 
 
 def max_bytes_default() -> int:
     return int(os.environ.get(MAX_BYTES_ENV, DEFAULT_MAX_BYTES))
 
 
-def read_path(path: Path, max_bytes: int | None = None, captured_at: str | None = None) -> RawDoc:
+def read_path(
+    path: Path, max_bytes: int | None = None, captured_at: str | None = None, outlet: str | None = None
+) -> RawDoc:
     """Read one file (gunzipping ``.gz``), refusing empty, huge, or binary content."""
     limit = max_bytes if max_bytes is not None else max_bytes_default()
     if not path.exists():
@@ -78,7 +70,8 @@ def read_path(path: Path, max_bytes: int | None = None, captured_at: str | None 
     if not data.strip():
         raise InputError(path, "empty content")
     _refuse_binary(path, data)
-    return RawDoc(uri=str(path), data=data, suffix=Path(name).suffix, captured_at=captured_at)
+    origin = Origin(uri=str(path), captured_at=captured_at, outlet=outlet)
+    return RawDoc(origin, data, media_type_of(Path(name).suffix))
 
 
 def _gunzip(path: Path, data: bytes, limit: int) -> bytes:
@@ -118,3 +111,28 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
                         yield Path(root) / name
         else:
             yield path
+
+
+class FileReader:
+    """Files and folders as a stream of documents: each file read, or the one-line reason it could not be."""
+
+    def __init__(
+        self,
+        paths: Iterable[Path],
+        max_bytes: int | None = None,
+        captured_at: str | None = None,
+        outlet: str | None = None,
+    ) -> None:
+        self.files = list(iter_paths(paths))
+        self.max_bytes, self.captured_at, self.outlet = max_bytes, captured_at, outlet
+
+    @property
+    def total(self) -> int:
+        return len(self.files)
+
+    def __iter__(self) -> Iterator[RawDoc | InputError]:
+        for path in self.files:
+            try:
+                yield read_path(path, self.max_bytes, self.captured_at, self.outlet)
+            except InputError as exc:
+                yield exc

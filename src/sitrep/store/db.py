@@ -1,16 +1,15 @@
-"""The Store: documents and their analysis layers in one SQLite file.
+"""The Store: documents and their analysis layers, in any database SQLAlchemy reaches.
 
-Each document is written in one transaction (row, layers, full-text entry), so
-an interrupted ingest leaves every document stored whole or not at all. A
-document's identity is the SHA-256 of its raw bytes: ingesting the same content
-twice adds nothing.
+Each document is written in one transaction (row and layers; the search index
+follows by trigger), so an interrupted ingest leaves every document stored whole
+or not at all. A document's identity is the SHA-256 of its raw bytes: ingesting
+the same content twice adds nothing. Backend specifics live in ``backends.py``
+(connection settings) and ``search.py`` (full-text search).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -19,21 +18,14 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
-from sitrep.model import AnalyzedArticle, Interval
-from sitrep.store import schema
+from sitrep.model import AnalyzedArticle, Event, Interval
+from sitrep.store import backends, schema
+from sitrep.store.keys import lookup_key
+from sitrep.store.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit, SearchIndex, search_index
 
-DB_ENV = "SITREP_DB"
-
-
-def default_db_path() -> Path:
-    """``$SITREP_DB``, else ``$XDG_DATA_HOME/sitrep/sitrep.db`` (``~/.local/share/sitrep/sitrep.db``)."""
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV])
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "sitrep" / "sitrep.db"
+__all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "SearchHit", "Store"]
 
 
 @dataclass(frozen=True)
@@ -47,36 +39,21 @@ class DocSummary:
     ingested_at: str
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    id: int
-    title: str | None
-    uri: str
-    snippet: str
-    score: float
-
-
-HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "\x02", "\x03"
-_FTS_SYNTAX = re.compile(r'["*()^:]|\b(?:AND|OR|NOT|NEAR)\b')
-
-
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 class Store:
-    """A sitrep database; opening it brings its schema up to the latest migration."""
+    """A sitrep database; opening it brings its schema up to the latest migration.
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(f"sqlite:///{self.path}")
-        event.listen(self.engine, "connect", _set_sqlite_pragmas)
+    ``location`` is a database URL (``sqlite:///corpus.db``) or a file path (SQLite).
+    """
+
+    def __init__(self, location: str | Path | None = None) -> None:
+        self.url = backends.database_url(location)
+        self.path = backends.sqlite_path(self.url)
+        self.engine: Engine = backends.create(self.url)
         self.upgrade()
+        self.index: SearchIndex = search_index(self.engine)
+
+    def __str__(self) -> str:
+        return str(self.path) if self.path is not None else self.url
 
     def upgrade(self) -> None:
         config = Config()
@@ -121,19 +98,15 @@ class Store:
         for table, rows in _layer_rows(a).items():
             if rows:
                 conn.execute(insert(table), [{"doc_id": doc_id, "idx": i, **row} for i, row in enumerate(rows)])
-        conn.execute(
-            text("INSERT INTO documents_fts(rowid, title, body) VALUES (:id, :title, :body)"),
-            {"id": doc_id, "title": art.title or "", "body": art.body},
-        )
+        keys = _record_actor_rows(a)
+        if keys:
+            conn.execute(insert(schema.record_actors), [{"doc_id": doc_id, **row} for row in keys])
         return int(doc_id)
 
     def delete(self, doc_id: int) -> None:
+        """Remove a document; its layers go with it (ON DELETE CASCADE), its search entry by trigger."""
         with self.engine.begin() as conn:
-            for table in reversed(schema.metadata.sorted_tables):
-                if table is not schema.documents:
-                    conn.execute(delete(table).where(table.c.doc_id == doc_id))
             conn.execute(delete(schema.documents).where(schema.documents.c.id == doc_id))
-            conn.execute(text("DELETE FROM documents_fts WHERE rowid = :id"), {"id": doc_id})
 
     # --- reading --------------------------------------------------------------------------------------------
 
@@ -162,28 +135,8 @@ class Store:
         return AnalyzedArticle.model_validate_json(raw) if raw else None
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Full-text search ranked by bm25 (title weighted 5x), with highlighted snippets.
-
-        FTS5 syntax (quotes, OR, NEAR, prefix*) is honoured; anything else is
-        searched as plain words that must all occur.
-        """
-        sql = text(
-            "SELECT d.id, d.title, d.uri, "
-            f"snippet(documents_fts, 1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16) AS snippet, "
-            "bm25(documents_fts, 5.0, 1.0) AS score "
-            "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-            "WHERE documents_fts MATCH :q ORDER BY score LIMIT :limit"
-        )
-        attempts = [query] if _FTS_SYNTAX.search(query) else []
-        attempts.append(" ".join('"' + w.replace('"', '""') + '"' for w in query.split()))
-        for attempt in attempts:
-            try:
-                with self.engine.connect() as conn:
-                    rows = conn.execute(sql, {"q": attempt, "limit": limit}).all()
-            except OperationalError:
-                continue
-            return [SearchHit(r.id, r.title, r.uri, r.snippet, float(r.score)) for r in rows]
-        return []
+        """Full-text search ranked by relevance, with highlighted snippets (see :mod:`sitrep.store.search`)."""
+        return self.index.search(query, limit)
 
 
 def _interval_cols(interval: Interval | None) -> dict[str, Any]:
@@ -195,7 +148,10 @@ def _layer_rows(a: AnalyzedArticle) -> dict[Any, list[dict[str, Any]]]:
     """Each layer flattened to rows of its table."""
     return {
         schema.mentions: [m.model_dump() for m in a.mentions],
-        schema.places: [p.model_dump() for p in a.places],
+        schema.places: [
+            {**p.model_dump(), "name_key": lookup_key(p.name or p.text), "admin1_key": lookup_key(p.admin1) or None}
+            for p in a.places
+        ],
         schema.timexes: [
             {**t.model_dump(exclude={"interval", "mod"}), **_interval_cols(t.interval)} for t in a.timexes
         ],
@@ -228,3 +184,26 @@ def _layer_rows(a: AnalyzedArticle) -> dict[Any, list[dict[str, Any]]]:
             for c in a.control
         ],
     }
+
+
+def _claimant_keys(a: AnalyzedArticle, index: int | None) -> set[str]:
+    if index is None or not 0 <= index < len(a.attributions) or a.attributions[index].source is None:
+        return set()
+    source = a.attributions[index].source
+    assert source is not None
+    return {lookup_key(source.actor), lookup_key(source.resolved or source.text)}
+
+
+def _event_keys(a: AnalyzedArticle, e: Event) -> set[str]:
+    names = {lookup_key(getattr(x, k)) for x in e.actors for k in ("actor", "side", "text")}
+    return names | _claimant_keys(a, e.asserted_by)
+
+
+def _record_actor_rows(a: AnalyzedArticle) -> list[dict[str, Any]]:
+    """The names each event and control claim can be found by as an actor (see ``schema.record_actors``)."""
+    rows = []
+    for record, items in (("event", [_event_keys(a, e) for e in a.events]),
+                          ("control", [{lookup_key(c.side)} | _claimant_keys(a, c.claimant) for c in a.control])):
+        for idx, keys in enumerate(items):
+            rows += [{"record": record, "idx": idx, "key": key} for key in sorted(keys) if key]
+    return rows

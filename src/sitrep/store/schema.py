@@ -1,16 +1,20 @@
-"""Table definitions (SQLAlchemy Core): what the current migration head creates.
+"""Table definitions (SQLAlchemy Core) that queries are written against.
 
 The full AnalyzedArticle JSON is kept per document (the contract, lossless);
 each layer is also flattened into its own table so corpus views (timelines,
-claims, exports) are plain SQL. Migrations in ``migrations/versions`` create
-these tables; keep the two in step. Migration 0001 builds its tables from this module, which is right
-only while the schema is at revision 0001: the first change to a table must copy the v1 definitions into
-0001 (freezing it) and add a 0002 migration with the alteration.
+claims, exports) are plain SQL that runs on any backend. The migrations in
+``migrations/versions`` are written out by hand and frozen: they create what
+this module describes at their revision, and a change here needs a new migration
+(a test compares the two).
+
+Lookup keys (``name_key``, ``admin1_key``, ``record_actors.key``) hold names folded
+the way queries fold what users type (:func:`sitrep.store.keys.lookup_key`), so
+corpus views match in SQL with an index instead of reading every row.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -54,6 +58,9 @@ places = Table(
     Column("place_id", Text), Column("lat", Float), Column("lon", Float), Column("country", String(2)),
     Column("admin1", Text), Column("precision", String(16)), Column("role", String(16)), Column("actor", Text),
     Column("confidence", Float),
+    Column("name_key", Text), Column("admin1_key", Text),
+    Index("ix_places_place_id", "place_id"), Index("ix_places_name_key", "name_key"),
+    Index("ix_places_admin1_key", "admin1_key"),
 )
 
 timexes = Table(
@@ -81,6 +88,7 @@ events = Table(
     Column("modality", String(16)), Column("asserted_by", Integer),
     Column("evidence_start", Integer), Column("evidence_end", Integer), Column("confidence", Float),
     Column("actors", Text),
+    Index("ix_events_type", "type", "sub_type"), Index("ix_events_place", "doc_id", "place_idx"),
 )
 
 control_claims = Table(
@@ -90,4 +98,15 @@ control_claims = Table(
     Column("earliest", String(40)), Column("latest", String(40)), Column("granularity", String(16)),
     Column("claimant", Integer), Column("modality", String(16)),
     Column("evidence_start", Integer), Column("evidence_end", Integer), Column("confidence", Float),
+    Index("ix_control_claims_place", "doc_id", "place_idx"),
+)
+
+# Every name an event or control claim can be looked up by as an actor: its actors' names, sides and
+# words, its side, and who claims it. ``record`` is "event" or "control"; ``idx`` the item's index.
+record_actors = Table(
+    "record_actors", metadata, _doc_fk(),
+    Column("record", String(8), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("key", Text, primary_key=True),
+    Index("ix_record_actors_key", "key"),
 )

@@ -1,0 +1,25 @@
+"""The library API: what the CLI calls, and what an HTTP API or a notebook calls the same way.
+
+Interfaces parse their arguments, call these functions and print or serialise
+what they return; they hold no logic of their own. Errors are
+:class:`sitrep.errors.SitrepError` subclasses, which each interface maps to its
+exit codes or HTTP statuses.
+"""
+
+from sitrep.corpus.views import (
+    ConflictPair,
+    Period,
+    TimelineEntry,
+    conflicting,
+    place_claims,
+    timeline,
+)
+from sitrep.service.analysis import IngestReport, Outcome, analyze_documents, analyze_paths, ingest
+from sitrep.service.documents import document, documents, search
+from sitrep.service.exports import export, export_records
+
+__all__ = [
+    "ConflictPair", "IngestReport", "Outcome", "Period", "TimelineEntry", "analyze_documents", "analyze_paths",
+    "conflicting", "document", "documents", "export", "export_records", "ingest", "place_claims", "search",
+    "timeline",
+]

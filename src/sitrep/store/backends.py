@@ -1,0 +1,68 @@
+"""Opening a database from a URL: the one place that knows which backend it is.
+
+``sqlite:///path`` (or a bare file path) is the default; each backend's connection
+settings live here so the rest of the store is plain SQLAlchemy Core.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from sitrep.errors import StoreError
+
+DB_ENV = "SITREP_DB"
+SUPPORTED = ("sqlite",)
+
+
+def default_db_path() -> Path:
+    """``$SITREP_DB``, else ``$XDG_DATA_HOME/sitrep/sitrep.db`` (``~/.local/share/sitrep/sitrep.db``)."""
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "sitrep" / "sitrep.db"
+
+
+def database_url(location: str | Path | None = None) -> str:
+    """A URL for ``location`` (a URL or a file path), else ``$SITREP_DB``, else the default file."""
+    chosen = location if location is not None else (os.environ.get(DB_ENV) or default_db_path())
+    text = str(chosen)
+    return text if "://" in text else f"sqlite:///{Path(text).expanduser()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a ``sqlite:///`` URL (None for in-memory or other backends)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+    cursor.execute("PRAGMA foreign_keys=ON")  # deleting a document deletes its layers (ON DELETE CASCADE)
+    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses at most the last commit
+    cursor.execute("PRAGMA busy_timeout=30000")  # a second writer waits instead of failing
+    cursor.close()
+
+
+def create(url: str) -> Engine:
+    """An engine for ``url`` with its backend's settings; :class:`StoreError` for what sitrep cannot use."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as exc:
+        raise StoreError(f"{url}: not a database URL ({exc})") from None
+    if backend not in SUPPORTED:
+        raise StoreError(f"{url}: the {backend} backend is not supported yet (supported: {', '.join(SUPPORTED)})")
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
