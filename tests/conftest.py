@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
-from sitrep.analyze.pipeline import Pipeline
+from sitrep.analyze.pipeline import Pipeline, StageFailure
+from sitrep.contract import violations
+from sitrep.model import AnalyzedArticle, Article, Source
 from sitrep.store import Store
 
 # Tests must not pick up a model the user trained with `sitrep train-events` (results would depend on it).
@@ -29,3 +32,22 @@ def pipeline() -> Pipeline:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     return Store(tmp_path / "test.db")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def every_output_keeps_the_contract() -> Iterator[None]:
+    """Whatever a test analyses, its offsets slice the body and its indexes point at real items."""
+    original = Pipeline.analyze_many
+
+    def checked(
+        self: Pipeline, items: Iterable[tuple[Source, Article]], batch_size: int = 16
+    ) -> Iterator[AnalyzedArticle | StageFailure]:
+        for result in original(self, items, batch_size):
+            if isinstance(result, AnalyzedArticle):
+                problems = violations(result)
+                assert not problems, f"{result.source.uri}: " + "; ".join(map(str, problems[:5]))
+            yield result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Pipeline, "analyze_many", checked)
+        yield

@@ -80,3 +80,42 @@ def test_example_mentions(outputs: list[AnalyzedArticle]) -> None:
 
 def test_schema_file_is_valid_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(json.loads(Path(SCHEMA_FILE).read_text(encoding="utf-8")))
+
+
+def test_every_broken_promise_is_named(outputs: list[AnalyzedArticle]) -> None:
+    from sitrep.contract import violations
+
+    good = outputs[0]
+    assert violations(good) == []
+    broken = good.model_copy(deep=True)
+    broken.places[0].start += 1  # no longer slices to its text
+    broken.events[0].place = len(broken.places)  # points past the last place
+    broken.control[0].claimant = 999
+    broken.article.paragraphs[-1].end = len(broken.article.body) + 5
+    found = [str(v) for v in violations(broken)]
+    assert found[0].startswith("article.paragraphs[") and "fall outside the body" in found[0]
+    assert any(v.startswith("places[0]: offsets") and "slice" in v for v in found)
+    assert f"events[0].place: points at places[{len(broken.places)}], but there are {len(broken.places)}" in found
+    assert any(v.startswith("control[0].claimant: points at attributions[999]") for v in found)
+
+
+def test_validate_command_checks_files(outputs: list[AnalyzedArticle], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    good = tmp_path / "good.jsonl"
+    good.write_text("".join(o.model_dump_json() + "\n" for o in outputs), encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(good)])
+    assert result.exit_code == 0 and "2 documents checked, 0 with problems" in result.stderr
+    broken = outputs[0].model_copy(deep=True)
+    broken.events[0].asserted_by = 50
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(outputs[1].model_dump_json() + "\n" + broken.model_dump_json() + "\n{\"oops\": 1}\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{bad}:2: events[0].asserted_by: points at attributions[50]")
+    assert lines[1].startswith(f"{bad}:3: not an AnalyzedArticle:")
+    assert "3 documents checked, 2 with problems" in result.stderr

@@ -128,3 +128,37 @@ def test_delete_removes_every_layer(store: Store, analyzed: AnalyzedArticle) -> 
     with store.engine.begin() as conn:  # the table is writable again for the same id
         conn.execute(insert(store_db.schema.documents).values(
             sha256="x", uri="u", kind="text", body="b", analysis="{}", ingested_at="now"))
+
+
+def test_the_frozen_migration_creates_what_the_schema_module_describes(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    def ours(name: str | None, type_: str, parent: object) -> bool:  # the search index is the backend's own
+        return not (type_ == "table" and (name or "").startswith("documents_fts"))
+
+    store = Store(tmp_path / "s.db")
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": ours})
+        differences = compare_metadata(context, store_db.schema.metadata)
+    assert differences == []
+
+
+def test_search_index_follows_the_documents_table(store: Store, analyzed: AnalyzedArticle) -> None:
+    doc_id, _ = store.add(analyzed)
+    with store.engine.begin() as conn:  # any writer, even plain SQL, keeps the index current (triggers)
+        conn.execute(store_db.schema.documents.update().where(store_db.schema.documents.c.id == doc_id)
+                     .values(title="Quartermaster ledger"))
+    assert [h.id for h in store.search("quartermaster")] == [doc_id]
+    assert store.search("Bakhmut")[0].id == doc_id  # the body is still indexed
+    with sqlite3.connect(store.path) as conn:  # one copy of the text: the index holds no content of its own
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts_content'").fetchone() == (0,)
+
+
+def test_a_store_opens_from_a_url_and_refuses_backends_it_cannot_use(tmp_path: Path) -> None:
+    from sitrep.errors import StoreError
+
+    store = Store(f"sqlite:///{tmp_path / 'u.db'}")
+    assert store.path == tmp_path / "u.db" and store.count() == 0
+    with pytest.raises(StoreError, match="the mysql backend is not supported"):
+        Store("mysql://localhost/sitrep")

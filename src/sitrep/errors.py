@@ -30,7 +30,6 @@ class InputError(SitrepError):
 class UsageError(SitrepError):
     """A request that cannot be answered as asked: a bad option, parameter or query."""
 
-    exit_code = 2
     http_status = 400
 
 

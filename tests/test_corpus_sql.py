@@ -1,0 +1,102 @@
+"""The corpus views select in SQL; on a random corpus they give what reading every record in Python gives.
+
+The oracle below is the plain-Python definition of each view (the one sitrep used
+before the views moved into SQL): the SQL must agree with it on every query.
+"""
+
+from __future__ import annotations
+
+import random
+from itertools import combinations
+
+import pytest
+from tests.test_corpus import BAKHMUT, SOLEDAR, article
+
+from sitrep.corpus import records, views
+from sitrep.corpus.records import FAR_FUTURE, Record
+from sitrep.store import Store
+
+KRAMATORSK = dict(name="Kramatorsk", geonameid=704508, place_id="geonames:704508", lat=48.72, lon=37.56,
+                  country="UA", admin1="Donetsk Oblast", precision="city")
+KHERSON = dict(name="Kherson", geonameid=706448, place_id="geonames:706448", lat=46.64, lon=32.61,
+               country="UA", admin1="Kherson Oblast", precision="city")
+PLACES = [SOLEDAR, BAKHMUT, KRAMATORSK, KHERSON]
+SOURCES = ["Russia's defence ministry", "Ukraine's military", "The General Staff", "Witnesses", "Local officials"]
+STATUSES = ["holds", "captured", "retaken", "advancing", "contested", "encircled", "withdrawn"]
+QUERIES = ["Soledar", "bakhmut", "Donetsk", "Donetsk Oblast", "KHERSON  oblast", "geonames:704508", "Russia",
+           "ukraine", "military forces of russia", "forces", "General Staff", "Kyiv", "Nowhere"]
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _matches_place(r: Record, query: str) -> bool:
+    if r.place is None:
+        return False
+    q, region = _norm(query), _norm(r.place.admin1)
+    names = {_norm(r.place.name), _norm(r.place.place_id)}
+    return q in names or (bool(region) and (q == region or f"{q} oblast" == region or q == f"{region} oblast"))
+
+
+def _matches_actor(r: Record, query: str) -> bool:
+    q = _norm(query)
+    texts = {_norm(x.get(k)) for x in r.actors for k in ("actor", "side", "text")}
+    texts |= {_norm(r.side), _norm(r.claimant.actor), _norm(r.claimant.source)}
+    return any(q == t or (len(q) > 3 and q in t) for t in texts if t)
+
+
+def _in_range(r: Record, start: str | None, end: str | None) -> bool:
+    if start is None and end is None:
+        return True
+    if r.earliest is None:
+        return False
+    return (start is None or (r.latest or FAR_FUTURE) >= start) and (end is None or r.earliest <= end)
+
+
+@pytest.fixture
+def big_corpus(store: Store) -> Store:
+    rng = random.Random(7)
+    for i in range(120):
+        place = rng.choice(PLACES)
+        source = rng.choice(SOURCES)
+        when = f"2023-{rng.randint(1, 3):02}-{rng.randint(1, 4) * 7:02}"
+        side = rng.choice(["Russia", "Ukraine"])
+        content = f"the situation around {place['name']} changed, report {i}"
+        body = f"{source} said {content}."
+        event = rng.choice([None, ("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling")])
+        store.add(article(f"https://outlet{i % 7}.example/{i}", f"Outlet {i % 7}", body, source, "said",
+                          "neutral", content, place["name"], place, side, rng.choice(STATUSES), when, event,
+                          modality=rng.choice(["asserted", "asserted", "asserted", "hypothetical"])))
+    return store
+
+
+def test_timeline_in_sql_equals_the_python_definition(big_corpus: Store) -> None:
+    everything = [*records.events(big_corpus), *records.control_claims(big_corpus)]
+    for query in QUERIES:
+        for start, end in [(None, None), ("2023-02-10", None), (None, "2023-02-10"), ("2023-02-01", "2023-03-01")]:
+            expected = sorted(
+                (r for r in everything
+                 if (_matches_place(r, query) or _matches_actor(r, query)) and _in_range(r, start, end)),
+                key=lambda r: (r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.idx),
+            )
+            got = [r for entry in views.timeline(big_corpus, query, start, end) for r in entry.records]
+            assert sorted(got, key=lambda r: (r.kind, r.doc_id, r.idx)) == sorted(
+                expected, key=lambda r: (r.kind, r.doc_id, r.idx)), (query, start, end)
+
+
+def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Store) -> None:
+    asserted = [c for c in records.control_claims(big_corpus) if c.modality == "asserted"]
+    for query in [None, *QUERIES]:
+        claims = [c for c in asserted if query is None or _matches_place(c, query)]
+        if query is not None:
+            periods = views.place_claims(big_corpus, query)
+            assert sorted((c.doc_id, c.idx) for p in periods for c in p.claims) == sorted(
+                (c.doc_id, c.idx) for c in claims)
+        expected = [
+            (a, b) for a, b in combinations(claims, 2)
+            if a.place and b.place and a.place.place_id == b.place.place_id and views.overlaps(a, b)
+            and views.incompatible(a, b) and (a.claimant.label != b.claimant.label or a.outlet != b.outlet)
+        ]
+        assert [tuple(pair) for pair in views.conflicting(big_corpus, query)] == expected, query
+    assert len(views.conflicting(big_corpus)) >= 10  # the random corpus does hold conflicts
