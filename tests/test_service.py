@@ -14,7 +14,7 @@ from sitrep import service
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.errors import InputError, NotFound, SitrepError, UsageError
 from sitrep.sources import Origin, RawDoc, open_inputs
-from sitrep.sources.inputs import ReadOptions, _READERS, register_reader
+from sitrep.sources.inputs import _READERS, ReadOptions, register_reader
 from sitrep.store import Store
 
 
