@@ -2,7 +2,7 @@
 
 Each error is one line that names what it is about and why. Interfaces map the
 class to their own vocabulary without knowing the cases: the CLI exits with
-``exit_code``, an HTTP layer answers ``http_status``. Anything that is not a
+``exit_code``, and an HTTP layer would answer ``http_status``. Anything that is not a
 :class:`SitrepError` is a bug and may show a traceback.
 """
 

@@ -1,6 +1,6 @@
 """The data model, which *is* the JSON contract.
 
-Every interface (CLI, store, exports, HTTP) reads and writes these classes, so a
+Every interface (CLI, store, exports, the library API) reads and writes these classes, so a
 field name here is a promise: fields may be added, never renamed. The JSON Schema
 in ``schema/analyzed-article.schema.json`` is generated from this module
 (``sitrep schema``) and a test keeps the committed copy up to date.

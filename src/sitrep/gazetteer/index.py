@@ -54,7 +54,7 @@ class Gazetteer:
 
     def __init__(self, path: Path, cache_size: int = 20_000) -> None:
         self.path = path
-        self._lock = threading.Lock()  # one connection, shared by the threads of a web worker
+        self._lock = threading.Lock()  # one connection, shared by the threads of one process
         if not path.is_file():
             raise GazetteerError(f"gazetteer index not found at {path}")
         try:
