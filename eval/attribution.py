@@ -34,9 +34,9 @@ from pathlib import Path
 
 from eval.common import precision_recall_f1, shared_data
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.attributions import find_attributions, to_attributions
+from sitrep.analyze.attributions import to_attributions
+from sitrep.attribution import FoundAttribution, find_attributions
 from sitrep.attribution.lexicon import load_lexicon
-from sitrep.attribution.speech import Found
 
 Frags = tuple[tuple[int, int], ...]
 ROLES = ("source", "cue", "content")
@@ -88,7 +88,7 @@ def read_ann(path: Path) -> list[Attr]:
     return out
 
 
-def predicted(found: Iterable[Found], hull_content: bool) -> list[Attr]:
+def predicted(found: Iterable[FoundAttribution], hull_content: bool) -> list[Attr]:
     out = []
     for f in found:
         content: Frags = tuple(sorted(f.content))

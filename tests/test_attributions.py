@@ -6,11 +6,12 @@ import pytest
 from tests.conftest import EXAMPLE_BODY
 
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.attributions import format_attribution, make_attributions
+from sitrep.analyze.attributions import make_attributions
 from sitrep.analyze.registry import Context, StageConfig
 from sitrep.attribution.lexicon import load_lexicon, parse_lexicon, seat_of_government
 from sitrep.attribution.quotes import find_quotes
 from sitrep.model import AnalyzedArticle, Article, Attribution, Place, Source
+from sitrep.report import format_attribution
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ import textwrap
 from rich.console import Console
 from rich.markup import escape
 
-from sitrep.analyze.attributions import format_attribution
-from sitrep.model import AnalyzedArticle, ControlClaim, Event, Interval, Place
+from sitrep.model import AnalyzedArticle, Attribution, ControlClaim, Event, Interval, Place
 
 WIDTH = 100
+CONTENT_PREVIEW_CHARS = 100
 
 
 def interval_text(interval: Interval | None) -> str:
@@ -26,6 +26,21 @@ def interval_text(interval: Interval | None) -> str:
 def clip(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def format_attribution(a: Attribution, width: int = CONTENT_PREVIEW_CHARS) -> str:
+    """The readable one-liner "source — cue (stance): content", long content cut at a word."""
+    who = "(unnamed)"
+    if a.source is not None:
+        who = a.source.text
+        extra = a.source.actor or (a.source.resolved if a.source.resolved != a.source.text else None)
+        if extra:
+            who = f"{who} [{extra}]"
+    content = " ".join(a.content.text.split())
+    if len(content) > width:
+        cut = content[:width].rsplit(" ", 1)[0]
+        content = cut + " …"
+    return f"{who} — {a.cue.text} ({a.cue.stance}): {content}"
 
 
 def _section(console: Console, title: str, lines: list[str]) -> None:

@@ -4,7 +4,8 @@ Finds direct quotes, indirect reported speech ("said that ..."), mixed partial
 quotes, "according to X", speech-act nouns ("X's statement that ...") and
 passives ("it was reported by X"), with PolNeAR-style spans: the full source
 noun phrase, the cue with its auxiliaries, the content with "that" and, for
-quotations, the quote marks. The rules live in :mod:`sitrep.attribution`.
+quotations, the quote marks. The rules live in :mod:`sitrep.attribution`; this
+stage resolves the sources and turns the records into contract objects.
 """
 
 from __future__ import annotations
@@ -14,23 +15,15 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
-from sitrep.attribution.lexicon import Lexicon, load_lexicon
-from sitrep.attribution.quotes import find_quotes
+from sitrep.attribution import FoundAttribution, find_attributions
+from sitrep.attribution.lexicon import load_lexicon
 from sitrep.attribution.sources import SourceResolver
 from sitrep.attribution.spans import hull
-from sitrep.attribution.speech import Found, SpeechFinder
 from sitrep.model import Attribution, AttributionSource, Cue, Mention, Place, Span
-
-CONTENT_PREVIEW_CHARS = 100
-
-
-def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> list[Found]:
-    """Attributions of a parsed text at token level, content kept as its (possibly split) parts."""
-    return SpeechFinder(doc, find_quotes(doc.text), lexicon or load_lexicon()).find()
 
 
 def to_attributions(
-    doc: Doc, found: Sequence[Found], places: Sequence[Place] = (), mentions: Sequence[Mention] = ()
+    doc: Doc, found: Sequence[FoundAttribution], places: Sequence[Place] = (), mentions: Sequence[Mention] = ()
 ) -> list[Attribution]:
     """Model objects for the contract: sources resolved, content as one span.
 
@@ -70,18 +63,3 @@ def make_attributions(config: StageConfig) -> StageFn:
         return to_attributions(ctx.doc, found, ctx.result.places, ctx.result.mentions)
 
     return attributions
-
-
-def format_attribution(a: Attribution, width: int = CONTENT_PREVIEW_CHARS) -> str:
-    """The readable one-liner "source — cue (stance): content", long content cut at a word."""
-    who = "(unnamed)"
-    if a.source is not None:
-        who = a.source.text
-        extra = a.source.actor or (a.source.resolved if a.source.resolved != a.source.text else None)
-        if extra:
-            who = f"{who} [{extra}]"
-    content = " ".join(a.content.text.split())
-    if len(content) > width:
-        cut = content[:width].rsplit(" ", 1)[0]
-        content = cut + " …"
-    return f"{who} — {a.cue.text} ({a.cue.stance}): {content}"

@@ -18,6 +18,9 @@ STRAIGHT = '"'
 # Longest stretch searched for a closing mark before a quote is given up as unbalanced.
 MAX_QUOTE_CHARS = 3000
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Quote marks as the tokenizer leaves them: any mark, and the ones that close a quotation.
+QUOTE_MARK_TEXTS = frozenset({"“", "”", '"', "«", "»", "''", "``", "„"})
+QUOTE_CLOSERS = frozenset({"”", '"', "»", "''"})
 
 
 @dataclass(frozen=True, order=True)
@@ -26,9 +29,6 @@ class Quote:
 
     start: int
     end: int
-
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
 
 
 def _marks(text: str) -> list[tuple[int, int, str]]:

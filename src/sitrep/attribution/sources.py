@@ -21,7 +21,6 @@ from sitrep.model import Mention, Place
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "our"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-GROUP_LABELS = ("ORG", "NORP", "GPE")
 TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep.", "gov", "gov."})
 
 
@@ -38,7 +37,6 @@ class SourceResolver:
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.persons = _person_spans(doc)
-        self.groups = [e for e in doc.ents if e.label_ in GROUP_LABELS]
         self.actor_places = [p for p in places if p.role == "actor" and p.actor]
         self.actor_mentions = [m for m in mentions if m.actor]
         self.speakers: list[tuple[int, str]] = []  # (char offset, resolved name) of person sources so far
