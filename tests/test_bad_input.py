@@ -57,6 +57,22 @@ def test_truncated_gzip(tmp_path: Path) -> None:
     assert "truncated gzip" in _fail(path)
 
 
+def test_gzip_members_nesting_and_a_cut_last_member(tmp_path: Path) -> None:
+    page = (FIXTURES / "html" / "dispatch.html").read_bytes()
+    whole = tmp_path / "members.html.gz"
+    whole.write_bytes(gzip.compress(page[:500]) + gzip.compress(page[500:]))  # what `cat a.gz b.gz` makes
+    assert read_path(whole).data == page
+    nested = tmp_path / "nested.html.gz"
+    nested.write_bytes(gzip.compress(gzip.compress(page)))
+    assert read_path(nested).data == page
+    cut = tmp_path / "cut-member.html.gz"
+    cut.write_bytes(gzip.compress(page[:500]) + gzip.compress(page[500:])[:-40])
+    assert "truncated gzip" in _fail(cut)
+    junk = tmp_path / "junk.html.gz"
+    junk.write_bytes(gzip.compress(page) + b"<html>more")
+    assert "trailing garbage" in _fail(junk)
+
+
 def test_undecodable_bytes(tmp_path: Path) -> None:
     path = tmp_path / "mojibake.txt"
     path.write_bytes(b"Report: " + bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 50 + b"\x01\x02" * 10)

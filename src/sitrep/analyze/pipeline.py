@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.analyze import nlp as nlp_loader
+from sitrep.analyze.chunks import CHUNK_CHARS, parse_many
 from sitrep.analyze.registry import Context, Option, StageConfig, StageFn, factory, requires
 from sitrep.errors import InputError, UsageError
 from sitrep.model import AnalyzedArticle, Article, Source
@@ -29,6 +30,7 @@ STAGE_MODULES: dict[str, str] = {
     "control": "sitrep.analyze.control",
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_MODULES)
+CHUNK_OPTION = "chunk_chars"  # bodies longer than this are parsed in paragraph-aligned pieces
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Pipeline:
         _check_order(self.config.stages)
         stage_config = StageConfig(self.config.model_name, dict(self.config.options))
         self.stages: list[tuple[str, StageFn]] = [(name, factory(name)(stage_config)) for name in self.config.stages]
+        self.chunk_chars = int(self.config.options.get(CHUNK_OPTION) or CHUNK_CHARS)
 
     @classmethod
     def from_config(cls, config: PipelineConfig) -> Pipeline:
@@ -82,13 +85,13 @@ class Pipeline:
     def analyze_many(
         self, items: Iterable[tuple[Source, Article]], batch_size: int = 16
     ) -> Iterator[AnalyzedArticle | StageFailure]:
-        """Analyse articles, parsing bodies in batches with ``nlp.pipe``.
+        """Analyse articles, parsing bodies in batches with ``nlp.pipe`` (long ones in pieces, see ``chunks``).
 
         A stage that fails on one article yields a :class:`StageFailure` for it
         (one line, naming the article and the stage) and the batch goes on.
         """
         pairs = ((article.body, (source, article)) for source, article in items)
-        for doc, (source, article) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        for doc, (source, article) in parse_many(self.nlp, pairs, batch_size, self.chunk_chars):
             result = AnalyzedArticle(source=source, article=article)
             ctx = Context(article=article, doc=doc, result=result)
             try:

@@ -74,18 +74,42 @@ def read_path(
     return RawDoc(origin, data, media_type_of(Path(name).suffix))
 
 
+MAX_GZIP_LAYERS = 3  # gzip inside gzip is unwrapped this deep; deeper nesting is refused
+
+
 def _gunzip(path: Path, data: bytes, limit: int) -> bytes:
-    """Decompress with a size cap, so a gzip bomb is refused, not inflated."""
-    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
-    try:
-        out = decompressor.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise InputError(path, f"corrupt gzip data ({exc})") from None
-    if len(out) > limit:
-        raise InputError(path, f"too large once decompressed: > limit {limit} bytes")
-    if not decompressor.eof:
-        raise InputError(path, "truncated gzip data")
-    return out
+    """Decompress every member (and gzip nested inside) with a size cap, so a bomb is refused, not inflated.
+
+    A stream that ends before its last member does (a truncated download) is an
+    error that says so: analysing the part that arrived as if it were whole would
+    store a silently cut article.
+    """
+    for _ in range(MAX_GZIP_LAYERS):
+        data = _gunzip_members(path, data, limit)
+        if data[:2] != b"\x1f\x8b":
+            return data
+    raise InputError(path, f"gzip nested more than {MAX_GZIP_LAYERS} deep")
+
+
+def _gunzip_members(path: Path, data: bytes, limit: int) -> bytes:
+    out = bytearray()
+    rest = data
+    while rest:
+        decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        try:
+            out += decompressor.decompress(rest, limit + 1 - len(out))
+        except zlib.error as exc:
+            raise InputError(path, f"corrupt gzip data ({exc})") from None
+        if len(out) > limit:
+            raise InputError(path, f"too large once decompressed: > limit {limit} bytes")
+        if not decompressor.eof:
+            raise InputError(path, "truncated gzip data")
+        rest = decompressor.unused_data
+        if rest and rest[:2] != b"\x1f\x8b":
+            if rest.strip(b"\x00"):
+                raise InputError(path, "trailing garbage after the gzip data")
+            break  # zero padding after the last member (tape-style) is harmless
+    return bytes(out)
 
 
 def _refuse_binary(path: Path, data: bytes) -> None:

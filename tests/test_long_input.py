@@ -1,0 +1,36 @@
+"""Bodies of any length: past the parser's limit they are parsed in pieces, offsets still index the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.analyze import chunks
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.model import Article, Source
+
+PARAGRAPH = ("Officials in the river town of Marlow said on Tuesday that the new bridge would open in May. "
+             "The mayor, Ana Ruiz, told reporters the project was on budget.")
+
+
+def test_chunks_are_exact_slices_cut_at_the_strongest_break() -> None:
+    text = "\n\n".join(f"{PARAGRAPH} Part {i}." for i in range(40))
+    spans = chunks.chunk_spans(text, 1000)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(b - a <= 1000 for a, b in spans) and len(spans) > 5
+    assert all(text[b - 2 : b] == "\n\n" for _, b in spans[:-1])  # every cut after a paragraph break
+    one_line = "x" * 2500
+    assert chunks.chunk_spans(one_line, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]
+    words = " ".join(["word"] * 600)
+    assert all(words[b - 1] == " " for _, b in chunks.chunk_spans(words, 1000)[:-1])
+
+
+def test_a_body_past_the_parser_limit_is_analysed_whole(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "\n\n".join(f"{PARAGRAPH} Report {i} came from the harbour office." for i in range(250))
+    monkeypatch.setattr(pipeline.nlp, "max_length", 4000)  # the body is ten times the parser's limit
+    monkeypatch.setattr(pipeline, "chunk_chars", 3000)
+    result = pipeline.analyze(Source(uri="long", kind="text"), Article(body=body))
+    assert len(body) > 40_000
+    assert sum(1 for s in result.sentences if body[s.start : s.end].startswith("Officials")) == 250
+    towns = [p for p in result.places if p.text == "Marlow"]
+    assert len(towns) == 250 and body[towns[-1].start : towns[-1].end] == "Marlow"
+    assert len(result.timexes) == 500  # "on Tuesday" and "in May" of every paragraph
