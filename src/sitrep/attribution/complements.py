@@ -26,23 +26,23 @@ ADDRESSEE_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "prom
 PLACE_PREPOSITIONS = frozenset({"at", "during", "amid"})
 
 
-def clausal_content(sd: SpeechDoc, verb: Token) -> list[int] | None:
+def clausal_content(speech: SpeechDoc, verb: Token) -> list[int] | None:
     """Token indices of the verb's clause or quotation, or None when it has none."""
-    doc = sd.doc
+    doc = speech.doc
     for child in verb.children:
-        if child.dep_ in CLAUSE_DEPS or (child.dep_ == "parataxis" and child.i in sd.quote_of):
-            return clause_without_cues(sd, child) + _conjoined_continuation(sd, verb, child)
+        if child.dep_ in CLAUSE_DEPS or (child.dep_ == "parataxis" and child.i in speech.quote_of):
+            return clause_without_cues(speech, child) + _conjoined_continuation(speech, verb, child)
     has_object = verb.lemma_ not in ADDRESSEE_VERBS and any(
-        c.dep_ in OBJECT_DEPS and c.i not in sd.quote_of for c in verb.children
+        c.dep_ in OBJECT_DEPS and c.i not in speech.quote_of for c in verb.children
     )
     for child in verb.children:
-        if child.i in sd.quote_of and not child.is_punct and child.dep_ not in SUBJECT_DEPS:
+        if child.i in speech.quote_of and not child.is_punct and child.dep_ not in SUBJECT_DEPS:
             if has_object and child.dep_ != "ccomp":
                 return None  # "called Velt a “coward”": the object frame takes the whole phrase
-            return clause_without_cues(sd, child)
+            return clause_without_cues(speech, child)
     stray = _stray_that_clause(verb)
     if stray is not None:
-        return clause_without_cues(sd, stray)
+        return clause_without_cues(speech, stray)
     if not _is_parenthetical(verb):
         return None
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and subject(verb) is not None:
@@ -56,10 +56,10 @@ def clausal_content(sd: SpeechDoc, verb: Token) -> list[int] | None:
         and subject(verb) is not None
         and any(t.text == "," for t in doc[verb.head.i : verb.i])
         and subject(verb.head) is not None
-        and sd.verb_cue(verb.head) is None
+        and speech.verb_cue(verb.head) is None
     ):
         own = set(subtree_indices(verb))
-        return [i for i in clause_without_cues(sd, verb.head) if i not in own]
+        return [i for i in clause_without_cues(speech, verb.head) if i not in own]
     return None
 
 
@@ -116,7 +116,7 @@ def _path_up(tok: Token, stop: Token) -> list[Token]:
     return path
 
 
-def complement_content(sd: SpeechDoc, verb: Token, entry: CueEntry) -> list[int] | None:
+def complement_content(speech: SpeechDoc, verb: Token, entry: CueEntry) -> list[int] | None:
     """An object or to-clause as content ("cited his remarks as proof", "vowed to retaliate").
 
     The content runs from the complement to the end of the verb's phrase: what
@@ -135,7 +135,7 @@ def complement_content(sd: SpeechDoc, verb: Token, entry: CueEntry) -> list[int]
             break
     if first is None:
         return None
-    excluded = set(clause_without_cues(sd, verb)) ^ set(subtree_indices(verb))
+    excluded = set(clause_without_cues(speech, verb)) ^ set(subtree_indices(verb))
     end = first.right_edge.i
     for child in verb.rights:
         if child.i <= end:
@@ -145,7 +145,7 @@ def complement_content(sd: SpeechDoc, verb: Token, entry: CueEntry) -> list[int]
         if _is_circumstance(child):
             break  # "endorsed Varga on Tuesday", "at a rally": when and where, not what
         end = child.right_edge.i
-    return [i for i in range(first.left_edge.i, end + 1) if not sd.doc[i].is_space and i not in excluded]
+    return [i for i in range(first.left_edge.i, end + 1) if not speech.doc[i].is_space and i not in excluded]
 
 
 def _is_complement(child: Token, entry: CueEntry) -> bool:
@@ -161,7 +161,7 @@ def _is_circumstance(child: Token) -> bool:
     return child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
 
 
-def _conjoined_continuation(sd: SpeechDoc, verb: Token, content: Token) -> list[int]:
+def _conjoined_continuation(speech: SpeechDoc, verb: Token, content: Token) -> list[int]:
     """ "said that A, but B" parsed with B hanging from "said": B continues the content."""
     extra: list[int] = []
     end = content.right_edge.i
@@ -173,7 +173,7 @@ def _conjoined_continuation(sd: SpeechDoc, verb: Token, content: Token) -> list[
         if (
             child.dep_ in ("conj", "ccomp")
             and child.pos_ in ("VERB", "AUX")
-            and sd.verb_cue(child) is None
+            and speech.verb_cue(child) is None
             and child.left_edge.i <= end + 3
         ):
             extra.extend(range(end + 1, child.right_edge.i + 1))
@@ -181,23 +181,23 @@ def _conjoined_continuation(sd: SpeechDoc, verb: Token, content: Token) -> list[
     return extra
 
 
-def clause_without_cues(sd: SpeechDoc, head: Token) -> list[int]:
+def clause_without_cues(speech: SpeechDoc, head: Token) -> list[int]:
     """The clause under ``head`` minus subject-less reporting adjuncts ("..., warning that ...").
 
     Those adjuncts are attributions of their own that share the outer source, so
     they are cut out of the outer content.
     """
-    doc = sd.doc
+    doc = speech.doc
     excluded: set[int] = set()
     for tok in head.subtree:
         if tok.i == head.i or tok.i in excluded:
             continue
         if (
             tok.dep_ in ("advcl", "conj")
-            and sd.verb_cue(tok) is not None
+            and speech.verb_cue(tok) is not None
             and subject(tok) is None
             and any(c.dep_ in CLAUSE_DEPS for c in tok.children)
-            and tok.i not in sd.quote_of
+            and tok.i not in speech.quote_of
         ):
             cut = set(subtree_indices(tok))
             left = min(cut) - 1

@@ -21,33 +21,35 @@ from sitrep.attribution.spans import CharRange, hull, parts_from_indices
 CIRCUMSTANCE_MARKS = frozenset({"as", "after", "while", "whereas", "though", "although"})
 
 
-def content_parts(sd: SpeechDoc, tokens: list[int], inside: int | None = None) -> tuple[list[CharRange], Kind]:
+def content_parts(speech: SpeechDoc, tokens: list[int], inside: int | None = None) -> tuple[list[CharRange], Kind]:
     """Content ranges: a complement inside a quotation becomes the whole quotation.
 
     ``inside`` is the quotation the cue itself stands in ("I think ..." within a
     quote): that quotation is the speaker's text, not the content of this cue.
     """
-    quote_ids = {sd.quote_of[i] for i in tokens if i in sd.quote_of} - {inside}
-    outside = [i for i in tokens if (i not in sd.quote_of or sd.quote_of[i] == inside) and not sd.doc[i].is_punct]
+    quote_ids = {speech.quote_of[i] for i in tokens if i in speech.quote_of} - {inside}
+    outside = [
+        i for i in tokens if (i not in speech.quote_of or speech.quote_of[i] == inside) and not speech.doc[i].is_punct
+    ]
     if quote_ids and not outside:
-        quotes = sorted(sd.quotes[q] for q in quote_ids)
+        quotes = sorted(speech.quotes[q] for q in quote_ids)
         return [(q.start, q.end) for q in quotes], "direct"
-    tokens = _trim_leading_connectives(sd, tokens)
+    tokens = _trim_leading_connectives(speech, tokens)
     if not quote_ids:
-        tokens = _trim_trailing_modifiers(sd, tokens)
-    parts = parts_from_indices(sd.doc, tokens)
+        tokens = _trim_trailing_modifiers(speech, tokens)
+    parts = parts_from_indices(speech.doc, tokens)
     if quote_ids and parts:
         # a complement that runs into a quotation takes in the rest of that quotation
         lo, hi = hull(parts)
         for q in quote_ids:
-            lo, hi = min(lo, sd.quotes[q].start), max(hi, sd.quotes[q].end)
+            lo, hi = min(lo, speech.quotes[q].start), max(hi, speech.quotes[q].end)
         if len(parts) == 1:
             parts = [(lo, hi)]
         return parts, "mixed"
     return parts, "indirect"
 
 
-def to_sentence_end(sd: SpeechDoc, cue: Token, tokens: list[int]) -> list[int]:
+def to_sentence_end(speech: SpeechDoc, cue: Token, tokens: list[int]) -> list[int]:
     """Content after its cue runs on to the end of the sentence, as annotators mark it.
 
     The parser often hangs the tail of a long complement ("..., but would add ...")
@@ -57,40 +59,40 @@ def to_sentence_end(sd: SpeechDoc, cue: Token, tokens: list[int]) -> list[int]:
         return tokens
     last = max(tokens)
     extra: list[int] = []
-    for tok in sd.doc[last + 1 : cue.sent.end]:
+    for tok in speech.doc[last + 1 : cue.sent.end]:
         if (
             tok.text == ";"
             or (tok.dep_ == "ROOT" and tok.i != cue.i)  # "After he said A, Judge B proceeded ..."
             or (tok.dep_ == "mark" and tok.lower_ in CIRCUMSTANCE_MARKS and tok.head.head.i == cue.i)
             or tok.lower_ == "according"
-            or (tok.pos_ in ("VERB", "AUX") and sd.verb_cue(tok) is not None and tok.i not in sd.quote_of)
+            or (tok.pos_ in ("VERB", "AUX") and speech.verb_cue(tok) is not None and tok.i not in speech.quote_of)
         ):
             return tokens
         extra.append(tok.i)
-    return tokens + [i for i in extra if not sd.doc[i].is_space]
+    return tokens + [i for i in extra if not speech.doc[i].is_space]
 
 
-def drop_leading_time(sd: SpeechDoc, cue: Token, tokens: list[int]) -> list[int]:
+def drop_leading_time(speech: SpeechDoc, cue: Token, tokens: list[int]) -> list[int]:
     """ "said on Sunday its forces ...": the parser gives the date to the content; it dates the saying."""
     toks = sorted(tokens)
     if not toks or toks[0] != cue.i + 1:
         return toks
-    first = sd.doc[toks[0]]
+    first = speech.doc[toks[0]]
     phrase = [t.i for t in first.subtree] if first.dep_ in ("prep", "npadvmod") else []
-    is_time = any(sd.doc[i].ent_type_ in ("DATE", "TIME") for i in phrase)
+    is_time = any(speech.doc[i].ent_type_ in ("DATE", "TIME") for i in phrase)
     if phrase and is_time and phrase[0] == toks[0] and len(phrase) < len(toks) - 2:
         return [i for i in toks if i > phrase[-1]]
     return toks
 
 
-def _trim_trailing_modifiers(sd: SpeechDoc, tokens: list[int]) -> list[int]:
+def _trim_trailing_modifiers(speech: SpeechDoc, tokens: list[int]) -> list[int]:
     """Drop a final non-restrictive modifier: ", which ...", ", who is 70", ", <apposition>", ", led by ...".
 
     Annotators leave these out of the content: they are the writer's gloss, not the claim. A final
     ", leaving ..." / ", bringing ..." stays: it is usually the consequence the source claims, and so
     does an "apposition" that goes on as a list ("pensioners, ferry workers under 30, and ...").
     """
-    doc = sd.doc
+    doc = speech.doc
     toks = sorted(tokens)
     present = set(toks)
     while len(toks) > 2:
@@ -115,9 +117,9 @@ def _trim_trailing_modifiers(sd: SpeechDoc, tokens: list[int]) -> list[int]:
     return toks
 
 
-def _trim_leading_connectives(sd: SpeechDoc, tokens: list[int]) -> list[int]:
+def _trim_leading_connectives(speech: SpeechDoc, tokens: list[int]) -> list[int]:
     """Drop what links the content to the text before it: "However,", "In addition,", a dateline."""
-    doc = sd.doc
+    doc = speech.doc
     toks = sorted(tokens)
     while len(toks) > 3:
         first = doc[toks[0]]

@@ -23,9 +23,9 @@ CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 CUE_BRIDGE_DEPS = frozenset({"npadvmod", "advmod", "prt"})
 
 
-def cue_range(sd: SpeechDoc, verb: Token, content: list[CharRange], entry: CueEntry | None = None) -> CharRange:
+def cue_range(speech: SpeechDoc, verb: Token, content: list[CharRange], entry: CueEntry | None = None) -> CharRange:
     """The verb with adjacent auxiliaries/adverbs, and what bridges it to content after it."""
-    doc = sd.doc
+    doc = speech.doc
     start, end = token_range(verb)
     first = verb
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
@@ -56,38 +56,38 @@ def cue_range(sd: SpeechDoc, verb: Token, content: list[CharRange], entry: CueEn
             if last.idx >= content_start:
                 break
             bridging = child.dep_ in CUE_BRIDGE_DEPS or (child.text == ":" and child.dep_ == "punct")
-            if not bridging or sd.text[end : child.idx].strip(" ,"):
+            if not bridging or speech.text[end : child.idx].strip(" ,"):
                 if not bridging:
                     break
-                if sd.text[end : child.idx].strip():
+                if speech.text[end : child.idx].strip():
                     break
             end = last.idx + len(last.text)
     return start, end
 
 
 def cued_attribution(
-    sd: SpeechDoc, kind: Kind, verb: Token, content: list[CharRange], entry: CueEntry
+    speech: SpeechDoc, kind: Kind, verb: Token, content: list[CharRange], entry: CueEntry
 ) -> FoundAttribution:
     """An attribution of ``content`` to the source of the cue ``verb``."""
     found = FoundAttribution(
-        kind=kind, cue=cue_range(sd, verb, content, entry), lemma=entry.lemma, stance=entry.stance,
+        kind=kind, cue=cue_range(speech, verb, content, entry), lemma=entry.lemma, stance=entry.stance,
         content=content, cue_token=verb.i,
     )
-    source = source_of(sd, verb)
+    source = source_of(speech, verb)
     if source is not None:
         found.source, found.source_token = source
     return found
 
 
 def attribution_from_tokens(
-    sd: SpeechDoc, cue: Token, entry: CueEntry, content_tokens: list[int]
+    speech: SpeechDoc, cue: Token, entry: CueEntry, content_tokens: list[int]
 ) -> FoundAttribution | None:
     """The attribution of a cue verb whose content the parse gives as tokens, spans cut to the conventions."""
-    content_tokens = to_sentence_end(sd, cue, [i for i in content_tokens if i != cue.i])
-    content_tokens = drop_leading_time(sd, cue, content_tokens)
+    content_tokens = to_sentence_end(speech, cue, [i for i in content_tokens if i != cue.i])
+    content_tokens = drop_leading_time(speech, cue, content_tokens)
     if not content_tokens:
         return None
-    parts, kind = content_parts(sd, content_tokens, inside=sd.quote_of.get(cue.i))
+    parts, kind = content_parts(speech, content_tokens, inside=speech.quote_of.get(cue.i))
     if not parts:
         return None
-    return cued_attribution(sd, kind, cue, parts, entry)
+    return cued_attribution(speech, kind, cue, parts, entry)

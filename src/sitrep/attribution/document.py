@@ -3,8 +3,9 @@
 Every rule reads the same few facts: the spaCy parse, its text (``Doc.text`` is
 rebuilt on every access, so it is kept once), the quotations found on the raw
 text with the quotation each token stands in, and the cue lexicon. They travel
-together, explicitly, as a :class:`SpeechDoc`; each rule returns
-:class:`FoundAttribution` records, which later passes complete or filter.
+together, explicitly, as a :class:`SpeechDoc` (the argument ``speech`` of every
+rule); each rule returns :class:`FoundAttribution` records, which later passes
+complete or filter.
 """
 
 from __future__ import annotations

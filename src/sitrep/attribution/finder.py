@@ -33,46 +33,46 @@ from sitrep.attribution.verbs import verb_attribution
 
 def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> list[FoundAttribution]:
     """Attributions of a parsed text at token level, content kept as its (possibly split) parts."""
-    sd = SpeechDoc.read(doc, find_quotes(doc.text), lexicon or load_lexicon())
-    found, pending = _propose(sd)
-    found = [f for f in found if not content_in_earlier_paragraph(sd, f)]
-    join_split_quotes(sd, found)
-    found.extend(link_orphan_quotes(sd, found, pending))
-    found.extend(dash_attributions(sd, found))
-    found.extend(colon_lines(sd, found))
-    found.extend(named_colon_quotes(sd, found))
-    found.extend(embedded_posts(sd, found))
-    share_sources(sd, found)
-    join_split_quotes(sd, found)
+    speech = SpeechDoc.read(doc, find_quotes(doc.text), lexicon or load_lexicon())
+    found, pending = _propose(speech)
+    found = [f for f in found if not content_in_earlier_paragraph(speech, f)]
+    join_split_quotes(speech, found)
+    found.extend(link_orphan_quotes(speech, found, pending))
+    found.extend(dash_attributions(speech, found))
+    found.extend(colon_lines(speech, found))
+    found.extend(named_colon_quotes(speech, found))
+    found.extend(embedded_posts(speech, found))
+    share_sources(speech, found)
+    join_split_quotes(speech, found)
     found = [f for f in found if f.source is not None or not f.from_complement]
-    found = [f for f in found if f.source is None or not is_generic_you(sd, f.source)]
+    found = [f for f in found if f.source is None or not is_generic_you(speech, f.source)]
     found = _drop_nested(found)
     for item in found:
-        item.content = [part for s, e in item.content for part in _split_paragraphs(sd.text, s, e)]
+        item.content = [part for s, e in item.content for part in _split_paragraphs(speech.text, s, e)]
     unique = {(f.cue, tuple(f.content)): f for f in found}  # one per cue and content
     return sorted(unique.values(), key=lambda f: (f.cue[0], f.content[0][0]))
 
 
-def _propose(sd: SpeechDoc) -> tuple[list[FoundAttribution], list[PendingCue]]:
+def _propose(speech: SpeechDoc) -> tuple[list[FoundAttribution], list[PendingCue]]:
     """One pass over the tokens: the attributions each cue word makes, and cue verbs left without content."""
     found: list[FoundAttribution] = []
     pending: list[PendingCue] = []
-    for tok in sd.doc:
-        if tok.i in sd.quote_of:
+    for tok in speech.doc:
+        if tok.i in speech.quote_of:
             continue  # the quoted speaker's own words: not the writer's attribution
         item: FoundAttribution | None = None
         if tok.lower_ == "according":
-            item = according_to(sd, tok)
+            item = according_to(speech, tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
-            item = in_document(sd, tok)
-        elif (entry := sd.verb_cue(tok)) is not None:
-            item = verb_attribution(sd, tok, entry)
+            item = in_document(speech, tok)
+        elif (entry := speech.verb_cue(tok)) is not None:
+            item = verb_attribution(speech, tok, entry)
             if item is None and (subject(tok) is not None or tok.dep_ in SHARED_SUBJECT_DEPS):
                 pending.append((tok, entry))
-        elif tok.pos_ == "NOUN" and sd.lexicon.noun(tok.lemma_) is not None:
-            item = noun_attribution(sd, tok)
+        elif tok.pos_ == "NOUN" and speech.lexicon.noun(tok.lemma_) is not None:
+            item = noun_attribution(speech, tok)
         elif tok.dep_ == "acomp" and tok.pos_ == "ADJ":
-            item = adjective_attribution(sd, tok)
+            item = adjective_attribution(speech, tok)
         if item is not None:
             found.append(item)
     return found, pending

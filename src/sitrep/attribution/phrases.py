@@ -21,16 +21,16 @@ from sitrep.attribution.spans import CharRange, subtree_indices, token_range, tr
 SOURCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis"})
 
 
-def according_to(sd: SpeechDoc, tok: Token) -> FoundAttribution | None:
+def according_to(speech: SpeechDoc, tok: Token) -> FoundAttribution | None:
     """ "according to X": the clause the phrase hangs on is the content, X the source."""
-    doc = sd.doc
+    doc = speech.doc
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None:
         return None
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    pronoun = _that_is_according(sd, tok)
+    pronoun = _that_is_according(speech, tok)
     if pronoun is not None:
         # "That’s according to the filing": the pronoun stands for the claim before it
         return FoundAttribution(
@@ -39,7 +39,7 @@ def according_to(sd: SpeechDoc, tok: Token) -> FoundAttribution | None:
             lemma="according to",
             stance="neutral",
             content=[token_range(pronoun)],
-            source=noun_phrase_range(sd, objs[0]),
+            source=noun_phrase_range(speech, objs[0]),
             source_token=objs[0].i,
             cue_token=tok.i,
         )
@@ -50,48 +50,48 @@ def according_to(sd: SpeechDoc, tok: Token) -> FoundAttribution | None:
         head = head.head  # the whole claim: up from a conjunct or a noun to its clause
     phrase = set(subtree_indices(tok))
     content = [i for i in subtree_indices(head) if i not in phrase]
-    parts, kind = content_parts(sd, content)
+    parts, kind = content_parts(speech, content)
     if not parts:
         return None
-    return _named_in_phrase(sd, kind, (tok.idx, to.idx + len(to.text)), "according to", tok, objs[0], parts)
+    return _named_in_phrase(speech, kind, (tok.idx, to.idx + len(to.text)), "according to", tok, objs[0], parts)
 
 
-def _that_is_according(sd: SpeechDoc, tok: Token) -> Token | None:
+def _that_is_according(speech: SpeechDoc, tok: Token) -> Token | None:
     """The "That" of "That’s according to X" / "That is according to X", else None."""
     copula = tok if tok.head.i == tok.i else tok.head
     subj = subject(copula)
     if subj is None or subj.lower_ not in ("that", "this"):
         return None
-    between = sd.doc[subj.i + 1 : tok.i]
+    between = speech.doc[subj.i + 1 : tok.i]
     if len(between) == 1 and between[0].lower_ in ("’s", "'s", "is", "was"):
         return subj
     return None
 
 
-def in_document(sd: SpeechDoc, tok: Token) -> FoundAttribution | None:
+def in_document(speech: SpeechDoc, tok: Token) -> FoundAttribution | None:
     """ "In a poll released Monday, 52 percent backed ...": a document fronted as the source."""
     objs = [c for c in tok.children if c.dep_ == "pobj"]
     if not objs or objs[0].lemma_.lower() not in SOURCE_DOCUMENTS or tok.i >= tok.head.i:
         return None
-    if tok.head.pos_ not in ("VERB", "AUX") or tok.i != tok.sent.start or sd.verb_cue(tok.head):
+    if tok.head.pos_ not in ("VERB", "AUX") or tok.i != tok.sent.start or speech.verb_cue(tok.head):
         return None
     phrase = set(subtree_indices(tok))
     content = [i for i in subtree_indices(tok.head) if i not in phrase]
-    parts, kind = content_parts(sd, content)
+    parts, kind = content_parts(speech, content)
     if not parts:
         return None
-    return _named_in_phrase(sd, kind, token_range(tok), "in", tok, objs[0], parts)
+    return _named_in_phrase(speech, kind, token_range(tok), "in", tok, objs[0], parts)
 
 
 def _named_in_phrase(
-    sd: SpeechDoc, kind: Kind, cue: CharRange, lemma: str, cue_token: Token, source: Token, parts: list[CharRange]
+    speech: SpeechDoc, kind: Kind, cue: CharRange, lemma: str, cue_token: Token, source: Token, parts: list[CharRange]
 ) -> FoundAttribution:
     """A neutral attribution whose source is the object of its own cue phrase ("according to X", "in a poll")."""
     return FoundAttribution(kind=kind, cue=cue, lemma=lemma, stance="neutral", content=parts,
-                            source=noun_phrase_range(sd, source), source_token=source.i, cue_token=cue_token.i)
+                            source=noun_phrase_range(speech, source), source_token=source.i, cue_token=cue_token.i)
 
 
-def adjective_attribution(sd: SpeechDoc, adj: Token) -> FoundAttribution | None:
+def adjective_attribution(speech: SpeechDoc, adj: Token) -> FoundAttribution | None:
     """ "X is confident that ...", "X has been critical of ...": a stance adjective after a copula.
 
     The lexicon lists the adjective alone for a that-clause and with its preposition
@@ -101,7 +101,7 @@ def adjective_attribution(sd: SpeechDoc, adj: Token) -> FoundAttribution | None:
     subj = subject(copula)
     if subj is None or copula.pos_ not in ("AUX", "VERB"):
         return None
-    adjectives = sd.lexicon.adjectives
+    adjectives = speech.lexicon.adjectives
     complement: Token | None = None
     cue_end = adj
     entry: CueEntry | None = None
@@ -118,26 +118,26 @@ def adjective_attribution(sd: SpeechDoc, adj: Token) -> FoundAttribution | None:
             break
     if complement is None or entry is None:
         return None
-    parts, kind = content_parts(sd, subtree_indices(complement))
+    parts, kind = content_parts(speech, subtree_indices(complement))
     if not parts:
         return None
-    start, _ = cue_range(sd, copula, parts)
+    start, _ = cue_range(speech, copula, parts)
     return FoundAttribution(
         kind=kind,
         cue=(min(start, copula.idx), cue_end.idx + len(cue_end.text)),
         lemma=entry.lemma,
         stance=entry.stance,
         content=parts,
-        source=noun_phrase_range(sd, subj),
+        source=noun_phrase_range(speech, subj),
         source_token=subj.i,
         cue_token=adj.i,
     )
 
 
-def noun_attribution(sd: SpeechDoc, noun: Token) -> FoundAttribution | None:
+def noun_attribution(speech: SpeechDoc, noun: Token) -> FoundAttribution | None:
     """ "the mayor's claim that ...", "a warning from X that ...": a speech-act noun with a that-clause."""
-    doc = sd.doc
-    entry = sd.lexicon.noun(noun.lemma_)
+    doc = speech.doc
+    entry = speech.lexicon.noun(noun.lemma_)
     if entry is None:
         return None
     clause = next(
@@ -150,7 +150,7 @@ def noun_attribution(sd: SpeechDoc, noun: Token) -> FoundAttribution | None:
     )
     if clause is None:
         return None
-    parts, kind = content_parts(sd, subtree_indices(clause))
+    parts, kind = content_parts(speech, subtree_indices(clause))
     if not parts:
         return None
     found = FoundAttribution(
@@ -167,6 +167,6 @@ def noun_attribution(sd: SpeechDoc, noun: Token) -> FoundAttribution | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                found.source, found.source_token = noun_phrase_range(sd, objs[0]), objs[0].i
+                found.source, found.source_token = noun_phrase_range(speech, objs[0]), objs[0].i
             break
     return found

@@ -73,33 +73,33 @@ COLON_LABELS = frozenset(
 )
 
 
-def dash_attributions(sd: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAttribution]:
+def dash_attributions(speech: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAttribution]:
     """“...” ― Name: a quotation signed with a dash and a name."""
-    covered = covered_quotes(sd, found)
+    covered = covered_quotes(speech, found)
     out: list[FoundAttribution] = []
-    text = sd.text
-    for qi, quote in enumerate(sd.quotes):
+    text = speech.text
+    for qi, quote in enumerate(speech.quotes):
         m = _DASH_SPEAKER.match(text, quote.end)
         if qi in covered or m is None:
             continue
         dash = quote.end + m.group().index(m.group("dash"))
-        dash_span = sd.doc.char_span(dash, dash + 1, alignment_mode="expand")
-        name = sd.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        dash_span = speech.doc.char_span(dash, dash + 1, alignment_mode="expand")
+        name = speech.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if name is None or dash_span is None:
             continue
-        source = _signature(sd, name[0], m.end())
+        source = _signature(speech, name[0], m.end())
         if source is None:
             continue
-        out.append(_marked_quote(sd, dash, m.group("dash"), (quote.start, quote.end), source, name[0].i))
+        out.append(_marked_quote(speech, dash, m.group("dash"), (quote.start, quote.end), source, name[0].i))
     return out
 
 
-def _signature(sd: SpeechDoc, first: Token, start: int) -> CharRange | None:
+def _signature(speech: SpeechDoc, first: Token, start: int) -> CharRange | None:
     """The name signing a quotation after a dash: a run of proper nouns, or of capitalised words
     when the tokenizer left the dash glued to the name ("―Ilse Varga")."""
-    doc = sd.doc
+    doc = speech.doc
     if first.idx < start:
-        words = _SIGNATURE.match(sd.text, start)
+        words = _SIGNATURE.match(speech.text, start)
         if words is None or " " not in words.group():
             return None
         return start, words.end()
@@ -111,13 +111,13 @@ def _signature(sd: SpeechDoc, first: Token, start: int) -> CharRange | None:
     return first.idx, doc[last].idx + len(doc[last].text)
 
 
-def embedded_posts(sd: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAttribution]:
+def embedded_posts(speech: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAttribution]:
     """An embedded social-media post: "text pic.twitter.com/x — Name (@handle) March 3, 2021".
 
     The post's text runs from the start of its line (or the tag that opens it) to the dash,
     without the trailing links.
     """
-    text = sd.text
+    text = speech.text
     taken = {f.cue[0] for f in found}
     out: list[FoundAttribution] = []
     for m in _POST_SIGNATURE.finditer(text):
@@ -128,18 +128,18 @@ def embedded_posts(sd: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAt
         if dash in taken or dash - line_start > MAX_QUOTE_CHARS or len(body.split()) < 2:
             continue
         content = (line_start + lead, line_start + len(body))
-        out.append(_marked_quote(sd, dash, m.group("dash"), content, (m.start("name"), m.end("handle") + 1)))
+        out.append(_marked_quote(speech, dash, m.group("dash"), content, (m.start("name"), m.end("handle") + 1)))
     return out
 
 
-def colon_lines(sd: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAttribution]:
+def colon_lines(speech: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAttribution]:
     """Name: words — a headline ("Varga: Ferry won't run on Sunday") or transcript line."""
-    text = sd.text
+    text = speech.text
     taken = {f.cue[0] for f in found}
     out: list[FoundAttribution] = []
     for m in _COLON_LINE.finditer(text):
         name_start, name_end = m.span("name")
-        name = sd.doc.char_span(name_start, name_end, alignment_mode="expand")
+        name = speech.doc.char_span(name_start, name_end, alignment_mode="expand")
         if (
             name is None
             or m.group("name").strip().lower() in COLON_LABELS
@@ -177,12 +177,12 @@ def _looks_like_speaker(name: Span) -> bool:
     return any(t.pos_ == "PROPN" for t in name) or (len(name) == 1 and name[0].pos_ == "NOUN")
 
 
-def named_colon_quotes(sd: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAttribution]:
+def named_colon_quotes(speech: SpeechDoc, found: list[FoundAttribution]) -> list[FoundAttribution]:
     """“... - Ilse Varga and Tomas Brek: “Our survey shows ...”": a name and a colon introduce a quotation."""
-    doc, text = sd.doc, sd.text
-    covered = covered_quotes(sd, found)
+    doc, text = speech.doc, speech.text
+    covered = covered_quotes(speech, found)
     out: list[FoundAttribution] = []
-    for qi, quote in enumerate(sd.quotes):
+    for qi, quote in enumerate(speech.quotes):
         colon = quote.start - 1
         while colon > 0 and text[colon] in " \t\xa0":
             colon -= 1
@@ -203,15 +203,15 @@ def named_colon_quotes(sd: SpeechDoc, found: list[FoundAttribution]) -> list[Fou
         if not run:
             continue
         source = (doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text))
-        out.append(_marked_quote(sd, colon, ":", (quote.start, quote.end), source, name.i))
+        out.append(_marked_quote(speech, colon, ":", (quote.start, quote.end), source, name.i))
     return out
 
 
 def _marked_quote(
-    sd: SpeechDoc, mark: int, lemma: str, content: CharRange, source: CharRange, source_token: int | None = None
+    speech: SpeechDoc, mark: int, lemma: str, content: CharRange, source: CharRange, source_token: int | None = None
 ) -> FoundAttribution:
     """A quotation tied to its speaker by a punctuation mark (a signing dash, a colon), not a verb."""
-    mark_span = sd.doc.char_span(mark, mark + 1, alignment_mode="expand")
+    mark_span = speech.doc.char_span(mark, mark + 1, alignment_mode="expand")
     fallback = source_token if source_token is not None else -1
     return FoundAttribution(
         kind="direct", cue=(mark, mark + 1), lemma=lemma, stance="neutral", content=[content], source=source,

@@ -27,9 +27,9 @@ QUOTE_LINK_WINDOW = 4
 SPLIT_QUOTE_WINDOW = 60
 
 
-def covered_quotes(sd: SpeechDoc, found: list[FoundAttribution]) -> set[int]:
+def covered_quotes(speech: SpeechDoc, found: list[FoundAttribution]) -> set[int]:
     """Indices of the quotations some attribution already reports."""
-    return {qi for f in found for qi, q in enumerate(sd.quotes) if _covers(f.content, q)}
+    return {qi for f in found for qi, q in enumerate(speech.quotes) if _covers(f.content, q)}
 
 
 def _covers(parts: list[CharRange], quote: Quote) -> bool:
@@ -37,51 +37,51 @@ def _covers(parts: list[CharRange], quote: Quote) -> bool:
 
 
 def link_orphan_quotes(
-    sd: SpeechDoc, found: list[FoundAttribution], pending: list[PendingCue]
+    speech: SpeechDoc, found: list[FoundAttribution], pending: list[PendingCue]
 ) -> list[FoundAttribution]:
     """Tie quotes nobody attributed to a content-less cue verb right before or after them."""
-    doc, text = sd.doc, sd.text
-    covered = covered_quotes(sd, found)
+    doc, text = speech.doc, speech.text
+    covered = covered_quotes(speech, found)
     linked: list[FoundAttribution] = []
     for verb, entry in pending:
-        if "clause" not in entry.frames or verb.i in sd.quote_of:
+        if "clause" not in entry.frames or verb.i in speech.quote_of:
             continue
-        clause = [i for i in subtree_indices(verb) if not doc[i].is_punct and i not in sd.quote_of]
+        clause = [i for i in subtree_indices(verb) if not doc[i].is_punct and i not in speech.quote_of]
         if not clause:
             continue
         lo, hi = doc[min(clause)], doc[max(clause)]
         best: int | None = None
-        for qi, quote in enumerate(sd.quotes):
+        for qi, quote in enumerate(speech.quotes):
             if qi in covered:
                 continue
             if (
                 quote.end <= lo.idx
-                and _gap_words(sd, quote.end, lo.idx) <= QUOTE_LINK_WINDOW
+                and _gap_words(speech, quote.end, lo.idx) <= QUOTE_LINK_WINDOW
                 and ("\n" not in text[quote.end : lo.idx] or _bare_speech_clause(verb))
             ):
                 best = qi
             elif best is None and quote.start >= hi.idx + len(hi.text):
-                if _gap_words(sd, hi.idx + len(hi.text), quote.start) <= QUOTE_LINK_WINDOW:
+                if _gap_words(speech, hi.idx + len(hi.text), quote.start) <= QUOTE_LINK_WINDOW:
                     best = qi
                 break
         if best is None:
             continue
-        quote = sd.quotes[best]
+        quote = speech.quotes[best]
         if quote.start > verb.idx and any(
             other.i != verb.i and verb.i < other.i < hi.i + 1 and other.head.i == verb.i for other, _ in pending
         ):
             continue  # "X didn’t seem impressed, telling reporters, “...”": the nearer cue introduces it
         content = [(quote.start, quote.end)]
-        item = cued_attribution(sd, "direct", verb, content, entry)
+        item = cued_attribution(speech, "direct", verb, content, entry)
         covered.add(best)
         linked.append(item)
     return linked
 
 
-def join_split_quotes(sd: SpeechDoc, found: list[FoundAttribution]) -> None:
+def join_split_quotes(speech: SpeechDoc, found: list[FoundAttribution]) -> None:
     """“A,” he said, “B.”: the quotation after the cue is the second part of the content."""
-    text, quotes = sd.text, sd.quotes
-    covered = covered_quotes(sd, found)
+    text, quotes = speech.text, speech.quotes
+    covered = covered_quotes(speech, found)
     for item in found:
         if item.kind == "indirect" or len(item.content) != 1:
             continue
@@ -95,7 +95,7 @@ def join_split_quotes(sd: SpeechDoc, found: list[FoundAttribution]) -> None:
             continue
         if "\n" in between and not (item.lemma.isalpha() and _continues_next_paragraph(text, first, second, item.cue)):
             continue
-        if _gap_words(sd, first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
+        if _gap_words(speech, first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
             continue
         if between.rstrip()[-1:] not in CONTINUATION_LEADS:
             continue  # "... on ABC’s “This Week.”": a phrase quoted inside the sentence, not more speech
@@ -111,7 +111,7 @@ def join_split_quotes(sd: SpeechDoc, found: list[FoundAttribution]) -> None:
         between = text[first.end : second.start]
         if not (first.end <= item.cue[0] and item.cue[1] <= second.start) or "\n" in between:
             continue
-        if _gap_words(sd, first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
+        if _gap_words(speech, first.end, second.start) > SPLIT_QUOTE_WINDOW or '"' in between or "“" in between:
             continue
         item.content.insert(0, (first.start, first.end))
         covered.add(qi - 1)
@@ -130,12 +130,12 @@ def _continues_next_paragraph(text: str, first: Quote, second: Quote, cue: CharR
     return not rest.strip() and "\n" not in rest.strip("\n ") and not any(m in line for m in QUOTE_MARK_TEXTS)
 
 
-def content_in_earlier_paragraph(sd: SpeechDoc, item: FoundAttribution) -> bool:
+def content_in_earlier_paragraph(speech: SpeechDoc, item: FoundAttribution) -> bool:
     """A cue never reports what closed the paragraph before it: "“...”¶The campaign did not respond"."""
     content_end = max(e for _, e in item.content)
-    if content_end > item.cue[0] or "\n" not in sd.text[content_end : item.cue[0]]:
+    if content_end > item.cue[0] or "\n" not in speech.text[content_end : item.cue[0]]:
         return False
-    return item.cue_token < 0 or not _bare_speech_clause(sd.doc[item.cue_token])
+    return item.cue_token < 0 or not _bare_speech_clause(speech.doc[item.cue_token])
 
 
 def _bare_speech_clause(verb: Token) -> bool:
@@ -153,9 +153,9 @@ def _bare_speech_clause(verb: Token) -> bool:
     return True
 
 
-def _gap_words(sd: SpeechDoc, start: int, end: int) -> int:
+def _gap_words(speech: SpeechDoc, start: int, end: int) -> int:
     """Words (not punctuation) strictly between two character offsets."""
-    span = sd.doc.char_span(start, end, alignment_mode="contract")
+    span = speech.doc.char_span(start, end, alignment_mode="contract")
     if span is None:
-        return 0 if not sd.text[start:end].strip() else QUOTE_LINK_WINDOW + 1
+        return 0 if not speech.text[start:end].strip() else QUOTE_LINK_WINDOW + 1
     return sum(1 for t in span if not t.is_punct and not t.is_space)

@@ -19,25 +19,25 @@ from sitrep.attribution.spans import CharRange, subtree_indices, token_range, tr
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp"})
 
 
-def source_of(sd: SpeechDoc, verb: Token) -> tuple[CharRange, int] | None:
+def source_of(speech: SpeechDoc, verb: Token) -> tuple[CharRange, int] | None:
     """The source span of a cue verb and its head token: the passive agent, else an active subject."""
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                return noun_phrase_range(sd, objs[0]), objs[0].i
+                return noun_phrase_range(speech, objs[0]), objs[0].i
     subj = subject(verb)
     if subj is None or subj.dep_ == "nsubjpass":
         return None
-    return noun_phrase_range(sd, subj), subj.i
+    return noun_phrase_range(speech, subj), subj.i
 
 
-def noun_phrase_range(sd: SpeechDoc, head: Token) -> CharRange:
+def noun_phrase_range(speech: SpeechDoc, head: Token) -> CharRange:
     """The whole noun phrase; a comma closing an apposition or relative clause is kept.
 
     A dateline before it ("RENO, Nev. (AP) — ") is not part of it.
     """
-    doc = sd.doc
+    doc = speech.doc
     tokens = subtree_indices(head, _participle_asides(doc, head))
     run = _after_dateline(doc, trim(doc, sorted(tokens)))
     while run and doc[run[-1]].dep_ == "cc":
@@ -81,13 +81,13 @@ def _after_dateline(doc: Doc, run: list[int]) -> list[int]:
     return run
 
 
-def share_sources(sd: SpeechDoc, found: list[FoundAttribution]) -> None:
+def share_sources(speech: SpeechDoc, found: list[FoundAttribution]) -> None:
     """A subject-less cue ("..., adding that") takes the source of the cue it hangs from."""
     by_token = {f.cue_token: f for f in found}
     for item in found:
         if item.source is not None or item.cue_token < 0:
             continue
-        tok = sd.doc[item.cue_token]
+        tok = speech.doc[item.cue_token]
         if tok.dep_ not in SHARED_SUBJECT_DEPS:
             continue
         head = tok.head
@@ -97,12 +97,12 @@ def share_sources(sd: SpeechDoc, found: list[FoundAttribution]) -> None:
                 item.source, item.source_token = owner.source, owner.source_token
                 break
             # a head inside a quotation is the quoted speaker's sentence, not the writer's
-            writer_root = head.head.i in sd.quote_of and head.i not in sd.quote_of
+            writer_root = head.head.i in speech.quote_of and head.i not in speech.quote_of
             if owner is None and subject(head) is not None and (head.dep_ != "ccomp" or writer_root):
-                if sd.verb_cue(head) is not None or tok.dep_ in ("conj", "advcl", "pcomp") or (
+                if speech.verb_cue(head) is not None or tok.dep_ in ("conj", "advcl", "pcomp") or (
                     tok.dep_ == "xcomp" and not any(c.dep_ in OBJECT_DEPS for c in head.children)
                 ):
-                    src = source_of(sd, head)
+                    src = source_of(speech, head)
                     if src is not None:
                         item.source, item.source_token = src
                 break
@@ -111,6 +111,6 @@ def share_sources(sd: SpeechDoc, found: list[FoundAttribution]) -> None:
             head = head.head
 
 
-def is_generic_you(sd: SpeechDoc, source: CharRange) -> bool:
+def is_generic_you(speech: SpeechDoc, source: CharRange) -> bool:
     """ "you want to believe ...", "you know": the reader or audience addressed, not a source."""
-    return sd.text[source[0] : source[1]].lower() == "you"
+    return speech.text[source[0] : source[1]].lower() == "you"

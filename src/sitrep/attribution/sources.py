@@ -26,6 +26,8 @@ TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen",
 
 @dataclass(frozen=True)
 class SourceInfo:
+    """The fuller name behind a source (None when the text is the name) and its canonical actor."""
+
     resolved: str | None
     actor: str | None
 

@@ -15,6 +15,7 @@ QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»", "‘", "’", "'"
 
 
 def token_range(tok: Token) -> CharRange:
+    """The character range of one token."""
     return tok.idx, tok.idx + len(tok.text)
 
 
@@ -79,4 +80,5 @@ def _has_opening(doc: Doc, run: list[int]) -> bool:
 
 
 def hull(parts: list[CharRange]) -> CharRange:
+    """The smallest range covering all parts (a split content reported as one span)."""
     return min(p[0] for p in parts), max(p[1] for p in parts)

@@ -27,20 +27,20 @@ TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "against", "over"})
 PLAIN_SAYING = frozenset({"say", "tell", "state", "add", "write", "continue"})
 
 
-def verb_attribution(sd: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttribution | None:
+def verb_attribution(speech: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttribution | None:
     """The attribution a cue verb makes with the first of its frames that finds content, else None."""
     if verb.dep_ == "relcl":
-        relative = _relative_attribution(sd, verb, entry)
+        relative = _relative_attribution(speech, verb, entry)
         if relative is not None:
             return relative
     noun_clause = _noun_with_clause(verb) if "object" in entry.frames else None
     if noun_clause is not None:
         noun, clause = noun_clause
-        item = attribution_from_tokens(sd, verb, entry, subtree_indices(clause))
+        item = attribution_from_tokens(speech, verb, entry, subtree_indices(clause))
         if item is not None:
             item.cue = (item.cue[0], max(item.cue[1], noun.idx + len(noun.text)))
         return item
-    content = clausal_content(sd, verb) if "clause" in entry.frames else None
+    content = clausal_content(speech, verb) if "clause" in entry.frames else None
     if content is None and "clause" in entry.frames:
         content = as_parenthetical(verb)
     clausal = content is not None
@@ -49,23 +49,23 @@ def verb_attribution(sd: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttrib
         and entry.frames & {"object", "infinitive"}
         and (subject(verb) is not None or verb.dep_ in ("conj", "advcl"))
     ):
-        content = complement_content(sd, verb, entry)
+        content = complement_content(speech, verb, entry)
     if content is None and subject(verb) is not None:
         topic = _topic_object(verb)
         if topic is not None:
             prep, tokens = topic
-            item = attribution_from_tokens(sd, verb, entry, tokens)
+            item = attribution_from_tokens(speech, verb, entry, tokens)
             if item is not None:
                 item.cue = (item.cue[0], max(item.cue[1], prep.idx + len(prep.text)))
                 item.from_complement = True
             return item
     if content is None and "object" in entry.frames:
-        return _passive_with_agent(sd, verb, entry)
+        return _passive_with_agent(speech, verb, entry)
     if content is None:
         return None
-    item = attribution_from_tokens(sd, verb, entry, content)
+    item = attribution_from_tokens(speech, verb, entry, content)
     if item is not None and not clausal and _is_passive_request(verb):
-        doc = sd.doc
+        doc = speech.doc
         subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
         run = trim(doc, subtree_indices(subj))
         if run:  # "Velt || was asked || to list ...": who is asked is part of the request
@@ -82,7 +82,7 @@ def _is_passive_request(verb: Token) -> bool:
     )
 
 
-def _relative_attribution(sd: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttribution | None:
+def _relative_attribution(speech: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttribution | None:
     """ "the tram depot, which she described as “a rusty cathedral”", "a vote that he said surprised everyone".
 
     The relative pronoun stands for what the source said something about, so it opens
@@ -111,9 +111,10 @@ def _relative_attribution(sd: SpeechDoc, verb: Token, entry: CueEntry) -> FoundA
         rest = [i for c in verb.rights if not c.is_punct for i in subtree_indices(c)]
     else:
         return None
-    parts, kind = content_parts(sd, rest) if rest else ([], "indirect")
-    found = cued_attribution(sd, "mixed" if kind == "direct" else kind, verb, [token_range(relative), *parts], entry)
-    found.source, found.source_token = noun_phrase_range(sd, speaker), speaker.i
+    parts, kind = content_parts(speech, rest) if rest else ([], "indirect")
+    kind = "mixed" if kind == "direct" else kind
+    found = cued_attribution(speech, kind, verb, [token_range(relative), *parts], entry)
+    found.source, found.source_token = noun_phrase_range(speech, speaker), speaker.i
     return found
 
 
@@ -142,24 +143,24 @@ def _topic_object(verb: Token) -> tuple[Token, list[int]] | None:
     return None
 
 
-def _passive_with_agent(sd: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttribution | None:
+def _passive_with_agent(speech: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttribution | None:
     """ "The leak was first revealed by the Harbour Gazette": the passive subject is the content."""
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
     if subj is None or agent is None or not objects or subj.lower_ in ("it", "this", "that"):
         return None
-    parts, kind = content_parts(sd, subtree_indices(subj))
+    parts, kind = content_parts(speech, subtree_indices(subj))
     if not parts:
         return None
-    start, end = cue_range(sd, verb, parts, entry)
+    start, end = cue_range(speech, verb, parts, entry)
     return FoundAttribution(
         kind=kind,
         cue=(start, min(end, agent.idx)),  # "was first reported by": the agent's "by" is not part of the cue
         lemma=entry.lemma,
         stance=entry.stance,
         content=parts,
-        source=noun_phrase_range(sd, objects[0]),
+        source=noun_phrase_range(speech, objects[0]),
         source_token=objects[0].i,
         cue_token=verb.i,
         from_complement=True,
