@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= demo.sitrep.db
 EXAMPLE := examples/000_f33f436a49f2953e.txt
 
-.PHONY: demo test eval lint bench schema clean
+.PHONY: demo test eval lint bench fuzz faults schema clean
 
 $(STAMP): pyproject.toml requirements-data.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# Slow suites; `make test` runs a fixed slice of each.
+fuzz: $(STAMP)
+	SITREP_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -q -s tests/test_fuzz.py
+
+faults: $(STAMP)
+	SITREP_KILL_ROUNDS=100 $(BIN)/python -m pytest -q -s tests/test_faults.py
 
 schema: $(STAMP)
 	$(BIN)/sitrep schema > schema/analyzed-article.schema.json

@@ -60,6 +60,6 @@ def parse_many(
             continue
         pending.append(doc)
         if len(pending) == count:
-            joined = Doc.from_docs(pending, ensure_whitespace=False, exclude=["tensor", "user_data"])
+            joined = Doc.from_docs(pending, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]  # stub predates exclude
             pending = []
             yield joined, context

@@ -7,10 +7,12 @@ settings live here so the rest of the store is plain SQLAlchemy Core.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -43,7 +45,11 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+WRITE = {"sitrep_write": True}  # execution option of a connection that will write (see ``writing``)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event below emits BEGIN itself
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
     cursor.execute("PRAGMA foreign_keys=ON")  # deleting a document deletes its layers (ON DELETE CASCADE)
@@ -65,4 +71,19 @@ def create(url: str) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """A writer takes the write lock when its transaction starts (BEGIN IMMEDIATE), waiting for another
+    writer to finish instead of failing half-way ("database is locked") when two processes ingest at once;
+    readers start plain transactions and never wait."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("sitrep_write") else "BEGIN")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction that will write: committed at the end, rolled back on any error."""
+    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        yield conn

@@ -58,7 +58,7 @@ class Store:
     def upgrade(self) -> None:
         config = Config()
         config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
-        with self.engine.begin() as conn:
+        with backends.writing(self.engine) as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
 
@@ -76,7 +76,7 @@ class Store:
         sha = analyzed.source.sha256
         if sha is None:
             raise ValueError("an analysed document needs source.sha256 to be stored")
-        with self.engine.begin() as conn:
+        with backends.writing(self.engine) as conn:
             existing = conn.scalar(select(schema.documents.c.id).where(schema.documents.c.sha256 == sha))
             if existing is not None:
                 return existing, False
@@ -105,7 +105,7 @@ class Store:
 
     def delete(self, doc_id: int) -> None:
         """Remove a document; its layers go with it (ON DELETE CASCADE), its search entry by trigger."""
-        with self.engine.begin() as conn:
+        with backends.writing(self.engine) as conn:
             conn.execute(delete(schema.documents).where(schema.documents.c.id == doc_id))
 
     # --- reading --------------------------------------------------------------------------------------------
