@@ -10,7 +10,8 @@ complete or filter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -55,6 +56,9 @@ class SpeechDoc:
     quotes: list[Quote]
     lexicon: Lexicon
     quote_of: dict[int, int]  # token index -> index in ``quotes`` of the quotation it stands in
+    token_starts: list[int] = field(default_factory=list)  # character offset of each token
+    token_ends: list[int] = field(default_factory=list)  # ... of each token's end
+    words_before: list[int] = field(default_factory=list)  # words (not punctuation or space) among doc[:i]
 
     @classmethod
     def read(cls, doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> SpeechDoc:
@@ -65,7 +69,25 @@ class SpeechDoc:
                 qi += 1
             if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
                 quote_of[tok.i] = qi
-        return cls(doc=doc, text=doc.text, quotes=quotes, lexicon=lexicon, quote_of=quote_of)
+        starts = [tok.idx for tok in doc]
+        ends = [tok.idx + len(tok.text) for tok in doc]
+        words = [0]
+        for tok in doc:
+            words.append(words[-1] + (not tok.is_punct and not tok.is_space))
+        return cls(doc=doc, text=doc.text, quotes=quotes, lexicon=lexicon, quote_of=quote_of,
+                   token_starts=starts, token_ends=ends, words_before=words)
+
+    def words_within(self, start: int, end: int) -> int | None:
+        """Words among the tokens lying wholly inside ``[start, end)``; None when no token does.
+
+        Prefix counts make this constant-time in the distance, so rules may ask it of
+        every pair of positions in a long document.
+        """
+        first = bisect_left(self.token_starts, start)
+        last = bisect_right(self.token_ends, end)  # tokens [first, last) end at or before ``end``
+        if first >= last:
+            return None
+        return self.words_before[last] - self.words_before[first]
 
     def verb_cue(self, tok: Token) -> CueEntry | None:
         """The lexicon entry of a reporting verb ("say", phrasal "call for"), else None."""

@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from sitrep.attribution.document import FoundAttribution, PendingCue, SpeechDoc, subject
@@ -81,17 +83,51 @@ def _propose(speech: SpeechDoc) -> tuple[list[FoundAttribution], list[PendingCue
 def _drop_nested(found: list[FoundAttribution]) -> list[FoundAttribution]:
     """A cue inside what another source is reported to have said is part of that content
     ("He told reporters he thought ..."): like verbs inside quotes, not an attribution of the writer."""
-    contents = [(f, part) for f in found for part in f.content]
-    kept = [f for f in found if not any(o is not f and s <= f.cue[0] and f.cue[1] <= e for o, (s, e) in contents)]
+    inside = _ContentIndex(found)
+    kept = [f for f in found if not inside.holds_cue_of(f)]
     # "voiced hope that ...": the noun cue "hope" is part of the verb's cue for the same content
+    same_content: dict[tuple[CharRange, ...], list[FoundAttribution]] = {}
+    for f in kept:
+        same_content.setdefault(tuple(f.content), []).append(f)
     return [
         f
         for f in kept
         if not any(
-            o is not f and o.content == f.content and o.cue[0] <= f.cue[0] and f.cue[1] <= o.cue[1] and o.cue != f.cue
-            for o in kept
+            o is not f and o.cue[0] <= f.cue[0] and f.cue[1] <= o.cue[1] and o.cue != f.cue
+            for o in same_content[tuple(f.content)]
         )
     ]
+
+
+class _ContentIndex:
+    """Every content part of every attribution, to ask whether another one's content holds a cue.
+
+    Parts are sorted by start; for each prefix the two farthest ends reached by different
+    attributions are kept, so the question costs a bisection instead of a scan of all parts.
+    """
+
+    def __init__(self, found: list[FoundAttribution]) -> None:
+        parts = sorted((start, end, owner) for owner, f in enumerate(found) for start, end in f.content)
+        self.owner = {id(f): i for i, f in enumerate(found)}
+        self.starts = [start for start, _, _ in parts]
+        self.best: list[tuple[tuple[int, int], tuple[int, int]]] = []  # ((end, owner), (end, other owner))
+        first, second = (-1, -1), (-1, -1)
+        for _, end, owner in parts:
+            if end > first[0] and owner != first[1]:
+                first, second = (end, owner), first
+            elif end > first[0]:
+                first = (end, owner)
+            elif end > second[0] and owner != first[1]:
+                second = (end, owner)
+            self.best.append((first, second))
+
+    def holds_cue_of(self, f: FoundAttribution) -> bool:
+        reached = bisect_right(self.starts, f.cue[0])  # parts starting at or before the cue
+        if not reached:
+            return False
+        first, second = self.best[reached - 1]
+        end = first[0] if first[1] != self.owner[id(f)] else second[0]
+        return end >= f.cue[1]
 
 
 def _split_paragraphs(text: str, start: int, end: int) -> list[CharRange]:

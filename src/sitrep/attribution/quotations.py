@@ -10,6 +10,8 @@ that closed the paragraph before it, unless its clause only names who spoke.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from sitrep.attribution.cues import cued_attribution
@@ -28,12 +30,22 @@ SPLIT_QUOTE_WINDOW = 60
 
 
 def covered_quotes(speech: SpeechDoc, found: list[FoundAttribution]) -> set[int]:
-    """Indices of the quotations some attribution already reports."""
-    return {qi for f in found for qi, q in enumerate(speech.quotes) if _covers(f.content, q)}
+    """Indices of the quotations some attribution already reports (wholly inside one of its parts).
 
+    Quotations are in text order and do not overlap, so each part looks only at the
+    quotations that start inside it: linear in the document, not attributions × quotations.
+    """
+    starts = [q.start for q in speech.quotes]
+    covered: set[int] = set()
+    for f in found:
+        for start, end in f.content:
+            qi = bisect_left(starts, start)
+            while qi < len(starts) and starts[qi] < end:
+                if speech.quotes[qi].end <= end:
+                    covered.add(qi)
+                qi += 1
+    return covered
 
-def _covers(parts: list[CharRange], quote: Quote) -> bool:
-    return any(s <= quote.start and quote.end <= e for s, e in parts)
 
 
 def link_orphan_quotes(
@@ -155,7 +167,7 @@ def _bare_speech_clause(verb: Token) -> bool:
 
 def _gap_words(speech: SpeechDoc, start: int, end: int) -> int:
     """Words (not punctuation) strictly between two character offsets."""
-    span = speech.doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
+    words = speech.words_within(start, end)
+    if words is None:
         return 0 if not speech.text[start:end].strip() else QUOTE_LINK_WINDOW + 1
-    return sum(1 for t in span if not t.is_punct and not t.is_space)
+    return words

@@ -10,8 +10,11 @@ actor, and from the small table of seats of government in ``lexicon``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -39,9 +42,20 @@ class SourceResolver:
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.persons = _person_spans(doc)
-        self.actor_places = [p for p in places if p.role == "actor" and p.actor]
-        self.actor_mentions = [m for m in mentions if m.actor]
         self.speakers: list[tuple[int, str]] = []  # (char offset, resolved name) of person sources so far
+        # Indexes over the persons and actor names, so each question costs a bisection, not a scan of the
+        # document (a long document asks as many questions as it has sources).
+        self._person_starts = [p.start_char for p in self.persons]
+        by_end = sorted(range(len(self.persons)), key=lambda i: self.persons[i].end_char)
+        self._ends_sorted = [self.persons[i].end_char for i in by_end]
+        self._latest_ending: list[int] = list(accumulate(by_end, max))  # latest person among those ended
+        self._by_surname: dict[str, list[int]] = {}
+        for i, person in enumerate(self.persons):
+            words = _name_words(person)
+            if words:
+                self._by_surname.setdefault(words[-1], []).append(i)
+        self.actor_places = _Inside([p for p in places if p.role == "actor" and p.actor])
+        self.actor_mentions = _Inside([m for m in mentions if m.actor])
 
     def resolve(self, start: int, end: int, head_token: int | None) -> SourceInfo:
         text = self.text[start:end]
@@ -83,28 +97,35 @@ class SourceResolver:
 
     def _previous_person(self, offset: int) -> str | None:
         """The latest person named before ``offset``; earlier speakers win over bystanders."""
-        last_person = next((p for p in reversed(self.persons) if p.end_char <= offset), None)
+        ended = bisect_right(self._ends_sorted, offset)
+        last_person = self.persons[self._latest_ending[ended - 1]] if ended else None
         last_speaker = next((s for s in reversed(self.speakers) if s[0] < offset), None)
         if last_speaker is not None and (last_person is None or last_speaker[0] >= last_person.start_char - 300):
             return last_speaker[1]
         return self._full_name(last_person) if last_person is not None else None
 
     def _person_in(self, start: int, end: int) -> Span | None:
-        inside = [p for p in self.persons if start <= p.start_char and p.end_char <= end]
-        return inside[0] if inside else None
+        """The first person (in document order) wholly inside ``[start, end)``."""
+        i = bisect_left(self._person_starts, start)
+        while i < len(self.persons) and self.persons[i].start_char < end:
+            if self.persons[i].end_char <= end:
+                return self.persons[i]
+            i += 1
+        return None
 
     def _full_name(self, person: Span) -> str:
         """The longest earlier (or same) person name whose last word is this one's last word."""
-        words = [t.text for t in person if t.lower_ not in TITLES and not t.is_punct]
+        words = _name_words(person)
         if not words:
             return person.text
         surname = words[-1].removesuffix("'s").removesuffix("’s")
         best = " ".join(words)
-        for other in self.persons:
-            if other.start_char > person.start_char:
+        earlier = bisect_right(self._person_starts, person.start_char)  # persons up to this one
+        for i in self._by_surname.get(surname, ()):
+            if i >= earlier:
                 break
-            other_words = [t.text for t in other if t.lower_ not in TITLES and not t.is_punct]
-            if other_words and other_words[-1] == surname and len(other_words) > len(best.split()):
+            other_words = _name_words(self.persons[i])
+            if len(other_words) > len(best.split()):
                 best = " ".join(other_words)
         return best
 
@@ -118,13 +139,40 @@ class SourceResolver:
         seat = seat_of_government(text)
         if seat is not None:
             return seat
-        for place in self.actor_places:
-            if start <= place.start and place.end <= end and _is_whole_or_head(text, place.text):
-                return place.actor
-        for mention in self.actor_mentions:
-            if start <= mention.start and mention.end <= end and _is_whole_or_head(text, mention.text):
-                return mention.actor
+        for names in (self.actor_places, self.actor_mentions):
+            found = names.first_inside(start, end, lambda item: _is_whole_or_head(text, item.text))
+            if found is not None:
+                return found.actor
         return None
+
+
+def _name_words(person: Span) -> list[str]:
+    """The words of a person's name without titles and punctuation ("Gen. Valery Zaluzhny" → Valery Zaluzhny)."""
+    return [t.text for t in person if t.lower_ not in TITLES and not t.is_punct]
+
+
+Named = TypeVar("Named", Place, Mention)
+
+
+class _Inside(Generic[Named]):
+    """Items with character offsets, found by the span that contains them."""
+
+    def __init__(self, items: list[Named]) -> None:
+        self.items: list[Named] = items
+        self.order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self.starts = [items[i].start for i in self.order]
+
+    def first_inside(self, start: int, end: int, accept: Callable[[Named], bool]) -> Named | None:
+        """The first item (in the original order) wholly inside ``[start, end)`` that ``accept`` takes."""
+        best: int | None = None
+        k = bisect_left(self.starts, start)
+        while k < len(self.order) and self.starts[k] < end:
+            i = self.order[k]
+            item = self.items[i]
+            if item.end <= end and (best is None or i < best) and accept(item):
+                best = i
+            k += 1
+        return self.items[best] if best is not None else None
 
 
 def _is_whole_or_head(source_text: str, name: str) -> bool:
