@@ -41,6 +41,10 @@ def _check_whole(db: Path) -> int:
     """The database is sound and every stored document has every layer; returns how many are stored."""
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "documents" not in tables:  # killed before the schema was committed: nothing at all
+            assert "alembic_version" not in tables
+            return 0
         docs = conn.execute("SELECT id, analysis FROM documents").fetchall()
         for doc_id, analysis in docs:
             layers = json.loads(analysis)

@@ -34,3 +34,17 @@ def test_a_body_past_the_parser_limit_is_analysed_whole(pipeline: Pipeline, monk
     towns = [p for p in result.places if p.text == "Marlow"]
     assert len(towns) == 250 and body[towns[-1].start : towns[-1].end] == "Marlow"
     assert len(result.timexes) == 500  # "on Tuesday" and "in May" of every paragraph
+
+
+def test_pathological_text_is_tokenized_in_pieces_and_kept_whole(pipeline: Pipeline) -> None:
+    from sitrep.analyze.nlp import MAX_RUN_TOKENS
+    from sitrep.analyze.tokens import PIECE
+
+    text = "Officials said " + "!?" * 1500 + " then " + "—" * 400 + "\nand https://example.org/" + "a/b" * 50
+    doc = pipeline.nlp(text)
+    assert doc.text == text  # offsets still index the input
+    assert max(len(t.text) for t in doc if not t.like_url) <= PIECE
+    assert any(t.like_url for t in doc)  # a long link is not a pathological chunk: one token as before
+    assert max(len(s) for s in doc.sents) <= MAX_RUN_TOKENS  # no endless "sentence" for the parser
+    ordinary = "The mayor said the bridge, which cost $4m, would open on May 3. Critics disagreed!"
+    assert [t.text for t in pipeline.nlp.make_doc(ordinary)] == [t.text for t in pipeline.nlp.tokenizer.inner(ordinary)]

