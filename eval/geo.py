@@ -22,10 +22,10 @@ from pathlib import Path
 
 from eval.common import precision_recall_f1, shared_data
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.places import Toponym, given_toponyms, resolve_toponyms, spot
 from sitrep.gazetteer import Gazetteer, load
-from sitrep.gazetteer.resolve import haversine_km
 from sitrep.gazetteer.sources import package_file
+from sitrep.geoparse import Toponym, given_toponyms, resolve_toponyms, spot
+from sitrep.geoparse.resolve import haversine_km
 from sitrep.model import Place
 
 WITHIN_KM = 161.0

@@ -13,20 +13,15 @@ from spacy.tokens import Span
 from tests.conftest import EXAMPLE_BODY
 
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.places import (
-    _datelines,
-    _listed_regions,
-    _person_words,
-    given_toponyms,
-    make_places_fn,
-    resolve_toponyms,
-)
+from sitrep.analyze.places import make_places_fn
 from sitrep.analyze.registry import Context
 from sitrep.gazetteer import Gazetteer, GazetteerError, default_path, ensure_built, package_fingerprint
 from sitrep.gazetteer.index import Entry
-from sitrep.gazetteer.records import Kind, PlaceRecord, read_tsv_records
-from sitrep.gazetteer.resolve import Mention, resolve
+from sitrep.gazetteer.records import PlaceKind, PlaceRecord, read_tsv_records
 from sitrep.gazetteer.sources import informal_records
+from sitrep.geoparse import given_toponyms, resolve_toponyms
+from sitrep.geoparse.resolve import ToponymMention, resolve
+from sitrep.geoparse.spotting import _datelines, _listed_regions, _person_words
 from sitrep.model import AnalyzedArticle, Article, Place, Source
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer" / "tiny.tsv"
@@ -202,7 +197,7 @@ def test_neighbouring_towns_pull_each_other_home(tiny_gazetteer: Gazetteer) -> N
     """Spatial minimality: three small towns of one county outweigh bigger namesakes far apart
     (fed to the resolver directly: the small NER model misses such towns)."""
     names = ("Alexandria", "Glenwood", "Evansville")
-    mentions = [Mention(name.lower(), tiny_gazetteer.lookup(name)) for name in names]
+    mentions = [ToponymMention(name.lower(), tiny_gazetteer.lookup(name)) for name in names]
     assert all(len(m.candidates) >= 2 for m in mentions)
     choices = resolve(mentions)
     assert [c.entry.admin1 if c else None for c in choices] == ["Minnesota"] * 3
@@ -216,9 +211,9 @@ def test_spatial_minimality_across_a_border() -> None:
                      population, None, None)
 
     mentions = [
-        Mention("alpha", [town("Alpha", "AA", 30.0, -100.0, 200_000), town("Alpha", "BB", 45.00, -90.00, 3000)]),
-        Mention("beta", [town("Beta", "CC", 35.0, -80.0, 200_000), town("Beta", "DD", 45.10, -90.10, 3000)]),
-        Mention("gamma", [town("Gamma", "EE", 40.0, -120.0, 200_000), town("Gamma", "FF", 45.05, -89.9, 3000)]),
+        ToponymMention("alpha", [town("Alpha", "AA", 30.0, -100.0, 200_000), town("Alpha", "BB", 45.00, -90.00, 3000)]),
+        ToponymMention("beta", [town("Beta", "CC", 35.0, -80.0, 200_000), town("Beta", "DD", 45.10, -90.10, 3000)]),
+        ToponymMention("gamma", [town("Gamma", "EE", 40.0, -120.0, 200_000), town("Gamma", "FF", 45.05, -89.9, 3000)]),
     ]
     choices = resolve(mentions)
     assert [c.entry.population if c else None for c in choices] == [3000, 3000, 3000]
@@ -329,15 +324,17 @@ def test_a_county_named_in_the_story_holds_its_town() -> None:
     """Containment: "Richmond" and "Madison County" together are the Kentucky pair, although
     Richmond, Virginia, is bigger and Virginia has a Madison County too (the counties' points are
     put far from the towns so that nearness alone does not decide)."""
-    def place(name: str, kind: Kind, state: str, county: str | None, lat: float, lon: float, population: int) -> Entry:
+    def place(
+        name: str, kind: PlaceKind, state: str, county: str | None, lat: float, lon: float, population: int
+    ) -> Entry:
         return Entry(f"test:{name}-{state}", None, name, kind, lat, lon, "US", state, f"US.{state}", county,
                      population, None, None)
 
-    richmond = Mention("richmond", [
+    richmond = ToponymMention("richmond", [
         place("Richmond", "city", "VA", "City of Richmond", 37.55, -77.46, 226_000),
         place("Richmond", "city", "KY", "Madison County", 37.75, -84.29, 33_000),
     ])
-    county = Mention("madison county", [
+    county = ToponymMention("madison county", [
         place("Madison County", "admin2", "AL", None, 34.76, -86.55, 370_000),
         place("Madison County", "admin2", "VA", None, 35.40, -77.46, 13_000),
         place("Madison County", "admin2", "KY", None, 39.80, -84.28, 92_000),
@@ -383,9 +380,9 @@ def test_one_sense_per_discourse_shares_a_container(tiny_gazetteer: Gazetteer) -
     """ "Paris, Tenn." once puts the story's other "Paris" in Tennessee too."""
     paris = tiny_gazetteer.lookup("Paris")
     tennessee = tuple(e for e in tiny_gazetteer.lookup("Tennessee") if e.kind == "admin1")
-    choices = resolve([Mention("paris", paris, within=tennessee), Mention("paris", paris)])
+    choices = resolve([ToponymMention("paris", paris, within=tennessee), ToponymMention("paris", paris)])
     assert [c.entry.admin1 if c else None for c in choices] == ["Tennessee", "Tennessee"]
-    alone = resolve([Mention("paris", paris)])[0]
+    alone = resolve([ToponymMention("paris", paris)])[0]
     assert alone is not None and alone.entry.country == "FR"
 
 

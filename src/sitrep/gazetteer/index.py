@@ -15,7 +15,7 @@ from typing import Any
 
 from sitrep.errors import ResourceError
 from sitrep.gazetteer.names import name_key
-from sitrep.gazetteer.records import Kind
+from sitrep.gazetteer.records import PlaceKind
 
 MAX_CANDIDATES = 200
 _COLUMNS = (
@@ -35,7 +35,7 @@ class Entry:
     place_id: str
     geonameid: int | None
     name: str
-    kind: Kind
+    kind: PlaceKind
     lat: float
     lon: float
     country: str | None

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeGuard
 
-Kind = Literal["country", "admin1", "admin2", "city", "region"]
-KINDS: tuple[Kind, ...] = ("country", "admin1", "admin2", "city", "region")
+PlaceKind = Literal["country", "admin1", "admin2", "city", "region"]
+KINDS: tuple[PlaceKind, ...] = ("country", "admin1", "admin2", "city", "region")
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class PlaceRecord:
 
     place_id: str
     name: str
-    kind: Kind
+    kind: PlaceKind
     lat: float
     lon: float
     country: str | None = None
@@ -46,7 +46,7 @@ FIXTURE_COLUMNS = (
 )  # optional further column: demonyms (``|``-separated)
 
 
-def _is_kind(value: str) -> TypeGuard[Kind]:
+def _is_kind(value: str) -> TypeGuard[PlaceKind]:
     return value in KINDS
 
 

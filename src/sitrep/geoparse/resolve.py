@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from sitrep.gazetteer.index import Entry
 
-Cue = Literal["admin", "admin1", "admin2", "city", "country", "none"]
+PlaceCue = Literal["admin", "admin1", "admin2", "city", "country", "none"]
 FloatArray = npt.NDArray[np.float32]
 
 # Prior weight by feature type: an unqualified name is most often the country,
@@ -41,7 +41,7 @@ NAMES_WEIGHT = 0.25
 BY_NAME_BONUS = 2.0  # the entry's own name, not one of its aliases
 CAPITAL_BONUS = 2.0  # national capitals are what an unqualified name usually means
 NAMESAKE_CITY_BONUS = 3.0  # "Kharkiv" the city over Kharkiv Oblast, absent a cue (even "New York" by alias)
-CUE_MATCH: dict[Cue, dict[str, float]] = {
+CUE_MATCH: dict[PlaceCue, dict[str, float]] = {
     "admin": {"admin1": 3.5, "admin2": 3.0, "region": 3.5, "city": -2.0, "country": -1.0},
     "admin1": {"admin1": 4.0, "admin2": 1.5, "region": 3.0, "city": -3.0, "country": -1.0},
     "admin2": {"admin1": 1.0, "admin2": 4.0, "region": 1.0, "city": -3.0, "country": -2.0},
@@ -69,7 +69,7 @@ TESTIMONY_FLOOR = 0.25
 
 
 @dataclass
-class Mention:
+class ToponymMention:
     """One toponym to resolve: its lookup key, candidates, local cue and container.
 
     ``within`` are the readings of the region the text says this one lies in
@@ -79,7 +79,7 @@ class Mention:
 
     key: str
     candidates: Sequence[Entry]
-    cue: Cue = "none"
+    cue: PlaceCue = "none"
     weight: float = 1.0  # how much this mention counts as context for the others
     scores: list[float] = field(default_factory=list)
     container: int | None = None
@@ -161,7 +161,7 @@ def _softmax(scores: Sequence[float]) -> list[float]:
     return [e / total for e in exps]
 
 
-def _container_bonus(mentions: Sequence[Mention]) -> list[list[float]]:
+def _container_bonus(mentions: Sequence[ToponymMention]) -> list[list[float]]:
     """Reward the readings under which a mention lies in the region its container names,
     on both sides: "Paris, Tenn." is Paris in Tennessee, "Athens, Georgia" the US state."""
     bonus = [[0.0] * len(m.candidates) for m in mentions]
@@ -178,7 +178,7 @@ def _container_bonus(mentions: Sequence[Mention]) -> list[list[float]]:
     return _shared_by_name(mentions, bonus)
 
 
-def _shared_by_name(mentions: Sequence[Mention], bonus: list[list[float]]) -> list[list[float]]:
+def _shared_by_name(mentions: Sequence[ToponymMention], bonus: list[list[float]]) -> list[list[float]]:
     """One sense per discourse: "Paris, Tenn." once puts every "Paris" of the story in Tennessee."""
     best: dict[tuple[str, str], float] = defaultdict(float)
     for mention, row in zip(mentions, bonus, strict=True):
@@ -187,10 +187,10 @@ def _shared_by_name(mentions: Sequence[Mention], bonus: list[list[float]]) -> li
     return [[best[(m.key, e.place_id)] for e in m.candidates] for m in mentions]
 
 
-def resolve(mentions: Sequence[Mention]) -> list[Choice | None]:
+def resolve(mentions: Sequence[ToponymMention]) -> list[Choice | None]:
     """The best entry for each mention (None when it has no candidates)."""
     base: list[list[float]] = []
-    cues_by_key: dict[str, list[Cue]] = defaultdict(list)
+    cues_by_key: dict[str, list[PlaceCue]] = defaultdict(list)
     for mention in mentions:
         cues_by_key[mention.key].append(mention.cue)
     containment = _container_bonus(mentions)
@@ -246,7 +246,7 @@ class _Proximity:
     weighs a neighbour by how likely it is the reading of its own name.
     """
 
-    def __init__(self, mentions: Sequence[Mention], base: Sequence[Sequence[float]]) -> None:
+    def __init__(self, mentions: Sequence[ToponymMention], base: Sequence[Sequence[float]]) -> None:
         self.slots: list[tuple[str, int, int]] = []  # (key, mention index, candidate index)
         starts: list[int] = []
         first: dict[str, int] = {}
@@ -303,7 +303,7 @@ class _Context:
         return self.countries, self.admin1, self.admin2
 
 
-def _contributions(mentions: Sequence[Mention], probs: list[list[float]]) -> dict[str, _Context]:
+def _contributions(mentions: Sequence[ToponymMention], probs: list[list[float]]) -> dict[str, _Context]:
     """What each distinct name says about the document's whereabouts.
 
     A name repeated ten times is still one piece of evidence.
@@ -326,7 +326,7 @@ def _contributions(mentions: Sequence[Mention], probs: list[list[float]]) -> dic
     return by_key
 
 
-def _counties_named(mentions: Sequence[Mention]) -> dict[tuple[str, bool], set[str]]:
+def _counties_named(mentions: Sequence[ToponymMention]) -> dict[tuple[str, bool], set[str]]:
     """For each second-level region, the names in the document that can be it (key, True)
     and the names that can be a town in it (key, False): a town looks up the first, a county the second."""
     names: dict[tuple[str, bool], set[str]] = defaultdict(set)
