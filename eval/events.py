@@ -13,8 +13,8 @@ from collections import Counter
 
 from eval.common import shared_data
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.events import extract_events
 from sitrep.events import classifier
+from sitrep.events.extraction import extract_events
 from sitrep.events.rules import default_typer
 from sitrep.model import AnalyzedArticle, Article, Source
 

@@ -1,0 +1,174 @@
+"""Event extraction: the clauses of an article that report violence, protest or strategic developments.
+
+Each clause with an event cue (a verb or noun from the ACLED/PLOVER lexicon, not a mere
+actor noun) becomes one :class:`~sitrep.model.Event`: typed by the rule typer (or by the
+user's trained model, when present), with its actors and their sides
+(:mod:`~sitrep.events.roles`), its place (the clause's location, not any place in the
+sentence), its time (the governing timex, else the reporting window of the article's date),
+its modality, and the attribution that asserts it (null when the outlet itself does).
+
+General news uses the same words in other senses ("fight climate change", "drone footage",
+"attack ads"); :mod:`sitrep.events.senses` marks those cue words inert before grouping, so they
+neither start nor type an event, and text that is not English yields no events at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.actors.matcher import ARMED_KINDS
+from sitrep.events import classifier
+from sitrep.events.anchoring import ArticleFrame
+from sitrep.events.clause import clause_head, modality
+from sitrep.events.lexicon import CueHit
+from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
+from sitrep.events.rules import BELLIGERENT, WEAPON_CUES, RuleTyper, Typing, default_typer
+from sitrep.events.senses import inert_tokens, is_english
+from sitrep.events.taxonomy import type_of
+from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
+
+# Cues that can start an event in running text. Group changes, bases and property words are
+# too common in news prose to stand alone; they still type a clause that another cue started.
+# fmt: off
+TRIGGER_CUES = frozenset({
+    "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
+    "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
+})
+# fmt: on
+# Words that name an event only in ACLED's terse notes, not in running prose.
+# fmt: off
+WEAK_TRIGGERS = frozenset({
+    "war", "violence", "body", "bodies", "dead", "death", "deaths", "strike", "strikes", "sign", "signed",
+    "signing", "agree", "agreed", "accord", "swap", "engage", "engaged", "engagement", "battlefield",
+    "fatalities", "fatality", "shot", "treaty", "negotiate", "negotiation", "negotiations", "mine",
+    "mines",
+})
+# fmt: on
+TRIGGER_POS = frozenset({"VERB", "NOUN"})
+LANGUAGE_SAMPLE_TOKENS = 1000
+CONFLICT_AGREEMENT_WORDS = frozenset({"ceasefire", "cease", "truce", "peace", "prisoner", "prisoners", "hostage"})
+
+
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+
+def extract_events(
+    doc: Doc,
+    result: AnalyzedArticle,
+    dct: Interval | None,
+    typer: RuleTyper | None = None,
+    model: classifier.TrainedTyper | None = None,
+) -> list[Event]:
+    """All events of one article; pure: reads the parse and the earlier layers."""
+    typer = typer or default_typer()
+    if not is_english(doc[:LANGUAGE_SAMPLE_TOKENS], result.article.language):
+        return []  # the lexicon and the parse are English: elsewhere every cue is a false friend
+    sentences = [(s, typer.lexicon.hits(list(s)) + typer.dependency_hits(list(s))) for s in doc.sents]
+    inert = inert_tokens(doc, sentences)
+    frame = ArticleFrame.build(doc, result, typer.actors)
+    groups = _groups(doc, result, typer, sentences, inert)
+    found = [_event(group, frame, typer, model, dct, inert) for group in groups]
+    return [event for event in found if event is not None]
+
+
+def _groups(
+    doc: Doc,
+    result: AnalyzedArticle,
+    typer: RuleTyper,
+    sentences: Sequence[tuple[SpacySpan, Sequence[CueHit]]],
+    inert: frozenset[int],
+) -> list[ClauseGroup]:
+    excluded = _source_and_cue_chars(result)
+    by_head: dict[int, list[CueHit]] = {}
+    for _sentence, hits in sentences:
+        for hit in hits:
+            token = doc[hit.start : hit.end].root
+            if not _is_trigger(hit, token, typer) or token.idx in excluded or token.i in inert:
+                continue
+            by_head.setdefault(clause_head(token).i, []).append(hit)
+    return [ClauseGroup(doc[i], tuple(hits)) for i, hits in sorted(by_head.items())]
+
+
+def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
+    if hit.cue not in TRIGGER_CUES or token.lower_ in WEAK_TRIGGERS or token.pos_ not in TRIGGER_POS:
+        return False
+    if hit.cue == "agreement":  # trade agreements are not ACLED agreements; ceasefires and swaps are
+        words = {t.lower_ for t in token.doc[hit.start : hit.end]} | {c.lower_ for c in token.children}
+        if not words & CONFLICT_AGREEMENT_WORDS:
+            return False
+    return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
+
+
+def _source_and_cue_chars(result: AnalyzedArticle) -> set[int]:
+    chars: set[int] = set()
+    for attribution in result.attributions:
+        chars.update(range(attribution.cue.start, attribution.cue.end))
+        if attribution.source is not None:
+            chars.update(range(attribution.source.start, attribution.source.end))
+    return chars
+
+
+def _event(
+    group: ClauseGroup,
+    frame: ArticleFrame,
+    typer: RuleTyper,
+    model: classifier.TrainedTyper | None,
+    dct: Interval | None,
+    inert: frozenset[int] = frozenset(),
+) -> Event | None:
+    head = group.head
+    tokens = [t for t in clause_tokens(head) if t.i not in inert]
+    first = frame.doc[group.hits[0].start]
+    attribution = frame.attribution_of(first.idx)
+    actors = event_actors(group, frame, attribution, bare_side_kind="military")
+    belligerent = any(ref.kind in ARMED_KINDS and ref.side for ref, _ in actors)
+    extra = frozenset({BELLIGERENT}) if belligerent else frozenset()
+    typing = typer.type_tokens(tokens, extra, frame.location_tokens)
+    if typing.sub_type == "Peaceful protest":  # how it ended is often told around it: "police dispersed ..."
+        sentence = [t for t in head.sent if t.i not in inert]
+        whole = typer.type_tokens(sentence, extra, frame.location_tokens)
+        if whole.type in DEMONSTRATION_TYPES and whole.trigger is not None:
+            typing = whole
+    if typing.trigger is None:
+        return None
+    trigger = frame.doc[typing.trigger[0] : typing.trigger[1]]
+    if not typing.violent:  # "Moscow added ... to the Russian Federation": a government acts
+        actors = event_actors(group, frame, attribution, bare_side_kind="government")
+    sub_type, confidence = _typed(typing, tokens, model)
+    stops = frame.cue_tokens
+    place = frame.place_in(head, stops)
+    grounded = place is not None or any(ref.actor or ref.kind in ARMED_KINDS for ref, _ in actors)
+    demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
+    if not grounded and not demonstrated and not typing.features & WEAPON_CUES:
+        return None  # nobody, nowhere, no weapon: "women in combat", "a verbal attack" are not events
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    return Event(
+        type=type_of(sub_type),
+        sub_type=sub_type,
+        actors=[to_event_actor(ref, role) for ref, role in acled_roles(actors)],
+        place=place,
+        when=frame.when(trigger.root, attribution, dct),
+        modality=modality(trigger.root, stops),
+        asserted_by=frame.attribution_of(trigger.start_char),
+        evidence=Evidence(start=start, end=end),
+        trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
+        confidence=round(confidence, 3),
+    )
+
+
+def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:
+    """The user's trained model decides when it is sure enough; the rules otherwise."""
+    if model is not None:
+        text = " ".join(t.text for t in tokens)
+        sub_type, probability = model.predict([text])[0]
+        if probability >= classifier.MIN_PROBABILITY:
+            return sub_type, probability
+    return typing.sub_type, typing.confidence
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """The clause's own words: its subtree without the clauses nested in it."""
+    return [t for t in head.subtree if clause_head(t).i == head.i]
