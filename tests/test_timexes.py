@@ -7,9 +7,9 @@ from functools import lru_cache
 import pytest
 
 from sitrep.analyze.pipeline import Pipeline
-from sitrep.analyze.timexes import governing_timex
 from sitrep.model import AnalyzedArticle, Article, Interval, Source, Timex
 from sitrep.temporal import Dct, annotate
+from sitrep.temporal.governing import governing_timex
 from sitrep.temporal.reading import FUTURE, PAST, UNKNOWN
 
 # The body of examples/000_f33f436a49f2953e.txt (its 8 paragraphs).

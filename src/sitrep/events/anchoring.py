@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from sitrep.actors.matcher import STATE_KINDS, ActorRef, ActorTable
-from sitrep.analyze.timexes import governing_timex
 from sitrep.events.clause import is_clause_head, path, phrase
 from sitrep.model import AnalyzedArticle, Attribution, Interval, Place, Timex
+from sitrep.temporal.governing import governing_timex
 
 # fmt: off
 LOCATION_PREPS = frozenset({

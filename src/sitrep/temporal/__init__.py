@@ -1,7 +1,7 @@
 """Time expressions: recognition (grammar), normalisation to TIMEX3 values, and dated intervals.
 
 ``annotate(text, dct, direction_of)`` is the whole job for one text; the
-analysis stage (``sitrep.analyze.timexes``) and the TimeML tools call it.
+``timexes`` analysis stage and the TimeML tools call it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from sitrep.model import Timex
 from sitrep.temporal.anchoring import Dct, follow_reference_times, to_timex
 from sitrep.temporal.dateline import dateline_dct
 from sitrep.temporal.reading import UNKNOWN
-from sitrep.temporal.recognize import Found, Recognizer
+from sitrep.temporal.recognize import Recognizer, TimexMatch
 
-__all__ = ["Dct", "Found", "Recognizer", "annotate"]
+__all__ = ["Dct", "Recognizer", "TimexMatch", "annotate"]
 
 DirectionOf = Callable[[int, int], int]
 
@@ -24,7 +24,7 @@ def annotate(
     dct: Dct | None,
     direction_of: DirectionOf | None = None,
     recognizer: Recognizer | None = None,
-    keep: Callable[[Found], bool] | None = None,
+    keep: Callable[[TimexMatch], bool] | None = None,
 ) -> list[Timex]:
     """All time expressions of ``text`` as :class:`Timex`, resolved against ``dct``.
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from sitrep.model import Granularity, Interval, Timex
 from sitrep.temporal import calendar as cal
 from sitrep.temporal.reading import FUTURE, Anchor, Reading
-from sitrep.temporal.recognize import Found
+from sitrep.temporal.recognize import TimexMatch
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def _as_datetime(text: str, day: date, end: bool = False) -> datetime:
     return datetime.combine(day, cal.END_OF_DAY if end else time())
 
 
-def to_timex(found: Found, text: str, dct: Dct | None, direction: int) -> Timex:
+def to_timex(found: TimexMatch, text: str, dct: Dct | None, direction: int) -> Timex:
     """The :class:`Timex` of one recognised expression (offsets into ``text``)."""
     reading = found.reading
     try:
@@ -116,7 +116,7 @@ _PERIOD = re.compile(r"(\d{4})(-[QH]\d)$")
 _DATED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dWQHX])")
 
 
-def follow_reference_times(timexes: list[Timex], found: list[Found], directions: list[int] | None = None,
+def follow_reference_times(timexes: list[Timex], found: list[TimexMatch], directions: list[int] | None = None,
                            dct: Dct | None = None) -> list[Timex]:
     """Re-anchor expressions that count from the narrative's reference time, not from the DCT.
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 from sitrep.temporal import calendar as cal
 from sitrep.temporal.anchoring import Dct
 from sitrep.temporal.reading import Anchor
-from sitrep.temporal.recognize import Found
+from sitrep.temporal.recognize import TimexMatch
 
 # A place in capitals, optionally followed by a region, then the date: "NAIROBI, Kenya, Aug. 8".
 # Reuters also opens with the bare date: "March 12 (Reuters) -".
@@ -28,7 +28,7 @@ MAX_DAYS_BEFORE = 7
 MAX_DAYS_AFTER = 1
 
 
-def dateline_dct(text: str, found: list[Found], dct: Dct | None) -> Dct | None:
+def dateline_dct(text: str, found: list[TimexMatch], dct: Dct | None) -> Dct | None:
     """The dateline's day as the anchor, when the text opens with one close to ``dct``; else None."""
     if dct is None or not found:
         return None

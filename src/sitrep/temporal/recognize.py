@@ -11,7 +11,7 @@ from sitrep.temporal.reading import Reading
 
 
 @dataclass(frozen=True)
-class Found:
+class TimexMatch:
     """One recognised expression: character offsets, the rule that matched, its meaning."""
 
     start: int
@@ -60,7 +60,7 @@ class Recognizer:
         self.rules = rules
         self.first_words = {rule.name: frozenset(_LETTERS.findall(rule.pattern.pattern.lower())) for rule in rules}
 
-    def find(self, text: str) -> list[Found]:
+    def find(self, text: str) -> list[TimexMatch]:
         starts_by_word: dict[str, list[int]] = {}
         numeric_starts: list[int] = []
         for word in _WORD.finditer(text):
@@ -72,7 +72,7 @@ class Recognizer:
             else:
                 starts_by_word.setdefault(letters[0], []).append(word.start())
         words = frozenset(starts_by_word)
-        candidates: list[Found] = []
+        candidates: list[TimexMatch] = []
         for rule in self.rules:
             triggers = TRIGGERS.get(rule.name)
             if triggers is not None and triggers.isdisjoint(words):
@@ -90,16 +90,16 @@ class Recognizer:
                 if rule.name == "year" and _NOT_A_YEAR_AFTER.match(text, match.end()):
                     continue
                 start, end = match.span(rule.extent or 0)
-                candidates.append(Found(start, end, rule.name, reading))
+                candidates.append(TimexMatch(start, end, rule.name, reading))
         chosen = _leftmost_longest(candidates)
         chosen = [_with_prefix_mod(text, found) for found in chosen]
         return _add_range_ends(text, chosen)
 
 
-def _leftmost_longest(candidates: list[Found]) -> list[Found]:
+def _leftmost_longest(candidates: list[TimexMatch]) -> list[TimexMatch]:
     order = {rule.name: i for i, rule in enumerate(RULES)}
     candidates.sort(key=lambda f: (f.start, -(f.end - f.start), order.get(f.rule, 99)))
-    chosen: list[Found] = []
+    chosen: list[TimexMatch] = []
     end = -1
     for found in candidates:
         if found.start >= end:
@@ -110,7 +110,7 @@ def _leftmost_longest(candidates: list[Found]) -> list[Found]:
     return chosen
 
 
-def _with_prefix_mod(text: str, found: Found) -> Found:
+def _with_prefix_mod(text: str, found: TimexMatch) -> TimexMatch:
     reading = found.reading
     before = text[max(0, found.start - 30): found.start]
     if "position" in reading.mod_kinds and reading.mod is None:
@@ -131,9 +131,9 @@ def _with_prefix_mod(text: str, found: Found) -> Found:
     return found
 
 
-def _add_range_ends(text: str, chosen: list[Found]) -> list[Found]:
+def _add_range_ends(text: str, chosen: list[TimexMatch]) -> list[TimexMatch]:
     """The bare day numbers of ranges: "March 1-5", "March 1 and 5" (after), "1-2 March" (before)."""
-    result: list[Found] = []
+    result: list[TimexMatch] = []
     for i, found in enumerate(chosen):
         extend = found.reading.extend
         if extend is None or found.rule not in {"month_day", "day_month"}:
@@ -142,7 +142,7 @@ def _add_range_ends(text: str, chosen: list[Found]) -> list[Found]:
         previous_end = result[-1].end if result else 0
         head = _RANGE_HEAD.search(text, max(previous_end, found.start - 12), found.start)
         if found.rule == "day_month" and head is not None:
-            result.append(Found(head.start("day"), head.end("day"), "range_start", extend(int(head["day"]))))
+            result.append(TimexMatch(head.start("day"), head.end("day"), "range_start", extend(int(head["day"]))))
         result.append(found)
         tail = _RANGE_TAIL.match(text, found.end)
         if found.rule != "month_day" or tail is None:
@@ -150,5 +150,5 @@ def _add_range_ends(text: str, chosen: list[Found]) -> list[Found]:
         next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
         if tail.start("day") >= next_start:
             continue
-        result.append(Found(tail.start("day"), tail.end(), "range_end", extend(int(tail["day"]))))
+        result.append(TimexMatch(tail.start("day"), tail.end(), "range_end", extend(int(tail["day"]))))
     return result
