@@ -11,7 +11,8 @@ from tests.conftest import EXAMPLE
 from sitrep.extract import detect_kind, extract, looks_like_textdump
 from sitrep.extract.icons import find_icons, icon_names, split_icons
 from sitrep.extract.published import mentions_relative_time, parse_timestamp, resolve_relative
-from sitrep.extract.textdump import _units, extract_textdump
+from sitrep.extract.textdump import extract_textdump
+from sitrep.extract.textdump.lines import split_units as _units
 from sitrep.sources import RawDoc, read_path
 
 FURNITURE = ["No Script", "Please Wait...", "Resistance and Liberation May 2023", "folder_open", "access_time",

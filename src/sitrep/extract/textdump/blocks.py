@@ -1,0 +1,278 @@
+"""Step 3: choose the article's block among the page's runs of text, and find where it ends.
+
+Classification leaves several runs of good paragraphs on a page: the article,
+teaser lists, forum posts, a second story, readers' comments. This pass scores
+the runs (text counts for, boilerplate against), prefers the run under a byline
+or date, joins the pieces of an article that a gallery or pictures cut apart,
+and knows what ends an article: a comment section, a rights notice, an unfilled
+template, the next story's headline or date line, a closing list of teasers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.extract.textdump import patterns as p
+from sitrep.extract.textdump.lines import Unit, content_words, norm
+from sitrep.extract.textdump.options import TextdumpOptions
+from sitrep.extract.textdump.signals import (
+    anchored,
+    comments_heading,
+    dated_meta,
+    headline_like,
+    prose,
+    sentence_like,
+    story_header,
+)
+
+Span = tuple[int, int]
+
+
+def find_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOptions) -> tuple[int, list[Span]]:
+    """The article's spans of units [(start, end)], trimmed, and the unit where the body starts.
+
+    With no run of good paragraphs, the longest run of real sentences stands in. No spans: no article.
+    """
+    spans = _main_region(units, stoplist, options)
+    if not spans:
+        fallback = _fallback_region(units, options)
+        spans = [fallback] if fallback else []
+    if not spans:
+        return 0, []
+    start, end = _trim(units, spans[0][0], spans[-1][1], options)
+    start, end = _trim(units, start, _without_teaser_tail(units, start, end, options), options)
+    start, end = _trim(units, _below_inner_headline(units, start, end, stoplist, options), end, options)
+    return start, [(max(a, start), min(b, end)) for a, b in spans]
+
+
+def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -> list[Unit]:
+    """The good units of the spans, each paragraph once (notices and pull quotes are printed twice)."""
+    seen: set[str] = set()
+    kept = []
+    for unit in (u for a, b in spans for u in units[a:b] if u.klass == "good"):
+        key = norm(unit.text)
+        if key not in seen or len(key) < options.unique_min_chars:
+            kept.append(unit)
+        seen.add(key)
+    return kept
+
+
+@dataclass
+class _Run:
+    """Good paragraphs joined across short gaps: [start, end) with the best score reached."""
+
+    start: int
+    end: int
+    score: float
+
+
+def _runs(units: list[Unit], options: TextdumpOptions) -> list[_Run]:
+    """Runs of good paragraphs, each cut where it scored best.
+
+    Good paragraphs count by their length; the boilerplate between two of them
+    costs more than linearly in its number of lines, so an article is not glued
+    to a teaser block beyond a long menu, yet survives an ad line or a caption.
+    A comment-section heading below an article ends the search; a rights notice ends a run.
+    """
+    segments: list[tuple[int, int, float]] = []
+    i = 0
+    while i < len(units):
+        if units[i].klass != "good":
+            i += 1
+            continue
+        j = i
+        while j < len(units) and units[j].klass == "good":
+            j += 1
+        segments.append((i, j, float(sum(len(u.text) for u in units[i:j]))))
+        i = j
+    runs: list[_Run] = []
+    running, run_text = 0.0, 0.0
+    for k, (seg_start, seg_end, value) in enumerate(segments):
+        if k > 0:
+            gap_start = segments[k - 1][1]
+            gap = seg_start - gap_start
+            running -= options.gap_cost_linear * gap + options.gap_cost_quadratic * gap * gap
+            gap_units = units[gap_start:seg_start]
+            if any(comments_heading(u, options) for u in gap_units):
+                if running > 0 and run_text >= options.comments_after_chars:
+                    break  # readers' comments begin below an article: nothing further down is the article
+                running = 0.0  # never join text across a comment heading
+            elif any(p.RIGHTS_NOTICE.search(u.text) or p.PLACEHOLDER.search(u.text) for u in gap_units):
+                running = 0.0  # an article (or the page) ends at its rights notice; a template is not the article
+            elif story_header(gap_units, options):
+                running = 0.0  # a headline over a picture starts the next story
+            elif any(dated_meta(u, options) for u in gap_units) and not any(
+                p.SEE_ALSO.match(u.text) for u in gap_units
+            ):
+                running -= options.dated_meta_cost  # a date line between paragraphs: often the next story's
+        if running <= 0:
+            running, run_text = value, value
+            runs.append(_Run(seg_start, seg_end, value))
+        else:
+            running += value
+            run_text += value
+        if running > runs[-1].score:
+            runs[-1].end, runs[-1].score = seg_end, running
+    return runs
+
+
+def _reprinted_cards(units: list[Unit], options: TextdumpOptions) -> frozenset[int]:
+    """Lines that, with the line above them, are printed twice on the page: teaser cards.
+
+    A "most read" or "more on this" card (a headline, then "By Name" or a date) is often printed in two
+    lists far apart. The article's own headline and byline stand together once, or twice in a row (a page
+    header printed for two screen sizes); its section label and date may be reprinted in a "latest" list,
+    so only a pair led by a headline-length line counts.
+    """
+    places: dict[tuple[str, str], list[int]] = {}
+    for i in range(1, len(units)):
+        if len(units[i - 1].words) >= options.news_headline_min_words:  # a headline, not a section label
+            places.setdefault((norm(units[i - 1].text), norm(units[i].text)), []).append(i)
+    return frozenset(
+        i
+        for positions in places.values()
+        if len(positions) >= 2 and positions[-1] - positions[0] > options.anchor_window
+        for i in positions
+    )
+
+
+def _story_sized(lead: list[Unit], options: TextdumpOptions) -> bool:
+    """A lead tells the story in several sentences; a caption under the date has one or two."""
+    text = " ".join(u.text for u in lead if u.klass == "good")
+    return len(text) >= options.length_high or len(p.SENTENCE_SPLIT.findall(text)) + 1 >= options.lead_min_sentences
+
+
+def _parted_lead(units: list[Unit], runs: list[_Run], main: _Run, options: TextdumpOptions) -> _Run | None:
+    """The lead under the byline or date when pictures and share buttons part it from the main run.
+
+    A lead is short, so its run does not outlast the gap the pictures cost; it still belongs to the article
+    when it stands right under the article's header, tells the story in a few sentences (a caption there
+    has one or two), and the main run starts a few lines below it.
+    """
+    for run in runs:
+        if (
+            run is not main
+            and 0 <= main.start - run.end <= options.anchor_window
+            and anchored(units, run.start, options, options.lead_window)
+            and _story_sized(units[run.start : run.end], options)
+            and not any(comments_heading(u, options) for u in units[run.end : main.start])
+        ):
+            return run
+    return None
+
+
+def _main_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOptions) -> list[Span]:
+    """The best run of good paragraphs, plus the runs that continue the same article: [(start, end)].
+
+    The best run is the highest-scoring one, counted three times over when a
+    byline or date line sits just above it (an article's header, which forums
+    and teaser lists lack). An article is often cut in two by a block of other
+    things (a photo gallery, a video playlist): a run on the other side of it
+    joins the article when it is article-sized and about the same things (a
+    fifth of its content words or more are the article's). Comments never join.
+    """
+    runs = _runs(units, options)
+    if not runs:
+        return []
+    reprinted = _reprinted_cards(units, options)
+
+    def weight(run: _Run) -> float:
+        return run.score * (options.anchor_factor if anchored(units, run.start, options, 0, reprinted) else 1.0)
+
+    main = max(runs, key=weight)
+    main_body = (u for u in units[main.start : main.end] if u.klass == "good")
+    words = set().union(*(content_words(u.text, stoplist) for u in main_body))
+    spans = [(main.start, main.end)]
+    lead = _parted_lead(units, runs, main, options)
+    if lead is not None:
+        spans.append((lead.start, lead.end))
+    for run in runs:
+        body = [u for u in units[run.start : run.end] if u.klass == "good"]
+        run_words = set().union(*(content_words(u.text, stoplist) for u in body))
+        between = units[main.end : run.start] if run.start >= main.end else units[run.end : main.start]
+        if (
+            run is not main
+            and run is not lead
+            and len(body) >= options.resumed_min_paragraphs
+            and sum(len(u.text) for u in body) >= options.resumed_min_chars
+            and len(run_words & words) >= options.resumed_min_overlap * len(run_words)
+            and not any(comments_heading(u, options) for u in between)
+        ):
+            spans.append((run.start, run.end))
+    return sorted(spans)
+
+
+def _fallback_region(units: list[Unit], options: TextdumpOptions) -> Span | None:
+    """A page with no good paragraph at all (a three-sentence story): its longest run of real sentences."""
+    best, best_len = None, 0
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and units[j].initial != "bad" and sentence_like(units[j], options.fallback_min_words):
+            j += 1
+        length = sum(len(u.text) for u in units[i:j])
+        if length > best_len:
+            best, best_len = (i, j), length
+        i = j + 1
+    if best is not None:
+        for unit in units[best[0] : best[1]]:
+            unit.klass = "good"
+    return best
+
+
+def _trim(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> Span:
+    """Give the region's ragged edges back to the header and footer.
+
+    Context revision lets headlines, bylines and captions next to the article
+    turn good; the body starts at the first real sentence and ends at the last.
+    """
+    while start < end - 1 and not prose(units[start], options):
+        start += 1
+    while end > start + 1 and not sentence_like(units[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _below_inner_headline(
+    units: list[Unit], start: int, end: int, stoplist: frozenset[str], options: TextdumpOptions
+) -> int:
+    """Move the region's start below a headline printed among its first lines.
+
+    Site notices ("Thank you for registering ...") are short sentences above the headline that context
+    revision turns to text. A headline-like line whose words recur in the story below it, with lines above it
+    that share next to nothing with that story, is the article's start: what stands above is the page's.
+    """
+    for k in range(start + 1, min(end - 1, start + options.inner_headline_window)):
+        head = units[k]
+        if head.initial != "short" or len(head.words) < options.inner_headline_min_words or sentence_like(head):
+            continue
+        notices = [u for u in units[start:k] if u.klass == "good"]
+        if not headline_like(head, options) or dated_meta(head, options) or len(notices) < options.notices_min:
+            continue
+        if any(u.initial == "good" for u in notices):
+            continue  # notices are short; a long paragraph above is the article's lead
+        below = set().union(*(content_words(u.text, stoplist) for u in units[k + 1 : end] if u.klass == "good"))
+        above = set().union(*(content_words(u.text, stoplist) for u in notices))
+        about_story = len(content_words(head.text, stoplist) & below) >= options.inner_headline_min_shared
+        if about_story and len(above & below) <= options.notice_max_shared * len(above):
+            return k + 1
+    return start
+
+
+def _without_teaser_tail(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> int:
+    """Cut a list of teasers off the region's end: three or more headlines, each over a single paragraph.
+
+    A recommendation box ("DW recommends", notices with a title) alternates a headline with one
+    paragraph; an article's sections hold several paragraphs under each subheading.
+    """
+    cut, pairs = end, 0
+    while cut - 2 > start:
+        head, text = units[cut - 2], units[cut - 1]
+        teaser = (
+            head.initial == "short" and headline_like(head, options) and not sentence_like(head)
+            and text.initial != "short" and sentence_like(text)
+        )
+        if not teaser:
+            break
+        cut, pairs = cut - 2, pairs + 1
+    return cut if pairs >= options.teaser_min_pairs else end

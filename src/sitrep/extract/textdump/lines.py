@@ -1,0 +1,142 @@
+"""Step 1: from a dump's lines to units, the paragraphs every later pass works on.
+
+A text browser prints link numbers, buttons and image names into the text and
+wraps paragraphs at a fixed width; a copied ``innerText`` does neither. Before
+anything can be classed, the marks go and wrapped lines are joined back into the
+paragraphs they were, so that a unit is one paragraph whichever tool made the dump.
+This module also holds the small word helpers the other passes share.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sitrep.extract import cjk
+from sitrep.extract.icons import split_icons
+from sitrep.extract.textdump import patterns as p
+from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
+
+
+@dataclass
+class Unit:
+    """A paragraph-like piece of the dump, after re-joining wrapped lines."""
+
+    text: str
+    links: int = 0
+    bullet: bool = False
+    icons: list[tuple[str | None, str]] = field(default_factory=list)
+    klass: str = "short"
+    initial: str = "short"  # the class before context revision
+
+    @property
+    def words(self) -> list[str]:
+        """Whitespace words; in Chinese or Japanese, one per character."""
+        return [token for word in self.text.split() for token in cjk.tokens(word)]
+
+
+def norm(text: str) -> str:
+    """The key two printings of one line share: spacing and case aside."""
+    return p.WS.sub(" ", text).strip().casefold()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words without their punctuation; in Chinese or Japanese, one per character."""
+    tokens = (token.strip(p.PUNCTUATION).lower() for word in text.split() for token in cjk.tokens(word))
+    return [w for w in tokens if w]
+
+
+def content_words(text: str, stoplist: frozenset[str]) -> set[str]:
+    """The words that say what a text is about: no stop words, numbers or short words (Han characters count)."""
+    return {w for w in words(text) if (len(w) > 2 or cjk.spaceless(w)) and w not in stoplist and not w.isdigit()}
+
+
+def _clean(line: str) -> tuple[str, int]:
+    """The line without text-browser marks, and the number of links it held."""
+    links = len(p.LINK_MARK.findall(line))
+    line = p.LINK_MARK.sub("", line)
+    line = p.BROWSER_MARKS.sub(" ", line)
+    return p.WS.sub(" ", line).strip(), links
+
+
+def _drop_link_list(lines: list[str], options: TextdumpOptions) -> list[str]:
+    """Cut the numbered URL list lynx appends ("References", "1. https://...")."""
+    for i in range(len(lines)):
+        if p.REFERENCES.match(lines[i]):
+            tail = [line for line in lines[i + 1 :] if line.strip() and not p.REFERENCES.match(line)]
+            if tail and sum(1 for line in tail if p.REFERENCE_ITEM.match(line)) >= options.link_list_share * len(tail):
+                return lines[:i]
+    return lines
+
+
+def _wrap_width(lines: list[str], options: TextdumpOptions, measure: Callable[[str], int] = len) -> int | None:
+    """The column a text browser wrapped at, or None when lines were not wrapped.
+
+    Wrapped text has a hard ceiling: lines that could be broken at a space never
+    pass the width, and many lines end just short of it. A few unbreakable runs
+    (long link texts) pass it, so the ceiling is then brought down to the last
+    column that still ends a fair share of lines (lynx -width=80 wraps prose at 74).
+    """
+    lengths = sorted(measure(line.rstrip()) for line in lines if " " in line.strip() or cjk.spaceless(line))
+    if len(lengths) < options.wrap_min_lines:
+        return None
+    top = lengths[min(len(lengths) - 1, int(len(lengths) * options.wrap_top_quantile))]
+    span = options.wrap_edge_span
+    near_top = sum(1 for n in lengths if top - span <= n <= top)
+    if top > options.wrap_max_width or near_top < options.wrap_min_near_top:
+        return None
+    counts = Counter(lengths)
+    peak = max(counts[n] for n in range(top - span, top + 1))
+    floor = max(options.wrap_edge_min_lines, options.wrap_edge_share * peak)
+    edges = [n for n in range(top - span, top + 1) if counts[n] >= floor]
+    return max(edges, default=top)
+
+
+def _next_word_width(line: str, measure: Callable[[str], int]) -> int:
+    """Columns the next line's first word would have needed on this line (a space, then the word).
+
+    Chinese and Japanese break before any character and need no space.
+    """
+    word = line.split()[0]
+    return measure(word[0]) if cjk.is_cjk(word[0]) else 1 + measure(word)
+
+
+def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[Unit]:
+    """The dump's units: cleaned lines, wrapped paragraphs re-joined, icon ligatures split off."""
+    lines = _drop_link_list([unicodedata.normalize("NFC", line) for line in text.splitlines()], options)
+    # w3m gives a Chinese character two columns, lynx one: the wrap shows in one of the two measures.
+    measure: Callable[[str], int] = cjk.display_width
+    width = _wrap_width(lines, options, measure)
+    if width is None:
+        measure = len
+        width = _wrap_width(lines, options, measure)
+    units: list[Unit] = []
+    current: Unit | None = None
+    for i, raw in enumerate(lines):
+        cleaned, links = _clean(raw)
+        if not cleaned:
+            current = None
+            continue
+        bullet = bool(p.BULLET.match(raw))
+        if current is not None and not bullet:
+            glue = "" if cjk.spaceless_count(current.text[-1] + cleaned[0]) == 2 else " "
+            current.text = f"{current.text}{glue}{cleaned}"
+            current.links += links
+        else:
+            current = Unit(cleaned, links, bullet)
+            units.append(current)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        continued = (
+            width is not None
+            and nxt.strip()
+            and measure(raw.rstrip()) + _next_word_width(nxt, measure) > width - options.wrap_tolerance
+        )
+        if not continued:
+            current = None
+    for unit in units:
+        unit.icons = split_icons(unit.text)
+        if any(icon for icon, _ in unit.icons):
+            unit.text = " ".join(part for _, part in unit.icons if part)
+    return [u for u in units if u.text or any(icon for icon, _ in u.icons)]

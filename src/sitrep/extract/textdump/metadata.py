@@ -1,0 +1,180 @@
+"""Step 4: read title, byline, section and time stamp from the lines above the article.
+
+A dump keeps an article's header only as loose lines among menus, crumbs and
+teasers. Icon ligatures ("folder_open", "access_time") label the section and the
+stamp outright; "By ..." is the byline and a date line the publication time. The
+title needs judgement: it is the headline-like line that shares the story's
+words, sits above the byline, date or standfirst, is of headline length, is not a
+caption, and is often printed twice (page title and headline).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep.extract import cjk
+from sitrep.extract import published as stamps
+from sitrep.extract.icons import ICON_ROLES
+from sitrep.extract.textdump import patterns as p
+from sitrep.extract.textdump.lines import Unit, content_words, norm
+from sitrep.extract.textdump.options import TextdumpOptions
+from sitrep.extract.textdump.signals import headline_like, sentence_like
+
+# The Header field each icon role fills.
+_ICON_FIELDS = {"section": "section", "time": "stamp", "author": "byline"}
+
+
+@dataclass
+class Header:
+    """The article's metadata as printed above its body."""
+
+    title: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    stamp: str | None = None  # publication time as printed ("2 months ago", "March 30, 2023")
+
+
+def read_header(
+    header: list[Unit], body: list[Unit], stoplist: frozenset[str], page_text: str, options: TextdumpOptions
+) -> Header:
+    """Title, byline, authors, section and stamp from the units above the body (``page_text`` case-folded)."""
+    found = Header()
+    used: set[int] = set()
+    for i, unit in enumerate(header):  # icon-labelled metadata is the most explicit: read it first
+        for icon, text in unit.icons:
+            role = ICON_ROLES.get(icon or "")
+            if not text or role is None or getattr(found, _ICON_FIELDS[role]) is not None:
+                continue
+            setattr(found, _ICON_FIELDS[role], text)
+            used.add(i)
+    for i, unit in enumerate(header):
+        match = p.BYLINE.match(unit.text)
+        if match and found.byline is None and len(unit.words) <= options.header_byline_max_words:
+            found.byline = unit.text
+            used.add(i)
+        elif found.stamp is None and (stamps.is_relative_stamp(unit.text) or stamps.looks_like_dateline(unit.text)):
+            found.stamp = unit.text
+            used.add(i)
+    if found.byline:
+        names = p.BYLINE.match(found.byline)
+        raw = names["names"] if names else found.byline
+        found.authors = [n.strip(" .") for n in p.NAME_SPLIT.split(raw) if n.strip(" .")]
+    found.title = _find_title(header, used, body, stoplist, page_text, options)
+    return found
+
+
+def _find_title(
+    header: list[Unit],
+    used: set[int],
+    body: list[Unit],
+    stoplist: frozenset[str],
+    page_text: str,
+    options: TextdumpOptions,
+) -> str | None:
+    """The headline: the best-scoring headline-like line above the body.
+
+    A headline is short, one sentence with no full stop, not a caption, shares
+    its content words with the story, sits close to the body and just above
+    the byline/date or the standfirst, and is often printed twice (page title
+    and headline).
+    """
+    o = options
+    opening_units = body[: o.title_opening_paragraphs]
+    opening = set().union(*(content_words(u.text, stoplist) for u in opening_units)) if body else set()
+    anywhere = set().union(*(content_words(u.text, stoplist) for u in body)) if body else set()
+    keys = [norm(p.BULLET.sub("", u.text)) for u in header]
+    labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
+    scored: list[tuple[float, int, str]] = []
+    for i, unit in enumerate(header):
+        if i in used or not headline_like(unit, o) or _mid_sentence(header, i, o):
+            continue
+        # Printed twice close together (page title and headline, crumb and headline); a menu item
+        # repeated in the footer or a breadcrumb far away is not.
+        near = keys[max(0, i - o.repeat_distance) : i] + keys[i + 1 : i + 1 + o.repeat_distance]
+        repeated = keys[i] in near
+        text = unit.text if repeated else _strip_site_name(unit.text, page_text)
+        text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
+        text = _without_bare_crumbs(text, labels, o)
+        words = content_words(text, stoplist)
+        wordy = [w for word in text.split() for w in cjk.tokens(word) if any(ch.isalpha() for ch in w)]
+        if not words or len(wordy) < (o.title_min_words_repeated if repeated else o.title_min_words):
+            continue  # two words are a section label or a name unless printed twice ("Ein Albtraum")
+        matched_opening, matched = len(words & opening), len(words & anywhere)
+        above_metadata = any(0 < m - i <= o.title_above_metadata_lines for m in used)  # headlines sit just above
+        if matched == 0 or (matched < min(o.title_min_shared, len(words)) and not repeated and not above_metadata):
+            continue  # a headline shares its words with the story; one shared word alone is chance
+        weight = o.title_opening_weight
+        overlap = (weight * matched_opening + (1 - weight) * matched) / (len(words) + o.title_smoothing)
+        score = overlap * (o.title_repeat_factor if repeated else 1.0) - o.title_distance_penalty * (len(header) - i)
+        score += (
+            o.title_above_metadata_bonus * above_metadata
+            + o.title_repeat_bonus * repeated
+            + o.standfirst_bonus * _standfirst_follows(header, i, o)
+        )
+        score -= o.caption_penalty * bool(p.CAPTION.search(text)) + o.full_stop_penalty * (text[-1] == ".")
+        score -= o.title_long_penalty * (len(unit.words) > o.title_long_words)
+        score += o.headline_length_bonus * (o.news_headline_min_words <= len(wordy) <= o.news_headline_max_words)
+        if p.SENTENCE_BREAK.search(text):  # two full sentences are a caption or a teaser; a headline may
+            # join two phrases ("Queen sails. A signal to China")
+            score -= o.two_sentences_penalty if text[-1] in ".!?" else o.joined_phrases_penalty
+        scored.append((score, i, text))
+    if not scored:
+        return None
+    best_score, best_i, best = max(scored)
+    # A standfirst repeats the story's words even more than its headline does; the headline comes first.
+    for score, i, text in sorted(scored, key=lambda x: x[1]):
+        if best_i - o.headline_first_window <= i < best_i and score >= o.headline_first_ratio * best_score:
+            best_score, best = score, text
+            break
+    return best if best_score >= o.title_min_score else None
+
+
+def _strip_site_name(text: str, page_text: str) -> str:
+    """ "Headline | Site" → "Headline" when the site name is printed elsewhere on the page too.
+
+    A dash inside a real headline ("Hochwasser am Rhein: Die Pegel steigen - Bürgermeister warnt")
+    is kept: its second half is not a name the page repeats.
+    """
+    match = p.TITLE_SITE_SUFFIX.search(text)
+    if match and page_text.count(match["site"].strip().casefold()) >= 2:
+        return text[: match.start()]
+    return text
+
+
+def _without_bare_crumbs(text: str, labels: set[str], options: TextdumpOptions) -> str:
+    """ "Home Climate Headline" → "Headline": a breadcrumb flattened without its separators.
+
+    It starts with the home link; the section names after it are the page's menu labels (lines of their own).
+    """
+    home = p.HOME_CRUMB.match(text)
+    words = text[home.end() :].split() if home else []
+    if not words or words[0].casefold() not in labels:
+        return text  # "Home prices rise again" is a headline
+    while len(words) > options.crumb_keep_words and words[0].casefold() in labels:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _mid_sentence(header: list[Unit], i: int, options: TextdumpOptions) -> bool:
+    """A piece of a sentence a text browser broke: it starts with a lower-case word, or the next line
+    finishes its sentence."""
+    first = header[i].text.split()[0]
+    if first.isalpha() and first.islower():
+        return True  # "and the ministry said" ("iOS 13 will fix..." is a headline)
+    nxt = header[i + 1] if i + 1 < len(header) else None
+    return (
+        nxt is not None
+        and nxt.text[:1].islower()
+        and header[i].text[-1] not in ".!?:"
+        and len(nxt.words) >= options.mid_sentence_min_words
+        and sentence_like(nxt)
+    )
+
+
+def _standfirst_follows(header: list[Unit], i: int, options: TextdumpOptions) -> bool:
+    """The next line is a longer full sentence: a headline's standfirst (dek)."""
+    if i + 1 >= len(header) or header[i].text[-1] in ".!?":
+        return False
+    nxt = header[i + 1]
+    return len(nxt.words) >= options.standfirst_min_words and sentence_like(nxt) and not p.CAPTION.search(nxt.text)

@@ -1,0 +1,188 @@
+"""The compiled patterns of the text-dump extractor, grouped by what they recognise.
+
+A flattened page has no markup left, so page furniture, notices, captions, bylines and
+comment sections are told apart by their words. The patterns are many and multilingual;
+kept together, the passes read as decisions ("a caption", "a rights notice") and a
+language or phrase is added in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract import cjk
+
+# --- text-browser output: marks, bullets, spacing, lynx's link list -----------------------------------------------
+
+# A link number w3m and lynx print before a link's text: "[12]".
+LINK_MARK = re.compile(r"\[\d+\]")
+# Text-browser marks: lynx's [IMG] and (BUTTON), form fields, and the image names w3m prints in brackets
+# ("[photo_2019-03.jpg]", "[e7484a24e4]", "[BloodPrototype]": one token of six characters or more; "[logo]":
+# a shorter lower-case one not followed by a lower-case word, which a quote's insertion "[that] was" is), and the
+# box-drawing line w3m draws for a horizontal rule.
+BROWSER_MARKS = re.compile(
+    r"\[(?:IMG|INLINE|BUTTON|LINK|X| )\]|\((?:BUTTON|RADIO|CHECKBOX)\)|_{4,}|\[[\w.-]*[-_.][\w.-]*\]"
+    r"|\[\w{6,}\]|(?-i:\[[a-z]\w{3,}\](?=\s*(?:$|[^\w\s]|[A-Z])))|^\s*#\s*$|[─━═]{3,}",
+    re.IGNORECASE,
+)
+# A list item's bullet or number at the start of a line (lynx prints "o" and "*" for <li>).
+BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►-]|\d{1,2}[.)])\s+")
+# Runs of horizontal white space, the wide and thin Unicode spaces included.
+WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# The heading and the items of the numbered URL list lynx appends ("References", "1. https://...").
+REFERENCES = re.compile(r"^\s*(?:References|Visible links:?|Hidden links:?)\s*$")
+REFERENCE_ITEM = re.compile(r"^\s*\d+\.\s+\S+$")
+
+
+# --- words and sentences ------------------------------------------------------------------------------------------
+
+# Stripped from both ends of a word before it is counted.
+PUNCTUATION = ".,;:!?\"'“”‘’()[]«»—–-、，。：；！？「」『』（）【】《》・…"
+# Characters dense in script and style a text browser printed as text.
+CODE_CHARS = frozenset("{}()[]=;<>&|$\\")
+# Between two sentences; at the end of one (Chinese and Japanese marks included); two sentences in a line.
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?)])\s+")
+SENTENCE_END = re.compile(rf"[.!?…:;\"”’»)\]{cjk.SENTENCE_END_MARKS}]$")
+SENTENCE_BREAK = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý\"“„«]")
+
+
+# --- page furniture: UI phrases, teaser links, link boxes ---------------------------------------------------------
+
+# Phrases that only page furniture uses. Matched on whole short units.
+FURNITURE = re.compile(
+    r"^(?:no ?script|please wait\.*|loading\.*|skip to (?:main )?content|menu|search|close|share(?: this)?|"
+    r"add to favou?rites|sign (?:in|up)|log ?in|log ?out|subscribe(?: now)?|advertisement|advertising|"
+    r"read more|see more|show more|load more|related(?: articles| stories| news)?|most (?:read|popular)|"
+    r"follow us.*|print|email|comments?|\d+ comments?|back to top|cookie.*|accept(?: all)?(?: cookies)?|"
+    r"javascript.*|enable javascript.*|you may also like|recommended(?: for you)?|trending|newsletter.*|"
+    r"tags?:?|topics?:?|(?:copyright|©).*|all rights reserved.*|privacy policy|terms of (?:use|service)|"
+    r"home|next|previous|prev|more|top|up next|keep reading|related coverage|apply now|feedback|verlinken|"
+    r"(?:veja|leia) também|(?:lee|mir[aá]|ver) también|lesen sie auch|(?:à )?lire aussi|leggi anche|"
+    r"czytaj (?:też|także)|zobacz (?:też|także)|poniżej dalsza część artykułu|"
+    r"media playback is unsupported on your device|slideshow(?: \(\s*\d+ images?\s*\))?|"
+    r"(?:auf|on) (?:twitter|facebook|instagram) folgen|follow (?:on|us on) (?:twitter|facebook|instagram)|"
+    r"eine e-mail senden|send an e-?mail|foto|photo|bild|sign up for (?:our|the|\w+'s?) [\w ,&'’-]{0,60}newsletters?|"
+    r"(?:melden sie sich|abonnieren sie) (?:jetzt )?(?:für )?(?:unseren?|den) [\w -]{0,40}newsletter[\w -]{0,40}|"
+    r"inscr[ií]bete (?:a|en) (?:nuestro|el) [\w ]{0,30}newsletter|abonnez-vous à (?:notre|la) newsletter[\w ]{0,30})"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+# A bare "read more" link (not "Read more:" over a related link) under a card's summary.
+READ_MORE = re.compile(
+    r"^(?:read more|more|mehr|weiterlesen|lesen sie mehr|leer más|ver más|lire la suite|lire plus|"
+    r"continua a leggere|leggi (?:di più|tutto)|czytaj (?:więcej|dalej)|saiba mais|leia mais|lees meer)"
+    r"\s*[.…»›>→+]*$",
+    re.IGNORECASE,
+)
+
+# The label of a link box inside an article ("Read also", "Lesen Sie auch"): the date line in the box is the
+# linked story's, not a sign that the article has ended.
+SEE_ALSO = re.compile(
+    r"^(?:read also|also read|see also|(?:veja|leia) também|(?:lee|lea|mir[aá]|ver) también|también (?:lee|lea)|"
+    r"lesen sie auch|auch interessant|(?:à )?lire aussi|leggi anche|czytaj (?:też|także)|zobacz (?:też|także))\W*$",
+    re.IGNORECASE,
+)
+# A bare count and a word ("3 Kommentare"): the comments link in an article's header.
+COUNT_ONLY = re.compile(r"^\d+\s+\w+\W*$")
+
+
+# --- notices that end an article: rights, disclaimers, unfilled templates -----------------------------------------
+
+# A rights notice ends an article (agency copy) or the page: "Copyright 2023 ...", "© 2024 ...".
+RIGHTS_NOTICE = re.compile(
+    r"\ball rights reserved|\bcopyright\s*(?:©\s*)?(?:19|20)\d\d|©\s*(?:19|20)\d\d|\btous droits réservés"
+    r"|\balle rechte vorbehalten|\btodos los derechos reservados|\btutti i diritti riservati"
+    r"|\bwszelkie prawa zastrzeżone|\btodos os direitos reservados"
+    r"|\bmay not be (?:reproduced|republished|copied|redistributed)[\w ,]{0,80}\bwithout\b"
+    r"|\bno part of this (?:article|publication|site) may\b"
+    r"|\bnie może być (?:powielan|kopiowan|rozpowszechnian)|\b(?:queda|está) prohibida (?:la|su) reproducción"
+    r"|\breproduction (?:interdite|strictement interdite)",
+    re.IGNORECASE,
+)
+# An unfilled client-side template ("{{ post.author.name }}", "{% if user %}"): boxes the page fills in or shows
+# only on demand (notices, widgets), printed with their markup because no script ran.
+PLACEHOLDER = re.compile(r"\{\{\s*[\w.|()' -]+\s*\}\}|\{%.{1,80}?%\}")
+# The site's legal notice under a label: "Disclaimer: ...", "Haftungsausschluss: ...", "Aviso legal: ...".
+DISCLAIMER = re.compile(
+    r"^(?:disclaimer|haftungsausschluss|aviso legal|descargo de responsabilidad|avertissement|"
+    r"clause de non-responsabilité|esclusione di responsabilità|zastrzeżenie)\b[^:]{0,80}:",
+    re.IGNORECASE,
+)
+
+
+# --- readers' comments --------------------------------------------------------------------------------------------
+
+# The heading of the comment section's rules, which opens the comments below an article.
+COMMENT_RULES_HEADING = (
+    r"^(?:house rules|community guidelines|comment(?:ing)? (?:rules|policy|guidelines)|netiquette)\W*$"
+)
+# The heading of a readers' comment section: the article never continues past it. Plural forms and counts
+# only: a single "Kommentar"/"Comment" is also the name of the opinion genre, printed above articles.
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments|reader comments|readers' comments|leserkommentare|kommentare|commentaires|"
+    r"comentarios|comentários|commenti|komentarze|komentarzy|reacties|kommentit|kommentarer)\b"
+    r"|^\d+\s+(?:comment|kommentar|commentaire|comentario|commento|komentarz)\b"
+    r"|^(?:leave|post|add|write|show|view|see|read)\s+(?:a|the|all|\d+)?\s*(?:comments?|repl(?:y|ies))\b"
+    r"|^(?:poster|laisser|ajouter) un commentaire|^(?:ver|deja un|dejar un|escribe un) comentarios?"
+    r"|^(?:jetzt )?(?:kommentieren|kommentar schreiben)|^join the (?:conversation|discussion)"
+    rf"|{COMMENT_RULES_HEADING}",
+    re.IGNORECASE,
+)
+COMMENT_RULES = re.compile(COMMENT_RULES_HEADING, re.IGNORECASE)
+
+
+# --- pictures: captions and credits -------------------------------------------------------------------------------
+
+# A photo credit closing a line: "Photo: Jane Doe/AP", "Old harbour, 1958. Foto: dpa".
+CREDIT_LINE = re.compile(
+    r"(?:^|[.)]\s)(?:photo|photograph|foto|bild|image|picture|illustration|credit|crédito|quelle|fuente|kuva|"
+    r"zdjęcie|fot)s?\s*(?:credit\s*)?:\s*[^.:]{2,60}$",
+    re.IGNORECASE,
+)
+# A caption's closing credit in brackets: "(Photo: AP)", "(Picture by Ann Lee)", "(screen grab)", "(Symbolbild)",
+# "(Foto: dpa)".
+BRACKETED_CREDIT = re.compile(
+    r"\((?:(?:photo|foto|bild|image|picture|credit|illustration|file photo|archivbild|archivfoto|symbolbild|"
+    r"symbolfoto|screen ?grab|screenshot|capture d'écran|captura)"
+    r"(?:(?:\s*[:/]|\s+(?:by|von|de|di|por)\s)\s*[^()]{1,60})?)\)\W*$",
+    re.IGNORECASE,
+)
+# "... in February. Hanna Matikainen / Lehtikuva": a photographer's name and agency after the last sentence.
+NAME_SLASH_AGENCY = re.compile(r"[.!?]\s+(?:[A-ZÀ-Ý][\w'-]*\.?\s+){1,3}[A-ZÀ-Ý][\w'-]*\s*/\s*[\w.&' -]{2,30}$")
+# "Photograph by Jane Doe, Fauna Trust", "Foto von Max Muster": a credit line of its own.
+CREDIT_BY = re.compile(r"^(?:photo(?:graph)?s?|fotos?|bild|image|illustration)\s+(?:by|von|de|di|por)\s+[A-ZÀ-Ý]",
+                        re.IGNORECASE)
+# A picture agency and its photographer: "APA/Georg Hochmuth", "dpa/Max Muster".
+AGENCY_SLASH_NAME = r"(?-i:\b(?:[A-Z]{2,6}|dpa|epa)\s?/\s?[A-ZÀ-Ý][\w'-]+\s[A-ZÀ-Ý][\w'-]+)"
+CREDIT_AT_END = re.compile(rf"[.!?]\s+{AGENCY_SLASH_NAME}(?:\s[A-ZÀ-Ý][\w'-]+)?$")
+# Photo captions and credits, in the languages of the stop-word lists: "Photo: AP", "(Foto: Andina)",
+# "Bild: dpa", "Getty Images", "(l.)" for "left", "na zdjęciu" ("in the picture"), a credit after the
+# sentence (". By U.S. Customs"), an agency and its photographer ("APA/Georg Hochmuth").
+CAPTION = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|credit|illustration|file|foto|fotos|bild|bildrechte|symbolfoto|symbolbild|"
+    r"imagen|crédito|zdjęcie|fot|kuva|kuvat)\b\s*[:/(.]|\b(?:getty images|ap photo|picture alliance|"
+    r"pictured|na zdjęciu|en la imagen|sur la photo|im bild|auf dem bild)\b|©|\((?:l|r|m|li|re|links|rechts|"
+    r"left|right|centre|center)\.?\)|[.,/]\s*(?:AP|AFP|EFE|EPA|DPA|dpa|Reuters|REUTERS|Imago|IMAGO|Keystone|"
+    r"ANSA|Europa Press|Getty)\s*\)?$|[.)]\s+(?:By|Photo|Foto|Credit|Source|Quelle|Fuente|Bild)\b"
+    rf"|{AGENCY_SLASH_NAME}|\((?:photo|picture|foto|image)s?\s+(?:by|von|de|di|por)\s",
+    re.IGNORECASE,
+)
+# The signature of an embedded post: "— Name (@handle) July 3, 2019".
+EMBED_SIGNATURE = re.compile(r"^[—–-]|\(@[\w.]+\)")
+
+
+# --- metadata: bylines, breadcrumbs, site names -------------------------------------------------------------------
+
+# "By Jane Doe", "Von Max Muster", "ByJane Doe" (a label glued to the name): the names are the group.
+BYLINE = re.compile(
+    r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s+|By(?=[A-Z]))(?P<names>\S.{1,120})$"
+)
+# Between two names of a byline.
+NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
+# A breadcrumb separator: "Home » News » Headline".
+BREADCRUMB = re.compile(r"\s*[»›>]\s*")
+# A site name after the headline: "Headline | Site", "Headline - Site".
+TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,60})$")
+# The home link that starts a breadcrumb flattened without its separators.
+HOME_CRUMB = re.compile(r"^(?:home|startseite|inicio|accueil|portada|início|strona główna)\s+", re.IGNORECASE)

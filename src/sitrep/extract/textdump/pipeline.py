@@ -1,0 +1,64 @@
+"""The text-dump extractor end to end: the passes in order, and what they return.
+
+Each pass lives in its own module (units, classes, region, metadata); this one
+only runs them in order on one dump and assembles the result, keeping
+everything it removed for audit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep.extract.textdump.blocks import body_units, find_region
+from sitrep.extract.textdump.classify import classify_units, page_language
+from sitrep.extract.textdump.lines import Unit, norm, split_units
+from sitrep.extract.textdump.metadata import read_header
+from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
+
+
+@dataclass
+class TextDump:
+    """What the extractor recovered from one dump."""
+
+    title: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    stamp: str | None = None  # publication time as printed ("2 months ago", "March 30, 2023")
+    language: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+
+
+def extract_textdump(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> TextDump:
+    """Recover title, byline, section, time stamp and the article paragraphs from a page dump."""
+    units = split_units(text, options)
+    dump = TextDump()
+    if not units:
+        return dump
+    language, stoplist = page_language(units, options)
+    dump.language = language
+    classify_units(units, stoplist, options)
+    start, spans = find_region(units, stoplist, options)
+    if not spans:
+        dump.boilerplate = [u.text for u in units]
+        return dump
+    header = units[max(0, start - options.header_window) : start]
+    body = body_units(units, spans, options)
+    found = read_header(header, body, stoplist, text.casefold(), options)
+    dump.title, dump.byline, dump.authors = found.title, found.byline, found.authors
+    dump.section, dump.stamp = found.section, found.stamp
+    if dump.title:
+        title = norm(dump.title)
+        body = [u for i, u in enumerate(body) if i >= options.title_repeat_paragraphs or norm(u.text) != title]
+    kept = {id(u) for u in body}
+    dump.paragraphs = [u.text for u in body]
+    dump.boilerplate = [_display(u) for u in units if id(u) not in kept]
+    return dump
+
+
+def _display(unit: Unit) -> str:
+    """A removed unit as it appeared, icon ligatures included, for the audit list."""
+    if any(icon for icon, _ in unit.icons):
+        return " ".join(f"{icon or ''}{part}" for icon, part in unit.icons).strip()
+    return unit.text

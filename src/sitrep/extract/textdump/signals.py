@@ -1,0 +1,128 @@
+"""What a unit is: a sentence, a headline, a byline, a date line, a caption, a comment heading.
+
+Classification, region choice and metadata all ask the same questions of a
+line: does it read as running text, could it be a headline, is it the byline or
+time stamp of an article (or of a teaser), is it a picture's caption? The
+answers live here, once, so that the passes agree on them.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from sitrep.extract import published as stamps
+from sitrep.extract.icons import find_icons
+from sitrep.extract.textdump import patterns as p
+from sitrep.extract.textdump.lines import Unit
+from sitrep.extract.textdump.options import TextdumpOptions
+
+
+def sentence_like(unit: Unit, min_words: int = 1) -> bool:
+    """The unit ends like a sentence and has at least ``min_words`` words."""
+    return bool(p.SENTENCE_END.search(unit.text)) and len(unit.words) >= min_words
+
+
+def prose(unit: Unit, options: TextdumpOptions) -> bool:
+    """Running text: a real sentence, or a long stop-word-rich paragraph whose end a glued-on link hides."""
+    return unit.initial == "good" or (unit.initial != "short" and sentence_like(unit, options.sentence_min_words))
+
+
+def code_like(text: str, options: TextdumpOptions) -> bool:
+    """Inline script or style a text browser printed as text: dense in brackets, braces and operators.
+
+    Prose has well under one such character in 25; minified JavaScript has one or more in ten.
+    """
+    return len(text) >= options.code_min_chars and sum(ch in p.CODE_CHARS for ch in text) > (
+        options.code_char_share * len(text)
+    )
+
+
+def headline_like(unit: Unit, options: TextdumpOptions) -> bool:
+    """A line that could be a headline: a few words, no bullet or links, not furniture, a byline or a date."""
+    words = unit.words
+    return (
+        options.headline_min_words <= len(words) <= options.headline_max_words
+        and not unit.bullet
+        and unit.links <= options.headline_max_links
+        and not p.FURNITURE.match(unit.text)
+        and not p.BYLINE.match(unit.text)
+        and not stamps.looks_like_dateline(unit.text)
+        and not stamps.is_relative_stamp(unit.text)
+        and not find_icons(unit.text)
+        and unit.text[-1] not in ":|"
+        and any(ch.isalpha() for ch in unit.text)
+    )
+
+
+def dated_meta(unit: Unit, options: TextdumpOptions) -> bool:
+    """A short line carrying a full date or a relative stamp ("vor 30 Minuten"): an article's (or a
+    teaser's) byline or time stamp.
+
+    An embedded post's signature ("— Name (@handle) July 3, 2019") and a dated caption are not. A line
+    made mostly of date words is one even when it ends in a full stop ("Published: June 14, 2022 at 7:05 a.m.").
+    """
+    return (
+        len(unit.words) <= options.dated_meta_max_words
+        and (stamps.names_a_date(unit.text) or stamps.mentions_relative_time(unit.text))
+        and (not sentence_like(unit, options.sentence_min_words) or stamps.looks_like_dateline(unit.text))
+        and not p.EMBED_SIGNATURE.search(unit.text)
+        and not p.CAPTION.search(unit.text)
+    )
+
+
+def byline_line(unit: Unit, options: TextdumpOptions) -> bool:
+    """A short "By Name" line with no sentence end: metadata, never a paragraph of the story.
+
+    ("By the end of the day, ..." is a sentence: it ends with a full stop or runs longer.)"""
+    match = p.BYLINE.match(unit.text)
+    if match is None or len(unit.words) > options.byline_max_words or unit.text[-1] in ".!?:;":
+        return False
+    return match["names"][:1].isupper()
+
+
+def credited(unit: Unit, options: TextdumpOptions) -> bool:
+    """A line that ends with a picture credit ("... in Miami. Photo: AP", "... (screen grab)"): a caption.
+
+    (A text browser may glue a caption to the paragraph above it: a long block is left alone.)"""
+    return len(unit.words) <= options.caption_max_words and bool(
+        p.CREDIT_LINE.search(unit.text) or p.BRACKETED_CREDIT.search(unit.text)
+        or p.NAME_SLASH_AGENCY.search(unit.text) or p.CREDIT_BY.match(unit.text) or p.CREDIT_AT_END.search(unit.text)
+    )
+
+
+def story_header(gap: list[Unit], options: TextdumpOptions) -> bool:
+    """A headline directly above a picture credit, between two paragraphs: the next story's header.
+
+    (An article's own pictures come with a caption, not with a headline.)"""
+    return any(
+        len(head.words) >= options.story_header_min_words
+        and not sentence_like(head)
+        and len(credit.words) <= options.credit_max_words
+        and bool(p.CREDIT_LINE.search(credit.text))
+        for head, credit in pairwise(gap)
+    )
+
+
+def comments_heading(unit: Unit, options: TextdumpOptions) -> bool:
+    """A comment-section heading; a bare count ("3 Kommentare") is the link in the article header."""
+    return (
+        len(unit.words) <= options.comment_heading_max_words
+        and bool(p.COMMENTS_HEADING.match(unit.text))
+        and not p.COUNT_ONLY.match(unit.text)
+    )
+
+
+def anchored(
+    units: list[Unit], start: int, options: TextdumpOptions, window: int = 0, reprinted: frozenset[int] = frozenset()
+) -> bool:
+    """A byline or a date line just above ``start`` (within ``window`` lines, by default the anchor window):
+    the article's header, which teasers and forums lack.
+
+    A header line that is part of a reprinted card (see `blocks.reprinted_cards`) is a teaser's, not the article's.
+    """
+    first = max(0, start - (window or options.anchor_window))
+    return any(
+        (p.BYLINE.match(u.text) or stamps.looks_like_dateline(u.text) or stamps.is_relative_stamp(u.text))
+        and first + k not in reprinted
+        for k, u in enumerate(units[first:start])
+    )
