@@ -5,13 +5,14 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLE
 
 from sitrep.analyze.pipeline import Pipeline, PipelineConfig
 from sitrep.analyze.registry import StageConfig, stage
-from sitrep.errors import UsageError
+from sitrep.errors import ResourceError, UsageError
 from sitrep.extract import extract
 from sitrep.sources import read_path
 
@@ -54,3 +55,11 @@ def test_a_stage_before_the_layers_it_reads_is_refused() -> None:
         import importlib
 
         importlib.reload(importlib.import_module("sitrep.analyze.control"))  # the real stage again
+
+
+def test_a_server_configuration_never_builds_the_gazetteer(tmp_path: Path) -> None:
+    missing = tmp_path / "no-gazetteer.sqlite"
+    config = PipelineConfig.default(stages=["sentences", "places"], gazetteer=str(missing), build_gazetteer=False)
+    with pytest.raises(ResourceError, match=r"gazetteer index not found .*sitrep setup"):
+        Pipeline.from_config(config)
+    assert not missing.exists()

@@ -54,7 +54,7 @@ def to_attributions(
     return out
 
 
-@stage("attributions")
+@stage("attributions", requires=("places", "mentions"))
 def make_attributions(config: StageConfig) -> StageFn:
     lexicon = load_lexicon()
 

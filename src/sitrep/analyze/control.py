@@ -13,7 +13,7 @@ from sitrep.events.control import extract_claims
 from sitrep.model import ControlClaim
 
 
-@stage("control")
+@stage("control", requires=("timexes", "places", "attributions"))
 def make_control(config: StageConfig) -> StageFn:
     actors = default_table()
 

@@ -16,7 +16,7 @@ from sitrep.events.rules import default_typer
 from sitrep.model import Event
 
 
-@stage("events")
+@stage("events", requires=("timexes", "places", "attributions"))
 def make_events(config: StageConfig) -> StageFn:
     typer = default_typer()
     model = None if config.options.get("events_model") == "none" else classifier.load_default()

@@ -9,11 +9,11 @@ their coordinates, so a consumer that maps locations must filter on ``role == "l
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
+from sitrep.analyze import resources
 from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
-from sitrep.analyze.resources import GAZETTEER_OPTION
-from sitrep.gazetteer import Gazetteer, load
+from sitrep.analyze.resources import BUILD_GAZETTEER_OPTION, GAZETTEER_OPTION
+from sitrep.gazetteer import Gazetteer
 from sitrep.geoparse import find_places
 from sitrep.model import Place
 
@@ -29,6 +29,7 @@ def make_places_fn(gazetteer: Gazetteer) -> Callable[[Context], list[Place]]:
 
 @stage("places")
 def make_places(config: StageConfig) -> StageFn:
-    """Open the gazetteer once per process (building it first if it is missing or corrupt)."""
+    """The gazetteer, opened once per process (see :mod:`sitrep.analyze.resources`)."""
     path = config.options.get(GAZETTEER_OPTION)  # a path to another index (tests, a user's own)
-    return make_places_fn(load(Path(str(path))) if path else load())
+    build = config.options.get(BUILD_GAZETTEER_OPTION, True)
+    return make_places_fn(resources.gazetteer(str(path) if path else None, build=bool(build)))

@@ -56,7 +56,7 @@ class Gazetteer:
         self.path = path
         self._lock = threading.Lock()  # one connection, shared by the threads of one process
         if not path.is_file():
-            raise GazetteerError(f"gazetteer index not found at {path}")
+            raise GazetteerError(f"gazetteer index not found at {path} (`sitrep setup` builds it)")
         try:
             self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             self._conn.execute("PRAGMA cache_size=-16000")  # 16 MB of pages at most

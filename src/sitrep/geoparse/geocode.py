@@ -43,13 +43,11 @@ def resolve_toponyms(doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer
     for toponym, mention, choice in zip(toponyms, mentions, choices, strict=True):
         span = doc[toponym.start:toponym.end]
         if toponym.seat is not None:
-            iso, pattern = toponym.seat
-            country = gazetteer.country(iso)
-            if country is not None:
-                seat_actor = pattern.format(country=country.name)
+            seat = toponym.seat
+            if gazetteer.country(seat.country) is not None:
                 places.append(Place(
                     start=span.start_char, end=span.end_char, text=span.text, name=span.text,
-                    place_id=None, country=iso, role="actor", actor=seat_actor, confidence=0.9,
+                    place_id=None, country=seat.country, role="actor", actor=seat.actor, confidence=0.9,
                 ))
             continue
         if choice is None or not mention.candidates:

@@ -4,7 +4,8 @@ A country or national capital that is the subject of a speech or decision verb (
 says"), the object of a verb that makes it act ("require Kiev to make"), or the possessor of
 a goal or demand ("Moscow's objectives") is role ``actor``, actor "Government of <Country>"
 ("Military Forces of <Country>" for "Russia's army"). Seats of government ("the Kremlin") are
-named for the government (or forces) that sit there. The word lists here are the whole rule.
+named for the government (or forces) that sit there, from the one table of them
+(:mod:`sitrep.actors.seats`). The word lists here are the whole rule.
 """
 
 from __future__ import annotations
@@ -15,16 +16,6 @@ from sitrep.gazetteer import Gazetteer
 from sitrep.gazetteer.index import Entry
 from sitrep.geoparse.toponyms import Toponym
 
-# Seats of government, named for the government (or forces) that sit there.
-SEATS_OF_GOVERNMENT: dict[str, tuple[str, str]] = {
-    "kremlin": ("RU", "Government of {country}"),
-    "white house": ("US", "Government of {country}"),
-    "downing street": ("GB", "Government of {country}"),
-    "elysee": ("FR", "Government of {country}"),
-    "elysee palace": ("FR", "Government of {country}"),
-    "zhongnanhai": ("CN", "Government of {country}"),
-    "pentagon": ("US", "Military Forces of {country}"),
-}
 # Verbs whose subject, when a country or capital, is its government.
 SPEECH_DECISION_VERBS = frozenset({
     "say", "add", "announce", "demand", "want", "refuse", "agree", "confess", "admit", "claim",

@@ -16,6 +16,7 @@ from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.actors.seats import seats_of_government
 from sitrep.gazetteer import Gazetteer
 from sitrep.gazetteer.index import Entry
 from sitrep.gazetteer.names import name_key
@@ -33,7 +34,6 @@ from sitrep.geoparse.evidence import (
     strength_of,
     supported,
 )
-from sitrep.geoparse.metonymy import SEATS_OF_GOVERNMENT
 from sitrep.geoparse.resolve import PlaceCue
 from sitrep.geoparse.toponyms import Toponym, is_name_token, strip_determiners
 
@@ -249,8 +249,8 @@ def spot(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         key = name_key(span.text)
         if key in NOT_ON_A_MAP:
             continue
-        seat = SEATS_OF_GOVERNMENT.get(key)
-        if seat is not None:
+        seat = seats_of_government().get(key)
+        if seat is not None and seat.is_place:
             toponyms.append(Toponym(span.start, span.end, key, (), seat=seat))
             taken.update(range(span.start, span.end))
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sitrep.actors.seats import Seat
 from sitrep.gazetteer.index import Entry
 from sitrep.geoparse.resolve import PlaceCue
 
@@ -25,7 +26,7 @@ class Toponym:
     key: str
     candidates: tuple[Entry, ...]
     cue: PlaceCue = "none"
-    seat: tuple[str, str] | None = None
+    seat: Seat | None = None  # the name is a seat of government ("the Kremlin")
     within: tuple[Entry, ...] = ()  # readings of the region named after a comma ("Paris, Tenn.")
     container_start: int | None = None  # token where that region's name starts
 
