@@ -6,7 +6,7 @@ import importlib
 import sys
 import time
 
-EVALUATIONS = ("textdump", "timeml", "attribution", "geo", "events")
+EVALUATIONS = ("textdump", "timeml", "attribution", "geo", "events", "events_news")
 
 
 def main(argv: list[str]) -> None:

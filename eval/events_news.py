@@ -1,0 +1,141 @@
+"""Events on news prose: labelled snippets (30 labels + none) and pages that report no event at all.
+
+Two measures, each printed for the ``dev`` and ``heldout`` splits (``eval/news_text.split_of``;
+rules are never tuned on ``heldout``):
+
+1. **Snippets** (``eval/data/news_events_*.tsv``, labelled by ``eval/guidelines/events.md``): each
+   snippet is analysed as a one-paragraph article by the whole pipeline; its predicted label is the
+   sub-type of its most confident *asserted* event, ``none`` without one. Per label: precision,
+   recall, F1; weighted F1 is the support-weighted mean over the labels present in the gold (``none``
+   is not a label, but a label predicted on a ``none`` snippet is a false positive of that label).
+2. **False alarms** (``eval/data/false_alarm_pages.tsv``): pages of sports, technology, science,
+   business, entertainment … that report no event; every asserted event sitrep finds is a false alarm.
+
+Run: ``.venv/bin/python -m eval.events_news [--confusions] [--errors=N]``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from eval.common import precision_recall_f1, shared_data
+from eval.news_text import check, document_text, read_labels
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.extract import extract
+from sitrep.model import AnalyzedArticle, Article, Source
+from sitrep.sources import Origin, RawDoc
+
+DATA = Path(__file__).resolve().parent / "data"
+NONE = "none"
+
+
+def predicted_label(result: AnalyzedArticle) -> str:
+    asserted = [e for e in result.events if e.modality == "asserted"]
+    if not asserted:
+        return NONE
+    return max(asserted, key=lambda e: e.confidence).sub_type
+
+
+def snippets() -> list[dict[str, str]]:
+    rows = []
+    for path in sorted(DATA.glob("news_events_*.tsv")):
+        for row in read_labels(path):
+            text = document_text(row["source"], row["doc"])[int(row["start"]) : int(row["end"])]
+            if check(text) != row["check"]:
+                raise SystemExit(f"{path.name} {row['id']}: the text at its offsets changed (check mismatch)")
+            rows.append({**row, "text": text})
+    return rows
+
+
+def score(rows: list[dict[str, str]]) -> tuple[dict[str, tuple[float, float, float, int]], float, float]:
+    """Per label (P, R, F1, support), weighted F1, accuracy."""
+    labels = sorted({r["label"] for r in rows} - {NONE})
+    per: dict[str, tuple[float, float, float, int]] = {}
+    for label in labels:
+        tp = sum(1 for r in rows if r["label"] == label and r["predicted"] == label)
+        predicted = sum(1 for r in rows if r["predicted"] == label)
+        gold = sum(1 for r in rows if r["label"] == label)
+        p, r_, f = precision_recall_f1(tp, predicted, tp, gold)
+        per[label] = (p, r_, f, gold)
+    support = sum(s for *_, s in per.values())
+    weighted = sum(f * s for _, _, f, s in per.values()) / support if support else 0.0
+    accuracy = sum(1 for r in rows if r["label"] == r["predicted"]) / len(rows) if rows else 0.0
+    return per, weighted, accuracy
+
+
+def report_snippets(rows: list[dict[str, str]], confusions: bool) -> None:
+    for split in ("dev", "heldout", "all"):
+        chosen = [r for r in rows if split == "all" or r["split"] == split]
+        per, weighted, accuracy = score(chosen)
+        negatives = [r for r in chosen if r["label"] == NONE]
+        quiet = sum(1 for r in negatives if r["predicted"] == NONE)
+        found = sum(1 for r in chosen if r["label"] != NONE and r["predicted"] != NONE)
+        events = sum(1 for r in chosen if r["label"] != NONE)
+        print(f"{split:<8} {len(chosen):4d} snippets  weighted F1 {100 * weighted:5.1f}  "
+              f"accuracy {100 * accuracy:5.1f}  events found {found}/{events}  none quiet {quiet}/{len(negatives)}")
+    per, _, _ = score(rows)
+    print(f"  {'label':<38} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
+    for label, (p, r, f, n) in sorted(per.items(), key=lambda kv: -kv[1][3]):
+        print(f"  {label:<38} {100 * p:5.1f} {100 * r:5.1f} {100 * f:5.1f} {n:4d}")
+    if confusions:
+        pairs = Counter((r["label"], r["predicted"]) for r in rows if r["label"] != r["predicted"])
+        print("  most frequent confusions (gold -> predicted):")
+        for (gold, predicted), n in pairs.most_common(25):
+            print(f"    {n:4d}  {gold}  ->  {predicted}")
+
+
+def false_alarms(pipeline: Pipeline) -> None:
+    path = DATA / "false_alarm_pages.tsv"
+    if not path.exists():
+        print(f"(no {path.name} yet)")
+        return
+    rows = read_labels(path)
+    by_split: dict[str, list[int]] = defaultdict(list)
+    examples: list[str] = []
+    for row in rows:
+        page = shared_data() / "html" / row["doc"]
+        raw = RawDoc(Origin(str(page)), page.read_bytes(), "text/html")
+        try:
+            if page.name.endswith(".gz"):
+                import gzip
+
+                raw = RawDoc(Origin(str(page)), gzip.decompress(page.read_bytes()), "text/html")
+            result = pipeline.analyze(*extract(raw, "html"))
+        except Exception as exc:  # a page sitrep refuses reports no event
+            print(f"  skipped {row['doc']}: {exc}"[:160])
+            continue
+        asserted = [e for e in result.events if e.modality == "asserted"]
+        by_split[row["split"]].append(len(asserted))
+        for e in asserted[:2]:
+            examples.append(f"{row['doc']} [{row['genre']}]: {e.sub_type}: "
+                            f"{result.article.body[e.evidence.start : e.evidence.end][:90]!r}")
+    for split in ("dev", "heldout"):
+        counts = by_split[split]
+        print(f"false alarms {split:<8} {sum(counts):3d} asserted events on {sum(1 for c in counts if c)} of "
+              f"{len(counts)} pages")
+    for line in examples[:40]:
+        print("  " + line)
+
+
+def main() -> None:
+    started = time.perf_counter()
+    pipeline = Pipeline()
+    rows = snippets()
+    print(f"news snippets: {len(rows)} from {len({r['source'] for r in rows})} sources "
+          f"({sum(r['split'] == 'heldout' for r in rows)} held out)")
+    texts = [(Source(uri=r["id"], kind="text"), Article(body=r["text"])) for r in rows]
+    for row, result in zip(rows, pipeline.analyze_many(texts), strict=True):
+        row["predicted"] = predicted_label(result) if isinstance(result, AnalyzedArticle) else NONE
+    report_snippets(rows, "--confusions" in sys.argv)
+    errors = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--errors=")), 0)
+    for row in [r for r in rows if r["label"] != r["predicted"] and r["split"] == "dev"][:errors]:
+        print(f"  {row['id']}: gold {row['label']} / got {row['predicted']}: {row['text'][:160]!r}")
+    false_alarms(pipeline)
+    print(f"(events_news: {time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
