@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitrep.attribution.document import Kind, SpeechDoc, subject
+from sitrep.attribution.document import AttributionKind, SpeechDoc, subject
 from sitrep.attribution.quotes import QUOTE_MARK_TEXTS
 from sitrep.attribution.spans import CharRange, hull, parts_from_indices
 
@@ -21,7 +21,9 @@ from sitrep.attribution.spans import CharRange, hull, parts_from_indices
 CIRCUMSTANCE_MARKS = frozenset({"as", "after", "while", "whereas", "though", "although"})
 
 
-def content_parts(speech: SpeechDoc, tokens: list[int], inside: int | None = None) -> tuple[list[CharRange], Kind]:
+def content_parts(
+    speech: SpeechDoc, tokens: list[int], inside: int | None = None
+) -> tuple[list[CharRange], AttributionKind]:
     """Content ranges: a complement inside a quotation becomes the whole quotation.
 
     ``inside`` is the quotation the cue itself stands in ("I think ..." within a

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.attribution.content import content_parts, drop_leading_time, to_sentence_end
-from sitrep.attribution.document import FoundAttribution, Kind, SpeechDoc
+from sitrep.attribution.document import AttributionKind, FoundAttribution, SpeechDoc
 from sitrep.attribution.lexicon import CueEntry
 from sitrep.attribution.source_spans import source_of
 from sitrep.attribution.spans import CharRange, token_range
@@ -66,7 +66,7 @@ def cue_range(speech: SpeechDoc, verb: Token, content: list[CharRange], entry: C
 
 
 def cued_attribution(
-    speech: SpeechDoc, kind: Kind, verb: Token, content: list[CharRange], entry: CueEntry
+    speech: SpeechDoc, kind: AttributionKind, verb: Token, content: list[CharRange], entry: CueEntry
 ) -> FoundAttribution:
     """An attribution of ``content`` to the source of the cue ``verb``."""
     found = FoundAttribution(

@@ -16,12 +16,12 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from sitrep.attribution.lexicon import CueEntry, Lexicon
+from sitrep.attribution.lexicon import CueEntry, CueLexicon
 from sitrep.attribution.quotes import Quote
 from sitrep.attribution.spans import CharRange
 from sitrep.model import Stance
 
-Kind = Literal["direct", "indirect", "mixed"]
+AttributionKind = Literal["direct", "indirect", "mixed"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "oprd"})
@@ -36,7 +36,7 @@ PendingCue = tuple[Token, CueEntry]
 class FoundAttribution:
     """One attribution as found on the parse (token-level facts kept for later passes)."""
 
-    kind: Kind
+    kind: AttributionKind
     cue: CharRange
     lemma: str
     stance: Stance
@@ -54,14 +54,14 @@ class SpeechDoc:
     doc: Doc
     text: str
     quotes: list[Quote]
-    lexicon: Lexicon
+    lexicon: CueLexicon
     quote_of: dict[int, int]  # token index -> index in ``quotes`` of the quotation it stands in
     token_starts: list[int] = field(default_factory=list)  # character offset of each token
     token_ends: list[int] = field(default_factory=list)  # ... of each token's end
     words_before: list[int] = field(default_factory=list)  # words (not punctuation or space) among doc[:i]
 
     @classmethod
-    def read(cls, doc: Doc, quotes: list[Quote], lexicon: Lexicon) -> SpeechDoc:
+    def read(cls, doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -> SpeechDoc:
         quote_of: dict[int, int] = {}
         qi = 0
         for tok in doc:

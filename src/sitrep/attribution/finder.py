@@ -23,7 +23,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from sitrep.attribution.document import FoundAttribution, PendingCue, SpeechDoc, subject
-from sitrep.attribution.lexicon import Lexicon, load_lexicon
+from sitrep.attribution.lexicon import CueLexicon, load_lexicon
 from sitrep.attribution.phrases import according_to, adjective_attribution, in_document, noun_attribution
 from sitrep.attribution.punctuation_cues import colon_lines, dash_attributions, embedded_posts, named_colon_quotes
 from sitrep.attribution.quotations import content_in_earlier_paragraph, join_split_quotes, link_orphan_quotes
@@ -33,7 +33,7 @@ from sitrep.attribution.spans import CharRange
 from sitrep.attribution.verbs import verb_attribution
 
 
-def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> list[FoundAttribution]:
+def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[FoundAttribution]:
     """Attributions of a parsed text at token level, content kept as its (possibly split) parts."""
     speech = SpeechDoc.read(doc, find_quotes(doc.text), lexicon or load_lexicon())
     found, pending = _propose(speech)

@@ -29,7 +29,7 @@ class CueEntry:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class CueLexicon:
     """Cue words by part of speech: verbs, speech-act nouns, stance adjectives."""
 
     verbs: dict[str, CueEntry]
@@ -47,7 +47,7 @@ class Lexicon:
         return self.nouns.get(lemma.lower())
 
 
-def parse_lexicon(text: str) -> Lexicon:
+def parse_lexicon(text: str) -> CueLexicon:
     """Parse the TSV text (comment lines start with ``#``; one header row)."""
     by_pos: dict[str, dict[str, CueEntry]] = {"VERB": {}, "NOUN": {}, "ADJ": {}}
     phrasal: dict[str, dict[str, CueEntry]] = {}
@@ -61,11 +61,11 @@ def parse_lexicon(text: str) -> Lexicon:
             phrasal.setdefault(verb, {})[particle] = entry
         else:
             by_pos.setdefault(pos, {})[lemma] = entry
-    return Lexicon(verbs=by_pos["VERB"], nouns=by_pos["NOUN"], adjectives=by_pos["ADJ"], phrasal=phrasal)
+    return CueLexicon(verbs=by_pos["VERB"], nouns=by_pos["NOUN"], adjectives=by_pos["ADJ"], phrasal=phrasal)
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+def load_lexicon() -> CueLexicon:
     """The packaged lexicon, read once per process."""
     return parse_lexicon(packaged_text("stance_lexicon.tsv"))
 

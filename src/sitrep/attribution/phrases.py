@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from sitrep.attribution.content import content_parts
 from sitrep.attribution.cues import cue_range
-from sitrep.attribution.document import FoundAttribution, Kind, SpeechDoc, subject
+from sitrep.attribution.document import AttributionKind, FoundAttribution, SpeechDoc, subject
 from sitrep.attribution.lexicon import CueEntry
 from sitrep.attribution.source_spans import noun_phrase_range
 from sitrep.attribution.spans import CharRange, subtree_indices, token_range, trim
@@ -84,7 +84,13 @@ def in_document(speech: SpeechDoc, tok: Token) -> FoundAttribution | None:
 
 
 def _named_in_phrase(
-    speech: SpeechDoc, kind: Kind, cue: CharRange, lemma: str, cue_token: Token, source: Token, parts: list[CharRange]
+    speech: SpeechDoc,
+    kind: AttributionKind,
+    cue: CharRange,
+    lemma: str,
+    cue_token: Token,
+    source: Token,
+    parts: list[CharRange],
 ) -> FoundAttribution:
     """A neutral attribution whose source is the object of its own cue phrase ("according to X", "in a poll")."""
     return FoundAttribution(kind=kind, cue=cue, lemma=lemma, stance="neutral", content=parts,

@@ -50,7 +50,7 @@ class CueHit:
     end: int
 
 
-class Lexicon:
+class EventLexicon:
     """Cue terms indexed by their first word (exact) or its first three letters (prefix terms)."""
 
     def __init__(self, terms: Sequence[Term], patterns: Sequence[tuple[str, re.Pattern[str]]]) -> None:
@@ -66,7 +66,7 @@ class Lexicon:
         self._patterns = tuple(patterns)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Row]) -> Lexicon:
+    def from_rows(cls, rows: Iterable[Row]) -> EventLexicon:
         terms: list[Term] = []
         patterns: list[tuple[str, re.Pattern[str]]] = []
         for row in rows:
@@ -115,5 +115,5 @@ def _nominal(token: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    return Lexicon.from_rows(read_table("event_lexicon.tsv"))
+def default_lexicon() -> EventLexicon:
+    return EventLexicon.from_rows(read_table("event_lexicon.tsv"))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, ActorTable, default_table
 from sitrep.events.clause import phrase
-from sitrep.events.lexicon import CueHit, Lexicon, default_lexicon
+from sitrep.events.lexicon import CueHit, EventLexicon, default_lexicon
 from sitrep.events.taxonomy import type_of
 
 # Derived features besides the lexicon cues.
@@ -105,7 +105,7 @@ class Typing:
 class RuleTyper:
     """Types a Span (an ACLED note or a clause of an article) with the decision list."""
 
-    def __init__(self, lexicon: Lexicon | None = None, actors: ActorTable | None = None) -> None:
+    def __init__(self, lexicon: EventLexicon | None = None, actors: ActorTable | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.actors = actors or default_table()
 
