@@ -29,9 +29,11 @@ Span = tuple[int, int]
 
 
 def find_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOptions) -> tuple[int, list[Span]]:
-    """The article's spans of units [(start, end)], trimmed, and the unit where the body starts.
+    """Where the article's body starts (its header lies above), and its spans of units [(start, end)].
 
-    With no run of good paragraphs, the longest run of real sentences stands in. No spans: no article.
+    The region is trimmed to real sentences, a closing teaser list and the site notices above an
+    inner headline are cut off. With no run of good paragraphs, the longest run of real sentences
+    stands in; no spans: the page holds no article.
     """
     spans = _main_region(units, stoplist, options)
     if not spans:
@@ -181,14 +183,14 @@ def _main_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpO
 
     main = max(runs, key=weight)
     main_body = (u for u in units[main.start : main.end] if u.klass == "good")
-    words = set().union(*(content_words(u.text, stoplist) for u in main_body))
+    words = set().union(*(content_words(u.text, stoplist, options) for u in main_body))
     spans = [(main.start, main.end)]
     lead = _parted_lead(units, runs, main, options)
     if lead is not None:
         spans.append((lead.start, lead.end))
     for run in runs:
         body = [u for u in units[run.start : run.end] if u.klass == "good"]
-        run_words = set().union(*(content_words(u.text, stoplist) for u in body))
+        run_words = set().union(*(content_words(u.text, stoplist, options) for u in body))
         between = units[main.end : run.start] if run.start >= main.end else units[run.end : main.start]
         if (
             run is not main
@@ -251,9 +253,10 @@ def _below_inner_headline(
             continue
         if any(u.initial == "good" for u in notices):
             continue  # notices are short; a long paragraph above is the article's lead
-        below = set().union(*(content_words(u.text, stoplist) for u in units[k + 1 : end] if u.klass == "good"))
-        above = set().union(*(content_words(u.text, stoplist) for u in notices))
-        about_story = len(content_words(head.text, stoplist) & below) >= options.inner_headline_min_shared
+        story = [u for u in units[k + 1 : end] if u.klass == "good"]
+        below = set().union(*(content_words(u.text, stoplist, options) for u in story))
+        above = set().union(*(content_words(u.text, stoplist, options) for u in notices))
+        about_story = len(content_words(head.text, stoplist, options) & below) >= options.inner_headline_min_shared
         if about_story and len(above & below) <= options.notice_max_shared * len(above):
             return k + 1
     return start

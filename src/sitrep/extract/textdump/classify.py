@@ -39,6 +39,7 @@ _CANDIDATE_LANGUAGES = (
 
 @lru_cache(maxsize=1)
 def _stoplists() -> dict[str, frozenset[str]]:
+    """jusText's stop-word lists of the candidate languages, and a Chinese one."""
     lists = {lang: frozenset(justext.get_stoplist(lang)) for lang in _CANDIDATE_LANGUAGES}
     lists["Chinese"] = cjk.chinese_stopwords()  # jusText has none; spaCy's, one character per token
     return lists

@@ -48,9 +48,13 @@ def words(text: str) -> list[str]:
     return [w for w in tokens if w]
 
 
-def content_words(text: str, stoplist: frozenset[str]) -> set[str]:
+def content_words(text: str, stoplist: frozenset[str], options: TextdumpOptions) -> set[str]:
     """The words that say what a text is about: no stop words, numbers or short words (Han characters count)."""
-    return {w for w in words(text) if (len(w) > 2 or cjk.spaceless(w)) and w not in stoplist and not w.isdigit()}
+    return {
+        w
+        for w in words(text)
+        if (len(w) >= options.content_word_min_chars or cjk.spaceless(w)) and w not in stoplist and not w.isdigit()
+    }
 
 
 def _clean(line: str) -> tuple[str, int]:

@@ -81,8 +81,8 @@ def _find_title(
     """
     o = options
     opening_units = body[: o.title_opening_paragraphs]
-    opening = set().union(*(content_words(u.text, stoplist) for u in opening_units)) if body else set()
-    anywhere = set().union(*(content_words(u.text, stoplist) for u in body)) if body else set()
+    opening = set().union(*(content_words(u.text, stoplist, o) for u in opening_units)) if body else set()
+    anywhere = set().union(*(content_words(u.text, stoplist, o) for u in body)) if body else set()
     keys = [norm(p.BULLET.sub("", u.text)) for u in header]
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
     scored: list[tuple[float, int, str]] = []
@@ -96,7 +96,7 @@ def _find_title(
         text = unit.text if repeated else _strip_site_name(unit.text, page_text)
         text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
         text = _without_bare_crumbs(text, labels, o)
-        words = content_words(text, stoplist)
+        words = content_words(text, stoplist, o)
         wordy = [w for word in text.split() for w in cjk.tokens(word) if any(ch.isalpha() for ch in w)]
         if not words or len(wordy) < (o.title_min_words_repeated if repeated else o.title_min_words):
             continue  # two words are a section label or a name unless printed twice ("Ein Albtraum")

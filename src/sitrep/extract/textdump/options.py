@@ -25,6 +25,7 @@ class TextdumpOptions:
     wrap_min_near_top: int = 3  # lines that must end near the ceiling for it to be a wrap
     wrap_edge_min_lines: int = 2  # a wrap column ends at least this many lines
     link_list_share: float = 0.8  # share of the lines after "References" that are numbered URLs in lynx's list
+    content_word_min_chars: int = 3  # a shorter word (not Chinese or Japanese) says nothing of what a text is about
 
     # --- classes: jusText-like paragraph classification ---
     length_low: int = 70  # a unit shorter than this (in characters) is short

@@ -118,7 +118,7 @@ def anchored(
     """A byline or a date line just above ``start`` (within ``window`` lines, by default the anchor window):
     the article's header, which teasers and forums lack.
 
-    A header line that is part of a reprinted card (see `blocks.reprinted_cards`) is a teaser's, not the article's.
+    A header line that is part of a reprinted card (see `blocks._reprinted_cards`) is a teaser's, not the article's.
     """
     first = max(0, start - (window or options.anchor_window))
     return any(
