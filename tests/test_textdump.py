@@ -13,7 +13,7 @@ from sitrep.extract.icons import find_icons, icon_names, split_icons
 from sitrep.extract.published import mentions_relative_time, parse_timestamp, resolve_relative
 from sitrep.extract.textdump import extract_textdump
 from sitrep.extract.textdump.lines import split_units as _units
-from sitrep.sources import RawDoc, read_path
+from sitrep.sources import Origin, RawDoc, read_path
 
 FURNITURE = ["No Script", "Please Wait...", "Resistance and Liberation May 2023", "folder_open", "access_time",
              "starAdd to favorites"]
@@ -140,8 +140,8 @@ def test_textdump_detection() -> None:
     assert looks_like_textdump(WRAPPED_DUMP)
     plain = "The council met on Monday.\n\nIt approved the budget after a long debate about schools.\n"
     assert not looks_like_textdump(plain)
-    assert detect_kind(RawDoc("x.txt", plain.encode(), ".txt"), plain) == "text"
-    assert detect_kind(RawDoc("x", b"<html><body><p>hi</p></body></html>", ""), "<html><body>") == "html"
+    assert detect_kind(RawDoc(Origin("x.txt"), plain.encode()), plain) == "text"
+    assert detect_kind(RawDoc(Origin("x"), b"<html><body><p>hi</p></body></html>"), "<html><body>") == "html"
 
 
 def test_plain_text_body_is_the_input_unchanged(tmp_path: Path) -> None:
