@@ -77,6 +77,13 @@ class SpeechDoc:
         return cls(doc=doc, text=doc.text, quotes=quotes, lexicon=lexicon, quote_of=quote_of,
                    token_starts=starts, token_ends=ends, words_before=words)
 
+    def token_at(self, char: int) -> Token | None:
+        """The token that covers character ``char``; None for a space between tokens."""
+        i = bisect_right(self.token_starts, char) - 1
+        if i < 0 or char >= self.token_ends[i]:
+            return None
+        return self.doc[i]
+
     def words_within(self, start: int, end: int) -> int | None:
         """Words among the tokens lying wholly inside ``[start, end)``; None when no token does.
 

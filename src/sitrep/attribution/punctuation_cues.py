@@ -83,14 +83,13 @@ def dash_attributions(speech: SpeechDoc, found: list[FoundAttribution]) -> list[
         if qi in covered or m is None:
             continue
         dash = quote.end + m.group().index(m.group("dash"))
-        dash_span = speech.doc.char_span(dash, dash + 1, alignment_mode="expand")
-        name = speech.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if name is None or dash_span is None:
+        name = speech.token_at(m.end())
+        if name is None or speech.token_at(dash) is None:
             continue
-        source = _signature(speech, name[0], m.end())
+        source = _signature(speech, name, m.end())
         if source is None:
             continue
-        out.append(_marked_quote(speech, dash, m.group("dash"), (quote.start, quote.end), source, name[0].i))
+        out.append(_marked_quote(speech, dash, m.group("dash"), (quote.start, quote.end), source, name.i))
     return out
 
 
@@ -142,6 +141,7 @@ def colon_lines(speech: SpeechDoc, found: list[FoundAttribution]) -> list[FoundA
         name = speech.doc.char_span(name_start, name_end, alignment_mode="expand")
         if (
             name is None
+            or not len(name)
             or m.group("name").strip().lower() in COLON_LABELS
             or not _looks_like_speaker(name)
             or m.start("colon") in taken
@@ -188,13 +188,13 @@ def named_colon_quotes(speech: SpeechDoc, found: list[FoundAttribution]) -> list
             colon -= 1
         if qi in covered or colon < 1 or text[colon] != ":" or quote.start - colon > 4:
             continue
-        before = doc.char_span(colon - 1, colon, alignment_mode="expand")
-        if before is None or before[-1].pos_ != "PROPN":
+        last = speech.token_at(colon - 1)
+        if last is None or last.pos_ != "PROPN":  # "Titre :" (a space before the colon) names nobody
             continue
-        name = before[-1]
+        name = last
         while name.dep_ in ("conj", "compound", "flat") and name.head.pos_ == "PROPN" and name.head.i < name.i:
             name = name.head
-        tokens = list(range(name.left_edge.i, before[-1].i + 1))
+        tokens = list(range(name.left_edge.i, last.i + 1))
         dashes = [k for k, i in enumerate(tokens) if doc[i].text in DASHES]
         tokens = tokens[dashes[-1] + 1 :] if dashes else tokens  # "HEADLINE - Name:"
         if len(tokens) > MAX_NAME_TOKENS or any(doc[i].pos_ in ("VERB", "AUX") for i in tokens):
@@ -211,9 +211,9 @@ def _marked_quote(
     speech: SpeechDoc, mark: int, lemma: str, content: CharRange, source: CharRange, source_token: int | None = None
 ) -> FoundAttribution:
     """A quotation tied to its speaker by a punctuation mark (a signing dash, a colon), not a verb."""
-    mark_span = speech.doc.char_span(mark, mark + 1, alignment_mode="expand")
+    mark_token = speech.token_at(mark)
     fallback = source_token if source_token is not None else -1
     return FoundAttribution(
         kind="direct", cue=(mark, mark + 1), lemma=lemma, stance="neutral", content=[content], source=source,
-        source_token=source_token, cue_token=mark_span[0].i if mark_span is not None else fallback,
+        source_token=source_token, cue_token=mark_token.i if mark_token is not None else fallback,
     )
