@@ -168,15 +168,24 @@ def _events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
+        "The firefighters fought the blaze in California for three days.",  # fought: no battle
+        "A teenage driver was killed in a crash on the highway in Miami.",  # killed: no attack
+    ],
+)
+def test_accidents_are_man_made_disasters_not_violence(text: str) -> None:
+    assert _events_of(text) == [("Man-made disaster", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The mayor promised to fight climate change in the city.",  # an abstraction is fought
-        "The firefighters fought the blaze in California for three days.",
         "The senator's attack ads angered voters in Ohio.",  # a violence word modifying another noun
         "She won the battle for the nomination in Iowa.",
         "The band was killing it on stage in Austin.",
         "The new film beat every rival at the box office in London.",  # a sentence about film takings
         "Shares in the company exploded after the results in New York.",
         "The speed of the recovery demonstrates that the policy works.",  # "demonstrate" = show
-        "A teenage driver was killed in a crash on the highway in Miami.",  # an accident
         "Russian jets simulated a raid on the Norland island of Vessa.",  # a pretend attack
         "Farm workers in Vessa were killing themselves at twice the rate of clerks.",  # self-harm
     ],
