@@ -29,6 +29,9 @@ STATE = "state_actor"
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 
+VIOLENCE_CUES = "harm clash air shelling ied grenade suicide chemical explosion sexual abduction"
+
+
 @dataclass(frozen=True)
 class Rule:
     sub_type: str
@@ -44,7 +47,9 @@ def _rule(sub_type: str, all_of: str, none_of: str = "", confidence: float = 0.7
 # First match wins. Read top to bottom as the codebook's precedence.
 RULES: tuple[Rule, ...] = (
     # A claim of responsibility is news of its own: who says they did it (sitrep extension type).
-    _rule("Claim of responsibility", "claimed", confidence=0.75),
+    # The claimed attack itself ("claimed responsibility for the bombing") is the claim's topic, not a cue;
+    # violence told outside the claim ("gunmen killed five; the group claimed responsibility") wins.
+    _rule("Claim of responsibility", "claimed", f"{VIOLENCE_CUES}", 0.75),
     # A demonstration stays a demonstration whatever it is about; the sub-type says how it went.
     _rule("Excessive force against protesters", f"protest lethal {STATE}", "crowd_violence", 0.6),
     _rule("Violent demonstration", "protest crowd_violence", confidence=0.7),
@@ -126,7 +131,7 @@ class RuleTyper:
             return frozenset(extra), []
         doc = tokens[0].doc
         topic = topic_tokens(doc, hits)
-        hits = [h for h in hits if h.cue in {"protest", "crowd_size", "grievance"} or h.start not in topic]
+        hits = [h for h in hits if h.cue in {"protest", "crowd_size", "grievance", "claimed"} or h.start not in topic]
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
         hits = [h for h in hits if not self.names_actor(doc, h)]
         names = {h.cue for h in hits} | set(extra)
@@ -210,6 +215,11 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     topic: set[int] = set()
     demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
     for hit in hits:
+        if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
+            anchor = doc[hit.end - 1]
+            for child in anchor.children:
+                if child.dep_ == "prep" and child.lower_ in CHARGE_PREPS:
+                    topic.update(t.i for t in child.subtree)
         if hit.cue == "arrest":  # "arrested for aggravated assault": an arrest, not an assault
             anchor = doc[hit.start : hit.end].root
             for child in anchor.children:
