@@ -253,3 +253,46 @@ def test_the_charge_of_an_arrest_does_not_type_it() -> None:
     assert _events_of("A man was arrested for aggravated assault in Dundee on Friday.") == [
         ("Arrests", "asserted")
     ]
+
+
+# A page about something else: cue words everywhere, the vocabulary of events nowhere.
+RECIPE_PAGE = " ".join([
+    "This crunchy snack has a dark chocolate shell that cracks like a firecracker when you bite it.",
+    "Melt the chocolate slowly, then let the peanut filling explode with flavour in every bite.",
+    "Kids will attack the tray the moment it leaves the kitchen, so bake a double batch.",
+    "The dough should rest for ten minutes before you roll it into small balls and chill them.",
+] * 6)
+
+
+def test_a_page_about_something_else_reports_no_event() -> None:
+    from sitrep.events.domain import document_domain
+
+    doc = nlp_loader.load()(RECIPE_PAGE)
+    assert document_domain(doc).name == "food" and not document_domain(doc).reports_events
+    assert _events_of(RECIPE_PAGE) == []
+    news = RECIPE_PAGE + " Police said gunmen killed two villagers in an attack on a market near Vessa on Monday."
+    assert document_domain(nlp_loader.load()(news)).reports_events  # the vocabulary of events is there
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("An earthquake of magnitude 6.1 struck the hills near Vessa on Monday, killing nine people.",
+         "Natural disaster"),
+        ("Floods swept through three villages in the Kelvane valley after days of torrential rain.",
+         "Natural disaster"),
+        ("A ferry carrying 200 passengers capsized off the coast of Norland, and 14 people drowned.",
+         "Man-made disaster"),
+        ("The foreign ministers of Norland and Vessa held talks in Kelvane on Tuesday.", "Diplomatic event"),
+        ("Police in Vessa seized 300 kilograms of cocaine from a cartel's warehouse.", "Organised crime"),
+        ("The Vessa Liberation Front claimed responsibility for the bombing of the bridge.",
+         "Claim of responsibility"),
+    ],
+)
+def test_sitrep_extension_types(text: str, sub_type: str) -> None:
+    assert (sub_type, "asserted") in _events_of(text)
+
+
+def test_a_question_asserts_no_event() -> None:
+    assert all(m != "asserted" for _, m in _events_of("What did one volcano say to the other volcano?"))
+    assert all(m != "asserted" for _, m in _events_of("Did the army shell the village of Vessa on Monday?"))

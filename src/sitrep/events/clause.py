@@ -62,8 +62,11 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
     """Asserted unless a conditional, a modal, a negation or a plan governs ``trigger``.
 
     The walk stops at the reporting verb (``stop``: what a source *says* is asserted by the
-    source) and after a relative clause or a root, which are asserted on their own.
+    source) and after a relative clause or a root, which are asserted on their own. A question
+    asserts nothing ("What did one volcano say to the other?").
     """
+    if _asks(trigger):
+        return "hypothetical"
     for node in path(trigger, stop):
         children = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
@@ -89,6 +92,13 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
         if node.dep_ in {"relcl", "ROOT"}:
             break
     return "asserted"
+
+
+def _asks(trigger: Token) -> bool:
+    """The trigger's sentence is a question: it ends with a question mark."""
+    sentence = trigger.sent
+    last = next((t for t in reversed(sentence) if not t.is_space and t.text not in {'"', "”", "’", "'", ")"}), None)
+    return last is not None and last.text.endswith("?")
 
 
 def _generic(verb: Token, children: list[Token]) -> bool:

@@ -23,6 +23,7 @@ from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, modality
+from sitrep.events.domain import document_domain
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import BELLIGERENT, WEAPON_CUES, RuleTyper, Typing, default_typer
@@ -40,8 +41,9 @@ TRIGGER_CUES = frozenset({
 })
 # Cues that name their event with a noun only: "a storm hit", not "police stormed"; "floods", not "flooded in".
 NOUN_ONLY_CUES = frozenset({"natural"})
-# Types that need no actor to be an event: a quake is news without anybody doing it.
-SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims"})
+# Types that need no named actor or place to be an event: a quake is news without anybody doing it;
+# talks need states (checked apart) and trafficking names its criminals.
+SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
 # fmt: on
 # Words that name an event only in ACLED's terse notes, not in running prose.
@@ -72,6 +74,8 @@ def extract_events(
     typer = typer or default_typer()
     if not is_english(doc[:LANGUAGE_SAMPLE_TOKENS], result.article.language):
         return []  # the lexicon and the parse are English: elsewhere every cue is a false friend
+    if not document_domain(doc).reports_events:
+        return []  # a recipe's "shell", a game review's "kills": the page is about something else
     sentences = [(s, typer.lexicon.hits(list(s)) + typer.dependency_hits(list(s))) for s in doc.sents]
     inert = inert_tokens(doc, sentences)
     frame = ArticleFrame.build(doc, result, typer.actors)
