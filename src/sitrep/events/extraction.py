@@ -45,6 +45,10 @@ NOUN_ONLY_CUES = frozenset({"natural"})
 # talks need states (checked apart) and trafficking names its criminals.
 SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
+DIPLOMACY_WORDS = frozenset({
+    "ambassador", "envoy", "embassy", "diplomat", "diplomatic", "treaty", "sanction", "summit", "bilateral",
+    "consulate", "minister", "secretary", "president", "premier", "nato", "un", "delegation",
+})
 # fmt: on
 # Words that name an event only in ACLED's terse notes, not in running prose.
 # fmt: off
@@ -55,9 +59,8 @@ WEAK_TRIGGERS = frozenset({
     "mines",
 })
 # fmt: on
-TRIGGER_POS = frozenset({"VERB", "NOUN"})
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 LANGUAGE_SAMPLE_TOKENS = 1000
-CONFLICT_AGREEMENT_WORDS = frozenset({"ceasefire", "cease", "truce", "peace", "prisoner", "prisoners", "hostage"})
 
 
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
@@ -107,12 +110,8 @@ def _groups(
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue not in TRIGGER_CUES or token.lower_ in WEAK_TRIGGERS or token.pos_ not in TRIGGER_POS:
         return False
-    if hit.cue in NOUN_ONLY_CUES and token.pos_ != "NOUN":
+    if hit.cue in NOUN_ONLY_CUES and token.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if hit.cue == "agreement":  # trade agreements are not ACLED agreements; ceasefires and swaps are
-        words = {t.lower_ for t in token.doc[hit.start : hit.end]} | {c.lower_ for c in token.children}
-        if not words & CONFLICT_AGREEMENT_WORDS:
-            return False
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
 
 
@@ -177,11 +176,17 @@ def _event(
 
 
 def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token]) -> bool:
-    """A state, government or international organisation takes part: an actor of such a kind, or a
-    country or city named in the clause (GPE), or a word for an envoy or a ministry."""
-    if any(ref.kind in STATE_KINDS for ref, _ in actors):
+    """Two states (or international organisations) deal with each other: two parties named in the
+    clause (countries, nationalities, state actors), or one with a word only diplomacy uses
+    ("ambassador", "treaty", "sanctions"). "The mayor met residents of Vessa" is no diplomacy."""
+    inside = {t.i for t in tokens}
+    named = tokens[0].doc.ents if tokens else ()
+    parties = {e.text.lower() for e in named if e.label_ in {"GPE", "NORP"} and e.start in inside}
+    parties |= {ref.actor or ref.text for ref, _ in actors if ref.kind in STATE_KINDS}
+    if len(parties) >= 2:
         return True
-    return any(t.ent_type_ in {"GPE", "NORP"} for t in tokens)
+    words = {t.lemma_.lower() for t in tokens}
+    return bool(parties) and bool(words & DIPLOMACY_WORDS)
 
 
 def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:

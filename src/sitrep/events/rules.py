@@ -135,6 +135,8 @@ class RuleTyper:
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
         hits = [h for h in hits if not self.names_actor(doc, h)]
         names = {h.cue for h in hits} | set(extra)
+        if "agreement" in names and not _between_fighters(tokens, names):
+            names = (names - {"agreement"}) | {"diplomacy"}  # a trade deal or a climate accord is diplomacy
         kinds = [m.entry.kind for m in self.actors.find(tokens) if m.start not in topic]
         armed = [k for k in kinds if k in ARMED_KINDS]
         if armed:
@@ -150,7 +152,7 @@ class RuleTyper:
     def names_actor(self, doc: Doc, hit: CueHit) -> bool:
         """ "fighters", "rioters" name actors, not events; weapons ("artillery") stay event cues."""
         single = hit.end - hit.start == 1
-        keep = WEAPON_CUES | DEMONSTRATION_CUES  # "protesters threw stones": still a demonstration
+        keep = WEAPON_CUES | DEMONSTRATION_CUES | {"crime"}  # "protesters threw stones", "smugglers offered"
         return single and hit.cue not in keep and bool(self.actors.find([doc[hit.start]]))
 
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
@@ -260,6 +262,17 @@ def _is_territory(token: Token) -> bool:
     if token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in TERRITORY_NOUNS:
         return True
     return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
+
+
+CONFLICT_AGREEMENT_WORDS = frozenset({
+    "ceasefire", "cease", "truce", "peace", "prisoner", "prisoners", "hostage", "hostages", "hostilities",
+    "armistice", "rebels", "militants", "insurgents", "swap", "exchange",
+})
+
+
+def _between_fighters(tokens: Sequence[Token], names: set[str]) -> bool:
+    """An agreement between parties at war: a ceasefire, a truce, a prisoner swap, or armed actors."""
+    return ARMED in names or any(t.lower_ in CONFLICT_AGREEMENT_WORDS for t in tokens)
 
 
 def _names_state(actors: ActorTable, token: Token) -> bool:
