@@ -296,3 +296,13 @@ def test_sitrep_extension_types(text: str, sub_type: str) -> None:
 def test_a_question_asserts_no_event() -> None:
     assert all(m != "asserted" for _, m in _events_of("What did one volcano say to the other volcano?"))
     assert all(m != "asserted" for _, m in _events_of("Did the army shell the village of Vessa on Monday?"))
+
+
+def test_harm_is_political_violence_only_with_armed_actors_civilians_or_terror() -> None:
+    assert _events_of("A woman was stabbed on Tuesday while jogging near the park in Marlow.") == []
+    assert ("Attack", "asserted") in _events_of("Gunmen killed four civilians in the village of Vessa on Monday.")
+
+
+def test_a_toll_is_part_of_the_event_it_follows() -> None:
+    found = _events_of("A ferry capsized off the coast of Norland on Sunday, killing at least 40 passengers.")
+    assert found == [("Man-made disaster", "asserted")]

@@ -60,6 +60,10 @@ WEAK_TRIGGERS = frozenset({
 })
 # fmt: on
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+OUTCOME_VERBS = frozenset({"kill", "leave", "wound", "injure", "claim", "cause"})
+OUTCOME_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})  # events told in passing: less sure to be the news
+SUBORDINATE_FACTOR = 0.85
 LANGUAGE_SAMPLE_TOKENS = 1000
 
 
@@ -104,7 +108,15 @@ def _groups(
             if not _is_trigger(hit, token, typer) or token.idx in excluded or token.i in inert:
                 continue
             by_head.setdefault(clause_head(token).i, []).append(hit)
-    return [ClauseGroup(doc[i], tuple(hits)) for i, hits in sorted(by_head.items())]
+    return [ClauseGroup(doc[i], tuple(hits)) for i, hits in sorted(by_head.items()) if not _outcome_of(doc[i], by_head)]
+
+
+def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
+    """ "..., killing 170 people", "leaving four dead": the toll of the event it hangs from, not an event."""
+    return (
+        head.tag_ == "VBG" and head.dep_ in OUTCOME_DEPS and head.lemma_.lower() in OUTCOME_VERBS
+        and head.head.i in heads and head.head.i != head.i
+    )
 
 
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
@@ -151,6 +163,8 @@ def _event(
     if not typing.violent:  # "Moscow added ... to the Russian Federation": a government acts
         actors = event_actors(group, frame, attribution, bare_side_kind="government")
     sub_type, confidence = _typed(typing, tokens, model)
+    if head.dep_ in SUBORDINATE_DEPS:
+        confidence *= SUBORDINATE_FACTOR
     stops = frame.cue_tokens
     place = frame.place_in(head, stops)
     grounded = place is not None or any(ref.actor or ref.kind in ARMED_KINDS for ref, _ in actors)

@@ -26,6 +26,11 @@ ARMED = "armed_actor"
 TWO_ARMED = "two_armed_actors"
 CIVILIAN = "civilian"
 STATE = "state_actor"
+POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
+POLITICAL_LEMMAS = frozenset({
+    "terror", "terrorist", "terrorism", "massacre", "assassinate", "assassination", "behead", "militant",
+    "extremist", "jihadist", "insurgent", "attacker", "sectarian", "separatist", "guerrilla", "war",
+})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 
@@ -84,7 +89,12 @@ RULES: tuple[Rule, ...] = (
     _rule("Armed clash", "clash", confidence=0.7),
     _rule("Armed clash", f"harm {TWO_ARMED}", CIVILIAN, 0.6),
     _rule("Armed clash", f"harm {BELLIGERENT}", CIVILIAN, 0.55),
-    _rule("Attack", "harm", confidence=0.7),
+    # Harm is political violence when armed actors, civilians, state forces or terror are in it; a
+    # stabbing on a jogging path or a shooting at a party is a private crime, which ACLED does not code.
+    _rule("Attack", f"harm {ARMED}", confidence=0.7),
+    _rule("Attack", f"harm {CIVILIAN}", confidence=0.7),
+    _rule("Attack", f"harm {STATE}", confidence=0.65),
+    _rule("Attack", f"harm {POLITICAL}", confidence=0.65),
     # Strategic developments: nobody is hurt.
     _rule("Arrests", "arrest", confidence=0.7),
     _rule("Looting/property destruction", "property", confidence=0.65),
@@ -147,6 +157,8 @@ class RuleTyper:
             names.add(CIVILIAN)
         if {"military", "police"} & set(kinds):
             names.add(STATE)
+        if any(t.lemma_.lower() in POLITICAL_LEMMAS for t in tokens if t.i not in topic):
+            names.add(POLITICAL)
         return frozenset(names), hits
 
     def names_actor(self, doc: Doc, hit: CueHit) -> bool:
