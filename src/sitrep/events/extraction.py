@@ -26,7 +26,7 @@ from sitrep.events.clause import clause_head, modality
 from sitrep.events.domain import document_domain
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
-from sitrep.events.rules import BELLIGERENT, WEAPON_CUES, RuleTyper, Typing, default_typer
+from sitrep.events.rules import BELLIGERENT, POLITICAL_HARM, WEAPON_CUES, RuleTyper, Typing, default_typer
 from sitrep.events.senses import inert_tokens, is_english
 from sitrep.events.taxonomy import type_of
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
@@ -169,6 +169,8 @@ def _event(
     place = frame.place_in(head, stops)
     grounded = place is not None or any(ref.actor or ref.kind in ARMED_KINDS for ref, _ in actors)
     demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
+    if typing.sub_type == "Attack" and not typing.features & POLITICAL_HARM:
+        return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
     if typing.sub_type == "Diplomatic event" and not _states_act(actors, tokens):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     self_grounded = typing.type in SELF_GROUNDED_TYPES

@@ -27,6 +27,13 @@ TWO_ARMED = "two_armed_actors"
 CIVILIAN = "civilian"
 STATE = "state_actor"
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
+# What makes harm political violence rather than a private crime (the events stage asks; typing does not).
+POLITICAL_HARM = frozenset({ARMED, STATE, POLITICAL, "civilian_victims", BELLIGERENT})
+VICTIMS = "civilian_victims"  # the words of conflict reporting for its victims ("civilians", "villagers")
+VICTIM_LEMMAS = frozenset({
+    "civilian", "villager", "resident", "worshipper", "worshiper", "refugee", "pilgrim", "farmer", "herder",
+    "passenger", "student", "journalist", "activist",
+})
 POLITICAL_LEMMAS = frozenset({
     "terror", "terrorist", "terrorism", "massacre", "assassinate", "assassination", "behead", "militant",
     "extremist", "jihadist", "insurgent", "attacker", "sectarian", "separatist", "guerrilla", "war",
@@ -83,18 +90,13 @@ RULES: tuple[Rule, ...] = (
     # Violence against people.
     _rule("Abduction/forced disappearance", "abduction", confidence=0.75),
     # Criminal organisations: their killings, trafficking, seizures and arrests (sitrep extension type).
-    _rule("Organised crime", "crime", "protest", 0.6),
+    _rule("Organised crime", "crime", "protest clash", 0.6),
     _rule("Mob violence", "mob harm", ARMED, 0.6),
     _rule("Mob violence", f"clash {CIVILIAN}", ARMED, 0.55),
     _rule("Armed clash", "clash", confidence=0.7),
     _rule("Armed clash", f"harm {TWO_ARMED}", CIVILIAN, 0.6),
     _rule("Armed clash", f"harm {BELLIGERENT}", CIVILIAN, 0.55),
-    # Harm is political violence when armed actors, civilians, state forces or terror are in it; a
-    # stabbing on a jogging path or a shooting at a party is a private crime, which ACLED does not code.
-    _rule("Attack", f"harm {ARMED}", confidence=0.7),
-    _rule("Attack", f"harm {CIVILIAN}", confidence=0.7),
-    _rule("Attack", f"harm {STATE}", confidence=0.65),
-    _rule("Attack", f"harm {POLITICAL}", confidence=0.65),
+    _rule("Attack", "harm", confidence=0.7),
     # Strategic developments: nobody is hurt.
     _rule("Arrests", "arrest", confidence=0.7),
     _rule("Looting/property destruction", "property", confidence=0.65),
@@ -143,6 +145,7 @@ class RuleTyper:
         topic = topic_tokens(doc, hits)
         hits = [h for h in hits if h.cue in {"protest", "crowd_size", "grievance", "claimed"} or h.start not in topic]
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
+        hits = [h for h in hits if not (h.cue == "accident" and _is_fire(doc, h) and not accidental_fire(doc[h.start]))]
         hits = [h for h in hits if not self.names_actor(doc, h)]
         names = {h.cue for h in hits} | set(extra)
         if "agreement" in names and not _between_fighters(tokens, names):
@@ -159,6 +162,8 @@ class RuleTyper:
             names.add(STATE)
         if any(t.lemma_.lower() in POLITICAL_LEMMAS for t in tokens if t.i not in topic):
             names.add(POLITICAL)
+        if any(t.lemma_.lower() in VICTIM_LEMMAS for t in tokens if t.i not in topic):
+            names.add(VICTIMS)
         return frozenset(names), hits
 
     def names_actor(self, doc: Doc, hit: CueHit) -> bool:
@@ -285,6 +290,30 @@ CONFLICT_AGREEMENT_WORDS = frozenset({
 def _between_fighters(tokens: Sequence[Token], names: set[str]) -> bool:
     """An agreement between parties at war: a ceasefire, a truce, a prisoner swap, or armed actors."""
     return ARMED in names or any(t.lower_ in CONFLICT_AGREEMENT_WORDS for t in tokens)
+
+
+GUNFIRE_HEADS = frozenset({"open", "exchange", "return", "come", "cease", "trade", "draw", "hold", "under"})
+
+
+FIRE_EVIDENCE = frozenset({
+    "kill", "die", "dead", "injure", "destroy", "damage", "gut", "burn", "firefighter", "blaze", "evacuate",
+    "house", "home", "building", "apartment", "factory", "warehouse", "nightclub", "hospital", "school",
+    "market", "forest", "acre", "spread", "sweep", "break", "rescue", "smoke", "flame",
+})
+
+
+def accidental_fire(token: Token) -> bool:
+    """ "Fire" that burns: a noun, not gunfire ("opened fire", "rocket fire"), told with what it burned
+    or whom it hurt ("a fire that killed four", "the fire spread to the warehouse")."""
+    if token.pos_ != "NOUN" or token.head.lemma_.lower() in GUNFIRE_HEADS:
+        return False
+    if any(c.dep_ == "compound" for c in token.children):  # "rocket fire", "mortar fire"
+        return False
+    return any(t.lemma_.lower() in FIRE_EVIDENCE for t in token.sent if t.i != token.i)
+
+
+def _is_fire(doc: Doc, hit: CueHit) -> bool:
+    return hit.end - hit.start == 1 and doc[hit.start].lemma_.lower() == "fire"
 
 
 def _names_state(actors: ActorTable, token: Token) -> bool:

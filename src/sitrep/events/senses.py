@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import CueHit
-from sitrep.events.rules import WEAPON_CUES
+from sitrep.events.rules import WEAPON_CUES, accidental_fire
 
 FIGHT_CUES = frozenset({"clash", "harm", "mob", "crowd_violence", "taken", "regained", "transfer", "arrest"})
 DOMAIN_SENSITIVE_CUES = FIGHT_CUES - {"arrest"}  # an arrest is an arrest in a court report too
@@ -185,7 +185,7 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
 def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool) -> bool:
     if token.ent_type_ in NAME_ENTS and token.pos_ == "PROPN" and hit.cue not in NAMED_EVENT_CUES:
         return True  # "Rocket League", "The Intercept"; but "Hurricane Irma" is the storm itself
-    if hit.cue == "accident" and token.lemma_.lower() == "fire" and not _accidental_fire(token):
+    if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
     if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
         return True
@@ -207,26 +207,6 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
-GUNFIRE_HEADS = frozenset({"open", "exchange", "return", "come", "cease", "trade", "draw", "hold", "under"})
-
-
-FIRE_EVIDENCE = frozenset({
-    "kill", "die", "dead", "injure", "destroy", "damage", "gut", "burn", "firefighter", "blaze", "evacuate",
-    "house", "home", "building", "apartment", "factory", "warehouse", "nightclub", "hospital", "school",
-    "market", "forest", "acre", "spread", "sweep", "break", "rescue", "smoke", "flame",
-})
-
-
-def _accidental_fire(token: Token) -> bool:
-    """ "Fire" that burns: a noun, not gunfire ("opened fire", "rocket fire"), told with what it burned
-    or whom it hurt ("a fire that killed four", "the fire spread to the warehouse")."""
-    if token.pos_ != "NOUN" or token.head.lemma_.lower() in GUNFIRE_HEADS:
-        return False
-    if any(c.dep_ == "compound" for c in token.children):  # "rocket fire", "mortar fire"
-        return False
-    return any(t.lemma_.lower() in FIRE_EVIDENCE for t in token.sent if t.i != token.i)
-
-
 def weapon_in_use(hit: CueHit, token: Token) -> bool:
     """A weapon word names an attack, or something is done with the weapon in its clause."""
     span = token.doc[hit.start : hit.end]
