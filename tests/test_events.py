@@ -250,9 +250,13 @@ def test_a_generic_when_clause_is_not_an_asserted_event() -> None:
 
 
 def test_the_charge_of_an_arrest_does_not_type_it() -> None:
-    assert _events_of("A man was arrested for aggravated assault in Dundee on Friday.") == [
+    assert _events_of("An opposition activist was arrested for aggravated assault in Dundee on Friday.") == [
         ("Arrests", "asserted")
     ]
+
+
+def test_an_ordinary_arrest_is_no_political_event() -> None:
+    assert _events_of("A man was arrested for aggravated assault in Dundee on Friday.") == []
 
 
 # A page about something else: cue words everywhere, the vocabulary of events nowhere.

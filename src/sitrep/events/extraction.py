@@ -26,7 +26,16 @@ from sitrep.events.clause import clause_head, modality
 from sitrep.events.domain import document_domain
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
-from sitrep.events.rules import BELLIGERENT, POLITICAL_HARM, WEAPON_CUES, RuleTyper, Typing, default_typer
+from sitrep.events.rules import (
+    BELLIGERENT,
+    POLITICAL_ARREST,
+    POLITICAL_ARREST_LEMMAS,
+    POLITICAL_HARM,
+    WEAPON_CUES,
+    RuleTyper,
+    Typing,
+    default_typer,
+)
 from sitrep.events.senses import inert_tokens, is_english
 from sitrep.events.taxonomy import type_of
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
@@ -60,6 +69,8 @@ WEAK_TRIGGERS = frozenset({
 })
 # fmt: on
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+# Actors whose presence makes a clause about somebody: armed actors and the political ones.
+GROUNDING_KINDS = ARMED_KINDS | {"opposition", "government", "legislature", "judiciary", "media", "protesters"}
 OUTCOME_VERBS = frozenset({"kill", "leave", "wound", "injure", "claim", "cause"})
 OUTCOME_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})  # events told in passing: less sure to be the news
@@ -167,10 +178,12 @@ def _event(
         confidence *= SUBORDINATE_FACTOR
     stops = frame.cue_tokens
     place = frame.place_in(head, stops)
-    grounded = place is not None or any(ref.actor or ref.kind in ARMED_KINDS for ref, _ in actors)
+    grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
     demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
     if typing.sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
+    if typing.sub_type == "Arrests" and not _political_arrest(typing, head):
+        return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
     if typing.sub_type == "Diplomatic event" and not _states_act(actors, tokens):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     self_grounded = typing.type in SELF_GROUNDED_TYPES
@@ -188,6 +201,13 @@ def _event(
         evidence=Evidence(start=start, end=end),
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
         confidence=round(confidence, 3),
+    )
+
+
+def _political_arrest(typing: Typing, head: Token) -> bool:
+    """Who is arrested, or for what, is political: said in the clause or anywhere in its sentence."""
+    return POLITICAL_ARREST in typing.features or any(
+        t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.sent
     )
 
 

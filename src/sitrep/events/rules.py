@@ -29,6 +29,15 @@ STATE = "state_actor"
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
 # What makes harm political violence rather than a private crime (the events stage asks; typing does not).
 POLITICAL_HARM = frozenset({ARMED, STATE, POLITICAL, "civilian_victims", BELLIGERENT})
+POLITICAL_ARREST = "political_arrest"  # who is arrested, or for what, is political
+POLITICAL_ARREST_LEMMAS = frozenset({
+    "protester", "demonstrator", "activist", "journalist", "opposition", "dissident", "militant", "rebel",
+    "insurgent", "terrorist", "terrorism", "official", "politician", "lawmaker", "leader", "mayor", "governor",
+    "minister", "coup", "treason", "sedition", "extremism", "extremist", "blogger", "critic", "plotter",
+    "separatist", "jihadist", "spy", "espionage", "officer", "general", "commander", "soldier", "protest",
+    "premier", "party", "plot", "collaborate", "intelligence", "missionary", "anti-terror", "parliamentary",
+    "bribery", "corruption", "embezzlement", "graft",
+})
 VICTIMS = "civilian_victims"  # the words of conflict reporting for its victims ("civilians", "villagers")
 VICTIM_LEMMAS = frozenset({
     "civilian", "villager", "resident", "worshipper", "worshiper", "refugee", "pilgrim", "farmer", "herder",
@@ -164,6 +173,8 @@ class RuleTyper:
             names.add(POLITICAL)
         if any(t.lemma_.lower() in VICTIM_LEMMAS for t in tokens if t.i not in topic):
             names.add(VICTIMS)
+        if any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in tokens):
+            names.add(POLITICAL_ARREST)
         return frozenset(names), hits
 
     def names_actor(self, doc: Doc, hit: CueHit) -> bool:

@@ -183,8 +183,12 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
 
 
 def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool) -> bool:
-    if token.ent_type_ in NAME_ENTS and token.pos_ == "PROPN" and hit.cue not in NAMED_EVENT_CUES:
-        return True  # "Rocket League", "The Intercept"; but "Hurricane Irma" is the storm itself
+    if token.ent_type_ in NAME_ENTS and token.pos_ == "PROPN" and (
+        hit.cue not in NAMED_EVENT_CUES or token.ent_type_ == "PERSON"
+    ):
+        return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
+    if hit.cue in NAMED_EVENT_CUES and _figurative_disaster(token):
+        return True
     if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
     if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
@@ -207,6 +211,24 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
+# "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
+DISASTER_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "size", "scale"})
+LITERAL_WITH_OF = frozenset({"collapse", "crash", "explosion", "eruption", "sinking", "capsizing", "derailment"})
+FIGURATIVE_DISASTER_COMPANIONS = frozenset({"victory", "win", "election", "vote", "majority", "margin"})
+
+
+def _figurative_disaster(token: Token) -> bool:
+    """A disaster word used for something else: a quantity ("a flood of"), an election ("landslide
+    victory"), or a modifier of another word ("flood-ravaged", "drought tolerant")."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        measured = any(o.lemma_.lower() in DISASTER_MEASURES or o.like_num for o in prep.children)
+        if not measured and token.lemma_.lower() not in LITERAL_WITH_OF:
+            return True  # "a flood of refugees", "a blizzard of messages"; not "a quake of magnitude 6"
+    if token.lemma_.lower() == "landslide" and any(
+        t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
+    ):
+        return True
+    return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
 def weapon_in_use(hit: CueHit, token: Token) -> bool:
     """A weapon word names an attack, or something is done with the weapon in its clause."""
     span = token.doc[hit.start : hit.end]
