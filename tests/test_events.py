@@ -310,3 +310,23 @@ def test_harm_is_political_violence_only_with_armed_actors_civilians_or_terror()
 def test_a_toll_is_part_of_the_event_it_follows() -> None:
     found = _events_of("A ferry capsized off the coast of Norland on Sunday, killing at least 40 passengers.")
     assert found == [("Man-made disaster", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("The army imposed a curfew on the town of Vessa on Friday after two days of clashes.",
+         "Change to group/activity"),
+        ("Three hundred rebels of the Vessa Front surrendered to the army near Kelvane on Sunday.",
+         "Change to group/activity"),
+        ("Norland deployed two thousand troops to the border with Vessa on Monday.", "Other"),
+        ("Militants set up a training camp in the hills above Kelvane last month.",
+         "Headquarters or base established"),
+    ],
+)
+def test_strategic_developments_in_news_prose(text: str, sub_type: str) -> None:
+    assert (sub_type, "asserted") in _events_of(text)
+
+
+def test_a_deployment_needs_armed_forces() -> None:
+    assert _events_of("The company deployed its new software to every office in Kelvane on Monday.") == []

@@ -27,6 +27,7 @@ from sitrep.events.domain import document_domain
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import (
+    ARMED,
     BELLIGERENT,
     POLITICAL_ARREST,
     POLITICAL_ARREST_LEMMAS,
@@ -46,8 +47,12 @@ from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
 TRIGGER_CUES = frozenset({
     "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
     "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
-    "claimed", "natural", "accident", "diplomacy", "crime",
+    "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base",
 })
+# Cues that start an event only with an armed actor in the clause: "troops were deployed", "militants
+# set up a base"; not "the app was deployed", "the company's headquarters".
+ARMED_ONLY_CUES = frozenset({"deployment", "base"})
+ARMED_ONLY_TYPES = frozenset({"Other", "Headquarters or base established"})
 # Cues that name their event with a noun only: "a storm hit", not "police stormed"; "floods", not "flooded in".
 NOUN_ONLY_CUES = frozenset({"natural"})
 # Types that need no named actor or place to be an event: a quake is news without anybody doing it;
@@ -179,7 +184,10 @@ def _event(
     stops = frame.cue_tokens
     place = frame.place_in(head, stops)
     grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
+    grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
     demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
+    if typing.features & ARMED_ONLY_CUES and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
+        return None
     if typing.sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
     if typing.sub_type == "Arrests" and not _political_arrest(typing, head):

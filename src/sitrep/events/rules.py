@@ -71,6 +71,9 @@ RULES: tuple[Rule, ...] = (
     # The claimed attack itself ("claimed responsibility for the bombing") is the claim's topic, not a cue;
     # violence told outside the claim ("gunmen killed five; the group claimed responsibility") wins.
     _rule("Claim of responsibility", "claimed", f"{VIOLENCE_CUES}", 0.75),
+    # A measure or change a group or government declares (curfew, surrender, disbanding); the unrest it
+    # answers ("after clashes") is its topic. Violence told beside it wins.
+    _rule("Change to group/activity", "measure", f"{VIOLENCE_CUES} protest", 0.6),
     # A demonstration stays a demonstration whatever it is about; the sub-type says how it went.
     _rule("Excessive force against protesters", f"protest lethal {STATE}", "crowd_violence", 0.6),
     _rule("Violent demonstration", "protest crowd_violence", confidence=0.7),
@@ -112,6 +115,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Non-violent transfer of territory", "transfer", confidence=0.6),
     _rule("Non-violent transfer of territory", "taken", confidence=0.45),
     _rule("Agreement", "agreement", confidence=0.6),
+    _rule("Other", f"deployment {ARMED}", confidence=0.45),
     _rule("Diplomatic event", "diplomacy", confidence=0.5),
     _rule("Headquarters or base established", "base", confidence=0.5),
     _rule("Change to group/activity", "group_change", confidence=0.45),
@@ -152,7 +156,8 @@ class RuleTyper:
             return frozenset(extra), []
         doc = tokens[0].doc
         topic = topic_tokens(doc, hits)
-        hits = [h for h in hits if h.cue in {"protest", "crowd_size", "grievance", "claimed"} or h.start not in topic]
+        anchors = {"protest", "crowd_size", "grievance", "claimed", "measure"}
+        hits = [h for h in hits if h.cue in anchors or h.start not in topic]
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
         hits = [h for h in hits if not (h.cue == "accident" and _is_fire(doc, h) and not accidental_fire(doc[h.start]))]
         hits = [h for h in hits if not self.names_actor(doc, h)]
@@ -226,6 +231,7 @@ WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suici
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob"})
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})
 CHARGE_PREPS = frozenset({"for", "over"})
+CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due"})
 TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
 # fmt: off
 TERRITORY_NOUNS = frozenset({
@@ -245,6 +251,11 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     topic: set[int] = set()
     demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
     for hit in hits:
+        if hit.cue == "measure":  # "imposed a curfew after days of protests": the protests are why
+            anchor = doc[hit.start : hit.end].root.head
+            for child in anchor.children:
+                if child.dep_ in {"prep", "advcl"} and child.lower_ in CAUSE_PREPS:
+                    topic.update(t.i for t in child.subtree)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in anchor.children:
