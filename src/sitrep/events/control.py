@@ -75,7 +75,9 @@ for _cue in STATUS_CUES:
 def extract_claims(
     doc: Doc, result: AnalyzedArticle, dct: Interval | None, frame: ArticleFrame | None = None
 ) -> list[ControlClaim]:
-    """All territorial-control claims of one article."""
+    """All territorial-control claims of one article (none on a page about sport, games, markets ...)."""
+    if not document_domain(doc).reports_events:
+        return []  # "the champions held on to their lead in Kelvane" claims no territory
     frame = frame or ArticleFrame.build(doc, result, default_table())
     claims: list[ControlClaim] = []
     seen: set[tuple[int, str, str, int | None, str]] = set()
