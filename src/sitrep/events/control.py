@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from sitrep.actors.matcher import ActorRef, default_table
 from sitrep.events.anchoring import ArticleFrame, side_of_actor
 from sitrep.events.clause import clause_head, modality, subject
+from sitrep.events.domain import document_domain
 from sitrep.model import AnalyzedArticle, ControlClaim, ControlStatus, Evidence, Interval
 
 
