@@ -38,10 +38,10 @@ bench: $(STAMP)
 
 # Slow suites; `make test` runs a fixed slice of each.
 fuzz: $(STAMP)
-	SITREP_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -q -s tests/test_fuzz.py
+	SITREP_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -s tests/test_fuzz.py
 
 faults: $(STAMP)
-	SITREP_KILL_ROUNDS=100 $(BIN)/python -m pytest -q -s tests/test_faults.py
+	SITREP_KILL_ROUNDS=100 $(BIN)/python -m pytest -s tests/test_faults.py
 
 schema: $(STAMP)
 	$(BIN)/sitrep schema > schema/analyzed-article.schema.json
