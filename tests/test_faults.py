@@ -20,7 +20,7 @@ from tests.conftest import EXAMPLE
 
 ROUNDS = int(os.environ.get("SITREP_KILL_ROUNDS", "3"))
 FULL_RUN = "SITREP_KILL_ROUNDS" in os.environ
-PAGES = 40 if FULL_RUN else 16  # the full run ingests for longer than its kills wait, so every kill lands
+PAGES = 40 if FULL_RUN else 16
 LAYERS = {"mentions": "mentions", "places": "places", "timexes": "timexes", "attributions": "attributions",
           "events": "events", "control_claims": "control"}
 
@@ -59,13 +59,24 @@ def _check_whole(db: Path) -> int:
     return len(docs)
 
 
+@pytest.fixture(scope="module")
+def ingest_seconds(tmp_path_factory: pytest.TempPathFactory) -> float:
+    """How long a whole ingest of the round's pages takes here, so kills land anywhere inside one."""
+    folder = _pages(tmp_path_factory.mktemp("calibrate") / "pages", PAGES, "c")
+    started = time.monotonic()
+    done = _ingest(folder, folder.parent / "c.db")
+    done.communicate(timeout=600)
+    assert done.returncode == 0
+    return time.monotonic() - started
+
+
 @pytest.mark.parametrize("round_", range(ROUNDS))
-def test_killed_ingest_loses_nothing_and_resumes(tmp_path: Path, round_: int) -> None:
+def test_killed_ingest_loses_nothing_and_resumes(tmp_path: Path, round_: int, ingest_seconds: float) -> None:
     rng = random.Random(round_)
     folder = _pages(tmp_path / "pages", PAGES, "p")
     db = tmp_path / "k.db"
     proc = _ingest(folder, db)
-    time.sleep(rng.uniform(1.0, 9.0))  # start-up, the first batches, or the middle of a write
+    time.sleep(rng.uniform(0.02, 0.98) * ingest_seconds)  # start-up, the first batches, or mid-write
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     before = _check_whole(db) if db.exists() else 0
