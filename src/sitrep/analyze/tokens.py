@@ -53,7 +53,7 @@ class LinearTokenizer:
     def _add(self, text: str, words: list[str], spaces: list[bool]) -> None:
         if not text:
             return
-        if words and spaces[-1] is False and text[0].isspace() and text[0] == " ":
+        if words and spaces[-1] is False and text[0] == " ":
             spaces[-1] = True  # the space after the previous piece belongs to its last token
             text = text[1:]
             if not text:

@@ -91,7 +91,22 @@ class Domain:
 
 
 def document_domain(doc: Doc) -> Domain:
-    """The domain of a parsed document; "news" unless the page is plainly about something else."""
+    """The domain of a parsed document; "news" unless the page is plainly about something else.
+
+    Read once per document: the events and control stages both ask.
+    """
+    cached = doc.user_data.get(_CACHE_KEY)
+    if isinstance(cached, Domain):
+        return cached
+    domain = _read_domain(doc)
+    doc.user_data[_CACHE_KEY] = domain
+    return domain
+
+
+_CACHE_KEY = "sitrep.domain"
+
+
+def _read_domain(doc: Doc) -> Domain:
     words = [t.lower_ for t in doc if t.is_alpha]
     if len(words) < MIN_WORDS:
         return Domain("news", 0.0, 0.0)

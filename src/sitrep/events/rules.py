@@ -27,8 +27,6 @@ TWO_ARMED = "two_armed_actors"
 CIVILIAN = "civilian"
 STATE = "state_actor"
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
-# What makes harm political violence rather than a private crime (the events stage asks; typing does not).
-POLITICAL_HARM = frozenset({ARMED, STATE, POLITICAL, "civilian_victims", BELLIGERENT})
 POLITICAL_ARREST = "political_arrest"  # who is arrested, or for what, is political
 POLITICAL_ARREST_LEMMAS = frozenset({
     "protester", "demonstrator", "activist", "journalist", "opposition", "dissident", "militant", "rebel",
@@ -39,6 +37,8 @@ POLITICAL_ARREST_LEMMAS = frozenset({
     "bribery", "corruption", "embezzlement", "graft",
 })
 VICTIMS = "civilian_victims"  # the words of conflict reporting for its victims ("civilians", "villagers")
+# What makes harm political violence rather than a private crime (the events stage asks; typing does not).
+POLITICAL_HARM = frozenset({ARMED, STATE, POLITICAL, VICTIMS, BELLIGERENT})
 VICTIM_LEMMAS = frozenset({
     "civilian", "villager", "resident", "worshipper", "worshiper", "refugee", "pilgrim", "farmer", "herder",
     "passenger", "student", "journalist", "activist",
