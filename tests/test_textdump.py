@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import EXAMPLE
 
-from sitrep.extract import detect_kind, extract, looks_like_textdump
+from sitrep.extract import detect_kind, extract
 from sitrep.extract.icons import find_icons, icon_names, split_icons
 from sitrep.extract.published import mentions_relative_time, parse_timestamp, resolve_relative
 from sitrep.extract.textdump import extract_textdump
@@ -135,13 +135,50 @@ def test_wrapped_text_browser_dump_is_rejoined() -> None:
     assert not any("Share" in p or "©" in p or "https://" in p for p in dump.paragraphs)
 
 
+def _kind(text: str) -> str:
+    return detect_kind(RawDoc(Origin("x.txt"), text.encode()), text).kind
+
+
+PROSE = (
+    "The regional council approved the new water plan on Tuesday after a debate that lasted most of the day.",
+    "Farmers in the valley had asked for the change for years, saying the old rules left them short in summer.",
+    "The plan now goes to the national ministry, which has ninety days to accept it or send it back for changes.",
+)
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Weather", "Podcasts"]
+FOOTER = ["About us", "Contact", "Privacy policy", "Terms of use", "Advertise", "Home"]
+
+
+def test_detection_reads_a_prose_heavy_dump_from_its_structure() -> None:
+    """No icon names, no link numbers: menus above and a footer below the prose still make it a page."""
+    dump = "\n".join([*MENU, "Water plan approved", *PROSE, "Share this article", *FOOTER, "Sport", "World"])
+    decision = detect_kind(RawDoc(Origin("x.txt"), dump.encode()), dump)
+    assert decision.kind == "textdump"
+    assert "furniture above the text" in decision.reason and "furniture below the text" in decision.reason
+
+
+def test_detection_keeps_clean_articles_with_a_list_as_text() -> None:
+    """A headline, a byline, a date and two bulleted lists are an article's own structure, not furniture."""
+    article = "\n\n".join(
+        ["Water plan approved", "By Ana Ruiz", "March 3, 2024", PROSE[0], "The plan covers:",
+         "- wells", "- canals", "- reservoirs", "- river intakes", PROSE[1], "It names:",
+         "- Ana Ruiz", "- Li Wei", "- Omar Haddad", "- Jo Berg", PROSE[2]]
+    )
+    decision = detect_kind(RawDoc(Origin("x.txt"), article.encode()), article)
+    assert (decision.kind, decision.reason) == ("text", "clean text: no page furniture (menus)")
+
+
+def test_detection_knows_markdown_conversions() -> None:
+    links = [f"[{label}](https://example.org/{label.lower()})" for label in MENU]
+    dump = "\n\n".join([*links, "# Water plan approved", *PROSE, *links[:4]])
+    assert _kind(dump) == "textdump"
+
+
 def test_textdump_detection() -> None:
-    assert looks_like_textdump(EXAMPLE.read_text(encoding="utf-8"))
-    assert looks_like_textdump(WRAPPED_DUMP)
+    assert _kind(EXAMPLE.read_text(encoding="utf-8")) == "textdump"
+    assert _kind(WRAPPED_DUMP) == "textdump"
     plain = "The council met on Monday.\n\nIt approved the budget after a long debate about schools.\n"
-    assert not looks_like_textdump(plain)
-    assert detect_kind(RawDoc(Origin("x.txt"), plain.encode()), plain) == "text"
-    assert detect_kind(RawDoc(Origin("x"), b"<html><body><p>hi</p></body></html>"), "<html><body>") == "html"
+    assert _kind(plain) == "text"
+    assert detect_kind(RawDoc(Origin("x"), b"<html><body><p>hi</p></body></html>"), "<html><body>").kind == "html"
 
 
 def test_plain_text_body_is_the_input_unchanged(tmp_path: Path) -> None:

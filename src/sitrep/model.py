@@ -51,6 +51,7 @@ class Span(_Model):
 class Source(_Model):
     uri: str
     kind: SourceKind
+    kind_reason: str | None = Field(None, description="Why the input was read as this kind (the signs found).")
     captured_at: str | None = None
     sha256: str | None = Field(None, description="Hash of the raw bytes: the document's identity.")
 

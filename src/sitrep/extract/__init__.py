@@ -17,41 +17,12 @@ from sitrep.errors import InputError
 from sitrep.extract import published as stamps
 from sitrep.extract.encoding import decode
 from sitrep.extract.html import extract_html
-from sitrep.extract.icons import find_icons
+from sitrep.extract.kind import KindDecision, detect_kind
 from sitrep.extract.textdump import extract_textdump
 from sitrep.model import Article, Interval, Paragraph, Source, SourceKind
 from sitrep.sources import RawDoc
 
 KindChoice = Literal["auto", "html", "textdump", "text"]
-_HTML_START = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL
-)
-_TAG = re.compile(r"</?(?:p|div|a|span|br|li|table|script|meta|link)\b", re.IGNORECASE)
-_LINK_MARK = re.compile(r"\[\d+\]")
-_NOSCRIPT = re.compile(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main )?content")
-
-
-def detect_kind(raw: RawDoc, text: str) -> SourceKind:
-    """html by name or markup; textdump when page furniture shows; text otherwise."""
-    if raw.media_type == "text/html" or _HTML_START.match(text[:2000]) or len(_TAG.findall(text[:20000])) > 20:
-        return "html"
-    return "textdump" if looks_like_textdump(text) else "text"
-
-
-def looks_like_textdump(text: str) -> bool:
-    """Two or more signs of a flattened web page: icon ligatures, a repeated title, link marks, many crumbs."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        return False
-    head = lines[:40]
-    signs = 0
-    signs += any(find_icons(line) for line in head)
-    short = [line for line in head if len(line.split()) <= 12]
-    signs += len(short) != len(set(short))
-    signs += len(_LINK_MARK.findall(text)) >= 5
-    signs += sum(1 for line in lines if len(line.split()) <= 3) >= max(5, len(lines) // 3)
-    signs += any(_NOSCRIPT.fullmatch(line) for line in head)
-    return signs >= 2
 
 
 def _paragraph_offsets(paragraphs: list[str]) -> tuple[str, list[Paragraph]]:
@@ -135,11 +106,13 @@ def extract(raw: RawDoc, kind: KindChoice = "auto") -> tuple[Source, Article]:
             stamps.parse_timestamp(raw.captured_at)
         except ValueError as exc:
             raise InputError(raw.uri, f"bad capture time: {exc}") from None
-    resolved: SourceKind = detect_kind(raw, text) if kind == "auto" else kind
-    article = EXTRACTORS[resolved](raw, text, raw.captured_at)
+    decision = detect_kind(raw, text) if kind == "auto" else KindDecision(kind, "chosen by the user")
+    article = EXTRACTORS[decision.kind](raw, text, raw.captured_at)
     if not article.body.strip():
         raise InputError(raw.uri, "no text")
     if article.outlet is None and raw.origin.outlet:
         article.outlet = raw.origin.outlet
-    source = Source(uri=raw.uri, kind=resolved, captured_at=raw.captured_at, sha256=raw.sha256)
+    source = Source(
+        uri=raw.uri, kind=decision.kind, kind_reason=decision.reason, captured_at=raw.captured_at, sha256=raw.sha256
+    )
     return source, article
