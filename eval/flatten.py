@@ -67,6 +67,11 @@ def _tool(*command: str) -> Callable[[bytes, str], str]:
     return lambda raw, html: _run(list(command), raw)
 
 
+def _utf8_tool(*command: str) -> Callable[[bytes, str], str]:
+    """For tools that assume UTF-8 input (html2text's converters): handed the page decoded, as users do."""
+    return lambda raw, html: _run(list(command), html.encode("utf-8"))
+
+
 def _parse(html: str) -> lxml.html.HtmlElement:
     parser = lxml.html.HTMLParser(encoding="utf-8")
     return lxml.html.fromstring(html.encode("utf-8"), parser=parser)
@@ -131,7 +136,7 @@ FLATTENERS: list[Flattener] = [
     Flattener("lynx-80", _tool("lynx", "-dump", "-stdin", "-width=80", "-display_charset=UTF-8"), False),
     Flattener("elinks-100", _tool("elinks", "-dump", "-dump-width", "100", "-dump-charset", "utf-8",
                                   "-force-html", "{}"), False),
-    Flattener("markdown-80", _tool("html2markdown", "--body-width=80", "{}"), False),
+    Flattener("markdown-80", _utf8_tool("html2markdown", "--body-width=80", "{}"), False),
     Flattener("innertext", inner_text, False),
     Flattener("w3m-nowrap", _tool("w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "100000"), True),
     Flattener("w3m-60", _tool("w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "60"), True),
@@ -140,8 +145,8 @@ FLATTENERS: list[Flattener] = [
     Flattener("links-120", _tool("links", "-dump", "-width", "120", "-codepage", "utf-8", "{}"), True),
     Flattener("elinks-nowrap-nolinks", _tool("elinks", "-dump", "-dump-width", "512", "-dump-charset", "utf-8",
                                              "-no-numbering", "-no-references", "-force-html", "{}"), True),
-    Flattener("html2text-79", _tool("html2text", "-utf8", "-nobs", "{}"), True),
-    Flattener("markdown-nowrap", _tool("html2markdown", "--body-width=0", "{}"), True),
+    Flattener("html2text-79", _utf8_tool("html2text", "-utf8", "-nobs", "{}"), True),
+    Flattener("markdown-nowrap", _utf8_tool("html2markdown", "--body-width=0", "{}"), True),
     Flattener("scraper", scraper_text, True),
 ]
 

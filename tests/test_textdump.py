@@ -164,7 +164,7 @@ def test_detection_keeps_clean_articles_with_a_list_as_text() -> None:
          "- Ana Ruiz", "- Li Wei", "- Omar Haddad", "- Jo Berg", PROSE[2]]
     )
     decision = detect_kind(RawDoc(Origin("x.txt"), article.encode()), article)
-    assert (decision.kind, decision.reason) == ("text", "clean text: no page furniture (menus)")
+    assert (decision.kind, decision.reason) == ("text", "clean text: no page furniture (only many short lines)")
 
 
 def test_detection_knows_markdown_conversions() -> None:

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.extract.icons import find_icons
+from sitrep.extract.textdump.markdown import is_markdown, unmark
 from sitrep.model import SourceKind
 from sitrep.sources import RawDoc
 
@@ -25,7 +26,6 @@ _HTML_START = re.compile(
 )
 _TAG = re.compile(r"</?(?:p|div|a|span|br|li|table|script|meta|link)\b", re.IGNORECASE)
 _LINK_MARK = re.compile(r"\[\d+\]")
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _NOSCRIPT = re.compile(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main )?content")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’»)]$")
 _DECORATION = "*#>-_•·|=+ \t"
@@ -63,8 +63,8 @@ def detect_kind(raw: RawDoc, text: str) -> KindDecision:
 
 
 def _plain(line: str) -> str:
-    """A line as displayed: Markdown links as their text, list and heading marks gone."""
-    return _MARKDOWN_LINK.sub(r"\1", line).strip(_DECORATION)
+    """A line as displayed: no link numbers, list marks or rules."""
+    return _LINK_MARK.sub("", line).strip(_DECORATION)
 
 
 def _is_short(line: str) -> bool:
@@ -73,7 +73,8 @@ def _is_short(line: str) -> bool:
 
 def furniture_signs(text: str) -> list[str]:
     """The structural signs of a flattened page that the text shows, each named once."""
-    lines = [plain for line in text.splitlines() if (plain := _plain(line))]
+    markdown = is_markdown(text)
+    lines = [plain for line in (unmark(text) if markdown else text).splitlines() if (plain := _plain(line))]
     if not lines:
         return []
     short = [line for line in lines if _is_short(line)]
@@ -91,7 +92,7 @@ def furniture_signs(text: str) -> list[str]:
         signs.append("repeated lines")
     if len(_LINK_MARK.findall(text)) >= MIN_LINK_MARKS:
         signs.append("numbered links")
-    elif len(_MARKDOWN_LINK.findall(text)) >= MIN_LINK_MARKS:
+    elif markdown:
         signs.append("Markdown links")
     head = lines[:40]
     if any(find_icons(line) for line in head):

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from itertools import accumulate
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.extract import cjk
 from sitrep.extract.icons import split_icons
 from sitrep.extract.textdump import patterns as p
+from sitrep.extract.textdump.markdown import is_markdown, unmark
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
 
 
@@ -76,26 +78,48 @@ def _drop_link_list(lines: list[str], options: TextdumpOptions) -> list[str]:
 
 
 def _wrap_width(lines: list[str], options: TextdumpOptions, measure: Callable[[str], int] = len) -> int | None:
-    """The column a text browser wrapped at, or None when lines were not wrapped.
+    """The column a tool wrapped at, or None when lines were not wrapped.
 
-    Wrapped text has a hard ceiling: lines that could be broken at a space never
-    pass the width, and many lines end just short of it. A few unbreakable runs
-    (long link texts) pass it, so the ceiling is then brought down to the last
-    column that still ends a fair share of lines (lynx -width=80 wraps prose at 74).
+    Wrapped text has a ceiling: lines that could be broken at a space never pass
+    it (a few unbreakable runs, long links, do), and most long lines end just
+    short of it, since a line is only broken when the next word no longer fits.
+    Unwrapped text has no such edge: its long lines end anywhere. The wrap
+    column is the lowest one that few lines pass and that a good share of the
+    long lines end close to; it is then brought down to the last column that
+    still ends a fair share of lines (lynx -width=80 wraps prose at 74).
     """
-    lengths = sorted(measure(line.rstrip()) for line in lines if " " in line.strip() or cjk.spaceless(line))
+    cap = options.wrap_max_width + 1
+    lengths = [
+        min(cap, measure(line.rstrip()))
+        for line in lines
+        if (" " in line.strip() or cjk.spaceless(line)) and not p.UNBREAKABLE.search(line)
+    ]
     if len(lengths) < options.wrap_min_lines:
         return None
-    top = lengths[min(len(lengths) - 1, int(len(lengths) * options.wrap_top_quantile))]
-    span = options.wrap_edge_span
-    near_top = sum(1 for n in lengths if top - span <= n <= top)
-    if top > options.wrap_max_width or near_top < options.wrap_min_near_top:
-        return None
     counts = Counter(lengths)
-    peak = max(counts[n] for n in range(top - span, top + 1))
+    at_most = list(accumulate(counts.get(n, 0) for n in range(cap + 1)))  # at_most[n]: lines of length <= n
+    span = options.wrap_edge_span
+
+    def near(width: int) -> int:
+        return at_most[width] - at_most[width - span - 1]
+
+    ceiling = next(
+        (
+            width
+            for width in range(options.wrap_min_width, cap)
+            if len(lengths) - at_most[width] <= options.wrap_max_over_share * (len(lengths) - at_most[width // 2])
+        ),
+        None,
+    )
+    if ceiling is None:
+        return None
+    width = max(range(ceiling, min(cap, ceiling + span + 1)), key=near)
+    long_lines = len(lengths) - at_most[width // 2]
+    if near(width) < options.wrap_min_near_top or near(width) < options.wrap_min_edge_share * long_lines:
+        return None
+    peak = max(counts.get(n, 0) for n in range(width - span, width + 1))
     floor = max(options.wrap_edge_min_lines, options.wrap_edge_share * peak)
-    edges = [n for n in range(top - span, top + 1) if counts[n] >= floor]
-    return max(edges, default=top)
+    return max((n for n in range(width - span, width + 1) if counts.get(n, 0) >= floor), default=width)
 
 
 def _next_word_width(line: str, measure: Callable[[str], int]) -> int:
@@ -109,6 +133,8 @@ def _next_word_width(line: str, measure: Callable[[str], int]) -> int:
 
 def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[Unit]:
     """The dump's units: cleaned lines, wrapped paragraphs re-joined, icon ligatures split off."""
+    if is_markdown(text):
+        text = unmark(text)
     lines = _drop_link_list([unicodedata.normalize("NFC", line) for line in text.splitlines()], options)
     # w3m gives a Chinese character two columns, lynx one: the wrap shows in one of the two measures.
     measure: Callable[[str], int] = cjk.display_width

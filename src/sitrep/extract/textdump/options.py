@@ -19,9 +19,11 @@ class TextdumpOptions:
     wrap_tolerance: int = 3  # lynx breaks a little early when a line holds link numbers
     wrap_edge_share: float = 0.1  # the wrap column still ends this share of the busiest column's lines
     wrap_min_lines: int = 8  # fewer breakable lines than this tell no wrap width
-    wrap_top_quantile: float = 0.995  # the line length at this quantile is the wrap ceiling (long links pass it)
     wrap_edge_span: int = 12  # wrapped lines end within this many columns below the ceiling
-    wrap_max_width: int = 140  # a ceiling wider than this is not a text browser's wrap
+    wrap_min_width: int = 30  # a ceiling narrower than this is not a wrap
+    wrap_max_width: int = 1024  # ... nor one wider than this (lynx's widest)
+    wrap_max_over_share: float = 0.05  # share of the long lines that may pass the ceiling (unbreakable links)
+    wrap_min_edge_share: float = 0.2  # share of the long lines (over half the ceiling) that end near it
     wrap_min_near_top: int = 3  # lines that must end near the ceiling for it to be a wrap
     wrap_edge_min_lines: int = 2  # a wrap column ends at least this many lines
     link_list_share: float = 0.8  # share of the lines after "References" that are numbered URLs in lynx's list
