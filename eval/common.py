@@ -17,9 +17,9 @@ def shared_data() -> Path:
     return path
 
 
-def precision_recall_f1(hits_predicted: float, predicted: float, hits_gold: float, gold: float) -> tuple[
-    float, float, float
-]:
+def precision_recall_f1(
+    hits_predicted: float, predicted: float, hits_gold: float, gold: float
+) -> tuple[float, float, float]:
     """P = hits among predictions / predictions, R = hits among gold / gold, F1 their harmonic mean."""
     p = hits_predicted / predicted if predicted else 0.0
     r = hits_gold / gold if gold else 0.0

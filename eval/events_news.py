@@ -74,8 +74,10 @@ def report_snippets(rows: list[dict[str, str]], confusions: bool) -> None:
         quiet = sum(1 for r in negatives if r["predicted"] == NONE)
         found = sum(1 for r in chosen if r["label"] != NONE and r["predicted"] != NONE)
         events = sum(1 for r in chosen if r["label"] != NONE)
-        print(f"{split:<8} {len(chosen):4d} snippets  weighted F1 {100 * weighted:5.1f}  "
-              f"accuracy {100 * accuracy:5.1f}  events found {found}/{events}  none quiet {quiet}/{len(negatives)}")
+        print(
+            f"{split:<8} {len(chosen):4d} snippets  weighted F1 {100 * weighted:5.1f}  "
+            f"accuracy {100 * accuracy:5.1f}  events found {found}/{events}  none quiet {quiet}/{len(negatives)}"
+        )
     per, _, _ = score(rows)
     print(f"  {'label':<38} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
     for label, (p, r, f, n) in sorted(per.items(), key=lambda kv: -kv[1][3]):
@@ -110,12 +112,16 @@ def false_alarms(pipeline: Pipeline) -> None:
         asserted = [e for e in result.events if e.modality == "asserted"]
         by_split[row["split"]].append(len(asserted))
         for e in asserted[:2]:
-            examples.append(f"{row['doc']} [{row['genre']}]: {e.sub_type}: "
-                            f"{result.article.body[e.evidence.start : e.evidence.end][:90]!r}")
+            examples.append(
+                f"{row['doc']} [{row['genre']}]: {e.sub_type}: "
+                f"{result.article.body[e.evidence.start : e.evidence.end][:90]!r}"
+            )
     for split in ("dev", "heldout"):
         counts = by_split[split]
-        print(f"false alarms {split:<8} {sum(counts):3d} asserted events on {sum(1 for c in counts if c)} of "
-              f"{len(counts)} pages")
+        print(
+            f"false alarms {split:<8} {sum(counts):3d} asserted events on {sum(1 for c in counts if c)} of "
+            f"{len(counts)} pages"
+        )
     for line in examples[:40]:
         print("  " + line)
 
@@ -124,8 +130,10 @@ def main() -> None:
     started = time.perf_counter()
     pipeline = Pipeline()
     rows = snippets()
-    print(f"news snippets: {len(rows)} from {len({r['source'] for r in rows})} sources "
-          f"({sum(r['split'] == 'heldout' for r in rows)} held out)")
+    print(
+        f"news snippets: {len(rows)} from {len({r['source'] for r in rows})} sources "
+        f"({sum(r['split'] == 'heldout' for r in rows)} held out)"
+    )
     texts = [(Source(uri=r["id"], kind="text"), Article(body=r["text"])) for r in rows]
     for row, result in zip(rows, pipeline.analyze_many(texts), strict=True):
         row["predicted"] = predicted_label(result) if isinstance(result, AnalyzedArticle) else NONE

@@ -58,17 +58,19 @@ def read_lgl(path: Path) -> list[Doc]:
         for toponym in article.iter("toponym"):
             tag = toponym.find("gaztag")
             country = tag.find("country") if tag is not None else None
-            gold.append(Gold(
-                start=int(toponym.findtext("start") or 0),
-                end=int(toponym.findtext("end") or 0),
-                phrase=toponym.findtext("phrase") or "",
-                geonameid=int(tag.get("geonameid") or 0) if tag is not None else None,
-                lat=float(tag.findtext("lat") or 0) if tag is not None else None,
-                lon=float(tag.findtext("lon") or 0) if tag is not None else None,
-                country_geonameid=int(country.get("geonameid") or 0) if country is not None else None,
-                fcode=tag.findtext("fcode") if tag is not None else None,
-                fclass=tag.findtext("fclass") if tag is not None else None,
-            ))
+            gold.append(
+                Gold(
+                    start=int(toponym.findtext("start") or 0),
+                    end=int(toponym.findtext("end") or 0),
+                    phrase=toponym.findtext("phrase") or "",
+                    geonameid=int(tag.get("geonameid") or 0) if tag is not None else None,
+                    lat=float(tag.findtext("lat") or 0) if tag is not None else None,
+                    lon=float(tag.findtext("lon") or 0) if tag is not None else None,
+                    country_geonameid=int(country.get("geonameid") or 0) if country is not None else None,
+                    fcode=tag.findtext("fcode") if tag is not None else None,
+                    fclass=tag.findtext("fclass") if tag is not None else None,
+                )
+            )
         docs.append(Doc(article.get("docid") or "", article.findtext("text") or "", gold))
     return docs
 
@@ -103,13 +105,19 @@ class Score:
             return 100.0 * n / self.found if self.found else 0.0
 
         print(f"{title}: N={self.gold} resolved={pct(self.found):.1f}%")
-        print(f"  of all:      exact GeoNames id {pct(self.exact):.1f}%  country {pct(self.country):.1f}%  "
-              f"within {WITHIN_KM:.0f} km {pct(self.within):.1f}%")
-        print(f"  of resolved: exact GeoNames id {of_found(self.exact):.1f}%  "
-              f"country {of_found(self.country):.1f}%  within {WITHIN_KM:.0f} km {of_found(self.within):.1f}%")
+        print(
+            f"  of all:      exact GeoNames id {pct(self.exact):.1f}%  country {pct(self.country):.1f}%  "
+            f"within {WITHIN_KM:.0f} km {pct(self.within):.1f}%"
+        )
+        print(
+            f"  of resolved: exact GeoNames id {of_found(self.exact):.1f}%  "
+            f"country {of_found(self.country):.1f}%  within {WITHIN_KM:.0f} km {of_found(self.within):.1f}%"
+        )
         if self.errors:
-            print(f"  error km over resolved: mean {statistics.mean(self.errors):.1f}  "
-                  f"median {statistics.median(self.errors):.1f}")
+            print(
+                f"  error km over resolved: mean {statistics.mean(self.errors):.1f}  "
+                f"median {statistics.median(self.errors):.1f}"
+            )
 
 
 def demonyms() -> frozenset[str]:
@@ -159,8 +167,13 @@ def gold_toponyms(doc: object, gold: list[Gold], gazetteer: Gazetteer) -> tuple[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--half", type=int, choices=(0, 1), default=None,
-                        help="only articles whose docid has this parity (develop on one half, confirm on the other)")
+    parser.add_argument(
+        "--half",
+        type=int,
+        choices=(0, 1),
+        default=None,
+        help="only articles whose docid has this parity (develop on one half, confirm on the other)",
+    )
     args = parser.parse_args()
     path = shared_data() / "geo" / "lgl" / "lgl.xml"
     docs = [d for d in read_lgl(path) if args.half is None or int(d.docid) % 2 == args.half][: args.limit or None]
@@ -180,9 +193,7 @@ def main() -> None:
         place_seconds += time.perf_counter() - parsed
         parse_seconds += parsed - started
         n_pred += len(places)
-        tp_pred += sum(
-            any(p.start < g.end and g.start < p.end for g in item.gold) for p in places
-        )
+        tp_pred += sum(any(p.start < g.end and g.start < p.end for g in item.gold) for p in places)
         n_gold += len(item.gold)
         tp_gold += sum(overlapping(g, places) is not None for g in item.gold)
         for gold in item.gold:
@@ -202,16 +213,20 @@ def main() -> None:
 
     precision, recall, f1 = precision_recall_f1(tp_pred, n_pred, tp_gold, n_gold)
     print(f"LGL ({len(docs)} articles{'' if args.half is None else f', docid parity {args.half}'}, {path})")
-    print(f"recognition: P {100 * precision:.1f}%  R {100 * recall:.1f}%  F1 {100 * f1:.1f}%  "
-          f"(predicted {n_pred}, gold {n_gold})")
+    print(
+        f"recognition: P {100 * precision:.1f}%  R {100 * recall:.1f}%  F1 {100 * f1:.1f}%  "
+        f"(predicted {n_pred}, gold {n_gold})"
+    )
     end_to_end.report("resolution, end to end (gold toponyms with a GeoNames entry)")
     end_to_end_places.report("resolution, end to end, demonyms excluded")
     given.report("resolution, gold spans given")
     given_places.report("resolution, gold spans given, demonyms excluded")
     for name, score in sorted(by_category.items()):
         score.report(f"  gold spans given, {name}")
-    print(f"time: spaCy parse {parse_seconds:.1f}s, places stage {place_seconds:.1f}s "
-          f"({100 * place_seconds / parse_seconds:.1f}% of the parse)")
+    print(
+        f"time: spaCy parse {parse_seconds:.1f}s, places stage {place_seconds:.1f}s "
+        f"({100 * place_seconds / parse_seconds:.1f}% of the parse)"
+    )
 
 
 if __name__ == "__main__":

@@ -65,8 +65,13 @@ def _html(relative: str) -> str:
     data = path.read_bytes()
     if path.name.endswith(".gz"):
         data = gzip.decompress(data)
-    text = trafilatura.extract(data.decode("utf-8", errors="replace"), include_comments=False,
-                               include_tables=False, favor_precision=False, deduplicate=False)
+    text = trafilatura.extract(
+        data.decode("utf-8", errors="replace"),
+        include_comments=False,
+        include_tables=False,
+        favor_precision=False,
+        deduplicate=False,
+    )
     return text or ""
 
 

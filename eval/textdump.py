@@ -169,23 +169,33 @@ def report(scores: list[PageScore], label: str) -> None:
     names = [f.name for f in FLATTENERS if any(s.flattener == f.name for s in scores)]
     held_out = {f.name for f in FLATTENERS if f.held_out}
     for name in [*names, "development", "held-out", "all"]:
-        subset = [s for s in scores if name in (s.flattener, "all")
-                  or (name == "held-out" and s.flattener in held_out)
-                  or (name == "development" and s.flattener not in held_out)]
+        subset = [
+            s
+            for s in scores
+            if name in (s.flattener, "all")
+            or (name == "held-out" and s.flattener in held_out)
+            or (name == "development" and s.flattener not in held_out)
+        ]
         if not subset:
             continue
         mark = " (held out)" if name in held_out else ""
-        print(f"  {name + mark:<22} {mean(s.p for s in subset):6.3f} {mean(s.r for s in subset):6.3f} "
-              f"{mean(s.f1 for s in subset):6.3f} {_rate([s.title_ok for s in subset]):7.1%} "
-              f"{_rate([s.title_site_ok for s in subset]):7.1%} "
-              f"{_rate([s.kind == 'textdump' for s in subset]):8.1%}")
+        print(
+            f"  {name + mark:<22} {mean(s.p for s in subset):6.3f} {mean(s.r for s in subset):6.3f} "
+            f"{mean(s.f1 for s in subset):6.3f} {_rate([s.title_ok for s in subset]):7.1%} "
+            f"{_rate([s.title_site_ok for s in subset]):7.1%} "
+            f"{_rate([s.kind == 'textdump' for s in subset]):8.1%}"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="Only the first N pages of each language group.")
-    parser.add_argument("--worst", type=int, default=0,
-                        help="Also list the N worst page/flattener pairs (development flatteners, half 0 only).")
+    parser.add_argument(
+        "--worst",
+        type=int,
+        default=0,
+        help="Also list the N worst page/flattener pairs (development flatteners, half 0 only).",
+    )
     parser.add_argument("--only", action="append", default=[], help="Only these flatteners (repeatable).")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
@@ -206,8 +216,10 @@ def main(argv: list[str] | None = None) -> None:
     plain_kinds = [kind for _, kind in results if kind is not None]
     excluded = sorted({s.page for s in everything if s.reference_words < MIN_REFERENCE_WORDS})
     kept = [s for s in everything if s.page not in excluded]
-    print(f"\nexcluded (reference body under {MIN_REFERENCE_WORDS} words: no article to extract): "
-          f"{', '.join(excluded) or 'none'}")
+    print(
+        f"\nexcluded (reference body under {MIN_REFERENCE_WORDS} words: no article to extract): "
+        f"{', '.join(excluded) or 'none'}"
+    )
     order = {page.name: i for i, page in enumerate(sorted(pages, key=lambda page: page.name))}
     english = {page.name for page in pages if page.parent.name == "en"}
     report([s for s in kept if s.page in english], "English pages")
@@ -216,8 +228,10 @@ def main(argv: list[str] | None = None) -> None:
         report([s for s in kept if order[s.page] % 2 == half], f"half {half} (file-name order parity)")
     report(kept, "all pages")
     wrong = [s for s in kept if s.kind != "textdump"]
-    print(f"\nauto-detection: {len(wrong)} of {len(kept)} dumps not read as a flattened page; "
-          f"{sum(k != 'text' for k in plain_kinds)} of {len(plain_kinds)} plain articles not read as text")
+    print(
+        f"\nauto-detection: {len(wrong)} of {len(kept)} dumps not read as a flattened page; "
+        f"{sum(k != 'text' for k in plain_kinds)} of {len(plain_kinds)} plain articles not read as text"
+    )
     if args.worst:
         held_out = {f.name for f in FLATTENERS if f.held_out}
         print("\nworst (development flatteners, half 0):")

@@ -62,8 +62,7 @@ def score(doc: TimeMLDoc, system: list[Timex], errors: list[str]) -> Tally:
     tally = Tally(gold=len(gold), system=len(system))
     used: set[int] = set()
     for g in gold:
-        match = next((i for i, s in enumerate(system) if i not in used and s.start < g.end and g.start < s.end),
-                     None)
+        match = next((i for i, s in enumerate(system) if i not in used and s.start < g.end and g.start < s.end), None)
         if match is None:
             errors.append(f"MISS  {doc.path.name}\t{_gold_str(doc, g)}\t{_context(doc, g.start, g.end)}")
             continue
@@ -74,8 +73,10 @@ def score(doc: TimeMLDoc, system: list[Timex], errors: list[str]) -> Tally:
         tally.type_ok += s.type == g.attrs.get("type")
         tally.value_ok += s.value == g.attrs.get("value")
         if s.value != g.attrs.get("value") or (s.start, s.end) != (g.start, g.end):
-            errors.append(f"DIFF  {doc.path.name}\tdct={doc.dct_value}\t{_gold_str(doc, g)}\t"
-                          f"SYS {s.type} {s.value} [{s.text}]\t{_context(doc, g.start, g.end)}")
+            errors.append(
+                f"DIFF  {doc.path.name}\tdct={doc.dct_value}\t{_gold_str(doc, g)}\t"
+                f"SYS {s.type} {s.value} [{s.text}]\t{_context(doc, g.start, g.end)}"
+            )
     for i, s in enumerate(system):
         if i not in used:
             errors.append(f"FALSE {doc.path.name}\t{s.type} {s.value} [{s.text}]\t{_context(doc, s.start, s.end)}")
@@ -83,11 +84,11 @@ def score(doc: TimeMLDoc, system: list[Timex], errors: list[str]) -> Tally:
 
 
 def _gold_str(doc: TimeMLDoc, g: GoldTimex) -> str:
-    return f"GOLD {g.attrs.get('type')} {g.attrs.get('value')} {g.attrs.get('mod', '')} [{doc.plain[g.start:g.end]}]"
+    return f"GOLD {g.attrs.get('type')} {g.attrs.get('value')} {g.attrs.get('mod', '')} [{doc.plain[g.start : g.end]}]"
 
 
 def _context(doc: TimeMLDoc, start: int, end: int) -> str:
-    return " ".join(doc.plain[max(0, start - 60): end + 40].split())
+    return " ".join(doc.plain[max(0, start - 60) : end + 40].split())
 
 
 def main() -> None:
@@ -96,7 +97,7 @@ def main() -> None:
     if "--errors" in args:
         index = args.index("--errors")
         errors_path = Path(args[index + 1])
-        del args[index: index + 2]
+        del args[index : index + 2]
     limit = int(args[0]) if args else None
     root = shared_data() / "timeml"
     files = timeml_files(root)
@@ -113,9 +114,11 @@ def main() -> None:
     results: list[tuple[TimeMLDoc, list[Timex]]] = []
     for doc, parse in zip(docs, parsed, strict=True):
         article = Article(body=doc.plain, published=doc.published)
-        context = Context(article=article, doc=parse,
-                          result=AnalyzedArticle(source=Source(uri=str(doc.path), kind="text", sha256=None),
-                                                 article=article))
+        context = Context(
+            article=article,
+            doc=parse,
+            result=AnalyzedArticle(source=Source(uri=str(doc.path), kind="text", sha256=None), article=article),
+        )
         results.append((doc, list(stage_fn(context))))
     stage_seconds = time.perf_counter() - started
 
@@ -128,8 +131,10 @@ def main() -> None:
     print(f"TimeML timexes: {len(docs)} files from {root}")
     for label, tally in tallies.items():
         print(tally.report(label))
-    print(f"time: spaCy parse {parse_seconds:.2f}s, timexes stage {stage_seconds:.2f}s "
-          f"(adds {100 * stage_seconds / parse_seconds:.1f}% over the bare parse)")
+    print(
+        f"time: spaCy parse {parse_seconds:.2f}s, timexes stage {stage_seconds:.2f}s "
+        f"(adds {100 * stage_seconds / parse_seconds:.1f}% over the bare parse)"
+    )
     if errors_path is not None:
         errors_path.write_text("\n".join(errors) + "\n", encoding="utf-8")
         print(f"errors written to {errors_path}")

@@ -528,8 +528,10 @@ def test_passive_request_without_source(run) -> None:  # type: ignore[no-untyped
 
 def test_a_space_before_a_colon_names_nobody(run) -> None:  # type: ignore[no-untyped-def]
     # French typography puts a space before the colon; the word before it is then no speaker.
-    for text in ("Programme Marlow : “We will open the bridge in May.”",
-                 "Le maire Durand : « Nous ouvrirons le pont en mai. »\n\nIl l’a dit lundi.",
-                 "Note : \"The bridge opens in May,\" said Ana Ruiz."):
+    for text in (
+        "Programme Marlow : “We will open the bridge in May.”",
+        "Le maire Durand : « Nous ouvrirons le pont en mai. »\n\nIl l’a dit lundi.",
+        'Note : "The bridge opens in May," said Ana Ruiz.',
+    ):
         found = run(text)
         assert all(a.source is None or a.source.text.strip() for a in found)

@@ -109,8 +109,9 @@ def test_cli_single_bad_file_exits_nonzero_with_one_line(tmp_path: Path) -> None
 def test_cli_analyze_reports_bad_and_prints_good(tmp_path: Path) -> None:
     bad = tmp_path / "bad.html"
     bad.write_bytes(b"%PDF-1.7 binary")
-    result = subprocess.run([sys.executable, "-m", "sitrep", "analyze", str(bad), str(EXAMPLE)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "sitrep", "analyze", str(bad), str(EXAMPLE)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert len(result.stdout.strip().splitlines()) == 1
     assert "PDF" in result.stderr

@@ -31,8 +31,16 @@ def test_analyze_json_lines(tmp_path: Path) -> None:
 def test_analyze_text_report() -> None:
     code, out, _ = run("analyze", str(EXAMPLE), "--format", "text", "--captured-at", "2023-05-25")
     assert code == 0
-    for expected in ("Russian Forces Achieving Progress in Bakhmut", "By Staff, Agencies", "Section:", "Russia",
-                     "2 months ago", "Ukraine confessed", "Volodymyr Zelensky", "Removed page furniture"):
+    for expected in (
+        "Russian Forces Achieving Progress in Bakhmut",
+        "By Staff, Agencies",
+        "Section:",
+        "Russia",
+        "2 months ago",
+        "Ukraine confessed",
+        "Volodymyr Zelensky",
+        "Removed page furniture",
+    ):
         assert expected in out
 
 
@@ -98,6 +106,7 @@ def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path) -> None:
     bogus.write_text("not a database", encoding="utf-8")
     code, _, err = run("list", "--db", str(bogus))
     assert code == 1
-    assert err.strip().splitlines() == [f"error: {bogus}: cannot open database: (sqlite3.DatabaseError) file is not a "
-                                        "database"]
+    assert err.strip().splitlines() == [
+        f"error: {bogus}: cannot open database: (sqlite3.DatabaseError) file is not a database"
+    ]
     assert bogus.read_text(encoding="utf-8") == "not a database"  # nothing overwritten

@@ -39,8 +39,18 @@ def test_contract_fields_exist(outputs: list[AnalyzedArticle]) -> None:
     assert doc["schema_version"] == "1"
     assert set(doc) >= {"source", "article", "mentions", "places", "timexes", "attributions", "events"}
     assert set(doc["source"]) >= {"uri", "kind", "captured_at"}
-    assert set(doc["article"]) >= {"title", "byline", "authors", "outlet", "section", "language", "published",
-                                   "body", "paragraphs", "boilerplate"}
+    assert set(doc["article"]) >= {
+        "title",
+        "byline",
+        "authors",
+        "outlet",
+        "section",
+        "language",
+        "published",
+        "body",
+        "paragraphs",
+        "boilerplate",
+    }
 
 
 def _spans(result: AnalyzedArticle) -> list[tuple[int, int, str]]:
@@ -111,8 +121,7 @@ def test_validate_command_checks_files(outputs: list[AnalyzedArticle], tmp_path:
     broken = outputs[0].model_copy(deep=True)
     broken.events[0].asserted_by = 50
     bad = tmp_path / "bad.jsonl"
-    bad.write_text(outputs[1].model_dump_json() + "\n" + broken.model_dump_json() + "\n{\"oops\": 1}\n",
-                   encoding="utf-8")
+    bad.write_text(outputs[1].model_dump_json() + "\n" + broken.model_dump_json() + '\n{"oops": 1}\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", str(bad)])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()

@@ -16,15 +16,44 @@ from sitrep.corpus import records, views
 from sitrep.corpus.records import FAR_FUTURE, Record
 from sitrep.store import Store
 
-KRAMATORSK = dict(name="Kramatorsk", geonameid=704508, place_id="geonames:704508", lat=48.72, lon=37.56,
-                  country="UA", admin1="Donetsk Oblast", precision="city")
-KHERSON = dict(name="Kherson", geonameid=706448, place_id="geonames:706448", lat=46.64, lon=32.61,
-               country="UA", admin1="Kherson Oblast", precision="city")
+KRAMATORSK = dict(
+    name="Kramatorsk",
+    geonameid=704508,
+    place_id="geonames:704508",
+    lat=48.72,
+    lon=37.56,
+    country="UA",
+    admin1="Donetsk Oblast",
+    precision="city",
+)
+KHERSON = dict(
+    name="Kherson",
+    geonameid=706448,
+    place_id="geonames:706448",
+    lat=46.64,
+    lon=32.61,
+    country="UA",
+    admin1="Kherson Oblast",
+    precision="city",
+)
 PLACES = [SOLEDAR, BAKHMUT, KRAMATORSK, KHERSON]
 SOURCES = ["Russia's defence ministry", "Ukraine's military", "The General Staff", "Witnesses", "Local officials"]
 STATUSES = ["holds", "captured", "retaken", "advancing", "contested", "encircled", "withdrawn"]
-QUERIES = ["Soledar", "bakhmut", "Donetsk", "Donetsk Oblast", "KHERSON  oblast", "geonames:704508", "Russia",
-           "ukraine", "military forces of russia", "forces", "General Staff", "Kyiv", "Nowhere"]
+QUERIES = [
+    "Soledar",
+    "bakhmut",
+    "Donetsk",
+    "Donetsk Oblast",
+    "KHERSON  oblast",
+    "geonames:704508",
+    "Russia",
+    "ukraine",
+    "military forces of russia",
+    "forces",
+    "General Staff",
+    "Kyiv",
+    "Nowhere",
+]
 
 
 def _norm(text: str | None) -> str:
@@ -65,9 +94,24 @@ def big_corpus(store: Store) -> Store:
         content = f"the situation around {place['name']} changed, report {i}"
         body = f"{source} said {content}."
         event = rng.choice([None, ("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling")])
-        store.add(article(f"https://outlet{i % 7}.example/{i}", f"Outlet {i % 7}", body, source, "said",
-                          "neutral", content, place["name"], place, side, rng.choice(STATUSES), when, event,
-                          modality=rng.choice(["asserted", "asserted", "asserted", "hypothetical"])))
+        store.add(
+            article(
+                f"https://outlet{i % 7}.example/{i}",
+                f"Outlet {i % 7}",
+                body,
+                source,
+                "said",
+                "neutral",
+                content,
+                place["name"],
+                place,
+                side,
+                rng.choice(STATUSES),
+                when,
+                event,
+                modality=rng.choice(["asserted", "asserted", "asserted", "hypothetical"]),
+            )
+        )
     return store
 
 
@@ -76,13 +120,17 @@ def test_timeline_in_sql_equals_the_python_definition(big_corpus: Store) -> None
     for query in QUERIES:
         for start, end in [(None, None), ("2023-02-10", None), (None, "2023-02-10"), ("2023-02-01", "2023-03-01")]:
             expected = sorted(
-                (r for r in everything
-                 if (_matches_place(r, query) or _matches_actor(r, query)) and _in_range(r, start, end)),
+                (
+                    r
+                    for r in everything
+                    if (_matches_place(r, query) or _matches_actor(r, query)) and _in_range(r, start, end)
+                ),
                 key=lambda r: (r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.idx),
             )
             got = [r for entry in views.timeline(big_corpus, query, start, end) for r in entry.records]
             assert sorted(got, key=lambda r: (r.kind, r.doc_id, r.idx)) == sorted(
-                expected, key=lambda r: (r.kind, r.doc_id, r.idx)), (query, start, end)
+                expected, key=lambda r: (r.kind, r.doc_id, r.idx)
+            ), (query, start, end)
 
 
 def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Store) -> None:
@@ -92,11 +140,17 @@ def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Sto
         if query is not None:
             periods = views.place_claims(big_corpus, query)
             assert sorted((c.doc_id, c.idx) for p in periods for c in p.claims) == sorted(
-                (c.doc_id, c.idx) for c in claims)
+                (c.doc_id, c.idx) for c in claims
+            )
         expected = [
-            (a, b) for a, b in combinations(claims, 2)
-            if a.place and b.place and a.place.place_id == b.place.place_id and views.overlaps(a, b)
-            and views.incompatible(a, b) and (a.claimant.label != b.claimant.label or a.outlet != b.outlet)
+            (a, b)
+            for a, b in combinations(claims, 2)
+            if a.place
+            and b.place
+            and a.place.place_id == b.place.place_id
+            and views.overlaps(a, b)
+            and views.incompatible(a, b)
+            and (a.claimant.label != b.claimant.label or a.outlet != b.outlet)
         ]
         assert [tuple(pair) for pair in views.conflicting(big_corpus, query)] == expected, query
     assert len(views.conflicting(big_corpus)) >= 10  # the random corpus does hold conflicts

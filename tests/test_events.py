@@ -260,12 +260,15 @@ def test_an_ordinary_arrest_is_no_political_event() -> None:
 
 
 # A page about something else: cue words everywhere, the vocabulary of events nowhere.
-RECIPE_PAGE = " ".join([
-    "This crunchy snack has a dark chocolate shell that cracks like a firecracker when you bite it.",
-    "Melt the chocolate slowly, then let the peanut filling explode with flavour in every bite.",
-    "Kids will attack the tray the moment it leaves the kitchen, so bake a double batch.",
-    "The dough should rest for ten minutes before you roll it into small balls and chill them.",
-] * 6)
+RECIPE_PAGE = " ".join(
+    [
+        "This crunchy snack has a dark chocolate shell that cracks like a firecracker when you bite it.",
+        "Melt the chocolate slowly, then let the peanut filling explode with flavour in every bite.",
+        "Kids will attack the tray the moment it leaves the kitchen, so bake a double batch.",
+        "The dough should rest for ten minutes before you roll it into small balls and chill them.",
+    ]
+    * 6
+)
 
 
 def test_a_page_about_something_else_reports_no_event() -> None:
@@ -281,16 +284,21 @@ def test_a_page_about_something_else_reports_no_event() -> None:
 @pytest.mark.parametrize(
     ("text", "sub_type"),
     [
-        ("An earthquake of magnitude 6.1 struck the hills near Vessa on Monday, killing nine people.",
-         "Natural disaster"),
-        ("Floods swept through three villages in the Kelvane valley after days of torrential rain.",
-         "Natural disaster"),
-        ("A ferry carrying 200 passengers capsized off the coast of Norland, and 14 people drowned.",
-         "Man-made disaster"),
+        (
+            "An earthquake of magnitude 6.1 struck the hills near Vessa on Monday, killing nine people.",
+            "Natural disaster",
+        ),
+        (
+            "Floods swept through three villages in the Kelvane valley after days of torrential rain.",
+            "Natural disaster",
+        ),
+        (
+            "A ferry carrying 200 passengers capsized off the coast of Norland, and 14 people drowned.",
+            "Man-made disaster",
+        ),
         ("The foreign ministers of Norland and Vessa held talks in Kelvane on Tuesday.", "Diplomatic event"),
         ("Police in Vessa seized 300 kilograms of cocaine from a cartel's warehouse.", "Organised crime"),
-        ("The Vessa Liberation Front claimed responsibility for the bombing of the bridge.",
-         "Claim of responsibility"),
+        ("The Vessa Liberation Front claimed responsibility for the bombing of the bridge.", "Claim of responsibility"),
     ],
 )
 def test_sitrep_extension_types(text: str, sub_type: str) -> None:
@@ -315,13 +323,16 @@ def test_a_toll_is_part_of_the_event_it_follows() -> None:
 @pytest.mark.parametrize(
     ("text", "sub_type"),
     [
-        ("The army imposed a curfew on the town of Vessa on Friday after two days of clashes.",
-         "Change to group/activity"),
-        ("Three hundred rebels of the Vessa Front surrendered to the army near Kelvane on Sunday.",
-         "Change to group/activity"),
+        (
+            "The army imposed a curfew on the town of Vessa on Friday after two days of clashes.",
+            "Change to group/activity",
+        ),
+        (
+            "Three hundred rebels of the Vessa Front surrendered to the army near Kelvane on Sunday.",
+            "Change to group/activity",
+        ),
         ("Norland deployed two thousand troops to the border with Vessa on Monday.", "Other"),
-        ("Militants set up a training camp in the hills above Kelvane last month.",
-         "Headquarters or base established"),
+        ("Militants set up a training camp in the hills above Kelvane last month.", "Headquarters or base established"),
     ],
 )
 def test_strategic_developments_in_news_prose(text: str, sub_type: str) -> None:

@@ -21,8 +21,14 @@ from tests.conftest import EXAMPLE
 ROUNDS = int(os.environ.get("SITREP_KILL_ROUNDS", "3"))
 FULL_RUN = "SITREP_KILL_ROUNDS" in os.environ
 PAGES = 40 if FULL_RUN else 16
-LAYERS = {"mentions": "mentions", "places": "places", "timexes": "timexes", "attributions": "attributions",
-          "events": "events", "control_claims": "control"}
+LAYERS = {
+    "mentions": "mentions",
+    "places": "places",
+    "timexes": "timexes",
+    "attributions": "attributions",
+    "events": "events",
+    "control_claims": "control",
+}
 
 
 def _pages(folder: Path, count: int, tag: str) -> Path:
@@ -34,8 +40,11 @@ def _pages(folder: Path, count: int, tag: str) -> Path:
 
 
 def _ingest(folder: Path, db: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _check_whole(db: Path) -> int:
@@ -52,8 +61,12 @@ def _check_whole(db: Path) -> int:
             for table, field in LAYERS.items():
                 stored = conn.execute(f"SELECT count(*) FROM {table} WHERE doc_id=?", (doc_id,)).fetchone()[0]
                 assert stored == len(layers[field]), (doc_id, table)
-            assert conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Bakhmut' "
-                                "AND rowid=?", (doc_id,)).fetchone()[0] == 1
+            assert (
+                conn.execute(
+                    "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Bakhmut' AND rowid=?", (doc_id,)
+                ).fetchone()[0]
+                == 1
+            )
         orphans = conn.execute("SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT id FROM documents)")
         assert orphans.fetchone()[0] == 0
     return len(docs)
@@ -80,8 +93,12 @@ def test_killed_ingest_loses_nothing_and_resumes(tmp_path: Path, round_: int, in
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     before = _check_whole(db) if db.exists() else 0
-    rerun = subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db)],
-                           capture_output=True, text=True, timeout=600)
+    rerun = subprocess.run(
+        [sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert f"stored {PAGES - before}, duplicate {before}, failed 0" in rerun.stderr
     assert _check_whole(db) == PAGES

@@ -30,17 +30,81 @@ FULL_RUN = "SITREP_FUZZ_EXAMPLES" in os.environ
 SECONDS_PER_INPUT = 60  # a generous bound: the point is that nothing hangs
 COUNTS: Counter[str] = Counter()
 
-ENCODINGS = ["utf-8", "utf-16", "utf-16-be", "utf-32", "latin-1", "cp1252", "cp1251", "koi8-r", "shift_jis",
-             "euc-jp", "gb18030", "big5", "euc-kr", "iso-8859-7", "iso-8859-8", "mac-roman", "utf-7", "cp437"]
+ENCODINGS = [
+    "utf-8",
+    "utf-16",
+    "utf-16-be",
+    "utf-32",
+    "latin-1",
+    "cp1252",
+    "cp1251",
+    "koi8-r",
+    "shift_jis",
+    "euc-jp",
+    "gb18030",
+    "big5",
+    "euc-kr",
+    "iso-8859-7",
+    "iso-8859-8",
+    "mac-roman",
+    "utf-7",
+    "cp437",
+]
 LABELS = [*ENCODINGS, "x-user-defined", "unicode-1-1-utf-8", "bogus-charset", "", "utf-8;;", '"utf-8"']
-TAGS = ["html", "head", "body", "title", "meta", "p", "div", "span", "a", "script", "style", "svg", "table", "tr",
-        "td", "article", "main", "nav", "footer", "h1", "br", "img", "iframe", "noscript", "textarea", "template"]
-ODD = ["\x00", "\u202e", "\u2066", "\u200f", "\ufeff", "\ud800", "\udfff", "\r", "\x0b", "\x1b[31m", "&#0;",
-       "&#xD800;", "&#1114112;", "&nbsp;", "<!--", "]]>", "<![CDATA[", "\u0301" * 20, "\U0001f4a5"]
+TAGS = [
+    "html",
+    "head",
+    "body",
+    "title",
+    "meta",
+    "p",
+    "div",
+    "span",
+    "a",
+    "script",
+    "style",
+    "svg",
+    "table",
+    "tr",
+    "td",
+    "article",
+    "main",
+    "nav",
+    "footer",
+    "h1",
+    "br",
+    "img",
+    "iframe",
+    "noscript",
+    "textarea",
+    "template",
+]
+ODD = [
+    "\x00",
+    "\u202e",
+    "\u2066",
+    "\u200f",
+    "\ufeff",
+    "\ud800",
+    "\udfff",
+    "\r",
+    "\x0b",
+    "\x1b[31m",
+    "&#0;",
+    "&#xD800;",
+    "&#1114112;",
+    "&nbsp;",
+    "<!--",
+    "]]>",
+    "<![CDATA[",
+    "\u0301" * 20,
+    "\U0001f4a5",
+]
 
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=0, max_size=40)
-texts = st.lists(st.one_of(words, st.sampled_from(ODD), st.sampled_from(["Kyiv", "said", "on Monday", ". "])),
-                 max_size=60).map("".join)
+texts = st.lists(
+    st.one_of(words, st.sampled_from(ODD), st.sampled_from(["Kyiv", "said", "on Monday", ". "])), max_size=60
+).map("".join)
 
 
 @st.composite
@@ -48,8 +112,10 @@ def html_soup(draw: st.DrawFn, depth: int = 0) -> str:
     parts = []
     for _ in range(draw(st.integers(0, 6))):
         tag = draw(st.sampled_from(TAGS))
-        attrs = "".join(f' {draw(st.sampled_from(["id", "class", "onerror", "href", "charset", "content"]))}='
-                        f'"{draw(texts)}"' for _ in range(draw(st.integers(0, 2))))
+        attrs = "".join(
+            f' {draw(st.sampled_from(["id", "class", "onerror", "href", "charset", "content"]))}="{draw(texts)}"'
+            for _ in range(draw(st.integers(0, 2)))
+        )
         inner = draw(html_soup(depth + 1)) if depth < 4 and draw(st.booleans()) else draw(texts)
         closing = draw(st.sampled_from([f"</{tag}>", "", f"</{draw(st.sampled_from(TAGS))}>"]))
         parts.append(f"<{tag}{attrs}>{inner}{closing}")
@@ -86,8 +152,10 @@ def documents(draw: st.DrawFn) -> tuple[str, bytes]:
         data = _encode(f'<meta charset="{label}">' + draw(html_soup()), draw(st.sampled_from(["", *ENCODINGS])))
     elif kind == "encoded":
         label = draw(st.sampled_from(LABELS))
-        page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}"></head>' \
-               f"<body><h1>{draw(texts)}</h1><p>{draw(texts)}</p></body></html>"
+        page = (
+            f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}"></head>'
+            f"<body><h1>{draw(texts)}</h1><p>{draw(texts)}</p></body></html>"
+        )
         data = _encode(page, draw(st.sampled_from(["", *ENCODINGS])))
     elif kind == "text":
         data = _encode(draw(texts), draw(st.sampled_from(["", *ENCODINGS])))
@@ -98,8 +166,12 @@ def documents(draw: st.DrawFn) -> tuple[str, bytes]:
     if wrap != "none":
         name += ".gz"
         packed = gzip.compress(data)
-        data = {"gzip": packed, "cut": packed[: draw(st.integers(0, max(0, len(packed) - 1)))],
-                "nested": gzip.compress(packed), "members": packed + gzip.compress(b"<p>more</p>")}[wrap]
+        data = {
+            "gzip": packed,
+            "cut": packed[: draw(st.integers(0, max(0, len(packed) - 1)))],
+            "nested": gzip.compress(packed),
+            "members": packed + gzip.compress(b"<p>more</p>"),
+        }[wrap]
     return name, data
 
 
@@ -110,12 +182,20 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         print(f"\nfuzz: {sum(COUNTS.values())} inputs: " + ", ".join(f"{k} {v}" for k, v in sorted(COUNTS.items())))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=not FULL_RUN, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,
-                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not FULL_RUN,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 @given(doc=documents())
-def test_any_input_is_analysed_or_refused_in_one_line(doc: tuple[str, bytes], pipeline: Pipeline,
-                                                       folder: Path) -> None:
+def test_any_input_is_analysed_or_refused_in_one_line(doc: tuple[str, bytes], pipeline: Pipeline, folder: Path) -> None:
     name, data = doc
     path = folder / name
     path.write_bytes(data)

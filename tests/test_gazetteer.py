@@ -171,8 +171,16 @@ def test_full_index_resolves_the_issue_aliases() -> None:
 
 def test_demonyms_are_kept_apart_from_names(tmp_path: Path) -> None:
     """A spotter looking up "Israeli" finds no place; a resolver asked about it finds Israel."""
-    israel = PlaceRecord("geonames:294640", "Israel", "country", 31.5, 34.75, country="IL",
-                         population=8_000_000, demonyms=("Israeli", "Israelis"))
+    israel = PlaceRecord(
+        "geonames:294640",
+        "Israel",
+        "country",
+        31.5,
+        34.75,
+        country="IL",
+        population=8_000_000,
+        demonyms=("Israeli", "Israelis"),
+    )
     path = ensure_built(progress=False, path=tmp_path / "d.sqlite", records=lambda: [israel], fingerprint="d")
     gazetteer = Gazetteer(path)
     assert gazetteer.lookup("Israeli") == ()

@@ -8,8 +8,10 @@ from sitrep.analyze import chunks
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.model import Article, Source
 
-PARAGRAPH = ("Officials in the river town of Marlow said on Tuesday that the new bridge would open in May. "
-             "The mayor, Ana Ruiz, told reporters the project was on budget.")
+PARAGRAPH = (
+    "Officials in the river town of Marlow said on Tuesday that the new bridge would open in May. "
+    "The mayor, Ana Ruiz, told reporters the project was on budget."
+)
 
 
 def test_chunks_are_exact_slices_cut_at_the_strongest_break() -> None:

@@ -31,8 +31,13 @@ def test_configuration_pickles_and_builds_the_same_pipeline_in_another_process(p
     config = pipeline.config
     assert pickle.loads(pickle.dumps(config)) == config
     here = pipeline.analyze(*extract(read_path(EXAMPLE, captured_at="2023-05-25"))).model_dump_json()
-    there = subprocess.run([sys.executable, "-c", WORKER], input=pickle.dumps((config, EXAMPLE)),
-                           capture_output=True, check=True, timeout=300).stdout.decode("utf-8")
+    there = subprocess.run(
+        [sys.executable, "-c", WORKER],
+        input=pickle.dumps((config, EXAMPLE)),
+        capture_output=True,
+        check=True,
+        timeout=300,
+    ).stdout.decode("utf-8")
     assert there == here
     assert '"events":[{' in here and '"control":[{' in here  # the comparison covers every layer, events included
 

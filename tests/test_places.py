@@ -55,9 +55,14 @@ def analyze(tiny_gazetteer: Gazetteer) -> Analyze:
 
     def run(body: str) -> list[Place]:
         article = Article(body=body)
-        ctx = Context(article=article, doc=nlp(body), result=AnalyzedArticle(
-            source=Source(uri="test", kind="text"), article=article,
-        ))
+        ctx = Context(
+            article=article,
+            doc=nlp(body),
+            result=AnalyzedArticle(
+                source=Source(uri="test", kind="text"),
+                article=article,
+            ),
+        )
         return stage(ctx)
 
     return run
@@ -206,9 +211,23 @@ def test_neighbouring_towns_pull_each_other_home(tiny_gazetteer: Gazetteer) -> N
 def test_spatial_minimality_across_a_border() -> None:
     """Three small towns a few km apart (in three different states, so no shared region helps)
     beat their bigger namesakes, which lie far from each other."""
+
     def town(name: str, state: str, lat: float, lon: float, population: int) -> Entry:
-        return Entry(f"test:{name}-{state}", None, name, "city", lat, lon, "US", state, f"US.{state}", None,
-                     population, None, None)
+        return Entry(
+            f"test:{name}-{state}",
+            None,
+            name,
+            "city",
+            lat,
+            lon,
+            "US",
+            state,
+            f"US.{state}",
+            None,
+            population,
+            None,
+            None,
+        )
 
     mentions = [
         ToponymMention("alpha", [town("Alpha", "AA", 30.0, -100.0, 200_000), town("Alpha", "BB", 45.00, -90.00, 3000)]),
@@ -324,21 +343,41 @@ def test_a_county_named_in_the_story_holds_its_town() -> None:
     """Containment: "Richmond" and "Madison County" together are the Kentucky pair, although
     Richmond, Virginia, is bigger and Virginia has a Madison County too (the counties' points are
     put far from the towns so that nearness alone does not decide)."""
+
     def place(
         name: str, kind: PlaceKind, state: str, county: str | None, lat: float, lon: float, population: int
     ) -> Entry:
-        return Entry(f"test:{name}-{state}", None, name, kind, lat, lon, "US", state, f"US.{state}", county,
-                     population, None, None)
+        return Entry(
+            f"test:{name}-{state}",
+            None,
+            name,
+            kind,
+            lat,
+            lon,
+            "US",
+            state,
+            f"US.{state}",
+            county,
+            population,
+            None,
+            None,
+        )
 
-    richmond = ToponymMention("richmond", [
-        place("Richmond", "city", "VA", "City of Richmond", 37.55, -77.46, 226_000),
-        place("Richmond", "city", "KY", "Madison County", 37.75, -84.29, 33_000),
-    ])
-    county = ToponymMention("madison county", [
-        place("Madison County", "admin2", "AL", None, 34.76, -86.55, 370_000),
-        place("Madison County", "admin2", "VA", None, 35.40, -77.46, 13_000),
-        place("Madison County", "admin2", "KY", None, 39.80, -84.28, 92_000),
-    ])
+    richmond = ToponymMention(
+        "richmond",
+        [
+            place("Richmond", "city", "VA", "City of Richmond", 37.55, -77.46, 226_000),
+            place("Richmond", "city", "KY", "Madison County", 37.75, -84.29, 33_000),
+        ],
+    )
+    county = ToponymMention(
+        "madison county",
+        [
+            place("Madison County", "admin2", "AL", None, 34.76, -86.55, 370_000),
+            place("Madison County", "admin2", "VA", None, 35.40, -77.46, 13_000),
+            place("Madison County", "admin2", "KY", None, 39.80, -84.28, 92_000),
+        ],
+    )
     alone = resolve([richmond])[0]
     assert alone is not None and alone.entry.admin1 == "VA"
     together = resolve([richmond, county])
@@ -359,19 +398,24 @@ def test_a_short_word_in_capitals_is_a_dateline_only_for_a_known_place(tmp_path:
         PlaceRecord("test:nato", "Nato", "city", 13.2, 123.4, country="PH", population=5_583),
         PlaceRecord("test:rome", "Rome", "city", 41.9, 12.5, country="IT", population=2_318_895),
     ]
-    gazetteer = Gazetteer(ensure_built(progress=False, path=tmp_path / "g.sqlite", records=lambda: records,
-                                       fingerprint="t"))
+    gazetteer = Gazetteer(
+        ensure_built(progress=False, path=tmp_path / "g.sqlite", records=lambda: records, fingerprint="t")
+    )
     body = "Talks resume. NATO — The alliance met on Monday. ROME — The talks went on."
     article = Article(body=body)
-    ctx = Context(article=article, doc=nlp_loader.load()(body), result=AnalyzedArticle(
-        source=Source(uri="test", kind="text"), article=article,
-    ))
+    ctx = Context(
+        article=article,
+        doc=nlp_loader.load()(body),
+        result=AnalyzedArticle(
+            source=Source(uri="test", kind="text"),
+            article=article,
+        ),
+    )
     assert [p.text for p in make_places_fn(gazetteer)(ctx)] == ["ROME"]
 
 
 def test_a_weak_name_heading_an_institution_where_the_story_is(analyze: Analyze) -> None:
-    body = ("Minnesota officials said the Evansville Historical Society will reopen, "
-            "and the Chamber of Commerce agreed.")
+    body = "Minnesota officials said the Evansville Historical Society will reopen, and the Chamber of Commerce agreed."
     evansville = at(analyze(body), body, "Evansville")
     assert (evansville.admin1, evansville.precision) == ("Minnesota", "city")
 

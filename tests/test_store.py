@@ -54,7 +54,7 @@ def test_search_ranks_and_highlights(store: Store, analyzed: AnalyzedArticle, pi
     assert f"{store_db.HIGHLIGHT_OPEN}Bakhmut{store_db.HIGHLIGHT_CLOSE}" in hits[0].snippet
     assert [h.title for h in store.search("Kharkiv")] == ["Shelling hits Kharkiv suburbs overnight"]
     assert store.search('"stepping stone"')[0].id == hits[0].id  # FTS5 phrase syntax
-    assert store.search("unbalanced \"quote") == []  # bad syntax is searched as words, no crash
+    assert store.search('unbalanced "quote') == []  # bad syntax is searched as words, no crash
 
 
 def test_failed_write_leaves_nothing_half_written(
@@ -71,8 +71,9 @@ def test_failed_write_leaves_nothing_half_written(
     with pytest.raises(SQLAlchemyError):
         store.add(analyzed)
     with sqlite3.connect(store.path) as conn:
-        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("documents", "mentions", "documents_fts")]
+        counts = [
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "mentions", "documents_fts")
+        ]
     assert counts == [0, 0, 0]
 
 
@@ -84,8 +85,16 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path: Path) -> None:
         (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert version == "0001"
-    assert {"documents", "mentions", "places", "timexes", "attributions", "events", "control_claims",
-            "documents_fts"} <= tables
+    assert {
+        "documents",
+        "mentions",
+        "places",
+        "timexes",
+        "attributions",
+        "events",
+        "control_claims",
+        "documents_fts",
+    } <= tables
 
 
 def test_interrupted_ingest_leaves_whole_documents(tmp_path: Path) -> None:
@@ -96,8 +105,12 @@ def test_interrupted_ingest_leaves_whole_documents(tmp_path: Path) -> None:
         (folder / f"page{i:02}.txt").write_text(base + f"\n\nCorrection number {i} was appended.\n", encoding="utf-8")
     db = tmp_path / "i.db"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     deadline = time.time() + 60
     stored = 0
     while time.time() < deadline and stored < 2:
@@ -126,8 +139,11 @@ def test_delete_removes_every_layer(store: Store, analyzed: AnalyzedArticle) -> 
     store.delete(doc_id)
     assert store.count() == 0 and store.search("Bakhmut") == []
     with store.engine.begin() as conn:  # the table is writable again for the same id
-        conn.execute(insert(store_db.schema.documents).values(
-            sha256="x", uri="u", kind="text", body="b", analysis="{}", ingested_at="now"))
+        conn.execute(
+            insert(store_db.schema.documents).values(
+                sha256="x", uri="u", kind="text", body="b", analysis="{}", ingested_at="now"
+            )
+        )
 
 
 def test_the_frozen_migration_creates_what_the_schema_module_describes(tmp_path: Path) -> None:
@@ -147,8 +163,11 @@ def test_the_frozen_migration_creates_what_the_schema_module_describes(tmp_path:
 def test_search_index_follows_the_documents_table(store: Store, analyzed: AnalyzedArticle) -> None:
     doc_id, _ = store.add(analyzed)
     with store.engine.begin() as conn:  # any writer, even plain SQL, keeps the index current (triggers)
-        conn.execute(store_db.schema.documents.update().where(store_db.schema.documents.c.id == doc_id)
-                     .values(title="Quartermaster ledger"))
+        conn.execute(
+            store_db.schema.documents.update()
+            .where(store_db.schema.documents.c.id == doc_id)
+            .values(title="Quartermaster ledger")
+        )
     assert [h.id for h in store.search("quartermaster")] == [doc_id]
     assert store.search("Bakhmut")[0].id == doc_id  # the body is still indexed
     with sqlite3.connect(store.path) as conn:  # one copy of the text: the index holds no content of its own

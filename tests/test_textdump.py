@@ -15,8 +15,14 @@ from sitrep.extract.textdump import extract_textdump
 from sitrep.extract.textdump.lines import split_units as _units
 from sitrep.sources import Origin, RawDoc, read_path
 
-FURNITURE = ["No Script", "Please Wait...", "Resistance and Liberation May 2023", "folder_open", "access_time",
-             "starAdd to favorites"]
+FURNITURE = [
+    "No Script",
+    "Please Wait...",
+    "Resistance and Liberation May 2023",
+    "folder_open",
+    "access_time",
+    "starAdd to favorites",
+]
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +83,9 @@ def test_icon_names_come_from_the_font_list() -> None:
     assert len(icon_names()) > 3000
     assert {"folder_open", "access_time", "star", "visibility", "thumb_up"} <= icon_names()
     assert split_icons("folder_openRussia access_time2 months ago") == [
-        ("folder_open", "Russia"), ("access_time", "2 months ago")]
+        ("folder_open", "Russia"),
+        ("access_time", "2 months ago"),
+    ]
     assert split_icons("visibility1,204 views") == [("visibility", "1,204 views")]
     # ordinary prose is left alone
     assert find_icons("The star of the show said the home team would search for answers.") == []
@@ -159,9 +167,24 @@ def test_detection_reads_a_prose_heavy_dump_from_its_structure() -> None:
 def test_detection_keeps_clean_articles_with_a_list_as_text() -> None:
     """A headline, a byline, a date and two bulleted lists are an article's own structure, not furniture."""
     article = "\n\n".join(
-        ["Water plan approved", "By Ana Ruiz", "March 3, 2024", PROSE[0], "The plan covers:",
-         "- wells", "- canals", "- reservoirs", "- river intakes", PROSE[1], "It names:",
-         "- Ana Ruiz", "- Li Wei", "- Omar Haddad", "- Jo Berg", PROSE[2]]
+        [
+            "Water plan approved",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            PROSE[0],
+            "The plan covers:",
+            "- wells",
+            "- canals",
+            "- reservoirs",
+            "- river intakes",
+            PROSE[1],
+            "It names:",
+            "- Ana Ruiz",
+            "- Li Wei",
+            "- Omar Haddad",
+            "- Jo Berg",
+            PROSE[2],
+        ]
     )
     decision = detect_kind(RawDoc(Origin("x.txt"), article.encode()), article)
     assert (decision.kind, decision.reason) == ("text", "clean text: no page furniture (only many short lines)")
@@ -189,7 +212,9 @@ def test_plain_text_body_is_the_input_unchanged(tmp_path: Path) -> None:
     assert source.kind == "text"
     assert article.body == text
     assert [article.body[p.start : p.end] for p in article.paragraphs] == [
-        "Shelling was reported in Kherson on Monday.", "Officials said two people were hurt."]
+        "Shelling was reported in Kherson on Monday.",
+        "Officials said two people were hurt.",
+    ]
 
 
 def test_example_body_fixture_matches_the_extractor(example: tuple) -> None:  # type: ignore[type-arg]
@@ -219,17 +244,26 @@ COMMENTS = [
 
 
 def test_readers_comments_below_the_article_are_not_the_article() -> None:
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", *ARTICLE_PARAGRAPHS,
-                        "4 Comments", "Leave a comment", *[f"reader{i}\n\n{c}\n\nReply" for i, c in
-                                                            enumerate(COMMENTS)]])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            *ARTICLE_PARAGRAPHS,
+            "4 Comments",
+            "Leave a comment",
+            *[f"reader{i}\n\n{c}\n\nReply" for i, c in enumerate(COMMENTS)],
+        ]
+    )
     dump = extract_textdump(page)
     assert dump.paragraphs == ARTICLE_PARAGRAPHS
     assert dump.title == "Water plan approved for the valley"
 
 
 def test_an_inline_script_dump_is_boilerplate_and_does_not_decide_the_language() -> None:
-    script = ("function(e,t){var n=this.__data__;return r<0?(++this.size,n.push([e,t])):n[r]=t,this};"
-              "if(a.parentElement&&e.body){setTimeout(function(){r(o)},100)}else{t()}") * 8
+    script = (
+        "function(e,t){var n=this.__data__;return r<0?(++this.size,n.push([e,t])):n[r]=t,this};"
+        "if(a.parentElement&&e.body){setTimeout(function(){r(o)},100)}else{t()}"
+    ) * 8
     german = [
         "Der Gemeinderat hat am Dienstag den neuen Wasserplan beschlossen, nachdem die Debatte fast den ganzen "
         "Nachmittag gedauert hatte, und die ersten Rohre sollen noch vor dem Ende des Jahres verlegt werden.",
@@ -245,8 +279,13 @@ def test_an_inline_script_dump_is_boilerplate_and_does_not_decide_the_language()
 def test_datelines_in_other_languages_are_recognised() -> None:
     from sitrep.extract.published import looks_like_dateline
 
-    for line in ("7. März 2022, 08:41 Uhr", "11 lipca 2020", "Mi, 18. Oktober 2023 um 12:50 Uhr",
-                 "23 NOV 2021 - 09:14 CET", "12 de marzo de 2020"):
+    for line in (
+        "7. März 2022, 08:41 Uhr",
+        "11 lipca 2020",
+        "Mi, 18. Oktober 2023 um 12:50 Uhr",
+        "23 NOV 2021 - 09:14 CET",
+        "12 de marzo de 2020",
+    ):
         assert looks_like_dateline(line), line
     assert not looks_like_dateline("Die Vorlesungen starten im Oktober 2020 an der Universität Freiburg")
 
@@ -254,8 +293,12 @@ def test_datelines_in_other_languages_are_recognised() -> None:
 def test_datelines_in_other_languages_resolve_to_the_right_day() -> None:
     from sitrep.extract.published import parse_dateline
 
-    for line, day in (("11 lipca 2020", "2020-07-11"), ("7. März 2022, 08:41 Uhr", "2022-03-07"),
-                      ("12 de marzo de 2020", "2020-03-12"), ("March 3, 2024", "2024-03-03")):
+    for line, day in (
+        ("11 lipca 2020", "2020-07-11"),
+        ("7. März 2022, 08:41 Uhr", "2022-03-07"),
+        ("12 de marzo de 2020", "2020-03-12"),
+        ("March 3, 2024", "2024-03-03"),
+    ):
         interval = parse_dateline(line)
         assert interval is not None and interval.earliest == interval.latest == day, line
 
@@ -279,14 +322,19 @@ def test_lynx_wraps_short_of_its_widest_lines() -> None:
 
 
 def test_headline_is_chosen_over_standfirst_and_caption() -> None:
-    page = "\n\n".join([
-        "Home", "News", "World",
-        "Valley farmers win their water plan",
-        "After ten years of campaigning, the regional council approves new pipes for the valley farms.",
-        "By Ana Ruiz", "March 3, 2024",
-        "The council chamber during the vote on Tuesday. Photo: Ana Ruiz",
-        *ARTICLE_PARAGRAPHS,
-    ])
+    page = "\n\n".join(
+        [
+            "Home",
+            "News",
+            "World",
+            "Valley farmers win their water plan",
+            "After ten years of campaigning, the regional council approves new pipes for the valley farms.",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            "The council chamber during the vote on Tuesday. Photo: Ana Ruiz",
+            *ARTICLE_PARAGRAPHS,
+        ]
+    )
     assert extract_textdump(page).title == "Valley farmers win their water plan"
 
 
@@ -303,8 +351,9 @@ def test_eval_accepts_a_reference_title_without_the_site_name() -> None:
 
     assert without_site_name("Water plan approved - La Stampa", "lastampa.it") == "Water plan approved"
     assert without_site_name("Berlin confronts its past | DW | 19.01.2020", "DW.COM") == "Berlin confronts its past"
-    assert without_site_name("Hochwasser am Rhein: Die Pegel steigen - Bürgermeister warnt", "Hessische Abendpost") \
-        is None
+    assert (
+        without_site_name("Hochwasser am Rhein: Die Pegel steigen - Bürgermeister warnt", "Hessische Abendpost") is None
+    )
 
 
 CHINESE_PARAGRAPHS = [
@@ -340,17 +389,31 @@ OTHER_STORY = [
 def test_the_article_under_its_byline_beats_a_longer_block_without_one() -> None:
     """A headline, byline and date sit just above the story; a longer block elsewhere has no such header."""
     forum = [f"Question {n}: " + p for n, p in enumerate(OTHER_STORY * 4)]
-    page = "\n\n".join(["Menu", "Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
-                        *ARTICLE_PARAGRAPHS, *[f"Section {n}" for n in range(20)], "Forum", *forum])
+    page = "\n\n".join(
+        [
+            "Menu",
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *ARTICLE_PARAGRAPHS,
+            *[f"Section {n}" for n in range(20)],
+            "Forum",
+            *forum,
+        ]
+    )
     dump = extract_textdump(page)
     assert dump.paragraphs == ARTICLE_PARAGRAPHS
 
 
 def test_dated_teasers_below_the_article_do_not_join_it() -> None:
-    teasers = [line for n, story in enumerate(OTHER_STORY)
-               for line in (f"Jewellery shop robbed, part {n}", f"Maria Lopez, {n + 1} March 2024, 18:10", story)]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
-                        *ARTICLE_PARAGRAPHS, *teasers])
+    teasers = [
+        line
+        for n, story in enumerate(OTHER_STORY)
+        for line in (f"Jewellery shop robbed, part {n}", f"Maria Lopez, {n + 1} March 2024, 18:10", story)
+    ]
+    page = "\n\n".join(
+        ["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *ARTICLE_PARAGRAPHS, *teasers]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
 
 
@@ -364,8 +427,17 @@ def test_an_article_interrupted_by_a_gallery_is_kept_whole() -> None:
         "The regional council will vote again in the spring on the price of the water, after the pipes are laid "
         "and the first fields in the valley have been watered from the new canals, officials said.",
     ]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", *ARTICLE_PARAGRAPHS, *gallery,
-                        *second_half, "Related", *OTHER_STORY[:1]])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            *ARTICLE_PARAGRAPHS,
+            *gallery,
+            *second_half,
+            "Related",
+            *OTHER_STORY[:1],
+        ]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS + second_half
 
 
@@ -374,18 +446,36 @@ def test_gallery_slides_framed_by_a_repeated_title_are_not_the_article() -> None
     captions = [
         f"Picture {n}: the storm that crossed the region this week brought down trees and power lines in "
         f"dozens of villages, and in the towns along the coast the water rose higher than it had in twenty "
-        f"years, flooding streets, cellars and the ground floors of many houses near the harbour." for n in range(5)
+        f"years, flooding streets, cellars and the ground floors of many houses near the harbour."
+        for n in range(5)
     ]
-    slides = [line for n, caption in enumerate(captions)
-              for line in ("Storms across the region: the week in pictures", f"Slide {n}", caption)]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
-                        *ARTICLE_PARAGRAPHS, *slides, "Storms across the region: the week in pictures"])
+    slides = [
+        line
+        for n, caption in enumerate(captions)
+        for line in ("Storms across the region: the week in pictures", f"Slide {n}", caption)
+    ]
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *ARTICLE_PARAGRAPHS,
+            *slides,
+            "Storms across the region: the week in pictures",
+        ]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
 
 
 def test_a_byline_between_paragraphs_is_not_a_paragraph() -> None:
-    page = "\n\n".join(["Water plan approved for the valley", ARTICLE_PARAGRAPHS[0], "By Staff and news reports",
-                        *ARTICLE_PARAGRAPHS[1:]])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            ARTICLE_PARAGRAPHS[0],
+            "By Staff and news reports",
+            *ARTICLE_PARAGRAPHS[1:],
+        ]
+    )
     dump = extract_textdump(page)
     assert "By Staff and news reports" not in dump.paragraphs
     assert dump.paragraphs == ARTICLE_PARAGRAPHS
@@ -399,28 +489,51 @@ def test_a_headline_over_a_picture_credit_starts_the_next_story() -> None:
         "The shop owner told reporters that the men had threatened his staff with a knife before running off, and "
         "that nobody had been hurt during the robbery, which lasted less than five minutes from start to finish.",
     ]
-    page = "\n\n".join(["By Ana Ruiz", "1 big thing: Water plan approved for the valley",
-                        "Illustration: Jane Doe/Example", *ARTICLE_PARAGRAPHS, "2. Robbery in the old town",
-                        "The old town at night. Photo: John Roe", *second_story])
+    page = "\n\n".join(
+        [
+            "By Ana Ruiz",
+            "1 big thing: Water plan approved for the valley",
+            "Illustration: Jane Doe/Example",
+            *ARTICLE_PARAGRAPHS,
+            "2. Robbery in the old town",
+            "The old town at night. Photo: John Roe",
+            *second_story,
+        ]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
 
 
 def test_teasers_signed_by_several_authors_do_not_join_the_article() -> None:
     """A teaser's credit line may list five authors before its date: still a byline, not a sentence."""
-    teasers = [line for n, story in enumerate(OTHER_STORY)
-               for line in (f"Jewellery shop robbed, part {n}",
-                            f"Ana Ruiz, Maria Lopez, John Roe, Jane Doe, Tom Smith * 1{n}.03.2024, 18:10 Uhr", story)]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
-                        *ARTICLE_PARAGRAPHS, *teasers])
+    teasers = [
+        line
+        for n, story in enumerate(OTHER_STORY)
+        for line in (
+            f"Jewellery shop robbed, part {n}",
+            f"Ana Ruiz, Maria Lopez, John Roe, Jane Doe, Tom Smith * 1{n}.03.2024, 18:10 Uhr",
+            story,
+        )
+    ]
+    page = "\n\n".join(
+        ["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *ARTICLE_PARAGRAPHS, *teasers]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
 
 
 def test_an_embedded_post_signature_does_not_cut_the_article() -> None:
     """ "A post shared by ... (@handle.name) on <date>" signs an embedded post inside the story."""
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", ARTICLE_PARAGRAPHS[0],
-                        "View this post on Instagram", "Water at last!",
-                        "A post shared by Valley Farmers (@valley.farmers) on Mar 3, 2024 at 9:24am PST",
-                        *ARTICLE_PARAGRAPHS[1:]])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            ARTICLE_PARAGRAPHS[0],
+            "View this post on Instagram",
+            "Water at last!",
+            "A post shared by Valley Farmers (@valley.farmers) on Mar 3, 2024 at 9:24am PST",
+            *ARTICLE_PARAGRAPHS[1:],
+        ]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
 
 
@@ -435,16 +548,31 @@ LONG_PARAGRAPHS = [
 
 
 def test_a_newsletter_box_inside_the_article_is_furniture() -> None:
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
-                        "Headlines delivered to your inbox",
-                        "Sign up for The Valley Times' morning and evening newsletters.", LONG_PARAGRAPHS[2]])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS[:2],
+            "Headlines delivered to your inbox",
+            "Sign up for The Valley Times' morning and evening newsletters.",
+            LONG_PARAGRAPHS[2],
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_caption_printed_once_per_slide_in_one_block_is_not_text() -> None:
     caption = "Firefighters at the burning house in the valley on Saturday morning (symbol picture)."
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *ARTICLE_PARAGRAPHS,
-                        " ".join([caption] * 4)])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *ARTICLE_PARAGRAPHS,
+            " ".join([caption] * 4),
+        ]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
 
 
@@ -461,98 +589,189 @@ def test_a_list_of_headlines_each_over_one_summary_is_cut_off_the_article() -> N
         "Children in the valley will go back to school a week later than usual this year because the new school "
         "building will not be ready in time, the education office told parents in a letter on Thursday.",
     ]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
-                        "We recommend", *teasers, "About us", "Contact"])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS,
+            "We recommend",
+            *teasers,
+            "About us",
+            "Contact",
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_lead_ending_in_a_glued_link_still_starts_the_body() -> None:
     """A text browser glues an inline "related" link to the lead: the lead has no full stop at its end."""
     lead = LONG_PARAGRAPHS[0] + " READ ALSO: FARMERS PROTEST AGAINST THE OLD CANALS IN THE CAPITAL"
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", "The valley from above",
-                        lead, *LONG_PARAGRAPHS[1:]])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            "The valley from above",
+            lead,
+            *LONG_PARAGRAPHS[1:],
+        ]
+    )
     assert extract_textdump(page).paragraphs == [lead, *LONG_PARAGRAPHS[1:]]
 
 
 def test_a_caption_ending_in_its_picture_credit_is_not_text() -> None:
-    captions = ["Farmers look at the dry canal above the village on Monday, March 3, 2024. Photo: Jane Doe/Reuters",
-                "The old canal in the valley lost almost half of its water in the dry summer months (Foto: dpa)"]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
-                        captions[0], LONG_PARAGRAPHS[2], captions[1]])
+    captions = [
+        "Farmers look at the dry canal above the village on Monday, March 3, 2024. Photo: Jane Doe/Reuters",
+        "The old canal in the valley lost almost half of its water in the dry summer months (Foto: dpa)",
+    ]
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS[:2],
+            captions[0],
+            LONG_PARAGRAPHS[2],
+            captions[1],
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_long_reproduction_notice_after_the_article_is_not_text() -> None:
-    notice = ("No part of this article may be reproduced, copied or passed on in any form or by any means, "
-              "in print or on the internet, without the written permission of the publisher, and any use of it "
-              "without that permission is against the law and will be taken to court by the publisher.")
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
-                        notice])
+    notice = (
+        "No part of this article may be reproduced, copied or passed on in any form or by any means, "
+        "in print or on the internet, without the written permission of the publisher, and any use of it "
+        "without that permission is against the law and will be taken to court by the publisher."
+    )
+    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS, notice])
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_teasers_stamped_with_a_relative_time_do_not_join_the_article() -> None:
-    teasers = [line for n, story in enumerate(OTHER_STORY)
-               for line in (f"Raub im Juweliergeschäft, Teil {n}", f"Aktualisiert: vor {n + 2} Stunden", story)]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024",
-                        *ARTICLE_PARAGRAPHS, *teasers])
+    teasers = [
+        line
+        for n, story in enumerate(OTHER_STORY)
+        for line in (f"Raub im Juweliergeschäft, Teil {n}", f"Aktualisiert: vor {n + 2} Stunden", story)
+    ]
+    page = "\n\n".join(
+        ["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *ARTICLE_PARAGRAPHS, *teasers]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
 
 
 def test_relative_stamps_are_recognised_in_several_languages() -> None:
-    for stamp in ("Updated 3 hours ago", "Aktualisiert: vor 30 Minuten", "hace 2 horas", "il y a 5 minutes",
-                  "3 ore fa", "5 godzin temu", "2 uur geleden"):
+    for stamp in (
+        "Updated 3 hours ago",
+        "Aktualisiert: vor 30 Minuten",
+        "hace 2 horas",
+        "il y a 5 minutes",
+        "3 ore fa",
+        "5 godzin temu",
+        "2 uur geleden",
+    ):
         assert mentions_relative_time(stamp), stamp
     assert not mentions_relative_time("The council met for three hours before the vote.")
 
 
 def test_a_labelled_disclaimer_is_not_text() -> None:
-    disclaimer = ("Disclaimer: what our contributors write here is their own view, and it is not always shared "
-                  "by the editors of this valley blog, so readers should check any advice with a professional "
-                  "before they act on it.")
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
-                        disclaimer])
+    disclaimer = (
+        "Disclaimer: what our contributors write here is their own view, and it is not always shared "
+        "by the editors of this valley blog, so readers should check any advice with a professional "
+        "before they act on it."
+    )
+    page = "\n\n".join(
+        ["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS, disclaimer]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_caption_under_the_date_with_a_photographers_credit_is_not_the_lead() -> None:
-    caption = ("Farmers of the upper villages stand beside the dried-out irrigation canal above the "
-               "village in February. Under the new plan, the water lost in the old canals should reach their fields "
-               "in the summer months. Jane Doe / Valley Pictures")
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", caption,
-                        *LONG_PARAGRAPHS])
+    caption = (
+        "Farmers of the upper villages stand beside the dried-out irrigation canal above the "
+        "village in February. Under the new plan, the water lost in the old canals should reach their fields "
+        "in the summer months. Jane Doe / Valley Pictures"
+    )
+    page = "\n\n".join(
+        ["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", caption, *LONG_PARAGRAPHS]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_short_image_name_is_dropped_but_a_word_inserted_in_a_quote_is_kept() -> None:
     """w3m prints an image's alt text in brackets ("[logo]"); "[that]" inside a quote is the writer's."""
-    page = "\n".join(["[logo] / Ana Ruiz / 10:08 am Fri Mar 3, 2024", "",
-                      "“Our crews followed a tractor [that] reportedly was blocking the canal,” the council said."])
+    page = "\n".join(
+        [
+            "[logo] / Ana Ruiz / 10:08 am Fri Mar 3, 2024",
+            "",
+            "“Our crews followed a tractor [that] reportedly was blocking the canal,” the council said.",
+        ]
+    )
     assert [u.text for u in _units(page)] == [
         "/ Ana Ruiz / 10:08 am Fri Mar 3, 2024",
         "“Our crews followed a tractor [that] reportedly was blocking the canal,” the council said.",
     ]
 
 
-@pytest.mark.parametrize("line", ["Keep Reading", "Related Coverage", "Lee también...", "Mirá también",
-                                  "Media playback is unsupported on your device", "Slideshow ( 15 images )",
-                                  "auf Twitter folgen", "Feedback", "Foto:"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Keep Reading",
+        "Related Coverage",
+        "Lee también...",
+        "Mirá también",
+        "Media playback is unsupported on your device",
+        "Slideshow ( 15 images )",
+        "auf Twitter folgen",
+        "Feedback",
+        "Foto:",
+    ],
+)
 def test_page_furniture_lines_are_not_text(line: str) -> None:
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
-                        line, LONG_PARAGRAPHS[2]])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS[:2],
+            line,
+            LONG_PARAGRAPHS[2],
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_photograph_by_credit_line_is_not_text() -> None:
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
-                        "Photograph by Jane Doe, Valley Farmers Trust", LONG_PARAGRAPHS[2]])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS[:2],
+            "Photograph by Jane Doe, Valley Farmers Trust",
+            LONG_PARAGRAPHS[2],
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_paragraphs_between_repeated_advertising_labels_are_kept() -> None:
     ad = "Story continues below this message"
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", LONG_PARAGRAPHS[0], ad,
-                        LONG_PARAGRAPHS[1], ad, LONG_PARAGRAPHS[2], ad, "About us"])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            LONG_PARAGRAPHS[0],
+            ad,
+            LONG_PARAGRAPHS[1],
+            ad,
+            LONG_PARAGRAPHS[2],
+            ad,
+            "About us",
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
@@ -561,43 +780,71 @@ def test_a_teaser_cards_byline_printed_twice_does_not_anchor_the_block_under_it(
     the readers' forum a few lines under its second copy is not the story."""
     card = ["Council opens the new bridge over the river tomorrow morning", "By Tom Berg"]
     forum = [f"Question {n}: " + p for n, p in enumerate(OTHER_STORY * 4)]
-    page = "\n\n".join(["Menu", "Water plan approved for the valley", "March 3, 2024", *ARTICLE_PARAGRAPHS,
-                        "Most read", *card, *[f"Section {n}" for n in range(20)], "More stories", *card,
-                        "Quiz", "Community", *forum])
+    page = "\n\n".join(
+        [
+            "Menu",
+            "Water plan approved for the valley",
+            "March 3, 2024",
+            *ARTICLE_PARAGRAPHS,
+            "Most read",
+            *card,
+            *[f"Section {n}" for n in range(20)],
+            "More stories",
+            *card,
+            "Quiz",
+            "Community",
+            *forum,
+        ]
+    )
     assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
 
 
 def test_a_date_line_ending_in_pm_is_not_a_paragraph() -> None:
-    """"... at 11:30 p.m." ends in a full stop but is the article's time stamp, not its text."""
+    """ "... at 11:30 p.m." ends in a full stop but is the article's time stamp, not its text."""
     stamp = "PUBLISHED: March 3, 2024 at 11:30 p.m. | UPDATED: March 4, 2024 at 12:21 a.m."
-    page = "\n\n".join(["Water plan approved for the valley", LONG_PARAGRAPHS[1], "Author", stamp,
-                        *LONG_PARAGRAPHS])
+    page = "\n\n".join(["Water plan approved for the valley", LONG_PARAGRAPHS[1], "Author", stamp, *LONG_PARAGRAPHS])
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_notices_past_an_unfilled_template_do_not_join_the_article() -> None:
     """Boxes printed with their template markup ("{{ post.date }}") were never shown: not the story's text."""
-    notices = ["Warning: the pictures in this article may upset some readers, so please take care when you "
-               "scroll down to them, and ask for help if you need it, because there are people who are there "
-               "to help you at any time of the day or night.",
-               "Spoiler alert",
-               "This article may reveal the ending of a book, a film or a series that you have not seen yet, "
-               "so you may want to come back to it later on, when you have seen it or read it, and when you "
-               "are ready to know how the story ends for all of them."]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
-                        "Related", "{{ post.post_date }} | {{ post.hour }}", "Opinion", *notices, "Related"])
+    notices = [
+        "Warning: the pictures in this article may upset some readers, so please take care when you "
+        "scroll down to them, and ask for help if you need it, because there are people who are there "
+        "to help you at any time of the day or night.",
+        "Spoiler alert",
+        "This article may reveal the ending of a book, a film or a series that you have not seen yet, "
+        "so you may want to come back to it later on, when you have seen it or read it, and when you "
+        "are ready to know how the story ends for all of them.",
+    ]
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS,
+            "Related",
+            "{{ post.post_date }} | {{ post.hour }}",
+            "Opinion",
+            *notices,
+            "Related",
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_site_notices_above_the_headline_are_not_the_article() -> None:
     """Short account messages over the headline turn to text among near-good lines; the story starts below
     the headline that its paragraphs repeat the words of."""
-    notices = ["Thank you for registering. You will get the activation link for your account by e-mail.",
-               "You have chosen the national edition. We hope that you will enjoy your reading.",
-               "Your account is now active. We wish you a lot of pleasure in your reading.",
-               "Thank you for your order. We wish you a lot of pleasure in your reading."]
-    page = "\n\n".join(["Menu", *notices, "Farmers cheer the new water plan for the valley", *LONG_PARAGRAPHS,
-                        "About us"])
+    notices = [
+        "Thank you for registering. You will get the activation link for your account by e-mail.",
+        "You have chosen the national edition. We hope that you will enjoy your reading.",
+        "Your account is now active. We wish you a lot of pleasure in your reading.",
+        "Thank you for your order. We wish you a lot of pleasure in your reading.",
+    ]
+    page = "\n\n".join(
+        ["Menu", *notices, "Farmers cheer the new water plan for the valley", *LONG_PARAGRAPHS, "About us"]
+    )
     dump = extract_textdump(page)
     assert dump.paragraphs == LONG_PARAGRAPHS
     assert dump.title == "Farmers cheer the new water plan for the valley"
@@ -606,17 +853,33 @@ def test_site_notices_above_the_headline_are_not_the_article() -> None:
 def test_a_teaser_card_with_a_more_link_after_the_article_is_dropped() -> None:
     """Headline, summary, "Read more": a card pointing to another story, even when it is long enough to be text."""
     card = ["Police recover the stolen rings and watches", OTHER_STORY[0] + " " + OTHER_STORY[1], "Read more"]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
-                        "Background", *card, "About us"])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS,
+            "Background",
+            *card,
+            "About us",
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_caption_with_an_agency_and_photographer_credit_is_neither_title_nor_text() -> None:
     """ "APA/Georg Muster" (agency/photographer) closes a picture's caption."""
-    page = "\n\n".join(["Menu", "The valley farmers in the year 2016 APA/Georg Muster APA/Georg Muster News",
-                        "Farmers cheer water plan", "By Ana Ruiz", LONG_PARAGRAPHS[0],
-                        "The farmers of the valley at their meeting in the town hall. APA/Hanna Beispiel",
-                        *LONG_PARAGRAPHS[1:]])
+    page = "\n\n".join(
+        [
+            "Menu",
+            "The valley farmers in the year 2016 APA/Georg Muster APA/Georg Muster News",
+            "Farmers cheer water plan",
+            "By Ana Ruiz",
+            LONG_PARAGRAPHS[0],
+            "The farmers of the valley at their meeting in the town hall. APA/Hanna Beispiel",
+            *LONG_PARAGRAPHS[1:],
+        ]
+    )
     dump = extract_textdump(page)
     assert dump.title == "Farmers cheer water plan"
     assert dump.paragraphs == LONG_PARAGRAPHS
@@ -624,17 +887,21 @@ def test_a_caption_with_an_agency_and_photographer_credit_is_neither_title_nor_t
 
 def test_a_caption_closing_with_picture_by_is_neither_title_nor_text() -> None:
     caption = "Council chairman Dr Ana Ruiz at the meeting in the town hall on the water plan. (Picture by Tom Berg)"
-    page = "\n\n".join(["Menu", "Farmers cheer water plan", "By Ana Ruiz", caption, *LONG_PARAGRAPHS[:2], caption,
-                        LONG_PARAGRAPHS[2]])
+    page = "\n\n".join(
+        ["Menu", "Farmers cheer water plan", "By Ana Ruiz", caption, *LONG_PARAGRAPHS[:2], caption, LONG_PARAGRAPHS[2]]
+    )
     dump = extract_textdump(page)
     assert dump.title == "Farmers cheer water plan"
     assert dump.paragraphs == LONG_PARAGRAPHS
 
 
-@pytest.mark.parametrize(("line", "title"), [
-    ("Home Farming Farmers cheer the water plan for the valley", "Farmers cheer the water plan for the valley"),
-    ("Home prices in the valley rise with the water plan", "Home prices in the valley rise with the water plan"),
-])
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Home Farming Farmers cheer the water plan for the valley", "Farmers cheer the water plan for the valley"),
+        ("Home prices in the valley rise with the water plan", "Home prices in the valley rise with the water plan"),
+    ],
+)
 def test_a_breadcrumb_flattened_without_separators_leaves_the_headline(line: str, title: str) -> None:
     """ "Home Farming Headline": the home link and a menu label (a line of its own) are not the headline."""
     page = "\n\n".join(["Home", "Farming", "Weather", line, "By Ana Ruiz", *LONG_PARAGRAPHS])
@@ -644,43 +911,94 @@ def test_a_breadcrumb_flattened_without_separators_leaves_the_headline(line: str
 def test_a_horizontal_rule_drawn_by_w3m_ends_the_paragraph_above_it() -> None:
     """w3m draws <hr> as a line of box-drawing characters; it is not part of the wrapped paragraph above."""
     wrapped = [line for paragraph in LONG_PARAGRAPHS for line in [*textwrap.wrap(paragraph, 78), ""]]
-    page = "\n".join(["Water plan approved for the valley", "", "By Ana Ruiz", "", *wrapped[:-1], "━" * 80,
-                      "Explore further", "", "Farmers cheer", "━" * 80, "About us"])
+    page = "\n".join(
+        [
+            "Water plan approved for the valley",
+            "",
+            "By Ana Ruiz",
+            "",
+            *wrapped[:-1],
+            "━" * 80,
+            "Explore further",
+            "",
+            "Farmers cheer",
+            "━" * 80,
+            "About us",
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_lead_parted_from_the_story_by_pictures_and_share_buttons_stays() -> None:
     """The lead under the byline and date is short: a picture block below it must not cut it off."""
-    lead = ("The council approved the water plan. Farmers had waited for years. "
-            "Work on the canals starts in the spring.")
+    lead = "The council approved the water plan. Farmers had waited for years. Work on the canals starts in the spring."
     pictures = ["• The valley in the dry summer. Foto: Ana Ruiz", "•", "•", "•", "•", "• Share", "• Link"]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", lead, *pictures,
-                        *LONG_PARAGRAPHS, "About us"])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            lead,
+            *pictures,
+            *LONG_PARAGRAPHS,
+            "About us",
+        ]
+    )
     assert extract_textdump(page).paragraphs == [lead, *LONG_PARAGRAPHS]
 
 
 def test_a_caption_under_the_date_parted_from_the_story_is_not_its_lead() -> None:
     caption = "Farmers stand at the old canal near the village on Monday. The valley has had a very dry summer."
     pictures = ["•", "•", "•", "•", "•", "• Share", "• Link"]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", caption, *pictures,
-                        *LONG_PARAGRAPHS, "About us"])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            caption,
+            *pictures,
+            *LONG_PARAGRAPHS,
+            "About us",
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 def test_a_dated_link_box_inside_the_article_does_not_end_it() -> None:
     """A "Read also" box between paragraphs carries the linked story's byline and date, not the article's end."""
     box = ["Read also", "Council opens the new bridge over the river", "Tom Berg", "March 1, 2024 at 08:39"]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS[:2],
-                        *box, LONG_PARAGRAPHS[2], "About us"])
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS[:2],
+            *box,
+            LONG_PARAGRAPHS[2],
+            "About us",
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
 @pytest.mark.parametrize("heading", ["HOUSE RULES", "Community Guidelines", "Commenting policy"])
 def test_the_rules_of_the_comment_section_are_not_the_article(heading: str) -> None:
     """The comment section's rules start the comments: full sentences, but not the story."""
-    rules = ["We welcome comments from our readers on the stories of the day, and some of them may be printed.",
-             "Note that an editor reads every comment first, so yours may take a day or two to appear below the story.",
-             "Please be civil and keep to the topic under discussion, and do not use the comments to advertise."]
-    page = "\n\n".join(["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024", *LONG_PARAGRAPHS,
-                        "Latest News", heading, *rules, "Log in to comment"])
+    rules = [
+        "We welcome comments from our readers on the stories of the day, and some of them may be printed.",
+        "Note that an editor reads every comment first, so yours may take a day or two to appear below the story.",
+        "Please be civil and keep to the topic under discussion, and do not use the comments to advertise.",
+    ]
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS,
+            "Latest News",
+            heading,
+            *rules,
+            "Log in to comment",
+        ]
+    )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS

@@ -34,8 +34,13 @@ def test_reader_finds_dct_plain_text_and_gold() -> None:
     assert doc.dct_tids == {"t0"}
     assert "ferry line & the rail link" in doc.plain  # entity unescaped for analysis
     assert "&amp;" in doc.clean_raw  # and kept as written for output
-    assert [doc.plain[g.start:g.end] for g in doc.gold] == [
-        "Tuesday", "now", "two months", "September last year", "the third quarter"]
+    assert [doc.plain[g.start : g.end] for g in doc.gold] == [
+        "Tuesday",
+        "now",
+        "two months",
+        "September last year",
+        "the third quarter",
+    ]
     assert doc.published is not None and doc.published.earliest == "2023-03-30"
 
 

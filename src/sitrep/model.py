@@ -18,8 +18,20 @@ SCHEMA_VERSION = "1"
 
 SourceKind = Literal["html", "textdump", "text"]
 Granularity = Literal[
-    "second", "minute", "hour", "part-of-day", "day", "week", "month", "quarter",
-    "half-year", "season", "year", "decade", "century", "unknown",
+    "second",
+    "minute",
+    "hour",
+    "part-of-day",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "half-year",
+    "season",
+    "year",
+    "decade",
+    "century",
+    "unknown",
 ]
 
 

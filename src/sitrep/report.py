@@ -74,13 +74,14 @@ def _place_line(p: Place) -> str:
 
 def _event_line(a: AnalyzedArticle, e: Event) -> str:
     actors = ", ".join(x.actor or x.text for x in e.actors) or "—"
-    return (f"{e.type} / {e.sub_type} ({e.modality}) at {_place_name(a, e.place)}, {interval_text(e.when)}; "
-            f"actors: {actors}; says: {_claimant(a, e.asserted_by)}")
+    return (
+        f"{e.type} / {e.sub_type} ({e.modality}) at {_place_name(a, e.place)}, {interval_text(e.when)}; "
+        f"actors: {actors}; says: {_claimant(a, e.asserted_by)}"
+    )
 
 
 def _control_line(a: AnalyzedArticle, c: ControlClaim) -> str:
-    return (f"{_place_name(a, c.place)}: {c.side} {c.status} ({interval_text(c.when)}); "
-            f"says: {_claimant(a, c.claimant)}")
+    return f"{_place_name(a, c.place)}: {c.side} {c.status} ({interval_text(c.when)}); says: {_claimant(a, c.claimant)}"
 
 
 def _layers(a: AnalyzedArticle) -> list[tuple[str, list[str]]]:
@@ -113,8 +114,7 @@ def render(a: AnalyzedArticle, console: Console, body: bool = True) -> None:
         console.print(f"\n[bold]Body[/bold] ({len(art.paragraphs)} paragraphs, {len(art.body)} characters)")
         for p in art.paragraphs:
             wrapped = textwrap.fill(art.body[p.start : p.end], min(WIDTH, console.width) - 2)
-            console.print(textwrap.indent(wrapped, "  "),
-                          highlight=False, markup=False)
+            console.print(textwrap.indent(wrapped, "  "), highlight=False, markup=False)
             console.print()
     if art.boilerplate:
         _section(console, "Removed page furniture", [clip(line, 80) for line in art.boilerplate])

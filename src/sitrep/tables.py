@@ -56,4 +56,3 @@ def read_rows(path: Path) -> list[list[str]]:
     """Plain tab-separated rows of a third-party file with no comment or header conventions."""
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-

@@ -104,7 +104,7 @@ def _split_text(content: str) -> tuple[str, str, list[int], list[GoldTimex]]:
             clean_len += 1
 
     for item in _TAG_OR_ENTITY.finditer(content):
-        copy(content[position:item.start()])
+        copy(content[position : item.start()])
         position = item.end()
         token = item[0]
         if token.startswith("&"):
@@ -142,7 +142,7 @@ def write_timeml(doc: TimeMLDoc, timexes: Iterable[Timex]) -> str:
         cursor = end
     pieces.append(doc.clean_raw[cursor:])
     head = doc.raw[: doc.text_start]
-    tail = _LINKS.sub("", doc.raw[doc.text_end:])
+    tail = _LINKS.sub("", doc.raw[doc.text_end :])
     return head + "".join(pieces) + tail
 
 
@@ -168,8 +168,7 @@ def analyze_docs(docs: list[TimeMLDoc], model: str | None = None) -> Iterator[tu
 
     pipeline = Pipeline(stages=["timexes"], model=model)
     items = (
-        (Source(uri=str(d.path), kind="text", sha256=None), Article(body=d.plain, published=d.published))
-        for d in docs
+        (Source(uri=str(d.path), kind="text", sha256=None), Article(body=d.plain, published=d.published)) for d in docs
     )
     for doc, result in zip(docs, pipeline.analyze_many(items), strict=True):
         if isinstance(result, InputError):  # a failing stage: one line naming the file, never a traceback

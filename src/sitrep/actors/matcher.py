@@ -107,8 +107,9 @@ class ActorTable:
         entries = []
         for row in rows:
             if _pattern(row["pattern"]):
-                entries.append(ActorEntry(_pattern(row["pattern"]), row["actor"], row["side"], row["kind"],
-                                          row["notes"]))
+                entries.append(
+                    ActorEntry(_pattern(row["pattern"]), row["actor"], row["side"], row["kind"], row["notes"])
+                )
         return cls(entries)
 
     def find(self, tokens: Sequence[Token]) -> list[ActorMatch]:

@@ -48,7 +48,8 @@ def to_attributions(
                 cue=Cue(start=cs, end=ce, text=text[cs:ce], lemma=item.lemma, stance=item.stance),
                 content=Span(start=ks, end=ke, text=text[ks:ke]),
                 content_parts=[Span(start=s, end=e, text=text[s:e]) for s, e in item.content]
-                if len(item.content) > 1 else [],
+                if len(item.content) > 1
+                else [],
             )
         )
     return out

@@ -70,8 +70,12 @@ def cued_attribution(
 ) -> FoundAttribution:
     """An attribution of ``content`` to the source of the cue ``verb``."""
     found = FoundAttribution(
-        kind=kind, cue=cue_range(speech, verb, content, entry), lemma=entry.lemma, stance=entry.stance,
-        content=content, cue_token=verb.i,
+        kind=kind,
+        cue=cue_range(speech, verb, content, entry),
+        lemma=entry.lemma,
+        stance=entry.stance,
+        content=content,
+        cue_token=verb.i,
     )
     source = source_of(speech, verb)
     if source is not None:

@@ -74,8 +74,16 @@ class SpeechDoc:
         words = [0]
         for tok in doc:
             words.append(words[-1] + (not tok.is_punct and not tok.is_space))
-        return cls(doc=doc, text=doc.text, quotes=quotes, lexicon=lexicon, quote_of=quote_of,
-                   token_starts=starts, token_ends=ends, words_before=words)
+        return cls(
+            doc=doc,
+            text=doc.text,
+            quotes=quotes,
+            lexicon=lexicon,
+            quote_of=quote_of,
+            token_starts=starts,
+            token_ends=ends,
+            words_before=words,
+        )
 
     def token_at(self, char: int) -> Token | None:
         """The token that covers character ``char``; None for a space between tokens."""

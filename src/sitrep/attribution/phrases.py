@@ -93,8 +93,16 @@ def _named_in_phrase(
     parts: list[CharRange],
 ) -> FoundAttribution:
     """A neutral attribution whose source is the object of its own cue phrase ("according to X", "in a poll")."""
-    return FoundAttribution(kind=kind, cue=cue, lemma=lemma, stance="neutral", content=parts,
-                            source=noun_phrase_range(speech, source), source_token=source.i, cue_token=cue_token.i)
+    return FoundAttribution(
+        kind=kind,
+        cue=cue,
+        lemma=lemma,
+        stance="neutral",
+        content=parts,
+        source=noun_phrase_range(speech, source),
+        source_token=source.i,
+        cue_token=cue_token.i,
+    )
 
 
 def adjective_attribution(speech: SpeechDoc, adj: Token) -> FoundAttribution | None:

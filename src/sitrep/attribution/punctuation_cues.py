@@ -214,6 +214,12 @@ def _marked_quote(
     mark_token = speech.token_at(mark)
     fallback = source_token if source_token is not None else -1
     return FoundAttribution(
-        kind="direct", cue=(mark, mark + 1), lemma=lemma, stance="neutral", content=[content], source=source,
-        source_token=source_token, cue_token=mark_token.i if mark_token is not None else fallback,
+        kind="direct",
+        cue=(mark, mark + 1),
+        lemma=lemma,
+        stance="neutral",
+        content=[content],
+        source=source,
+        source_token=source_token,
+        cue_token=mark_token.i if mark_token is not None else fallback,
     )

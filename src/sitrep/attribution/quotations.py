@@ -47,7 +47,6 @@ def covered_quotes(speech: SpeechDoc, found: list[FoundAttribution]) -> set[int]
     return covered
 
 
-
 def link_orphan_quotes(
     speech: SpeechDoc, found: list[FoundAttribution], pending: list[PendingCue]
 ) -> list[FoundAttribution]:

@@ -99,8 +99,10 @@ def share_sources(speech: SpeechDoc, found: list[FoundAttribution]) -> None:
             # a head inside a quotation is the quoted speaker's sentence, not the writer's
             writer_root = head.head.i in speech.quote_of and head.i not in speech.quote_of
             if owner is None and subject(head) is not None and (head.dep_ != "ccomp" or writer_root):
-                if speech.verb_cue(head) is not None or tok.dep_ in ("conj", "advcl", "pcomp") or (
-                    tok.dep_ == "xcomp" and not any(c.dep_ in OBJECT_DEPS for c in head.children)
+                if (
+                    speech.verb_cue(head) is not None
+                    or tok.dep_ in ("conj", "advcl", "pcomp")
+                    or (tok.dep_ == "xcomp" and not any(c.dep_ in OBJECT_DEPS for c in head.children))
                 ):
                     src = source_of(speech, head)
                     if src is not None:

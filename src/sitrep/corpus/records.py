@@ -104,12 +104,27 @@ def _joined(table: Any, place_col: Any, claimant_col: Any) -> Select[Any]:
     d, p, a = s.documents, _PLACE, _CLAIMANT
     return (
         select(
-            table, d.c.uri, d.c.outlet, d.c.title,
-            func.substr(d.c.body, table.c.evidence_start + 1, table.c.evidence_end - table.c.evidence_start)
-            .label("evidence"),
-            p.c.name.label("place_name"), p.c.text.label("place_text"), p.c.place_id, p.c.lat, p.c.lon,
-            p.c.country, p.c.admin1, p.c.precision,
-            a.c.source_text, a.c.source_actor, a.c.source_resolved, a.c.cue_lemma, a.c.stance, a.c.content_text,
+            table,
+            d.c.uri,
+            d.c.outlet,
+            d.c.title,
+            func.substr(d.c.body, table.c.evidence_start + 1, table.c.evidence_end - table.c.evidence_start).label(
+                "evidence"
+            ),
+            p.c.name.label("place_name"),
+            p.c.text.label("place_text"),
+            p.c.place_id,
+            p.c.lat,
+            p.c.lon,
+            p.c.country,
+            p.c.admin1,
+            p.c.precision,
+            a.c.source_text,
+            a.c.source_actor,
+            a.c.source_resolved,
+            a.c.cue_lemma,
+            a.c.stance,
+            a.c.content_text,
         )
         .join(d, d.c.id == table.c.doc_id)
         .outerjoin(p, and_(p.c.doc_id == table.c.doc_id, p.c.idx == place_col))
@@ -120,15 +135,28 @@ def _joined(table: Any, place_col: Any, claimant_col: Any) -> Select[Any]:
 def _record(kind: str, row: Any) -> Record:
     place = None
     if row.place_name is not None or row.place_text is not None:
-        place = PlaceRef(row.place_name or row.place_text, row.place_id, row.lat, row.lon, row.country, row.admin1,
-                         row.precision)
+        place = PlaceRef(
+            row.place_name or row.place_text, row.place_id, row.lat, row.lon, row.country, row.admin1, row.precision
+        )
     source = row.source_resolved or row.source_text
     claimant = Claimant(source, row.source_actor, row.cue_lemma, row.stance, row.content_text)
     common = dict(
-        kind=kind, doc_id=row.doc_id, idx=row.idx, uri=row.uri, outlet=outlet_of(row.outlet, row.uri),
-        title=row.title, earliest=row.earliest, latest=row.latest, granularity=row.granularity, place=place,
-        claimant=claimant, evidence=row.evidence or "", evidence_start=row.evidence_start,
-        evidence_end=row.evidence_end, modality=row.modality, confidence=row.confidence or 0.0,
+        kind=kind,
+        doc_id=row.doc_id,
+        idx=row.idx,
+        uri=row.uri,
+        outlet=outlet_of(row.outlet, row.uri),
+        title=row.title,
+        earliest=row.earliest,
+        latest=row.latest,
+        granularity=row.granularity,
+        place=place,
+        claimant=claimant,
+        evidence=row.evidence or "",
+        evidence_start=row.evidence_start,
+        evidence_end=row.evidence_end,
+        modality=row.modality,
+        confidence=row.confidence or 0.0,
     )
     if kind == "event":
         return Record(**common, type=row.type, sub_type=row.sub_type, actors=json.loads(row.actors or "[]"))

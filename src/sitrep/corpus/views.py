@@ -38,7 +38,9 @@ class TimelineEntry:
     def same_happening(self, other: Record) -> bool:
         r = self.first
         return (r.kind, r.what, r.place.place_id if r.place else None) == (
-            other.kind, other.what, other.place.place_id if other.place else None
+            other.kind,
+            other.what,
+            other.place.place_id if other.place else None,
         ) and (overlaps(r, other) or r.earliest == other.earliest)
 
     def to_json(self) -> dict[str, Any]:
@@ -112,8 +114,12 @@ class Period:
         return "unclear"
 
     def to_json(self) -> dict[str, Any]:
-        return {"earliest": self.earliest, "latest": self.latest, "derived": self.derived,
-                "claims": [record_dict(c) for c in self.claims]}
+        return {
+            "earliest": self.earliest,
+            "latest": self.latest,
+            "derived": self.derived,
+            "claims": [record_dict(c) for c in self.claims],
+        }
 
 
 def place_claims(store: Store, place: str) -> list[Period]:
@@ -173,9 +179,11 @@ def _overlapping_pairs(store: Store, place: str | None) -> list[tuple[Record, Re
         .join(p2, p2.c.place_id.is_not_distinct_from(p1.c.place_id))
         .join(c2, and_(c2.c.doc_id == p2.c.doc_id, c2.c.place_idx == p2.c.idx))
         .where(
-            c1.c.modality == "asserted", c2.c.modality == "asserted",
+            c1.c.modality == "asserted",
+            c2.c.modality == "asserted",
             or_(c1.c.doc_id < c2.c.doc_id, and_(c1.c.doc_id == c2.c.doc_id, c1.c.idx < c2.c.idx)),
-            c1.c.earliest.is_not(None), c2.c.earliest.is_not(None),
+            c1.c.earliest.is_not(None),
+            c2.c.earliest.is_not(None),
             c1.c.earliest <= func.coalesce(c2.c.latest, FAR_FUTURE),
             c2.c.earliest <= func.coalesce(c1.c.latest, FAR_FUTURE),
         )
@@ -183,5 +191,8 @@ def _overlapping_pairs(store: Store, place: str | None) -> list[tuple[Record, Re
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
-    return [(claims[(r.doc_id, r.idx)], claims[(r.doc_id2, r.idx2)]) for r in rows
-            if (r.doc_id, r.idx) in claims and (r.doc_id2, r.idx2) in claims]
+    return [
+        (claims[(r.doc_id, r.idx)], claims[(r.doc_id2, r.idx2)])
+        for r in rows
+        if (r.doc_id, r.idx) in claims and (r.doc_id2, r.idx2) in claims
+    ]

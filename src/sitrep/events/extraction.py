@@ -130,8 +130,11 @@ def _groups(
 def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
     """ "..., killing 170 people", "leaving four dead": the toll of the event it hangs from, not an event."""
     return (
-        head.tag_ == "VBG" and head.dep_ in OUTCOME_DEPS and head.lemma_.lower() in OUTCOME_VERBS
-        and head.head.i in heads and head.head.i != head.i
+        head.tag_ == "VBG"
+        and head.dep_ in OUTCOME_DEPS
+        and head.lemma_.lower() in OUTCOME_VERBS
+        and head.head.i in heads
+        and head.head.i != head.i
     )
 
 
@@ -214,9 +217,7 @@ def _event(
 
 def _political_arrest(typing: Typing, head: Token) -> bool:
     """Who is arrested, or for what, is political: said in the clause or anywhere in its sentence."""
-    return POLITICAL_ARREST in typing.features or any(
-        t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.sent
-    )
+    return POLITICAL_ARREST in typing.features or any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.sent)
 
 
 def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token]) -> bool:

@@ -28,25 +28,97 @@ CIVILIAN = "civilian"
 STATE = "state_actor"
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
 POLITICAL_ARREST = "political_arrest"  # who is arrested, or for what, is political
-POLITICAL_ARREST_LEMMAS = frozenset({
-    "protester", "demonstrator", "activist", "journalist", "opposition", "dissident", "militant", "rebel",
-    "insurgent", "terrorist", "terrorism", "official", "politician", "lawmaker", "leader", "mayor", "governor",
-    "minister", "coup", "treason", "sedition", "extremism", "extremist", "blogger", "critic", "plotter",
-    "separatist", "jihadist", "spy", "espionage", "officer", "general", "commander", "soldier", "protest",
-    "premier", "party", "plot", "collaborate", "intelligence", "missionary", "anti-terror", "parliamentary",
-    "bribery", "corruption", "embezzlement", "graft",
-})
+POLITICAL_ARREST_LEMMAS = frozenset(
+    {
+        "protester",
+        "demonstrator",
+        "activist",
+        "journalist",
+        "opposition",
+        "dissident",
+        "militant",
+        "rebel",
+        "insurgent",
+        "terrorist",
+        "terrorism",
+        "official",
+        "politician",
+        "lawmaker",
+        "leader",
+        "mayor",
+        "governor",
+        "minister",
+        "coup",
+        "treason",
+        "sedition",
+        "extremism",
+        "extremist",
+        "blogger",
+        "critic",
+        "plotter",
+        "separatist",
+        "jihadist",
+        "spy",
+        "espionage",
+        "officer",
+        "general",
+        "commander",
+        "soldier",
+        "protest",
+        "premier",
+        "party",
+        "plot",
+        "collaborate",
+        "intelligence",
+        "missionary",
+        "anti-terror",
+        "parliamentary",
+        "bribery",
+        "corruption",
+        "embezzlement",
+        "graft",
+    }
+)
 VICTIMS = "civilian_victims"  # the words of conflict reporting for its victims ("civilians", "villagers")
 # What makes harm political violence rather than a private crime (the events stage asks; typing does not).
 POLITICAL_HARM = frozenset({ARMED, STATE, POLITICAL, VICTIMS, BELLIGERENT})
-VICTIM_LEMMAS = frozenset({
-    "civilian", "villager", "resident", "worshipper", "worshiper", "refugee", "pilgrim", "farmer", "herder",
-    "passenger", "student", "journalist", "activist",
-})
-POLITICAL_LEMMAS = frozenset({
-    "terror", "terrorist", "terrorism", "massacre", "assassinate", "assassination", "behead", "militant",
-    "extremist", "jihadist", "insurgent", "attacker", "sectarian", "separatist", "guerrilla", "war",
-})
+VICTIM_LEMMAS = frozenset(
+    {
+        "civilian",
+        "villager",
+        "resident",
+        "worshipper",
+        "worshiper",
+        "refugee",
+        "pilgrim",
+        "farmer",
+        "herder",
+        "passenger",
+        "student",
+        "journalist",
+        "activist",
+    }
+)
+POLITICAL_LEMMAS = frozenset(
+    {
+        "terror",
+        "terrorist",
+        "terrorism",
+        "massacre",
+        "assassinate",
+        "assassination",
+        "behead",
+        "militant",
+        "extremist",
+        "jihadist",
+        "insurgent",
+        "attacker",
+        "sectarian",
+        "separatist",
+        "guerrilla",
+        "war",
+    }
+)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 
@@ -303,10 +375,25 @@ def _is_territory(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
 
 
-CONFLICT_AGREEMENT_WORDS = frozenset({
-    "ceasefire", "cease", "truce", "peace", "prisoner", "prisoners", "hostage", "hostages", "hostilities",
-    "armistice", "rebels", "militants", "insurgents", "swap", "exchange",
-})
+CONFLICT_AGREEMENT_WORDS = frozenset(
+    {
+        "ceasefire",
+        "cease",
+        "truce",
+        "peace",
+        "prisoner",
+        "prisoners",
+        "hostage",
+        "hostages",
+        "hostilities",
+        "armistice",
+        "rebels",
+        "militants",
+        "insurgents",
+        "swap",
+        "exchange",
+    }
+)
 
 
 def _between_fighters(tokens: Sequence[Token], names: set[str]) -> bool:
@@ -317,11 +404,39 @@ def _between_fighters(tokens: Sequence[Token], names: set[str]) -> bool:
 GUNFIRE_HEADS = frozenset({"open", "exchange", "return", "come", "cease", "trade", "draw", "hold", "under"})
 
 
-FIRE_EVIDENCE = frozenset({
-    "kill", "die", "dead", "injure", "destroy", "damage", "gut", "burn", "firefighter", "blaze", "evacuate",
-    "house", "home", "building", "apartment", "factory", "warehouse", "nightclub", "hospital", "school",
-    "market", "forest", "acre", "spread", "sweep", "break", "rescue", "smoke", "flame",
-})
+FIRE_EVIDENCE = frozenset(
+    {
+        "kill",
+        "die",
+        "dead",
+        "injure",
+        "destroy",
+        "damage",
+        "gut",
+        "burn",
+        "firefighter",
+        "blaze",
+        "evacuate",
+        "house",
+        "home",
+        "building",
+        "apartment",
+        "factory",
+        "warehouse",
+        "nightclub",
+        "hospital",
+        "school",
+        "market",
+        "forest",
+        "acre",
+        "spread",
+        "sweep",
+        "break",
+        "rescue",
+        "smoke",
+        "flame",
+    }
+)
 
 
 def accidental_fire(token: Token) -> bool:

@@ -183,8 +183,10 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
 
 
 def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool) -> bool:
-    if token.ent_type_ in NAME_ENTS and token.pos_ == "PROPN" and (
-        hit.cue not in NAMED_EVENT_CUES or token.ent_type_ == "PERSON"
+    if (
+        token.ent_type_ in NAME_ENTS
+        and token.pos_ == "PROPN"
+        and (hit.cue not in NAMED_EVENT_CUES or token.ent_type_ == "PERSON")
     ):
         return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
     if hit.cue in NAMED_EVENT_CUES and _figurative_disaster(token):
@@ -229,6 +231,8 @@ def _figurative_disaster(token: Token) -> bool:
     ):
         return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
+
+
 def weapon_in_use(hit: CueHit, token: Token) -> bool:
     """A weapon word names an attack, or something is done with the weapon in its clause."""
     span = token.doc[hit.start : hit.end]

@@ -24,15 +24,18 @@ class EventKind:
 @lru_cache(maxsize=1)
 def kinds() -> tuple[EventKind, ...]:
     """ACLED's 25 sub-event types, in the table's order (what ACLED data is labelled with)."""
-    return tuple(EventKind(row["event_type"], row["sub_event_type"], row["definition"])
-                 for row in read_table("acled_types.tsv"))
+    return tuple(
+        EventKind(row["event_type"], row["sub_event_type"], row["definition"]) for row in read_table("acled_types.tsv")
+    )
 
 
 @lru_cache(maxsize=1)
 def extension_kinds() -> tuple[EventKind, ...]:
     """sitrep's five types beyond ACLED (disasters, diplomacy, organised crime, claims of responsibility)."""
-    return tuple(EventKind(row["event_type"], row["sub_event_type"], row["definition"])
-                 for row in read_table("extension_event_types.tsv"))
+    return tuple(
+        EventKind(row["event_type"], row["sub_event_type"], row["definition"])
+        for row in read_table("extension_event_types.tsv")
+    )
 
 
 @lru_cache(maxsize=1)

@@ -28,8 +28,20 @@ from sitrep.events.taxonomy import is_acled
 from sitrep.export.rows import flat_dict
 
 COLUMNS = [
-    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
-    "location", "latitude", "longitude", "geo_precision", "source", "notes",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
 ]
 _GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 

@@ -19,7 +19,7 @@ from sitrep.extract.encoding import decode
 from sitrep.extract.html import extract_html
 from sitrep.extract.kind import KindDecision, detect_kind
 from sitrep.extract.textdump import extract_textdump
-from sitrep.model import Article, Interval, Paragraph, Source, SourceKind
+from sitrep.model import Article, Interval, Paragraph, Source
 from sitrep.sources import RawDoc
 
 KindChoice = Literal["auto", "html", "textdump", "text"]
@@ -62,8 +62,15 @@ def _from_html(raw: RawDoc, text: str, captured: str | None) -> Article:
     if page.date:
         published = stamps.day_interval(date.fromisoformat(page.date[:10]), page.date)
     return Article(
-        title=page.title, byline=page.byline, authors=page.authors, outlet=page.outlet, section=page.section,
-        language=page.language, published=published, body=body, paragraphs=paragraphs,
+        title=page.title,
+        byline=page.byline,
+        authors=page.authors,
+        outlet=page.outlet,
+        section=page.section,
+        language=page.language,
+        published=published,
+        body=body,
+        paragraphs=paragraphs,
     )
 
 
@@ -77,9 +84,15 @@ def _from_textdump(raw: RawDoc, text: str, captured: str | None) -> Article:
     if dump.stamp and published is None:
         published = Interval(text=dump.stamp, granularity="unknown")
     return Article(
-        title=dump.title, byline=dump.byline, authors=dump.authors, section=dump.section,
-        language=_LANGUAGE_CODES.get(dump.language or ""), published=published, body=body,
-        paragraphs=paragraphs, boilerplate=dump.boilerplate,
+        title=dump.title,
+        byline=dump.byline,
+        authors=dump.authors,
+        section=dump.section,
+        language=_LANGUAGE_CODES.get(dump.language or ""),
+        published=published,
+        body=body,
+        paragraphs=paragraphs,
+        boilerplate=dump.boilerplate,
     )
 
 
@@ -87,10 +100,27 @@ def _from_text(raw: RawDoc, text: str, captured: str | None) -> Article:
     return Article(body=text, paragraphs=_text_paragraphs(text))
 
 
-_LANGUAGE_CODES = {"English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
-                   "Portuguese": "pt", "Dutch": "nl", "Polish": "pl", "Finnish": "fi", "Swedish": "sv",
-                   "Danish": "da", "Norwegian_Bokmal": "nb", "Czech": "cs", "Russian": "ru", "Ukrainian": "uk",
-                   "Turkish": "tr", "Indonesian": "id", "Romanian": "ro", "Chinese": "zh"}
+_LANGUAGE_CODES = {
+    "English": "en",
+    "German": "de",
+    "French": "fr",
+    "Spanish": "es",
+    "Italian": "it",
+    "Portuguese": "pt",
+    "Dutch": "nl",
+    "Polish": "pl",
+    "Finnish": "fi",
+    "Swedish": "sv",
+    "Danish": "da",
+    "Norwegian_Bokmal": "nb",
+    "Czech": "cs",
+    "Russian": "ru",
+    "Ukrainian": "uk",
+    "Turkish": "tr",
+    "Indonesian": "id",
+    "Romanian": "ro",
+    "Chinese": "zh",
+}
 EXTRACTORS: dict[str, Callable[[RawDoc, str, str | None], Article]] = {
     "html": _from_html,
     "textdump": _from_textdump,

@@ -17,12 +17,42 @@ from importlib import resources
 
 # Icons whose glyph labels the text after it; everything else is decoration.
 ICON_ROLES: dict[str, str] = {
-    **dict.fromkeys(("folder", "folder_open", "label", "label_outline", "category", "local_offer", "sell",
-                     "bookmark", "bookmark_border", "topic", "tag"), "section"),
-    **dict.fromkeys(("access_time", "access_time_filled", "schedule", "today", "event", "date_range",
-                     "calendar_today", "calendar_month", "update", "history", "watch_later", "alarm"), "time"),
-    **dict.fromkeys(("person", "person_outline", "account_circle", "face", "edit", "create", "mode_edit",
-                     "draw"), "author"),
+    **dict.fromkeys(
+        (
+            "folder",
+            "folder_open",
+            "label",
+            "label_outline",
+            "category",
+            "local_offer",
+            "sell",
+            "bookmark",
+            "bookmark_border",
+            "topic",
+            "tag",
+        ),
+        "section",
+    ),
+    **dict.fromkeys(
+        (
+            "access_time",
+            "access_time_filled",
+            "schedule",
+            "today",
+            "event",
+            "date_range",
+            "calendar_today",
+            "calendar_month",
+            "update",
+            "history",
+            "watch_later",
+            "alarm",
+        ),
+        "time",
+    ),
+    **dict.fromkeys(
+        ("person", "person_outline", "account_circle", "face", "edit", "create", "mode_edit", "draw"), "author"
+    ),
 }
 
 

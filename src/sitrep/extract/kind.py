@@ -21,9 +21,7 @@ from sitrep.extract.textdump.markdown import is_markdown, unmark
 from sitrep.model import SourceKind
 from sitrep.sources import RawDoc
 
-_HTML_START = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL
-)
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?(?:p|div|a|span|br|li|table|script|meta|link)\b", re.IGNORECASE)
 _LINK_MARK = re.compile(r"\[\d+\]")
 _NOSCRIPT = re.compile(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main )?content")

@@ -19,11 +19,30 @@ from dateutil import parser as dateparser
 from sitrep.model import Granularity, Interval
 
 _UNIT_DAYS: dict[str, float] = {
-    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0,
-    "week": 7.0, "month": 30.436875, "year": 365.2425,
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.436875,
+    "year": 365.2425,
 }
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_WORD_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 _AGO = re.compile(
     r"^(?:about\s+|around\s+|over\s+|almost\s+)?(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)\s+(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|wk|month|mo|year|yr)s?\.?\s+ago$",
@@ -32,9 +51,7 @@ _AGO = re.compile(
 _UNIT_ALIASES = {"sec": "second", "min": "minute", "hr": "hour", "wk": "week", "mo": "month", "yr": "year"}
 _SINCE_CAPTURE = {"today": 0, "yesterday": 1, "just now": 0}
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_MONTH_WORD = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
-)
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b")
 # Month names of the languages whose pages the text-dump extractor reads (German, French, Spanish, Italian,
 # Portuguese, Dutch, Polish in the genitive of dates), by month: "7. März 2022, 08:41 Uhr", "11 lipca 2020".
@@ -53,8 +70,20 @@ _FOREIGN_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     ("dezember", "décembre", "diciembre", "dicembre", "dezembro", "grudnia"),
 )
 _FOREIGN_MONTHS = {name: month for month, names in enumerate(_FOREIGN_MONTH_NAMES, 1) for name in names}
-_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December")
+_ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # Date connectives and clock words of the same languages ("de", "del", "à", "um ... Uhr", "klo", "godz").
 _FOREIGN_DATE_WORDS = frozenset(("uhr", "del", "de", "à", "às", "alle", "ore", "h", "klo", "godz", "r"))
 
@@ -117,10 +146,15 @@ def resolve_relative(text: str, captured_at: datetime | None) -> Interval | None
     earliest = captured_at - timedelta(days=(count + 0.5) * days)
     latest = captured_at - timedelta(days=max(count - 0.5, 0) * days)
     if days >= 1:
-        return Interval(earliest=earliest.date().isoformat(), latest=latest.date().isoformat(),
-                        granularity=granularity, text=stamp)
-    return Interval(earliest=earliest.isoformat(timespec="seconds"), latest=latest.isoformat(timespec="seconds"),
-                    granularity=granularity, text=stamp)
+        return Interval(
+            earliest=earliest.date().isoformat(), latest=latest.date().isoformat(), granularity=granularity, text=stamp
+        )
+    return Interval(
+        earliest=earliest.isoformat(timespec="seconds"),
+        latest=latest.isoformat(timespec="seconds"),
+        granularity=granularity,
+        text=stamp,
+    )
 
 
 _DATE_WORDS = re.compile(
@@ -156,12 +190,14 @@ def names_a_date(text: str) -> bool:
 
 
 def parse_dateline(text: str) -> Interval | None:
-    """"Published March 30, 2023 10:05 ET" → the day 2023-03-30 (day precision is what we trust)."""
+    """ "Published March 30, 2023 10:05 ET" → the day 2023-03-30 (day precision is what we trust)."""
     if not looks_like_dateline(text):
         return None
     # dateutil knows English month names only: "11 lipca 2020" would be misread, so translate first.
-    english = " ".join(_ENGLISH_MONTHS[_FOREIGN_MONTHS[key] - 1] if (key := w.strip(",.").lower()) in _FOREIGN_MONTHS
-                       else w for w in text.split())
+    english = " ".join(
+        _ENGLISH_MONTHS[_FOREIGN_MONTHS[key] - 1] if (key := w.strip(",.").lower()) in _FOREIGN_MONTHS else w
+        for w in text.split()
+    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unknown zone names ("ET") are fine: we keep the day

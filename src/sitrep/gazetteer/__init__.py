@@ -23,7 +23,13 @@ from sitrep.gazetteer.sources import INFORMAL_TABLES, PackageSources, source_ver
 from sitrep.tables import table_bytes
 
 __all__ = [
-    "Entry", "Gazetteer", "GazetteerError", "PlaceRecord", "default_path", "ensure_built", "load",
+    "Entry",
+    "Gazetteer",
+    "GazetteerError",
+    "PlaceRecord",
+    "default_path",
+    "ensure_built",
+    "load",
 ]
 
 PATH_ENV = "SITREP_GAZETTEER"

@@ -51,9 +51,7 @@ CREATE TABLE demonym (
 """
 
 
-def build_index(
-    records: Iterable[PlaceRecord], path: Path, fingerprint: str, progress: bool = False
-) -> dict[str, int]:
+def build_index(records: Iterable[PlaceRecord], path: Path, fingerprint: str, progress: bool = False) -> dict[str, int]:
     """Write ``records`` to a new index at ``path``; returns counts per kind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -105,11 +103,25 @@ def _write(
         keys: dict[str, int] = {name_key(record.name): 1}
         for alias in record.aliases:
             keys.setdefault(name_key(alias), 0)
-        batch_places.append((
-            place, record.place_id, record.geonameid, record.name, record.kind, record.lat, record.lon,
-            record.country, record.admin1, record.admin1_code, record.admin2, record.population,
-            record.capital_of, record.status, len(keys),
-        ))
+        batch_places.append(
+            (
+                place,
+                record.place_id,
+                record.geonameid,
+                record.name,
+                record.kind,
+                record.lat,
+                record.lon,
+                record.country,
+                record.admin1,
+                record.admin1_code,
+                record.admin2,
+                record.population,
+                record.capital_of,
+                record.status,
+                len(keys),
+            )
+        )
         batch_names.extend((key, place, is_name) for key, is_name in keys.items() if key)
         for demonym in record.demonyms:
             demonyms.setdefault(name_key(demonym), place)

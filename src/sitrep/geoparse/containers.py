@@ -32,13 +32,12 @@ def _container_after(doc: Doc, end: int, gazetteer: Gazetteer) -> tuple[int, tup
     while room < MAX_CONTAINER_TOKENS and end + 1 + room < len(doc) and not doc[end + 1 + room].is_sent_start:
         room += 1
     for size in range(room, 0, -1):
-        span = doc[end + 1:end + 1 + size]
+        span = doc[end + 1 : end + 1 + size]
         if not _container_name(span):
             continue
         typed = span[-1].lower_ in ADMIN_TYPE_WORDS
         regions = tuple(
-            e for e in gazetteer.lookup(span.text)
-            if e.kind in CONTAINER_KINDS or (typed and e.kind == "admin2")
+            e for e in gazetteer.lookup(span.text) if e.kind in CONTAINER_KINDS or (typed and e.kind == "admin2")
         )
         if regions:
             return span.start, regions

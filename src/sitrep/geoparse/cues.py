@@ -41,7 +41,7 @@ def noun_cue(word: str) -> PlaceCue:
 
 
 def _cue_before(doc: Doc, start: int) -> PlaceCue:
-    """"the city of X", "the eastern region of X", "regions - along with X"."""
+    """ "the city of X", "the eastern region of X", "regions - along with X"."""
     if start >= 2 and doc[start - 1].lower_ == "of":
         cue = noun_cue(doc[start - 2].lemma_.lower())
         if cue != "none":
@@ -57,7 +57,7 @@ def _cue_before(doc: Doc, start: int) -> PlaceCue:
 
 
 def _cue_after(doc: Doc, end: int) -> PlaceCue:
-    """"X region" outside the entity, or an apposition "X, one of the four regions".
+    """ "X region" outside the entity, or an apposition "X, one of the four regions".
 
     A type word inside a longer name is the institution's, not the place's kind:
     "the Salem State Conservatory", "the Bristol District Rowing Club".
@@ -111,6 +111,6 @@ def add_context_cues(doc: Doc, toponyms: list[Toponym]) -> None:
         if doc[previous.end - 1].lower_ in ADMIN_TYPE_WORDS:
             continue
         first, last = sorted((previous, current), key=lambda t: t.start)
-        between = doc[first.end:last.start]
+        between = doc[first.end : last.start]
         if 0 < len(between) <= 2 and all(t.text == "," or t.lower_ in ("and", "or") for t in between):
             current.cue = previous.cue

@@ -20,11 +20,43 @@ from sitrep.gazetteer.sources import ADMIN_TYPE_WORDS
 from sitrep.geoparse.resolve import prior
 from sitrep.geoparse.toponyms import Toponym
 
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister", "king", "queen",
-    "prince", "princess", "gen", "general", "col", "colonel", "capt", "captain", "sgt", "officer",
-    "coach", "judge", "senator", "sen", "rep", "gov", "governor", "mayor", "rev", "father", "st",
-})
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "lady",
+        "lord",
+        "president",
+        "minister",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "capt",
+        "captain",
+        "sgt",
+        "officer",
+        "coach",
+        "judge",
+        "senator",
+        "sen",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "rev",
+        "father",
+        "st",
+    }
+)
 
 
 STRONG_CITY_POPULATION = 15_000
@@ -34,7 +66,7 @@ SUPPORTED_TOWN_POPULATION = 10_000
 
 
 def strength_of(candidates: Sequence[Entry], key: str, dotted: bool = False) -> Literal["sure", "town"] | None:
-    """"sure" for regions and big cities, "town" for a sizeable town that needs the story
+    """ "sure" for regions and big cities, "town" for a sizeable town that needs the story
     to be in its country ("Toyota" is a Japanese city, and a car in a Texas story)."""
     if not is_strong(candidates, key, dotted):
         return None
@@ -69,10 +101,7 @@ def is_dotted(span: Span) -> bool:
 def is_major(candidates: Sequence[Entry], span: Span) -> bool:
     """A country or first-level region by its own name (or abbreviation) at the head of an
     organisation's name is a place that the name is about ("the Vermont National Guard")."""
-    return any(
-        e.kind in ("country", "admin1", "region") and (e.by_name or is_dotted(span))
-        for e in candidates
-    )
+    return any(e.kind in ("country", "admin1", "region") and (e.by_name or is_dotted(span)) for e in candidates)
 
 
 def looks_like_person(span: Span, person_words: set[str], candidates: Sequence[Entry]) -> bool:
@@ -101,9 +130,7 @@ def stands_for_person(span: Span, person_words: set[str], candidates: Sequence[E
 
 
 def _story_countries(sure: Sequence[Toponym]) -> set[str]:
-    return {
-        best.country for best in (max(t.candidates, key=prior) for t in sure if t.candidates) if best.country
-    }
+    return {best.country for best in (max(t.candidates, key=prior) for t in sure if t.candidates) if best.country}
 
 
 def in_story_countries(towns: list[Toponym], sure: list[Toponym], taken: set[int]) -> Iterable[Toponym]:
@@ -137,8 +164,10 @@ def supported(weak: list[Toponym], sure: list[Toponym], taken: set[int]) -> Iter
         if any(i in taken for i in range(toponym.start, toponym.end)):
             continue
         local = tuple(
-            e for e in toponym.candidates
-            if e.kind == "city" and (
+            e
+            for e in toponym.candidates
+            if e.kind == "city"
+            and (
                 (e.by_name and e.admin1_code in regions)
                 or (e.country in countries and e.population >= SUPPORTED_TOWN_POPULATION)
             )

@@ -51,8 +51,18 @@ def given_toponyms(doc: Doc, spans: Iterable[Span], gazetteer: Gazetteer) -> lis
 # Texans -> Texas, Minnesotans -> Minnesota, Ontarians -> Ontario, Ohioans -> Ohio,
 # New Yorkers -> New York, Dagestani -> Dagestan, Richmondites -> Richmond, Hungarian -> Hungary.
 DEMONYM_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("ian", "ia"), ("ian", "io"), ("ian", "y"), ("an", "a"), ("an", "as"), ("an", ""), ("er", ""),
-    ("ite", ""), ("i", ""), ("ese", ""), ("", "ia"), ("", "istan"),  # Abkhaz -> Abkhazia, Uzbek -> Uzbekistan
+    ("ian", "ia"),
+    ("ian", "io"),
+    ("ian", "y"),
+    ("an", "a"),
+    ("an", "as"),
+    ("an", ""),
+    ("er", ""),
+    ("ite", ""),
+    ("i", ""),
+    ("ese", ""),
+    ("", "ia"),
+    ("", "istan"),  # Abkhaz -> Abkhazia, Uzbek -> Uzbekistan
 )
 DEMONYM_KINDS = frozenset({"country", "admin1", "region", "city"})
 

@@ -17,27 +17,135 @@ from sitrep.gazetteer.index import Entry
 from sitrep.geoparse.toponyms import Toponym
 
 # Verbs whose subject, when a country or capital, is its government.
-SPEECH_DECISION_VERBS = frozenset({
-    "say", "add", "announce", "demand", "want", "refuse", "agree", "confess", "admit", "claim",
-    "deny", "insist", "warn", "state", "declare", "accuse", "reject", "accept", "urge", "propose",
-    "threaten", "vow", "pledge", "promise", "respond", "reply", "condemn", "welcome", "decide",
-    "order", "approve", "confirm", "ask", "request", "offer", "hope", "believe", "argue", "tell",
-    "acknowledge", "recognize", "recognise", "protest", "complain", "suggest", "intend", "seek",
-    "negotiate", "sanction", "expel", "summon", "recall", "veto", "ratify", "sign", "annex",
-    "blame", "denounce", "dismiss", "report", "plan", "push", "press",
-})
+SPEECH_DECISION_VERBS = frozenset(
+    {
+        "say",
+        "add",
+        "announce",
+        "demand",
+        "want",
+        "refuse",
+        "agree",
+        "confess",
+        "admit",
+        "claim",
+        "deny",
+        "insist",
+        "warn",
+        "state",
+        "declare",
+        "accuse",
+        "reject",
+        "accept",
+        "urge",
+        "propose",
+        "threaten",
+        "vow",
+        "pledge",
+        "promise",
+        "respond",
+        "reply",
+        "condemn",
+        "welcome",
+        "decide",
+        "order",
+        "approve",
+        "confirm",
+        "ask",
+        "request",
+        "offer",
+        "hope",
+        "believe",
+        "argue",
+        "tell",
+        "acknowledge",
+        "recognize",
+        "recognise",
+        "protest",
+        "complain",
+        "suggest",
+        "intend",
+        "seek",
+        "negotiate",
+        "sanction",
+        "expel",
+        "summon",
+        "recall",
+        "veto",
+        "ratify",
+        "sign",
+        "annex",
+        "blame",
+        "denounce",
+        "dismiss",
+        "report",
+        "plan",
+        "push",
+        "press",
+    }
+)
 # Verbs that make their object act ("require Kiev to make", "pressure Kyiv to").
-CAUSATIVE_VERBS = frozenset({
-    "require", "force", "pressure", "push", "urge", "press", "ask", "compel", "persuade", "convince",
-    "allow", "encourage", "call", "oblige", "get", "lead", "prompt", "invite", "tell",
-})
+CAUSATIVE_VERBS = frozenset(
+    {
+        "require",
+        "force",
+        "pressure",
+        "push",
+        "urge",
+        "press",
+        "ask",
+        "compel",
+        "persuade",
+        "convince",
+        "allow",
+        "encourage",
+        "call",
+        "oblige",
+        "get",
+        "lead",
+        "prompt",
+        "invite",
+        "tell",
+    }
+)
 # Nouns whose possessor, when a country or capital, is its government.
-GOVERNMENT_NOUNS = frozenset({
-    "objective", "goal", "demand", "position", "decision", "policy", "plan", "proposal", "offer",
-    "stance", "claim", "refusal", "response", "strategy", "aim", "ambition", "condition", "ultimatum",
-    "request", "warning", "statement", "announcement", "insistence", "approach", "intention",
-    "government", "junta", "regime", "authorities", "administration", "leadership", "cabinet", "ministry",
-})
+GOVERNMENT_NOUNS = frozenset(
+    {
+        "objective",
+        "goal",
+        "demand",
+        "position",
+        "decision",
+        "policy",
+        "plan",
+        "proposal",
+        "offer",
+        "stance",
+        "claim",
+        "refusal",
+        "response",
+        "strategy",
+        "aim",
+        "ambition",
+        "condition",
+        "ultimatum",
+        "request",
+        "warning",
+        "statement",
+        "announcement",
+        "insistence",
+        "approach",
+        "intention",
+        "government",
+        "junta",
+        "regime",
+        "authorities",
+        "administration",
+        "leadership",
+        "cabinet",
+        "ministry",
+    }
+)
 # Nouns whose possessor, when a country or capital, is its armed forces ("Russia's army").
 MILITARY_NOUNS = frozenset({"army", "military", "forces", "force", "troops", "navy", "soldiers", "artillery"})
 
@@ -47,8 +155,8 @@ def _has_infinitive(token: Token) -> bool:
 
 
 def metonymic_role(doc: Doc, toponym: Toponym) -> str | None:
-    """"Government" or "Military Forces" when the name stands for a state's institutions, else None."""
-    root = doc[toponym.start:toponym.end].root
+    """ "Government" or "Military Forces" when the name stands for a state's institutions, else None."""
+    root = doc[toponym.start : toponym.end].root
     while root.dep_ == "conj" and root.head is not root:  # "Paris and Berlin announced"
         root = root.head
     head = root.head
@@ -58,8 +166,10 @@ def metonymic_role(doc: Doc, toponym: Toponym) -> str | None:
     if root.dep_ == "dobj" and lemma in CAUSATIVE_VERBS and _has_infinitive(head):
         return "Government"  # "require Kiev to make"
     pressed = root.dep_ == "pobj" and lemma in ("on", "upon")
-    if pressed and head.head.lemma_.lower() in CAUSATIVE_VERBS | {"pressure"} and (
-        _has_infinitive(head.head) or _has_infinitive(head.head.head)
+    if (
+        pressed
+        and head.head.lemma_.lower() in CAUSATIVE_VERBS | {"pressure"}
+        and (_has_infinitive(head.head) or _has_infinitive(head.head.head))
     ):
         return "Government"  # "put pressure on Kyiv to accept", "called on Kyiv to"
     if root.dep_ == "poss" and lemma in GOVERNMENT_NOUNS:

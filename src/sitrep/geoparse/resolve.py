@@ -126,9 +126,7 @@ def _namesake_bonus(candidates: Sequence[Entry]) -> list[float]:
     cities = [e for e in candidates if e.kind == "city" and e.population >= 5000]
     bonus = []
     for entry in candidates:
-        namesake = (
-            entry.kind == "admin1" and any(c.admin1_code == entry.admin1_code for c in cities)
-        ) or (
+        namesake = (entry.kind == "admin1" and any(c.admin1_code == entry.admin1_code for c in cities)) or (
             entry.kind == "admin2"
             and any(c.admin2 == entry.admin2 and c.admin1_code == entry.admin1_code for c in cities)
         )
@@ -138,8 +136,10 @@ def _namesake_bonus(candidates: Sequence[Entry]) -> list[float]:
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -148,8 +148,10 @@ def haversine_matrix(lat: FloatArray, lon: FloatArray) -> FloatArray:
     (float32: precise to a few metres, which is plenty, at half the memory)."""
     phi = np.radians(lat)
     lam = np.radians(lon)
-    a = (np.sin((phi[:, None] - phi[None, :]) / 2) ** 2
-         + np.cos(phi)[:, None] * np.cos(phi)[None, :] * np.sin((lam[:, None] - lam[None, :]) / 2) ** 2)
+    a = (
+        np.sin((phi[:, None] - phi[None, :]) / 2) ** 2
+        + np.cos(phi)[:, None] * np.cos(phi)[None, :] * np.sin((lam[:, None] - lam[None, :]) / 2) ** 2
+    )
     distances: FloatArray = (12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))).astype(np.float32)
     return distances
 
@@ -222,10 +224,12 @@ def resolve(mentions: Sequence[ToponymMention]) -> list[Choice | None]:
             if mention.key not in contexts:
                 contexts[mention.key] = _context_without(contributions, mention.key, whole)
             context = contexts[mention.key]
-            scores_now.append([
-                base[i][j] + _context_score(entry, context) + support.get((mention.key, j), 0.0)
-                for j, entry in enumerate(mention.candidates)
-            ])
+            scores_now.append(
+                [
+                    base[i][j] + _context_score(entry, context) + support.get((mention.key, j), 0.0)
+                    for j, entry in enumerate(mention.candidates)
+                ]
+            )
         probs = [_softmax(s) if s else [] for s in scores_now]
 
     choices: list[Choice | None] = []

@@ -46,32 +46,144 @@ REPAIRABLE_LABELS = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART",
 # Minor civil divisions (US townships, New England towns) that GeoNames keeps apart from the
 # town they are named after, and that the gazetteer lacks: the town stands in for them.
 TOWNSHIP_WORDS = frozenset({"township", "twp", "town"})
-LEADING_QUALIFIERS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "downtown", "greater",
-    "metropolitan", "metro", "rural", "suburban", "northeast", "northwest", "southeast", "southwest",
-})
+LEADING_QUALIFIERS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upstate",
+        "downtown",
+        "greater",
+        "metropolitan",
+        "metro",
+        "rural",
+        "suburban",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
+)
 # Names that are not places on a map even though a gazetteer may hold a village so called.
-NOT_ON_A_MAP = frozenset({
-    "west", "the west", "east", "the east", "north", "the north", "south", "the south",
-    "world", "the world", "earth", "international community", "heaven", "hell", "midwest",
-})
+NOT_ON_A_MAP = frozenset(
+    {
+        "west",
+        "the west",
+        "east",
+        "the east",
+        "north",
+        "the north",
+        "south",
+        "the south",
+        "world",
+        "the world",
+        "earth",
+        "international community",
+        "heaven",
+        "hell",
+        "midwest",
+    }
+)
 # Words that make a multi-word name an institution's, so that a place name at its head is a place.
-INSTITUTION_WORDS = frozenset({
-    "university", "college", "school", "schools", "department", "council", "commission", "police",
-    "court", "club", "center", "centre", "hospital", "county", "city", "state", "board", "office",
-    "authority", "district", "chamber", "association", "library", "museum", "airport", "committee",
-    "government", "administration", "assembly", "parliament", "legislature", "ministry", "agency",
-    "fire", "sheriff", "times", "post", "herald", "tribune", "news", "daily",
-    "society", "historical", "clinic", "branch", "utilities", "services", "bureau", "festival",
-    "church", "foundation", "journal", "gazette", "chronicle", "courier", "mayor", "selectman",
-    "alderman", "councilman", "manager", "chief", "station", "stadium", "reservoir", "depot",
-})
+INSTITUTION_WORDS = frozenset(
+    {
+        "university",
+        "college",
+        "school",
+        "schools",
+        "department",
+        "council",
+        "commission",
+        "police",
+        "court",
+        "club",
+        "center",
+        "centre",
+        "hospital",
+        "county",
+        "city",
+        "state",
+        "board",
+        "office",
+        "authority",
+        "district",
+        "chamber",
+        "association",
+        "library",
+        "museum",
+        "airport",
+        "committee",
+        "government",
+        "administration",
+        "assembly",
+        "parliament",
+        "legislature",
+        "ministry",
+        "agency",
+        "fire",
+        "sheriff",
+        "times",
+        "post",
+        "herald",
+        "tribune",
+        "news",
+        "daily",
+        "society",
+        "historical",
+        "clinic",
+        "branch",
+        "utilities",
+        "services",
+        "bureau",
+        "festival",
+        "church",
+        "foundation",
+        "journal",
+        "gazette",
+        "chronicle",
+        "courier",
+        "mayor",
+        "selectman",
+        "alderman",
+        "councilman",
+        "manager",
+        "chief",
+        "station",
+        "stadium",
+        "reservoir",
+        "depot",
+    }
+)
 # Capitalised words that head names of institutions or directions, not places ("University of X",
 # "Interior Ministry", "Northeast Nebraska"), even where a gazetteer holds a town so called.
-GENERIC_NAME_WORDS = INSTITUTION_WORDS | LEADING_QUALIFIERS | TITLES | frozenset({
-    "interior", "federal", "national", "royal", "metro", "first", "new", "united", "union",
-})
+GENERIC_NAME_WORDS = (
+    INSTITUTION_WORDS
+    | LEADING_QUALIFIERS
+    | TITLES
+    | frozenset(
+        {
+            "interior",
+            "federal",
+            "national",
+            "royal",
+            "metro",
+            "first",
+            "new",
+            "united",
+            "union",
+        }
+    )
+)
 
 
 def lookup_span(span: Span, gazetteer: Gazetteer) -> tuple[Span, tuple[Entry, ...], PlaceCue] | None:
@@ -110,7 +222,7 @@ def _with_type_word(span: Span) -> Span:
     if len(span) and span.end < len(doc):
         after = doc[span.end]
         if after.is_title and after.lower_ in ADMIN_TYPE_WORDS:
-            return doc[span.start:span.end + 1]
+            return doc[span.start : span.end + 1]
     return span
 
 
@@ -139,8 +251,12 @@ def _datelines(doc: Doc) -> Iterable[Span]:
     Taggers often read such words as common nouns; the dash says what they are."""
     for sent_start in (token.i for token in doc if token.is_sent_start):
         end = sent_start
-        while (end < len(doc) and end - sent_start < MAX_DATELINE_TOKENS
-               and doc[end].is_upper and any(ch.isalpha() for ch in doc[end].text)):
+        while (
+            end < len(doc)
+            and end - sent_start < MAX_DATELINE_TOKENS
+            and doc[end].is_upper
+            and any(ch.isalpha() for ch in doc[end].text)
+        ):
             end += 1
         if end == sent_start or not any(len(doc[i]) > 1 for i in range(sent_start, end)):
             continue
@@ -185,7 +301,7 @@ def _candidate_spans(doc: Doc) -> Iterable[Span]:
             run.append(token)
             continue
         if run:
-            span = doc[run[0].i:run[-1].i + 1]
+            span = doc[run[0].i : run[-1].i + 1]
             span.label_ = ""
             yield span
             run = []

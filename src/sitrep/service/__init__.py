@@ -19,7 +19,20 @@ from sitrep.service.documents import document, documents, search
 from sitrep.service.exports import export, export_records
 
 __all__ = [
-    "ConflictPair", "IngestReport", "Outcome", "Period", "TimelineEntry", "analyze_documents", "analyze_paths",
-    "conflicting", "document", "documents", "export", "export_records", "ingest", "place_claims", "search",
+    "ConflictPair",
+    "IngestReport",
+    "Outcome",
+    "Period",
+    "TimelineEntry",
+    "analyze_documents",
+    "analyze_paths",
+    "conflicting",
+    "document",
+    "documents",
+    "export",
+    "export_records",
+    "ingest",
+    "place_claims",
+    "search",
     "timeline",
 ]

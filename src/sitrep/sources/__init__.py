@@ -10,5 +10,12 @@ from sitrep.sources.files import DEFAULT_MAX_BYTES, FileReader, iter_paths, read
 from sitrep.sources.inputs import open_inputs
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "DocumentReader", "FileReader", "Origin", "RawDoc", "iter_paths", "open_inputs", "read_path",
+    "DEFAULT_MAX_BYTES",
+    "DocumentReader",
+    "FileReader",
+    "Origin",
+    "RawDoc",
+    "iter_paths",
+    "open_inputs",
+    "read_path",
 ]

@@ -88,10 +88,20 @@ class Store:
         pub = art.published or Interval()
         doc_id = conn.execute(
             insert(schema.documents).values(
-                sha256=a.source.sha256, uri=a.source.uri, kind=a.source.kind, captured_at=a.source.captured_at,
-                title=art.title, byline=art.byline, outlet=art.outlet, section=art.section, language=art.language,
-                published_earliest=pub.earliest, published_latest=pub.latest, published_text=pub.text,
-                body=art.body, analysis=a.model_dump_json(),
+                sha256=a.source.sha256,
+                uri=a.source.uri,
+                kind=a.source.kind,
+                captured_at=a.source.captured_at,
+                title=art.title,
+                byline=art.byline,
+                outlet=art.outlet,
+                section=art.section,
+                language=art.language,
+                published_earliest=pub.earliest,
+                published_latest=pub.latest,
+                published_text=pub.text,
+                body=art.body,
+                analysis=a.model_dump_json(),
                 ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
         ).inserted_primary_key[0]  # type: ignore[index]
@@ -124,8 +134,9 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [
-                DocSummary(r.id, r.title, r.uri, r.kind, r.published_earliest or r.published_text, r.outlet,
-                           r.ingested_at)
+                DocSummary(
+                    r.id, r.title, r.uri, r.kind, r.published_earliest or r.published_text, r.outlet, r.ingested_at
+                )
                 for r in conn.execute(query)
             ]
 
@@ -161,25 +172,41 @@ def _layer_rows(a: AnalyzedArticle) -> dict[Any, list[dict[str, Any]]]:
                 "source_text": at.source.text if at.source else None,
                 "source_actor": at.source.actor if at.source else None,
                 "source_resolved": at.source.resolved if at.source else None,
-                "cue_text": at.cue.text, "cue_lemma": at.cue.lemma, "stance": at.cue.stance,
-                "content_start": at.content.start, "content_end": at.content.end, "content_text": at.content.text,
+                "cue_text": at.cue.text,
+                "cue_lemma": at.cue.lemma,
+                "stance": at.cue.stance,
+                "content_start": at.content.start,
+                "content_end": at.content.end,
+                "content_text": at.content.text,
             }
             for at in a.attributions
         ],
         schema.events: [
             {
-                "type": e.type, "sub_type": e.sub_type, "place_idx": e.place, **_interval_cols(e.when),
-                "modality": e.modality, "asserted_by": e.asserted_by, "evidence_start": e.evidence.start,
-                "evidence_end": e.evidence.end, "confidence": e.confidence,
+                "type": e.type,
+                "sub_type": e.sub_type,
+                "place_idx": e.place,
+                **_interval_cols(e.when),
+                "modality": e.modality,
+                "asserted_by": e.asserted_by,
+                "evidence_start": e.evidence.start,
+                "evidence_end": e.evidence.end,
+                "confidence": e.confidence,
                 "actors": json.dumps([x.model_dump() for x in e.actors]),
             }
             for e in a.events
         ],
         schema.control_claims: [
             {
-                "place_idx": c.place, "side": c.side, "status": c.status, **_interval_cols(c.when),
-                "claimant": c.claimant, "modality": c.modality, "evidence_start": c.evidence.start,
-                "evidence_end": c.evidence.end, "confidence": c.confidence,
+                "place_idx": c.place,
+                "side": c.side,
+                "status": c.status,
+                **_interval_cols(c.when),
+                "claimant": c.claimant,
+                "modality": c.modality,
+                "evidence_start": c.evidence.start,
+                "evidence_end": c.evidence.end,
+                "confidence": c.confidence,
             }
             for c in a.control
         ],
@@ -202,8 +229,10 @@ def _event_keys(a: AnalyzedArticle, e: Event) -> set[str]:
 def _record_actor_rows(a: AnalyzedArticle) -> list[dict[str, Any]]:
     """The names each event and control claim can be found by as an actor (see ``schema.record_actors``)."""
     rows = []
-    for record, items in (("event", [_event_keys(a, e) for e in a.events]),
-                          ("control", [{lookup_key(c.side)} | _claimant_keys(a, c.claimant) for c in a.control])):
+    for record, items in (
+        ("event", [_event_keys(a, e) for e in a.events]),
+        ("control", [{lookup_key(c.side)} | _claimant_keys(a, c.claimant) for c in a.control]),
+    ):
         for idx, keys in enumerate(items):
             rows += [{"record": record, "idx": idx, "key": key} for key in sorted(keys) if key]
     return rows

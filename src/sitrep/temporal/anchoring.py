@@ -33,8 +33,9 @@ class Dct:
         first, last = cal.parse_anchor(interval.earliest), cal.parse_anchor(interval.latest)
         if first is None or last is None:
             return None
-        span = cal.Span(_as_datetime(interval.earliest, first), _as_datetime(interval.latest, last, end=True),
-                        interval.granularity)
+        span = cal.Span(
+            _as_datetime(interval.earliest, first), _as_datetime(interval.latest, last, end=True), interval.granularity
+        )
         return cls(first, last, span)
 
     @classmethod
@@ -64,19 +65,34 @@ def to_timex(found: TimexMatch, text: str, dct: Dct | None, direction: int) -> T
         value, span = reading.unanchored, None
     interval = None
     if span is None and dct is not None and reading.open_side:
-        interval = _open_interval(reading, dct, text[found.start:found.end])
+        interval = _open_interval(reading, dct, text[found.start : found.end])
     if span is not None:
         earliest, latest = span.bounds()
-        interval = Interval(earliest=earliest, latest=latest, granularity=span.granularity,
-                            text=text[found.start:found.end])
-    return Timex(start=found.start, end=found.end, text=text[found.start:found.end], type=reading.type,
-                 value=value, mod=reading.mod, interval=interval)
+        interval = Interval(
+            earliest=earliest, latest=latest, granularity=span.granularity, text=text[found.start : found.end]
+        )
+    return Timex(
+        start=found.start,
+        end=found.end,
+        text=text[found.start : found.end],
+        type=reading.type,
+        value=value,
+        mod=reading.mod,
+        interval=interval,
+    )
 
 
 def _open_interval(reading: Reading, dct: Dct, text: str) -> Interval:
     """A span of unknown length that ends (or starts) at the DCT: the unknown bound stays null."""
     units: dict[str, Granularity] = {
-        "Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade", "CE": "century"}
+        "Y": "year",
+        "M": "month",
+        "W": "week",
+        "D": "day",
+        "Q": "quarter",
+        "DE": "decade",
+        "CE": "century",
+    }
     granularity = units.get(reading.unanchored.removeprefix("PX"), "unknown")
     earliest, latest = dct.span.bounds()
     if reading.open_side < 0:
@@ -116,8 +132,9 @@ _PERIOD = re.compile(r"(\d{4})(-[QH]\d)$")
 _DATED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dWQHX])")
 
 
-def follow_reference_times(timexes: list[Timex], found: list[TimexMatch], directions: list[int] | None = None,
-                           dct: Dct | None = None) -> list[Timex]:
+def follow_reference_times(
+    timexes: list[Timex], found: list[TimexMatch], directions: list[int] | None = None, dct: Dct | None = None
+) -> list[Timex]:
     """Re-anchor expressions that count from the narrative's reference time, not from the DCT.
 
     * "the next day", "that day", "the previous week" count from the last dated day
@@ -135,15 +152,24 @@ def follow_reference_times(timexes: list[Timex], found: list[TimexMatch], direct
         future = directions is not None and directions[i] == FUTURE
         reading = item.reading
         value: str | None = None
-        if reading.years_back is not None and period is not None and timex.value[:1].isdigit() \
-                and timex.start - period[0] <= (reading.reference_window or PERIOD_WINDOW):
+        if (
+            reading.years_back is not None
+            and period is not None
+            and timex.value[:1].isdigit()
+            and timex.start - period[0] <= (reading.reference_window or PERIOD_WINDOW)
+        ):
             value = f"{int(period[1][1]) - reading.years_back:04d}{period[1][2]}"
         elif reading.from_reference is not None:
             needed = "day" if reading.reference_unit in {"day", "week"} else reading.reference_unit
             reference = last.get(needed)
             window = reading.reference_window or DAY_WINDOW
-            if reference is not None and future and dct is not None and reference[1] < dct.earliest \
-                    and reading.resolve is not None:
+            if (
+                reference is not None
+                and future
+                and dct is not None
+                and reference[1] < dct.earliest
+                and reading.resolve is not None
+            ):
                 reference = None  # the DCT-based value stands
             if reference is not None and timex.start - reference[0] <= window:
                 value = reading.from_reference(reference[1])

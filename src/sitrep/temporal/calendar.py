@@ -23,9 +23,20 @@ __all__ = ["SEASON_MONTHS", "Span", "narrow", "shift", "span_of", "unit_value"]
 
 END_OF_DAY = time(23, 59, 59)
 # Granularities coarser than a day print as dates, finer ones as date-times.
-DATE_GRANULARITIES = frozenset({
-    "day", "week", "month", "quarter", "half-year", "season", "year", "decade", "century", "unknown",
-})
+DATE_GRANULARITIES = frozenset(
+    {
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "half-year",
+        "season",
+        "year",
+        "decade",
+        "century",
+        "unknown",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,7 @@ def parse_anchor(text: str) -> date | None:
 
 
 # ----------------------------------------------------------------- unit values
+
 
 def week_value(day: date) -> str:
     year, week, _ = day.isocalendar()
@@ -111,11 +123,16 @@ def unit_value(day: date, unit: str) -> str:
 def shift(day: date, unit: str, count: int) -> date:
     """``day`` moved by ``count`` calendar units (negative: into the past)."""
     steps = {
-        "day": relativedelta(days=count), "week": relativedelta(weeks=count),
-        "weekend": relativedelta(weeks=count), "month": relativedelta(months=count),
-        "quarter": relativedelta(months=3 * count), "half-year": relativedelta(months=6 * count),
-        "season": relativedelta(months=3 * count), "year": relativedelta(years=count),
-        "decade": relativedelta(years=10 * count), "century": relativedelta(years=100 * count),
+        "day": relativedelta(days=count),
+        "week": relativedelta(weeks=count),
+        "weekend": relativedelta(weeks=count),
+        "month": relativedelta(months=count),
+        "quarter": relativedelta(months=3 * count),
+        "half-year": relativedelta(months=6 * count),
+        "season": relativedelta(months=3 * count),
+        "year": relativedelta(years=count),
+        "decade": relativedelta(years=10 * count),
+        "century": relativedelta(years=100 * count),
     }
     moved: date = day + steps[unit]
     return moved
@@ -150,11 +167,13 @@ def nearest(anchor: date, candidates: list[date], direction: int) -> date:
     Past (-1): days after the anchor count ``AGAINST_TENSE_PENALTY`` times; future (+1):
     days before it do; none (0): days after count ``NO_TENSE_FUTURE_PENALTY`` times.
     """
+
     def cost(day: date) -> float:
         distance = (day - anchor).days
         if distance > 0:
-            return distance * (AGAINST_TENSE_PENALTY if direction < 0 else 1.0 if direction > 0
-                               else NO_TENSE_FUTURE_PENALTY)
+            return distance * (
+                AGAINST_TENSE_PENALTY if direction < 0 else 1.0 if direction > 0 else NO_TENSE_FUTURE_PENALTY
+            )
         return -distance * (AGAINST_TENSE_PENALTY if direction > 0 else 1.0)
 
     return min(candidates, key=cost)

@@ -18,8 +18,10 @@ from sitrep.temporal.recognize import TimexMatch
 
 # A place in capitals, optionally followed by a region, then the date: "NAIROBI, Kenya, Aug. 8".
 # Reuters also opens with the bare date: "March 12 (Reuters) -".
-_PLACE_BEFORE = re.compile(r"\s*(?:(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)*)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
-                           r",\s*)?")
+_PLACE_BEFORE = re.compile(
+    r"\s*(?:(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)*)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+    r",\s*)?"
+)
 # After the date: an agency in brackets or the dash that ends a dateline.
 _AGENCY_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)|--|—|–|_)")
 _DATELINE_RULES = frozenset({"month_day", "day_month", "numeric_date"})
@@ -42,6 +44,7 @@ def dateline_dct(text: str, found: list[TimexMatch], dct: Dct | None) -> Dct | N
     except (ValueError, KeyError, OverflowError):
         return None
     if day is None or not dct.earliest - timedelta(days=MAX_DAYS_BEFORE) <= day <= dct.latest + timedelta(
-            days=MAX_DAYS_AFTER):
+        days=MAX_DAYS_AFTER
+    ):
         return None
     return Dct(day, day, cal.day_span(day, day, "day"))

@@ -24,8 +24,9 @@ from sitrep.temporal.patterns import (
 from sitrep.temporal.reading import FUTURE, PAST, Anchor, Reading
 
 
-def day_reading(month: int, day: int, year: int | None, year_rel: str | None, toward: int | None = None
-                ) -> Reading | None:
+def day_reading(
+    month: int, day: int, year: int | None, year_rel: str | None, toward: int | None = None
+) -> Reading | None:
     """A day of a month, with its year given, relative ("last year"), the last or next one
     (``toward``: "last Oct. 23") or left to the tense."""
     try:
@@ -38,8 +39,10 @@ def day_reading(month: int, day: int, year: int | None, year_rel: str | None, to
             y = anchor.day.year + year_shift(year_rel)
         elif toward is not None:  # strictly before / after the anchor
             y = anchor.day.year + (1 if toward > 0 else -1) * (
-                (month, day) <= (anchor.day.month, anchor.day.day) if toward > 0
-                else (month, day) >= (anchor.day.month, anchor.day.day))
+                (month, day) <= (anchor.day.month, anchor.day.day)
+                if toward > 0
+                else (month, day) >= (anchor.day.month, anchor.day.day)
+            )
         else:
             y = _year_for_day(anchor, month, day)
         return f"{y:04d}-{month:02d}-{day:02d}"
@@ -79,15 +82,22 @@ _NOUN_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(r"\s+(?:(?:for|against|of)\s+(?-i:[A-Z])|(?:day|madness)\b)", re.IGNORECASE)
 # "May the odds be ever in our favour": the optative at the start of a sentence.
 _OPTATIVE_MAY = re.compile(
-    r"(?:^|[.!?:;\"“”]\s*|\n\s*)(?-i:May)\s+(?:the|God|I|we|you|he|she|they|it|all|his|her|our)\b")
+    r"(?:^|[.!?:;\"“”]\s*|\n\s*)(?-i:May)\s+(?:the|God|I|we|you|he|she|they|it|all|his|her|our)\b"
+)
 
 
 def month_date(m: re.Match[str]) -> Reading | None:
     month, rel, year_rel = month_number(m["month"]), group_text(m, "rel"), group_text(m, "yrel")
-    if rel is None and year_rel is None and m["month"].lower() in AMBIGUOUS_MONTHS and (
+    if (
+        rel is None
+        and year_rel is None
+        and m["month"].lower() in AMBIGUOUS_MONTHS
+        and (
             _NOUN_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
             or _NOUN_AFTER.match(m.string, m.end())
-            or (m.string[m.start():m.start() + 3] == "May" and _OPTATIVE_MAY.match(m.string, max(0, m.start() - 2)))):
+            or (m.string[m.start() : m.start() + 3] == "May" and _OPTATIVE_MAY.match(m.string, max(0, m.start() - 2)))
+        )
+    ):
         return None  # "the annual March for Life", "May God bless": not the month
 
     def resolve(anchor: Anchor) -> str:
@@ -132,7 +142,13 @@ def fiscal_year(m: re.Match[str]) -> Reading:
 
 
 _DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
     "nineties": 9,
 }
 
@@ -296,6 +312,4 @@ def quarter_with_year_rel(m: re.Match[str], year_rel: str | None) -> Reading | N
         return base
     resolve_base = base.resolve
     # "last year's quarter": the quarter meant, a year back ("last year's third quarter": Q3 of last year)
-    return Reading("DATE", base.unanchored,
-                   lambda a: f"{a.day.year + year_shift(year_rel):04d}{resolve_base(a)[4:]}")
-
+    return Reading("DATE", base.unanchored, lambda a: f"{a.day.year + year_shift(year_rel):04d}{resolve_base(a)[4:]}")

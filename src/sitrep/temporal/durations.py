@@ -41,8 +41,13 @@ def _duration_value(count: float | None, unit: str) -> str:
     elif designator == "CE":
         count, designator = count * 100, "Y"
     whole, fraction = int(count), count - int(count)
-    smaller = {"Y": (12, "M", False), "W": (7, "D", False), "D": (24, "H", True), "H": (60, "M", True),
-               "M": (60, "S", True)}
+    smaller = {
+        "Y": (12, "M", False),
+        "W": (7, "D", False),
+        "D": (24, "H", True),
+        "H": (60, "M", True),
+        "M": (60, "S", True),
+    }
     if fraction and designator in smaller and (designator != "M" or is_time):
         factor, sub, sub_is_time = smaller[designator]
         if (fraction * factor) == int(fraction * factor):
@@ -143,15 +148,20 @@ def ago(m: re.Match[str]) -> Reading | None:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Reading("DATE", ref)
     steps = round(count)
-    granularity = {"second": "day", "minute": "day", "hour": "day", "fortnight": "week",
-                   "decade": "year", "century": "year"}.get(unit, unit)
+    granularity = {
+        "second": "day",
+        "minute": "day",
+        "hour": "day",
+        "fortnight": "week",
+        "decade": "year",
+        "century": "year",
+    }.get(unit, unit)
     if unit == "fortnight":
         steps *= 2
     shift_unit = {"fortnight": "week", "second": "day", "minute": "day", "hour": "day"}.get(unit, unit)
     if unit in {"second", "minute", "hour"}:
         steps = 0 if count < 24 else steps // 24
-    mask = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(
-        granularity, "XXXX")
+    mask = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(granularity, "XXXX")
 
     def resolve(anchor: Anchor) -> str:
         return cal.unit_value(cal.shift(anchor.day, shift_unit, sign * steps), granularity)
@@ -166,8 +176,16 @@ def ago(m: re.Match[str]) -> Reading | None:
             return cal.unit_value(cal.shift(day, shift_unit, sign * steps), granularity)
 
         needed = {"week": "day", "quarter": "month"}.get(granularity, granularity)
-        return Reading("DATE", mask, resolve, mod=mod, mod_kinds=frozenset({"approx"}), years_back=years_back,
-                       from_reference=counted, reference_unit=needed)
+        return Reading(
+            "DATE",
+            mask,
+            resolve,
+            mod=mod,
+            mod_kinds=frozenset({"approx"}),
+            years_back=years_back,
+            from_reference=counted,
+            reference_unit=needed,
+        )
     return Reading("DATE", mask, resolve, mod=mod, mod_kinds=frozenset({"approx"}), years_back=years_back)
 
 
@@ -175,14 +193,16 @@ def ago(m: re.Match[str]) -> Reading | None:
 # a plural noun it is an adjective ("the past three summers", "the past few sessions").
 _ADJECTIVE_PAST = re.compile(
     r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|many|couple)\b"
-    r"|(?!(?:was|has|is|as|its|this|thus|perhaps|always|sometimes|unless|whereas)\b)[a-z]+s\b)")
+    r"|(?!(?:was|has|is|as|its|this|thus|perhaps|always|sometimes|unless|whereas)\b)[a-z]+s\b)"
+)
 
 
 def reference_word(m: re.Match[str]) -> Reading | None:
     if m[0].lower() == "the past" and _ADJECTIVE_PAST.match(m.string, m.end()):
         return None
-    if m[0].lower() == "soon" and (m.string[max(0, m.start() - 3):m.start()].lower() == "as "
-                                   or m.string[m.end():m.end() + 3].lower() == " as"):
+    if m[0].lower() == "soon" and (
+        m.string[max(0, m.start() - 3) : m.start()].lower() == "as " or m.string[m.end() : m.end() + 3].lower() == " as"
+    ):
         return None  # "as soon as": a conjunction
     return Reading("DATE", REFERENCE_WORDS[re.sub(r"\s+", " ", m[0].lower())])
 
@@ -211,4 +231,3 @@ def every(m: re.Match[str]) -> Reading | None:
 
 def times_per(m: re.Match[str]) -> Reading:
     return Reading("SET", _duration_value(1.0, UNIT_FORMS[(group_text(m, "unit") or "day")]))
-

@@ -51,8 +51,10 @@ YEAR = rf"(?:1[6-9]\d\d|20\d\d|{SPELLED_YEAR})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 UNIT = rf"(?:{alternation(UNIT_FORMS)})"
 SEASON = rf"(?:{alternation(SEASONS)})"
-TZ = (r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|CET|CEST|EET|EEST|BST|MSK|ET|PT"
-      r"|local\s+time|Moscow\s+time|Kyiv\s+time|Kiev\s+time)")
+TZ = (
+    r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|CET|CEST|EET|EEST|BST|MSK|ET|PT"
+    r"|local\s+time|Moscow\s+time|Kyiv\s+time|Kiev\s+time)"
+)
 CLOCK = (
     r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m)(?![a-z])"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:" + TZ + r"|hours|hrs|h\b))"
@@ -123,7 +125,8 @@ def with_part(day_value: str, part: str | None) -> str:
     return day_value if part is None else f"{day_value}T{PARTS_OF_DAY[part]}"
 
 
-
-DURATION_DIR = (r"(?:past|last|next|coming|previous|recent|first|final|following|latest|remaining|preceding"
-                  r"|upcoming)")
+DURATION_DIR = (
+    r"(?:past|last|next|coming|previous|recent|first|final|following|latest|remaining|preceding"
+    r"|upcoming)"
+)
 YEAR_REL = r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)"

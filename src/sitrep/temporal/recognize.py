@@ -112,7 +112,7 @@ def _leftmost_longest(candidates: list[TimexMatch]) -> list[TimexMatch]:
 
 def _with_prefix_mod(text: str, found: TimexMatch) -> TimexMatch:
     reading = found.reading
-    before = text[max(0, found.start - 30): found.start]
+    before = text[max(0, found.start - 30) : found.start]
     if "position" in reading.mod_kinds and reading.mod is None:
         match = _POSITION_PREFIX.search(before)
         if match is not None:
@@ -123,10 +123,13 @@ def _with_prefix_mod(text: str, found: TimexMatch) -> TimexMatch:
         if match is not None:
             mod = APPROX_MODS[re.sub(r"\s+", " ", match["mod"].lower())]
             return replace(found, start=found.start - (len(before) - match.start()), reading=reading.with_mod(mod))
-    if reading.type in {"DATE", "TIME"} and reading.mod is None and (
-            reading.resolve is not None or found.rule in _POINT_RULES):
+    if (
+        reading.type in {"DATE", "TIME"}
+        and reading.mod is None
+        and (reading.resolve is not None or found.rule in _POINT_RULES)
+    ):
         match = _AROUND_PREFIX.search(before)
-        if match is not None and text[found.end:found.end + 2] not in {"'s", "’s"}:  # "get around Monday's ruling"
+        if match is not None and text[found.end : found.end + 2] not in {"'s", "’s"}:  # "get around Monday's ruling"
             return replace(found, start=found.start - (len(before) - match.start()), reading=reading.with_mod("APPROX"))
     return found
 

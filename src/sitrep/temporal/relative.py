@@ -67,8 +67,14 @@ def part_of_day(m: re.Match[str]) -> Reading:
     if m["dw"]:  # "mid-afternoon yesterday"
         offset = day_offset(m["dw"].lower())
         return Reading("TIME", f"XXXX-XX-XXT{code}", lambda a: on(a.day + timedelta(days=offset)), mod=mod)
-    return Reading("TIME", f"XXXX-XX-XXT{code}", lambda a: on(a.day), mod=mod, from_reference=on,
-                   reference_window=CLOCK_REFERENCE_WINDOW)
+    return Reading(
+        "TIME",
+        f"XXXX-XX-XXT{code}",
+        lambda a: on(a.day),
+        mod=mod,
+        from_reference=on,
+        reference_window=CLOCK_REFERENCE_WINDOW,
+    )
 
 
 def weekday_date(m: re.Match[str]) -> Reading:
@@ -140,8 +146,13 @@ def clock_time(m: re.Match[str]) -> Reading:
     if not which:
         # a bare clock time is on the day the narrative is about ("He was shot on Oct. 23 ... at
         # 10 p.m."): the last dated day mentioned just before it, else the DCT's day
-        return Reading("TIME", unanchored, resolve, from_reference=lambda day: day.isoformat() + clock,
-                       reference_window=CLOCK_REFERENCE_WINDOW)
+        return Reading(
+            "TIME",
+            unanchored,
+            resolve,
+            from_reference=lambda day: day.isoformat() + clock,
+            reference_window=CLOCK_REFERENCE_WINDOW,
+        )
     return Reading("TIME", unanchored, resolve)
 
 
@@ -150,13 +161,16 @@ def relative_unit(m: re.Match[str]) -> Reading | None:
     step = {"this": 0, "current": 0}.get(rel, year_shift(rel))
     if unit in SEASONS:
         code = SEASONS[unit]
-        return Reading("DATE", f"XXXX-{code}", lambda a: season_value(a.day, code, step),
-                       mod_kinds=frozenset({"position"}))
+        return Reading(
+            "DATE", f"XXXX-{code}", lambda a: season_value(a.day, code, step), mod_kinds=frozenset({"position"})
+        )
     if unit in {"morning", "afternoon", "evening", "night"}:
         return None
     mask = {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX")
     return Reading(
-        "DATE", mask, lambda a: cal.unit_value(cal.shift(a.day, unit, step), unit),
+        "DATE",
+        mask,
+        lambda a: cal.unit_value(cal.shift(a.day, unit, step), unit),
         mod_kinds=frozenset({"position"}),
     )
 
@@ -207,8 +221,16 @@ def the_unit(m: re.Match[str]) -> Reading:
     return Reading("DATE", mask, lambda a: cal.unit_value(a.day, unit), mod_kinds=frozenset({"position"}))
 
 
-_REFERENCE_STEPS = {"previous": -1, "preceding": -1, "before": -1, "next": 1, "following": 1, "after": 1,
-                    "same": 0, "that": 0}
+_REFERENCE_STEPS = {
+    "previous": -1,
+    "preceding": -1,
+    "before": -1,
+    "next": 1,
+    "following": 1,
+    "after": 1,
+    "same": 0,
+    "that": 0,
+}
 
 
 def from_reference(m: re.Match[str]) -> Reading:
@@ -228,8 +250,9 @@ def from_reference(m: re.Match[str]) -> Reading:
 
     mask = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX")
     kind: TimexType = "TIME" if part else "DATE"
-    return Reading(kind, with_part(mask, part), from_reference=counted, reference_unit=unit,
-                   mod_kinds=frozenset({"position"}))
+    return Reading(
+        kind, with_part(mask, part), from_reference=counted, reference_unit=unit, mod_kinds=frozenset({"position"})
+    )
 
 
 def year_end(m: re.Match[str]) -> Reading:
@@ -242,6 +265,10 @@ UNLIMITED = 10**9
 def year_ago_adjective(m: re.Match[str]) -> Reading:
     # "the year-earlier period/quarter" names a period: the reporting period's, however far back it was
     names_period = re.search(r"(?:quarter|period|half)$", m[0], re.IGNORECASE) is not None
-    return Reading("DATE", "XXXX", lambda a: f"{a.day.year - 1:04d}", years_back=1,
-                   reference_window=UNLIMITED if names_period else None)
-
+    return Reading(
+        "DATE",
+        "XXXX",
+        lambda a: f"{a.day.year - 1:04d}",
+        years_back=1,
+        reference_window=UNLIMITED if names_period else None,
+    )

@@ -15,10 +15,32 @@ _PERFECT_AUX = frozenset({"have", "has", "'ve", "'s"})
 # Verbs whose object is an event to come: a day in their clause is when it will happen.
 _SCHEDULING = frozenset({"plan", "schedule", "slate", "reschedule"})
 # Verbs whose to-infinitive points forward even in the past tense ("planned to march on Monday").
-_PROSPECTIVE = frozenset({
-    "plan", "expect", "schedule", "set", "intend", "hope", "want", "aim", "agree", "decide", "promise",
-    "threaten", "vow", "pledge", "prepare", "propose", "seek", "offer", "ask", "urge", "call", "order",
-})
+_PROSPECTIVE = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "intend",
+        "hope",
+        "want",
+        "aim",
+        "agree",
+        "decide",
+        "promise",
+        "threaten",
+        "vow",
+        "pledge",
+        "prepare",
+        "propose",
+        "seek",
+        "offer",
+        "ask",
+        "urge",
+        "call",
+        "order",
+    }
+)
 
 
 def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
@@ -40,8 +62,11 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     if any(aux.tag_ == "MD" for aux in auxiliaries):
         return UNKNOWN  # "would be held", "could start": modal, no tense to go by
-    if verb.lemma_ in _SCHEDULING and verb.dep_ not in {"acl", "amod"} \
-            and any(child.dep_ == "dobj" for child in verb.children):
+    if (
+        verb.lemma_ in _SCHEDULING
+        and verb.dep_ not in {"acl", "amod"}
+        and any(child.dep_ == "dobj" for child in verb.children)
+    ):
         return FUTURE  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
         return PAST

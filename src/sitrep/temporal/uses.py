@@ -44,8 +44,13 @@ def _in_a_name(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if not all(token.text[:1].isupper() for token in span if token.is_alpha):
         # "the business daily Vedomosti": a newspaper between its kind and its name
-        return span.root.lower_ in _RECURRENCE_ADJECTIVES and span.end < len(doc) \
-            and doc[span.end].pos_ == "PROPN" and before is not None and before.pos_ in {"NOUN", "PROPN"}
+        return (
+            span.root.lower_ in _RECURRENCE_ADJECTIVES
+            and span.end < len(doc)
+            and doc[span.end].pos_ == "PROPN"
+            and before is not None
+            and before.pos_ in {"NOUN", "PROPN"}
+        )
     if before is None or span[0].is_sent_start:
         return False
     if before.is_alpha and before.text[:1].isupper() and not before.is_sent_start and before.pos_ == "PROPN":

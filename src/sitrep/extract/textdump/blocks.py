@@ -272,8 +272,11 @@ def _without_teaser_tail(units: list[Unit], start: int, end: int, options: Textd
     while cut - 2 > start:
         head, text = units[cut - 2], units[cut - 1]
         teaser = (
-            head.initial == "short" and headline_like(head, options) and not sentence_like(head)
-            and text.initial != "short" and sentence_like(text)
+            head.initial == "short"
+            and headline_like(head, options)
+            and not sentence_like(head)
+            and text.initial != "short"
+            and sentence_like(text)
         )
         if not teaser:
             break

@@ -32,8 +32,24 @@ from sitrep.extract.textdump.signals import (
 )
 
 _CANDIDATE_LANGUAGES = (
-    "English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Finnish", "Swedish",
-    "Danish", "Norwegian_Bokmal", "Czech", "Russian", "Ukrainian", "Turkish", "Indonesian", "Romanian",
+    "English",
+    "German",
+    "French",
+    "Spanish",
+    "Italian",
+    "Portuguese",
+    "Dutch",
+    "Polish",
+    "Finnish",
+    "Swedish",
+    "Danish",
+    "Norwegian_Bokmal",
+    "Czech",
+    "Russian",
+    "Ukrainian",
+    "Turkish",
+    "Indonesian",
+    "Romanian",
 )
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from itertools import accumulate
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from sitrep.extract import cjk
 from sitrep.extract.icons import split_icons

@@ -153,8 +153,9 @@ BRACKETED_CREDIT = re.compile(
 # "... in February. Hanna Matikainen / Lehtikuva": a photographer's name and agency after the last sentence.
 NAME_SLASH_AGENCY = re.compile(r"[.!?]\s+(?:[A-ZÀ-Ý][\w'-]*\.?\s+){1,3}[A-ZÀ-Ý][\w'-]*\s*/\s*[\w.&' -]{2,30}$")
 # "Photograph by Jane Doe, Fauna Trust", "Foto von Max Muster": a credit line of its own.
-CREDIT_BY = re.compile(r"^(?:photo(?:graph)?s?|fotos?|bild|image|illustration)\s+(?:by|von|de|di|por)\s+[A-ZÀ-Ý]",
-                        re.IGNORECASE)
+CREDIT_BY = re.compile(
+    r"^(?:photo(?:graph)?s?|fotos?|bild|image|illustration)\s+(?:by|von|de|di|por)\s+[A-ZÀ-Ý]", re.IGNORECASE
+)
 # A picture agency and its photographer: "APA/Georg Hochmuth", "dpa/Max Muster".
 AGENCY_SLASH_NAME = r"(?-i:\b(?:[A-Z]{2,6}|dpa|epa)\s?/\s?[A-ZÀ-Ý][\w'-]+\s[A-ZÀ-Ý][\w'-]+)"
 CREDIT_AT_END = re.compile(rf"[.!?]\s+{AGENCY_SLASH_NAME}(?:\s[A-ZÀ-Ý][\w'-]+)?$")
@@ -177,9 +178,7 @@ EMBED_SIGNATURE = re.compile(r"^[—–-]|\(@[\w.]+\)")
 # --- metadata: bylines, breadcrumbs, site names -------------------------------------------------------------------
 
 # "By Jane Doe", "Von Max Muster", "ByJane Doe" (a label glued to the name): the names are the group.
-BYLINE = re.compile(
-    r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s+|By(?=[A-Z]))(?P<names>\S.{1,120})$"
-)
+BYLINE = re.compile(r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s+|By(?=[A-Z]))(?P<names>\S.{1,120})$")
 # Between two names of a byline.
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 # A breadcrumb separator: "Home » News » Headline".

@@ -85,8 +85,11 @@ def credited(unit: Unit, options: TextdumpOptions) -> bool:
 
     (A text browser may glue a caption to the paragraph above it: a long block is left alone.)"""
     return len(unit.words) <= options.caption_max_words and bool(
-        p.CREDIT_LINE.search(unit.text) or p.BRACKETED_CREDIT.search(unit.text)
-        or p.NAME_SLASH_AGENCY.search(unit.text) or p.CREDIT_BY.match(unit.text) or p.CREDIT_AT_END.search(unit.text)
+        p.CREDIT_LINE.search(unit.text)
+        or p.BRACKETED_CREDIT.search(unit.text)
+        or p.NAME_SLASH_AGENCY.search(unit.text)
+        or p.CREDIT_BY.match(unit.text)
+        or p.CREDIT_AT_END.search(unit.text)
     )
 
 

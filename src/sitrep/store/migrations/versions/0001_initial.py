@@ -23,8 +23,11 @@ def _doc_fk() -> sa.Column[int]:
 
 
 def _interval() -> list[sa.Column[str]]:
-    return [sa.Column("earliest", sa.String(40)), sa.Column("latest", sa.String(40)),
-            sa.Column("granularity", sa.String(16))]
+    return [
+        sa.Column("earliest", sa.String(40)),
+        sa.Column("latest", sa.String(40)),
+        sa.Column("granularity", sa.String(16)),
+    ]
 
 
 def _evidence() -> list[sa.Column[int]]:
@@ -52,62 +55,98 @@ def upgrade() -> None:
         sa.Column("ingested_at", sa.String(40), nullable=False),
     )
     op.create_table(
-        "mentions", _doc_fk(),
+        "mentions",
+        _doc_fk(),
         sa.Column("idx", sa.Integer, primary_key=True),
-        sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
-        sa.Column("text", sa.Text, nullable=False), sa.Column("label", sa.String(16)), sa.Column("actor", sa.Text),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("label", sa.String(16)),
+        sa.Column("actor", sa.Text),
     )
     op.create_table(
-        "places", _doc_fk(),
+        "places",
+        _doc_fk(),
         sa.Column("idx", sa.Integer, primary_key=True),
-        sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
-        sa.Column("text", sa.Text, nullable=False), sa.Column("name", sa.Text), sa.Column("geonameid", sa.Integer),
-        sa.Column("place_id", sa.Text), sa.Column("lat", sa.Float), sa.Column("lon", sa.Float),
-        sa.Column("country", sa.String(2)), sa.Column("admin1", sa.Text), sa.Column("precision", sa.String(16)),
-        sa.Column("role", sa.String(16)), sa.Column("actor", sa.Text), sa.Column("confidence", sa.Float),
-        sa.Column("name_key", sa.Text), sa.Column("admin1_key", sa.Text),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("name", sa.Text),
+        sa.Column("geonameid", sa.Integer),
+        sa.Column("place_id", sa.Text),
+        sa.Column("lat", sa.Float),
+        sa.Column("lon", sa.Float),
+        sa.Column("country", sa.String(2)),
+        sa.Column("admin1", sa.Text),
+        sa.Column("precision", sa.String(16)),
+        sa.Column("role", sa.String(16)),
+        sa.Column("actor", sa.Text),
+        sa.Column("confidence", sa.Float),
+        sa.Column("name_key", sa.Text),
+        sa.Column("admin1_key", sa.Text),
     )
     op.create_index("ix_places_place_id", "places", ["place_id"])
     op.create_index("ix_places_name_key", "places", ["name_key"])
     op.create_index("ix_places_admin1_key", "places", ["admin1_key"])
     op.create_table(
-        "timexes", _doc_fk(),
+        "timexes",
+        _doc_fk(),
         sa.Column("idx", sa.Integer, primary_key=True),
-        sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
-        sa.Column("text", sa.Text, nullable=False), sa.Column("type", sa.String(16)), sa.Column("value", sa.Text),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("type", sa.String(16)),
+        sa.Column("value", sa.Text),
         *_interval(),
     )
     op.create_table(
-        "attributions", _doc_fk(),
+        "attributions",
+        _doc_fk(),
         sa.Column("idx", sa.Integer, primary_key=True),
         sa.Column("kind", sa.String(16)),
-        sa.Column("source_text", sa.Text), sa.Column("source_actor", sa.Text), sa.Column("source_resolved", sa.Text),
-        sa.Column("cue_text", sa.Text), sa.Column("cue_lemma", sa.Text), sa.Column("stance", sa.String(16)),
-        sa.Column("content_start", sa.Integer), sa.Column("content_end", sa.Integer),
+        sa.Column("source_text", sa.Text),
+        sa.Column("source_actor", sa.Text),
+        sa.Column("source_resolved", sa.Text),
+        sa.Column("cue_text", sa.Text),
+        sa.Column("cue_lemma", sa.Text),
+        sa.Column("stance", sa.String(16)),
+        sa.Column("content_start", sa.Integer),
+        sa.Column("content_end", sa.Integer),
         sa.Column("content_text", sa.Text),
     )
     op.create_table(
-        "events", _doc_fk(),
+        "events",
+        _doc_fk(),
         sa.Column("idx", sa.Integer, primary_key=True),
-        sa.Column("type", sa.Text), sa.Column("sub_type", sa.Text), sa.Column("place_idx", sa.Integer),
+        sa.Column("type", sa.Text),
+        sa.Column("sub_type", sa.Text),
+        sa.Column("place_idx", sa.Integer),
         *_interval(),
-        sa.Column("modality", sa.String(16)), sa.Column("asserted_by", sa.Integer),
-        *_evidence(), sa.Column("confidence", sa.Float),
+        sa.Column("modality", sa.String(16)),
+        sa.Column("asserted_by", sa.Integer),
+        *_evidence(),
+        sa.Column("confidence", sa.Float),
         sa.Column("actors", sa.Text),
     )
     op.create_index("ix_events_type", "events", ["type", "sub_type"])
     op.create_index("ix_events_place", "events", ["doc_id", "place_idx"])
     op.create_table(
-        "control_claims", _doc_fk(),
+        "control_claims",
+        _doc_fk(),
         sa.Column("idx", sa.Integer, primary_key=True),
-        sa.Column("place_idx", sa.Integer), sa.Column("side", sa.Text), sa.Column("status", sa.String(16)),
+        sa.Column("place_idx", sa.Integer),
+        sa.Column("side", sa.Text),
+        sa.Column("status", sa.String(16)),
         *_interval(),
-        sa.Column("claimant", sa.Integer), sa.Column("modality", sa.String(16)),
-        *_evidence(), sa.Column("confidence", sa.Float),
+        sa.Column("claimant", sa.Integer),
+        sa.Column("modality", sa.String(16)),
+        *_evidence(),
+        sa.Column("confidence", sa.Float),
     )
     op.create_index("ix_control_claims_place", "control_claims", ["doc_id", "place_idx"])
     op.create_table(
-        "record_actors", _doc_fk(),
+        "record_actors",
+        _doc_fk(),
         sa.Column("record", sa.String(8), primary_key=True),
         sa.Column("idx", sa.Integer, primary_key=True),
         sa.Column("key", sa.Text, primary_key=True),
@@ -142,6 +181,14 @@ def _sqlite_search_index() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS documents_fts")
-    for table in ("record_actors", "control_claims", "events", "attributions", "timexes", "places", "mentions",
-                  "documents"):
+    for table in (
+        "record_actors",
+        "control_claims",
+        "events",
+        "attributions",
+        "timexes",
+        "places",
+        "mentions",
+        "documents",
+    ):
         op.drop_table(table)
