@@ -63,9 +63,9 @@ class Span(_Model):
 class Source(_Model):
     uri: str
     kind: SourceKind
-    kind_reason: str | None = Field(None, description="Why the input was read as this kind (the signs found).")
+    kind_reason: str | None = Field(default=None, description="Why the input was read as this kind (the signs found).")
     captured_at: str | None = None
-    sha256: str | None = Field(None, description="Hash of the raw bytes: the document's identity.")
+    sha256: str | None = Field(default=None, description="Hash of the raw bytes: the document's identity.")
 
 
 class Paragraph(_Model):
