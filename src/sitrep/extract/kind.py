@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.extract.icons import find_icons
-from sitrep.extract.textdump.markdown import is_markdown, unmark
+from sitrep.extract.textdump.markup import as_printed, is_markdown
 from sitrep.model import SourceKind
 from sitrep.sources import RawDoc
 
@@ -72,7 +72,7 @@ def _is_short(line: str) -> bool:
 def furniture_signs(text: str) -> list[str]:
     """The structural signs of a flattened page that the text shows, each named once."""
     markdown = is_markdown(text)
-    lines = [plain for line in (unmark(text) if markdown else text).splitlines() if (plain := _plain(line))]
+    lines = [plain for line in as_printed(text).splitlines() if (plain := _plain(line))]
     if not lines:
         return []
     short = [line for line in lines if _is_short(line)]

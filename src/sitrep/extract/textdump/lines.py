@@ -18,7 +18,7 @@ from itertools import accumulate
 from sitrep.extract import cjk
 from sitrep.extract.icons import split_icons
 from sitrep.extract.textdump import patterns as p
-from sitrep.extract.textdump.markdown import is_markdown, unmark
+from sitrep.extract.textdump.markup import as_printed
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
 
 
@@ -133,8 +133,7 @@ def _next_word_width(line: str, measure: Callable[[str], int]) -> int:
 
 def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[Unit]:
     """The dump's units: cleaned lines, wrapped paragraphs re-joined, icon ligatures split off."""
-    if is_markdown(text):
-        text = unmark(text)
+    text = as_printed(text)
     lines = _drop_link_list([unicodedata.normalize("NFC", line) for line in text.splitlines()], options)
     # w3m gives a Chinese character two columns, lynx one: the wrap shows in one of the two measures.
     measure: Callable[[str], int] = cjk.display_width

@@ -1,4 +1,9 @@
-"""Step 0 for pages converted to Markdown (html2text, markdownify, a scraper's ``markdown`` field).
+"""Step 0: the markup converters leave in a dump, undone so that every tool's dump reads alike.
+
+HTML entities a scraper did not decode (``&#x27;``) become characters. Old
+``html2text`` (the C tool) frames headings in asterisks and joins a link's
+words with underscores (``Jill_Serjeant``). Markdown converters (html2text,
+markdownify, a scraper's ``markdown`` field) are handled as below.
 
 A converter keeps the page's links as ``[text](url)``, images as ``![alt](src)``,
 headings as ``#`` lines and emphasis as ``**``/``_``, and escapes characters with a
@@ -10,6 +15,7 @@ and link lists are told from prose the same way for every tool.
 
 from __future__ import annotations
 
+import html
 import re
 
 _IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
@@ -23,7 +29,26 @@ _EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]{1,300}?)(?<=\S)[*_](?![\w*
 _QUOTE = re.compile(r"^ {0,3}> ?", re.MULTILINE)
 _BLOCK_START = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\||```|(?:[*_-]\s*){3,}$)")
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_STAR_HEADING = re.compile(r"^(\*{1,6}) ((?:[^\n]*\n){0,3}?[^\n]*?) \1$", re.MULTILINE)
+_UNDERSCORED = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*[’'.,:]?(?:_[^\W_]+[’'.,:]?)+(?!\w)")
+
 MIN_LINKS = 3  # Markdown links a text needs before its brackets are read as Markdown
+MIN_ENTITIES = 3  # undecoded entities that show a scraper left them
+MIN_UNDERSCORED = 5  # underscore-joined phrases that show html2text's link underlining
+
+
+def as_printed(text: str) -> str:
+    """The dump with every converter's markup undone, as a text browser would have printed it."""
+    if len(_ENTITY.findall(text, 0, 200_000)) >= MIN_ENTITIES:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    if is_markdown(text):
+        return unmark(text)
+    if _STAR_HEADING.search(text):
+        text = _STAR_HEADING.sub(lambda m: " ".join(m.group(2).split()), text)
+    if len(_UNDERSCORED.findall(text, 0, 200_000)) >= MIN_UNDERSCORED:
+        text = _UNDERSCORED.sub(lambda m: m.group().replace("_", " "), text)
+    return text
 
 
 def is_markdown(text: str) -> bool:
@@ -54,7 +79,9 @@ def _join_soft_breaks(text: str) -> str:
     joinable = False
     for line in text.split("\n"):
         if joinable and line.strip() and not _BLOCK_START.match(line):
-            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            previous = out[-1].rstrip()
+            in_url = previous.rfind("](") > previous.rfind(")")  # a URL is broken without a space
+            out[-1] = f"{previous}{'' if in_url else ' '}{line.strip()}"
         else:
             out.append(line)
         joinable = bool(line.strip()) and not line.endswith(("  ", "\\"))
