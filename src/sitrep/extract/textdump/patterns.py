@@ -31,7 +31,7 @@ BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►
 WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # The heading and the items of the numbered URL list lynx appends ("References", "1. https://...").
 REFERENCES = re.compile(r"^\s*(?:References|Visible links:?|Hidden links:?)\s*$")
-REFERENCE_ITEM = re.compile(r"^\s*(?:\d+\.\s+\S+|(?:\d+\.\s+)?(?:https?|ftp|file|mailto|javascript|tel|data):\S*.*)$")
+REFERENCE_ITEM = re.compile(r"^\s*(?:\d+\.\s+\S.*|(?:https?|ftp|file|mailto|javascript|tel|data):\S*)$")
 # A run no wrapping can break (a URL, a long identifier): the line it is on says nothing of the wrap width.
 UNBREAKABLE = re.compile(r"\S{41,}")
 
