@@ -180,7 +180,8 @@ FLATTENERS: list[Flattener] = [
         _tool("elinks", "-dump", "-dump-width", "100", "-dump-charset", "utf-8", "-force-html", "{}"),
         False,
     ),
-    Flattener("markdown-80", _utf8_tool("html2markdown", "--body-width=80", "{}"), False),
+    # --unicode-snob keeps letters as they are; html2text's default spells "ü" as "u", which no reader can undo.
+    Flattener("markdown-80", _utf8_tool("html2markdown", "--body-width=80", "--unicode-snob", "{}"), False),
     Flattener("innertext", inner_text, False),
     Flattener("w3m-nowrap", _tool("w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "100000"), True),
     Flattener("w3m-60", _tool("w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "60"), True),
@@ -205,7 +206,7 @@ FLATTENERS: list[Flattener] = [
         True,
     ),
     Flattener("html2text-79", _utf8_tool("html2text", "-utf8", "-nobs", "{}"), True),
-    Flattener("markdown-nowrap", _utf8_tool("html2markdown", "--body-width=0", "{}"), True),
+    Flattener("markdown-nowrap", _utf8_tool("html2markdown", "--body-width=0", "--unicode-snob", "{}"), True),
     Flattener("scraper", scraper_text, True),
 ]
 
