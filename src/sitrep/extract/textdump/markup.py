@@ -19,7 +19,7 @@ import html
 import re
 
 _IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
-_LINK = re.compile(r"\[([^\]]{0,500})\]\(\s*<?[^)\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\s*\)")
+_LINK = re.compile(r"\[([^\]]{0,500})\]\([^)\n]{0,2000}\)")  # URLs may hold spaces; a title is inside too
 _ANY_LINK = re.compile(r"\]\(\s*<?(?:https?:|/|#|\.\.?/|mailto:)")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$", re.MULTILINE)
@@ -28,6 +28,7 @@ _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]{1,300}?)(?<=\S)[*_](?![\w*])")
 _QUOTE = re.compile(r"^ {0,3}> ?", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^\s*[*+-]\s+(?=\S)", re.MULTILINE)
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=\w) ([,.])(?=\s|$)", re.MULTILINE)  # "[Name](url) ," as converters print it
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>")
 _BLOCK_START = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\||```|(?:[*_-]\s*){3,}$)")
 
@@ -67,6 +68,7 @@ def unmark(text: str) -> str:
     text = _QUOTE.sub("", text)
     text = _LIST_ITEM.sub("", text)
     text = _AUTOLINK.sub(r"\1", text)
+    text = _SPACE_BEFORE_COMMA.sub(r"\1", text)
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub(r"\1", text)
     return _ESCAPED.sub(r"\1", text)
