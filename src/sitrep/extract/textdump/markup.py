@@ -33,7 +33,8 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>")
 _BLOCK_START = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\||```|(?:[*_-]\s*){3,}$)")
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
-_STAR_HEADING = re.compile(r"^(\*{1,6}) ((?:[^\n]*\n){0,3}?[^\n]*?) \1$", re.MULTILINE)
+_STAR_HEADING = re.compile(r"^(\*{1,6}) ((?:[^\n]*\n){0,3}?[^\n]*?)\s+\1[ \t]*$", re.MULTILINE)
+_UNDERLINE = re.compile(r"^[ \t]*(?:={3,}|-{3,}|~{3,})[ \t]*$", re.MULTILINE)  # a heading's underline
 _UNDERSCORED = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*[’'.,:]?(?:_[^\W_]+[’'.,:]?)+(?!\w)")
 
 MIN_LINKS = 3  # Markdown links a text needs before its brackets are read as Markdown
@@ -45,6 +46,7 @@ def as_printed(text: str) -> str:
     """The dump with every converter's markup undone, as a text browser would have printed it."""
     if len(_ENTITY.findall(text, 0, 200_000)) >= MIN_ENTITIES:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    text = _UNDERLINE.sub("", text)
     if is_markdown(text):
         return unmark(text)
     if _STAR_HEADING.search(text):
