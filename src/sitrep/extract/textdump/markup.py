@@ -50,7 +50,7 @@ def as_printed(text: str) -> str:
     if is_markdown(text):
         return unmark(text)
     if _STAR_HEADING.search(text):
-        text = _STAR_HEADING.sub(lambda m: " ".join(m.group(2).split()), text)
+        text = _STAR_HEADING.sub(r"\2", text)  # a wrapped heading stays wrapped: the wrap pass joins it
     if len(_UNDERSCORED.findall(text, 0, 200_000)) >= MIN_UNDERSCORED:
         text = _UNDERSCORED.sub(lambda m: m.group().replace("_", " "), text)
     return text
