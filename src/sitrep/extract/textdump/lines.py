@@ -117,9 +117,30 @@ def _wrap_width(lines: list[str], options: TextdumpOptions, measure: Callable[[s
     long_lines = len(lengths) - at_most[width // 2]
     if near(width) < options.wrap_min_near_top or near(width) < options.wrap_min_edge_share * long_lines:
         return None
+    if not _breaks_mid_sentence(lines, width - span, width, options, measure):
+        return None
     peak = max(counts.get(n, 0) for n in range(width - span, width + 1))
     floor = max(options.wrap_edge_min_lines, options.wrap_edge_share * peak)
     return max((n for n in range(width - span, width + 1) if counts.get(n, 0) >= floor), default=width)
+
+
+def _breaks_mid_sentence(
+    lines: list[str], low: int, high: int, options: TextdumpOptions, measure: Callable[[str], int]
+) -> bool:
+    """Whether the lines at the edge go on in the next line, as wrapped lines do.
+
+    A wrap breaks a sentence wherever the width falls, so a line at the edge rarely
+    ends one; text with one block per line has its longest lines end where their
+    paragraphs end. Edge lines followed by a blank line or nothing say neither.
+    """
+    followed = mid = 0
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        stripped = line.rstrip()
+        if not nxt.strip() or not low <= measure(stripped) <= high:
+            continue
+        followed += 1
+        mid += not p.SENTENCE_END.search(stripped) or nxt.lstrip()[:1].islower()
+    return followed == 0 or mid >= options.wrap_min_mid_sentence * followed
 
 
 def _next_word_width(line: str, measure: Callable[[str], int]) -> int:
