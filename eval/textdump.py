@@ -81,7 +81,8 @@ class PageScore:
 
 
 def _norm_title(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold().strip(" .")
+    """Case and spacing aside, a space before a colon or comma included ("Oberliga? : Jansen")."""
+    return re.sub(r"\s+(?=[:;,!?])", "", " ".join((text or "").split())).casefold().strip(" .")
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")

@@ -23,6 +23,7 @@ _LINK = re.compile(r"\[([^\]]{0,500})\]\([^)\n]{0,2000}\)")  # URLs may hold spa
 _ANY_LINK = re.compile(r"\]\(\s*<?(?:https?:|/|#|\.\.?/|mailto:)")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$", re.MULTILINE)
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a heading inside a link's text: "[## Headline](url)"
 _RULE = re.compile(r"^ {0,3}(?:[*_-]\s*){3,}$", re.MULTILINE)
 _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]{1,300}?)(?<=\S)[*_](?![\w*])")
@@ -64,7 +65,7 @@ def is_markdown(text: str) -> bool:
 def unmark(text: str) -> str:
     """The text as a text browser would print it: link numbers for links, no images, no markup."""
     text = _IMAGE.sub("", _join_soft_breaks(text))
-    text = _LINK.sub(lambda m: "[0]" + " ".join(m.group(1).split()), text)
+    text = _LINK.sub(lambda m: "[0]" + _HEADING_MARK.sub("", " ".join(m.group(1).split())), text)
     text = _HEADING.sub(r"\1", text)
     text = _RULE.sub("", text)
     text = _QUOTE.sub("", text)

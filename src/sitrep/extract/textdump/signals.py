@@ -51,6 +51,7 @@ def headline_like(unit: Unit, options: TextdumpOptions) -> bool:
         and not find_icons(unit.text)
         and unit.text[-1] not in ":|"
         and any(ch.isalpha() for ch in unit.text)
+        and not code_like(unit.text, options)
     )
 
 
