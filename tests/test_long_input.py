@@ -50,3 +50,22 @@ def test_pathological_text_is_tokenized_in_pieces_and_kept_whole(pipeline: Pipel
     assert max(len(s) for s in doc.sents) <= MAX_RUN_TOKENS  # no endless "sentence" for the parser
     ordinary = "The mayor said the bridge, which cost $4m, would open on May 3. Critics disagreed!"
     assert [t.text for t in pipeline.nlp.make_doc(ordinary)] == [t.text for t in pipeline.nlp.tokenizer.inner(ordinary)]
+
+
+def test_dense_text_is_cut_by_tokens_not_only_characters() -> None:
+    """Punctuation is a token a character: its pieces hold as many tokens as prose pieces, not five times more."""
+    dense = "!?.,;" * 2000  # 10,000 characters, about 10,000 tokens
+    spans = chunks.chunk_spans(dense, limit=100_000, max_tokens=1000)
+    assert "".join(dense[a:b] for a, b in spans) == dense
+    assert max(chunks.estimated_tokens(dense, a, b) for a, b in spans) <= 1000
+    prose = "\n\n".join(f"{PARAGRAPH} Part {i}." for i in range(40))
+    assert len(chunks.chunk_spans(prose, limit=100_000, max_tokens=100_000)) == 1
+
+
+def test_batches_hold_a_bounded_number_of_tokens() -> None:
+    pieces = [("word " * 600, i) for i in range(10)]  # 600 tokens each
+    batches = list(chunks._batches(pieces, batch_size=16, max_tokens=1000))
+    assert [len(b) for b in batches] == [1] * 10  # two would pass the budget
+    assert [i for batch in batches for _, i in batch] == list(range(10))
+    small = [("a few words", i) for i in range(40)]
+    assert [len(b) for b in chunks._batches(small, batch_size=16, max_tokens=1000)] == [16, 16, 8]

@@ -1,0 +1,41 @@
+"""Converter markup is undone before a dump is read, and prose that merely looks like markup is left alone."""
+
+from __future__ import annotations
+
+from sitrep.extract.textdump.markup import as_printed, is_markdown, unmark
+
+LINKS = "\n".join(f"* [Section {i}](https://example.org/s/{i})" for i in range(4))
+
+
+def test_markdown_links_become_numbered_links_and_soft_breaks_join() -> None:
+    text = f"{LINKS}\n\n# Harbour [works](https://example.org/a-very-long-\npath) begin\n\nThe council voted\non Tuesday.\n"
+    assert is_markdown(text)
+    printed = unmark(text)
+    assert "[0]Section 1" in printed
+    assert "Harbour [0]works begin" in printed
+    assert "The council voted on Tuesday." in printed
+
+
+def test_markdown_hard_breaks_list_items_and_headings_stay_lines() -> None:
+    text = f"{LINKS}\n\nBy Ana Ruiz  \nMarch 3, 2024\n\n## Related\n- one item\n- another item\n"
+    lines = unmark(text).splitlines()
+    assert "By Ana Ruiz" in [line.strip() for line in lines] and "March 3, 2024" in lines
+    assert "Related" in lines and "one item" in lines and "another item" in lines
+
+
+def test_prose_with_brackets_and_underscores_is_not_markup() -> None:
+    prose = "The minister [who spoke first] said (twice) that snake_case names are code, like __init__."
+    assert not is_markdown(prose)
+    assert as_printed(prose) == prose
+
+
+def test_old_html2text_headings_underscored_links_and_entities() -> None:
+    dump = (
+        "****** Harbour works begin after\nthe vote ******\n"
+        + "\n".join(f"Read_more_{w}" for w in ("news", "sport", "weather", "culture", "travel"))
+        + "\nIt&#x27;s done &amp; dusted, she said &quot;today&quot;."
+    )
+    printed = as_printed(dump).splitlines()
+    assert printed[:2] == ["Harbour works begin after", "the vote"]
+    assert "Read more news" in printed
+    assert printed[-1] == 'It\'s done & dusted, she said "today".'
