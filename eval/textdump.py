@@ -29,12 +29,15 @@ Run: ``make eval`` or ``.venv/bin/python -m eval.textdump [--limit N] [--worst N
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import os
 import re
 import subprocess
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from statistics import mean
 
@@ -78,6 +81,7 @@ class PageScore:
     title_ok: bool | None
     title_site_ok: bool | None = None  # also accepting trafilatura's title without its " | Site" tail
     reference_words: int = 0
+    snippets: tuple[int, int, int] = (0, 0, 0)  # "with" snippets found, "with" snippets in all, "without" found
 
 
 def _norm_title(text: str | None) -> str:
@@ -131,13 +135,38 @@ def references(html: str) -> tuple[str, set[str], set[str]]:
     return text, titles, lenient
 
 
-def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], str | None]:
-    """Every flattener's score on one page, and the kind auto-detection gave the plain reference text."""
+_SPACES = re.compile(r"\s+")
+
+
+@cache
+def _expected() -> dict[str, dict[str, list[str]]]:
+    """trafilatura's hand-made snippets per page file name: what the article must and must not contain."""
+    root = shared_data() / "html"
+    entries = json.loads((root / "expected.json").read_text(encoding="utf-8"))
+    with (root / "index.tsv").open(encoding="utf-8") as handle:
+        keys = {Path(row["path"]).name: row["evaldata_key"] for row in csv.DictReader(handle, delimiter="\t")}
+    return {name: entries[key] for name, key in keys.items() if key in entries}
+
+
+def snippet_counts(page: str, title: str | None, body: str) -> tuple[int, int, int]:
+    """How many of the page's "with" snippets the output holds (of how many), and how many "without" ones."""
+    entry = _expected().get(page, {})
+    text = _SPACES.sub(" ", f"{title or ''}\n{body}")
+    wanted = [_SPACES.sub(" ", s).strip() for s in entry.get("with", [])]
+    unwanted = [_SPACES.sub(" ", s).strip() for s in entry.get("without", [])]
+    return sum(s in text for s in wanted), len(wanted), sum(s in text for s in unwanted if s)
+
+
+def _score_page(
+    page: Path, names: tuple[str, ...]
+) -> tuple[list[PageScore], str | None, tuple[int, int, int] | None]:
+    """Every flattener's score on one page, the kind auto-detection gave the plain reference text, and the
+    reference's own snippet counts (trafilatura on the HTML)."""
     raw = page.read_bytes()
     html, _ = decode(raw, page)
     reference, titles, lenient_titles = references(html)
     if not reference.strip():
-        return [], None
+        return [], None, None
     reference_words = len(_TOKEN.findall(reference))
     plain = "\n\n".join(reference.split("\n"))
     plain_kind = detect_kind(RawDoc(Origin(f"{page}.txt"), plain.encode("utf-8")), plain).kind
@@ -155,8 +184,11 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
         p, r, f1 = prf(body, reference)
         title_ok = (_norm_title(title) in titles) if titles else None
         title_site_ok = (_norm_title(title) in lenient_titles) if lenient_titles else None
-        scores.append(PageScore(page.name, flattener.name, kind, p, r, f1, title_ok, title_site_ok, reference_words))
-    return scores, plain_kind
+        snippets = snippet_counts(page.name, title, body)
+        scores.append(
+            PageScore(page.name, flattener.name, kind, p, r, f1, title_ok, title_site_ok, reference_words, snippets)
+        )
+    return scores, plain_kind, snippet_counts(page.name, None, reference)
 
 
 def _rate(values: list[bool | None]) -> float:
@@ -166,7 +198,7 @@ def _rate(values: list[bool | None]) -> float:
 
 def report(scores: list[PageScore], label: str) -> None:
     print(f"\n{label}: {len({s.page for s in scores})} pages")
-    print(f"  {'flattener':<22} {'P':>6} {'R':>6} {'F1':>6} {'title':>7} {'title*':>7} {'kind ok':>8}")
+    print(f"  {'flattener':<22} {'P':>6} {'R':>6} {'F1':>6} {'title':>7} {'title*':>7} {'kind ok':>8} {'snip F1':>8}")
     names = [f.name for f in FLATTENERS if any(s.flattener == f.name for s in scores)]
     held_out = {f.name for f in FLATTENERS if f.held_out}
     for name in [*names, "development", "held-out", "all"]:
@@ -184,8 +216,15 @@ def report(scores: list[PageScore], label: str) -> None:
             f"  {name + mark:<22} {mean(s.p for s in subset):6.3f} {mean(s.r for s in subset):6.3f} "
             f"{mean(s.f1 for s in subset):6.3f} {_rate([s.title_ok for s in subset]):7.1%} "
             f"{_rate([s.title_site_ok for s in subset]):7.1%} "
-            f"{_rate([s.kind == 'textdump' for s in subset]):8.1%}"
+            f"{_rate([s.kind == 'textdump' for s in subset]):8.1%} {snippet_f1([s.snippets for s in subset]):8.3f}"
         )
+
+
+def snippet_f1(counts: list[tuple[int, int, int]]) -> float:
+    """trafilatura's own measure, summed over pages: "with" snippets found are true positives, missing ones
+    false negatives, "without" snippets found false positives."""
+    found, wanted, unwanted = (sum(c[i] for c in counts) for i in range(3))
+    return precision_recall_f1(found, found + unwanted, found, wanted)[2]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -213,8 +252,8 @@ def main(argv: list[str] | None = None) -> None:
         pages += found[: args.limit] if args.limit else found
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(_score_page, pages, [names] * len(pages)))
-    everything = [score for scores, _ in results for score in scores]
-    plain_kinds = [kind for _, kind in results if kind is not None]
+    everything = [score for scores, _, _ in results for score in scores]
+    plain_kinds = [kind for _, kind, _ in results if kind is not None]
     excluded = sorted({s.page for s in everything if s.reference_words < MIN_REFERENCE_WORDS})
     kept = [s for s in everything if s.page not in excluded]
     print(
@@ -228,6 +267,9 @@ def main(argv: list[str] | None = None) -> None:
     for half in (0, 1):
         report([s for s in kept if order[s.page] % 2 == half], f"half {half} (file-name order parity)")
     report(kept, "all pages")
+    kept_pages = {s.page for s in kept}
+    ceiling = [c for (scores, _, c) in results if c and scores and scores[0].page in kept_pages]
+    print(f"\nsnippet F1 of the reference itself (trafilatura on the HTML): {snippet_f1(ceiling):.3f}")
     wrong = [s for s in kept if s.kind != "textdump"]
     print(
         f"\nauto-detection: {len(wrong)} of {len(kept)} dumps not read as a flattened page; "
