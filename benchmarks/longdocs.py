@@ -110,14 +110,23 @@ def main() -> None:
             case = run_case(kind, kb * 1024, baseline)
             ms_per_kb = case["seconds"] * 1000 / kb
             slopes.append(ms_per_kb)
-            bare = f"{case['bare_seconds']:7.1f} {case['seconds'] / case['bare_seconds']:6.2f}" if baseline else \
-                f"{'':>7} {'':>6}"
+            bare = (
+                f"{case['bare_seconds']:7.1f} {case['seconds'] / case['bare_seconds']:6.2f}"
+                if baseline
+                else f"{'':>7} {'':>6}"
+            )
             refused = " (refused in one line)" if case.get("refused") else ""
-            print(f"{kind:<20} {kb:>6}KB {case['seconds']:8.2f} {ms_per_kb:7.1f} {bare} {case['peak_rss_mb']:7.0f}MB"
-                  f"{refused}", flush=True)
+            print(
+                f"{kind:<20} {kb:>6}KB {case['seconds']:8.2f} {ms_per_kb:7.1f} {bare} {case['peak_rss_mb']:7.0f}MB"
+                f"{refused}",
+                flush=True,
+            )
         if len(slopes) >= 3:
-            print(f"{'':<20} slope ms/KB from 10 KB to the largest: {slopes[1]:.1f} → {slopes[-1]:.1f} "
-                  f"(×{slopes[-1] / slopes[1]:.2f})", flush=True)
+            print(
+                f"{'':<20} slope ms/KB from 10 KB to the largest: {slopes[1]:.1f} → {slopes[-1]:.1f} "
+                f"(×{slopes[-1] / slopes[1]:.2f})",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -35,8 +35,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "data" / "html" / "pages" / "en")
     parser.add_argument("--repeat", type=int, default=2, help="Passes over the pages (best pass is reported).")
-    parser.add_argument("--stages", default=",".join(DEFAULT_STAGES),
-                        help="Comma-separated stages (default: all); e.g. sentences,mentions for the foundation.")
+    parser.add_argument(
+        "--stages",
+        default=",".join(DEFAULT_STAGES),
+        help="Comma-separated stages (default: all); e.g. sentences,mentions for the foundation.",
+    )
     args = parser.parse_args(argv)
     paths = sorted(args.pages.rglob("*.htm*"))
     if not paths:
@@ -87,9 +90,11 @@ def main(argv: list[str] | None = None) -> None:
     parse_per_pass = bare
     for name, seconds in stage_seconds.items():
         print(f"  stage {name:<13} {seconds / args.repeat / parse_per_pass:6.1%} of the parse time")
-    print(f"peak RSS of the sitrep worker: {rss_worker:.0f} MB (interpreter {rss_start:.0f} MB, after loading "
-          f"the pipeline {rss_loaded:.0f} MB); after the bare-spaCy baseline (default batch size): "
-          f"{peak_rss_mb():.0f} MB")
+    print(
+        f"peak RSS of the sitrep worker: {rss_worker:.0f} MB (interpreter {rss_start:.0f} MB, after loading "
+        f"the pipeline {rss_loaded:.0f} MB); after the bare-spaCy baseline (default batch size): "
+        f"{peak_rss_mb():.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -83,8 +83,9 @@ def report_snippets(rows: list[dict[str, str]], confusions: bool) -> None:
     for label, (p, r, f, n) in sorted(per.items(), key=lambda kv: -kv[1][3]):
         print(f"  {label:<38} {100 * p:5.1f} {100 * r:5.1f} {100 * f:5.1f} {n:4d}")
     if confusions:
-        pairs = Counter((r["label"], r["predicted"]) for r in rows if r["label"] != r["predicted"])
-        print("  most frequent confusions (gold -> predicted):")
+        dev = [r for r in rows if r["split"] == "dev"]
+        pairs = Counter((r["label"], r["predicted"]) for r in dev if r["label"] != r["predicted"])
+        print("  most frequent confusions on the development split (gold -> predicted):")
         for (gold, predicted), n in pairs.most_common(25):
             print(f"    {n:4d}  {gold}  ->  {predicted}")
 
@@ -138,8 +139,13 @@ def main() -> None:
     for row, result in zip(rows, pipeline.analyze_many(texts), strict=True):
         row["predicted"] = predicted_label(result) if isinstance(result, AnalyzedArticle) else NONE
     report_snippets(rows, "--confusions" in sys.argv)
+    dump = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--dump=")), None)
+    if dump:  # to compare two versions snippet by snippet
+        Path(dump).write_text("".join(f"{r['id']}\t{r['split']}\t{r['label']}\t{r['predicted']}\n" for r in rows))
     errors = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--errors=")), 0)
-    for row in [r for r in rows if r["label"] != r["predicted"] and r["split"] == "dev"][:errors]:
+    only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--gold=")), None)
+    wrong = [r for r in rows if r["label"] != r["predicted"] and r["split"] == "dev" and only in (None, r["label"])]
+    for row in wrong[:errors]:
         print(f"  {row['id']}: gold {row['label']} / got {row['predicted']}: {row['text'][:160]!r}")
     false_alarms(pipeline)
     print(f"(events_news: {time.perf_counter() - started:.0f} s)")

@@ -157,9 +157,7 @@ def snippet_counts(page: str, title: str | None, body: str) -> tuple[int, int, i
     return sum(s in text for s in wanted), len(wanted), sum(s in text for s in unwanted if s)
 
 
-def _score_page(
-    page: Path, names: tuple[str, ...]
-) -> tuple[list[PageScore], str | None, tuple[int, int, int] | None]:
+def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], str | None, tuple[int, int, int] | None]:
     """Every flattener's score on one page, the kind auto-detection gave the plain reference text, and the
     reference's own snippet counts (trafilatura on the HTML)."""
     raw = page.read_bytes()

@@ -341,3 +341,38 @@ def test_strategic_developments_in_news_prose(text: str, sub_type: str) -> None:
 
 def test_a_deployment_needs_armed_forces() -> None:
     assert _events_of("The company deployed its new software to every office in Kelvane on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject that is nobody denies the claim; a denial in the main clause leaves the "when" clause alone
+        ("So far no group has claimed responsibility for the bombing of the bridge in Vessa.", "denied"),
+        ("No one was hurt when rebels shelled the town of Vessa on Monday.", "asserted"),
+        # a habit told in the simple present is no event
+        ("Militants in Vessa sometimes throw grenades at passing army trucks.", "hypothetical"),
+    ],
+)
+def test_negative_arguments_and_habits(text: str, expected: str) -> None:
+    found = _events_of(text)
+    assert found and found[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland test-fired a medium-range missile off its northern coast on Monday.",
+        "Officials criticised Norland for a rocket test near the border with Vessa.",
+    ],
+)
+def test_a_weapons_test_is_no_attack(text: str) -> None:
+    assert _events_of(text) == []
+
+
+def test_states_that_sign_a_treaty_hold_a_diplomatic_event_and_fighters_make_an_agreement() -> None:
+    assert ("Diplomatic event", "asserted") in _events_of(
+        "In May, Chile and Peru signed a treaty on river trade in Lima."
+    )
+    assert ("Agreement", "asserted") in _events_of(
+        "Army and rebel commanders in Vessa signed a ceasefire agreement on Sunday."
+    )

@@ -8,7 +8,10 @@ LINKS = "\n".join(f"* [Section {i}](https://example.org/s/{i})" for i in range(4
 
 
 def test_markdown_links_become_numbered_links_and_soft_breaks_join() -> None:
-    text = f"{LINKS}\n\n# Harbour [works](https://example.org/a-very-long-\npath) begin\n\nThe council voted\non Tuesday.\n"
+    text = (
+        f"{LINKS}\n\n# Harbour [works](https://example.org/a-very-long-\npath) begin\n\n"
+        "The council voted\non Tuesday.\n"
+    )
     assert is_markdown(text)
     printed = unmark(text)
     assert "[0]Section 1" in printed

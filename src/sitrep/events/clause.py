@@ -32,6 +32,25 @@ DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "When a citizen is arrested abroad, the embassy is told": a rule about any time, not one event.
 GENERIC_MARKS = frozenset({"when", "whenever", "once"})
+# "Militants sometimes throw grenades at cars": a habit, not one event (in the simple present).
+HABITUAL_ADVERBS = frozenset(
+    {
+        "sometimes",
+        "often",
+        "usually",
+        "frequently",
+        "regularly",
+        "routinely",
+        "typically",
+        "always",
+        "occasionally",
+        "generally",
+        "rarely",
+        "seldom",
+    }
+)
+# "No group has claimed it", "nobody was hurt": the subject or object denies the event.
+NEGATIVE_ARGUMENTS = frozenset({"nobody", "nothing", "none", "noone"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
@@ -79,6 +98,10 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
             return "denied"
         if any(c.dep_ == "neg" and c.lower_ in NEGATIONS for c in children) and node.pos_ in {"VERB", "AUX"}:
             return "denied"
+        if node.i == trigger.i and any(_negative_argument(c) for c in children):
+            return "denied"  # "no group has claimed it"; not "no one was hurt when rebels shelled the town"
+        if node.i == trigger.i and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+            return "denied"  # "no attack was reported"
         if node.i != trigger.i and node.lemma_.lower() in PLANNED_LEMMAS:
             return "planned"
         if node.i != trigger.i and node.lemma_.lower() in HYPOTHETICAL_LEMMAS:
@@ -102,9 +125,17 @@ def _asks(trigger: Token) -> bool:
 
 
 def _generic(verb: Token, children: list[Token]) -> bool:
-    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS for c in children) and _present(
-        verb, children
-    )
+    marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS | HABITUAL_ADVERBS for c in children)
+    return marked and _present(verb, children)
+
+
+def _negative_argument(child: Token) -> bool:
+    """A subject or object that is nobody: "no group", "no one", "nobody", "none of them"."""
+    if child.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return False
+    if child.lower_ in NEGATIVE_ARGUMENTS:
+        return True
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
 
 
 def _present(verb: Token, children: list[Token]) -> bool:

@@ -69,7 +69,7 @@ DIPLOMACY_WORDS = frozenset({
 WEAK_TRIGGERS = frozenset({
     "war", "violence", "body", "bodies", "dead", "death", "deaths", "strike", "strikes", "sign", "signed",
     "signing", "agree", "agreed", "accord", "swap", "engage", "engaged", "engagement", "battlefield",
-    "fatalities", "fatality", "shot", "treaty", "negotiate", "negotiation", "negotiations", "mine",
+    "fatalities", "fatality", "shot", "negotiate", "negotiation", "negotiations", "mine",
     "mines",
 })
 # fmt: on
@@ -184,20 +184,20 @@ def _event(
     sub_type, confidence = _typed(typing, tokens, model)
     if head.dep_ in SUBORDINATE_DEPS:
         confidence *= SUBORDINATE_FACTOR
-    stops = frame.cue_tokens
+    stops = [t for t in frame.cue_tokens if not trigger.start <= t.i < trigger.end]  # "claimed responsibility"
     place = frame.place_in(head, stops)
     grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
     demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
     if typing.features & ARMED_ONLY_CUES and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
         return None
-    if typing.sub_type == "Attack" and not typing.features & POLITICAL_HARM:
+    if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
     if typing.sub_type == "Arrests" and not _political_arrest(typing, head):
         return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
-    if typing.sub_type == "Diplomatic event" and not _states_act(actors, tokens):
+    if sub_type == "Diplomatic event" and not _states_act(actors, tokens, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
-    self_grounded = typing.type in SELF_GROUNDED_TYPES
+    self_grounded = type_of(sub_type) in SELF_GROUNDED_TYPES
     if not grounded and not demonstrated and not self_grounded and not typing.features & WEAPON_CUES:
         return None  # nobody, nowhere, no weapon: "women in combat", "a verbal attack" are not events
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
@@ -220,14 +220,21 @@ def _political_arrest(typing: Typing, head: Token) -> bool:
     return POLITICAL_ARREST in typing.features or any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.sent)
 
 
-def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token]) -> bool:
+def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> bool:
     """Two states (or international organisations) deal with each other: two parties named in the
-    clause (countries, nationalities, state actors), or one with a word only diplomacy uses
-    ("ambassador", "treaty", "sanctions"). "The mayor met residents of Vessa" is no diplomacy."""
+    clause (countries, nationalities, state actors, places resolved as countries or seats of
+    government), or one with a word only diplomacy uses ("ambassador", "treaty", "sanctions").
+    "The mayor met residents of Vessa" is no diplomacy."""
     inside = {t.i for t in tokens}
     named = tokens[0].doc.ents if tokens else ()
     parties = {e.text.lower() for e in named if e.label_ in {"GPE", "NORP"} and e.start in inside}
     parties |= {ref.actor or ref.text for ref, _ in actors if ref.kind in STATE_KINDS}
+    places = frame.result.places
+    parties |= {
+        (places[index].name or places[index].text).lower()
+        for i, index in frame.place_at.items()
+        if i in inside and (places[index].precision == "country" or places[index].role == "government")
+    }
     if len(parties) >= 2:
         return True
     words = {t.lemma_.lower() for t in tokens}

@@ -236,6 +236,7 @@ class RuleTyper:
         names = {h.cue for h in hits} | set(extra)
         if "agreement" in names and not _between_fighters(tokens, names):
             names = (names - {"agreement"}) | {"diplomacy"}  # a trade deal or a climate accord is diplomacy
+            hits = [CueHit("diplomacy", h.start, h.end) if h.cue == "agreement" else h for h in hits]
         kinds = [m.entry.kind for m in self.actors.find(tokens) if m.start not in topic]
         armed = [k for k in kinds if k in ARMED_KINDS]
         if armed:

@@ -233,8 +233,27 @@ def _figurative_disaster(token: Token) -> bool:
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
 
 
+TEST_WORDS = frozenset({"test", "testing", "trial", "drill", "exercise", "demonstration", "parade"})
+
+
+def _weapon_test(token: Token) -> bool:
+    """ "test-fired a missile", "a rocket test", "a missile drill": a weapon shown or tried, not used on anyone."""
+    node = token
+    for _ in range(3):
+        if node.lemma_.lower() in TEST_WORDS:
+            return True
+        if any(c.lemma_.lower() in TEST_WORDS for c in node.children if c.dep_ in {"compound", "npadvmod", "amod"}):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
 def weapon_in_use(hit: CueHit, token: Token) -> bool:
-    """A weapon word names an attack, or something is done with the weapon in its clause."""
+    """A weapon word names an attack, or something is done with the weapon in its clause (not a test)."""
+    if _weapon_test(token):
+        return False
     span = token.doc[hit.start : hit.end]
     if token.pos_ == "VERB" or any(t.lemma_.lower().startswith(EVENT_NOUN_PREFIXES) for t in span):
         if _modifies_other_noun(token) or _abstract_subject(token):  # "the population exploded"

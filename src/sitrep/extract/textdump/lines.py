@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from sitrep.extract import cjk
 from sitrep.extract.icons import split_icons
@@ -134,7 +134,7 @@ def _breaks_mid_sentence(
     paragraphs end. Edge lines followed by a blank line or nothing say neither.
     """
     followed = mid = 0
-    for line, nxt in zip(lines, lines[1:], strict=False):
+    for line, nxt in pairwise(lines):
         stripped = line.rstrip()
         if not nxt.strip() or not low <= measure(stripped) <= high:
             continue
