@@ -233,7 +233,7 @@ def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token],
     parties |= {
         (places[index].name or places[index].text).lower()
         for i, index in frame.place_at.items()
-        if i in inside and (places[index].precision == "country" or places[index].role == "government")
+        if i in inside and (places[index].precision == "country" or places[index].role == "actor")
     }
     if len(parties) >= 2:
         return True
