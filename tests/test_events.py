@@ -376,3 +376,24 @@ def test_states_that_sign_a_treaty_hold_a_diplomatic_event_and_fighters_make_an_
     assert ("Agreement", "asserted") in _events_of(
         "Army and rebel commanders in Vessa signed a ceasefire agreement on Sunday."
     )
+
+
+def test_force_used_on_protesters_is_excessive_force_not_a_violent_demonstration() -> None:
+    assert _events_of("Security forces shot dead 40 demonstrators and injured hundreds more in Vessa.")[0] == (
+        "Excessive force against protesters",
+        "asserted",
+    )
+    assert _events_of("Protesters threw stones at police and set fire to cars in Vessa.")[0] == (
+        "Violent demonstration",
+        "asserted",
+    )
+
+
+def test_firefighters_battling_a_fire_is_no_battle() -> None:
+    found = _events_of("Firefighters battled a fire at a home in Marlow this morning.")
+    assert ("Armed clash", "asserted") not in found
+
+
+def test_storms_and_winds_are_natural_disasters_but_storm_drains_are_not() -> None:
+    assert ("Natural disaster", "asserted") in _events_of("Strong winds toppled 13 trucks near Marlow on Monday.")
+    assert _events_of("The council approved a new storm drain and a wind farm near Marlow.") == []

@@ -233,6 +233,7 @@ class RuleTyper:
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
         hits = [h for h in hits if not (h.cue == "accident" and _is_fire(doc, h) and not accidental_fire(doc[h.start]))]
         hits = [h for h in hits if not self.names_actor(doc, h)]
+        hits = [h for h in hits if not (h.cue == "crowd_violence" and self.done_by_state(doc[h.start]))]
         names = {h.cue for h in hits} | set(extra)
         if "agreement" in names and not _between_fighters(tokens, names):
             names = (names - {"agreement"}) | {"diplomacy"}  # a trade deal or a climate accord is diplomacy
@@ -260,6 +261,20 @@ class RuleTyper:
         single = hit.end - hit.start == 1
         keep = WEAPON_CUES | DEMONSTRATION_CUES | {"crime"}  # "protesters threw stones", "smugglers offered"
         return single and hit.cue not in keep and bool(self.actors.find([doc[hit.start]]))
+
+    def done_by_state(self, token: Token) -> bool:
+        """The violence word's doer is the police or the army: "security forces stormed the protest camp",
+        "police shot dead and injured protesters". Force used *on* a crowd is no violent crowd."""
+        verb = token if token.pos_ == "VERB" else token.head
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "shot dead and injured": one subject
+            verb = verb.head
+        for child in verb.children:
+            doer = child if child.dep_ == "nsubj" else None
+            if child.dep_ == "agent":  # "protesters were beaten by police"
+                doer = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if doer is not None and any(m.entry.kind in STATE_FORCES for m in self.actors.find(list(doer.subtree))):
+                return True
+        return False
 
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
         """Territory added to a state ("the regions Moscow added to the Russian Federation").
@@ -300,6 +315,7 @@ TOPIC_VERBS = frozenset({
     "seek", "urge", "express", "criticise", "criticize", "highlight", "support", "reject", "press",
 })
 # fmt: on
+STATE_FORCES = frozenset({"military", "police"})
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob"})
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})

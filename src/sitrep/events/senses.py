@@ -216,6 +216,10 @@ NAMED_EVENT_CUES = frozenset({"natural", "accident"})
 # "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
 DISASTER_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "size", "scale"})
 LITERAL_WITH_OF = frozenset({"collapse", "crash", "explosion", "eruption", "sinking", "capsizing", "derailment"})
+DISASTER_HEADS = frozenset({
+    "system", "damage", "surge", "warning", "watch", "gust", "victim", "survivor", "toll", "cell", "front",
+    "water", "waters", "zone", "area", "season", "relief", "aid", "evacuee", "debris", "cleanup",
+})
 FIGURATIVE_DISASTER_COMPANIONS = frozenset({"victory", "win", "election", "vote", "majority", "margin"})
 
 
@@ -274,6 +278,10 @@ def weapon_in_use(hit: CueHit, token: Token) -> bool:
     return any(c.lemma_.lower() in EVENT_HEADS for c in token.children if c.dep_ in {"compound", "conj"})
 
 
+FIRES = frozenset({"fire", "fires", "blaze", "flame", "flames", "inferno"})
+FIREFIGHTING_VERBS = frozenset({"battle", "fight", "combat", "tackle", "contain", "attack"})
+
+
 def is_figurative(token: Token, with_preps: bool = True) -> bool:
     """Violence done to an abstraction, by a manner of speaking, or a word modifying another noun."""
     if _modifies_other_noun(token):  # "attack ads", "battle pass"
@@ -286,6 +294,8 @@ def is_figurative(token: Token, with_preps: bool = True) -> bool:
             return True
         if child.dep_ in OBJECT_DEPS and _abstract(child):
             return True
+        if child.dep_ in OBJECT_DEPS and lemma in FIRES and token.lemma_.lower() in FIREFIGHTING_VERBS:
+            return True  # "firefighters battled a fire"; "set fire to the offices" stays violence
         targets = [o for o in child.children if o.dep_ == "pobj"]
         is_target = with_preps and child.dep_ == "prep" and child.lower_ in FIGURATIVE_TARGET_PREPS
         if is_target and any(map(_abstract, targets)):
