@@ -45,6 +45,7 @@ faults: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/sitrep schema > schema/analyzed-article.schema.json
+	$(BIN)/sitrep schema --openapi > schema/openapi.json
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

@@ -23,6 +23,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # so stage tests do not depend on the extractor.
 EXAMPLE_BODY = (FIXTURES / "example_body.txt").read_text(encoding="utf-8").rstrip("\n")
 
+pytest_plugins = ["tests.corpus_support"]  # the "corpus" fixture of disagreeing articles
+
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:

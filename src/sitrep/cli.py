@@ -366,8 +366,36 @@ def validate(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of the AnalyzedArticle contract."""
+@_command
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 shares it on the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="SITREP_TOKEN", help="Accept POST /api/v1/documents with this bearer token."),
+    ] = None,
+) -> None:
+    """Serve the store: the JSON API under /api/v1 and the web pages (read-only without --token)."""
+    import uvicorn
+
+    from sitrep.web import create_app
+
+    store = _store(db)
+    err.print(f"serving {store} on http://{host}:{port}/ (API: /api/v1/docs){'' if token else ', read-only'}")
+    uvicorn.run(create_app(store, token), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def schema(
+    openapi: Annotated[bool, typer.Option("--openapi", help="The HTTP API's OpenAPI schema instead.")] = False,
+) -> None:
+    """Print the JSON Schema of the AnalyzedArticle contract (or the HTTP API's OpenAPI schema)."""
+    if openapi:
+        from sitrep.web.app import openapi_schema
+
+        sys.stdout.write(json.dumps(openapi_schema(), indent=2, ensure_ascii=False) + "\n")
+        return
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 

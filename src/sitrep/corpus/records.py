@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlparse
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, tuple_
 
 from sitrep.store import Store
 from sitrep.store import schema as s
@@ -174,6 +174,7 @@ class Filter:
     region named (its first-level region, with or without "Oblast"). ``actor``: an
     actor, side or claimant (exact, or a part of a name for queries over 3 characters).
     ``start``/``end``: records whose interval touches the range (undated ones are left out).
+    ``type``/``sub_type`` select events only (control claims have neither).
     """
 
     place: str | None = None
@@ -181,6 +182,10 @@ class Filter:
     start: str | None = None
     end: str | None = None
     asserted_only: bool = False
+    type: str | None = None  # events: ACLED event type ...
+    sub_type: str | None = None  # ... and sub-event type
+    modality: str | None = None
+    asserted_by: Literal["outlet", "source"] | None = None  # the outlet itself, or a source it quotes
 
 
 def _place_condition(query: str) -> ColumnElement[bool]:
@@ -218,6 +223,14 @@ def _filtered(table: Any, record: str, query: Select[Any], where: Filter) -> Sel
         conditions.append(_range_condition(table, where.start, where.end))
     if where.asserted_only:
         conditions.append(table.c.modality == "asserted")
+    if where.modality is not None:
+        conditions.append(table.c.modality == where.modality)
+    for column, value in (("type", where.type), ("sub_type", where.sub_type)):
+        if value is not None:
+            conditions.append(table.c[column] == value if column in table.c else false())
+    if where.asserted_by is not None:
+        claimant = table.c.asserted_by if record == "event" else table.c.claimant
+        conditions.append(claimant.is_(None) if where.asserted_by == "outlet" else claimant.is_not(None))
     return query.where(*conditions) if conditions else query
 
 
@@ -225,6 +238,23 @@ def _read(store: Store, kind: str, query: Select[Any]) -> Iterator[Record]:
     with store.engine.connect() as conn:
         for row in conn.execute(query):
             yield _record(kind, row)
+
+
+TimeKey = tuple[str, int, int]  # (earliest or FAR_FUTURE, doc_id, idx): a cursor into records by time
+
+
+def time_key(record: Record) -> TimeKey:
+    return record.earliest or FAR_FUTURE, record.doc_id, record.idx
+
+
+def events_by_time(store: Store, where: Filter, after: TimeKey | None = None, limit: int = 100) -> list[Record]:
+    """Events in time order (undated last), the ``limit`` after the cursor ``after``."""
+    e = s.events
+    key = func.coalesce(e.c.earliest, FAR_FUTURE)
+    query = _filtered(e, "event", _joined(e, e.c.place_idx, e.c.asserted_by), where)
+    if after is not None:
+        query = query.where(tuple_(key, e.c.doc_id, e.c.idx) > tuple_(*after))
+    return list(_read(store, "event", query.order_by(key, e.c.doc_id, e.c.idx).limit(limit)))
 
 
 def events(store: Store, where: Filter | None = None) -> Iterator[Record]:

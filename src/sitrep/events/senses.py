@@ -216,10 +216,31 @@ NAMED_EVENT_CUES = frozenset({"natural", "accident"})
 # "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
 DISASTER_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "size", "scale"})
 LITERAL_WITH_OF = frozenset({"collapse", "crash", "explosion", "eruption", "sinking", "capsizing", "derailment"})
-DISASTER_HEADS = frozenset({
-    "system", "damage", "surge", "warning", "watch", "gust", "victim", "survivor", "toll", "cell", "front",
-    "water", "waters", "zone", "area", "season", "relief", "aid", "evacuee", "debris", "cleanup",
-})
+DISASTER_HEADS = frozenset(
+    {
+        "system",
+        "damage",
+        "surge",
+        "warning",
+        "watch",
+        "gust",
+        "victim",
+        "survivor",
+        "toll",
+        "cell",
+        "front",
+        "water",
+        "waters",
+        "zone",
+        "area",
+        "season",
+        "relief",
+        "aid",
+        "evacuee",
+        "debris",
+        "cleanup",
+    }
+)
 FIGURATIVE_DISASTER_COMPANIONS = frozenset({"victory", "win", "election", "vote", "majority", "margin"})
 
 

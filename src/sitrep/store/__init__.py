@@ -1,7 +1,16 @@
 """The store: SQLite by default (one file, WAL, FTS5), any SQLAlchemy URL in principle; schema under Alembic."""
 
 from sitrep.store.backends import database_url, default_db_path
-from sitrep.store.db import DocSummary, Store
+from sitrep.store.db import DocSummary, DocumentFilter, Store
 from sitrep.store.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit
 
-__all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "SearchHit", "Store", "database_url", "default_db_path"]
+__all__ = [
+    "HIGHLIGHT_CLOSE",
+    "HIGHLIGHT_OPEN",
+    "DocSummary",
+    "DocumentFilter",
+    "SearchHit",
+    "Store",
+    "database_url",
+    "default_db_path",
+]

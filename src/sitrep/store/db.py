@@ -25,7 +25,7 @@ from sitrep.store import backends, schema
 from sitrep.store.keys import lookup_key
 from sitrep.store.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit, SearchIndex, search_index
 
-__all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "SearchHit", "Store"]
+__all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,19 @@ class DocSummary:
     published: str | None
     outlet: str | None
     ingested_at: str
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Which documents a listing wants; dates are ISO strings, ``*_to`` days included."""
+
+    outlet: str | None = None
+    language: str | None = None
+    kind: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+    ingested_from: str | None = None
+    ingested_to: str | None = None
 
 
 class Store:
@@ -145,9 +158,42 @@ class Store:
             raw = conn.scalar(select(schema.documents.c.analysis).where(schema.documents.c.id == doc_id))
         return AnalyzedArticle.model_validate_json(raw) if raw else None
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search ranked by relevance, with highlighted snippets (see :mod:`sitrep.store.search`)."""
-        return self.index.search(query, limit)
+        return self.index.search(query, limit, offset)
+
+    def page(self, where: DocumentFilter, before_id: int | None = None, limit: int = 50) -> list[DocSummary]:
+        """Documents matching ``where``, newest first, from just below ``before_id`` (a cursor that stays
+        right while documents are added)."""
+        d = schema.documents.c
+        conditions = [
+            column == value
+            for column, value in ((d.outlet, where.outlet), (d.language, where.language), (d.kind, where.kind))
+            if value is not None
+        ]
+        for column, low, high in (
+            (d.published_earliest, where.published_from, where.published_to),
+            (d.ingested_at, where.ingested_from, where.ingested_to),
+        ):
+            if low is not None:
+                conditions.append(column >= low)
+            if high is not None:
+                conditions.append(column <= high + "\uffff")  # a day includes its times
+        if before_id is not None:
+            conditions.append(d.id < before_id)
+        query = (
+            select(d.id, d.title, d.uri, d.kind, d.published_earliest, d.published_text, d.outlet, d.ingested_at)
+            .where(*conditions)
+            .order_by(d.id.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [
+                DocSummary(
+                    r.id, r.title, r.uri, r.kind, r.published_earliest or r.published_text, r.outlet, r.ingested_at
+                )
+                for r in conn.execute(query)
+            ]
 
 
 def _interval_cols(interval: Interval | None) -> dict[str, Any]:

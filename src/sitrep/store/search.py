@@ -31,7 +31,7 @@ class SearchHit:
 
 
 class SearchIndex(Protocol):
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]: ...
 
 
 _FTS_SYNTAX = re.compile(r'["*()^:]|\b(?:AND|OR|NOT|NEAR)\b')
@@ -50,19 +50,19 @@ class Fts5Search:
         f"snippet(documents_fts, 1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16) AS snippet, "
         f"bm25(documents_fts, {TITLE_WEIGHT}, 1.0) AS score "
         "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-        "WHERE documents_fts MATCH :q ORDER BY score LIMIT :limit"
+        "WHERE documents_fts MATCH :q ORDER BY score, d.id LIMIT :limit OFFSET :offset"
     )
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         attempts = [query] if _FTS_SYNTAX.search(query) else []
         attempts.append(" ".join('"' + w.replace('"', '""') + '"' for w in query.split()))
         for attempt in attempts:
             try:
                 with self.engine.connect() as conn:
-                    rows = conn.execute(self.SQL, {"q": attempt, "limit": limit}).all()
+                    rows = conn.execute(self.SQL, {"q": attempt, "limit": limit, "offset": offset}).all()
             except OperationalError:
                 continue
             return [SearchHit(r.id, r.title, r.uri, r.snippet, float(r.score)) for r in rows]

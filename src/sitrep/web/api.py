@@ -1,0 +1,199 @@
+"""``/api/v1``: the store as JSON, through the same query layer as the CLI.
+
+Lists that can grow are paged by cursor (``next`` in each page, passed back as
+``cursor``); exports stream; ``POST /documents`` analyses and stores a document and
+is open only when the server was started with a token.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import Response, StreamingResponse
+
+from sitrep.corpus import records, views
+from sitrep.corpus.records import Filter
+from sitrep.errors import InputError, UsageError
+from sitrep.export import EXPORTERS
+from sitrep.export.rows import record_dict
+from sitrep.service import exports
+from sitrep.service.analysis import ingest
+from sitrep.service.documents import document
+from sitrep.sources import Origin, RawDoc
+from sitrep.store import DocumentFilter, Store
+from sitrep.web import cursor
+from sitrep.web.state import ServerState
+
+router = APIRouter(prefix="/api/v1")
+Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}", description="ISO date (YYYY-MM-DD)")]
+Limit = Annotated[int, Query(ge=1, le=500)]
+Cursor = Annotated[str | None, Query(alias="cursor", description="The `next` value of the previous page.")]
+Modality = Literal["asserted", "denied", "hypothetical", "planned"]
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def state(request: Request) -> ServerState:
+    return request.app.state.sitrep  # type: ignore[no-any-return]
+
+
+def store(request: Request) -> Store:
+    return state(request).store
+
+
+StoreDep = Annotated[Store, Depends(store)]
+
+
+def page(items: list[Any], next_key: Any, limit: int) -> dict[str, Any]:
+    return {"items": items, "next": cursor.encode(next_key) if len(items) == limit else None}
+
+
+@router.get("/documents", summary="Stored documents, newest first")
+def list_documents(
+    db: StoreDep,
+    outlet: str | None = None,
+    language: str | None = None,
+    kind: Literal["html", "textdump", "text"] | None = None,
+    published_from: Day = None,
+    published_to: Day = None,
+    ingested_from: Day = None,
+    ingested_to: Day = None,
+    limit: Limit = 50,
+    cursor_: Cursor = None,
+) -> dict[str, Any]:
+    where = DocumentFilter(outlet, language, kind, published_from, published_to, ingested_from, ingested_to)
+    found = db.page(where, cursor.decode(cursor_), limit)
+    return page([dataclasses.asdict(d) for d in found], found[-1].id if found else None, limit)
+
+
+@router.get("/documents/{doc_id}", summary="One document with every layer")
+def get_document(db: StoreDep, doc_id: int) -> dict[str, Any]:
+    return {"id": doc_id, **document(db, doc_id).model_dump(mode="json")}
+
+
+@router.post("/documents", status_code=201, summary="Analyse and store a document (needs the server's token)")
+async def post_document(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    server = state(request)
+    server.check_token(authorization)
+    raw = await _uploaded(request)
+    report = await _run_in_thread(lambda: ingest(server.store, [raw], server.pipeline()))
+    if report.failed:
+        raise InputError(raw.uri, report.failed[0].split(": ", 1)[-1])
+    doc_id = server.store.find(raw.sha256)
+    return {"id": doc_id, "stored": bool(report.stored), "duplicate": bool(report.duplicate)}
+
+
+async def _uploaded(request: Request) -> RawDoc:
+    """A file upload (multipart field ``file``) or JSON ``{url, html | text, captured_at, outlet}``."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form()
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise UsageError("multipart upload without a 'file' field")
+        data = await upload.read(MAX_UPLOAD_BYTES + 1)
+        name = upload.filename or "upload"
+        media = "text/html" if name.lower().endswith((".html", ".htm")) else None
+        origin = Origin(name, _text(form.get("captured_at")), _text(form.get("outlet")))
+        raw = RawDoc(origin, data, media)
+    else:
+        body = await request.body()
+        if len(body) > MAX_UPLOAD_BYTES:
+            raise UsageError(f"document over {MAX_UPLOAD_BYTES} bytes")
+        try:
+            item = json.loads(body)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"body is neither JSON nor a multipart upload: {exc}") from None
+        if not isinstance(item, dict) or not (item.get("html") or item.get("text")):
+            raise UsageError("JSON body needs 'html' or 'text' (and optionally url, captured_at, outlet)")
+        html = item.get("html")
+        origin = Origin(str(item.get("url") or "posted"), item.get("captured_at"), item.get("outlet"))
+        raw = RawDoc(origin, str(html or item["text"]).encode("utf-8"), "text/html" if html else None)
+    if len(raw.data) > MAX_UPLOAD_BYTES:
+        raise UsageError(f"document over {MAX_UPLOAD_BYTES} bytes")
+    return raw
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+async def _run_in_thread(work: Any) -> Any:
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(work)
+
+
+@router.get("/search", summary="Full-text search, best first, with highlighted snippets")
+def search(
+    db: StoreDep, q: Annotated[str, Query(min_length=1)], limit: Limit = 20, cursor_: Cursor = None
+) -> dict[str, Any]:
+    offset = int(cursor.decode(cursor_) or 0)
+    hits = db.search(q, limit, offset)
+    return page([dataclasses.asdict(h) for h in hits], offset + len(hits), limit)
+
+
+@router.get("/events", summary="Events in time order, filtered")
+def list_events(
+    db: StoreDep,
+    type: str | None = None,
+    sub_type: str | None = None,
+    place: Annotated[str | None, Query(description="A place, or a region: places inside it are included.")] = None,
+    actor: str | None = None,
+    modality: Modality | None = None,
+    asserted_by: Annotated[
+        Literal["outlet", "source"] | None, Query(description="The outlet itself, or a source it quotes.")
+    ] = None,
+    start: Day = None,
+    end: Day = None,
+    limit: Limit = 100,
+    cursor_: Cursor = None,
+) -> dict[str, Any]:
+    where = Filter(
+        place=place,
+        actor=actor,
+        start=start,
+        end=end,
+        type=type,
+        sub_type=sub_type,
+        modality=modality,
+        asserted_by=asserted_by,
+    )
+    after = cursor.decode(cursor_)
+    found = records.events_by_time(db, where, tuple(after) if after else None, limit)
+    return page([record_dict(r) for r in found], list(records.time_key(found[-1])) if found else None, limit)
+
+
+@router.get("/places/{place}/timeline", summary="Events and control claims about a place, in time order")
+def place_timeline(db: StoreDep, place: str, start: Day = None, end: Day = None) -> dict[str, Any]:
+    return {"place": place, "timeline": [entry.to_json() for entry in views.timeline(db, place, start, end)]}
+
+
+@router.get("/places/{place}/claims", summary="Control claims about a place per period, with a derived status")
+def place_claims(db: StoreDep, place: str) -> dict[str, Any]:
+    return {"place": place, "periods": [period.to_json() for period in views.place_claims(db, place)]}
+
+
+@router.get("/places/{place}/conflicts", summary="Claims about a place that cannot both be true")
+def place_conflicts(db: StoreDep, place: str) -> dict[str, Any]:
+    return {"place": place, "conflicts": [pair.to_json() for pair in views.conflicting(db, place)]}
+
+
+@router.get("/exports/{format}", summary="The store's records in an export format, streamed")
+def export(db: StoreDep, format: str) -> Response:
+    if format not in EXPORTERS:
+        raise UsageError(f"unknown export format {format!r}; choose one of {', '.join(EXPORTERS)}")
+    media = {"geojson": "application/geo+json", "jsonl": "application/x-ndjson"}.get(format, "text/csv")
+    return StreamingResponse(
+        _streamed(db, format),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="sitrep-export.{format}"'},
+    )
+
+
+def _streamed(db: Store, format: str) -> Iterator[str]:
+    """The exporter writes to a stream; it is drained in pieces so a large export is never held whole."""
+    yield from exports.stream(db, format)

@@ -1,0 +1,71 @@
+"""The HTML pages: server-rendered, complete without JavaScript, over the same query layer as the API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from sitrep.corpus import records, views
+from sitrep.corpus.records import Filter
+from sitrep.export import EXPORTERS
+from sitrep.service.documents import document
+from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, Store
+from sitrep.web.marks import pieces
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+RECENT = 20
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.sitrep.store  # type: ignore[no-any-return]
+
+
+def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"exports": list(EXPORTERS), **context})
+
+
+@router.get("/")
+def home(request: Request) -> HTMLResponse:
+    store = _store(request)
+    recent = store.page(DocumentFilter(), None, RECENT)
+    latest = records.events_by_time(store, Filter(asserted_only=True), None, 500)[-RECENT:][::-1]
+    conflicts = views.conflicting(store)[:RECENT]
+    return _render(request, "home.html", recent=recent, events=latest, conflicts=conflicts)
+
+
+@router.get("/documents/{doc_id}")
+def article(request: Request, doc_id: int) -> HTMLResponse:
+    result = document(_store(request), doc_id)
+    return _render(request, "article.html", doc_id=doc_id, result=result, pieces=pieces(result))
+
+
+@router.get("/places/{place}")
+def place(request: Request, place: str) -> HTMLResponse:
+    store = _store(request)
+    return _render(
+        request,
+        "place.html",
+        place=place,
+        timeline=views.timeline(store, place),
+        periods=views.place_claims(store, place),
+        conflicts=views.conflicting(store, place),
+    )
+
+
+@router.get("/search")
+def search(request: Request, q: Annotated[str, Query()] = "") -> HTMLResponse:
+    hits = _store(request).search(q, 50) if q.strip() else []
+    marked = [(hit, highlighted(hit.snippet)) for hit in hits]
+    return _render(request, "search.html", q=q, hits=marked)
+
+
+def highlighted(snippet: str) -> Markup:
+    """The snippet escaped, its matches in ``<mark>``."""
+    text = str(escape(snippet))
+    return Markup(text.replace(str(escape(HIGHLIGHT_OPEN)), "<mark>").replace(str(escape(HIGHLIGHT_CLOSE)), "</mark>"))

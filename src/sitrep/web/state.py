@@ -1,0 +1,38 @@
+"""What one server holds: the store, the write token, and the pipeline (loaded on the first upload)."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.errors import SitrepError
+from sitrep.store import Store
+
+
+class Unauthorized(SitrepError):
+    """A write without the server's token: the API is read-only to it."""
+
+    http_status = 401
+
+
+class ServerState:
+    def __init__(self, store: Store, token: str | None = None, pipeline: Pipeline | None = None) -> None:
+        self.store = store
+        self.token = token
+        self._pipeline = pipeline
+        self._lock = threading.Lock()
+
+    def check_token(self, authorization: str | None) -> None:
+        """Writes need ``Authorization: Bearer <token>``; without a token at start-up there are none."""
+        if self.token is None:
+            raise Unauthorized("this server is read-only: start it with --token to accept documents")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), self.token.encode()):
+            raise Unauthorized("a valid 'Authorization: Bearer <token>' header is needed to add documents")
+
+    def pipeline(self) -> Pipeline:
+        with self._lock:  # one model load, whichever request comes first
+            if self._pipeline is None:
+                self._pipeline = Pipeline()
+            return self._pipeline

@@ -1,0 +1,171 @@
+"""The HTTP interface over a real SQLite store: the JSON API, its errors, its paging, and the pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.store import Store
+from sitrep.web import create_app
+from sitrep.web.app import openapi_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+OPENAPI = ROOT / "schema" / "openapi.json"
+TOKEN = "s3cret-test-token"
+
+
+@pytest.fixture
+def client(corpus: Store) -> TestClient:
+    return TestClient(create_app(corpus), raise_server_exceptions=False)
+
+
+def test_documents_are_listed_newest_first_and_filtered(client: TestClient) -> None:
+    page = client.get("/api/v1/documents").json()
+    ids = [d["id"] for d in page["items"]]
+    assert ids == sorted(ids, reverse=True) and len(ids) == 6 and page["next"] is None
+    wire = client.get("/api/v1/documents", params={"outlet": "Wire Example"}).json()["items"]
+    assert {d["uri"] for d in wire} == {"https://wire.example/bakhmut", "https://wire.example/bakhmut2"}
+
+
+def test_cursor_pages_cover_every_document_once(client: TestClient) -> None:
+    seen: list[int] = []
+    cursor = None
+    while True:
+        params = {"limit": 4, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/v1/documents", params=params).json()
+        seen += [d["id"] for d in page["items"]]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(set(seen)) and len(seen) == 6
+
+
+def test_one_document_has_every_layer(client: TestClient) -> None:
+    first = client.get("/api/v1/documents", params={"limit": 1}).json()["items"][0]
+    doc = client.get(f"/api/v1/documents/{first['id']}").json()
+    assert {"source", "article", "places", "attributions", "events", "control"} <= set(doc)
+    assert doc["article"]["body"]
+
+
+def test_events_filter_by_place_type_claimant_and_date_in_time_order(client: TestClient) -> None:
+    events = client.get("/api/v1/events", params={"place": "Soledar"}).json()["items"]
+    assert len(events) == 3 and all(e["place"] == "Soledar" for e in events)
+    assert [e["earliest"] for e in events] == sorted(e["earliest"] for e in events)
+    assert client.get("/api/v1/events", params={"sub_type": "Armed clash"}).json()["items"]
+    assert client.get("/api/v1/events", params={"sub_type": "Looting/property destruction"}).json()["items"] == []
+    assert client.get("/api/v1/events", params={"asserted_by": "outlet"}).json()["items"] == []  # all are quoted
+    assert client.get("/api/v1/events", params={"end": "2022-12-31"}).json()["items"] == []
+    region = client.get("/api/v1/events", params={"place": "Donetsk Oblast", "limit": 2}).json()
+    assert len(region["items"]) == 2 and region["next"]
+    rest = client.get("/api/v1/events", params={"place": "Donetsk Oblast", "cursor": region["next"]}).json()
+    assert len(rest["items"]) == 1 and rest["next"] is None
+
+
+def test_place_views_match_the_cli_views(client: TestClient) -> None:
+    claims = client.get("/api/v1/places/Bakhmut/claims").json()["periods"]
+    assert [p["derived"] for p in claims] == ["contested"]
+    conflicts = client.get("/api/v1/places/Soledar/conflicts").json()["conflicts"]
+    assert len(conflicts) == 1 and {c["status"] for c in conflicts[0]} == {"captured", "holds"}
+    timeline = client.get("/api/v1/places/Soledar/timeline").json()["timeline"]
+    assert timeline
+
+
+def test_search_ranks_and_highlights(client: TestClient) -> None:
+    hits = client.get("/api/v1/search", params={"q": "Soledar"}).json()["items"]
+    assert hits and all("Soledar" in h["snippet"] for h in hits)
+
+
+def test_bad_parameters_are_problem_details_never_500(client: TestClient) -> None:
+    for path, params in [
+        ("/api/v1/events", {"start": "yesterday"}),
+        ("/api/v1/events", {"limit": "0"}),
+        ("/api/v1/events", {"modality": "rumoured"}),
+        ("/api/v1/documents", {"cursor": "%%%not-a-cursor"}),
+        ("/api/v1/search", {"q": ""}),
+        ("/api/v1/exports/xlsx", {}),
+    ]:
+        response = client.get(path, params=params)
+        assert 400 <= response.status_code < 500, (path, params, response.status_code)
+        assert response.headers["content-type"].startswith("application/problem+json")
+        problem = response.json()
+        assert problem["status"] == response.status_code and problem["detail"]
+    missing = client.get("/api/v1/documents/99999")
+    assert missing.status_code == 404 and "99999" in missing.json()["detail"]
+
+
+def test_exports_stream_every_format(client: TestClient) -> None:
+    jsonl = client.get("/api/v1/exports/jsonl")
+    assert jsonl.status_code == 200
+    rows = [json.loads(line) for line in jsonl.text.splitlines()]
+    assert len(rows) == 3 + 6  # three events, six control claims
+    geojson = client.get("/api/v1/exports/geojson").json()
+    assert geojson["type"] == "FeatureCollection" and geojson["features"]
+    acled = client.get("/api/v1/exports/acled").text.splitlines()
+    assert len(acled) == 1 + 3  # a header and the events only
+
+
+def test_a_stream_holds_few_pieces_at_a_time(corpus: Store) -> None:
+    from sitrep.service.exports import stream
+
+    pieces = list(stream(corpus, "jsonl", piece_chars=200))
+    assert len(pieces) > 3 and all(len(p) < 200 + 4000 for p in pieces)
+    assert "".join(pieces).count("\n") == 9
+
+
+def test_writes_need_the_token(corpus: Store, pipeline: Pipeline) -> None:
+    read_only = TestClient(create_app(corpus), raise_server_exceptions=False)
+    body = {"url": "https://example.org/a", "text": "Rebels shelled the town of Vessa on Monday, officials said."}
+    assert read_only.post("/api/v1/documents", json=body).status_code == 401
+    writable = TestClient(create_app(corpus, TOKEN, pipeline), raise_server_exceptions=False)
+    assert writable.post("/api/v1/documents", json=body, headers={"Authorization": "Bearer nope"}).status_code == 401
+    created = writable.post("/api/v1/documents", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert created.status_code == 201 and created.json()["stored"] is True
+    doc = writable.get(f"/api/v1/documents/{created.json()['id']}").json()
+    assert doc["source"]["uri"] == "https://example.org/a"
+    again = writable.post("/api/v1/documents", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert again.json() == {"id": created.json()["id"], "stored": False, "duplicate": True}
+    upload = writable.post(
+        "/api/v1/documents",
+        files={"file": ("page.html", b"<html><body><p>" + b"Protesters marched in Vessa. " * 20 + b"</p></body></html>")},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert upload.status_code == 201, upload.text
+    junk = writable.post("/api/v1/documents", content=b"\x00\x01", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert junk.status_code == 400 and junk.headers["content-type"].startswith("application/problem+json")
+
+
+def test_openapi_schema_is_committed_and_current() -> None:
+    current = openapi_schema()
+    committed = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(current)), "run `make schema` and commit schema/openapi.json"
+
+
+def test_pages_render_without_javascript(client: TestClient) -> None:
+    home = client.get("/")
+    assert home.status_code == 200 and "Recent articles" in home.text and "<script" not in home.text
+    doc_id = client.get("/api/v1/documents", params={"limit": 1}).json()["items"][0]["id"]
+    article = client.get(f"/documents/{doc_id}").text
+    assert 'class="m-place"' in article and 'href="/places/' in article  # places marked and linked
+    assert "m-source" in article and "m-cue" in article and "m-content" in article
+    place = client.get("/places/Bakhmut").text
+    assert "contested" in place and "Conflicting claims" in place
+    found = client.get("/search", params={"q": "Soledar"}).text
+    assert "<mark>Soledar</mark>" in found
+    assert client.get("/documents/424242").status_code == 404
+
+
+def test_marked_pieces_cover_the_body_exactly(corpus: Store) -> None:
+    from sitrep.web.marks import pieces
+
+    for doc_id in range(1, 7):
+        result = corpus.get(doc_id)
+        assert result is not None
+        cut = pieces(result)
+        assert "".join(p.text for p in cut) == result.article.body
+        for place in result.places:
+            inside = [p for p in cut if any(m.layer == "place" for m in p.marks)]
+            assert any(place.text in p.text for p in inside)
