@@ -240,5 +240,3 @@ def corpus(store: Store) -> Store:
         )
     )
     return store
-
-

@@ -128,9 +128,10 @@ def test_writes_need_the_token(corpus: Store, pipeline: Pipeline) -> None:
     assert doc["source"]["uri"] == "https://example.org/a"
     again = writable.post("/api/v1/documents", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert again.json() == {"id": created.json()["id"], "stored": False, "duplicate": True}
+    page = b"<html><body><p>" + b"Protesters marched in Vessa. " * 20 + b"</p></body></html>"
     upload = writable.post(
         "/api/v1/documents",
-        files={"file": ("page.html", b"<html><body><p>" + b"Protesters marched in Vessa. " * 20 + b"</p></body></html>")},
+        files={"file": ("page.html", page)},
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert upload.status_code == 201, upload.text
