@@ -8,7 +8,8 @@ EXAMPLE := examples/000_f33f436a49f2953e.txt
 
 .PHONY: demo test eval lint bench fuzz faults schema clean
 
-$(STAMP): pyproject.toml requirements-data.txt
+$(STAMP): pyproject.toml requirements-data.txt scripts/system-deps.sh
+	scripts/system-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

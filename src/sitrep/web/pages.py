@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from sitrep.corpus import records, views
 from sitrep.corpus.records import Filter
+from sitrep.events import taxonomy
 from sitrep.export import EXPORTERS
 from sitrep.service.documents import document
 from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, Store
@@ -56,6 +57,27 @@ def place(request: Request, place: str) -> HTMLResponse:
         periods=views.place_claims(store, place),
         conflicts=views.conflicting(store, place),
     )
+
+
+MAP_TABLE_ROWS = 200
+
+
+@router.get("/map")
+def event_map(
+    request: Request,
+    type: str | None = None,
+    actor: str | None = None,
+    modality: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> HTMLResponse:
+    """Located events with filters; the map itself is drawn by script, the table is there without it."""
+    values = {"type": type, "actor": actor, "modality": modality, "start": start, "end": end}
+    chosen = {k: v for k, v in values.items() if v}
+    where = Filter(type=type, actor=actor, modality=modality, start=start, end=end)
+    located = [r for r in records.events_by_time(_store(request), where, None, MAP_TABLE_ROWS) if r.place]
+    types = sorted({kind.type for kind in taxonomy.kinds() + taxonomy.extension_kinds()})
+    return _render(request, "map.html", filters=chosen, events=located, types=types)
 
 
 @router.get("/search")

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Vendor the web UI's third-party assets from the npm registry, with their licences: nothing is fetched
+# from a CDN at run time. Re-run to update; the versions are pinned here and each tarball is checked
+# against the registry's published sha512 integrity.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=src/sitrep/web/static/vendor
+PACKAGES=(
+  "leaflet 1.9.4"                # BSD-2-Clause: the map
+  "leaflet.markercluster 1.5.3"  # MIT: clusters of markers when dense
+  "topojson-client 3.1.0"        # ISC: TopoJSON to GeoJSON in the browser
+  "world-atlas 2.0.2"            # ISC, data from Natural Earth (public domain): the offline basemap
+)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for entry in "${PACKAGES[@]}"; do
+  read -r name version <<<"$entry"
+  meta=$(curl -fsS "https://registry.npmjs.org/$name/$version")
+  url=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["dist"]["tarball"])' <<<"$meta")
+  integrity=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["dist"]["integrity"])' <<<"$meta")
+  curl -fsS -o "$work/$name.tgz" "$url"
+  actual="sha512-$(openssl dgst -sha512 -binary "$work/$name.tgz" | base64 -w0)"
+  [ "$actual" = "$integrity" ] || { echo "integrity mismatch for $name@$version" >&2; exit 1; }
+  mkdir -p "$work/$name" && tar -xzf "$work/$name.tgz" -C "$work/$name"
+  echo "$name@$version $integrity" >> "$work/VERSIONS"
+done
+rm -rf "$OUT" && mkdir -p "$OUT/leaflet/images" "$OUT/markercluster" "$OUT/topojson" "$OUT/world-atlas"
+cp "$work/leaflet/package/dist/leaflet.js" "$work/leaflet/package/dist/leaflet.css" "$work/leaflet/package/LICENSE" \
+   "$OUT/leaflet/"
+cp "$work/leaflet/package/dist/images/"*.png "$OUT/leaflet/images/"
+cp "$work/leaflet.markercluster/package/dist/leaflet.markercluster.js" \
+   "$work/leaflet.markercluster/package/dist/MarkerCluster.css" \
+   "$work/leaflet.markercluster/package/dist/MarkerCluster.Default.css" \
+   "$work/leaflet.markercluster/package/MIT-LICENCE.txt" "$OUT/markercluster/"
+cp "$work/topojson-client/package/dist/topojson-client.min.js" "$work/topojson-client/package/LICENSE" "$OUT/topojson/"
+cp "$work/world-atlas/package/countries-110m.json" "$work/world-atlas/package/LICENSE" "$OUT/world-atlas/"
+cp "$work/VERSIONS" "$OUT/VERSIONS"
+echo "vendored into $OUT:" && cat "$OUT/VERSIONS"
