@@ -382,7 +382,9 @@ def serve(
     from sitrep.web import create_app
 
     store = _store(db)
-    err.print(f"serving {store} on http://{host}:{port}/ (API: /api/v1/docs){'' if token else ', read-only'}")
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        err.print(f"[yellow]warning:[/yellow] listening on {host}: whoever reaches this machine can read the store")
+    err.print(f"serving {store} on http://{host}:{port}/ (API: /api/v1/openapi.json){'' if token else ', read-only'}")
     uvicorn.run(create_app(store, token), host=host, port=port, log_level="warning")
 
 

@@ -100,9 +100,7 @@ async def _uploaded(request: Request) -> RawDoc:
         origin = Origin(name, _text(form.get("captured_at")), _text(form.get("outlet")))
         raw = RawDoc(origin, data, media)
     else:
-        body = await request.body()
-        if len(body) > MAX_UPLOAD_BYTES:
-            raise UsageError(f"document over {MAX_UPLOAD_BYTES} bytes")
+        body = await _limited_body(request)
         try:
             item = json.loads(body)
         except json.JSONDecodeError as exc:
@@ -113,8 +111,26 @@ async def _uploaded(request: Request) -> RawDoc:
         origin = Origin(str(item.get("url") or "posted"), item.get("captured_at"), item.get("outlet"))
         raw = RawDoc(origin, str(html or item["text"]).encode("utf-8"), "text/html" if html else None)
     if len(raw.data) > MAX_UPLOAD_BYTES:
-        raise UsageError(f"document over {MAX_UPLOAD_BYTES} bytes")
+        raise TooLarge(f"document over {MAX_UPLOAD_BYTES} bytes")
     return raw
+
+
+async def _limited_body(request: Request) -> bytes:
+    """The request body, refused as soon as it passes the limit (never read whole first)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES:
+        raise TooLarge(f"document over {MAX_UPLOAD_BYTES} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_UPLOAD_BYTES:
+            raise TooLarge(f"document over {MAX_UPLOAD_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class TooLarge(UsageError):
+    http_status = 413
 
 
 def _text(value: Any) -> str | None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep import __version__
 from sitrep.analyze.pipeline import Pipeline
@@ -16,6 +18,39 @@ from sitrep.web import api, pages, problems
 from sitrep.web.state import ServerState
 
 STATIC = Path(__file__).parent / "static"
+# The store holds scraped pages, hostile ones included: the browser runs nothing but our own files.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (pages, API, static files, errors)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def create_app(store: Store, token: str | None = None, pipeline: Pipeline | None = None) -> FastAPI:
@@ -25,10 +60,11 @@ def create_app(store: Store, token: str | None = None, pipeline: Pipeline | None
         version=__version__,
         summary="What happened, where, when, and who says so: events, places, claims and their evidence.",
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # FastAPI's docs page loads Swagger UI from a CDN: nothing may leave the machine
         redoc_url=None,
     )
     app.state.sitrep = ServerState(store, token, pipeline)
+    app.add_middleware(SecurityHeaders)
     problems.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
