@@ -170,3 +170,12 @@ def test_marked_pieces_cover_the_body_exactly(corpus: Store) -> None:
         for place in result.places:
             inside = [p for p in cut if any(m.layer == "place" for m in p.marks)]
             assert any(place.text in p.text for p in inside)
+
+
+def test_breakable_text_is_escaped_and_only_gains_break_points() -> None:
+    from sitrep.web.pages import breakable
+
+    shown = str(breakable("<script>alert(1)</script> " + "A" * 100 + " &amp; done"))
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert shown.replace("<wbr>", "").endswith("A" * 100 + " &amp;amp; done")
+    assert shown.count("<wbr>") == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +21,37 @@ from sitrep.web.marks import pieces
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+_LONG_TOKEN = re.compile(r"\S{64,}")
+_PIECE = 32
+
+
+def breakable(text: object) -> Markup:
+    """Scraped text for display, escaped: a run of 64+ characters without a space gets ``<wbr>`` break points.
+
+    Browsers lay out one enormous token (a 200 KB "word" in a hostile page) in time that grows with its
+    length squared when it must wrap (``overflow-wrap``, or zero-width spaces, which Chromium shapes as
+    part of the word); ``<wbr>`` keeps every page fast. Stored text is untouched.
+    """
+    value = str(text)
+    parts: list[str] = []
+    last = 0
+    for match in _LONG_TOKEN.finditer(value):
+        token = match.group()
+        parts.append(str(escape(value[last : match.start()])))
+        parts.append("<wbr>".join(str(escape(token[i : i + _PIECE])) for i in range(0, len(token), _PIECE)))
+        last = match.end()
+    parts.append(str(escape(value[last:])))
+    return Markup("".join(parts))
+
+
+def shortened(text: object, limit: int = 300) -> str:
+    """A title or label as shown in lists and headings: the first ``limit`` characters (all of it is in the JSON)."""
+    value = str(text)
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+templates.env.filters["breakable"] = breakable
+templates.env.filters["shortened"] = shortened
 RECENT = 20
 
 
