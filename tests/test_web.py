@@ -179,3 +179,25 @@ def test_breakable_text_is_escaped_and_only_gains_break_points() -> None:
     assert "<script>" not in shown and "&lt;script&gt;" in shown
     assert shown.replace("<wbr>", "").endswith("A" * 100 + " &amp;amp; done")
     assert shown.count("<wbr>") == 3
+
+
+def test_outlet_and_actor_views(client: TestClient) -> None:
+    outlets = {o["outlet"]: o["documents"] for o in client.get("/api/v1/outlets").json()["items"]}
+    assert outlets == {"Kyiv Example": 2, "Wire Example": 2, "RIA Example": 1, "Other Example": 1}
+    wire = client.get("/api/v1/outlets/Wire Example").json()
+    assert wire["documents"] == 2 and wire["cue_stances"] == {"neutral": 2}
+    assert {q["source"] for q in wire["most_quoted"]} == {"Ukrainian officials", "The General Staff"}
+    ria = client.get("/api/v1/outlets/RIA Example").json()
+    assert [e["place"] for e in ria["events"]] == ["Soledar"]
+    russia = client.get("/api/v1/actors/Military Forces of Russia").json()
+    assert russia["did"] and all(e["kind"] == "event" for e in russia["did"])
+    page = client.get("/outlets/Wire Example").text
+    assert "The General Staff" in page and "neutral" in page
+    assert client.get("/actors/Military Forces of Russia").status_code == 200
+
+
+def test_place_page_draws_its_status_bands_and_sparkline(client: TestClient) -> None:
+    page = client.get("/places/Soledar").text
+    assert '<svg class="timeline-chart"' in page and 'class="band"' in page and 'class="tick"' in page
+    assert '<svg class="sparkline"' in page
+    assert client.get("/places/Nowhere").status_code == 200  # an empty place is a page, not an error

@@ -145,8 +145,15 @@ def _guarded_page(browser: object, size: str = "laptop", javascript: bool = True
 def test_a_hostile_page_stays_inert_everywhere_it_is_shown(hostile_server: str, browser: object) -> None:
     """Every page that shows the payload page, with JavaScript on and off, on a laptop and a phone."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    pages = {"home": "/", "article": "/documents/1", "place": "/places/Vessa", "map": "/map",
-             "search": "/search?q=Vessa", "example": "/documents/3", "example-place": "/places/Bakhmut"}
+    pages = {
+        "home": "/",
+        "article": "/documents/1",
+        "place": "/places/Vessa",
+        "map": "/map",
+        "search": "/search?q=Vessa",
+        "example": "/documents/3",
+        "example-place": "/places/Bakhmut",
+    }
     for size in SIZES:
         for javascript in (True, False):
             page, trouble = _guarded_page(browser, size, javascript)

@@ -186,6 +186,7 @@ class Filter:
     sub_type: str | None = None  # ... and sub-event type
     modality: str | None = None
     asserted_by: Literal["outlet", "source"] | None = None  # the outlet itself, or a source it quotes
+    outlet: str | None = None  # the outlet that published the article
 
 
 def _place_condition(query: str) -> ColumnElement[bool]:
@@ -228,6 +229,8 @@ def _filtered(table: Any, record: str, query: Select[Any], where: Filter) -> Sel
     for column, value in (("type", where.type), ("sub_type", where.sub_type)):
         if value is not None:
             conditions.append(table.c[column] == value if column in table.c else false())
+    if where.outlet is not None:
+        conditions.append(s.documents.c.outlet == where.outlet)
     if where.asserted_by is not None:
         claimant = table.c.asserted_by if record == "event" else table.c.claimant
         conditions.append(claimant.is_(None) if where.asserted_by == "outlet" else claimant.is_not(None))

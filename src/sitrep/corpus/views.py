@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import and_, func, or_, select
 
-from sitrep.corpus.records import FAR_FUTURE, Filter, Record, control_claims, events
+from sitrep.corpus.records import FAR_FUTURE, Filter, Record, control_claims, events, events_by_time, time_key
 from sitrep.export.rows import record_dict
 from sitrep.store import Store
 from sitrep.store import schema as s
@@ -196,3 +196,109 @@ def _overlapping_pairs(store: Store, place: str | None) -> list[tuple[Record, Re
         for r in rows
         if (r.doc_id, r.idx) in claims and (r.doc_id2, r.idx2) in claims
     ]
+
+
+@dataclass(frozen=True)
+class OutletSummary:
+    outlet: str
+    documents: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"outlet": self.outlet, "documents": self.documents}
+
+
+def outlets(store: Store) -> list[OutletSummary]:
+    """Every outlet in the store with its number of documents, most first."""
+    d = s.documents.c
+    query = (
+        select(d.outlet, func.count().label("n"))
+        .where(d.outlet.is_not(None))
+        .group_by(d.outlet)
+        .order_by(func.count().desc(), d.outlet)
+    )
+    with store.engine.connect() as conn:
+        return [OutletSummary(row.outlet, row.n) for row in conn.execute(query)]
+
+
+@dataclass
+class OutletProfile:
+    """What an outlet reports and how: its events over time, the stance of the cues it uses, whom it quotes."""
+
+    outlet: str
+    documents: int
+    stances: dict[str, int]
+    quoted: list[tuple[str, int]]
+    events: list[Record]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "outlet": self.outlet,
+            "documents": self.documents,
+            "cue_stances": self.stances,
+            "most_quoted": [{"source": source, "attributions": n} for source, n in self.quoted],
+            "events": [record_dict(r) for r in self.events],
+        }
+
+
+QUOTED_TOP = 15
+PROFILE_EVENTS = 500
+
+
+def outlet_profile(store: Store, outlet: str) -> OutletProfile:
+    """The profile of one outlet (an empty one when the store has none of its articles)."""
+    a, d = s.attributions.c, s.documents.c
+    source = func.coalesce(a.source_resolved, a.source_actor, a.source_text)
+    of_outlet = s.attributions.join(s.documents, d.id == a.doc_id)
+    with store.engine.connect() as conn:
+        documents = conn.scalar(select(func.count()).select_from(s.documents).where(d.outlet == outlet)) or 0
+        stances = {
+            row.stance or "unknown": row.n
+            for row in conn.execute(
+                select(a.stance, func.count().label("n"))
+                .select_from(of_outlet)
+                .where(d.outlet == outlet)
+                .group_by(a.stance)
+            )
+        }
+        quoted = [
+            (row.source, row.n)
+            for row in conn.execute(
+                select(source.label("source"), func.count().label("n"))
+                .select_from(of_outlet)
+                .where(d.outlet == outlet, source.is_not(None))
+                .group_by(source)
+                .order_by(func.count().desc(), source)
+                .limit(QUOTED_TOP)
+            )
+        ]
+    found = events_by_time(store, Filter(outlet=outlet), None, PROFILE_EVENTS)
+    return OutletProfile(outlet, int(documents), stances, quoted, found)
+
+
+@dataclass
+class ActorProfile:
+    """What an actor did (events it takes part in) and what it claims (records it is the source of)."""
+
+    actor: str
+    did: list[Record]
+    claims: list[Record]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "did": [record_dict(r) for r in self.did],
+            "claims": [record_dict(r) for r in self.claims],
+        }
+
+
+def actor_profile(store: Store, actor: str) -> ActorProfile:
+    """Events and control claims naming ``actor`` (an actor, a side), split into deeds and claims, by time."""
+    where = Filter(actor=actor)
+    found = [*events_by_time(store, where, None, PROFILE_EVENTS), *control_claims(store, where)]
+    found.sort(key=time_key)
+    key = actor.casefold()
+
+    def claimed(r: Record) -> bool:
+        return any(key in (name or "").casefold() for name in (r.claimant.actor, r.claimant.source))
+
+    return ActorProfile(actor, [r for r in found if not claimed(r)], [r for r in found if claimed(r)])

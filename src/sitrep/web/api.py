@@ -198,6 +198,21 @@ def place_conflicts(db: StoreDep, place: str) -> dict[str, Any]:
     return {"place": place, "conflicts": [pair.to_json() for pair in views.conflicting(db, place)]}
 
 
+@router.get("/outlets", summary="Outlets in the store with their number of documents")
+def list_outlets(db: StoreDep) -> dict[str, Any]:
+    return {"items": [o.to_json() for o in views.outlets(db)]}
+
+
+@router.get("/outlets/{outlet}", summary="An outlet: its events over time, the stance of its cues, whom it quotes")
+def outlet(db: StoreDep, outlet: str) -> dict[str, Any]:
+    return views.outlet_profile(db, outlet).to_json()
+
+
+@router.get("/actors/{actor}", summary="An actor or side: what it did and what it claims, over time")
+def actor(db: StoreDep, actor: str) -> dict[str, Any]:
+    return views.actor_profile(db, actor).to_json()
+
+
 @router.get("/exports/{format}", summary="The store's records in an export format, streamed")
 def export(db: StoreDep, format: str) -> Response:
     if format not in EXPORTERS:

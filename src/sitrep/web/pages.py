@@ -17,6 +17,7 @@ from sitrep.events import taxonomy
 from sitrep.export import EXPORTERS
 from sitrep.service.documents import document
 from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, Store
+from sitrep.web import charts
 from sitrep.web.marks import pieces
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -51,6 +52,7 @@ def shortened(text: object, limit: int = 300) -> str:
 
 
 templates.env.filters["breakable"] = breakable
+templates.env.filters["sparkline"] = charts.sparkline
 templates.env.filters["shortened"] = shortened
 RECENT = 20
 
@@ -81,14 +83,29 @@ def article(request: Request, doc_id: int) -> HTMLResponse:
 @router.get("/places/{place}")
 def place(request: Request, place: str) -> HTMLResponse:
     store = _store(request)
+    timeline = views.timeline(store, place)
+    periods = views.place_claims(store, place)
+    reports = [r for entry in timeline for r in entry.records]
     return _render(
         request,
         "place.html",
         place=place,
-        timeline=views.timeline(store, place),
-        periods=views.place_claims(store, place),
+        timeline=timeline,
+        periods=periods,
         conflicts=views.conflicting(store, place),
+        chart=charts.place_timeline(periods, reports),
+        records=reports,
     )
+
+
+@router.get("/outlets/{outlet}")
+def outlet_page(request: Request, outlet: str) -> HTMLResponse:
+    return _render(request, "outlet.html", profile=views.outlet_profile(_store(request), outlet))
+
+
+@router.get("/actors/{actor}")
+def actor_page(request: Request, actor: str) -> HTMLResponse:
+    return _render(request, "actor.html", profile=views.actor_profile(_store(request), actor))
 
 
 MAP_TABLE_ROWS = 200
