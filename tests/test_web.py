@@ -201,3 +201,18 @@ def test_place_page_draws_its_status_bands_and_sparkline(client: TestClient) -> 
     assert '<svg class="timeline-chart"' in page and 'class="band"' in page and 'class="tick"' in page
     assert '<svg class="sparkline"' in page
     assert client.get("/places/Nowhere").status_code == 200  # an empty place is a page, not an error
+
+
+def test_search_facets_narrow_and_exports_take_the_selection(client: TestClient) -> None:
+    result = client.get("/api/v1/search", params={"q": "said"}).json()
+    outlets = {f["value"]: f["count"] for f in result["facets"]["outlet"]}
+    assert outlets["Kyiv Example"] == 2 and sum(outlets.values()) == len(result["items"])
+    assert {f["value"] for f in result["facets"]["event_type"]} == {"Battles"}
+    narrowed = client.get("/api/v1/search", params={"q": "said", "outlet": "Kyiv Example"}).json()["items"]
+    assert len(narrowed) == 2 and all("kyiv.example" in h["uri"] for h in narrowed)
+    page = client.get("/search", params={"q": "said"}).text
+    assert "outlet=Kyiv+Example" in page and "Event type" in page
+    selection = client.get("/api/v1/exports/jsonl", params={"outlet": "RIA Example"}).text.splitlines()
+    assert len(selection) == 2  # RIA's one event and its one control claim
+    battles = client.get("/api/v1/exports/acled", params={"type": "Battles", "place": "Soledar"}).text.splitlines()
+    assert len(battles) == 1 + 3

@@ -10,7 +10,7 @@ from itertools import chain
 from typing import TextIO, cast
 
 from sitrep.corpus import records
-from sitrep.corpus.records import Record
+from sitrep.corpus.records import Filter, Record
 from sitrep.errors import UsageError
 from sitrep.export import EXPORTERS
 from sitrep.store import Store
@@ -19,18 +19,20 @@ from sitrep.store import Store
 EVENTS_ONLY = frozenset({"acled"})
 
 
-def export_records(store: Store, format: str) -> Iterator[Record]:
-    """The records an export in ``format`` includes, read lazily: events, then control claims."""
+def export_records(store: Store, format: str, where: Filter | None = None) -> Iterator[Record]:
+    """The records an export in ``format`` includes, read lazily: events, then control claims
+    (a selection by event type has no control claims)."""
     if format not in EXPORTERS:
         raise UsageError(f"unknown export format {format!r}; choose one of {', '.join(EXPORTERS)}")
+    where = where or Filter()
     if format in EVENTS_ONLY:
-        return records.events(store)
-    return chain(records.events(store), records.control_claims(store))
+        return records.events(store, where)
+    return chain(records.events(store, where), records.control_claims(store, where))
 
 
-def export(store: Store, format: str, out: TextIO) -> int:
-    """Write the store's records as ``format`` to ``out``; returns how many were written."""
-    return EXPORTERS[format](export_records(store, format), out)
+def export(store: Store, format: str, out: TextIO, where: Filter | None = None) -> int:
+    """Write the store's records (or the selection ``where``) as ``format`` to ``out``; returns how many."""
+    return EXPORTERS[format](export_records(store, format, where), out)
 
 
 class _Stop(Exception):
@@ -68,7 +70,7 @@ class _Pipe(io.TextIOBase):
                 continue
 
 
-def stream(store: Store, format: str, piece_chars: int = 64 * 1024) -> Iterator[str]:
+def stream(store: Store, format: str, where: Filter | None = None, piece_chars: int = 64 * 1024) -> Iterator[str]:
     """The export as pieces of text, produced while they are read: memory stays bounded by a few pieces
     whatever the size of the store (the HTTP API streams exports with this)."""
     if format not in EXPORTERS:
@@ -80,7 +82,7 @@ def stream(store: Store, format: str, piece_chars: int = 64 * 1024) -> Iterator[
 
     def produce() -> None:
         try:
-            export(store, format, cast(TextIO, pipe))
+            export(store, format, cast(TextIO, pipe), where)
             pipe.flush()
         except _Stop:
             return

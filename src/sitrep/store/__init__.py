@@ -2,7 +2,7 @@
 
 from sitrep.store.backends import database_url, default_db_path
 from sitrep.store.db import DocSummary, DocumentFilter, Store
-from sitrep.store.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit
+from sitrep.store.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit, SearchScope
 
 __all__ = [
     "HIGHLIGHT_CLOSE",
@@ -10,6 +10,7 @@ __all__ = [
     "DocSummary",
     "DocumentFilter",
     "SearchHit",
+    "SearchScope",
     "Store",
     "database_url",
     "default_db_path",

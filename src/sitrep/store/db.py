@@ -23,7 +23,15 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sitrep.model import AnalyzedArticle, Event, Interval
 from sitrep.store import backends, schema
 from sitrep.store.keys import lookup_key
-from sitrep.store.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit, SearchIndex, search_index
+from sitrep.store.search import (
+    HIGHLIGHT_CLOSE,
+    HIGHLIGHT_OPEN,
+    Facets,
+    SearchHit,
+    SearchIndex,
+    SearchScope,
+    search_index,
+)
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
 
@@ -158,9 +166,13 @@ class Store:
             raw = conn.scalar(select(schema.documents.c.analysis).where(schema.documents.c.id == doc_id))
         return AnalyzedArticle.model_validate_json(raw) if raw else None
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None) -> list[SearchHit]:
         """Full-text search ranked by relevance, with highlighted snippets (see :mod:`sitrep.store.search`)."""
-        return self.index.search(query, limit, offset)
+        return self.index.search(query, limit, offset, scope)
+
+    def facets(self, query: str, scope: SearchScope | None = None) -> Facets:
+        """How the matches of a search spread over outlets, languages and event types."""
+        return self.index.facets(query, scope)
 
     def page(self, where: DocumentFilter, before_id: int | None = None, limit: int = 50) -> list[DocSummary]:
         """Documents matching ``where``, newest first, from just below ``before_id`` (a cursor that stays

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request
@@ -20,11 +19,11 @@ from sitrep.corpus.records import Filter
 from sitrep.errors import InputError, UsageError
 from sitrep.export import EXPORTERS
 from sitrep.export.rows import record_dict
-from sitrep.service import exports
+from sitrep.service import exports as export_service
 from sitrep.service.analysis import ingest
 from sitrep.service.documents import document
 from sitrep.sources import Origin, RawDoc
-from sitrep.store import DocumentFilter, Store
+from sitrep.store import DocumentFilter, SearchScope, Store
 from sitrep.web import cursor
 from sitrep.web.state import ServerState
 
@@ -143,13 +142,25 @@ async def _run_in_thread(work: Any) -> Any:
     return await run_in_threadpool(work)
 
 
-@router.get("/search", summary="Full-text search, best first, with highlighted snippets")
+@router.get("/search", summary="Full-text search, best first, with highlighted snippets and facets")
 def search(
-    db: StoreDep, q: Annotated[str, Query(min_length=1)], limit: Limit = 20, cursor_: Cursor = None
+    db: StoreDep,
+    q: Annotated[str, Query(min_length=1)],
+    outlet: str | None = None,
+    language: str | None = None,
+    event_type: str | None = None,
+    limit: Limit = 20,
+    cursor_: Cursor = None,
 ) -> dict[str, Any]:
     offset = int(cursor.decode(cursor_) or 0)
-    hits = db.search(q, limit, offset)
-    return page([dataclasses.asdict(h) for h in hits], offset + len(hits), limit)
+    scope = SearchScope(outlet, language, event_type)
+    hits = db.search(q, limit, offset, scope)
+    result = page([dataclasses.asdict(h) for h in hits], offset + len(hits), limit)
+    if not offset:  # the facets of the whole result, with the first page
+        result["facets"] = {
+            name: [{"value": v, "count": n} for v, n in values] for name, values in db.facets(q, scope).items()
+        }
+    return result
 
 
 @router.get("/events", summary="Events in time order, filtered")
@@ -213,18 +224,36 @@ def actor(db: StoreDep, actor: str) -> dict[str, Any]:
     return views.actor_profile(db, actor).to_json()
 
 
-@router.get("/exports/{format}", summary="The store's records in an export format, streamed")
-def export(db: StoreDep, format: str) -> Response:
+@router.get("/exports/{format}", summary="The store's records (or a selection) in an export format, streamed")
+def export(
+    db: StoreDep,
+    format: str,
+    type: str | None = None,
+    sub_type: str | None = None,
+    place: str | None = None,
+    actor: str | None = None,
+    outlet: str | None = None,
+    modality: Modality | None = None,
+    asserted_by: Literal["outlet", "source"] | None = None,
+    start: Day = None,
+    end: Day = None,
+) -> Response:
     if format not in EXPORTERS:
         raise UsageError(f"unknown export format {format!r}; choose one of {', '.join(EXPORTERS)}")
     media = {"geojson": "application/geo+json", "jsonl": "application/x-ndjson"}.get(format, "text/csv")
+    where = Filter(
+        place=place,
+        actor=actor,
+        start=start,
+        end=end,
+        type=type,
+        sub_type=sub_type,
+        modality=modality,
+        asserted_by=asserted_by,
+        outlet=outlet,
+    )
     return StreamingResponse(
-        _streamed(db, format),
+        export_service.stream(db, format, where),  # pieces produced while they are sent: bounded memory
         media_type=media,
         headers={"Content-Disposition": f'attachment; filename="sitrep-export.{format}"'},
     )
-
-
-def _streamed(db: Store, format: str) -> Iterator[str]:
-    """The exporter writes to a stream; it is drained in pieces so a large export is never held whole."""
-    yield from exports.stream(db, format)

@@ -16,7 +16,7 @@ from sitrep.corpus.records import Filter
 from sitrep.events import taxonomy
 from sitrep.export import EXPORTERS
 from sitrep.service.documents import document
-from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, Store
+from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, SearchScope, Store
 from sitrep.web import charts
 from sitrep.web.marks import pieces
 
@@ -130,10 +130,20 @@ def event_map(
 
 
 @router.get("/search")
-def search(request: Request, q: Annotated[str, Query()] = "") -> HTMLResponse:
-    hits = _store(request).search(q, 50) if q.strip() else []
+def search(
+    request: Request,
+    q: Annotated[str, Query()] = "",
+    outlet: str | None = None,
+    language: str | None = None,
+    event_type: str | None = None,
+) -> HTMLResponse:
+    store = _store(request)
+    scope = SearchScope(outlet, language, event_type)
+    hits = store.search(q, 50, 0, scope) if q.strip() else []
+    facets = store.facets(q, scope) if q.strip() else {}
     marked = [(hit, highlighted(hit.snippet)) for hit in hits]
-    return _render(request, "search.html", q=q, hits=marked)
+    chosen = {k: v for k, v in {"outlet": outlet, "language": language, "event_type": event_type}.items() if v}
+    return _render(request, "search.html", q=q, hits=marked, facets=facets, chosen=chosen)
 
 
 def highlighted(snippet: str) -> Markup:
