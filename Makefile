@@ -25,6 +25,7 @@ demo: $(STAMP)
 	$(BIN)/sitrep search "Bakhmut fighting" --db $(DB)
 	$(BIN)/sitrep timeline Bakhmut --db $(DB)
 	$(BIN)/sitrep claims Bakhmut --db $(DB)
+	@echo "To browse it: $(BIN)/sitrep serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests eval benchmarks
@@ -40,6 +41,7 @@ bench: $(STAMP)
 # Slow suites; `make test` runs a fixed slice of each.
 fuzz: $(STAMP)
 	SITREP_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -s tests/test_fuzz.py
+	SITREP_API_FUZZ_EXAMPLES=1000 $(BIN)/python -m pytest -s tests/test_web_fuzz.py
 
 faults: $(STAMP)
 	SITREP_KILL_ROUNDS=100 $(BIN)/python -m pytest -s tests/test_faults.py

@@ -12,6 +12,7 @@ import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import Path as FastApiPath
 from fastapi.responses import Response, StreamingResponse
 
 from sitrep.corpus import records, views
@@ -30,6 +31,7 @@ from sitrep.web.state import ServerState
 router = APIRouter(prefix="/api/v1")
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}", description="ISO date (YYYY-MM-DD)")]
 Limit = Annotated[int, Query(ge=1, le=500)]
+DocId = Annotated[int, FastApiPath(ge=1, le=cursor.MAX_INT)]
 Cursor = Annotated[str | None, Query(alias="cursor", description="The `next` value of the previous page.")]
 Modality = Literal["asserted", "denied", "hypothetical", "planned"]
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -64,12 +66,12 @@ def list_documents(
     cursor_: Cursor = None,
 ) -> dict[str, Any]:
     where = DocumentFilter(outlet, language, kind, published_from, published_to, ingested_from, ingested_to)
-    found = db.page(where, cursor.decode(cursor_), limit)
+    found = db.page(where, cursor.decode_int(cursor_), limit)
     return page([dataclasses.asdict(d) for d in found], found[-1].id if found else None, limit)
 
 
 @router.get("/documents/{doc_id}", summary="One document with every layer")
-def get_document(db: StoreDep, doc_id: int) -> dict[str, Any]:
+def get_document(db: StoreDep, doc_id: DocId) -> dict[str, Any]:
     return {"id": doc_id, **document(db, doc_id).model_dump(mode="json")}
 
 
@@ -152,7 +154,7 @@ def search(
     limit: Limit = 20,
     cursor_: Cursor = None,
 ) -> dict[str, Any]:
-    offset = int(cursor.decode(cursor_) or 0)
+    offset = cursor.decode_int(cursor_) or 0
     scope = SearchScope(outlet, language, event_type)
     hits = db.search(q, limit, offset, scope)
     result = page([dataclasses.asdict(h) for h in hits], offset + len(hits), limit)
@@ -189,8 +191,7 @@ def list_events(
         modality=modality,
         asserted_by=asserted_by,
     )
-    after = cursor.decode(cursor_)
-    found = records.events_by_time(db, where, tuple(after) if after else None, limit)
+    found = records.events_by_time(db, where, cursor.decode_time_key(cursor_), limit)
     return page([record_dict(r) for r in found], list(records.time_key(found[-1])) if found else None, limit)
 
 

@@ -24,3 +24,31 @@ def decode(token: str | None) -> Any:
         return json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     except (ValueError, json.JSONDecodeError):
         raise UsageError(f"bad cursor {token[:40]!r}: pass back the 'next' value of the previous page") from None
+
+
+MAX_INT = 2**63 - 1  # SQLite's integers
+
+
+def decode_int(token: str | None) -> int | None:
+    """A cursor holding one non-negative integer (an id, an offset)."""
+    value = decode(token)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_INT:
+        raise UsageError("bad cursor: pass back the 'next' value of the previous page")
+    return value
+
+
+def decode_time_key(token: str | None) -> tuple[str, int, int] | None:
+    """A cursor holding a record's time key: (earliest, document id, index)."""
+    value = decode(token)
+    if value is None:
+        return None
+    if (
+        not isinstance(value, list)
+        or len(value) != 3
+        or not isinstance(value[0], str)
+        or not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_INT for v in value[1:])
+    ):
+        raise UsageError("bad cursor: pass back the 'next' value of the previous page")
+    return value[0], value[1], value[2]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi import Path as FastApiPath
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -18,6 +19,7 @@ from sitrep.export import EXPORTERS
 from sitrep.service.documents import document
 from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, SearchScope, Store
 from sitrep.web import charts
+from sitrep.web.cursor import MAX_INT
 from sitrep.web.marks import pieces
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -75,7 +77,7 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/documents/{doc_id}")
-def article(request: Request, doc_id: int) -> HTMLResponse:
+def article(request: Request, doc_id: Annotated[int, FastApiPath(ge=1, le=MAX_INT)]) -> HTMLResponse:
     result = document(_store(request), doc_id)
     return _render(request, "article.html", doc_id=doc_id, result=result, pieces=pieces(result))
 
