@@ -1,0 +1,177 @@
+"""Latency of ``sitrep serve`` at scale: a store of 100,000 documents, 16 concurrent clients on loopback.
+
+The store is generated (``fill``): real analysed articles (the bundled example and the test
+fixtures, analysed once) are replicated with varied outlets, dates, places and a line of
+text of their own, so every copy is a distinct document with valid offsets. The server runs
+in its own process; a concurrent client (httpx2) measures p50/p95 per request kind and
+requests per second, and the 100k-event export is streamed while the server's peak RSS is read.
+
+    .venv/bin/python benchmarks/serve.py [--documents 100000] [--db PATH] [--requests 400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = [ROOT / "examples" / "000_f33f436a49f2953e.txt", ROOT / "tests" / "fixtures" / "html" / "dispatch.html"]
+OUTLETS = [f"Outlet {i:02d}" for i in range(40)]
+PLACES = [  # (name, geonameid, lat, lon, country, admin1)
+    ("Bakhmut", 712451, 48.5956, 38.0003, "UA", "Donetsk Oblast"),
+    ("Soledar", 697027, 48.6833, 38.0667, "UA", "Donetsk Oblast"),
+    ("Kharkiv", 706483, 49.9818, 36.2548, "UA", "Kharkiv Oblast"),
+    ("Kherson", 706448, 46.6354, 32.6169, "UA", "Kherson Oblast"),
+    ("Avdiivka", 713174, 48.1394, 37.7425, "UA", "Donetsk Oblast"),
+    ("Zaporizhzhia", 687700, 47.8229, 35.1903, "UA", "Zaporizhzhia Oblast"),
+    ("Mariupol", 701822, 47.0971, 37.5434, "UA", "Donetsk Oblast"),
+    ("Kupiansk", 704422, 49.7106, 37.6156, "UA", "Kharkiv Oblast"),
+]
+
+
+def fill(db: Path, documents: int) -> None:
+    """Generate ``documents`` distinct analysed articles into a fresh store at ``db``."""
+    from sitrep.analyze.pipeline import Pipeline
+    from sitrep.service import analyze_paths
+    from sitrep.store import Store
+
+    seeds = [o.result for o in analyze_paths(SEEDS, Pipeline(), captured_at="2023-05-25") if o.result]
+    store = Store(db)
+    rng = random.Random(7)
+    started = time.perf_counter()
+    for i in range(documents):
+        base = seeds[i % len(seeds)]
+        copy = base.model_copy(deep=True)
+        name, geonameid, lat, lon, country, admin1 = rng.choice(PLACES)
+        day = f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        copy.article.body += f"\n\nReport {i} from {name}."  # offsets before the end stay valid
+        copy.article.outlet = rng.choice(OUTLETS)
+        copy.source.uri = f"https://news.example/{i}"
+        copy.source.sha256 = f"{i:064x}"
+        for place in copy.places:
+            if place.lat is not None and place.role == "location":
+                place.name, place.geonameid, place.place_id = name, geonameid, f"geonames:{geonameid}"
+                place.lat, place.lon, place.country, place.admin1 = lat, lon, country, admin1
+        for item in [*copy.events, *copy.control]:
+            if item.when is not None:
+                item.when.earliest = item.when.latest = day
+        store.add(copy)
+        if (i + 1) % 10000 == 0:
+            print(f"  {i + 1} documents ({(i + 1) / (time.perf_counter() - started):.0f}/s)", file=sys.stderr)
+    store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def _measure(base: str, paths: list[str], concurrency: int) -> list[float]:
+    import httpx2 as httpx
+
+    latencies: list[float] = []
+    queue = list(paths)
+
+    async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+
+        async def worker() -> None:
+            while queue:
+                path = queue.pop()
+                started = time.perf_counter()
+                response = await client.get(path)
+                latencies.append(time.perf_counter() - started)
+                if response.status_code != 200:
+                    raise SystemExit(f"{path}: HTTP {response.status_code}")
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return latencies
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=ROOT / "build" / "serve-bench.db")
+    parser.add_argument("--requests", type=int, default=400, help="requests per kind")
+    parser.add_argument("--concurrency", type=int, default=16)
+    args = parser.parse_args()
+    if not args.db.exists():
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        print(f"filling {args.db} with {args.documents} documents ...", file=sys.stderr)
+        fill(args.db, args.documents)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sitrep", "serve", "--db", str(args.db), "--port", str(port)],
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        rng = random.Random(1)
+        n = args.requests
+        kinds = {
+            "article page": [f"/documents/{rng.randint(1, args.documents)}" for _ in range(n)],
+            "place timeline": [
+                f"/api/v1/places/{rng.choice(PLACES)[0]}/timeline?start=2023-03-01&end=2023-03-03" for _ in range(n)
+            ],
+            "place claims": [f"/api/v1/places/{rng.choice(PLACES)[0]}/claims" for _ in range(n)],
+            "events, filtered": [
+                f"/api/v1/events?place={rng.choice(PLACES)[5]}&type=Battles&start=2023-0{rng.randint(1, 9)}-01&limit=50"
+                for _ in range(n)
+            ],
+            "search": [
+                f"/api/v1/search?q={rng.choice(['Bakhmut', 'shelling', 'Kharkiv suburbs', 'Report 4*'])}"
+                for _ in range(n)
+            ],
+        }
+        print(
+            f"{'request':<20} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8}   ({args.documents} documents, "
+            f"{args.concurrency} concurrent clients)"
+        )
+        for kind, paths in kinds.items():
+            started = time.perf_counter()
+            latencies = asyncio.run(_measure(base, paths, args.concurrency))
+            wall = time.perf_counter() - started
+            cut = statistics.quantiles(latencies, n=100)
+            print(f"{kind:<20} {cut[49] * 1000:8.1f} {cut[94] * 1000:8.1f} {len(latencies) / wall:8.1f}")
+        started = time.perf_counter()
+        exported = subprocess.run(
+            ["curl", "-s", "-o", "/dev/null", "-w", "%{size_download}", f"{base}/api/v1/exports/jsonl"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seconds = time.perf_counter() - started
+        print(
+            f"export jsonl: {int(exported.stdout) / 1e6:.1f} MB in {seconds:.1f} s; "
+            f"server peak RSS {_peak_rss_mb(server.pid):.0f} MB (this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
