@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import random
-import resource
 import socket
 import statistics
 import subprocess
@@ -166,7 +165,7 @@ def main() -> None:
         seconds = time.perf_counter() - started
         print(
             f"export jsonl: {int(exported.stdout) / 1e6:.1f} MB in {seconds:.1f} s; "
-            f"server peak RSS {_peak_rss_mb(server.pid):.0f} MB (this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
+            f"server peak RSS {_peak_rss_mb(server.pid):.0f} MB"
         )
     finally:
         server.terminate()
