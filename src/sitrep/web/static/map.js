@@ -73,7 +73,7 @@
         cluster.addLayers(markers);
         element.dataset.loaded = String(markers.length);
         if (status) status.textContent = `${markers.length} located events`;
-        if (markers.length) map.fitBounds(cluster.getBounds(), { maxZoom: element.dataset.focus ? 9 : 7, padding: [20, 20] });
+        if (markers.length) map.fitBounds(cluster.getBounds(), { maxZoom: element.dataset.focus ? 6 : 5, padding: [20, 20] });
       } catch (error) {
         element.dataset.loaded = "error";
         if (status) status.textContent = `Could not load events: ${error.message}`;
