@@ -165,23 +165,21 @@ def search(
     return result
 
 
-@router.get("/events", summary="Events in time order, filtered")
-def list_events(
-    db: StoreDep,
+def record_filter(
     type: str | None = None,
     sub_type: str | None = None,
     place: Annotated[str | None, Query(description="A place, or a region: places inside it are included.")] = None,
-    actor: str | None = None,
+    actor: Annotated[str | None, Query(description="An actor, a side or a claimant.")] = None,
+    outlet: str | None = None,
     modality: Modality | None = None,
     asserted_by: Annotated[
         Literal["outlet", "source"] | None, Query(description="The outlet itself, or a source it quotes.")
     ] = None,
     start: Day = None,
     end: Day = None,
-    limit: Limit = 100,
-    cursor_: Cursor = None,
-) -> dict[str, Any]:
-    where = Filter(
+) -> Filter:
+    """The selection of events (and control claims) that lists and exports share."""
+    return Filter(
         place=place,
         actor=actor,
         start=start,
@@ -190,7 +188,15 @@ def list_events(
         sub_type=sub_type,
         modality=modality,
         asserted_by=asserted_by,
+        outlet=outlet,
     )
+
+
+Selection = Annotated[Filter, Depends(record_filter)]
+
+
+@router.get("/events", summary="Events in time order, filtered")
+def list_events(db: StoreDep, where: Selection, limit: Limit = 100, cursor_: Cursor = None) -> dict[str, Any]:
     found = records.events_by_time(db, where, cursor.decode_time_key(cursor_), limit)
     return page([record_dict(r) for r in found], list(records.time_key(found[-1])) if found else None, limit)
 
@@ -226,33 +232,10 @@ def actor(db: StoreDep, actor: str) -> dict[str, Any]:
 
 
 @router.get("/exports/{format}", summary="The store's records (or a selection) in an export format, streamed")
-def export(
-    db: StoreDep,
-    format: str,
-    type: str | None = None,
-    sub_type: str | None = None,
-    place: str | None = None,
-    actor: str | None = None,
-    outlet: str | None = None,
-    modality: Modality | None = None,
-    asserted_by: Literal["outlet", "source"] | None = None,
-    start: Day = None,
-    end: Day = None,
-) -> Response:
+def export(db: StoreDep, format: str, where: Selection) -> Response:
     if format not in EXPORTERS:
         raise UsageError(f"unknown export format {format!r}; choose one of {', '.join(EXPORTERS)}")
     media = {"geojson": "application/geo+json", "jsonl": "application/x-ndjson"}.get(format, "text/csv")
-    where = Filter(
-        place=place,
-        actor=actor,
-        start=start,
-        end=end,
-        type=type,
-        sub_type=sub_type,
-        modality=modality,
-        asserted_by=asserted_by,
-        outlet=outlet,
-    )
     return StreamingResponse(
         export_service.stream(db, format, where),  # pieces produced while they are sent: bounded memory
         media_type=media,
