@@ -10,7 +10,7 @@ import random
 from itertools import combinations
 
 import pytest
-from tests.test_corpus import BAKHMUT, SOLEDAR, article
+from tests.corpus_support import BAKHMUT, SOLEDAR, article
 
 from sitrep.corpus import records, views
 from sitrep.corpus.records import FAR_FUTURE, Record
