@@ -204,7 +204,7 @@ def test_place_page_draws_its_status_bands_and_sparkline(client: TestClient) -> 
 
 
 def test_search_facets_narrow_and_exports_take_the_selection(client: TestClient) -> None:
-    result = client.get("/api/v1/search", params={"q": "said"}).json()
+    result = client.get("/api/v1/search", params={"q": "said", "facets": "true"}).json()
     outlets = {f["value"]: f["count"] for f in result["facets"]["outlet"]}
     assert outlets["Kyiv Example"] == 2 and sum(outlets.values()) == len(result["items"])
     assert {f["value"] for f in result["facets"]["event_type"]} == {"Battles"}

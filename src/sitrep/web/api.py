@@ -151,6 +151,7 @@ def search(
     outlet: str | None = None,
     language: str | None = None,
     event_type: str | None = None,
+    facets: Annotated[bool, Query(description="Also count the matches by outlet, language and event type.")] = False,
     limit: Limit = 20,
     cursor_: Cursor = None,
 ) -> dict[str, Any]:
