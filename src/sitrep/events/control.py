@@ -105,7 +105,7 @@ def _cues(doc: Doc) -> Iterator[tuple[Token, StatusCue]]:
 
 def _claim(token: Token, cue: StatusCue, frame: ArticleFrame, dct: Interval | None) -> ControlClaim | None:
     attribution = frame.attribution_of(token.idx)
-    stops = frame.cue_tokens
+    stops = frame.cues_near(token)
     head = clause_head(token)
     if cue.side_from_to:
         place_token = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

@@ -184,7 +184,7 @@ def _event(
     sub_type, confidence = _typed(typing, tokens, model)
     if head.dep_ in SUBORDINATE_DEPS:
         confidence *= SUBORDINATE_FACTOR
-    stops = [t for t in frame.cue_tokens if not trigger.start <= t.i < trigger.end]  # "claimed responsibility"
+    stops = [t for t in frame.cues_near(head) if not trigger.start <= t.i < trigger.end]  # "claimed responsibility"
     place = frame.place_in(head, stops)
     grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role

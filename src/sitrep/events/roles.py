@@ -44,7 +44,7 @@ def event_actors(
 ) -> list[tuple[ActorRef, str]]:
     """(actor, role) pairs: the clause's subject and agents first, then objects and opponents."""
     found: list[tuple[Token, str]] = []
-    who = subject(group.head, frame.cue_tokens) if _takes_part(group, frame.doc) else None
+    who = subject(group.head, frame.cues_near(group.head)) if _takes_part(group, frame.doc) else None
     if who is not None:
         found += [(t, "actor1") for t in _with_conjuncts(who)]
     for hit in group.hits:

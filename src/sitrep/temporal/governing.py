@@ -7,6 +7,7 @@ one in the sentence; durations and frequencies never date anything.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -30,10 +31,11 @@ def governing_timex(
     ``doc`` must be the parse of the body the timexes index.
     """
     timexes = result_or_timexes.timexes if isinstance(result_or_timexes, AnalyzedArticle) else result_or_timexes
-    candidates = [t for t in timexes if t.type in _DATING_TYPES]
+    token = token_or_span.root if isinstance(token_or_span, Span) else token_or_span
+    sentence = token.sent
+    candidates = _dating_in(timexes, doc, sentence.start_char, sentence.end_char)
     if not candidates:
         return None
-    token = token_or_span.root if isinstance(token_or_span, Span) else token_or_span
     verb = _clause_verb(token)
     subtree = verb.subtree
     lo, hi = min(t.idx for t in verb.subtree), 0
@@ -41,7 +43,6 @@ def governing_timex(
         hi = max(hi, t.idx + len(t))
     inside = [t for t in candidates if t.start >= lo and t.end <= hi and _attached_to(doc, t, verb)]
     if not inside:
-        sentence = token.sent
         inside = [t for t in candidates if t.start >= sentence.start_char and t.end <= sentence.end_char]
     if not inside:
         return None
@@ -73,3 +74,20 @@ def _attached_to(doc: Doc, timex: Timex, verb: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+_INDEX_KEY = "sitrep.dating_timexes"
+
+
+def _dating_in(timexes: Sequence[Timex], doc: Doc, start: int, end: int) -> list[Timex]:
+    """The DATE/TIME timexes starting inside ``[start, end)``, from an index kept on the doc: asking once
+    per clause would otherwise read every timex of the article each time (quadratic on long articles).
+    A clause's subtree lies inside its sentence, so the sentence bounds every candidate."""
+    cached = doc.user_data.get(_INDEX_KEY)
+    if not (isinstance(cached, tuple) and cached[0] is timexes):
+        dating = sorted((t for t in timexes if t.type in _DATING_TYPES), key=lambda t: t.start)
+        cached = (timexes, [t.start for t in dating], dating)
+        doc.user_data[_INDEX_KEY] = cached
+    _, starts, dating = cached
+    found: list[Timex] = dating[bisect_left(starts, start) : bisect_left(starts, end)]
+    return found
