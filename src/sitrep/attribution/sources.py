@@ -50,10 +50,13 @@ class SourceResolver:
         self._ends_sorted = [self.persons[i].end_char for i in by_end]
         self._latest_ending: list[int] = list(accumulate(by_end, max))  # latest person among those ended
         self._by_surname: dict[str, list[int]] = {}
+        self._longest_so_far: dict[str, list[list[str]]] = {}  # per surname: the longest name up to each mention
         for i, person in enumerate(self.persons):
             words = _name_words(person)
             if words:
                 self._by_surname.setdefault(words[-1], []).append(i)
+                longest = self._longest_so_far.setdefault(words[-1], [])
+                longest.append(words if not longest or len(words) > len(longest[-1]) else longest[-1])
         self.actor_places = _Inside([p for p in places if p.role == "actor" and p.actor])
         self.actor_mentions = _Inside([m for m in mentions if m.actor])
 
@@ -119,15 +122,11 @@ class SourceResolver:
         if not words:
             return person.text
         surname = words[-1].removesuffix("'s").removesuffix("’s")
-        best = " ".join(words)
         earlier = bisect_right(self._person_starts, person.start_char)  # persons up to this one
-        for i in self._by_surname.get(surname, ()):
-            if i >= earlier:
-                break
-            other_words = _name_words(self.persons[i])
-            if len(other_words) > len(best.split()):
-                best = " ".join(other_words)
-        return best
+        seen = bisect_left(self._by_surname.get(surname, []), earlier)  # ... that carry this surname
+        if seen and len(longest := self._longest_so_far[surname][seen - 1]) > len(" ".join(words).split()):
+            return " ".join(longest)
+        return " ".join(words)
 
     @staticmethod
     def _is_person_name(text: str) -> bool:

@@ -197,16 +197,26 @@ def resolve(mentions: Sequence[ToponymMention]) -> list[Choice | None]:
         cues_by_key[mention.key].append(mention.cue)
     containment = _container_bonus(mentions)
     counties = _counties_named(mentions)
+    shared_by_key = {key: [c for c in cues if c != "none"] for key, cues in cues_by_key.items()}
+    shared_fit: dict[tuple[str, str], float] = {}  # (name, kind) -> how well the name's cues fit the kind
+
+    def fit(key: str, kind: str) -> float:
+        """Computed once per name and kind: a name said a thousand times is not re-read a thousand times."""
+        if (key, kind) not in shared_fit:
+            shared = shared_by_key[key]
+            shared_fit[key, kind] = 0.5 * sum(CUE_MATCH[c].get(kind, 0.0) for c in shared) / max(1, len(shared))
+        return shared_fit[key, kind]
+
     for mention, contained in zip(mentions, containment, strict=True):
         namesake = _namesake_bonus(mention.candidates)
         scores = []
-        shared = [c for c in cues_by_key[mention.key] if c != "none"]
+        shared = shared_by_key[mention.key]
         for entry, bonus, inside in zip(mention.candidates, namesake, contained, strict=True):
             score = prior(entry) + CUE_MATCH[mention.cue].get(entry.kind, 0.0) + inside
             county = _county_key(entry) if entry.by_name else None
             if county and counties.get((county, entry.kind != "admin2"), {mention.key}) - {mention.key}:
                 score += COUNTY_PAIR_BONUS
-            score += 0.5 * sum(CUE_MATCH[c].get(entry.kind, 0.0) for c in shared) / max(1, len(shared))
+            score += fit(mention.key, entry.kind)
             if mention.cue == "none" and not shared:
                 score += bonus
             scores.append(score)
