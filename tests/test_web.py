@@ -156,7 +156,9 @@ def test_pages_render_without_javascript(client: TestClient) -> None:
     assert "contested" in place and "Conflicting claims" in place
     found = client.get("/search", params={"q": "Soledar"}).text
     assert "<mark>Soledar</mark>" in found
-    assert client.get("/documents/424242").status_code == 404
+    missing = client.get("/documents/424242")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "no document with id 424242" in missing.text
 
 
 def test_marked_pieces_cover_the_body_exactly(corpus: Store) -> None:

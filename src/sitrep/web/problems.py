@@ -11,7 +11,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from markupsafe import escape
 from starlette.exceptions import HTTPException
 
 from sitrep.errors import SitrepError
@@ -28,7 +29,16 @@ TITLES = {
 }
 
 
-def problem(status: int, detail: str, request: Request, **extra: Any) -> JSONResponse:
+def problem(status: int, detail: str, request: Request, **extra: Any) -> Response:
+    """The error as a problem document for the API, as a small HTML page for the pages."""
+    if not request.url.path.startswith("/api/"):
+        title = TITLES.get(status, "Error")
+        page = (
+            f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)} · sitrep</title>'
+            f'<link rel="stylesheet" href="/static/style.css"></head><body><main><h1>{escape(title)}</h1>'
+            f'<p>{escape(detail)}</p><p><a href="/">sitrep home</a></p></main></body></html>'
+        )
+        return HTMLResponse(page, status_code=status)
     body = {
         "type": "about:blank",
         "title": TITLES.get(status, "Error"),
@@ -43,11 +53,11 @@ def problem(status: int, detail: str, request: Request, **extra: Any) -> JSONRes
 def install(app: FastAPI) -> None:
     """Answer every error of the API as a problem document."""
 
-    async def sitrep_error(request: Request, exc: Exception) -> JSONResponse:
+    async def sitrep_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, SitrepError)
         return problem(exc.http_status, str(exc), request)
 
-    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+    async def validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         errors = [
             {"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]), "reason": e.get("msg", "")}
@@ -56,7 +66,7 @@ def install(app: FastAPI) -> None:
         detail = "; ".join(f"{e['parameter']}: {e['reason']}" for e in errors) or "invalid request"
         return problem(422, detail, request, errors=errors)
 
-    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+    async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         return problem(exc.status_code, str(exc.detail), request)
 
