@@ -225,20 +225,27 @@ def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token],
     clause (countries, nationalities, state actors, places resolved as countries or seats of
     government), or one with a word only diplomacy uses ("ambassador", "treaty", "sanctions").
     "The mayor met residents of Vessa" is no diplomacy."""
-    inside = {t.i for t in tokens}
-    named = tokens[0].doc.ents if tokens else ()
-    parties = {e.text.lower() for e in named if e.label_ in {"GPE", "NORP"} and e.start in inside}
+    # Read off the clause's own tokens: ``doc.ents`` or every place of the article per clause would
+    # make a long article quadratic.
+    parties = {_entity_text(t).lower() for t in tokens if t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"}}
     parties |= {ref.actor or ref.text for ref, _ in actors if ref.kind in STATE_KINDS}
     places = frame.result.places
-    parties |= {
-        (places[index].name or places[index].text).lower()
-        for i, index in frame.place_at.items()
-        if i in inside and (places[index].precision == "country" or places[index].role == "actor")
-    }
+    for t in tokens:
+        index = frame.place_at.get(t.i)
+        if index is not None and (places[index].precision == "country" or places[index].role == "actor"):
+            parties.add((places[index].name or places[index].text).lower())
     if len(parties) >= 2:
         return True
     words = {t.lemma_.lower() for t in tokens}
     return bool(parties) and bool(words & DIPLOMACY_WORDS)
+
+
+def _entity_text(first: Token) -> str:
+    """The text of the named entity that begins at ``first``."""
+    end = first.i + 1
+    while end < len(first.doc) and first.doc[end].ent_iob_ == "I":
+        end += 1
+    return first.doc[first.i : end].text
 
 
 def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:
