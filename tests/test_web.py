@@ -218,3 +218,33 @@ def test_search_facets_narrow_and_exports_take_the_selection(client: TestClient)
     assert len(selection) == 2  # RIA's one event and its one control claim
     battles = client.get("/api/v1/exports/acled", params={"type": "Battles", "place": "Soledar"}).text.splitlines()
     assert len(battles) == 1 + 3
+
+
+def test_sitrep_serve_runs_worker_processes_over_the_store(corpus: Store) -> None:
+    """The command itself: two worker processes, each opening the store; stopped cleanly."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "sitrep", "serve", "--db", str(corpus.path), "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/outlets", timeout=2) as response:
+                    outlets = json.loads(response.read())["items"]
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+                assert time.monotonic() < deadline, "sitrep serve did not answer"
+                time.sleep(0.2)
+        assert len(outlets) == 4
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -375,17 +376,33 @@ def serve(
         str | None,
         typer.Option(envvar="SITREP_TOKEN", help="Accept POST /api/v1/documents with this bearer token."),
     ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes (default: one per core); each opens the store itself.")
+    ] = os.cpu_count() or 1,
 ) -> None:
     """Serve the store: the JSON API under /api/v1 and the web pages (read-only without --token)."""
     import uvicorn
 
-    from sitrep.web import create_app
+    from sitrep.web import app as web_app
 
-    store = _store(db)
+    store = _store(db)  # opened here first: a bad database is one line, before any worker starts
     if host not in {"127.0.0.1", "localhost", "::1"}:
         err.print(f"[yellow]warning:[/yellow] listening on {host}: whoever reaches this machine can read the store")
-    err.print(f"serving {store} on http://{host}:{port}/ (API: /api/v1/openapi.json){'' if token else ', read-only'}")
-    uvicorn.run(create_app(store, token), host=host, port=port, log_level="warning")
+    mode = "" if token else ", read-only"
+    err.print(f"serving {store} on http://{host}:{port}/ with {workers} worker(s) (API: /api/v1/openapi.json){mode}")
+    if workers == 1:
+        uvicorn.run(web_app.create_app(store, token), host=host, port=port, log_level="warning")
+        return
+    store.close()
+    os.environ[web_app.DB_ENV], os.environ[web_app.TOKEN_ENV] = store.url, token or ""
+    uvicorn.run(
+        f"{web_app.__name__}:{web_app.from_environment.__name__}",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,14 @@ def create_app(store: Store, token: str | None = None, pipeline: Pipeline | None
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+DB_ENV, TOKEN_ENV = "SITREP_SERVE_DB", "SITREP_SERVE_TOKEN"  # how `sitrep serve --workers N` hands them on
+
+
+def from_environment() -> FastAPI:
+    """The app of one server worker process, for the store and token its parent put in the environment."""
+    return create_app(Store(os.environ[DB_ENV]), os.environ.get(TOKEN_ENV) or None)
 
 
 def openapi_schema() -> dict[str, Any]:
