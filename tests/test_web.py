@@ -248,3 +248,15 @@ def test_sitrep_serve_runs_worker_processes_over_the_store(corpus: Store) -> Non
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_events_come_newest_first_when_asked(corpus: Store) -> None:
+    from sitrep.corpus import records
+    from sitrep.corpus.records import Filter
+
+    oldest = records.events_by_time(corpus, Filter())
+    newest = records.events_by_time(corpus, Filter(), newest_first=True)
+    assert [records.time_key(r) for r in newest] == sorted((records.time_key(r) for r in oldest), reverse=True)
+    first = records.events_by_time(corpus, Filter(), None, 1, newest_first=True)
+    rest = records.events_by_time(corpus, Filter(), records.time_key(first[0], True), 10, newest_first=True)
+    assert first + rest == newest

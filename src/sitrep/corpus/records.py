@@ -246,18 +246,23 @@ def _read(store: Store, kind: str, query: Select[Any]) -> Iterator[Record]:
 TimeKey = tuple[str, int, int]  # (earliest or FAR_FUTURE, doc_id, idx): a cursor into records by time
 
 
-def time_key(record: Record) -> TimeKey:
-    return record.earliest or FAR_FUTURE, record.doc_id, record.idx
+def time_key(record: Record, newest_first: bool = False) -> TimeKey:
+    return record.earliest or ("" if newest_first else FAR_FUTURE), record.doc_id, record.idx
 
 
-def events_by_time(store: Store, where: Filter, after: TimeKey | None = None, limit: int = 100) -> list[Record]:
-    """Events in time order (undated last), the ``limit`` after the cursor ``after``."""
+def events_by_time(
+    store: Store, where: Filter, after: TimeKey | None = None, limit: int = 100, newest_first: bool = False
+) -> list[Record]:
+    """Events in time order, oldest or newest first (undated last either way), the ``limit`` after the
+    cursor ``after`` (a :func:`time_key`)."""
     e = s.events
-    key = func.coalesce(e.c.earliest, FAR_FUTURE)
+    key = func.coalesce(e.c.earliest, "" if newest_first else FAR_FUTURE)
     query = _filtered(e, "event", _joined(e, e.c.place_idx, e.c.asserted_by), where)
+    position = tuple_(key, e.c.doc_id, e.c.idx)
     if after is not None:
-        query = query.where(tuple_(key, e.c.doc_id, e.c.idx) > tuple_(*after))
-    return list(_read(store, "event", query.order_by(key, e.c.doc_id, e.c.idx).limit(limit)))
+        query = query.where(position < tuple_(*after) if newest_first else position > tuple_(*after))
+    order = (key.desc(), e.c.doc_id.desc(), e.c.idx.desc()) if newest_first else (key, e.c.doc_id, e.c.idx)
+    return list(_read(store, "event", query.order_by(*order).limit(limit)))
 
 
 def events(store: Store, where: Filter | None = None) -> Iterator[Record]:

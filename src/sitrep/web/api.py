@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi import Path as FastApiPath
 from fastapi.responses import Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from sitrep.corpus import records, views
 from sitrep.corpus.records import Filter
@@ -26,7 +27,7 @@ from sitrep.service.documents import document
 from sitrep.sources import Origin, RawDoc
 from sitrep.store import DocumentFilter, SearchScope, Store
 from sitrep.web import cursor
-from sitrep.web.state import ServerState
+from sitrep.web.state import request_store, server_state
 
 router = APIRouter(prefix="/api/v1")
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}", description="ISO date (YYYY-MM-DD)")]
@@ -37,15 +38,7 @@ Modality = Literal["asserted", "denied", "hypothetical", "planned"]
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-def state(request: Request) -> ServerState:
-    return request.app.state.sitrep  # type: ignore[no-any-return]
-
-
-def store(request: Request) -> Store:
-    return state(request).store
-
-
-StoreDep = Annotated[Store, Depends(store)]
+StoreDep = Annotated[Store, Depends(request_store)]
 
 
 def page(items: list[Any], next_key: Any, limit: int) -> dict[str, Any]:
@@ -77,10 +70,10 @@ def get_document(db: StoreDep, doc_id: DocId) -> dict[str, Any]:
 
 @router.post("/documents", status_code=201, summary="Analyse and store a document (needs the server's token)")
 async def post_document(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-    server = state(request)
+    server = server_state(request)
     server.check_token(authorization)
     raw = await _uploaded(request)
-    report = await _run_in_thread(lambda: ingest(server.store, [raw], server.pipeline()))
+    report = await run_in_threadpool(lambda: ingest(server.store, [raw], server.pipeline()))
     if report.failed:
         raise InputError(raw.uri, report.failed[0].split(": ", 1)[-1])
     doc_id = server.store.find(raw.sha256)
@@ -136,12 +129,6 @@ class TooLarge(UsageError):
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-async def _run_in_thread(work: Any) -> Any:
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(work)
 
 
 @router.get("/search", summary="Full-text search, best first, with highlighted snippets and facets")

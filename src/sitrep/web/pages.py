@@ -17,10 +17,11 @@ from sitrep.corpus.records import Filter
 from sitrep.events import taxonomy
 from sitrep.export import EXPORTERS
 from sitrep.service.documents import document
-from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, SearchScope, Store
+from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, SearchScope
 from sitrep.web import charts
 from sitrep.web.cursor import MAX_INT
 from sitrep.web.marks import pieces
+from sitrep.web.state import request_store
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -59,32 +60,28 @@ templates.env.filters["shortened"] = shortened
 RECENT = 20
 
 
-def _store(request: Request) -> Store:
-    return request.app.state.sitrep.store  # type: ignore[no-any-return]
-
-
 def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, name, {"exports": list(EXPORTERS), **context})
 
 
 @router.get("/")
 def home(request: Request) -> HTMLResponse:
-    store = _store(request)
+    store = request_store(request)
     recent = store.page(DocumentFilter(), None, RECENT)
-    latest = records.events_by_time(store, Filter(asserted_only=True), None, 500)[-RECENT:][::-1]
+    latest = records.events_by_time(store, Filter(asserted_only=True), None, RECENT, newest_first=True)
     conflicts = views.conflicting(store)[:RECENT]
     return _render(request, "home.html", recent=recent, events=latest, conflicts=conflicts)
 
 
 @router.get("/documents/{doc_id}")
 def article(request: Request, doc_id: Annotated[int, FastApiPath(ge=1, le=MAX_INT)]) -> HTMLResponse:
-    result = document(_store(request), doc_id)
+    result = document(request_store(request), doc_id)
     return _render(request, "article.html", doc_id=doc_id, result=result, pieces=pieces(result))
 
 
 @router.get("/places/{place}")
 def place(request: Request, place: str) -> HTMLResponse:
-    store = _store(request)
+    store = request_store(request)
     timeline = views.timeline(store, place)
     periods = views.place_claims(store, place)
     reports = [r for entry in timeline for r in entry.records]
@@ -102,12 +99,12 @@ def place(request: Request, place: str) -> HTMLResponse:
 
 @router.get("/outlets/{outlet}")
 def outlet_page(request: Request, outlet: str) -> HTMLResponse:
-    return _render(request, "outlet.html", profile=views.outlet_profile(_store(request), outlet))
+    return _render(request, "outlet.html", profile=views.outlet_profile(request_store(request), outlet))
 
 
 @router.get("/actors/{actor}")
 def actor_page(request: Request, actor: str) -> HTMLResponse:
-    return _render(request, "actor.html", profile=views.actor_profile(_store(request), actor))
+    return _render(request, "actor.html", profile=views.actor_profile(request_store(request), actor))
 
 
 MAP_TABLE_ROWS = 200
@@ -126,7 +123,7 @@ def event_map(
     values = {"type": type, "actor": actor, "modality": modality, "start": start, "end": end}
     chosen = {k: v for k, v in values.items() if v}
     where = Filter(type=type, actor=actor, modality=modality, start=start, end=end)
-    located = [r for r in records.events_by_time(_store(request), where, None, MAP_TABLE_ROWS) if r.place]
+    located = [r for r in records.events_by_time(request_store(request), where, None, MAP_TABLE_ROWS) if r.place]
     types = sorted({kind.type for kind in taxonomy.kinds() + taxonomy.extension_kinds()})
     return _render(request, "map.html", filters=chosen, events=located, types=types)
 
@@ -139,7 +136,7 @@ def search(
     language: str | None = None,
     event_type: str | None = None,
 ) -> HTMLResponse:
-    store = _store(request)
+    store = request_store(request)
     scope = SearchScope(outlet, language, event_type)
     hits = store.search(q, 50, 0, scope) if q.strip() else []
     facets = store.facets(q, scope) if q.strip() else {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hmac
 import threading
 
+from starlette.requests import Request
+
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.errors import SitrepError
 from sitrep.store import Store
@@ -36,3 +38,13 @@ class ServerState:
             if self._pipeline is None:
                 self._pipeline = Pipeline()
             return self._pipeline
+
+
+def server_state(request: Request) -> ServerState:
+    """The state of the server answering ``request`` (the API and the pages both ask)."""
+    state: ServerState = request.app.state.sitrep
+    return state
+
+
+def request_store(request: Request) -> Store:
+    return server_state(request).store
