@@ -18,7 +18,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Select, delete, func, insert, select
 
 from sitrep.model import AnalyzedArticle, Event, Interval
 from sitrep.store import backends, schema
@@ -146,13 +146,10 @@ class Store:
             return int(conn.scalar(select(func.count()).select_from(schema.documents)) or 0)
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[DocSummary]:
-        d = schema.documents.c
-        query = (
-            select(d.id, d.title, d.uri, d.kind, d.published_earliest, d.published_text, d.outlet, d.ingested_at)
-            .order_by(d.id)
-            .limit(limit)
-            .offset(offset)
-        )
+        """A page of documents in storage order (the CLI's ``list``)."""
+        return self._summaries(_summary_query().order_by(schema.documents.c.id).limit(limit).offset(offset))
+
+    def _summaries(self, query: Select[Any]) -> list[DocSummary]:
         with self.engine.connect() as conn:
             return [
                 DocSummary(
@@ -193,19 +190,12 @@ class Store:
                 conditions.append(column <= high + "\uffff")  # a day includes its times
         if before_id is not None:
             conditions.append(d.id < before_id)
-        query = (
-            select(d.id, d.title, d.uri, d.kind, d.published_earliest, d.published_text, d.outlet, d.ingested_at)
-            .where(*conditions)
-            .order_by(d.id.desc())
-            .limit(limit)
-        )
-        with self.engine.connect() as conn:
-            return [
-                DocSummary(
-                    r.id, r.title, r.uri, r.kind, r.published_earliest or r.published_text, r.outlet, r.ingested_at
-                )
-                for r in conn.execute(query)
-            ]
+        return self._summaries(_summary_query().where(*conditions).order_by(d.id.desc()).limit(limit))
+
+
+def _summary_query() -> Select[Any]:
+    d = schema.documents.c
+    return select(d.id, d.title, d.uri, d.kind, d.published_earliest, d.published_text, d.outlet, d.ingested_at)
 
 
 def _interval_cols(interval: Interval | None) -> dict[str, Any]:
