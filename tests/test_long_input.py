@@ -63,9 +63,9 @@ def test_dense_text_is_cut_by_tokens_not_only_characters() -> None:
 
 
 def test_batches_hold_a_bounded_number_of_tokens() -> None:
-    pieces = [("word " * 600, i) for i in range(10)]  # 600 tokens each
+    pieces = [("word " * 600, 600, i) for i in range(10)]  # 600 tokens each
     batches = list(chunks._batches(pieces, batch_size=16, max_tokens=1000))
     assert [len(b) for b in batches] == [1] * 10  # two would pass the budget
-    assert [i for batch in batches for _, i in batch] == list(range(10))
-    small = [("a few words", i) for i in range(40)]
+    assert [i for batch in batches for _, _, i in batch] == list(range(10))
+    small = [("a few words", 3, i) for i in range(40)]
     assert [len(b) for b in chunks._batches(small, batch_size=16, max_tokens=1000)] == [16, 16, 8]

@@ -68,17 +68,21 @@ def parse_many(
 ) -> Iterator[tuple[Doc, T]]:
     """Like ``nlp.pipe(items, as_tuples=True)``, for texts of any length, in input order, in bounded memory."""
 
-    def pieces() -> Iterator[tuple[str, tuple[int, T]]]:
+    def pieces() -> Iterator[tuple[str, int, tuple[int, T]]]:
+        """Each text whole, or its slices; with its token estimate, counted once."""
         for text, context in items:
-            long = len(text) > limit or estimated_tokens(text) > max_tokens
-            spans = chunk_spans(text, limit, max_tokens) if long else [(0, len(text))]
+            tokens = estimated_tokens(text) if len(text) <= limit else max_tokens + 1
+            if tokens <= max_tokens:
+                yield text, tokens, (1, context)
+                continue
+            spans = chunk_spans(text, limit, max_tokens)
             for start, end in spans:
-                yield text[start:end], (len(spans), context)
+                yield text[start:end], estimated_tokens(text, start, end), (len(spans), context)
 
     pending: list[Doc] = []
     for batch in _batches(pieces(), batch_size, max_tokens):
-        docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
-        for doc, (_, (count, context)) in zip(docs, batch, strict=True):
+        docs = nlp.pipe([text for text, _, _ in batch], batch_size=len(batch))
+        for doc, (_, _, (count, context)) in zip(docs, batch, strict=True):
             if count == 1:
                 yield doc, context
                 continue
@@ -89,12 +93,15 @@ def parse_many(
                 yield joined, context
 
 
-def _batches(pieces: Iterable[tuple[str, T]], batch_size: int, max_tokens: int) -> Iterator[list[tuple[str, T]]]:
-    """Runs of at most ``batch_size`` pieces holding at most about ``max_tokens`` tokens together."""
-    batch: list[tuple[str, T]] = []
+def _batches(
+    pieces: Iterable[tuple[str, int, T]], batch_size: int, max_tokens: int
+) -> Iterator[list[tuple[str, int, T]]]:
+    """Runs of at most ``batch_size`` pieces (text, estimated tokens, context) holding at most about
+    ``max_tokens`` tokens together."""
+    batch: list[tuple[str, int, T]] = []
     tokens = 0
     for piece in pieces:
-        size = estimated_tokens(piece[0])
+        size = piece[1]
         if batch and (len(batch) >= batch_size or tokens + size > max_tokens):
             yield batch
             batch, tokens = [], 0

@@ -62,7 +62,7 @@ def sparkline(records: list[Record], width: int = 640, height: int = 56) -> Mark
 
 def place_timeline(periods: list[Period], records: list[Record], width: int = 900) -> Markup:
     """Status bands of the control-claim periods above ticks of the events, on one time axis."""
-    spans = [(a, b or a, p) for p in periods if (a := _day(p.earliest)) is not None for b in [_day(p.latest)]]
+    spans = [(a, _day(p.latest) or a, p) for p in periods if (a := _day(p.earliest)) is not None]
     ticks = [(d, r) for r in records if r.kind == "event" and (d := _day(r.earliest)) is not None]
     all_days = [d for a, b, _ in spans for d in (a, b)] + [d for d, _ in ticks]
     if not all_days:
