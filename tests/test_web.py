@@ -135,6 +135,10 @@ def test_writes_need_the_token(corpus: Store, pipeline: Pipeline) -> None:
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert upload.status_code == 201, upload.text
+    empty = writable.post(
+        "/api/v1/documents", files={"file": ("empty.html", b"")}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert empty.status_code == 422 and "empty.html" in empty.json()["detail"]
     junk = writable.post("/api/v1/documents", content=b"\x00\x01", headers={"Authorization": f"Bearer {TOKEN}"})
     assert junk.status_code == 400 and junk.headers["content-type"].startswith("application/problem+json")
 

@@ -22,7 +22,7 @@ from sitrep.errors import InputError, UsageError
 from sitrep.export import EXPORTERS
 from sitrep.export.rows import record_dict
 from sitrep.service import exports as export_service
-from sitrep.service.analysis import ingest
+from sitrep.service.analysis import Outcome, ingest
 from sitrep.service.documents import document
 from sitrep.sources import Origin, RawDoc
 from sitrep.store import DocumentFilter, SearchScope, Store
@@ -73,9 +73,15 @@ async def post_document(request: Request, authorization: Annotated[str | None, H
     server = server_state(request)
     server.check_token(authorization)
     raw = await _uploaded(request)
-    report = await run_in_threadpool(lambda: ingest(server.store, [raw], server.pipeline()))
-    if report.failed:
-        raise InputError(raw.uri, report.failed[0].split(": ", 1)[-1])
+    failures: list[InputError] = []
+
+    def keep_failure(outcome: Outcome) -> None:
+        if outcome.error is not None:
+            failures.append(outcome.error)
+
+    report = await run_in_threadpool(lambda: ingest(server.store, [raw], server.pipeline(), on_outcome=keep_failure))
+    if failures:
+        raise failures[0]
     doc_id = server.store.find(raw.sha256)
     return {"id": doc_id, "stored": bool(report.stored), "duplicate": bool(report.duplicate)}
 
