@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 from sitrep.extract.icons import find_icons
 from sitrep.extract.textdump.markup import as_printed, is_markdown
+from sitrep.extract.textdump.patterns import LINK_MARK
 from sitrep.model import SourceKind
 from sitrep.sources import RawDoc
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?(?:p|div|a|span|br|li|table|script|meta|link)\b", re.IGNORECASE)
-_LINK_MARK = re.compile(r"\[\d+\]")
 _NOSCRIPT = re.compile(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main )?content")
+# Unlike the extractor's sentence end, a closing bracket does not end one here: "[Search]" is furniture.
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’»)]$")
 _DECORATION = "*#>-_•·|=+ \t"
 
@@ -62,7 +63,7 @@ def detect_kind(raw: RawDoc, text: str) -> KindDecision:
 
 def _plain(line: str) -> str:
     """A line as displayed: no link numbers, list marks or rules."""
-    return _LINK_MARK.sub("", line).strip(_DECORATION)
+    return LINK_MARK.sub("", line).strip(_DECORATION)
 
 
 def _is_short(line: str) -> bool:
@@ -88,7 +89,7 @@ def furniture_signs(text: str) -> list[str]:
         signs.append("furniture below the text")
     if sum(1 for count in Counter(short).values() if count > 1) >= MIN_REPEATED:
         signs.append("repeated lines")
-    if len(_LINK_MARK.findall(text)) >= MIN_LINK_MARKS:
+    if len(LINK_MARK.findall(text)) >= MIN_LINK_MARKS:
         signs.append("numbered links")
     elif markdown:
         signs.append("Markdown links")
