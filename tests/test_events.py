@@ -10,6 +10,7 @@ from events_support import DCT, attribution_index, bakhmut_context, body
 from sitrep.actors import default_table
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.events import make_events
+from sitrep.analyze.pipeline import Pipeline
 from sitrep.analyze.registry import Context, StageConfig
 from sitrep.events.rules import default_typer
 from sitrep.model import AnalyzedArticle, Article, Event, Source
@@ -397,3 +398,44 @@ def test_firefighters_battling_a_fire_is_no_battle() -> None:
 def test_storms_and_winds_are_natural_disasters_but_storm_drains_are_not() -> None:
     assert ("Natural disaster", "asserted") in _events_of("Strong winds toppled 13 trucks near Marlow on Monday.")
     assert _events_of("The council approved a new storm drain and a wind farm near Marlow.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a speaker threatens, demands or urges is wanted, not done, even in the speaker's own words
+        ("The governor of Kano threatened to impose a curfew on the city after the riots.", "planned"),
+        ("Rebel leaders demanded a truce with the army in the hills above Vessa.", "planned"),
+        # what follows "after" is taken as given, whoever urges what
+        ("The mayor urged residents to leave Vessa after the shelling of its port.", "asserted"),
+    ],
+)
+def test_wishes_are_planned_and_presupposed_events_stay_asserted(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    # the whole pipeline: "threatened" and "urged" are attribution cues there, whose content is the speaker's
+    result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text, published=DCT))
+    assert result.events and result.events[0].modality == expected
+
+
+def test_a_parade_of_soldiers_or_a_ceremony_is_no_protest() -> None:
+    assert _events_of("Police cadets marched across the main square of Vessa on Monday.") == []
+    assert _events_of("Brass bands march through Vessa during the harvest festival.") == []
+    assert _events_of("Thousands of nurses marched through Vessa to demand higher pay.")[0] == (
+        "Peaceful protest",
+        "asserted",
+    )
+
+
+def test_an_agreement_outranks_the_fighting_it_ends() -> None:
+    assert _events_of("Both sides in the Yemen conflict signed a truce after nine years of fighting.")[0] == (
+        "Agreement",
+        "asserted",
+    )
+    assert _events_of("Colombia's president signed a peace pact to end the war with the rebels.")[0] == (
+        "Agreement",
+        "asserted",
+    )
+    assert ("Diplomatic event", "asserted") in _events_of(
+        "The two countries signed an agreement on fishing rights on Tuesday."
+    )

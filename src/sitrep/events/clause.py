@@ -30,6 +30,8 @@ PLANNED_LEMMAS = frozenset({
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# "They vowed revenge after the shelling of the port": what follows these is taken as given.
+PRESUPPOSING = frozenset({"after", "following", "since", "amid", "despite", "during", "because"})
 # "When a citizen is arrested abroad, the embassy is told": a rule about any time, not one event.
 GENERIC_MARKS = frozenset({"when", "whenever", "once"})
 # "Militants sometimes throw grenades at cars": a habit, not one event (in the simple present).
@@ -86,7 +88,11 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
     """
     if _asks(trigger):
         return "hypothetical"
-    for node in path(trigger, stop):
+    stops = list(stop)
+    cue = _reporting_cue(trigger, stops)
+    if cue is not None and cue.lemma_.lower() in PLANNED_LEMMAS:
+        return "planned"  # "X threatened to impose a curfew", "Y demanded a truce": wanted, not done
+    for node in path(trigger, stops):
         children = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
@@ -112,9 +118,27 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
             return "planned"
         if node.tag_ == "VBG" and node.dep_ == "csubj":  # "capturing Bakhmut is essential": no capture yet
             return "hypothetical"
-        if node.dep_ in {"relcl", "ROOT"}:
+        if node.dep_ in {"relcl", "ROOT"} or _presupposes(node):
             break
     return "asserted"
+
+
+def _reporting_cue(trigger: Token, stops: list[Token]) -> Token | None:
+    """The reporting verb (one of ``stops``) whose content holds ``trigger``, if any."""
+    indices = {t.i for t in stops}
+    for node in path(trigger):
+        if node.i in indices and node.i != trigger.i:
+            return node
+        if _presupposes(node):
+            return None
+    return None
+
+
+def _presupposes(node: Token) -> bool:
+    """``node`` opens a phrase whose content is given: "after the raid", "since rebels took it"."""
+    if node.dep_ == "prep" and node.lower_ in PRESUPPOSING:
+        return True
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in node.children)
 
 
 def _asks(trigger: Token) -> bool:

@@ -59,6 +59,8 @@ NOUN_ONLY_CUES = frozenset({"natural"})
 # talks need states (checked apart) and trafficking names its criminals.
 SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
+STATE_NOUNS = frozenset({"country", "nation", "government", "state"})
+SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
 DIPLOMACY_WORDS = frozenset({
     "ambassador", "envoy", "embassy", "diplomat", "diplomatic", "treaty", "sanction", "summit", "bilateral",
     "consulate", "minister", "secretary", "president", "premier", "nato", "un", "delegation",
@@ -188,6 +190,8 @@ def _event(
     place = frame.place_in(head, stops)
     grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
+    if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
+        grounded = grounded or bool(_parties(actors, tokens, frame))
     demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
     if typing.features & ARMED_ONLY_CUES and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
         return None
@@ -222,22 +226,36 @@ def _political_arrest(typing: Typing, head: Token) -> bool:
 
 def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> bool:
     """Two states (or international organisations) deal with each other: two parties named in the
-    clause (countries, nationalities, state actors, places resolved as countries or seats of
-    government), or one with a word only diplomacy uses ("ambassador", "treaty", "sanctions").
-    "The mayor met residents of Vessa" is no diplomacy."""
+    clause or counted ("the two countries"), or one with a word only diplomacy uses ("ambassador",
+    "treaty", "sanctions"). "The mayor met residents of Vessa" is no diplomacy."""
+    parties = _parties(actors, tokens, frame)
+    if len(parties) >= 2 or any(_several_states(t) for t in tokens):
+        return True
+    words = {t.lemma_.lower() for t in tokens}
+    return bool(parties) and bool(words & DIPLOMACY_WORDS)
+
+
+def _parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> set[str]:
+    """The states and international bodies a clause names: countries, nationalities, state actors,
+    places resolved as countries or seats of government."""
     # Read off the clause's own tokens: ``doc.ents`` or every place of the article per clause would
     # make a long article quadratic.
     parties = {_entity_text(t).lower() for t in tokens if t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"}}
     parties |= {ref.actor or ref.text for ref, _ in actors if ref.kind in STATE_KINDS}
+    parties |= {m.entry.actor for m in frame.actors.find(tokens) if m.entry.kind in STATE_KINDS and m.entry.actor}
     places = frame.result.places
     for t in tokens:
         index = frame.place_at.get(t.i)
         if index is not None and (places[index].precision == "country" or places[index].role == "actor"):
             parties.add((places[index].name or places[index].text).lower())
-    if len(parties) >= 2:
-        return True
-    words = {t.lemma_.lower() for t in tokens}
-    return bool(parties) and bool(words & DIPLOMACY_WORDS)
+    return parties
+
+
+def _several_states(token: Token) -> bool:
+    """ "the two countries", "both governments", "three nations": parties counted, not named."""
+    if token.lemma_.lower() not in STATE_NOUNS or token.tag_ != "NNS":
+        return False
+    return any(c.dep_ in {"nummod", "det", "predet"} and c.lower_ in SEVERAL for c in token.children)
 
 
 def _entity_text(first: Token) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, ActorTable, default_table
-from sitrep.events.clause import phrase
+from sitrep.events.clause import clause_head, phrase
 from sitrep.events.lexicon import CueHit, EventLexicon, default_lexicon
 from sitrep.events.taxonomy import type_of
 
@@ -234,6 +234,7 @@ class RuleTyper:
         hits = [h for h in hits if not (h.cue == "accident" and _is_fire(doc, h) and not accidental_fire(doc[h.start]))]
         hits = [h for h in hits if not self.names_actor(doc, h)]
         hits = [h for h in hits if not (h.cue == "crowd_violence" and self.done_by_state(doc[h.start]))]
+        hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
         names = {h.cue for h in hits} | set(extra)
         if "agreement" in names and not _between_fighters(tokens, names):
             names = (names - {"agreement"}) | {"diplomacy"}  # a trade deal or a climate accord is diplomacy
@@ -276,6 +277,14 @@ class RuleTyper:
                 return True
         return False
 
+    def state_parade(self, token: Token) -> bool:
+        """Soldiers or police marching, or a march in a ceremony, is a parade, not a protest
+        ("police cadets march on the square", "bands marched during the festival")."""
+        if token.lemma_.lower() not in PARADE_LEMMAS:
+            return False
+        ceremony = any(t.lemma_.lower() in CEREMONIES for t in clause_head(token).subtree if t.i != token.i)
+        return ceremony or self.done_by_state(token)
+
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
         """Territory added to a state ("the regions Moscow added to the Russian Federation").
 
@@ -317,10 +326,15 @@ TOPIC_VERBS = frozenset({
 # fmt: on
 STATE_FORCES = frozenset({"military", "police"})
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
+PARADE_LEMMAS = frozenset({"march", "parade", "file"})
+CEREMONIES = frozenset({"parade", "rehearsal", "ceremony", "festival", "celebration", "graduation", "pageant", "carnival"})
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob"})
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})
 CHARGE_PREPS = frozenset({"for", "over"})
-CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due"})
+CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due", "since", "despite"})
+SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy"})
+ENDING_VERBS = frozenset({"end", "stop", "halt", "cease", "resolve", "settle", "aim", "curb", "prevent"})
+PAUSES = frozenset({"pause", "halt", "cessation", "end", "lull", "break", "stop"})
 TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
 # fmt: off
 TERRITORY_NOUNS = frozenset({
@@ -340,11 +354,12 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     topic: set[int] = set()
     demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
     for hit in hits:
-        if hit.cue == "measure":  # "imposed a curfew after days of protests": the protests are why
-            anchor = doc[hit.start : hit.end].root.head
-            for child in anchor.children:
-                if child.dep_ in {"prep", "advcl"} and child.lower_ in CAUSE_PREPS:
-                    topic.update(t.i for t in child.subtree)
+        if hit.cue in SETTLING_CUES:  # "imposed a curfew after days of protests", "a truce to end the war"
+            word = doc[hit.start : hit.end].root
+            for anchor in (word, word.head):
+                for child in anchor.children:
+                    if _background(child):
+                        topic.update(t.i for t in child.subtree)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in anchor.children:
@@ -369,6 +384,15 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
                 if is_topic_prep or is_topic_clause:
                     topic.update(t.i for t in child.subtree)
     return topic
+
+
+def _background(child: Token) -> bool:
+    """A phrase that says why or what a settling act (a curfew, a truce, talks) is about."""
+    if child.dep_ in {"prep", "advcl"} and child.lower_ in CAUSE_PREPS:
+        return True
+    if child.dep_ in {"acl", "advcl", "xcomp", "relcl"} and child.lemma_.lower() in ENDING_VERBS:
+        return True  # "a pact to end the civil war", "talks aimed at halting the fighting"
+    return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
 
 
 def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> bool:
