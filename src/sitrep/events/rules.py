@@ -327,7 +327,9 @@ TOPIC_VERBS = frozenset({
 STATE_FORCES = frozenset({"military", "police"})
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
 PARADE_LEMMAS = frozenset({"march", "parade", "file"})
-CEREMONIES = frozenset({"parade", "rehearsal", "ceremony", "festival", "celebration", "graduation", "pageant", "carnival"})
+CEREMONIES = frozenset(
+    {"parade", "rehearsal", "ceremony", "festival", "celebration", "graduation", "pageant", "carnival"}
+)
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob"})
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})
 CHARGE_PREPS = frozenset({"for", "over"})
