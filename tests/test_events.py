@@ -410,9 +410,7 @@ def test_storms_and_winds_are_natural_disasters_but_storm_drains_are_not() -> No
         ("The mayor urged residents to leave Vessa after the shelling of its port.", "asserted"),
     ],
 )
-def test_wishes_are_planned_and_presupposed_events_stay_asserted(
-    pipeline: Pipeline, text: str, expected: str
-) -> None:
+def test_wishes_are_planned_and_presupposed_events_stay_asserted(pipeline: Pipeline, text: str, expected: str) -> None:
     # the whole pipeline: "threatened" and "urged" are attribution cues there, whose content is the speaker's
     result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text, published=DCT))
     assert result.events and result.events[0].modality == expected
