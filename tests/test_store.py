@@ -22,6 +22,7 @@ from sitrep.model import AnalyzedArticle
 from sitrep.sources import read_path
 from sitrep.store import Store
 from sitrep.store import db as store_db
+from sitrep.store.db import SCHEMA_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +85,13 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert version == "0001"
+    assert version == SCHEMA_VERSION == "0002"
     assert {
+        "raw_sources",
+        "outlets",
+        "doc_minhashes",
+        "lsh_bands",
+        "story_links",
         "documents",
         "mentions",
         "places",

@@ -130,7 +130,7 @@ EXTRACTORS: dict[str, Callable[[RawDoc, str, str | None], Article]] = {
 
 def extract(raw: RawDoc, kind: KindChoice = "auto") -> tuple[Source, Article]:
     """Decode and extract one document. Raises :class:`InputError` for anything unusable."""
-    text, _encoding = decode(raw.data, raw.uri)
+    text, _encoding = decode(raw.data, raw.uri, raw.charset)
     if raw.captured_at:
         try:
             stamps.parse_timestamp(raw.captured_at)

@@ -27,6 +27,7 @@ class Outcome:
     result: AnalyzedArticle | None = None
     error: InputError | None = None
     skipped: bool = False
+    raw: RawDoc | None = None  # the bytes it was read from, kept by the store
 
 
 def analyze_documents(
@@ -37,15 +38,15 @@ def analyze_documents(
     batch_size: int = 8,
 ) -> Iterator[Outcome]:
     """Analyse documents in order; bad ones become failed Outcomes and the stream goes on."""
-    pending: list[tuple[str, Source, Article]] = []
+    pending: list[tuple[RawDoc, Source, Article]] = []
 
     def flush() -> Iterator[Outcome]:
         items = ((source, article) for _, source, article in pending)
-        for (uri, _, _), result in zip(pending, pipeline.analyze_many(items, batch_size), strict=True):
+        for (raw, _, _), result in zip(pending, pipeline.analyze_many(items, batch_size), strict=True):
             if isinstance(result, StageFailure):
-                yield Outcome(uri, error=result)
+                yield Outcome(raw.uri, error=result)
             else:
-                yield Outcome(uri, result=result)
+                yield Outcome(raw.uri, result=result, raw=raw)
         pending.clear()
 
     for doc in docs:
@@ -63,7 +64,7 @@ def analyze_documents(
             yield from flush()
             yield Outcome(doc.uri, error=exc)
             continue
-        pending.append((doc.uri, source, article))
+        pending.append((doc, source, article))
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()
@@ -121,7 +122,7 @@ def ingest(
             elif outcome.skipped:
                 report.duplicate += 1
             elif outcome.result is not None:
-                _, created = store.add(outcome.result)
+                _, created = store.add(outcome.result, outcome.raw)
                 report.stored += created
                 report.duplicate += not created
             if on_outcome is not None:

@@ -33,6 +33,7 @@ class RawDoc:
     origin: Origin
     data: bytes
     media_type: str | None = None  # "text/html" when the source says so (file name, HTTP header); None: by content
+    charset: str | None = None  # the charset the HTTP headers declared, when the bytes came over HTTP
 
     @property
     def uri(self) -> str:

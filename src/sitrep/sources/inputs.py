@@ -15,6 +15,8 @@ from pathlib import Path
 from sitrep.errors import InputError
 from sitrep.sources.document import DocumentReader, RawDoc
 from sitrep.sources.files import FileReader
+from sitrep.sources.jsonl import JsonLinesReader, is_jsonl
+from sitrep.sources.warc import WarcReader, is_warc
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,18 @@ class ChainedReader:
     def __iter__(self) -> Iterator[RawDoc | InputError]:
         for reader in self.readers:
             yield from reader
+
+
+def _warc(paths: list[Path], options: ReadOptions) -> DocumentReader:
+    return WarcReader(paths, options.max_bytes, options.outlet)
+
+
+def _jsonl(paths: list[Path], options: ReadOptions) -> DocumentReader:
+    return JsonLinesReader(paths, options.max_bytes, options.outlet)
+
+
+register_reader(is_warc, _warc)
+register_reader(is_jsonl, _jsonl)
 
 
 def open_inputs(

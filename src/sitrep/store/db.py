@@ -18,10 +18,13 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Select, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Select, delete, func, insert, select, update
 
+from sitrep import __version__
 from sitrep.model import AnalyzedArticle, Event, Interval
-from sitrep.store import backends, schema
+from sitrep.sources import RawDoc
+from sitrep.store import backends, outlets, schema, stories
+from sitrep.store import raw as raw_store
 from sitrep.store.keys import lookup_key
 from sitrep.store.search import (
     HIGHLIGHT_CLOSE,
@@ -32,6 +35,8 @@ from sitrep.store.search import (
     SearchScope,
     search_index,
 )
+
+SCHEMA_VERSION = "0002"  # the newest migration: stored with every analysis
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
 
@@ -92,8 +97,12 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(schema.documents.c.id).where(schema.documents.c.sha256 == sha256))
 
-    def add(self, analyzed: AnalyzedArticle) -> tuple[int, bool]:
-        """Store one analysed document; returns ``(id, created)``. All or nothing."""
+    def add(self, analyzed: AnalyzedArticle, raw: RawDoc | None = None) -> tuple[int, bool]:
+        """Store one analysed document (and the bytes it was read from); returns ``(id, created)``.
+
+        All or nothing: the row, its layers, its raw bytes, its outlet link and its story links
+        are written in one transaction.
+        """
         sha = analyzed.source.sha256
         if sha is None:
             raise ValueError("an analysed document needs source.sha256 to be stored")
@@ -101,38 +110,48 @@ class Store:
             existing = conn.scalar(select(schema.documents.c.id).where(schema.documents.c.sha256 == sha))
             if existing is not None:
                 return existing, False
-            doc_id = self._insert(conn, analyzed)
+            values = {**_document_values(analyzed), "ingested_at": _now()}
+            doc_id = int(conn.execute(insert(schema.documents).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+            self._write_layers(conn, doc_id, analyzed)
+            if raw is not None:
+                conn.execute(insert(schema.raw_sources).values(doc_id=doc_id, **raw_store.row(raw)))
+            stories.add(conn, doc_id, analyzed.article.body)
         return doc_id, True
 
-    def _insert(self, conn: Connection, a: AnalyzedArticle) -> int:
-        art = a.article
-        pub = art.published or Interval()
-        doc_id = conn.execute(
-            insert(schema.documents).values(
-                sha256=a.source.sha256,
-                uri=a.source.uri,
-                kind=a.source.kind,
-                captured_at=a.source.captured_at,
-                title=art.title,
-                byline=art.byline,
-                outlet=art.outlet,
-                section=art.section,
-                language=art.language,
-                published_earliest=pub.earliest,
-                published_latest=pub.latest,
-                published_text=pub.text,
-                body=art.body,
-                analysis=a.model_dump_json(),
-                ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            )
-        ).inserted_primary_key[0]  # type: ignore[index]
+    def replace(self, doc_id: int, analyzed: AnalyzedArticle) -> None:
+        """Put a new analysis of a stored document in place of the old one (``sitrep reanalyze``)."""
+        d = schema.documents.c
+        with backends.writing(self.engine) as conn:
+            old_body = conn.scalar(select(d.body).where(d.id == doc_id))
+            if old_body is None:
+                raise KeyError(doc_id)
+            for table in (*LAYER_TABLES, schema.record_actors):
+                conn.execute(delete(table).where(table.c.doc_id == doc_id))
+            conn.execute(update(schema.documents).where(d.id == doc_id).values(**_document_values(analyzed)))
+            self._write_layers(conn, doc_id, analyzed)
+            if analyzed.article.body != old_body:  # the text changed: its near-duplicates may have too
+                for table in (schema.doc_minhashes, schema.lsh_bands, schema.story_links):
+                    conn.execute(delete(table).where(table.c.doc_id == doc_id))
+                conn.execute(delete(schema.story_links).where(schema.story_links.c.other_id == doc_id))
+                stories.add(conn, doc_id, analyzed.article.body)
+
+    def raw(self, doc_id: int) -> RawDoc | None:
+        """The bytes a stored document was read from, as they were read."""
+        with self.engine.connect() as conn:
+            return raw_store.load(conn, doc_id)
+
+    def _write_layers(self, conn: Connection, doc_id: int, a: AnalyzedArticle) -> None:
         for table, rows in _layer_rows(a).items():
             if rows:
                 conn.execute(insert(table), [{"doc_id": doc_id, "idx": i, **row} for i, row in enumerate(rows)])
         keys = _record_actor_rows(a)
         if keys:
             conn.execute(insert(schema.record_actors), [{"doc_id": doc_id, **row} for row in keys])
-        return int(doc_id)
+        linked = outlets.link(conn, a.source.uri, a.article.outlet, a.article.language)
+        if linked is not None:
+            outlet_id, name = linked
+            d = schema.documents.c
+            conn.execute(update(schema.documents).where(d.id == doc_id).values(outlet_id=outlet_id, outlet=name))
 
     def delete(self, doc_id: int) -> None:
         """Remove a document; its layers go with it (ON DELETE CASCADE), its search entry by trigger."""
@@ -191,6 +210,45 @@ class Store:
         if before_id is not None:
             conditions.append(d.id < before_id)
         return self._summaries(_summary_query().where(*conditions).order_by(d.id.desc()).limit(limit))
+
+
+LAYER_TABLES = (
+    schema.mentions,
+    schema.places,
+    schema.timexes,
+    schema.attributions,
+    schema.events,
+    schema.control_claims,
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _document_values(a: AnalyzedArticle) -> dict[str, Any]:
+    """The ``documents`` columns of an analysis (all but its identity and ingest time)."""
+    art = a.article
+    pub = art.published or Interval()
+    return {
+        "sha256": a.source.sha256,
+        "uri": a.source.uri,
+        "kind": a.source.kind,
+        "captured_at": a.source.captured_at,
+        "title": art.title,
+        "byline": art.byline,
+        "outlet": art.outlet,
+        "section": art.section,
+        "language": art.language,
+        "published_earliest": pub.earliest,
+        "published_latest": pub.latest,
+        "published_text": pub.text,
+        "body": art.body,
+        "analysis": a.model_dump_json(),
+        "analyzed_at": _now(),
+        "sitrep_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+    }
 
 
 def _summary_query() -> Select[Any]:

@@ -14,7 +14,7 @@ corpus views match in SQL with an index instead of reading every row.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -42,6 +42,66 @@ documents = Table(
     Column("body", Text, nullable=False),
     Column("analysis", Text, nullable=False),
     Column("ingested_at", String(40), nullable=False),
+    Column("outlet_id", Integer),
+    Column("story_id", Integer),
+    Column("analyzed_at", String(40)),
+    Column("sitrep_version", String(32)),
+    Column("schema_version", String(16)),
+    Index("ix_documents_outlet_id", "outlet_id"),
+    Index("ix_documents_story_id", "story_id"),
+)
+
+# The bytes a document was read from, compressed: ``sitrep reanalyze`` needs no original files.
+raw_sources = Table(
+    "raw_sources",
+    metadata,
+    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("media_type", String(64)),
+    Column("charset", String(40)),
+    Column("outlet_hint", Text),
+    Column("compression", String(8), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+# Who published: one row per domain (or per name given with --outlet when there is no URL).
+outlets = Table(
+    "outlets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("domain", Text),
+    Column("name", Text),
+    Column("country", String(2)),
+    Column("language", String(16)),
+    Column("affiliation", Text),
+    Column("notes", Text),
+)
+
+# Near-duplicate detection (MinHash over word shingles, LSH bands kept as rows so that adding a
+# document is a few indexed lookups, never a rebuild) and the links it found.
+doc_minhashes = Table(
+    "doc_minhashes",
+    metadata,
+    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("bucket", String(40), primary_key=True),
+    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
+story_links = Table(
+    "story_links",
+    metadata,
+    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("other_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("score", Float, nullable=False),
+    Index("ix_story_links_other", "other_id"),
 )
 
 mentions = Table(
