@@ -189,7 +189,7 @@ class Filter:
     outlet: str | None = None  # the outlet that published the article
 
 
-def _place_condition(query: str) -> ColumnElement[bool]:
+def place_condition(query: str) -> ColumnElement[bool]:
     q, p = lookup_key(query), _PLACE
     regions = {q, f"{q} oblast"} | ({q.removesuffix(" oblast")} if q.endswith(" oblast") else set())
     return or_(p.c.name_key == q, p.c.place_id == q, p.c.admin1_key.in_(sorted(regions)))
@@ -215,7 +215,7 @@ def _filtered(table: Any, record: str, query: Select[Any], where: Filter) -> Sel
     conditions: list[ColumnElement[bool]] = []
     matches: list[ColumnElement[bool]] = []
     if where.place is not None:
-        matches.append(_place_condition(where.place))
+        matches.append(place_condition(where.place))
     if where.actor is not None:
         matches.append(_actor_condition(table, record, where.actor))
     if matches:

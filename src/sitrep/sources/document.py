@@ -9,6 +9,7 @@ after them knows which one it was.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -54,10 +55,21 @@ class DocumentReader(Protocol):
 
     A document that cannot be read is yielded as the :class:`InputError` saying why,
     so a batch reports it and goes on. ``total`` is the number of documents when it
-    is known up front (for progress bars), else None.
+    is known up front, else None; ``size`` and ``position`` are bytes of input in all
+    and read so far (a progress bar by bytes for archives); ``skipped`` counts what was
+    passed over on purpose, by reason (a WARC's request records, its images).
     """
 
     @property
     def total(self) -> int | None: ...
+
+    @property
+    def size(self) -> int: ...
+
+    @property
+    def position(self) -> int: ...
+
+    @property
+    def skipped(self) -> Counter[str]: ...
 
     def __iter__(self) -> Iterator[RawDoc | InputError]: ...

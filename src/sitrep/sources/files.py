@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -149,6 +150,9 @@ class FileReader:
     ) -> None:
         self.files = list(iter_paths(paths))
         self.max_bytes, self.captured_at, self.outlet = max_bytes, captured_at, outlet
+        self.size = sum(_size(path) for path in self.files)
+        self.position = 0
+        self.skipped: Counter[str] = Counter()
 
     @property
     def total(self) -> int:
@@ -160,3 +164,11 @@ class FileReader:
                 yield read_path(path, self.max_bytes, self.captured_at, self.outlet)
             except InputError as exc:
                 yield exc
+            self.position += _size(path)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

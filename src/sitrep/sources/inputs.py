@@ -7,6 +7,7 @@ the documents inside each.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
@@ -55,6 +56,18 @@ class ChainedReader:
     def total(self) -> int | None:
         totals = [reader.total for reader in self.readers]
         return None if None in totals else sum(t or 0 for t in totals)
+
+    @property
+    def size(self) -> int:
+        return sum(reader.size for reader in self.readers)
+
+    @property
+    def position(self) -> int:
+        return sum(reader.position for reader in self.readers)
+
+    @property
+    def skipped(self) -> Counter[str]:
+        return sum((reader.skipped for reader in self.readers), Counter())
 
     def __iter__(self) -> Iterator[RawDoc | InputError]:
         for reader in self.readers:

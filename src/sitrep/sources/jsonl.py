@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ class JsonLinesReader:
         self.outlet = outlet
         self.size = sum(p.stat().st_size for p in paths if p.is_file())
         self.position = 0
+        self.skipped: Counter[str] = Counter()
 
     @property
     def total(self) -> int | None:

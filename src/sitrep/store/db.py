@@ -63,6 +63,7 @@ class DocumentFilter:
     published_to: str | None = None
     ingested_from: str | None = None
     ingested_to: str | None = None
+    sitrep_version: str | None = None  # the version that made the stored analysis
 
 
 class Store:
@@ -194,22 +195,51 @@ class Store:
         """Documents matching ``where``, newest first, from just below ``before_id`` (a cursor that stays
         right while documents are added)."""
         d = schema.documents.c
-        conditions = [
-            column == value
-            for column, value in ((d.outlet, where.outlet), (d.language, where.language), (d.kind, where.kind))
-            if value is not None
-        ]
-        for column, low, high in (
-            (d.published_earliest, where.published_from, where.published_to),
-            (d.ingested_at, where.ingested_from, where.ingested_to),
-        ):
-            if low is not None:
-                conditions.append(column >= low)
-            if high is not None:
-                conditions.append(column <= high + "\uffff")  # a day includes its times
+        conditions = _filter_conditions(where)
         if before_id is not None:
             conditions.append(d.id < before_id)
         return self._summaries(_summary_query().where(*conditions).order_by(d.id.desc()).limit(limit))
+
+    def ids(self, where: DocumentFilter) -> list[int]:
+        """The ids of the documents ``where`` selects, oldest first."""
+        d = schema.documents.c
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(d.id).where(*_filter_conditions(where)).order_by(d.id)))
+
+    # --- outlets --------------------------------------------------------------------------------------------
+
+    def outlets(self) -> list[outlets.Outlet]:
+        with self.engine.connect() as conn:
+            return outlets.all_outlets(conn)
+
+    def import_outlets(self, path: Path) -> int:
+        """Load the user's outlet table (TSV); all rows or none."""
+        rows = outlets.read_tsv(path)
+        with backends.writing(self.engine) as conn:
+            return outlets.import_rows(conn, rows)
+
+
+def _filter_conditions(where: DocumentFilter) -> list[Any]:
+    d = schema.documents.c
+    conditions: list[Any] = [
+        column == value
+        for column, value in (
+            (d.outlet, where.outlet),
+            (d.language, where.language),
+            (d.kind, where.kind),
+            (d.sitrep_version, where.sitrep_version),
+        )
+        if value is not None
+    ]
+    for column, low, high in (
+        (d.published_earliest, where.published_from, where.published_to),
+        (d.ingested_at, where.ingested_from, where.ingested_to),
+    ):
+        if low is not None:
+            conditions.append(column >= low)
+        if high is not None:
+            conditions.append(column <= high + "\uffff")  # a day includes its times
+    return conditions
 
 
 LAYER_TABLES = (

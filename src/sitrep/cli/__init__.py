@@ -78,6 +78,10 @@ MaxBytesOpt = Annotated[
     int | None, typer.Option("--max-bytes", help="Refuse files larger than this [default: $SITREP_MAX_BYTES or 20 MB].")
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f")]
+OutletOpt = Annotated[
+    str | None,
+    typer.Option("--outlet", help="The outlet of inputs that do not say (flattened pages, plain text, no URL)."),
+]
 
 
 def _print_error(message: str) -> None:
@@ -125,11 +129,12 @@ def analyze(
     captured_at: CapturedOpt = None,
     model: ModelOpt = None,
     max_bytes: MaxBytesOpt = None,
+    outlet: OutletOpt = None,
 ) -> None:
-    """Analyse files and print one AnalyzedArticle per input (JSON Lines, or a readable report)."""
+    """Analyse files, web archives (.warc.gz) or JSON Lines; print one AnalyzedArticle per document."""
     pipeline = Pipeline(model=model)
     failures = 0
-    for outcome in service.analyze_documents(open_inputs(paths, max_bytes, captured_at), pipeline, kind.value):
+    for outcome in service.analyze_documents(open_inputs(paths, max_bytes, captured_at, outlet), pipeline, kind.value):
         if outcome.error is not None:
             _print_error(str(outcome.error))
             failures += 1
@@ -150,10 +155,11 @@ def ingest(
     captured_at: CapturedOpt = None,
     model: ModelOpt = None,
     max_bytes: MaxBytesOpt = None,
+    outlet: OutletOpt = None,
 ) -> None:
-    """Analyse and store documents; the same content twice is stored once."""
+    """Analyse and store files, web archives (.warc.gz) or JSON Lines; the same content twice is stored once."""
     store = _store(db)
-    inputs = open_inputs(paths, max_bytes, captured_at)
+    inputs = open_inputs(paths, max_bytes, captured_at, outlet)
     pipeline = Pipeline(model=model)
     progress = Progress(
         TextColumn("{task.description}"),
@@ -164,13 +170,20 @@ def ingest(
         transient=True,
     )
     with progress:
-        task = progress.add_task("ingesting", total=inputs.total)
+        by_bytes = inputs.total is None  # web archives and JSON Lines: counted by bytes read
+        task = progress.add_task("ingesting", total=inputs.size if by_bytes else inputs.total)
 
         def advance(outcome: Outcome) -> None:
-            progress.update(task, description=f"ingesting {outcome.uri.rsplit('/', 1)[-1][:40]}", advance=1)
+            description = f"ingesting {outcome.uri.rsplit('/', 1)[-1][:40]}"
+            if by_bytes:
+                progress.update(task, description=description, completed=inputs.position)
+            else:
+                progress.update(task, description=description, advance=1)
 
         report = service.ingest(store, inputs, pipeline, kind.value, on_outcome=advance)
     _summary(report, store)
+    for reason, count in sorted(inputs.skipped.items()):
+        err.print(f"  skipped {count}: {reason}", markup=False)
     if report.interrupted:
         raise typer.Exit(130)
     if report.failed:
@@ -473,3 +486,9 @@ def version() -> None:
 
 def main() -> None:
     app()
+
+
+# Commands kept in their own modules register themselves on ``app`` when imported.
+import sitrep.cli.collection as _collection  # noqa: E402
+
+__all__ = ["_collection", "app", "main"]
