@@ -76,7 +76,7 @@ def stories(
     if place:
         member = s.documents.alias("member")  # not the outer documents: every member of the story counts
         about = select(member.c.story_id).join(s.places, s.places.c.doc_id == member.c.id)
-        about = about.where(place_condition(place))
+        about = about.where(place_condition(place, s.places))
         grouped = grouped.where(d.story_id.in_(about))
     grouped = grouped.order_by(func.max(seen).desc(), d.story_id.desc()).limit(limit)
     with store.engine.connect() as conn:

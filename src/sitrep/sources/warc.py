@@ -3,8 +3,9 @@
 Crawlers (Common Crawl's CC-NEWS, Browsertrix, Heritrix, ``wget --warc-file``) write one
 record per HTTP exchange. Every ``response`` (or ``resource``) record whose payload is a
 page becomes a document: its URI is ``WARC-Target-URI``, its capture time ``WARC-Date``,
-its charset the one the HTTP headers declare; chunked transfer and gzip/deflate/brotli
-content encodings are undone by the library. Everything else (``request``, ``revisit``,
+its charset the one the HTTP headers declare; chunked transfer encoding is undone by the
+library, gzip/deflate/brotli content encodings here (FastWARC 2.0's own decoding of both
+stops the whole file silently after a chunked, gzipped record). Everything else (``request``, ``revisit``,
 ``metadata``, ``warcinfo`` records, images, scripts, redirects) is skipped and counted.
 
 FastWARC reads the records (``benchmarks/warc.py`` measures it against warcio on the same
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+import brotli
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from sitrep.errors import InputError
@@ -79,7 +81,9 @@ class WarcReader:
             stream.seek(offset)
             last: int | None = None  # the offset of the last record read whole
             try:
-                for record in ArchiveIterator(stream, parse_http=True, auto_decode="all", stream_detect=compressed):
+                for record in ArchiveIterator(
+                    stream, parse_http=True, auto_decode="transfer", stream_detect=compressed
+                ):
                     last = record.stream_pos  # from the start of the file, wherever reading began
                     self.position = self._done + last
                     if lost is not None:  # the records between were unreadable from their first byte
@@ -101,7 +105,7 @@ class WarcReader:
     def _document(self, path: Path, record: WarcRecord, offset: int) -> Iterator[RawDoc | InputError]:
         kind = record.record_type
         if not kind & DOCUMENT_RECORDS:
-            self.skipped[f"{kind.name} record"] += 1
+            self.skipped[f"{record.headers.get('WARC-Type') or 'unknown'} record"] += 1
             return
         uri = record.headers.get("WARC-Target-URI") or f"{path}@{offset}"
         where = f"{path}@{offset} ({uri})"
@@ -121,9 +125,15 @@ class WarcReader:
         if record.content_length > self.max_bytes:
             yield InputError(where, f"too large: {record.content_length} bytes > limit {self.max_bytes}")
             return
+        headers = record.http_headers
         try:
             data = record.reader.read(self.max_bytes + 1)
-        except (OSError, ValueError) as exc:
+            if len(data) < record.content_length and (headers is None or not headers.get("Transfer-Encoding")):
+                yield InputError(where, f"truncated record: {len(data)} of {record.content_length} bytes")
+                return
+            encoding = headers.get("Content-Encoding") if headers is not None else None
+            data = undo_content_encoding(data, encoding, self.max_bytes)
+        except (OSError, ValueError, zlib.error, brotli.error) as exc:
             yield InputError(where, f"payload cannot be decoded ({exc})")
             return
         if len(data) > self.max_bytes:
@@ -135,6 +145,22 @@ class WarcReader:
         captured = record.headers.get("WARC-Date")
         origin = Origin(uri=uri, captured_at=captured, outlet=self.outlet)
         yield RawDoc(origin, data, PAGE_TYPES[content_type], charset=record.http_charset)
+
+
+def undo_content_encoding(data: bytes, encoding: str | None, limit: int) -> bytes:
+    """The payload without its ``Content-Encoding`` (gzip, deflate, br; stacked ones last first),
+    inflated to at most ``limit + 1`` bytes so a compression bomb stops early."""
+    for name in reversed([e.strip().lower() for e in (encoding or "").split(",") if e.strip()]):
+        if name in {"gzip", "x-gzip"}:
+            data = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(data, limit + 1)
+        elif name == "deflate":  # zlib-wrapped as the standard says, or raw as many servers send it
+            wbits = zlib.MAX_WBITS if data[:1] == b"\x78" else -zlib.MAX_WBITS
+            data = zlib.decompressobj(wbits).decompress(data, limit + 1)
+        elif name == "br":
+            data = brotli.Decompressor().process(data, output_buffer_limit=limit + 1)
+        elif name != "identity":
+            raise ValueError(f"unknown content encoding {name!r}")
+    return data
 
 
 def _next_record(stream: BinaryIO, start: int, compressed: bool) -> int | None:
