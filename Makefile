@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= demo.sitrep.db
 EXAMPLE := examples/000_f33f436a49f2953e.txt
 
-.PHONY: demo test eval lint bench fuzz faults schema clean
+.PHONY: demo test eval lint bench bench-warc fuzz faults schema clean
 
 $(STAMP): pyproject.toml requirements-data.txt scripts/system-deps.sh
 	scripts/system-deps.sh
@@ -37,6 +37,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+bench-warc: $(STAMP)
+	$(BIN)/python benchmarks/warc.py
 
 # Slow suites; `make test` runs a fixed slice of each.
 fuzz: $(STAMP)
