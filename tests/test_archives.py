@@ -16,6 +16,7 @@ from warcio.warcwriter import WARCWriter
 
 from sitrep.sources import RawDoc, open_inputs
 from sitrep.sources.warc import WarcReader
+from sitrep.store.db import SCHEMA_VERSION
 
 PAGE = (
     "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
@@ -218,7 +219,7 @@ def test_raw_bytes_are_kept_compressed_and_reanalyze_needs_no_original(tmp_path:
         versions = conn.execute("SELECT DISTINCT sitrep_version, schema_version FROM documents").fetchall()
         conn.execute("UPDATE documents SET analyzed_at = '2000-01-01' WHERE id = 2")
     assert zlib.decompress(stored) == raw.data and size == len(raw.data)
-    assert versions == [("0.1.0", "0002")]
+    assert versions == [("0.1.0", SCHEMA_VERSION)]
     before = store.get(2)
     code, _, err = run("reanalyze", "--db", str(db), "--where", "outlet=news.example")
     assert code == 0 and "reanalysed 3, failed 0" in err

@@ -10,6 +10,7 @@ the same content twice adds nothing. Backend specifics live in ``backends.py``
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -36,7 +37,7 @@ from sitrep.store.search import (
     search_index,
 )
 
-SCHEMA_VERSION = "0002"  # the newest migration: stored with every analysis
+SCHEMA_VERSION = "0003"  # the newest migration: stored with every analysis
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
 
@@ -91,6 +92,10 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def writing(self) -> AbstractContextManager[Connection]:
+        """One write transaction (the modules beside this one take its connection)."""
+        return backends.writing(self.engine)
 
     # --- writing --------------------------------------------------------------------------------------------
 

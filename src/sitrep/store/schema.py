@@ -49,6 +49,7 @@ documents = Table(
     Column("schema_version", String(16)),
     Index("ix_documents_outlet_id", "outlet_id"),
     Index("ix_documents_story_id", "story_id"),
+    Index("ix_documents_uri", "uri"),
 )
 
 # The bytes a document was read from, compressed: ``sitrep reanalyze`` needs no original files.
@@ -224,4 +225,35 @@ record_actors = Table(
     Column("idx", Integer, primary_key=True),
     Column("key", Text, primary_key=True),
     Index("ix_record_actors_key", "key"),
+)
+
+# Feeds ``sitrep watch`` polls, with what a restart needs to resume politely: the validators for a
+# conditional GET, when it last ran and found something new, and its errors (for back-off).
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("title", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled", String(40)),
+    Column("last_new_item", String(40)),
+    Column("next_poll", String(40)),
+    Column("errors", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+)
+
+# Every item a feed listed, once: fetched into a document, or why not. Never fetched twice.
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("seen_at", String(40), nullable=False),
+    Column("doc_id", Integer),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text),
+    Index("ix_feed_items_url", "url"),
 )
