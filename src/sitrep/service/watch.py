@@ -125,19 +125,22 @@ def _poll_feed(
         _feed_failed(store, state, now, reason)
         report.failed.append(f"feed {reason}")
         return report
-    if parsed is None:
-        report.not_modified = 1
-        with store.writing() as conn:
-            feed_store.save_poll(conn, state.id, last_polled=_stamp(now), errors=0, last_error=None, next_poll=None)
-        return report
-    if parsed.problem:
+    listed = [] if parsed is None else parsed.items
+    report.not_modified = int(parsed is None)
+    if parsed is not None and parsed.problem:
         report.failed.append(f"feed {url}: read past a syntax error ({parsed.problem})")
     with store.writing() as conn:
-        new = [item for item in parsed.items if not feed_store.seen(conn, state.id, item.key, item.url)]
+        new = [item for item in listed if not feed_store.seen(conn, state.id, item.key, item.url)]
+        retried = [FeedItem(key, link) for key, link in feed_store.retries(conn, state.id)]
     report.new_items = len(new)
-    _ingest_items(store, pipeline, new, fetcher, parsed.title, state.id, kind, report, on_item)
+    known = {item.key for item in new}
+    todo = new + [item for item in retried if item.key not in known]
+    _ingest_items(
+        store, pipeline, todo, fetcher, parsed.title if parsed else state.title, state.id, kind, report, on_item
+    )
     values: dict[str, object] = {"last_polled": _stamp(now), "errors": 0, "last_error": None, "next_poll": None}
-    values |= {"etag": fetched.etag, "last_modified": fetched.last_modified, "title": parsed.title}
+    if parsed is not None:
+        values |= {"etag": fetched.etag, "last_modified": fetched.last_modified, "title": parsed.title}
     if report.stored:
         values["last_new_item"] = _stamp(_now())
     with store.writing() as conn:
@@ -205,12 +208,12 @@ def _pages(
             page = fetcher.fetch(item.url)
         except FetchError as exc:
             line = f"{item.url}: {exc}"
-            if exc.transient:
-                report.retry_later.append(line)
-                continue
-            report.failed.append(line)
             with store.writing() as conn:
-                feed_store.record_item(conn, feed_id, item.key, item.url, _stamp(_now()), "failed", None, str(exc))
+                tries = feed_store.attempts(conn, feed_id, item.key) + 1
+                again = exc.transient and tries < feed_store.MAX_ATTEMPTS
+                status, reason = (feed_store.RETRY, f"{tries}: {exc}") if again else ("failed", str(exc))
+                feed_store.record_item(conn, feed_id, item.key, item.url, _stamp(_now()), status, None, reason)
+            (report.retry_later if again else report.failed).append(line)
             continue
         origin = Origin(uri=page.url, captured_at=_stamp(_now()), outlet=outlet)
         media_type = "text/html" if page.content_type in {"text/html", "application/xhtml+xml"} else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from sitrep.store import schema
 
@@ -45,7 +45,7 @@ def all_feeds(conn: Connection) -> list[FeedState]:
 def _states(conn: Connection, condition: object) -> list[FeedState]:
     f, i = schema.feeds.c, schema.feed_items.c
     items = select(func.count()).where(i.feed_id == f.id).scalar_subquery()
-    stored = select(func.count()).where(i.feed_id == f.id, i.doc_id.is_not(None)).scalar_subquery()
+    stored = select(func.count()).where(i.feed_id == f.id, i.status == "stored").scalar_subquery()
     query = select(
         f.id, f.url, f.title, f.etag, f.last_modified, f.last_polled, f.last_new_item, f.next_poll, f.errors,
         f.last_error, items.label("items"), stored.label("documents"),
@@ -60,19 +60,44 @@ def save_poll(conn: Connection, feed_id: int, **values: object) -> None:
     conn.execute(update(schema.feeds).where(schema.feeds.c.id == feed_id).values(**values))
 
 
+RETRY = "retry"  # the status of an item that failed for a passing reason: fetched again next round
+MAX_ATTEMPTS = 5  # after this many passing failures an item counts as failed for good
+
+
 def seen(conn: Connection, feed_id: int, key: str, url: str) -> bool:
-    """This item (by the feed's id for it, or by its URL in any feed or document) was handled before."""
+    """This item (by the feed's id for it, or by its URL in any feed or document) was handled before.
+
+    An item waiting for a retry is not "seen": the next round fetches it again.
+    """
     i, d = schema.feed_items.c, schema.documents.c
-    if conn.scalar(select(i.key).where(i.feed_id == feed_id, i.key == key)) is not None:
+    handled = i.status != RETRY
+    if conn.scalar(select(i.key).where(i.feed_id == feed_id, i.key == key, handled)) is not None:
         return True
-    if conn.scalar(select(i.key).where(i.url == url).limit(1)) is not None:
+    if conn.scalar(select(i.key).where(i.url == url, handled).limit(1)) is not None:
         return True
     return conn.scalar(select(d.id).where(d.uri == url).limit(1)) is not None
+
+
+def retries(conn: Connection, feed_id: int) -> list[tuple[str, str]]:
+    """``(key, url)`` of the feed's items waiting for another try, oldest first."""
+    i = schema.feed_items.c
+    query = select(i.key, i.url).where(i.feed_id == feed_id, i.status == RETRY).order_by(i.seen_at)
+    return [(row.key, row.url) for row in conn.execute(query)]
+
+
+def attempts(conn: Connection, feed_id: int, key: str) -> int:
+    """How many times the item failed for a passing reason so far."""
+    i = schema.feed_items.c
+    reason = conn.scalar(select(i.reason).where(i.feed_id == feed_id, i.key == key, i.status == RETRY))
+    return int(reason.split(":", 1)[0]) if reason and reason.split(":", 1)[0].isdigit() else 0
 
 
 def record_item(
     conn: Connection, feed_id: int, key: str, url: str, at: str, status: str, doc_id: int | None, reason: str | None
 ) -> None:
+    """What became of an item (replacing an earlier retry)."""
+    i = schema.feed_items.c
+    conn.execute(delete(schema.feed_items).where(i.feed_id == feed_id, i.key == key))
     conn.execute(
         insert(schema.feed_items).values(
             feed_id=feed_id, key=key, url=url, seen_at=at, doc_id=doc_id, status=status, reason=reason
