@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from tests.test_cli import run
@@ -40,8 +41,8 @@ JSON_FEED = {"version": "https://jsonfeed.org/version/1.1", "title": "JSON news"
 
 
 class Site(BaseHTTPRequestHandler):
-    hits: Counter[str] = Counter()
-    agents: set[str] = set()
+    hits: ClassVar[Counter[str]] = Counter()
+    agents: ClassVar[set[str]] = set()
 
     def log_message(self, *args: object) -> None:  # quiet
         pass
@@ -55,7 +56,7 @@ class Site(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+    def do_GET(self) -> None:
         path = self.path
         Site.hits[path] += 1
         Site.agents.add(self.headers.get("User-Agent", ""))
