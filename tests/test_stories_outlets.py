@@ -8,8 +8,10 @@ from pathlib import Path
 
 from tests.test_cli import run
 
+from sitrep import service
+from sitrep.analyze.pipeline import Pipeline
 from sitrep.corpus.stories import links, stories
-from sitrep.model import AnalyzedArticle, Article, Place, Source
+from sitrep.model import AnalyzedArticle, Article, Interval, Place, Source
 from sitrep.store import Store
 from sitrep.store import stories as story_index
 
@@ -129,3 +131,36 @@ def test_stories_command(tmp_path: Path) -> None:
     assert "story 1: Bridge shut" in out and "2 documents, 2 outlets" in out
     code, out, _ = run("stories", "--db", str(db), "--format", "json", "--since", "2999-01-01")
     assert code == 0 and out.strip() == ""
+
+
+def test_a_reprinted_report_counts_once_in_a_timeline(pipeline: Pipeline, tmp_path: Path) -> None:
+    wire = (
+        "Russian forces shelled the town of Kupiansk on 3 March 2024, regional officials said. "
+        "Two houses and a school were damaged and three people were wounded, the officials said. "
+        "Repair crews reached the school in the afternoon and the district ordered classes to move online."
+    )
+    own = (
+        "Our correspondent saw the damage in the evening: Russian forces shelled the town of Kupiansk "
+        "on 3 March 2024, hitting streets near the railway station."
+    )
+    db = tmp_path / "c.db"
+    store = Store(db)
+    published = Interval(earliest="2024-03-04", latest="2024-03-04", granularity="day")
+    for uri, body in (
+        ("https://wire.example/1", wire),
+        ("https://daily.example/1", f"{wire}\n\n{FURNITURE}"),
+        ("https://gazette.example/1", own),
+    ):
+        source = Source(uri=uri, kind="text", sha256=hashlib.sha256(body.encode()).hexdigest())
+        store.add(pipeline.analyze(source, Article(body=body, published=published)))
+    first = store.get(1)
+    assert first is not None and first.places
+    place = first.places[0].name or "Kupiansk"  # as the gazetteer names it
+    store.close()
+    entries = service.timeline(Store(db), place)
+    shelling = next(e for e in entries if e.first.sub_type == "Shelling/artillery/missile attack")
+    assert len(shelling.records) == 3
+    assert [r.outlets for r in shelling.reports] == [["daily.example", "wire.example"], ["gazette.example"]]
+    assert service.corroboration(shelling.records) == {"outlets": 3, "stories": 2, "sources": 2}
+    code, out, _ = run("timeline", place, "--db", str(db))
+    assert code == 0 and "reported by 2 outlets" in out and "2 independent report(s) from 3 outlet(s)" in out

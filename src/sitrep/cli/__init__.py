@@ -252,6 +252,11 @@ def _json_lines(items: list[Any]) -> None:
         sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
 
 
+def _reprinted(report: service.Report) -> str:
+    """ "; reported by 3 outlets" for a report that reprints carried too."""
+    return f"[dim]; reported by {len(report.outlets)} outlets[/dim]" if report.reprints else ""
+
+
 def _record_line(r: Record) -> str:
     where = r.place.name if r.place else "?"
     return (
@@ -280,10 +285,16 @@ def timeline(
         err.print(f"nothing about {query!r}")
         raise typer.Exit(1)
     for entry in entries:
-        out.print(escape(_record_line(entry.first)), markup=True)
-        for other in entry.records[1:]:
+        first, *others = entry.reports
+        out.print(escape(_record_line(first.record)) + _reprinted(first), markup=True)
+        for other in others:
+            line = f"{'':<24}   also: says {other.record.claimant.label}; outlet {other.record.outlet}"
+            out.print(escape(f"{line} [doc {other.record.doc_id}]") + _reprinted(other))
+        counted = service.corroboration(entry.records)
+        if len(entry.records) > 1:
             out.print(
-                escape(f"{'':<24}   also: says {other.claimant.label}; outlet {other.outlet} [doc {other.doc_id}]")
+                f"{'':<24}   [dim]{counted['stories']} independent report(s) from {counted['outlets']} outlet(s), "
+                f"{counted['sources']} source(s)[/dim]"
             )
         out.print(f"{'':<24}   [dim]“{escape(clip(entry.first.evidence, 110))}”[/dim]")
 

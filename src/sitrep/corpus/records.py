@@ -75,6 +75,12 @@ class Record:
     # control claims
     side: str | None = None
     status: str | None = None
+    story_id: int | None = None  # the story (near-duplicate cluster) of its document
+
+    @property
+    def story(self) -> int:
+        """The story it belongs to; a document never clustered is a story of its own."""
+        return self.story_id if self.story_id is not None else -self.doc_id
 
     @property
     def what(self) -> str:
@@ -108,6 +114,7 @@ def _joined(table: Any, place_col: Any, claimant_col: Any) -> Select[Any]:
             d.c.uri,
             d.c.outlet,
             d.c.title,
+            d.c.story_id,
             func.substr(d.c.body, table.c.evidence_start + 1, table.c.evidence_end - table.c.evidence_start).label(
                 "evidence"
             ),
@@ -157,6 +164,7 @@ def _record(kind: str, row: Any) -> Record:
         evidence_end=row.evidence_end,
         modality=row.modality,
         confidence=row.confidence or 0.0,
+        story_id=row.story_id,
     )
     if kind == "event":
         return Record(**common, type=row.type, sub_type=row.sub_type, actors=json.loads(row.actors or "[]"))

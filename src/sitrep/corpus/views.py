@@ -26,6 +26,44 @@ def overlaps(a: Record, b: Record) -> bool:
 
 
 @dataclass
+class Report:
+    """One report of a happening: a record and its reprints (the same story, the same claimant)."""
+
+    record: Record
+    reprints: list[Record] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({r.outlet for r in [self.record, *self.reprints]})
+
+    def to_json(self) -> dict[str, Any]:
+        return {**record_dict(self.record), "reported_by": self.outlets}
+
+
+def reports(records: list[Record]) -> list[Report]:
+    """Records grouped into reports: a wire story reprinted by forty outlets is one report, not forty."""
+    grouped: dict[tuple[int, str], Report] = {}
+    for record in records:
+        key = (record.story, record.claimant.label)
+        if key in grouped:
+            grouped[key].reprints.append(record)
+        else:
+            grouped[key] = Report(record)
+    return list(grouped.values())
+
+
+def corroboration(records: list[Record]) -> dict[str, int]:
+    """How independent the records are: outlets, stories (reprints counted once), and original
+    sources (each quoted source once, and each story's own voice once)."""
+    sources = {(r.claimant.source or "", r.story if r.claimant.source is None else 0) for r in records}
+    return {
+        "outlets": len({r.outlet for r in records}),
+        "stories": len({r.story for r in records}),
+        "sources": len(sources),
+    }
+
+
+@dataclass
 class TimelineEntry:
     """One happening, with every report of it (duplicates across articles grouped)."""
 
@@ -34,6 +72,10 @@ class TimelineEntry:
     @property
     def first(self) -> Record:
         return self.records[0]
+
+    @property
+    def reports(self) -> list[Report]:
+        return reports(self.records)
 
     def same_happening(self, other: Record) -> bool:
         r = self.first
@@ -44,7 +86,10 @@ class TimelineEntry:
         ) and (overlaps(r, other) or r.earliest == other.earliest)
 
     def to_json(self) -> dict[str, Any]:
-        return {"reports": [record_dict(r) for r in self.records]}
+        return {
+            "reports": [report.to_json() for report in self.reports],
+            "corroboration": corroboration(self.records),
+        }
 
 
 def _happening_key(r: Record) -> tuple[str, str, str | None]:
@@ -118,7 +163,8 @@ class Period:
             "earliest": self.earliest,
             "latest": self.latest,
             "derived": self.derived,
-            "claims": [record_dict(c) for c in self.claims],
+            "claims": [report.to_json() for report in reports(self.claims)],
+            "corroboration": corroboration(self.claims),
         }
 
 

@@ -34,6 +34,7 @@ COLUMNS = [
     "claim_outlet",
     "claim_uri",
     "claim_title",
+    "claim_story_id",
     "claim_source",
     "claim_source_actor",
     "claim_cue",

@@ -35,6 +35,7 @@ def record_dict(r: Record) -> dict[str, Any]:
             "outlet": r.outlet,
             "uri": r.uri,
             "title": r.title,
+            "story_id": r.story_id,
             "source": r.claimant.source,
             "source_actor": r.claimant.actor,
             "cue": r.claimant.cue,

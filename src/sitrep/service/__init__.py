@@ -9,8 +9,10 @@ exit codes or HTTP statuses.
 from sitrep.corpus.views import (
     ConflictPair,
     Period,
+    Report,
     TimelineEntry,
     conflicting,
+    corroboration,
     place_claims,
     timeline,
 )
@@ -23,10 +25,12 @@ __all__ = [
     "IngestReport",
     "Outcome",
     "Period",
+    "Report",
     "TimelineEntry",
     "analyze_documents",
     "analyze_paths",
     "conflicting",
+    "corroboration",
     "document",
     "documents",
     "export",
