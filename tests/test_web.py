@@ -141,6 +141,21 @@ def test_writes_need_the_token(corpus: Store, pipeline: Pipeline) -> None:
     assert empty.status_code == 422 and "empty.html" in empty.json()["detail"]
     junk = writable.post("/api/v1/documents", content=b"\x00\x01", headers={"Authorization": f"Bearer {TOKEN}"})
     assert junk.status_code == 400 and junk.headers["content-type"].startswith("application/problem+json")
+    # what was posted is kept as it was read, and comes back as a download, never as a page
+    source = writable.get(f"/api/v1/documents/{upload.json()['id']}/source")
+    assert source.status_code == 200 and source.content == page
+    assert source.headers["content-type"] == "application/octet-stream"
+    assert source.headers["content-disposition"].startswith("attachment;")
+    assert source.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_document_stored_without_its_bytes_has_no_source_and_stories_are_listed(client: TestClient) -> None:
+    missing = client.get("/api/v1/documents/1/source")
+    assert missing.status_code == 404 and "no raw source" in missing.json()["detail"]
+    assert client.get("/api/v1/documents/999999/source").status_code == 404
+    stories = client.get("/api/v1/stories", params={"min_documents": 1}).json()["items"]
+    assert stories and {"id", "title", "outlets", "first_seen", "last_seen", "documents"} <= set(stories[0])
+    assert client.get("/api/v1/stories", params={"since": "bad"}).status_code == 422
 
 
 def test_openapi_schema_is_committed_and_current() -> None:

@@ -18,9 +18,10 @@ from starlette.concurrency import run_in_threadpool
 
 from sitrep.corpus import records, views
 from sitrep.corpus.records import Filter
-from sitrep.errors import InputError, UsageError
+from sitrep.errors import InputError, NotFound, UsageError
 from sitrep.export import EXPORTERS
 from sitrep.export.rows import record_dict
+from sitrep.service import collection
 from sitrep.service import exports as export_service
 from sitrep.service.analysis import Outcome, ingest
 from sitrep.service.documents import document
@@ -66,6 +67,35 @@ def list_documents(
 @router.get("/documents/{doc_id}", summary="One document with every layer")
 def get_document(db: StoreDep, doc_id: DocId) -> dict[str, Any]:
     return {"id": doc_id, **document(db, doc_id).model_dump(mode="json")}
+
+
+@router.get(
+    "/documents/{doc_id}/source",
+    summary="The bytes a document was read from, as a download (never rendered)",
+    response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
+def document_source(db: StoreDep, doc_id: DocId) -> Response:
+    raw = db.raw(doc_id)
+    if raw is None:
+        raise NotFound(f"document {doc_id}: no raw source stored")
+    suffix = "html" if raw.media_type == "text/html" else "txt"
+    return Response(
+        raw.data,
+        media_type="application/octet-stream",  # a download: a stored page is never served as a page
+        headers={"Content-Disposition": f'attachment; filename="document-{doc_id}.{suffix}"'},
+    )
+
+
+@router.get("/stories", summary="Stories told by several outlets: near-duplicate documents grouped, last seen first")
+def list_stories(
+    db: StoreDep,
+    since: Day = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    min_documents: Annotated[int, Query(ge=1, le=1000)] = 2,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    return {"items": [story.to_json() for story in collection.stories(db, since, place, min_documents, limit)]}
 
 
 @router.post("/documents", status_code=201, summary="Analyse and store a document (needs the server's token)")
