@@ -325,8 +325,10 @@ def claims(
     for period in periods:
         span = period.earliest if period.earliest == period.latest else f"{period.earliest} … {period.latest}"
         out.print(f"[bold]{escape(str(span))}[/bold]: {escape(period.derived)}")
-        for c in period.claims:
-            out.print(f"  {escape(c.what):<24} says {escape(c.claimant.label)}; outlet {escape(c.outlet)}")
+        for report in service.reports(period.claims):
+            c = report.record
+            line = f"  {escape(c.what):<24} says {escape(c.claimant.label)}; outlet {escape(c.outlet)}"
+            out.print(line + _reprinted(report))
 
 
 def _print_conflicts(pairs: list[service.ConflictPair], place: str | None, format: Format) -> None:

@@ -14,6 +14,7 @@ from sitrep.corpus.views import (
     conflicting,
     corroboration,
     place_claims,
+    reports,
     timeline,
 )
 from sitrep.service.analysis import IngestReport, Outcome, analyze_documents, analyze_paths, ingest
@@ -37,6 +38,7 @@ __all__ = [
     "export_records",
     "ingest",
     "place_claims",
+    "reports",
     "search",
     "timeline",
 ]
