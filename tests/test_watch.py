@@ -14,7 +14,10 @@ from typing import ClassVar
 import pytest
 from tests.test_cli import run
 
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.service import watch as watching
 from sitrep.sources.fetch import Fetcher, FetchError, Politeness
+from sitrep.store import Store
 
 ARTICLE = (
     "<html><head><title>{title}</title><meta property='og:site_name' content='Local Herald'></head>"
@@ -26,7 +29,10 @@ ARTICLE = (
 
 
 def rss(base: str) -> str:
-    links = ["/a", "/private/secret", "/big", "/loop", "/missing", "/busy", "/slow", "/report.pdf", "/latin", "/dup"]
+    links = [
+        *("/a", "/private/secret", "/big", "/loop", "/missing", "/busy", "/slow", "/report.pdf", "/latin", "/dup"),
+        "/down",
+    ]
     items = "".join(f"<item><title>{link}</title><link>{base}{link}</link><guid>{link}</guid></item>" for link in links)
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Herald feed</title>{items}</channel></rss>'
 
@@ -105,6 +111,8 @@ class Site(BaseHTTPRequestHandler):
                 self.send(429, b"slow down", "text/plain", Retry_After="1")
             else:
                 self.send(200, ARTICLE.format(title="Busy story", text="Served on the second try.").encode())
+        elif path == "/down":  # a 503 without Retry-After would make the host wait a minute: say 0 here
+            self.send(503, b"maintenance", "text/plain", Retry_After="0")
         elif path == "/slow":
             time.sleep(1.5)
             self.send(200, ARTICLE.format(title="Slow", text="Too late.").encode())
@@ -147,7 +155,7 @@ def test_watch_once_stores_what_it_should_and_reports_the_rest(site: str, tmp_pa
     code, err = watch_once(db, *feeds)
     assert code == 1  # some items failed, and the run says so
     assert "Traceback" not in err
-    assert "polled 5 feed(s) (0 unchanged): 13 new item(s), stored 5, duplicate 1, failed 7, retry later 2" in err
+    assert "polled 5 feed(s) (0 unchanged): 14 new item(s), stored 5, duplicate 1, failed 7, retry later 3" in err
     for expected in (
         "private/secret: forbidden by robots.txt",
         "/big: too large",
@@ -160,6 +168,7 @@ def test_watch_once_stores_what_it_should_and_reports_the_rest(site: str, tmp_pa
         assert expected in err, expected
     assert "retry later: " + site + "/busy: HTTP 429" in err
     assert "retry later: " + site + "/slow: timed out" in err
+    assert "retry later: " + site + "/down: HTTP 503" in err
     assert Site.hits["/robots.txt"] == 1  # once per host, kept
     assert Site.hits["/private/secret"] == 0  # never asked for
     assert all(agent.startswith("sitrep/") for agent in Site.agents)
@@ -198,6 +207,13 @@ def test_fetcher_waits_for_retry_after_and_between_requests(site: str) -> None:
     fetcher.close()
 
 
+def test_without_retry_after_the_pause_doubles() -> None:
+    fetcher = Fetcher()
+    assert [fetcher._retry_after(None, "h") for _ in range(3)] == [60.0, 120.0, 240.0]
+    assert fetcher._retry_after("Wed, 21 Oct 2015 07:28:00 GMT", "h") == 0.0  # a date in the past: no wait
+    assert fetcher._retry_after("120", "other") == 120.0
+
+
 def test_watch_needs_a_feed_and_a_sane_interval(tmp_path: Path) -> None:
     code, _, err = run("watch", "--once", "--db", str(tmp_path / "w.db"))
     assert code == 1 and "name at least one feed URL" in err
@@ -207,3 +223,29 @@ def test_watch_needs_a_feed_and_a_sane_interval(tmp_path: Path) -> None:
     opml.write_text("<opml><body><outline text='x'/></body></opml>")
     code, _, err = run("watch", "--opml", str(opml), "--once", "--db", str(tmp_path / "w.db"))
     assert code == 1 and "no feed URLs" in err
+
+
+def test_ctrl_c_stops_between_items_and_the_next_run_resumes(
+    site: str, tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "w.db")
+    fetcher = Fetcher(Politeness(delay=0, timeout=0.5, max_bytes=2**20))
+    real = fetcher.fetch
+    asked: list[str] = []
+
+    def interrupted_at_the_third_page(url: str, *args: object, **kwargs: object) -> object:
+        asked.append(url)
+        if url.endswith("/big"):
+            raise KeyboardInterrupt
+        return real(url, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fetcher, "fetch", interrupted_at_the_third_page)
+    report = watching.poll_once(store, pipeline, [f"{site}/rss.xml"], fetcher)
+    assert report.interrupted
+    assert [d.uri for d in store.documents()] == [f"{site}/a"]  # what was stored is whole
+    monkeypatch.undo()
+    again = watching.poll_once(store, pipeline, [f"{site}/rss.xml"], fetcher)
+    assert not again.interrupted and again.not_modified == 0  # the feed's ETag was not kept: it is read again
+    assert Site.hits["/a"] == 1  # done items are not fetched again
+    assert {d.uri for d in store.documents()} >= {f"{site}/a", f"{site}/latin"}
+    fetcher.close()

@@ -188,6 +188,6 @@ class Fetcher:
             except (TypeError, ValueError):
                 pause = None
         if pause is None:
-            pause = min(MAX_BACKOFF, self._backoff.get(host, 30.0) * 2)
+            pause = min(MAX_BACKOFF, max(30.0, self._backoff.get(host, 30.0)) * 2)
         self._backoff[host] = pause
         return min(pause, MAX_BACKOFF)
