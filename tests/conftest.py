@@ -14,6 +14,7 @@ from sitrep.model import AnalyzedArticle, Article, Source
 from sitrep.store import Store
 
 # Tests must not pick up a model the user trained with `sitrep train-events` (results would depend on it).
+os.environ["SITREP_WORKERS"] = "1"  # one process unless a test asks for workers (tests/test_workers.py)
 os.environ["SITREP_EVENTS_MODEL"] = str(Path(__file__).resolve().parent / "fixtures" / "no-trained-events-model")
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -23,14 +23,16 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sitrep import __version__, contract, gazetteer, service
-from sitrep.analyze.pipeline import Pipeline
+from sitrep.analyze.pipeline import Pipeline, PipelineConfig
 from sitrep.corpus.records import Record
 from sitrep.errors import InputError, SitrepError, StoreError, UsageError
 from sitrep.events import classifier as events_classifier
 from sitrep.export import EXPORTERS
+from sitrep.extract import KindChoice
 from sitrep.model import json_schema
 from sitrep.report import clip, render
 from sitrep.service import IngestReport, Outcome
+from sitrep.service.workers import WorkerPool, default_workers
 from sitrep.sources import open_inputs
 from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, Store, database_url
 from sitrep.timeml import annotate_timeml
@@ -78,6 +80,10 @@ MaxBytesOpt = Annotated[
     int | None, typer.Option("--max-bytes", help="Refuse files larger than this [default: $SITREP_MAX_BYTES or 20 MB].")
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f")]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Worker processes [default: $SITREP_WORKERS or the number of cores]."),
+]
 OutletOpt = Annotated[
     str | None,
     typer.Option("--outlet", help="The outlet of inputs that do not say (flattened pages, plain text, no URL)."),
@@ -130,20 +136,33 @@ def analyze(
     model: ModelOpt = None,
     max_bytes: MaxBytesOpt = None,
     outlet: OutletOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
-    """Analyse files, web archives (.warc.gz) or JSON Lines; print one AnalyzedArticle per document."""
-    pipeline = Pipeline(model=model)
+    """Analyse files, web archives (.warc.gz) or JSON Lines; print one AnalyzedArticle per document, in order."""
     failures = 0
-    for outcome in service.analyze_documents(open_inputs(paths, max_bytes, captured_at, outlet), pipeline, kind.value):
-        if outcome.error is not None:
-            _print_error(str(outcome.error))
-            failures += 1
-        elif outcome.result is not None and format is Format.json:
-            sys.stdout.write(outcome.result.model_dump_json() + "\n")
-        elif outcome.result is not None:
-            render(outcome.result, out)
+    inputs = open_inputs(paths, max_bytes, captured_at, outlet)
+    with analyzer(model, workers, kind.value) as pipeline:
+        for outcome in service.analyze_documents(inputs, pipeline, kind.value):
+            if outcome.error is not None:
+                _print_error(str(outcome.error))
+                failures += 1
+            elif outcome.result is not None and format is Format.json:
+                sys.stdout.write(outcome.result.model_dump_json() + "\n")
+            elif outcome.result is not None:
+                render(outcome.result, out)
     if failures:
         raise typer.Exit(1)
+
+
+@contextmanager
+def analyzer(model: str | None, workers: int | None, kind: KindChoice) -> Iterator[service.Analyzer]:
+    """The model in this process (one worker), or a pool of worker processes each loading it once."""
+    count = workers or default_workers()
+    if count <= 1:
+        yield Pipeline(model=model)
+        return
+    with WorkerPool(PipelineConfig.default(model=model), count, kind=kind) as pool:
+        yield pool
 
 
 @app.command()
@@ -156,11 +175,11 @@ def ingest(
     model: ModelOpt = None,
     max_bytes: MaxBytesOpt = None,
     outlet: OutletOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Analyse and store files, web archives (.warc.gz) or JSON Lines; the same content twice is stored once."""
     store = _store(db)
     inputs = open_inputs(paths, max_bytes, captured_at, outlet)
-    pipeline = Pipeline(model=model)
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -180,7 +199,8 @@ def ingest(
             else:
                 progress.update(task, description=description, advance=1)
 
-        report = service.ingest(store, inputs, pipeline, kind.value, on_outcome=advance)
+        with analyzer(model, workers, kind.value) as pipeline:
+            report = service.ingest(store, inputs, pipeline, kind.value, on_outcome=advance)
     _summary(report, store)
     for reason, count in sorted(inputs.skipped.items()):
         err.print(f"  skipped {count}: {reason}", markup=False)
@@ -198,6 +218,8 @@ def _summary(report: IngestReport, store: Store) -> None:
     )
     for reason in report.failed:
         err.print(f"  failed: {reason}", markup=False)
+    for uri in report.not_done:
+        err.print(f"  not done: {uri}", markup=False)
 
 
 @app.command("list")

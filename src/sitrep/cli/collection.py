@@ -9,8 +9,21 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from sitrep.analyze.pipeline import Pipeline
-from sitrep.cli import DbOpt, Format, FormatOpt, KindOpt, KindOption, ModelOpt, _command, _store, app, err, out
+from sitrep.cli import (
+    DbOpt,
+    Format,
+    FormatOpt,
+    KindOpt,
+    KindOption,
+    ModelOpt,
+    WorkersOpt,
+    _command,
+    _store,
+    analyzer,
+    app,
+    err,
+    out,
+)
 from sitrep.service import collection
 from sitrep.service.analysis import Outcome
 
@@ -84,17 +97,18 @@ def reanalyze(
     ] = None,
     kind: KindOpt = KindOption.auto,
     model: ModelOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Re-run extraction and analysis on stored documents from their kept raw bytes (after an upgrade)."""
     store = _store(db)
     selection = collection.document_filter(since, where or [])
-    pipeline = Pipeline(model=model)
 
     def show(outcome: Outcome) -> None:
         if outcome.error is not None:
             err.print(f"  failed: {outcome.error}", markup=False)
 
-    report = collection.reanalyze(store, pipeline, selection, kind.value, on_outcome=show)
+    with analyzer(model, workers, kind.value) as pipeline:
+        report = collection.reanalyze(store, pipeline, selection, kind.value, on_outcome=show)
     head = "interrupted: " if report.interrupted else ""
     err.print(f"{head}reanalysed {report.done}, failed {len(report.failed)} → {store}")
     if report.interrupted:

@@ -17,11 +17,12 @@ from sitrep.corpus.views import (
     reports,
     timeline,
 )
-from sitrep.service.analysis import IngestReport, Outcome, analyze_documents, analyze_paths, ingest
+from sitrep.service.analysis import Analyzer, IngestReport, Outcome, analyze_documents, analyze_paths, ingest
 from sitrep.service.documents import document, documents, search
 from sitrep.service.exports import export, export_records
 
 __all__ = [
+    "Analyzer",
     "ConflictPair",
     "IngestReport",
     "Outcome",

@@ -15,6 +15,7 @@ from sitrep.analyze.pipeline import Pipeline, StageFailure
 from sitrep.errors import InputError
 from sitrep.extract import KindChoice, extract
 from sitrep.model import AnalyzedArticle, Article, Source
+from sitrep.service.workers import WorkerPool
 from sitrep.sources import RawDoc, open_inputs
 from sitrep.store import Store
 
@@ -30,14 +31,20 @@ class Outcome:
     raw: RawDoc | None = None  # the bytes it was read from, kept by the store
 
 
+Analyzer = Pipeline | WorkerPool  # in this process, or in worker processes
+
+
 def analyze_documents(
     docs: Iterable[RawDoc | InputError],
-    pipeline: Pipeline,
+    pipeline: Analyzer,
     kind: KindChoice = "auto",
     skip: Callable[[RawDoc], bool] | None = None,
     batch_size: int = 8,
 ) -> Iterator[Outcome]:
     """Analyse documents in order; bad ones become failed Outcomes and the stream goes on."""
+    if isinstance(pipeline, WorkerPool):
+        yield from _in_workers(docs, pipeline, skip)
+        return
     pending: list[tuple[RawDoc, Source, Article]] = []
 
     def flush() -> Iterator[Outcome]:
@@ -70,6 +77,21 @@ def analyze_documents(
     yield from flush()
 
 
+def _in_workers(
+    docs: Iterable[RawDoc | InputError], pool: WorkerPool, skip: Callable[[RawDoc], bool] | None
+) -> Iterator[Outcome]:
+    for doc, result in pool.analyze(docs, skip):
+        if isinstance(doc, InputError):
+            yield Outcome(doc.source, error=doc)
+        elif result is None:
+            yield Outcome(doc.uri, skipped=True)
+        elif result[0] is not None:
+            yield Outcome(doc.uri, result=result[0], raw=doc)
+        else:
+            assert result[1] is not None
+            yield Outcome(doc.uri, error=InputError(*result[1]))
+
+
 def analyze_paths(
     paths: Iterable[Path],
     pipeline: Pipeline,
@@ -89,6 +111,7 @@ class IngestReport:
     duplicate: int = 0
     failed: list[str] = field(default_factory=list)
     interrupted: bool = False
+    not_done: list[str] = field(default_factory=list)  # read but not stored when interrupted
 
     @property
     def ok(self) -> bool:
@@ -98,17 +121,24 @@ class IngestReport:
 def ingest(
     store: Store,
     docs: Iterable[RawDoc | InputError],
-    pipeline: Pipeline,
+    pipeline: Analyzer,
     kind: KindChoice = "auto",
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> IngestReport:
     """Analyse and store documents, one transaction each; content already stored is not analysed again.
 
-    Ctrl-C stops between documents: the report says so, and every document
-    stored so far is whole.
+    Ctrl-C stops between documents: the report says so and names the documents read but
+    not stored (those in flight in worker processes); every document stored so far is whole.
     """
     report = IngestReport()
     seen: set[str] = set()
+    read: list[str] = []  # inputs handed to the analysis, in order
+    done = 0
+
+    def reading() -> Iterator[RawDoc | InputError]:
+        for doc in docs:
+            read.append(doc.source if isinstance(doc, InputError) else doc.uri)
+            yield doc
 
     def duplicate(raw: RawDoc) -> bool:
         known = raw.sha256 in seen or store.find(raw.sha256) is not None
@@ -116,7 +146,7 @@ def ingest(
         return known
 
     try:
-        for outcome in analyze_documents(docs, pipeline, kind, skip=duplicate):
+        for outcome in analyze_documents(reading(), pipeline, kind, skip=duplicate):
             if outcome.error is not None:
                 report.failed.append(str(outcome.error))
             elif outcome.skipped:
@@ -125,8 +155,10 @@ def ingest(
                 _, created = store.add(outcome.result, outcome.raw)
                 report.stored += created
                 report.duplicate += not created
+            done += 1
             if on_outcome is not None:
                 on_outcome(outcome)
     except KeyboardInterrupt:
         report.interrupted = True
+        report.not_done = read[done:]
     return report

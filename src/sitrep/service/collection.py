@@ -6,12 +6,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.analyze.pipeline import Pipeline
 from sitrep.corpus.stories import Story
 from sitrep.corpus.stories import stories as story_view
 from sitrep.errors import InputError, UsageError
 from sitrep.extract import KindChoice
-from sitrep.service.analysis import Outcome, analyze_documents
+from sitrep.service.analysis import Analyzer, Outcome, analyze_documents
 from sitrep.sources import RawDoc
 from sitrep.store import DocumentFilter, Store
 from sitrep.store.outlets import Outlet
@@ -56,7 +55,7 @@ class ReanalyzeReport:
 
 def reanalyze(
     store: Store,
-    pipeline: Pipeline,
+    pipeline: Analyzer,
     where: DocumentFilter,
     kind: KindChoice = "auto",
     on_outcome: Callable[[Outcome], None] | None = None,
