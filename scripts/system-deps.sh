@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs beyond PyPI: chromium (the browser the UI tests drive through
-# Playwright; `playwright install` cannot download here). Installed when missing and we are root (CI);
+# Playwright; `playwright install` cannot download here) and postgresql (a real server for the store tests). Installed when missing and we are root (CI);
 # otherwise the tests that need it say so.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# PostgreSQL: the store and corpus tests run against a throwaway cluster of it (tests/postgres_support.py).
+compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

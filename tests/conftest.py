@@ -24,7 +24,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # so stage tests do not depend on the extractor.
 EXAMPLE_BODY = (FIXTURES / "example_body.txt").read_text(encoding="utf-8").rstrip("\n")
 
-pytest_plugins = ["tests.corpus_support"]  # the "corpus" fixture of disagreeing articles
+pytest_plugins = ["tests.corpus_support", "tests.postgres_support"]  # disagreeing articles; a real PostgreSQL
 
 
 @pytest.fixture(scope="session")
@@ -32,9 +32,15 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "test.db")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store on each backend: every store, corpus and API test runs against both."""
+    if request.param == "sqlite":
+        opened = Store(tmp_path / "test.db")
+    else:
+        opened = Store(request.getfixturevalue("postgres_url"))
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -250,7 +250,7 @@ def test_sitrep_serve_runs_worker_processes_over_the_store(corpus: Store) -> Non
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "sitrep", "serve", "--db", str(corpus.path), "--port", str(port), "--workers", "2"]
+    command = [sys.executable, "-m", "sitrep", "serve", "--db", corpus.url, "--port", str(port), "--workers", "2"]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60

@@ -19,7 +19,8 @@ from sqlalchemy.exc import ArgumentError
 from sitrep.errors import StoreError
 
 DB_ENV = "SITREP_DB"
-SUPPORTED = ("sqlite",)
+SUPPORTED = ("sqlite", "postgresql")
+POSTGRES_DRIVER = "pg8000"  # pure Python, BSD-licensed (psycopg is LGPL)
 
 
 def default_db_path() -> Path:
@@ -65,7 +66,12 @@ def create(url: str) -> Engine:
     except ArgumentError as exc:
         raise StoreError(f"{url}: not a database URL ({exc})") from None
     if backend not in SUPPORTED:
-        raise StoreError(f"{url}: the {backend} backend is not supported yet (supported: {', '.join(SUPPORTED)})")
+        raise StoreError(f"{url}: the {backend} backend is not supported (supported: {', '.join(SUPPORTED)})")
+    if backend == "postgresql":
+        parsed = make_url(url)
+        if parsed.get_driver_name() != POSTGRES_DRIVER:
+            parsed = parsed.set(drivername=f"postgresql+{POSTGRES_DRIVER}")
+        return create_engine(parsed, pool_pre_ping=True)
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

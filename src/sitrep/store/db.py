@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from sitrep.store.search import (
     search_index,
 )
 
-SCHEMA_VERSION = "0003"  # the newest migration: stored with every analysis
+SCHEMA_VERSION = "0004"  # the newest migration: stored with every analysis
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
 
@@ -243,7 +243,7 @@ def _filter_conditions(where: DocumentFilter) -> list[Any]:
         if low is not None:
             conditions.append(column >= low)
         if high is not None:
-            conditions.append(column <= high + "\uffff")  # a day includes its times
+            conditions.append(column < _day_after(high))  # a day includes its times, in any collation
     return conditions
 
 
@@ -255,6 +255,14 @@ LAYER_TABLES = (
     schema.events,
     schema.control_claims,
 )
+
+
+def _day_after(day: str) -> str:
+    """The ISO date after ``day`` (``YYYY-MM-DD``, or a longer stamp whose date part is taken)."""
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return day + "~"  # not a date: the old open bound (the API validates dates before this)
 
 
 def _now() -> str:

@@ -50,6 +50,25 @@ class SearchIndex(Protocol):
     def facets(self, query: str, scope: SearchScope | None = None) -> Facets: ...
 
 
+def _facets(matches: str, with_events: str) -> dict[str, Any]:
+    """Facet counts over the documents a search matches: ``matches`` is its FROM … WHERE part, and
+    ``with_events`` the same joined with each document's events."""
+    return {
+        "outlet": text(
+            f"SELECT d.outlet AS value, count(*) AS n {matches}AND d.outlet IS NOT NULL "
+            "GROUP BY d.outlet ORDER BY n DESC, value LIMIT 20"
+        ),
+        "language": text(
+            f"SELECT d.language AS value, count(*) AS n {matches}AND d.language IS NOT NULL "
+            "GROUP BY d.language ORDER BY n DESC, value LIMIT 20"
+        ),
+        "event_type": text(
+            f"SELECT t.type AS value, count(*) AS n FROM (SELECT DISTINCT d.id AS id, e.type AS type {with_events}) t "
+            "GROUP BY t.type ORDER BY n DESC, value LIMIT 20"
+        ),
+    }
+
+
 _FTS_SYNTAX = re.compile(r'["*()^:]|\b(?:AND|OR|NOT|NEAR)\b')
 
 
@@ -73,21 +92,9 @@ class Fts5Search:
         f"bm25(documents_fts, {TITLE_WEIGHT}, 1.0) AS score "
         f"{MATCHES}ORDER BY score, d.id LIMIT :limit OFFSET :offset"
     )
-    FACETS: ClassVar[dict[str, Any]] = {
-        "outlet": text(
-            f"SELECT d.outlet AS value, count(*) AS n {MATCHES}AND d.outlet IS NOT NULL "
-            "GROUP BY d.outlet ORDER BY n DESC, value LIMIT 20"
-        ),
-        "language": text(
-            f"SELECT d.language AS value, count(*) AS n {MATCHES}AND d.language IS NOT NULL "
-            "GROUP BY d.language ORDER BY n DESC, value LIMIT 20"
-        ),
-        "event_type": text(
-            "SELECT t.type AS value, count(*) AS n FROM (SELECT DISTINCT d.id AS id, e.type AS type "
-            f"{MATCHES.replace('WHERE', 'JOIN events e ON e.doc_id = d.id WHERE', 1)}) t "
-            "GROUP BY t.type ORDER BY n DESC, value LIMIT 20"
-        ),
-    }
+    FACETS: ClassVar[dict[str, Any]] = _facets(
+        MATCHES, MATCHES.replace("WHERE", "JOIN events e ON e.doc_id = d.id WHERE", 1)
+    )
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -116,8 +123,61 @@ class Fts5Search:
         return []
 
 
+_PG_MATCHES = (
+    "FROM documents d, websearch_to_tsquery('simple', :q) query WHERE d.search @@ query "
+    "AND (CAST(:outlet AS TEXT) IS NULL OR d.outlet = :outlet) "
+    "AND (CAST(:language AS TEXT) IS NULL OR d.language = :language) "
+    "AND (CAST(:event_type AS TEXT) IS NULL OR EXISTS "
+    "(SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = :event_type)) "
+)
+
+
+class PostgresSearch:
+    """PostgreSQL: a ``tsvector`` column kept by the database (title weighted A, body B) with a GIN index,
+    ``websearch_to_tsquery`` (quotes for phrases, ``or``, ``-word``), ``ts_rank_cd`` and ``ts_headline``.
+
+    Differences from FTS5, kept as small as honest: words are matched whole after the ``simple``
+    configuration folds case (no stemming, no accent folding: FTS5 folds diacritics), prefix
+    searches (``bomb*``) and ``NEAR`` are not understood (the star and NEAR are read as words), and
+    ranking is cover density with the title weighted, not bm25, so the order of close scores can
+    differ. A query with only stop characters matches nothing rather than failing.
+    """
+
+    MATCHES = _PG_MATCHES
+    SQL = text(
+        "SELECT d.id, d.title, d.uri, "
+        f"ts_headline('simple', d.body, query, 'StartSel={HIGHLIGHT_OPEN}, StopSel={HIGHLIGHT_CLOSE}, "
+        "MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…') AS snippet, "
+        "-ts_rank_cd(d.search, query) AS score "
+        f"{MATCHES}ORDER BY score, d.id LIMIT :limit OFFSET :offset"
+    )
+    FACETS: ClassVar[dict[str, Any]] = _facets(
+        _PG_MATCHES, _PG_MATCHES.replace("FROM documents d,", "FROM documents d JOIN events e ON e.doc_id = d.id,", 1)
+    )
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def search(self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None) -> list[SearchHit]:
+        rows = self._run(self.SQL, query, scope, {"limit": limit, "offset": offset})
+        return [SearchHit(r.id, r.title, r.uri, r.snippet, float(r.score)) for r in rows]
+
+    def facets(self, query: str, scope: SearchScope | None = None) -> Facets:
+        return {
+            name: [(r.value, int(r.n)) for r in self._run(sql, query, scope, {})] for name, sql in self.FACETS.items()
+        }
+
+    def _run(self, sql: Any, query: str, scope: SearchScope | None, extra: dict[str, Any]) -> list[Any]:
+        where = scope or SearchScope()
+        params = {"outlet": where.outlet, "language": where.language, "event_type": where.event_type, **extra}
+        with self.engine.connect() as conn:
+            return list(conn.execute(sql, {"q": query.replace("*", " "), **params}).all())
+
+
 def search_index(engine: Engine) -> SearchIndex:
     """The search implementation for the engine's backend."""
     if engine.dialect.name == "sqlite":
         return Fts5Search(engine)
-    raise StoreError(f"full-text search is not available on {engine.dialect.name} yet (SQLite only)")
+    if engine.dialect.name == "postgresql":
+        return PostgresSearch(engine)
+    raise StoreError(f"full-text search is not available on {engine.dialect.name}")

@@ -26,7 +26,7 @@ def decode(token: str | None) -> Any:
         raise UsageError(f"bad cursor {token[:40]!r}: pass back the 'next' value of the previous page") from None
 
 
-MAX_INT = 2**63 - 1  # SQLite's integers
+MAX_INT = 2**31 - 1  # the ids and indexes are INTEGER columns: 32 bits on PostgreSQL
 
 
 def decode_int(token: str | None) -> int | None:
