@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs beyond PyPI: chromium (the browser the UI tests drive through
-# Playwright; `playwright install` cannot download here) and postgresql (a real server for the store tests). Installed when missing and we are root (CI);
-# otherwise the tests that need it say so.
+# Playwright; `playwright install` cannot download here) and postgresql (a real server for the store
+# tests). Installed when missing and we are root (CI); otherwise the tests that need them say so.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

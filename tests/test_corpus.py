@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
+import pytest
 from geojson_pydantic import FeatureCollection
 
 from sitrep.corpus import records, views
@@ -95,3 +97,28 @@ def test_exports_read_back(corpus: Store) -> None:
     assert acled[0]["actor1"] == "Military Forces of Russia" and acled[0]["actor2"] == "Military Forces of Ukraine"
     assert acled[0]["source"] == "RIA Example; Russia's defence ministry"
     assert pd.read_csv(io.StringIO(outputs["acled"])).shape == (3, 14)
+
+
+def test_a_store_copies_to_the_other_backend_with_the_same_views(
+    corpus: Store, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    from tests.test_cli import run
+
+    from sitrep.store.copy import copy_store
+
+    other = str(tmp_path / "copy.db") if corpus.engine.dialect.name == "postgresql" else None
+    target_url = other or request.getfixturevalue("postgres_url")
+    counts = copy_store(corpus, Store(target_url))
+    copied = Store(target_url)
+    assert counts["documents"] == corpus.count() == copied.count()
+    assert [d.id for d in copied.documents(limit=100)] == [d.id for d in corpus.documents(limit=100)]
+    assert [json.dumps(e.to_json()) for e in views.timeline(copied, "Soledar")] == [
+        json.dumps(e.to_json()) for e in views.timeline(corpus, "Soledar")
+    ]
+    assert [h.id for h in copied.search("Soledar")] and {h.id for h in copied.search("Soledar")} == {
+        h.id for h in corpus.search("Soledar")
+    }
+    code, _, err = run("db", "copy", corpus.url, target_url)
+    assert code == 1 and "not empty" in err  # never into a store that holds documents
+    code, _, err = run("db", "migrate", "--db", target_url)
+    assert code == 0 and "schema 0004" in err

@@ -190,3 +190,22 @@ def test_a_store_opens_from_a_url_and_refuses_backends_it_cannot_use(tmp_path: P
     assert store.path == tmp_path / "u.db" and store.count() == 0
     with pytest.raises(StoreError, match="the mysql backend is not supported"):
         Store("mysql://localhost/sitrep")
+
+
+def test_concurrent_writers_store_each_document_once(store: Store, analyzed: AnalyzedArticle) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    copies = []
+    for n in range(6):
+        copy = analyzed.model_copy(deep=True)
+        copy.source.uri = f"https://race.example/{n}"  # one new outlet that every writer creates at once
+        copy.source.sha256 = f"{n:064x}"
+        copies.append(copy)
+
+    def write_all(offset: int) -> list[bool]:
+        return [store.add(copies[(i + offset) % 6])[1] for i in range(6)]
+
+    with ThreadPoolExecutor(4) as pool:
+        created = [flag for flags in pool.map(write_all, range(4)) for flag in flags]
+    assert sum(created) == 6 and store.count() == 6
+    assert [(o.key, o.documents) for o in store.outlets()] == [("race.example", 6)]

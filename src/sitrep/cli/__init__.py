@@ -525,6 +525,7 @@ def main() -> None:
 
 # Commands kept in their own modules register themselves on ``app`` when imported.
 import sitrep.cli.collection as _collection  # noqa: E402
+import sitrep.cli.database as _database  # noqa: E402
 import sitrep.cli.watching as _watching  # noqa: E402
 
-__all__ = ["_collection", "_watching", "app", "main"]
+__all__ = ["_collection", "_database", "_watching", "app", "main"]

@@ -20,6 +20,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, Select, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sitrep import __version__
 from sitrep.model import AnalyzedArticle, Event, Interval
@@ -112,6 +113,13 @@ class Store:
         sha = analyzed.source.sha256
         if sha is None:
             raise ValueError("an analysed document needs source.sha256 to be stored")
+        try:
+            return self._add(sha, analyzed, raw)
+        except IntegrityError:  # another writer stored the same content (or created its outlet) first
+            existing = self.find(sha)
+            return (existing, False) if existing is not None else self._add(sha, analyzed, raw)
+
+    def _add(self, sha: str, analyzed: AnalyzedArticle, raw: RawDoc | None) -> tuple[int, bool]:
         with backends.writing(self.engine) as conn:
             existing = conn.scalar(select(schema.documents.c.id).where(schema.documents.c.sha256 == sha))
             if existing is not None:
