@@ -100,3 +100,21 @@ def test_the_command_line_uses_workers_and_keeps_the_order(tmp_path: Path) -> No
     assert many == one
     code, _, err = run("ingest", str(folder), "--workers", "2", "--db", str(tmp_path / "w.db"))
     assert code == 1 and "stored 5, duplicate 0, failed 1" in err
+
+
+def test_a_dask_local_cluster_gives_the_same_output_document_by_document(pipeline: Pipeline, tmp_path: Path) -> None:
+    from sitrep.service.cluster import DaskPool
+
+    inputs = [*open_inputs([EXAMPLE, FIXTURES / "html"]), *documents(9)]
+    alone = list(analyze_documents(inputs, pipeline))
+    with DaskPool(PipelineConfig.default(), workers=0, batch_size=2, address="local:2") as cluster:
+        assert cluster.workers == 2
+        on_dask = list(analyze_documents(inputs, cluster))
+        store = Store(tmp_path / "d.db")
+        report = ingest(store, inputs, cluster)
+    assert [o.uri for o in on_dask] == [o.uri for o in alone]
+    for one, there in zip(alone, on_dask, strict=True):
+        assert (one.result.model_dump_json() if one.result else str(one.error)) == (
+            there.result.model_dump_json() if there.result else str(there.error)
+        )
+    assert report.stored == sum(o.result is not None for o in alone) and store.count() == report.stored

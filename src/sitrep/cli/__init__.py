@@ -32,6 +32,7 @@ from sitrep.extract import KindChoice
 from sitrep.model import json_schema
 from sitrep.report import clip, render
 from sitrep.service import IngestReport, Outcome
+from sitrep.service.cluster import DaskPool
 from sitrep.service.workers import WorkerPool, default_workers
 from sitrep.sources import open_inputs
 from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, Store, database_url
@@ -83,6 +84,12 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f")]
 WorkersOpt = Annotated[
     int | None,
     typer.Option("--workers", min=1, help="Worker processes [default: $SITREP_WORKERS or the number of cores]."),
+]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask", metavar="ADDRESS", help="Run the analysis on a Dask cluster: tcp://host:8786, or local[:N]."
+    ),
 ]
 OutletOpt = Annotated[
     str | None,
@@ -137,11 +144,12 @@ def analyze(
     max_bytes: MaxBytesOpt = None,
     outlet: OutletOpt = None,
     workers: WorkersOpt = None,
+    dask: DaskOpt = None,
 ) -> None:
     """Analyse files, web archives (.warc.gz) or JSON Lines; print one AnalyzedArticle per document, in order."""
     failures = 0
     inputs = open_inputs(paths, max_bytes, captured_at, outlet)
-    with analyzer(model, workers, kind.value) as pipeline:
+    with analyzer(model, workers, kind.value, dask) as pipeline:
         for outcome in service.analyze_documents(inputs, pipeline, kind.value):
             if outcome.error is not None:
                 _print_error(str(outcome.error))
@@ -155,8 +163,14 @@ def analyze(
 
 
 @contextmanager
-def analyzer(model: str | None, workers: int | None, kind: KindChoice) -> Iterator[service.Analyzer]:
-    """The model in this process (one worker), or a pool of worker processes each loading it once."""
+def analyzer(
+    model: str | None, workers: int | None, kind: KindChoice, dask: str | None = None
+) -> Iterator[service.Analyzer]:
+    """The model in this process (one worker), a pool of worker processes each loading it once, or a Dask cluster."""
+    if dask is not None:
+        with DaskPool(PipelineConfig.default(model=model), workers or 0, kind=kind, address=dask) as cluster:
+            yield cluster
+        return
     count = workers or default_workers()
     if count <= 1:
         yield Pipeline(model=model)
@@ -176,6 +190,7 @@ def ingest(
     max_bytes: MaxBytesOpt = None,
     outlet: OutletOpt = None,
     workers: WorkersOpt = None,
+    dask: DaskOpt = None,
 ) -> None:
     """Analyse and store files, web archives (.warc.gz) or JSON Lines; the same content twice is stored once."""
     store = _store(db)
@@ -199,7 +214,7 @@ def ingest(
             else:
                 progress.update(task, description=description, advance=1)
 
-        with analyzer(model, workers, kind.value) as pipeline:
+        with analyzer(model, workers, kind.value, dask) as pipeline:
             report = service.ingest(store, inputs, pipeline, kind.value, on_outcome=advance)
     _summary(report, store)
     for reason, count in sorted(inputs.skipped.items()):

@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from sitrep.cli import (
+    DaskOpt,
     DbOpt,
     Format,
     FormatOpt,
@@ -98,6 +99,7 @@ def reanalyze(
     kind: KindOpt = KindOption.auto,
     model: ModelOpt = None,
     workers: WorkersOpt = None,
+    dask: DaskOpt = None,
 ) -> None:
     """Re-run extraction and analysis on stored documents from their kept raw bytes (after an upgrade)."""
     store = _store(db)
@@ -107,7 +109,7 @@ def reanalyze(
         if outcome.error is not None:
             err.print(f"  failed: {outcome.error}", markup=False)
 
-    with analyzer(model, workers, kind.value) as pipeline:
+    with analyzer(model, workers, kind.value, dask) as pipeline:
         report = collection.reanalyze(store, pipeline, selection, kind.value, on_outcome=show)
     head = "interrupted: " if report.interrupted else ""
     err.print(f"{head}reanalysed {report.done}, failed {len(report.failed)} → {store}")

@@ -52,17 +52,22 @@ def _start(config: PipelineConfig, kind: KindChoice) -> None:
 
 
 def _analyze_batch(raws: list[RawDoc]) -> list[Result]:
-    """Extract and analyse a batch in a worker; every document gets a result or its reason."""
+    """A batch in a worker of the process pool (its pipeline built by ``_start``)."""
     assert _pipeline is not None
+    return analyze_batch(_pipeline, _kind, raws)
+
+
+def analyze_batch(pipeline: Pipeline, kind: KindChoice, raws: list[RawDoc]) -> list[Result]:
+    """Extract and analyse a batch; every document gets its analysis or the reason it has none."""
     results: list[Result | None] = [None] * len(raws)
     items, places = [], []
     for i, raw in enumerate(raws):
         try:
-            items.append(extract(raw, _kind))
+            items.append(extract(raw, kind))
             places.append(i)
         except InputError as exc:
             results[i] = (None, (exc.source, exc.reason))
-    for i, outcome in zip(places, _pipeline.analyze_many(items, len(items) or 1), strict=True):
+    for i, outcome in zip(places, pipeline.analyze_many(items, len(items) or 1), strict=True):
         results[i] = (None, (outcome.source, outcome.reason)) if isinstance(outcome, StageFailure) else (outcome, None)
     return [r for r in results if r is not None]
 
