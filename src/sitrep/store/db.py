@@ -38,7 +38,8 @@ from sitrep.store.search import (
     search_index,
 )
 
-SCHEMA_VERSION = "0004"  # the newest migration: stored with every analysis
+SCHEMA_VERSION = "0004"
+WRITE_ATTEMPTS = 5  # a document's transaction is tried again when a concurrent writer got in first  # the newest migration: stored with every analysis
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
 
@@ -113,11 +114,14 @@ class Store:
         sha = analyzed.source.sha256
         if sha is None:
             raise ValueError("an analysed document needs source.sha256 to be stored")
-        try:
-            return self._add(sha, analyzed, raw)
-        except IntegrityError:  # another writer stored the same content (or created its outlet) first
-            existing = self.find(sha)
-            return (existing, False) if existing is not None else self._add(sha, analyzed, raw)
+        for _ in range(WRITE_ATTEMPTS - 1):
+            try:
+                return self._add(sha, analyzed, raw)
+            except IntegrityError:  # another writer stored the same content, or created its outlet, first
+                existing = self.find(sha)
+                if existing is not None:
+                    return existing, False
+        return self._add(sha, analyzed, raw)
 
     def _add(self, sha: str, analyzed: AnalyzedArticle, raw: RawDoc | None) -> tuple[int, bool]:
         with backends.writing(self.engine) as conn:
