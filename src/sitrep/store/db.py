@@ -38,8 +38,8 @@ from sitrep.store.search import (
     search_index,
 )
 
-SCHEMA_VERSION = "0004"
-WRITE_ATTEMPTS = 5  # a document's transaction is tried again when a concurrent writer got in first  # the newest migration: stored with every analysis
+SCHEMA_VERSION = "0004"  # the newest migration: stored with every analysis
+WRITE_ATTEMPTS = 5  # a document's transaction is tried again when a concurrent writer got in first
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
 
