@@ -72,7 +72,34 @@ def _facets(matches: str, with_events: str) -> dict[str, Any]:
 _FTS_SYNTAX = re.compile(r'["*()^:]|\b(?:AND|OR|NOT|NEAR)\b')
 
 
-class Fts5Search:
+class _SqlSearch:
+    """A search written as two SQL statements over the backend's index: hits, and facet counts."""
+
+    SQL: ClassVar[Any]
+    FACETS: ClassVar[dict[str, Any]]
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def search(self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None) -> list[SearchHit]:
+        rows = self._run(self.SQL, query, scope, {"limit": limit, "offset": offset})
+        return [SearchHit(r.id, r.title, r.uri, r.snippet, float(r.score)) for r in rows]
+
+    def facets(self, query: str, scope: SearchScope | None = None) -> Facets:
+        return {
+            name: [(r.value, int(r.n)) for r in self._run(sql, query, scope, {})] for name, sql in self.FACETS.items()
+        }
+
+    def _run(self, sql: Any, query: str, scope: SearchScope | None, extra: dict[str, Any]) -> list[Any]:
+        raise NotImplementedError
+
+    @staticmethod
+    def _params(scope: SearchScope | None, extra: dict[str, Any]) -> dict[str, Any]:
+        where = scope or SearchScope()
+        return {"outlet": where.outlet, "language": where.language, "event_type": where.event_type, **extra}
+
+
+class Fts5Search(_SqlSearch):
     """SQLite FTS5: bm25 ranking, ``snippet()`` highlights, FTS5 query syntax.
 
     A query that uses FTS5 syntax (quotes, OR, NEAR, prefix*) is run as written;
@@ -96,24 +123,11 @@ class Fts5Search:
         MATCHES, MATCHES.replace("WHERE", "JOIN events e ON e.doc_id = d.id WHERE", 1)
     )
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def search(self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None) -> list[SearchHit]:
-        rows = self._run(self.SQL, query, scope, {"limit": limit, "offset": offset})
-        return [SearchHit(r.id, r.title, r.uri, r.snippet, float(r.score)) for r in rows]
-
-    def facets(self, query: str, scope: SearchScope | None = None) -> Facets:
-        return {
-            name: [(r.value, int(r.n)) for r in self._run(sql, query, scope, {})] for name, sql in self.FACETS.items()
-        }
-
     def _run(self, sql: Any, query: str, scope: SearchScope | None, extra: dict[str, Any]) -> list[Any]:
         """The query as FTS5 syntax when it uses it, else (or when FTS5 rejects it) as plain words."""
         attempts = [query] if _FTS_SYNTAX.search(query) else []
         attempts.append(" ".join('"' + w.replace('"', '""') + '"' for w in query.split()))
-        where = scope or SearchScope()
-        params = {"outlet": where.outlet, "language": where.language, "event_type": where.event_type, **extra}
+        params = self._params(scope, extra)
         for attempt in attempts:
             try:
                 with self.engine.connect() as conn:
@@ -132,7 +146,7 @@ _PG_MATCHES = (
 )
 
 
-class PostgresSearch:
+class PostgresSearch(_SqlSearch):
     """PostgreSQL: a ``tsvector`` column kept by the database (title weighted A, body B) with a GIN index,
     ``websearch_to_tsquery`` (quotes for phrases, ``or``, ``-word``), ``ts_rank_cd`` and ``ts_headline``.
 
@@ -155,23 +169,9 @@ class PostgresSearch:
         _PG_MATCHES, _PG_MATCHES.replace("FROM documents d,", "FROM documents d JOIN events e ON e.doc_id = d.id,", 1)
     )
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def search(self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None) -> list[SearchHit]:
-        rows = self._run(self.SQL, query, scope, {"limit": limit, "offset": offset})
-        return [SearchHit(r.id, r.title, r.uri, r.snippet, float(r.score)) for r in rows]
-
-    def facets(self, query: str, scope: SearchScope | None = None) -> Facets:
-        return {
-            name: [(r.value, int(r.n)) for r in self._run(sql, query, scope, {})] for name, sql in self.FACETS.items()
-        }
-
     def _run(self, sql: Any, query: str, scope: SearchScope | None, extra: dict[str, Any]) -> list[Any]:
-        where = scope or SearchScope()
-        params = {"outlet": where.outlet, "language": where.language, "event_type": where.event_type, **extra}
         with self.engine.connect() as conn:
-            return list(conn.execute(sql, {"q": query.replace("*", " "), **params}).all())
+            return list(conn.execute(sql, {"q": query.replace("*", " "), **self._params(scope, extra)}).all())
 
 
 def search_index(engine: Engine) -> SearchIndex:
