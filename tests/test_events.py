@@ -437,3 +437,27 @@ def test_an_agreement_outranks_the_fighting_it_ends() -> None:
     assert ("Diplomatic event", "asserted") in _events_of(
         "The two countries signed an agreement on fishing rights on Tuesday."
     )
+
+
+def test_an_armed_attack_is_no_verbal_attack(pipeline: Pipeline) -> None:
+    """ "Attacked" is speech only when it judges ("attacked the plan as reckless"); rebels attacking a base
+    report violence, and attackers of civilians make an Attack, not a clash."""
+
+    def analysed(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+        result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text, published=DCT))
+        return [a.cue.text for a in result.attributions], [(e.sub_type, e.modality) for e in result.events]
+
+    assert analysed("Rebels attacked the army base near Kidal overnight.") == ([], [("Armed clash", "asserted")])
+    assert analysed("Gunmen attacked farm workers near Kidal on Tuesday.") == ([], [("Attack", "asserted")])
+    cues, events = analysed("The senator attacked the plan as reckless.")
+    assert cues == ["attacked"] and events == []
+
+
+def test_a_possible_war_is_not_a_war_and_a_minefield_is_a_mine() -> None:
+    assert _events_of("Norland mobilised army reservists for a possible war against Vessa on Tuesday.") == [
+        ("Armed clash", "hypothetical")
+    ]
+    assert _events_of("A minefield explosion near Samarra killed two shepherds on Sunday.")[0] == (
+        "Remote explosive/landmine/IED",
+        "asserted",
+    )

@@ -9,6 +9,8 @@ finally a passive whose subject is the content ("was revealed by X").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from sitrep.attribution.complements import CLAUSE_DEPS, as_parenthetical, clausal_content, complement_content
@@ -25,10 +27,22 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "against", "over"})
 # Verbs whose prepositional phrase is the time or topic of the saying, never its content.
 PLAIN_SAYING = frozenset({"say", "tell", "state", "add", "write", "continue"})
+# What a verbal attack is aimed at: words, plans and policies (a base or a convoy is attacked otherwise).
+# fmt: off
+JUDGED_THINGS = frozenset({
+    "plan", "policy", "decision", "remark", "comment", "statement", "claim", "proposal", "bill", "law",
+    "deal", "agreement", "handling", "record", "stance", "approach", "move", "report", "idea", "speech",
+    "strategy", "budget", "reform", "ruling", "verdict", "response", "position", "rhetoric", "view",
+})
+# fmt: on
 
 
 def verb_attribution(speech: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttribution | None:
     """The attribution a cue verb makes with the first of its frames that finds content, else None."""
+    if "judgement" in entry.frames and not _judges(verb):
+        entry = replace(entry, frames=entry.frames - {"object", "judgement"})  # "rebels attacked the base"
+        if not entry.frames:
+            return None
     if verb.dep_ == "relcl":
         relative = _relative_attribution(speech, verb, entry)
         if relative is not None:
@@ -73,6 +87,16 @@ def verb_attribution(speech: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAt
     elif item is not None and not clausal:
         item.from_complement = True
     return item
+
+
+def _judges(verb: Token) -> bool:
+    """The verb passes a judgement: "attacked the plan as reckless", "slammed him for", "blasted the decision"."""
+    for child in verb.children:
+        if child.dep_ in {"prep", "advcl", "xcomp"} and child.lower_ in {"for", "as"}:
+            return True
+        if child.dep_ in OBJECT_DEPS and child.lemma_.lower() in JUDGED_THINGS:
+            return True
+    return False
 
 
 def _is_passive_request(verb: Token) -> bool:

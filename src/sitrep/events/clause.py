@@ -28,6 +28,9 @@ PLANNED_LEMMAS = frozenset({
 })
 # fmt: on
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
+# "a possible war", "the planned offensive": the event word's own modifier says it has not happened.
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "future", "hypothetical"})
+PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "upcoming", "prospective", "intended"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "They vowed revenge after the shelling of the port": what follows these is taken as given.
@@ -108,6 +111,10 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
             return "denied"  # "no group has claimed it"; not "no one was hurt when rebels shelled the town"
         if node.i == trigger.i and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
             return "denied"  # "no attack was reported"
+        if node.i == trigger.i and any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_MODIFIERS for c in children):
+            return "hypothetical"  # "a possible war against Iraq"
+        if node.i == trigger.i and any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in children):
+            return "planned"  # "the planned offensive"
         if node.i != trigger.i and node.lemma_.lower() in PLANNED_LEMMAS:
             return "planned"
         if node.i != trigger.i and node.lemma_.lower() in HYPOTHETICAL_LEMMAS:

@@ -97,6 +97,12 @@ VICTIM_LEMMAS = frozenset(
         "student",
         "journalist",
         "activist",
+        "worker",
+        "prisoner",
+        "detainee",
+        "inmate",
+        "shopper",
+        "commuter",
     }
 )
 POLITICAL_LEMMAS = frozenset(
@@ -178,8 +184,8 @@ RULES: tuple[Rule, ...] = (
     _rule("Mob violence", "mob harm", ARMED, 0.6),
     _rule("Mob violence", f"clash {CIVILIAN}", ARMED, 0.55),
     _rule("Armed clash", "clash", confidence=0.7),
-    _rule("Armed clash", f"harm {TWO_ARMED}", CIVILIAN, 0.6),
-    _rule("Armed clash", f"harm {BELLIGERENT}", CIVILIAN, 0.55),
+    _rule("Armed clash", f"harm {TWO_ARMED}", f"{CIVILIAN} {VICTIMS}", 0.6),
+    _rule("Armed clash", f"harm {BELLIGERENT}", f"{CIVILIAN} {VICTIMS}", 0.55),
     _rule("Attack", "harm", confidence=0.7),
     # Strategic developments: nobody is hurt.
     _rule("Arrests", "arrest", confidence=0.7),
