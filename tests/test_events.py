@@ -461,3 +461,18 @@ def test_a_possible_war_is_not_a_war_and_a_minefield_is_a_mine() -> None:
         "Remote explosive/landmine/IED",
         "asserted",
     )
+
+
+def test_a_claimed_capture_has_its_doer_and_a_second_verb_is_the_same_event(pipeline: Pipeline) -> None:
+    def events(text: str) -> list[tuple[str, str, list[str]]]:
+        result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text, published=DCT))
+        return [(e.sub_type, e.modality, [a.text for a in e.actors]) for e in result.events]
+
+    # the infinitive's doer is the one who claims it; the YPG is in the actor table
+    assert ("Non-state actor overtakes territory", "asserted", ["The YPG"]) in events(
+        "The YPG claimed to have captured the village of Tell Rifaat on Sunday."
+    )
+    # "shot dead ... and injured ...": one event with its toll, not a second attack
+    assert [e[0] for e in events("In August, soldiers shot dead 40 protesters and injured hundreds more in Kano.")] == [
+        "Excessive force against protesters"
+    ]

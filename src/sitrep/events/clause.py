@@ -141,6 +141,17 @@ def _reporting_cue(trigger: Token, stops: list[Token]) -> Token | None:
     return None
 
 
+def backgrounded(trigger: Token) -> bool:
+    """The event word sits in a phrase that takes it as given ("despite continued shelling", "after the
+    raid"): background to what the clause reports, not its news."""
+    for node in path(trigger):
+        if _presupposes(node):
+            return True
+        if is_clause_head(node):
+            return False
+    return False
+
+
 def _presupposes(node: Token) -> bool:
     """``node`` opens a phrase whose content is given: "after the raid", "since rebels took it"."""
     if node.dep_ == "prep" and node.lower_ in PRESUPPOSING:
@@ -191,7 +202,8 @@ def subject(head: Token, stop: Iterable[Token] = ()) -> Token | None:
     """The subject of a clause, climbing to the governing clause when it is left implicit.
 
     "Enemy forces had success in their actions aimed at storming the city": the storming's
-    subject is the forces. The climb stops at a reporting verb, whose subject is the source.
+    subject is the forces. The climb stops at a reporting verb, whose subject is the source —
+    except for its infinitive, whose doer it also is: "the YPG claimed to have captured the village".
     """
     stops = {t.i for t in stop}
     for node in path(head, stop):
@@ -201,6 +213,9 @@ def subject(head: Token, stop: Iterable[Token] = ()) -> Token | None:
         if node.dep_ == "relcl":
             return node.head
         if node.head.i in stops:
+            if node.dep_ == "xcomp":
+                controller = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                return antecedent(controller) if controller is not None else None
             return None
     return None
 

@@ -130,14 +130,13 @@ def _groups(
 
 
 def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
-    """ "..., killing 170 people", "leaving four dead": the toll of the event it hangs from, not an event."""
-    return (
-        head.tag_ == "VBG"
-        and head.dep_ in OUTCOME_DEPS
-        and head.lemma_.lower() in OUTCOME_VERBS
-        and head.head.i in heads
-        and head.head.i != head.i
-    )
+    """ "..., killing 170 people", "leaving four dead", "shot dead 40 and injured hundreds more": the toll
+    of the event it hangs from, not an event of its own."""
+    if head.head.i not in heads or head.head.i == head.i or head.lemma_.lower() not in OUTCOME_VERBS:
+        return False
+    if head.dep_ == "conj":  # the same doers' second verb: one event with a longer toll
+        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
+    return head.tag_ == "VBG" and head.dep_ in OUTCOME_DEPS
 
 
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
@@ -172,6 +171,8 @@ def _event(
     actors = event_actors(group, frame, attribution, bare_side_kind="military")
     belligerent = any(ref.kind in ARMED_KINDS and ref.side for ref, _ in actors)
     extra = frozenset({BELLIGERENT}) if belligerent else frozenset()
+    if any(ref.kind in ARMED_KINDS and role == "actor1" for ref, role in actors):
+        extra |= {ARMED}  # the doer, even left implicit: "the YPG claimed to have captured the village"
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
     if typing.sub_type == "Peaceful protest":  # how it ended is often told around it: "police dispersed ..."
         sentence = [t for t in head.sent if t.i not in inert]

@@ -340,6 +340,8 @@ DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob"})
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})
 CHARGE_PREPS = frozenset({"for", "over"})
 CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due", "since", "despite"})
+# Acts whose "after"/"despite"/"to end" phrases tell their background: a curfew after riots, a truce to
+# end a war. (Not a change of hands: "forced to pull out after a grenade attack" reports the attack.)
 SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy"})
 ENDING_VERBS = frozenset({"end", "stop", "halt", "cease", "resolve", "settle", "aim", "curb", "prevent"})
 PAUSES = frozenset({"pause", "halt", "cessation", "end", "lull", "break", "stop"})
@@ -350,7 +352,7 @@ TERRITORY_NOUNS = frozenset({
     "outpost", "checkpoint", "hill", "locality", "settlement", "camp", "control", "airport", "province",
     "state", "county", "neighbourhood", "neighborhood", "zone", "front", "frontline", "stronghold",
     "bridge", "port", "island", "land", "municipality", "commune", "oblast", "height", "garrison",
-    "headquarters",
+    "headquarters", "airfield", "airbase", "dam", "crossing", "oilfield", "refinery",
 })
 # fmt: on
 ANNEXING_VERBS = frozenset({"add", "annex", "incorporate", "absorb", "integrate"})
@@ -364,7 +366,7 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     for hit in hits:
         if hit.cue in SETTLING_CUES:  # "imposed a curfew after days of protests", "a truce to end the war"
             word = doc[hit.start : hit.end].root
-            for anchor in (word, word.head):
+            for anchor in {word, word.head, word.head.head}:  # "claimed to have captured ... despite shelling"
                 for child in anchor.children:
                     if _background(child):
                         topic.update(t.i for t in child.subtree)
