@@ -141,17 +141,6 @@ def _reporting_cue(trigger: Token, stops: list[Token]) -> Token | None:
     return None
 
 
-def backgrounded(trigger: Token) -> bool:
-    """The event word sits in a phrase that takes it as given ("despite continued shelling", "after the
-    raid"): background to what the clause reports, not its news."""
-    for node in path(trigger):
-        if _presupposes(node):
-            return True
-        if is_clause_head(node):
-            return False
-    return False
-
-
 def _presupposes(node: Token) -> bool:
     """``node`` opens a phrase whose content is given: "after the raid", "since rebels took it"."""
     if node.dep_ == "prep" and node.lower_ in PRESUPPOSING:
