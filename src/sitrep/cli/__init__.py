@@ -291,7 +291,7 @@ def _json_lines(items: list[Any]) -> None:
 
 def _reprinted(report: service.Report) -> str:
     """ "; reported by 3 outlets" for a report that reprints carried too."""
-    return f"[dim]; reported by {len(report.outlets)} outlets[/dim]" if report.reprints else ""
+    return f"[dim]; reported by {len(report.outlets)} outlets[/dim]" if len(report.outlets) > 1 else ""
 
 
 def _record_line(r: Record) -> str:

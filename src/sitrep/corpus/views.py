@@ -41,10 +41,11 @@ class Report:
 
 
 def reports(records: list[Record]) -> list[Report]:
-    """Records grouped into reports: a wire story reprinted by forty outlets is one report, not forty."""
-    grouped: dict[tuple[int, str], Report] = {}
+    """Records grouped into reports: a wire story reprinted by forty outlets is one report, not forty
+    (the same story, the same claimant, the same claim)."""
+    grouped: dict[tuple[int, str, str], Report] = {}
     for record in records:
-        key = (record.story, record.claimant.label)
+        key = (record.story, record.claimant.label, record.what)
         if key in grouped:
             grouped[key].reprints.append(record)
         else:
