@@ -476,3 +476,9 @@ def test_a_claimed_capture_has_its_doer_and_a_second_verb_is_the_same_event(pipe
     assert [e[0] for e in events("In August, soldiers shot dead 40 protesters and injured hundreds more in Kano.")] == [
         "Excessive force against protesters"
     ]
+
+
+def test_a_background_war_takes_its_own_date_and_is_no_mob(pipeline: Pipeline) -> None:
+    text = "The war that began in 1991 killed thousands of civilians in the region."
+    result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text, published=DCT))
+    assert [(e.sub_type, e.when.earliest if e.when else None) for e in result.events] == [("Armed clash", "1991-01-01")]

@@ -229,7 +229,8 @@ class ArticleFrame:
 
 
 def _governs(timex_root: Token, token: Token) -> bool:
-    """True when the timex attaches to ``token``'s chain of heads without crossing another clause."""
+    """True when the timex attaches to ``token``'s chain of heads without crossing another clause,
+    or sits in a clause that describes the event word itself ("the war that began in 1991")."""
     chain = {t.i for t in path(token)}
     if is_clause_head(token):
         chain.add(token.i)
@@ -238,7 +239,7 @@ def _governs(timex_root: Token, token: Token) -> bool:
         if node.i in chain:
             return True
         if node.i != timex_root.i and is_clause_head(node):
-            return False
+            return node.dep_ in {"relcl", "acl"} and node.head.i == token.i
         if node.head.i == node.i:
             return False
         node = node.head

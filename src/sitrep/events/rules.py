@@ -26,6 +26,8 @@ ARMED = "armed_actor"
 TWO_ARMED = "two_armed_actors"
 CIVILIAN = "civilian"
 STATE = "state_actor"
+WARFARE = "warfare"  # the clash word is a war's ("war", "offensive", "battle"): armed parties, never a mob
+WARFARE_LEMMAS = frozenset({"war", "warfare", "offensive", "battle", "combat", "invasion", "siege"})
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
 POLITICAL_ARREST = "political_arrest"  # who is arrested, or for what, is political
 POLITICAL_ARREST_LEMMAS = frozenset(
@@ -182,7 +184,7 @@ RULES: tuple[Rule, ...] = (
     # Criminal organisations: their killings, trafficking, seizures and arrests (sitrep extension type).
     _rule("Organised crime", "crime", "protest clash", 0.6),
     _rule("Mob violence", "mob harm", ARMED, 0.6),
-    _rule("Mob violence", f"clash {CIVILIAN}", ARMED, 0.55),
+    _rule("Mob violence", f"clash {CIVILIAN}", f"{ARMED} {WARFARE}", 0.55),
     _rule("Armed clash", "clash", confidence=0.7),
     _rule("Armed clash", f"harm {TWO_ARMED}", f"{CIVILIAN} {VICTIMS}", 0.6),
     _rule("Armed clash", f"harm {BELLIGERENT}", f"{CIVILIAN} {VICTIMS}", 0.55),
@@ -261,6 +263,8 @@ class RuleTyper:
             names.add(VICTIMS)
         if any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in tokens):
             names.add(POLITICAL_ARREST)
+        if any(h.cue == "clash" and doc[h.start].lemma_.lower() in WARFARE_LEMMAS for h in hits):
+            names.add(WARFARE)
         return frozenset(names), hits
 
     def names_actor(self, doc: Doc, hit: CueHit) -> bool:
