@@ -84,7 +84,7 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert version == SCHEMA_VERSION == "0004"
+    assert version == SCHEMA_VERSION == "0005"
     assert {
         "raw_sources",
         "outlets",
@@ -209,3 +209,22 @@ def test_concurrent_writers_store_each_document_once(store: Store, analyzed: Ana
         created = [flag for flags in pool.map(write_all, range(4)) for flag in flags]
     assert sum(created) == 6 and store.count() == 6
     assert [(o.key, o.documents) for o in store.outlets()] == [("race.example", 6)]
+
+
+def test_an_older_store_gains_the_written_place_names_when_opened(store: Store, analyzed: AnalyzedArticle) -> None:
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+
+    doc_id, _ = store.add(analyzed)
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    reopened = Store(store.url)  # brings it to the newest revision, filling text_key from the stored text
+    with reopened.engine.connect() as conn:
+        keys = conn.execute(text("SELECT text, text_key FROM places WHERE doc_id = :d"), {"d": doc_id}).all()
+    assert keys and all(key == " ".join(written.split()).casefold() for written, key in keys)
+    reopened.close()

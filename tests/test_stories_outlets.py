@@ -153,9 +153,7 @@ def test_a_reprinted_report_counts_once_in_a_timeline(pipeline: Pipeline, tmp_pa
     ):
         source = Source(uri=uri, kind="text", sha256=hashlib.sha256(body.encode()).hexdigest())
         store.add(pipeline.analyze(source, Article(body=body, published=published)))
-    first = store.get(1)
-    assert first is not None and first.places
-    place = first.places[0].name or "Kupiansk"  # as the gazetteer names it
+    place = "Kupiansk"  # as the articles write it, whatever the gazetteer's spelling
     store.close()
     entries = service.timeline(Store(db), place)
     shelling = next(e for e in entries if e.first.sub_type == "Shelling/artillery/missile attack")

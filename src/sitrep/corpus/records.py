@@ -201,7 +201,7 @@ def place_condition(query: str, places: Any = _PLACE) -> ColumnElement[bool]:
     """Rows of ``places`` that are the place ``query`` names, or inside that region."""
     q, p = lookup_key(query), places
     regions = {q, f"{q} oblast"} | ({q.removesuffix(" oblast")} if q.endswith(" oblast") else set())
-    return or_(p.c.name_key == q, p.c.place_id == q, p.c.admin1_key.in_(sorted(regions)))
+    return or_(p.c.name_key == q, p.c.text_key == q, p.c.place_id == q, p.c.admin1_key.in_(sorted(regions)))
 
 
 def _actor_condition(table: Any, record: str, query: str) -> ColumnElement[bool]:

@@ -38,7 +38,7 @@ from sitrep.store.search import (
     search_index,
 )
 
-SCHEMA_VERSION = "0004"  # the newest migration: stored with every analysis
+SCHEMA_VERSION = "0005"  # the newest migration: stored with every analysis
 WRITE_ATTEMPTS = 5  # a document's transaction is tried again when a concurrent writer got in first
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
@@ -321,7 +321,12 @@ def _layer_rows(a: AnalyzedArticle) -> dict[Any, list[dict[str, Any]]]:
     return {
         schema.mentions: [m.model_dump() for m in a.mentions],
         schema.places: [
-            {**p.model_dump(), "name_key": lookup_key(p.name or p.text), "admin1_key": lookup_key(p.admin1) or None}
+            {
+                **p.model_dump(),
+                "name_key": lookup_key(p.name or p.text),
+                "admin1_key": lookup_key(p.admin1) or None,
+                "text_key": lookup_key(p.text),
+            }
             for p in a.places
         ],
         schema.timexes: [

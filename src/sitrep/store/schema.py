@@ -138,9 +138,11 @@ places = Table(
     Column("confidence", Float),
     Column("name_key", Text),
     Column("admin1_key", Text),
+    Column("text_key", Text),  # the name as the article wrote it ("Kupiansk" where the gazetteer says "Kupyansk")
     Index("ix_places_place_id", "place_id"),
     Index("ix_places_name_key", "name_key"),
     Index("ix_places_admin1_key", "admin1_key"),
+    Index("ix_places_text_key", "text_key"),
 )
 
 timexes = Table(
