@@ -154,3 +154,24 @@ def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Sto
         ]
         assert [tuple(pair) for pair in views.conflicting(big_corpus, query)] == expected, query
     assert len(views.conflicting(big_corpus)) >= 10  # the random corpus does hold conflicts
+
+
+def test_periods_are_runs_of_claims_that_overlap_a_claim_of_the_run(big_corpus: Store) -> None:
+    """The one-comparison sweep groups exactly as the definition: a claim joins the last period when it
+    overlaps any claim already in it (claims taken in time order)."""
+    for query in QUERIES:
+        claims = sorted(
+            (c for c in records.control_claims(big_corpus) if c.modality == "asserted" and _matches_place(c, query)),
+            key=lambda c: (c.earliest or FAR_FUTURE, c.latest or FAR_FUTURE, c.doc_id, c.idx),
+        )
+        expected: list[list[tuple[int, int]]] = []
+        members: list[list[Record]] = []
+        for claim in claims:
+            if members and any(views.overlaps(claim, other) for other in members[-1]):
+                members[-1].append(claim)
+                expected[-1].append((claim.doc_id, claim.idx))
+            else:
+                members.append([claim])
+                expected.append([(claim.doc_id, claim.idx)])
+        got = [[(c.doc_id, c.idx) for c in p.claims] for p in views.place_claims(big_corpus, query)]
+        assert got == expected, query
