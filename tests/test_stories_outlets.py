@@ -162,3 +162,24 @@ def test_a_reprinted_report_counts_once_in_a_timeline(pipeline: Pipeline, tmp_pa
     assert service.corroboration(shelling.records) == {"outlets": 3, "stories": 2, "sources": 2}
     code, out, _ = run("timeline", place, "--db", str(db))
     assert code == 0 and "reported by 2 outlets" in out and "2 independent report(s) from 3 outlet(s)" in out
+
+
+def test_a_story_reprinted_many_times_stays_one_story_at_a_bounded_cost(store: Store) -> None:
+    from sqlalchemy import func, select
+
+    from sitrep.store import schema
+
+    for n in range(120):
+        store.add(analysed(f"https://outlet{n}.example/bridge", f"{STORY}\n\nCopy {n}.", f"Copy {n}"))
+    found = stories(store, limit=5)
+    assert len(found) == 1 and len(found[0].documents) == 120
+    with store.engine.connect() as conn:
+        most = conn.scalar(
+            select(func.count())
+            .select_from(schema.story_links)
+            .group_by(schema.story_links.c.doc_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        )
+    # uncapped, the 120th copy would be compared with (and linked to) all 119 before it
+    assert most is not None and most <= 2 * story_index.PER_BUCKET < 119

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sqlalchemy import Connection, insert, select, tuple_, update
+from sqlalchemy import Connection, insert, select, update
 
 from sitrep.store import schema
 
@@ -32,6 +32,9 @@ SHINGLE_WORDS = 4
 # about 1 in 100 unrelated documents a candidate to compare, against 3 in 10,000 here).
 THRESHOLD = 0.25
 MIN_SHINGLES = 8  # a body shorter than this is its own story: too little text to compare
+# Candidates read per LSH bucket, newest first. One link is enough to join a story, so a document is
+# compared with at most bands × PER_BUCKET others, however large its story has grown.
+PER_BUCKET = 16
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -79,8 +82,12 @@ def add(conn: Connection, doc_id: int, body: str, threshold: float = THRESHOLD) 
         return doc_id
     keys = buckets(values, threshold)
     b = schema.lsh_bands.c
-    candidates = sorted(set(conn.scalars(select(b.doc_id).where(tuple_(b.band, b.bucket).in_(keys)))) - {doc_id})
-    links = [(other, score) for other, score in _scores(conn, values, candidates) if score >= threshold]
+    candidates: set[int] = set()
+    for band, bucket in keys:  # the newest few of each bucket: a wire copy reprinted 10,000 times costs the same
+        newest = select(b.doc_id).where(b.band == band, b.bucket == bucket).order_by(b.doc_id.desc())
+        candidates.update(conn.scalars(newest.limit(PER_BUCKET)))
+    candidates.discard(doc_id)
+    links = [(other, score) for other, score in _scores(conn, values, sorted(candidates)) if score >= threshold]
     conn.execute(insert(schema.doc_minhashes).values(doc_id=doc_id, signature=values.astype("<u8").tobytes()))
     conn.execute(insert(schema.lsh_bands), [{"band": band, "bucket": key, "doc_id": doc_id} for band, key in keys])
     if links:
