@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sitrep.analyze.pipeline import Pipeline, PipelineConfig
 from sitrep.errors import UsageError
 from sitrep.extract import KindChoice
-from sitrep.service.workers import Result, WorkerPool, _Batch, analyze_batch
+from sitrep.service.workers import Batch, Result, WorkerPool, analyze_batch
 from sitrep.sources import RawDoc
 
+DASK_RETRIES = 2  # Dask reruns a task whose worker died this many times before giving up on it
 _PIPELINES: dict[bytes, Pipeline] = {}  # per Dask worker process: one model load per configuration
 
 
@@ -40,7 +41,6 @@ class DaskPool(WorkerPool):
     address: str = "local"
     _client: Any = None
     _cluster: Any = None
-    _retries: int = field(default=2)
 
     def __post_init__(self) -> None:
         try:
@@ -68,13 +68,13 @@ class DaskPool(WorkerPool):
             self._cluster.close()
             self._cluster = None
 
-    def _submit(self, batch: _Batch) -> None:
+    def _submit(self, batch: Batch) -> None:
         batch.attempts += 1
         batch.future = self._client.submit(
-            run_batch, self.config, self.kind, batch.raws, pure=False, retries=self._retries
+            run_batch, self.config, self.kind, batch.raws, pure=False, retries=DASK_RETRIES
         )
 
-    def _results(self, batch: _Batch) -> list[Result]:
+    def _results(self, batch: Batch) -> list[Result]:
         if batch.results is None:
             assert batch.future is not None
             try:

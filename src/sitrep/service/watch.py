@@ -172,8 +172,11 @@ def _ingest_items(
     """Fetch, analyse and store the pages of new items; remember what became of each."""
     waiting: deque[FeedItem] = deque()  # items whose pages went into the analysis, in order
     pages = _pages(new, fetcher, outlet, report, store, feed_id, waiting)
+
+    def known(raw: RawDoc) -> bool:
+        return store.find(raw.sha256) is not None
+
     # one page at a time: fetching is the slow part, and Ctrl-C then loses at most the page in hand
-    known = lambda raw: store.find(raw.sha256) is not None  # noqa: E731
     for outcome in analyze_documents(pages, pipeline, kind, skip=known, batch_size=1):
         item = waiting.popleft()
         doc_id: int | None = None

@@ -73,7 +73,7 @@ def analyze_batch(pipeline: Pipeline, kind: KindChoice, raws: list[RawDoc]) -> l
 
 
 @dataclass
-class _Batch:
+class Batch:
     raws: list[RawDoc]
     future: Future[list[Result]] | None = None
     results: list[Result] | None = None
@@ -83,7 +83,7 @@ class _Batch:
         return [(None, (raw.uri, reason)) for raw in self.raws]
 
 
-Pending = deque[tuple[RawDoc | InputError, _Batch | None]]
+Pending = deque[tuple[RawDoc | InputError, Batch | None]]
 
 
 @dataclass
@@ -126,7 +126,7 @@ class WorkerPool:
     ) -> Iterator[tuple[RawDoc | InputError, Result | None]]:
         """Each input with its result, in input order; ``None`` for bad inputs and what ``skip`` passed over."""
         pending: Pending = deque()
-        batch = _Batch([])
+        batch = Batch([])
         self._in_flight = 0  # a stream interrupted earlier left its count behind
         for doc in docs:
             if isinstance(doc, InputError) or (skip is not None and skip(doc)):
@@ -137,7 +137,7 @@ class WorkerPool:
                 if len(batch.raws) >= self.batch_size:
                     self._submit(batch)
                     self._in_flight += 1
-                    batch = _Batch([])
+                    batch = Batch([])
             while self._in_flight > 2 * self.workers:  # bounded memory: the reader waits for the workers
                 yield from self._drain_one(pending)
             while pending and pending[0][1] is None:
@@ -148,7 +148,7 @@ class WorkerPool:
         while pending:
             yield from self._drain_one(pending)
 
-    def _submit(self, batch: _Batch) -> None:
+    def _submit(self, batch: Batch) -> None:
         batch.attempts += 1
         try:
             batch.future = self._executor().submit(_analyze_batch, batch.raws)
@@ -169,7 +169,7 @@ class WorkerPool:
             head, _ = pending.popleft()
             yield head, result
 
-    def _results(self, batch: _Batch) -> list[Result]:
+    def _results(self, batch: Batch) -> list[Result]:
         """Wait for a batch; if its worker died (or another's death broke the pool), run it again."""
         while batch.results is None:
             assert batch.future is not None

@@ -95,10 +95,6 @@ class JsonLinesReader:
 
 
 def _field(record: dict[str, Any], name: str) -> str | None:
-    for key in FIELDS[name]:
-        value = record.get(key)
-        if isinstance(value, str) and value.strip():
-            return value
-        if isinstance(value, int | float) and name == "captured_at":
-            return None  # an epoch number is ambiguous (seconds? ms?); better none than a wrong date
-    return None
+    """The first non-empty text under one of the field's names (an epoch number is no capture time:
+    seconds or milliseconds? better none than a wrong date)."""
+    return next((v for k in FIELDS[name] if isinstance(v := record.get(k), str) and v.strip()), None)

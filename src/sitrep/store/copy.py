@@ -22,8 +22,9 @@ SERIAL_TABLES = ("outlets", "documents", "feeds")  # ids a PostgreSQL sequence h
 
 def copy_store(source: Store, target: Store, on_table: Callable[[str, int], None] | None = None) -> dict[str, int]:
     """Copy every row of ``source`` into the empty ``target``; returns rows copied per table."""
-    if target.count():
-        raise UsageError(f"{target}: not empty ({target.count()} documents); copy into a new database")
+    held = target.count()
+    if held:
+        raise UsageError(f"{target}: not empty ({held} documents); copy into a new database")
     copied: dict[str, int] = {}
     with source.engine.connect() as reading, backends.writing(target.engine) as writing:
         for table in schema.metadata.sorted_tables:
