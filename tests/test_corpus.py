@@ -10,14 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 from geojson_pydantic import FeatureCollection
 
 from sitrep.corpus import records, views
-from sitrep.export import EXPORTERS
+from sitrep.export import EXPORTERS, parquet
 from sitrep.store import Store
 from sitrep.store.db import SCHEMA_VERSION
 
@@ -98,6 +100,51 @@ def test_exports_read_back(corpus: Store) -> None:
     assert acled[0]["actor1"] == "Military Forces of Russia" and acled[0]["actor2"] == "Military Forces of Ukraine"
     assert acled[0]["source"] == "RIA Example; Russia's defence ministry"
     assert pd.read_csv(io.StringIO(outputs["acled"])).shape == (3, 14)
+
+
+def test_parquet_tables_read_back_with_types_and_descriptions(
+    corpus: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parquet, "ROWS_PER_GROUP", 2)  # several row groups, as a large store writes
+    counts = parquet.export(corpus, tmp_path / "out")
+    assert counts == {"events": 3, "claims": 6, "places": counts["places"], "documents": corpus.count()}
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{n}.parquet" for n in sorted(parquet.TABLES)]
+
+    events = pd.read_parquet(tmp_path / "out" / "events.parquet")
+    first = events.iloc[0]
+    assert first["place"] == "Soledar" and first["claim_source"] == "Russia's defence ministry"
+    assert first["outlet"] == "RIA Example" and first["actor1"] == "Military Forces of Russia"
+    assert first["evidence"] == "its forces had captured Soledar after days of fighting"
+    assert str(first["earliest_date"]) == "2023-01-13"
+    claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
+    assert {("Russia", "captured"), ("Ukraine", "holds")} <= set(zip(claims["side"], claims["status"], strict=True))
+
+    places = pd.read_parquet(tmp_path / "out" / "places.parquet")
+    documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    joined = places.merge(documents, on="doc_id")
+    assert (
+        len(joined) == len(places)
+        and (
+            joined["text"] == [b[s:e] for b, s, e in zip(joined["body"], joined["start"], joined["end"], strict=True)]
+        ).all()
+    )  # offsets point into the exported body
+    assert pq.ParquetFile(tmp_path / "out" / "places.parquet").metadata.num_row_groups > 1
+    for name, table in parquet.TABLES.items():
+        schema = pq.read_schema(tmp_path / "out" / f"{name}.parquet")
+        assert schema.names == [c[0] for c in table.columns]
+        assert all(schema.field(n).metadata[b"description"] for n in schema.names)
+
+
+def test_an_interrupted_parquet_export_leaves_no_table_behind(corpus: Store, tmp_path: Path) -> None:
+    def failing() -> Iterator[dict[str, object]]:
+        yield from parquet.TABLES["places"].rows(corpus)
+        raise OSError("disk full")
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(OSError):
+        parquet.write_table(parquet.TABLES["places"], failing(), out / "places.parquet")
+    assert list(out.iterdir()) == []
 
 
 def test_a_store_copies_to_the_other_backend_with_the_same_views(

@@ -70,3 +70,23 @@ def test_exports_to_files(db: str, tmp_path: Path) -> None:
     assert any(r["event_date"] == "2022-02-24" for r in rows)  # the background invasion event
     result = runner.invoke(app, ["export", "--format", "xml", "--db", db])
     assert result.exit_code == 1 and "unknown export format" in result.stderr
+
+
+def test_exports_parquet_tables_to_a_directory(db: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "-f", "parquet", "--out", str(tmp_path / "pq"), "--db", db])
+    assert result.exit_code == 0, result.stderr
+    events = pd.read_parquet(tmp_path / "pq" / "events.parquet")
+    jsonl = runner.invoke(app, ["export", "--db", db]).stdout.splitlines()
+    assert len(events) == sum(json.loads(line)["kind"] == "event" for line in jsonl)
+    assert "Bakhmut" in set(events["place"])
+    result = runner.invoke(
+        app, ["export", "-f", "parquet", "--table", "places", "--out", str(tmp_path / "p2"), "--db", db]
+    )
+    assert result.exit_code == 0 and [p.name for p in (tmp_path / "p2").iterdir()] == ["places.parquet"]
+    for args, message in (
+        (["-f", "parquet"], "give a directory with --out"),
+        (["-f", "parquet", "--table", "nope", "--out", str(tmp_path / "p3")], "unknown table 'nope'"),
+        (["-f", "csv", "--table", "events"], "parquet only"),
+    ):
+        result = runner.invoke(app, ["export", *args, "--db", db])
+        assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.stderr

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 SourceKind = Literal["html", "textdump", "text"]
+Precision = Literal["point", "city", "admin2", "admin1", "region", "country"]
 Granularity = Literal[
     "second",
     "minute",
@@ -110,7 +111,7 @@ class Place(_Model):
     lon: float | None = None
     country: str | None = None
     admin1: str | None = None
-    precision: Literal["point", "city", "admin2", "admin1", "region", "country"] | None = None
+    precision: Precision | None = None
     role: Literal["location", "actor"] = "location"
     actor: str | None = Field(None, description="Canonical actor when the name stands for a government.")
     confidence: float = 1.0

@@ -27,7 +27,6 @@ from sitrep.analyze.pipeline import Pipeline, PipelineConfig
 from sitrep.corpus.records import Record
 from sitrep.errors import InputError, SitrepError, StoreError, UsageError
 from sitrep.events import classifier as events_classifier
-from sitrep.export import EXPORTERS
 from sitrep.extract import KindChoice
 from sitrep.model import json_schema
 from sitrep.report import clip, render
@@ -385,25 +384,6 @@ def _print_conflicts(pairs: list[service.ConflictPair], place: str | None, forma
             out.print(f"  {'':<24} [dim]“{escape(clip(r.evidence, 110))}”[/dim]")
 
 
-@app.command("export")
-@_command
-def export_events(
-    format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORTERS)}.")] = "jsonl",
-    out_path: Annotated[Path | None, typer.Option("--out", help="File to write (default: standard output).")] = None,
-    db: DbOpt = None,
-) -> None:
-    """Export the stored events (with their claim chains) as JSONL, CSV, GeoJSON or ACLED-style CSV."""
-    if format not in EXPORTERS:
-        raise UsageError(f"unknown export format {format!r}; choose one of {', '.join(EXPORTERS)}")
-    store = _store(db)
-    if out_path is None:
-        count = service.export(store, format, sys.stdout)
-    else:
-        with out_path.open("w", encoding="utf-8", newline="") as handle:
-            count = service.export(store, format, handle)
-    err.print(f"exported {count} records as {format}" + (f" → {out_path}" if out_path else ""))
-
-
 @app.command()
 @_command
 def validate(
@@ -541,6 +521,7 @@ def main() -> None:
 # Commands kept in their own modules register themselves on ``app`` when imported.
 import sitrep.cli.collection as _collection  # noqa: E402
 import sitrep.cli.database as _database  # noqa: E402
+import sitrep.cli.exporting as _exporting  # noqa: E402
 import sitrep.cli.watching as _watching  # noqa: E402
 
-__all__ = ["_collection", "_database", "_watching", "app", "main"]
+__all__ = ["_collection", "_database", "_exporting", "_watching", "app", "main"]
