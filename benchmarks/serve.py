@@ -22,47 +22,18 @@ import sys
 import time
 from pathlib import Path
 
+from synthetic import PLACES, seed_articles, variants
+
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = [ROOT / "examples" / "000_f33f436a49f2953e.txt", ROOT / "tests" / "fixtures" / "html" / "dispatch.html"]
-OUTLETS = [f"Outlet {i:02d}" for i in range(40)]
-PLACES = [  # (name, geonameid, lat, lon, country, admin1)
-    ("Bakhmut", 712451, 48.5956, 38.0003, "UA", "Donetsk Oblast"),
-    ("Soledar", 697027, 48.6833, 38.0667, "UA", "Donetsk Oblast"),
-    ("Kharkiv", 706483, 49.9818, 36.2548, "UA", "Kharkiv Oblast"),
-    ("Kherson", 706448, 46.6354, 32.6169, "UA", "Kherson Oblast"),
-    ("Avdiivka", 713174, 48.1394, 37.7425, "UA", "Donetsk Oblast"),
-    ("Zaporizhzhia", 687700, 47.8229, 35.1903, "UA", "Zaporizhzhia Oblast"),
-    ("Mariupol", 701822, 47.0971, 37.5434, "UA", "Donetsk Oblast"),
-    ("Kupiansk", 704422, 49.7106, 37.6156, "UA", "Kharkiv Oblast"),
-]
 
 
 def fill(db: Path, documents: int) -> None:
     """Generate ``documents`` distinct analysed articles into a fresh store at ``db``."""
-    from sitrep.analyze.pipeline import Pipeline
-    from sitrep.service import analyze_paths
     from sitrep.store import Store
 
-    seeds = [o.result for o in analyze_paths(SEEDS, Pipeline(), captured_at="2023-05-25") if o.result]
     store = Store(db)
-    rng = random.Random(7)
     started = time.perf_counter()
-    for i in range(documents):
-        base = seeds[i % len(seeds)]
-        copy = base.model_copy(deep=True)
-        name, geonameid, lat, lon, country, admin1 = rng.choice(PLACES)
-        day = f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}"
-        copy.article.body += f"\n\nReport {i} from {name}."  # offsets before the end stay valid
-        copy.article.outlet = rng.choice(OUTLETS)
-        copy.source.uri = f"https://news.example/{i}"
-        copy.source.sha256 = f"{i:064x}"
-        for place in copy.places:
-            if place.lat is not None and place.role == "location":
-                place.name, place.geonameid, place.place_id = name, geonameid, f"geonames:{geonameid}"
-                place.lat, place.lon, place.country, place.admin1 = lat, lon, country, admin1
-        for item in [*copy.events, *copy.control]:
-            if item.when is not None:
-                item.when.earliest = item.when.latest = day
+    for i, copy in enumerate(variants(seed_articles(), documents)):
         store.add(copy)
         if (i + 1) % 10000 == 0:
             print(f"  {i + 1} documents ({(i + 1) / (time.perf_counter() - started):.0f}/s)", file=sys.stderr)

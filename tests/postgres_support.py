@@ -18,6 +18,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,16 +53,18 @@ def _as_postgres(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """A server URL (``postgresql://user@127.0.0.1:port``) for the whole session."""
-    if os.environ.get(ENV):
-        yield os.environ[ENV].rstrip("/")
-        return
+class ClusterUnavailable(Exception):
+    """No PostgreSQL server could be started here (the reason is the message)."""
+
+
+@contextmanager
+def local_cluster(durable: bool = False) -> Iterator[str]:
+    """Start a throwaway cluster on 127.0.0.1 under a temporary folder; yields its server URL
+    (``postgresql://postgres@127.0.0.1:port``) and removes it all afterwards. ``durable`` keeps
+    PostgreSQL's default fsync on every commit (benchmarks); tests turn it off."""
     binaries = _binaries()
     if binaries is None:
-        _unavailable("no initdb/pg_ctl found (Debian package postgresql)")
-    assert binaries is not None
+        raise ClusterUnavailable("no initdb/pg_ctl found (Debian package postgresql)")
     folder = Path(tempfile.mkdtemp(prefix="sitrep-pg-"))
     data = folder / "data"
     if os.geteuid() == 0:
@@ -74,7 +77,9 @@ def postgres_server() -> Iterator[str]:
             check=True,
             capture_output=True,
         )
-        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+        if not durable:
+            options += " -c fsync=off -c full_page_writes=off"
         subprocess.run(
             _as_postgres(
                 [str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(folder / "log"), "start"]
@@ -89,7 +94,7 @@ def postgres_server() -> Iterator[str]:
             else [str(exc)]
         )
         shutil.rmtree(folder, ignore_errors=True)
-        _unavailable(f"could not start a cluster: {' '.join(detail)}")
+        raise ClusterUnavailable(f"could not start a cluster: {' '.join(detail)}") from None
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
@@ -99,18 +104,41 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def create_database(server: str, name: str) -> str:
+    """A new, empty database on ``server``; returns its URL."""
+    admin = create_engine(_driver(f"{server}/postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{server}/{name}"
+
+
+def _driver(url: str) -> str:
+    return url.replace("postgresql://", "postgresql+pg8000://")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A server URL (``postgresql://user@127.0.0.1:port``) for the whole session."""
+    if os.environ.get(ENV):
+        yield os.environ[ENV].rstrip("/")
+        return
+    try:
+        with local_cluster() as server:
+            yield server
+    except ClusterUnavailable as exc:
+        _unavailable(str(exc))
+
+
 @pytest.fixture
 def postgres_url(postgres_server: str) -> Iterator[str]:
     """A new, empty database for one test; dropped afterwards."""
     name = f"sitrep_test_{os.getpid()}_{next(_counter)}"
-    admin = create_engine(
-        f"{postgres_server}/postgres".replace("postgresql://", "postgresql+pg8000://"), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = create_database(postgres_server, name)
     try:
-        yield f"{postgres_server}/{name}"
+        yield url
     finally:
+        admin = create_engine(_driver(f"{postgres_server}/postgres"), isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()

@@ -7,6 +7,7 @@ settings live here so the rest of the store is plain SQLAlchemy Core.
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,7 +72,12 @@ def create(url: str) -> Engine:
         parsed = make_url(url)
         if parsed.get_driver_name() != POSTGRES_DRIVER:
             parsed = parsed.set(drivername=f"postgresql+{POSTGRES_DRIVER}")
-        return create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True)
+        # pg8000 runs an executemany as one round trip per row; a document's layers are hundreds of rows.
+        # SQLAlchemy's "insertmanyvalues" sends them as multi-row INSERTs instead (as it does for psycopg).
+        engine.dialect.use_insertmanyvalues_wo_returning = True
+        event.listen(engine, "do_connect", _postgres_connect)
+        return engine
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +85,22 @@ def create(url: str) -> Engine:
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _postgres_connect(dialect: Any, _record: Any, args: Any, params: dict[str, Any]) -> Any:
+    """A pg8000 connection over a TCP socket with Nagle's algorithm off. pg8000 writes a statement's
+    messages in pieces; with Nagle on, each statement that waits for its answer stalls on the peer's
+    delayed ACK (about 40 ms on Linux): every parameterised query took 25–50 ms instead of under 1 ms."""
+    if params.get("unix_sock"):
+        return None  # SQLAlchemy connects as usual
+    host, port = params.pop("host", "localhost"), int(params.pop("port", 5432))
+    sock = socket.create_connection((host, port), params.get("timeout"), params.pop("source_address", None))
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        return dialect.loaded_dbapi.Connection(*args, sock=sock, **params)
+    except BaseException:
+        sock.close()
+        raise
 
 
 def _sqlite_begin(conn: Connection) -> None:

@@ -18,10 +18,11 @@ import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import CompoundSelect, Connection, bindparam, insert, select, union_all, update
 
 from sitrep.store import schema
 
@@ -81,11 +82,7 @@ def add(conn: Connection, doc_id: int, body: str, threshold: float = THRESHOLD) 
         conn.execute(update(schema.documents).where(d.id == doc_id).values(story_id=doc_id))
         return doc_id
     keys = buckets(values, threshold)
-    b = schema.lsh_bands.c
-    candidates: set[int] = set()
-    for band, bucket in keys:  # the newest few of each bucket: a wire copy reprinted 10,000 times costs the same
-        newest = select(b.doc_id).where(b.band == band, b.bucket == bucket).order_by(b.doc_id.desc())
-        candidates.update(conn.scalars(newest.limit(PER_BUCKET)))
+    candidates = set(conn.scalars(_newest_in_buckets(len(keys)), {f"k{i}": k for i, (_, k) in enumerate(keys)}))
     candidates.discard(doc_id)
     links = [(other, score) for other, score in _scores(conn, values, sorted(candidates)) if score >= threshold]
     conn.execute(insert(schema.doc_minhashes).values(doc_id=doc_id, signature=values.astype("<u8").tobytes()))
@@ -101,6 +98,19 @@ def add(conn: Connection, doc_id: int, body: str, threshold: float = THRESHOLD) 
     if merged:  # the new document bridges stories: the later ones join the first
         conn.execute(update(schema.documents).where(d.story_id.in_(merged)).values(story_id=story))
     return story
+
+
+@lru_cache(maxsize=4)
+def _newest_in_buckets(count: int) -> CompoundSelect[Any]:
+    """The newest few documents of each of a document's buckets, in one statement (one round trip; the
+    statement is built once and its compiled form cached): a wire copy reprinted 10,000 times costs the same."""
+    b = schema.lsh_bands.c
+    parts = []
+    for band in range(count):
+        in_bucket = select(b.doc_id).where(b.band == band, b.bucket == bindparam(f"k{band}"))
+        newest = in_bucket.order_by(b.doc_id.desc()).limit(PER_BUCKET).subquery(f"b{band}")
+        parts.append(select(newest.c.doc_id))
+    return union_all(*parts)
 
 
 def _scores(conn: Connection, values: np.ndarray, candidates: Iterable[int]) -> list[tuple[int, float]]:
