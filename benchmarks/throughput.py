@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,6 +42,11 @@ def main(argv: list[str] | None = None) -> None:
         default=",".join(DEFAULT_STAGES),
         help="Comma-separated stages (default: all); e.g. sentences,mentions for the foundation.",
     )
+    parser.add_argument(
+        "--bodies",
+        action="store_true",
+        help="Feed sitrep the extracted article bodies as text files (the issue's setting) instead of the HTML.",
+    )
     args = parser.parse_args(argv)
     paths = sorted(args.pages.rglob("*.htm*"))
     if not paths:
@@ -57,6 +64,12 @@ def main(argv: list[str] | None = None) -> None:
         except InputError:
             continue
     list(nlp.pipe(bodies[:3]))
+    if args.bodies:  # the same bodies as files: no HTML extraction, only the text path
+        folder = Path(tempfile.mkdtemp(prefix="sitrep-bodies-"))
+        paths = []
+        for i, body in enumerate(bodies):
+            paths.append(folder / f"{i:04d}.txt")
+            paths[-1].write_text(body, encoding="utf-8")
 
     full_times, bare_times = [], []
     stage_seconds = {name: 0.0 for name, _ in pipeline.stages}
@@ -84,7 +97,8 @@ def main(argv: list[str] | None = None) -> None:
     chars = sum(len(b) for b in bodies)
     print(f"pages: {len(paths)} ({ok} analysed, {chars / len(bodies):.0f} body characters on average)")
     print(f"stages: {', '.join(name for name, _ in pipeline.stages)}; model: {pipeline.config.model_name}")
-    print(f"sitrep analyze (read+extract+parse+stages): {ok / full:6.2f} articles/s")
+    what = "read+parse+stages, bodies as text" if args.bodies else "read+extract+parse+stages"
+    print(f"sitrep analyze ({what}): {ok / full:6.2f} articles/s")
     print(f"bare spaCy nlp.pipe on the same bodies:     {len(bodies) / bare:6.2f} articles/s")
     print(f"ratio sitrep / bare spaCy:                   {(ok / full) / (len(bodies) / bare):6.2f}")
     parse_per_pass = bare
@@ -95,6 +109,8 @@ def main(argv: list[str] | None = None) -> None:
         f"the pipeline {rss_loaded:.0f} MB); after the bare-spaCy baseline (default batch size): "
         f"{peak_rss_mb():.0f} MB"
     )
+    if args.bodies:
+        shutil.rmtree(paths[0].parent)
 
 
 if __name__ == "__main__":

@@ -73,6 +73,22 @@ def test_conflicting_claims_pair_captured_with_still_holding(corpus: Store) -> N
     assert views.conflicting(corpus, "Bakhmut") == []
 
 
+def test_reprints_of_a_claim_are_one_position_not_more_pairs(corpus: Store) -> None:
+    claimant = next(r for r in records.control_claims(corpus) if r.status == "captured")
+    article = corpus.get(claimant.doc_id)
+    assert article is not None
+    for i in range(30):  # the same claim reprinted 30 times by the same outlet
+        copy = article.model_copy(deep=True)
+        copy.source.sha256 = f"{i:064x}"
+        corpus.add(copy)
+    pairs = views.conflicting(corpus)
+    assert len(pairs) == 1  # 31 × 1 contradicting claims, one position against one
+    assert {(pairs[0].first.side, pairs[0].first.status), (pairs[0].second.side, pairs[0].second.status)} == {
+        ("Russia", "captured"),
+        ("Ukraine", "holds"),
+    }
+
+
 def test_exports_read_back(corpus: Store) -> None:
     recs = [*records.events(corpus), *records.control_claims(corpus)]
     outputs = {}

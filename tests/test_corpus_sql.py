@@ -142,8 +142,8 @@ def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Sto
             assert sorted((c.doc_id, c.idx) for p in periods for c in p.claims) == sorted(
                 (c.doc_id, c.idx) for c in claims
             )
-        expected = [
-            (a, b)
+        contradicting = {
+            frozenset({views.position(a), views.position(b)})
             for a, b in combinations(claims, 2)
             if a.place
             and b.place
@@ -151,8 +151,14 @@ def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Sto
             and views.overlaps(a, b)
             and views.incompatible(a, b)
             and (a.claimant.label != b.claimant.label or a.outlet != b.outlet)
-        ]
-        assert [tuple(pair) for pair in views.conflicting(big_corpus, query)] == expected, query
+        }
+        pairs = views.conflicting(big_corpus, query)
+        # one pair per two positions that contradict each other at some overlapping time ...
+        assert {frozenset({views.position(a), views.position(b)}) for a, b in pairs} == contradicting, query
+        assert len(pairs) == len(contradicting)
+        for a, b in pairs:  # ... and the pair shown does
+            assert views.overlaps(a, b) and views.incompatible(a, b) and (a.doc_id, a.idx) < (b.doc_id, b.idx)
+        assert pairs == sorted(pairs, key=lambda p: (p.first.doc_id, p.first.idx, p.second.doc_id, p.second.idx))
     assert len(views.conflicting(big_corpus)) >= 10  # the random corpus does hold conflicts
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 
 from sitrep.corpus.records import FAR_FUTURE, Filter, Record, control_claims, events, events_by_time, time_key
 from sitrep.export.rows import record_dict
@@ -205,50 +205,62 @@ class ConflictPair(NamedTuple):
         return [record_dict(self.first), record_dict(self.second)]
 
 
+Position = tuple[str | None, str | None, str | None, str, str]  # place id, side, status, claimant, outlet
+
+
+def position(record: Record) -> Position:
+    """What one claimant, through one outlet, says about one place: a report of it is one more copy."""
+    place_id = record.place.place_id if record.place else None
+    return place_id, record.side, record.status, record.claimant.label, record.outlet
+
+
 def conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
-    """Pairs of asserted claims about the same place, overlapping in time, that cannot both be true,
-    from different claimants or outlets; in store order.
+    """Positions that cannot both be true: for two claimants (or outlets) whose asserted claims about the
+    same place contradict each other at overlapping times, one pair of their claims that does; pairs in
+    store order of their first claim.
 
-    SQL pairs the claims that share a place and overlap in time (an indexed join,
-    not every pair in the store); the rules of what cannot both be true are read here.
+    A claim repeated by 500 reprints is one position, not 500 rows to pair: the work grows with the
+    number of positions about a place (claimants × outlets × statuses) and linearly with its claims,
+    never with the square of the reports.
     """
+    by_position: dict[Position, list[Record]] = {}
+    for r in control_claims(store, Filter(place=place, asserted_only=True)):
+        if r.place is not None and r.earliest is not None:
+            by_position.setdefault(position(r), []).append(r)
+    by_place: dict[str | None, list[list[Record]]] = {}
+    for key, claims in by_position.items():
+        claims.sort(key=_by_start)
+        by_place.setdefault(key[0], []).append(claims)
     pairs = []
-    for a, b in _overlapping_pairs(store, place):
-        if incompatible(a, b) and (a.claimant.label != b.claimant.label or a.outlet != b.outlet):
-            pairs.append(ConflictPair(a, b))
-    return pairs
+    for positions in by_place.values():
+        for i, first in enumerate(positions):
+            for second in positions[i + 1 :]:
+                a, b = first[0], second[0]
+                if not incompatible(a, b) or (a.claimant.label == b.claimant.label and a.outlet == b.outlet):
+                    continue
+                found = _overlapping(first, second)
+                if found is not None:
+                    pairs.append(ConflictPair(*sorted(found, key=lambda r: (r.doc_id, r.idx))))
+    return sorted(pairs, key=lambda p: (p.first.doc_id, p.first.idx, p.second.doc_id, p.second.idx))
 
 
-def _overlapping_pairs(store: Store, place: str | None) -> list[tuple[Record, Record]]:
-    where = Filter(place=place, asserted_only=True)
-    claims = {(r.doc_id, r.idx): r for r in control_claims(store, where)}
-    if len(claims) < 2:
-        return []
-    c1, c2 = s.control_claims.alias("c1"), s.control_claims.alias("c2")
-    p1, p2 = s.places.alias("p1"), s.places.alias("p2")
-    query = (
-        select(c1.c.doc_id, c1.c.idx, c2.c.doc_id.label("doc_id2"), c2.c.idx.label("idx2"))
-        .join(p1, and_(p1.c.doc_id == c1.c.doc_id, p1.c.idx == c1.c.place_idx))
-        .join(p2, p2.c.place_id.is_not_distinct_from(p1.c.place_id))
-        .join(c2, and_(c2.c.doc_id == p2.c.doc_id, c2.c.place_idx == p2.c.idx))
-        .where(
-            c1.c.modality == "asserted",
-            c2.c.modality == "asserted",
-            or_(c1.c.doc_id < c2.c.doc_id, and_(c1.c.doc_id == c2.c.doc_id, c1.c.idx < c2.c.idx)),
-            c1.c.earliest.is_not(None),
-            c2.c.earliest.is_not(None),
-            c1.c.earliest <= func.coalesce(c2.c.latest, FAR_FUTURE),
-            c2.c.earliest <= func.coalesce(c1.c.latest, FAR_FUTURE),
-        )
-        .order_by(c1.c.doc_id, c1.c.idx, c2.c.doc_id, c2.c.idx)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [
-        (claims[(r.doc_id, r.idx)], claims[(r.doc_id2, r.idx2)])
-        for r in rows
-        if (r.doc_id, r.idx) in claims and (r.doc_id2, r.idx2) in claims
-    ]
+def _by_start(r: Record) -> tuple[str, int, int]:
+    return r.earliest or FAR_FUTURE, r.doc_id, r.idx
+
+
+def _overlapping(first: list[Record], second: list[Record]) -> tuple[Record, Record] | None:
+    """A claim of ``first`` and one of ``second`` whose intervals overlap, by one sweep over start times
+    (both lists sorted by start): the earliest-starting such pair, or None."""
+    reach: list[Record | None] = [None, None]  # per list: the claim started so far that ends latest
+    merged = sorted([(r, 0) for r in first] + [(r, 1) for r in second], key=lambda item: _by_start(item[0]))
+    for record, side in merged:
+        other = reach[1 - side]
+        if other is not None and (other.latest or FAR_FUTURE) >= (record.earliest or ""):
+            return other, record
+        mine = reach[side]
+        if mine is None or (record.latest or FAR_FUTURE) > (mine.latest or FAR_FUTURE):
+            reach[side] = record
+    return None
 
 
 @dataclass(frozen=True)
