@@ -118,6 +118,9 @@ def test_interrupted_ingest_leaves_whole_documents(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        # Ctrl-C as a terminal sends it; a shell that started these tests in the background set SIGINT to
+        # "ignore", which children inherit and Python then keeps
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.time() + 60
     stored = 0
