@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= demo.sitrep.db
 EXAMPLE := examples/000_f33f436a49f2953e.txt
 
-.PHONY: demo test eval lint bench bench-warc fuzz faults schema clean
+.PHONY: demo test eval lint bench bench-warc bench-scale fuzz faults schema clean
 
 $(STAMP): pyproject.toml requirements-data.txt scripts/system-deps.sh
 	scripts/system-deps.sh
@@ -40,6 +40,12 @@ bench: $(STAMP)
 
 bench-warc: $(STAMP)
 	$(BIN)/python benchmarks/warc.py
+
+# Workers, Dask, the writer's ceiling, and the store at size (see README, "Scaling"); about an hour.
+# A million documents need about 40 GB per backend: benchmarks/store_size.py --documents 1000000.
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scaling.py
+	$(BIN)/python benchmarks/store_size.py --documents 100000 --checkpoints 50000
 
 # Slow suites; `make test` runs a fixed slice of each.
 fuzz: $(STAMP)
