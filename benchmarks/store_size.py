@@ -30,7 +30,7 @@ from sitrep.corpus.records import Filter
 from sitrep.sources import Origin, RawDoc
 from sitrep.store import Store
 from sitrep.store import schema as s
-from synthetic import PLACES, ROOT, seed_articles, variants
+from synthetic import PLACES, ROOT, SEEDS, seed_articles, variants
 
 sys.path.insert(0, str(ROOT))  # tests.postgres_support starts the throwaway cluster
 PATIENCE = 30.0
@@ -38,10 +38,9 @@ SKIPPED = {"outlets", "feeds", "feed_items"}  # not per-document
 
 
 def _base(store: Store, count: int) -> None:
-    seeds = seed_articles()
-    raw = [RawDoc(Origin(uri=str(p)), p.read_bytes()) for p in (ROOT / "examples").glob("*.txt")][:1]
-    for doc in variants(seeds, count):
-        store.add(doc, RawDoc(Origin(uri=doc.source.uri), raw[0].data + doc.source.uri.encode()))
+    page = SEEDS[0].read_bytes()  # each copy keeps raw bytes of its own, as an ingest does
+    for doc in variants(seed_articles(), count):
+        store.add(doc, RawDoc(Origin(uri=doc.source.uri), page + doc.source.uri.encode()))
 
 
 def _replicate(store: Store, base: int, round_: int) -> None:
