@@ -9,8 +9,9 @@ from pathlib import Path
 from tests.conftest import EXAMPLE_BODY
 
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.registry import Context
-from sitrep.model import AnalyzedArticle, Article, Attribution, Interval, Place, Source, Timex
+from sitrep.analyze.events import make_events
+from sitrep.analyze.registry import Context, StageConfig
+from sitrep.model import AnalyzedArticle, Article, Attribution, Event, Interval, Place, Source, Timex
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 DCT = Interval(earliest="2023-03-30", latest="2023-03-30", granularity="day")
@@ -44,3 +45,24 @@ def attribution_index(ctx: Context, source_text: str, cue: str) -> int:
         if a.source is not None and a.source.text == source_text and a.cue.text == cue:
             return i
     raise AssertionError(f"no attribution {source_text!r} {cue!r}")
+
+
+def run_events(ctx: Context) -> list[Event]:
+    """The events stage on ``ctx`` with the rules alone (a user's trained model never leaks in)."""
+    return list(make_events(StageConfig(options={"events_model": "none"}))(ctx))
+
+
+def written_context(text: str) -> Context:
+    """A written sentence as an article dated :data:`DCT`, with its parse and no other layers."""
+    doc = nlp_loader.load()(text)
+    article = Article(body=text, published=DCT)
+    return Context(
+        article=article, doc=doc, result=AnalyzedArticle(source=Source(uri="t", kind="text"), article=article)
+    )
+
+
+def events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
+    """(sub-type, modality) of every event the stage finds in ``text``."""
+    ctx = written_context(text)
+    ctx.article.language = language
+    return [(e.sub_type, e.modality) for e in run_events(ctx)]

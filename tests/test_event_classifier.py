@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.events import default_typer, kinds, read_report, sub_types, train, type_of
-from sitrep.events.classifier import TrainedTyper, default_model_path, load_default, read_rows
+from sitrep.events.classifier import TrainedTyper, combine, default_model_path, load_default, read_rows
 
 NOTES = Path(__file__).parent / "fixtures" / "events" / "notes.csv"
 
@@ -95,14 +95,26 @@ def test_without_a_model_nothing_is_loaded(tmp_path: Path, monkeypatch: pytest.M
 
 
 class _SureModel(TrainedTyper):
-    """A stand-in for a user's model that is sure of one answer."""
+    """A stand-in for a user's model: ``answer`` with ``probability``, the rest on peaceful protest."""
 
     def __init__(self, answer: str, probability: float) -> None:
         super().__init__(pipeline=None)
         self.answer = (answer, probability)
 
-    def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
-        return [self.answer for _ in texts]
+    def distributions(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        answer, probability = self.answer
+        return [{answer: probability, "Peaceful protest": 1.0 - probability} for _ in texts]
+
+
+def test_the_rules_answer_weighs_against_the_model() -> None:
+    distribution = {"Armed clash": 0.6, "Attack": 0.4}
+    # the model prefers another sub-type, but not by more than the rules' prior: the rules keep it
+    assert combine("Attack", 0.7, distribution) == ("Attack", 0.7)
+    assert combine("Attack", 0.7, {"Armed clash": 0.95, "Attack": 0.05}) == ("Armed clash", 0.95)
+    # the model agrees, and is surer than the rule: its probability is the event's confidence
+    assert combine("Armed clash", 0.55, distribution) == ("Armed clash", 0.6)
+    # sitrep's own extension types are unknown to a model trained on ACLED's: the rules decide alone
+    assert combine("Man-made disaster", 0.6, {"Armed clash": 0.99, "Attack": 0.01}) == ("Man-made disaster", 0.6)
 
 
 @pytest.mark.parametrize(("probability", "expected"), [(0.9, "Protest with intervention"), (0.1, "Peaceful protest")])

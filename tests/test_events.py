@@ -6,18 +6,13 @@ import importlib.util
 
 import pytest
 
-from events_support import DCT, attribution_index, bakhmut_context, body
+from events_support import DCT, attribution_index, bakhmut_context, body, events_of, run_events, written_context
 from sitrep.actors import default_table
 from sitrep.analyze import nlp as nlp_loader
-from sitrep.analyze.events import make_events
 from sitrep.analyze.pipeline import Pipeline
-from sitrep.analyze.registry import Context, StageConfig
+from sitrep.analyze.registry import Context
 from sitrep.events.rules import default_typer
-from sitrep.model import AnalyzedArticle, Article, Event, Source
-
-
-def run_events(ctx: Context) -> list[Event]:
-    return list(make_events(StageConfig(options={"events_model": "none"}))(ctx))
+from sitrep.model import Article, Event, Source
 
 
 @pytest.fixture(scope="module")
@@ -89,14 +84,6 @@ def test_evidence_and_trigger_offsets_index_the_body(events: tuple[Context, list
         assert 0.0 < event.confidence <= 1.0
 
 
-def _article(text: str) -> Context:
-    doc = nlp_loader.load()(text)
-    article = Article(body=text, published=DCT)
-    return Context(
-        article=article, doc=doc, result=AnalyzedArticle(source=Source(uri="t", kind="text"), article=article)
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "sub_type", "modality"),
     [
@@ -115,12 +102,12 @@ def _article(text: str) -> Context:
     ],
 )
 def test_written_sentences(text: str, sub_type: str, modality: str) -> None:
-    found = run_events(_article(text))
+    found = run_events(written_context(text))
     assert [(e.sub_type, e.modality) for e in found][:1] == [(sub_type, modality)]
 
 
 def test_no_event_without_an_event_word() -> None:
-    assert run_events(_article("The minister said the budget would be published next week.")) == []
+    assert run_events(written_context("The minister said the budget would be published next week.")) == []
 
 
 @pytest.mark.parametrize(
@@ -160,12 +147,6 @@ def test_end_to_end_pipeline() -> None:
     assert {(c.side, c.status) for c in result.control} >= {("Ukraine", "holds"), ("Russia", "advancing")}
 
 
-def _events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
-    ctx = _article(text)
-    ctx.article.language = language
-    return [(e.sub_type, e.modality) for e in run_events(ctx)]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -174,7 +155,7 @@ def _events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
     ],
 )
 def test_accidents_are_man_made_disasters_not_violence(text: str) -> None:
-    assert _events_of(text) == [("Man-made disaster", "asserted")]
+    assert events_of(text) == [("Man-made disaster", "asserted")]
 
 
 @pytest.mark.parametrize(
@@ -192,7 +173,7 @@ def test_accidents_are_man_made_disasters_not_violence(text: str) -> None:
     ],
 )
 def test_figurative_violence_words_are_not_events(text: str) -> None:
-    assert _events_of(text) == []
+    assert events_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -204,7 +185,7 @@ def test_figurative_violence_words_are_not_events(text: str) -> None:
     ],
 )
 def test_weapon_words_need_an_attack(text: str) -> None:
-    assert _events_of(text) == []
+    assert events_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -221,13 +202,13 @@ def test_weapon_words_need_an_attack(text: str) -> None:
     ],
 )
 def test_literal_violence_and_protest_are_still_events(text: str, sub_type: str) -> None:
-    assert _events_of(text)[:1] == [(sub_type, "asserted")]
+    assert events_of(text)[:1] == [(sub_type, "asserted")]
 
 
 def test_text_that_is_not_english_has_no_events() -> None:
-    assert _events_of("Am nächsten Morgen fuhr sie mit dem Zug nach Wien, um dort zu studieren.") == []
-    assert _events_of("Russian forces shelled Kharkiv on Monday.", language="de") == []
-    assert _events_of("Russian forces shelled Kharkiv on Monday.", language="en")[:1] == [
+    assert events_of("Am nächsten Morgen fuhr sie mit dem Zug nach Wien, um dort zu studieren.") == []
+    assert events_of("Russian forces shelled Kharkiv on Monday.", language="de") == []
+    assert events_of("Russian forces shelled Kharkiv on Monday.", language="en")[:1] == [
         ("Shelling/artillery/missile attack", "asserted")
     ]
 
@@ -240,24 +221,24 @@ def test_a_sit_in_is_a_noun_not_sitting_in_a_room() -> None:
 
 
 def test_annexation_needs_the_state_itself_as_the_object() -> None:
-    assert _events_of("The ferries were added to the Irish inspection list on Friday.") == []
+    assert events_of("The ferries were added to the Irish inspection list on Friday.") == []
 
 
 def test_a_generic_when_clause_is_not_an_asserted_event() -> None:
     generic = "When a Norland citizen is arrested abroad, the consulate informs the family in Vessa."
-    assert all(modality != "asserted" for _, modality in _events_of(generic))
+    assert all(modality != "asserted" for _, modality in events_of(generic))
     past = "When police arrested the opposition leader in Kampala, his supporters protested."
-    assert ("Arrests", "asserted") in _events_of(past)
+    assert ("Arrests", "asserted") in events_of(past)
 
 
 def test_the_charge_of_an_arrest_does_not_type_it() -> None:
-    assert _events_of("An opposition activist was arrested for aggravated assault in Dundee on Friday.") == [
+    assert events_of("An opposition activist was arrested for aggravated assault in Dundee on Friday.") == [
         ("Arrests", "asserted")
     ]
 
 
 def test_an_ordinary_arrest_is_no_political_event() -> None:
-    assert _events_of("A man was arrested for aggravated assault in Dundee on Friday.") == []
+    assert events_of("A man was arrested for aggravated assault in Dundee on Friday.") == []
 
 
 # A page about something else: cue words everywhere, the vocabulary of events nowhere.
@@ -277,7 +258,7 @@ def test_a_page_about_something_else_reports_no_event() -> None:
 
     doc = nlp_loader.load()(RECIPE_PAGE)
     assert document_domain(doc).name == "food" and not document_domain(doc).reports_events
-    assert _events_of(RECIPE_PAGE) == []
+    assert events_of(RECIPE_PAGE) == []
     news = RECIPE_PAGE + " Police said gunmen killed two villagers in an attack on a market near Vessa on Monday."
     assert document_domain(nlp_loader.load()(news)).reports_events  # the vocabulary of events is there
 
@@ -303,21 +284,21 @@ def test_a_page_about_something_else_reports_no_event() -> None:
     ],
 )
 def test_sitrep_extension_types(text: str, sub_type: str) -> None:
-    assert (sub_type, "asserted") in _events_of(text)
+    assert (sub_type, "asserted") in events_of(text)
 
 
 def test_a_question_asserts_no_event() -> None:
-    assert all(m != "asserted" for _, m in _events_of("What did one volcano say to the other volcano?"))
-    assert all(m != "asserted" for _, m in _events_of("Did the army shell the village of Vessa on Monday?"))
+    assert all(m != "asserted" for _, m in events_of("What did one volcano say to the other volcano?"))
+    assert all(m != "asserted" for _, m in events_of("Did the army shell the village of Vessa on Monday?"))
 
 
 def test_harm_is_political_violence_only_with_armed_actors_civilians_or_terror() -> None:
-    assert _events_of("A woman was stabbed on Tuesday while jogging near the park in Marlow.") == []
-    assert ("Attack", "asserted") in _events_of("Gunmen killed four civilians in the village of Vessa on Monday.")
+    assert events_of("A woman was stabbed on Tuesday while jogging near the park in Marlow.") == []
+    assert ("Attack", "asserted") in events_of("Gunmen killed four civilians in the village of Vessa on Monday.")
 
 
 def test_a_toll_is_part_of_the_event_it_follows() -> None:
-    found = _events_of("A ferry capsized off the coast of Norland on Sunday, killing at least 40 passengers.")
+    found = events_of("A ferry capsized off the coast of Norland on Sunday, killing at least 40 passengers.")
     assert found == [("Man-made disaster", "asserted")]
 
 
@@ -337,11 +318,11 @@ def test_a_toll_is_part_of_the_event_it_follows() -> None:
     ],
 )
 def test_strategic_developments_in_news_prose(text: str, sub_type: str) -> None:
-    assert (sub_type, "asserted") in _events_of(text)
+    assert (sub_type, "asserted") in events_of(text)
 
 
 def test_a_deployment_needs_armed_forces() -> None:
-    assert _events_of("The company deployed its new software to every office in Kelvane on Monday.") == []
+    assert events_of("The company deployed its new software to every office in Kelvane on Monday.") == []
 
 
 @pytest.mark.parametrize(
@@ -355,7 +336,7 @@ def test_a_deployment_needs_armed_forces() -> None:
     ],
 )
 def test_negative_arguments_and_habits(text: str, expected: str) -> None:
-    found = _events_of(text)
+    found = events_of(text)
     assert found and found[0][1] == expected
 
 
@@ -367,37 +348,37 @@ def test_negative_arguments_and_habits(text: str, expected: str) -> None:
     ],
 )
 def test_a_weapons_test_is_no_attack(text: str) -> None:
-    assert _events_of(text) == []
+    assert events_of(text) == []
 
 
 def test_states_that_sign_a_treaty_hold_a_diplomatic_event_and_fighters_make_an_agreement() -> None:
-    assert ("Diplomatic event", "asserted") in _events_of(
+    assert ("Diplomatic event", "asserted") in events_of(
         "In May, Chile and Peru signed a treaty on river trade in Lima."
     )
-    assert ("Agreement", "asserted") in _events_of(
+    assert ("Agreement", "asserted") in events_of(
         "Army and rebel commanders in Vessa signed a ceasefire agreement on Sunday."
     )
 
 
 def test_force_used_on_protesters_is_excessive_force_not_a_violent_demonstration() -> None:
-    assert _events_of("Security forces shot dead 40 demonstrators and injured hundreds more in Vessa.")[0] == (
+    assert events_of("Security forces shot dead 40 demonstrators and injured hundreds more in Vessa.")[0] == (
         "Excessive force against protesters",
         "asserted",
     )
-    assert _events_of("Protesters threw stones at police and set fire to cars in Vessa.")[0] == (
+    assert events_of("Protesters threw stones at police and set fire to cars in Vessa.")[0] == (
         "Violent demonstration",
         "asserted",
     )
 
 
 def test_firefighters_battling_a_fire_is_no_battle() -> None:
-    found = _events_of("Firefighters battled a fire at a home in Marlow this morning.")
+    found = events_of("Firefighters battled a fire at a home in Marlow this morning.")
     assert ("Armed clash", "asserted") not in found
 
 
 def test_storms_and_winds_are_natural_disasters_but_storm_drains_are_not() -> None:
-    assert ("Natural disaster", "asserted") in _events_of("Strong winds toppled 13 trucks near Marlow on Monday.")
-    assert _events_of("The council approved a new storm drain and a wind farm near Marlow.") == []
+    assert ("Natural disaster", "asserted") in events_of("Strong winds toppled 13 trucks near Marlow on Monday.")
+    assert events_of("The council approved a new storm drain and a wind farm near Marlow.") == []
 
 
 @pytest.mark.parametrize(
@@ -417,24 +398,24 @@ def test_wishes_are_planned_and_presupposed_events_stay_asserted(pipeline: Pipel
 
 
 def test_a_parade_of_soldiers_or_a_ceremony_is_no_protest() -> None:
-    assert _events_of("Police cadets marched across the main square of Vessa on Monday.") == []
-    assert _events_of("Brass bands march through Vessa during the harvest festival.") == []
-    assert _events_of("Thousands of nurses marched through Vessa to demand higher pay.")[0] == (
+    assert events_of("Police cadets marched across the main square of Vessa on Monday.") == []
+    assert events_of("Brass bands march through Vessa during the harvest festival.") == []
+    assert events_of("Thousands of nurses marched through Vessa to demand higher pay.")[0] == (
         "Peaceful protest",
         "asserted",
     )
 
 
 def test_an_agreement_outranks_the_fighting_it_ends() -> None:
-    assert _events_of("Both sides in the Yemen conflict signed a truce after nine years of fighting.")[0] == (
+    assert events_of("Both sides in the Yemen conflict signed a truce after nine years of fighting.")[0] == (
         "Agreement",
         "asserted",
     )
-    assert _events_of("Colombia's president signed a peace pact to end the war with the rebels.")[0] == (
+    assert events_of("Colombia's president signed a peace pact to end the war with the rebels.")[0] == (
         "Agreement",
         "asserted",
     )
-    assert ("Diplomatic event", "asserted") in _events_of(
+    assert ("Diplomatic event", "asserted") in events_of(
         "The two countries signed an agreement on fishing rights on Tuesday."
     )
 
@@ -454,10 +435,10 @@ def test_an_armed_attack_is_no_verbal_attack(pipeline: Pipeline) -> None:
 
 
 def test_a_possible_war_is_not_a_war_and_a_minefield_is_a_mine() -> None:
-    assert _events_of("Norland mobilised army reservists for a possible war against Vessa on Tuesday.") == [
+    assert events_of("Norland mobilised army reservists for a possible war against Vessa on Tuesday.") == [
         ("Armed clash", "hypothetical")
     ]
-    assert _events_of("A minefield explosion near Samarra killed two shepherds on Sunday.")[0] == (
+    assert events_of("A minefield explosion near Samarra killed two shepherds on Sunday.")[0] == (
         "Remote explosive/landmine/IED",
         "asserted",
     )

@@ -56,6 +56,22 @@ HABITUAL_ADVERBS = frozenset(
 )
 # "No group has claimed it", "nobody was hurt": the subject or object denies the event.
 NEGATIVE_ARGUMENTS = frozenset({"nobody", "nothing", "none", "noone"})
+# Predicates that take an event as their topic without reporting it: the news is the complaint, the
+# lawsuit, the rescue or the proposal ("sued over a missile attack", "rescued from an airstrike").
+# fmt: off
+TOPIC_TAKING_VERBS = frozenset({
+    "complain", "sue", "blame", "accuse", "rebuke", "welcome", "investigate", "indict", "prosecute",
+    "rescue", "remember", "commemorate", "mark", "estimate", "prompt", "highlight", "recall", "mourn",
+    "honor", "honour", "compensate", "probe", "study", "discuss", "debate",
+})
+TOPIC_TAKING_NOUNS = frozenset({
+    "proposal", "threat", "risk", "image", "reminder", "anniversary", "memorial", "investigation", "inquiry",
+    "probe", "trial", "lawsuit", "suit", "damage", "compensation", "report", "study", "film", "documentary",
+    "book", "rank", "role", "part", "share", "wake", "aftermath",
+})
+# fmt: on
+# Where a noun phrase sits when something else is said about it: a preposition's object, a modifier.
+NOMINAL_LINK_DEPS = frozenset({"pobj", "prep", "compound", "amod", "conj", "appos", "poss", "nmod"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
@@ -128,6 +144,28 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
         if node.dep_ in {"relcl", "ROOT"} or _presupposes(node):
             break
     return "asserted"
+
+
+def in_passing(trigger: Token) -> bool:
+    """An event noun that is the topic of something else, not the news itself.
+
+    "Lebanon complained over two air raids", "a lawsuit over the missile attack", "a boy rescued
+    from an airstrike": the clause reports a complaint, a suit, a rescue; the raid, the attack,
+    the strike are told as given. Headlines ("Suicide blast at court complex") and event nouns
+    that are a clause's subject or the object of a deed ("the blast killed four", "carried out an
+    attack") are reported; so are those hanging from another event ("killed in an airstrike").
+    """
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
+        return False
+    node = trigger
+    while node.dep_ in NOMINAL_LINK_DEPS | {"dobj"} and node.head.i != node.i:
+        node = node.head
+        topics = TOPIC_TAKING_VERBS if node.pos_ == "VERB" else TOPIC_TAKING_NOUNS
+        if node.lemma_.lower() in topics:
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
 
 
 def _reporting_cue(trigger: Token, stops: list[Token]) -> Token | None:

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.clause import clause_head, modality
+from sitrep.events.clause import clause_head, in_passing, modality
 from sitrep.events.domain import document_domain
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
@@ -182,6 +182,8 @@ def _event(
     if typing.trigger is None:
         return None
     trigger = frame.doc[typing.trigger[0] : typing.trigger[1]]
+    if in_passing(trigger.root):
+        return None  # "sued over a missile attack": the news is the suit
     if not typing.violent:  # "Moscow added ... to the Russian Federation": a government acts
         actors = event_actors(group, frame, attribution, bare_side_kind="government")
     sub_type, confidence = _typed(typing, tokens, model)
@@ -268,13 +270,11 @@ def _entity_text(first: Token) -> str:
 
 
 def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:
-    """The user's trained model decides when it is sure enough; the rules otherwise."""
-    if model is not None:
-        text = " ".join(t.text for t in tokens)
-        sub_type, probability = model.predict([text])[0]
-        if probability >= classifier.MIN_PROBABILITY:
-            return sub_type, probability
-    return typing.sub_type, typing.confidence
+    """The rules' answer, re-typed by the user's trained model where it is clearly surer."""
+    if model is None:
+        return typing.sub_type, typing.confidence
+    [distribution] = model.distributions([" ".join(t.text for t in tokens)])
+    return classifier.combine(typing.sub_type, typing.confidence, distribution)
 
 
 def clause_tokens(head: Token) -> list[Token]:

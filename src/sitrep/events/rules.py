@@ -236,8 +236,9 @@ class RuleTyper:
             return frozenset(extra), []
         doc = tokens[0].doc
         topic = topic_tokens(doc, hits)
+        reasons = {i for h in hits if h.cue in SETTLING_CUES for i in settling_background(doc, h)}
         anchors = {"protest", "crowd_size", "grievance", "claimed", "measure"}
-        hits = [h for h in hits if h.cue in anchors or h.start not in topic]
+        hits = [h for h in hits if (h.cue in anchors and h.start not in reasons) or h.start not in topic]
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
         hits = [h for h in hits if not (h.cue == "accident" and _is_fire(doc, h) and not accidental_fire(doc[h.start]))]
         hits = [h for h in hits if not self.names_actor(doc, h)]
@@ -296,12 +297,18 @@ class RuleTyper:
         return ceremony or self.done_by_state(token)
 
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
-        """Territory added to a state ("the regions Moscow added to the Russian Federation").
+        """Territory added to a state ("the regions Moscow added to the Russian Federation"), and
+        forces moved out of it with the particle apart from the verb ("pulled its troops back"),
+        and road accidents told with ordinary verbs ("a van struck a bus", "rolled his truck").
 
         The state is the object itself, not a modifier of it: "added to the Irish inspection list" is no annexation.
         """
         found = []
         for token in tokens:
+            if _withdraws(token):
+                found.append(CueHit("transfer", token.i, token.i + 1))
+            if _vehicle_accident(token):
+                found.append(CueHit("accident", token.i, token.i + 1))
             if token.lemma_.lower() not in ANNEXING_VERBS:
                 continue
             for prep in token.children:
@@ -356,7 +363,8 @@ TERRITORY_NOUNS = frozenset({
     "outpost", "checkpoint", "hill", "locality", "settlement", "camp", "control", "airport", "province",
     "state", "county", "neighbourhood", "neighborhood", "zone", "front", "frontline", "stronghold",
     "bridge", "port", "island", "land", "municipality", "commune", "oblast", "height", "garrison",
-    "headquarters", "airfield", "airbase", "dam", "crossing", "oilfield", "refinery",
+    "headquarters", "airfield", "airbase", "dam", "crossing", "oilfield", "refinery", "archipelago",
+    "peninsula", "enclave", "valley", "coast", "strip", "corridor", "pocket", "islet",
 })
 # fmt: on
 ANNEXING_VERBS = frozenset({"add", "annex", "incorporate", "absorb", "integrate"})
@@ -369,11 +377,7 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
     for hit in hits:
         if hit.cue in SETTLING_CUES:  # "imposed a curfew after days of protests", "a truce to end the war"
-            word = doc[hit.start : hit.end].root
-            for anchor in {word, word.head, word.head.head}:  # "claimed to have captured ... despite shelling"
-                for child in anchor.children:
-                    if _background(child):
-                        topic.update(t.i for t in child.subtree)
+            topic |= settling_background(doc, hit)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in anchor.children:
@@ -400,6 +404,18 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     return topic
 
 
+def settling_background(doc: Doc, hit: CueHit) -> set[int]:
+    """Indices of the phrase that says why a settling act was taken: "imposed a curfew after days
+    of protests". What happened before is its reason, not the news, whatever cue it holds."""
+    word = doc[hit.start : hit.end].root
+    found: set[int] = set()
+    for anchor in {word, word.head, word.head.head}:  # "claimed to have captured ... despite shelling"
+        for child in anchor.children:
+            if _background(child):
+                found.update(t.i for t in child.subtree)
+    return found
+
+
 def _background(child: Token) -> bool:
     """A phrase that says why or what a settling act (a curfew, a truce, talks) is about."""
     if child.dep_ in {"prep", "advcl"} and child.lower_ in CAUSE_PREPS:
@@ -409,6 +425,46 @@ def _background(child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
 
 
+WITHDRAWING_VERBS = frozenset({"pull", "draw", "move", "bring"})
+WITHDRAWING_PARTICLES = frozenset({"out", "back", "away"})
+FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel"})
+
+
+def _withdraws(token: Token) -> bool:
+    """ "pulled back its forces", "pulled their troops out": a phrasal verb of withdrawal whose
+    object is armed forces (the territory it leaves is checked like any territorial cue's)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in WITHDRAWING_VERBS:
+        return False
+    if not any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in WITHDRAWING_PARTICLES for c in token.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in FORCES for c in token.children)
+
+
+# fmt: off
+VEHICLES = frozenset({
+    "car", "truck", "van", "bus", "vehicle", "pickup", "suv", "motorcycle", "motorbike", "train", "tractor",
+    "trailer", "lorry", "taxi", "minibus", "sedan", "jeep", "semi", "tanker", "scooter", "coach",
+})
+# fmt: on
+# What a vehicle does in a crash, and what a driver does to it. Not "rammed" or "ploughed into":
+# a vehicle driven into a crowd may be an attack, which the violence cues decide.
+VEHICLE_CRASH_VERBS = frozenset({"hit", "strike", "slam", "crash", "collide", "overturn", "flip", "skid", "veer"})
+DRIVER_CRASH_VERBS = frozenset({"roll", "overturn", "flip", "crash", "wreck", "total"})
+
+
+def _vehicle_accident(token: Token) -> bool:
+    """ "a van struck the bus", "the car veered off the road", "he rolled his truck"."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "nsubj" and lemma in VEHICLE_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
+            return True
+        if child.dep_ == "dobj" and lemma in DRIVER_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
+            return True
+    return False
+
+
 def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> bool:
     """A territorial cue counts only with a territorial argument ("captured the town", not "a man")."""
     token = doc[hit.start]
@@ -416,8 +472,9 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
         return True
     for child in token.children:
         candidates = [child] if child.dep_ in ARGUMENT_DEPS else []
-        if child.dep_ in {"prep", "agent"}:
+        if child.dep_ in {"prep", "agent", "prt"}:  # "pulled out of the island": through the particle too
             candidates += [c for c in child.children if c.dep_ == "pobj"]
+            candidates += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
         if any(c.i in places or _is_territory(c) for c in candidates):
             return True
     return token.dep_ in {"relcl", "acl"} and _is_territory(token.head)
