@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from events_support import events_of
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.model import Article, Source
 
 
 @pytest.mark.parametrize(
@@ -94,3 +96,37 @@ def test_a_curfew_imposed_after_protests_is_the_curfew(text: str) -> None:
 def test_protests_met_with_force_are_still_the_protest() -> None:
     found = events_of("Police fired tear gas at protesters in Vessa after they refused to leave the square.")
     assert found == [("Protest with intervention", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rioting broke out in Leeds and Bradford on Sunday, with youths torching cars.",
+        "Looting has been reported in the poorer districts of Caracas since the blackout.",
+        "A mass brawl broke out between two groups of workers at a copper mine near Karaganda.",
+    ],
+)
+def test_riots_without_a_demonstration_are_mob_violence(pipeline: Pipeline, text: str) -> None:
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [(e.sub_type, e.modality) for e in found] == [("Mob violence", "asserted")]
+
+
+def test_riot_police_are_police_not_a_riot() -> None:
+    assert ("Mob violence", "asserted") not in events_of("Riot police stood outside the stadium in Vessa.")
+
+
+def test_a_strike_by_workers_is_a_protest() -> None:
+    found = events_of("Some 40,000 workers in Vessa stopped work on Monday over a new labour law.")
+    assert found == [("Peaceful protest", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norland troops have come under fire near Kelvane in recent weeks.", [("Armed clash", "asserted")]),
+        ("Soldiers returned fire when their convoy was ambushed near Kelvane.", [("Armed clash", "asserted")]),
+        ("The minister came under fire from critics in Vessa for his remarks.", []),
+    ],
+)
+def test_coming_under_fire_is_a_clash_only_for_armed_forces(text: str, expected: list[tuple[str, str]]) -> None:
+    assert events_of(text) == expected

@@ -47,7 +47,8 @@ from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
 TRIGGER_CUES = frozenset({
     "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
     "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
-    "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base",
+    "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base", "riot",
+    "gunfire",
 })
 # Cues that start an event only with an armed actor in the clause: "troops were deployed", "militants
 # set up a base"; not "the app was deployed", "the company's headquarters".
@@ -86,6 +87,8 @@ LANGUAGE_SAMPLE_TOKENS = 1000
 
 
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+# A crowd's event read again on its whole sentence: "police dispersed ...", "joining the demonstrators".
+CROWD_SUB_TYPES = frozenset({"Peaceful protest", "Mob violence"})
 
 
 def extract_events(
@@ -106,7 +109,20 @@ def extract_events(
     frame = ArticleFrame.build(doc, result, typer.actors)
     groups = _groups(doc, result, typer, sentences, inert)
     found = [_event(group, frame, typer, model, dct, inert) for group in groups]
-    return [event for event in found if event is not None]
+    return _one_per_trigger([event for event in found if event is not None])
+
+
+def _one_per_trigger(events: list[Event]) -> list[Event]:
+    """Two clauses typed on their whole sentence can yield the same event twice: keep it once."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for event in events:
+        key = (event.trigger.start, event.trigger.end, event.sub_type) if event.trigger else None
+        if key is None or key not in seen:
+            kept.append(event)
+        if key is not None:
+            seen.add(key)
+    return kept
 
 
 def _groups(
@@ -174,7 +190,7 @@ def _event(
     if any(ref.kind in ARMED_KINDS and role == "actor1" for ref, role in actors):
         extra |= {ARMED}  # the doer, even left implicit: "the YPG claimed to have captured the village"
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
-    if typing.sub_type == "Peaceful protest":  # how it ended is often told around it: "police dispersed ..."
+    if typing.sub_type in CROWD_SUB_TYPES:  # how it ended, or who rioted, is often told around it
         sentence = [t for t in head.sent if t.i not in inert]
         whole = typer.type_tokens(sentence, extra, frame.location_tokens)
         if whole.type in DEMONSTRATION_TYPES and whole.trigger is not None:

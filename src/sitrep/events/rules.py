@@ -164,6 +164,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Mob violence", "crowd_size crowd_violence", confidence=0.6),
     _rule("Mob violence", "crowd_size harm", confidence=0.6),
     _rule("Peaceful protest", "crowd_size", confidence=0.7),
+    _rule("Mob violence", "riot", f"protest {WARFARE}", 0.6),
     _rule("Chemical weapon", "chemical", confidence=0.8),
     _rule("Suicide bomb", "suicide", confidence=0.85),
     _rule("Sexual violence", "sexual", confidence=0.8),
@@ -186,6 +187,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Mob violence", "mob harm", ARMED, 0.6),
     _rule("Mob violence", f"clash {CIVILIAN}", f"{ARMED} {WARFARE}", 0.55),
     _rule("Armed clash", "clash", confidence=0.7),
+    _rule("Armed clash", f"gunfire {ARMED}", confidence=0.65),
     _rule("Armed clash", f"harm {TWO_ARMED}", f"{CIVILIAN} {VICTIMS}", 0.6),
     _rule("Armed clash", f"harm {BELLIGERENT}", f"{CIVILIAN} {VICTIMS}", 0.55),
     _rule("Attack", "harm", confidence=0.7),
@@ -347,7 +349,7 @@ PARADE_LEMMAS = frozenset({"march", "parade", "file"})
 CEREMONIES = frozenset(
     {"parade", "rehearsal", "ceremony", "festival", "celebration", "graduation", "pageant", "carnival"}
 )
-DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob"})
+DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob", "riot"})
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})
 CHARGE_PREPS = frozenset({"for", "over"})
 CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due", "since", "despite"})

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events.lexicon import CueHit
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
 
-FIGHT_CUES = frozenset({"clash", "harm", "mob", "crowd_violence", "taken", "regained", "transfer", "arrest"})
+FIGHT_CUES = frozenset({"clash", "harm", "mob", "riot", "crowd_violence", "taken", "regained", "transfer", "arrest"})
 DOMAIN_SENSITIVE_CUES = FIGHT_CUES - {"arrest"}  # an arrest is an arrest in a court report too
 # The weapon word names the attack itself ("airstrike", "shelling", "blast"): it stands alone.
 # fmt: off
