@@ -130,3 +130,70 @@ def test_a_strike_by_workers_is_a_protest() -> None:
 )
 def test_coming_under_fire_is_a_clash_only_for_armed_forces(text: str, expected: list[tuple[str, str]]) -> None:
     assert events_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fatally shot a 37-year-old man outside a shop in Kelvane on Sunday.",
+        "Gunmen shot him outside his home in Kelvane on Sunday.",
+    ],
+)
+def test_shooting_a_person_is_an_attack(text: str) -> None:
+    assert events_of(text) == [("Attack", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The director shot the film in Vessa last year.",
+        "He took a shot at the mayor during a debate in Vessa.",
+        "Teachers launched a strike in Vessa on Monday over pay.",
+    ],
+)
+def test_shots_and_strikes_that_are_no_violence(text: str) -> None:
+    assert [e for e in events_of(text) if e[0] in {"Attack", "Air/drone strike"}] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel spokesman was killed in a Turkish strike near Kelvane in August.",
+        "The coalition carried out four strikes against rebel forces near Kelvane on Tuesday.",
+    ],
+)
+def test_a_state_or_coalition_strike_is_an_air_strike(text: str) -> None:
+    assert ("Air/drone strike", "asserted") in events_of(text)
+
+
+def test_a_suicide_truck_bombing_is_a_suicide_bomb() -> None:
+    assert ("Suicide bomb", "asserted") in events_of("A suicide truck bombing killed 30 soldiers in Kelvane on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Norland formed a militia of farmers to fight the rebels near Kelvane.", "planned"),
+        ("The two armies agreed on closer cooperation in fighting the rebels near Kelvane.", "hypothetical"),
+    ],
+)
+def test_purposes_and_topics_are_not_asserted_fights(text: str, modality: str) -> None:
+    fights = [m for sub_type, m in events_of(text) if sub_type == "Armed clash"]
+    assert fights and set(fights) == {modality}
+
+
+def test_a_crowd_that_turned_out_to_protest_protested() -> None:
+    found = events_of("Thousands of mourners turned out on Saturday in Kelvane to protest the killings.")
+    assert ("Peaceful protest", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator spoke at a campaign rally for the governor in Kelvane on Thursday.",
+        "The president canceled a visit to Kelvane in protest.",
+        "Norland lodged a formal protest with Vessa over the visit.",
+    ],
+)
+def test_campaign_rallies_and_diplomatic_protests_are_no_demonstrations(text: str) -> None:
+    assert [e for e in events_of(text) if e[0] == "Peaceful protest"] == []

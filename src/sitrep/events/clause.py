@@ -111,6 +111,10 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
     cue = _reporting_cue(trigger, stops)
     if cue is not None and cue.lemma_.lower() in PLANNED_LEMMAS:
         return "planned"  # "X threatened to impose a curfew", "Y demanded a truce": wanted, not done
+    if _purpose(trigger):
+        return "planned"
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in {"NOUN", "PROPN"}:
+        return "hypothetical"  # "cooperation in fighting the group", "experience in combating piracy": no one deed
     for node in path(trigger, stops):
         children = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
@@ -166,6 +170,18 @@ def in_passing(trigger: Token) -> bool:
         if node.pos_ == "VERB":
             return False
     return False
+
+
+VOICED_PURPOSES = frozenset({"protest", "demonstrate", "rally", "march", "demand", "denounce", "condemn", "mourn"})
+
+
+def _purpose(trigger: Token) -> bool:
+    """ "moved south to attack the town", "an operation to combat illegal mining": an infinitive of
+    purpose says what was meant to happen, not what did ("began to fight" is an ``xcomp``: it did).
+    A crowd that "turned out to protest" did protest: voicing is done by turning out."""
+    if trigger.tag_ != "VB" or trigger.dep_ not in {"advcl", "acl"} or trigger.lemma_.lower() in VOICED_PURPOSES:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
 
 
 def _reporting_cue(trigger: Token, stops: list[Token]) -> Token | None:

@@ -37,7 +37,7 @@ from sitrep.events.rules import (
     Typing,
     default_typer,
 )
-from sitrep.events.senses import inert_tokens, is_english
+from sitrep.events.senses import PEOPLE_NOUNS, inert_tokens, is_english
 from sitrep.events.taxonomy import type_of
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
 
@@ -156,11 +156,30 @@ def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
 
 
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
-    if hit.cue not in TRIGGER_CUES or token.lower_ in WEAK_TRIGGERS or token.pos_ not in TRIGGER_POS:
+    if hit.cue not in TRIGGER_CUES or token.pos_ not in TRIGGER_POS:
+        return False
+    weak = hit.end - hit.start == 1 and token.lower_ in WEAK_TRIGGERS  # "air strike" is no bare "strike"
+    if weak and not (_shot_at_someone(token) or hit.cue == "air"):  # "air": a state's "strikes"
         return False
     if hit.cue in NOUN_ONLY_CUES and token.pos_ not in {"NOUN", "PROPN"}:
         return False
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
+
+
+PEOPLE_WORDS = PEOPLE_NOUNS | {"officer", "soldier", "policeman", "civilian", "child", "boy", "girl", "teenager"}
+VICTIM_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
+
+
+def _shot_at_someone(token: Token) -> bool:
+    """ "Police shot a man", "he was shot": the verb with a person shot, not "a shot", "shot a film"."""
+    if token.lower_ != "shot" or token.pos_ != "VERB":
+        return False
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            is_person = child.ent_type_ in {"PERSON", "NORP"} or child.lower_ in VICTIM_PRONOUNS
+            if is_person or child.lemma_.lower() in PEOPLE_WORDS:
+                return True
+    return False
 
 
 def _source_and_cue_chars(result: AnalyzedArticle) -> set[int]:

@@ -301,7 +301,8 @@ class RuleTyper:
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
         """Territory added to a state ("the regions Moscow added to the Russian Federation"), and
         forces moved out of it with the particle apart from the verb ("pulled its troops back"),
-        and road accidents told with ordinary verbs ("a van struck a bus", "rolled his truck").
+        road accidents told with ordinary verbs ("a van struck a bus", "rolled his truck"), and a
+        state's or a coalition's "strikes", which are air strikes ("killed in a U.S. strike").
 
         The state is the object itself, not a modifier of it: "added to the Irish inspection list" is no annexation.
         """
@@ -311,6 +312,8 @@ class RuleTyper:
                 found.append(CueHit("transfer", token.i, token.i + 1))
             if _vehicle_accident(token):
                 found.append(CueHit("accident", token.i, token.i + 1))
+            if self.military_strike(token):
+                found.append(CueHit("air", token.i, token.i + 1))
             if token.lemma_.lower() not in ANNEXING_VERBS:
                 continue
             for prep in token.children:
@@ -319,6 +322,22 @@ class RuleTyper:
                     if any(o.pos_ == "PROPN" and _names_state(self.actors, o) for o in objects):
                         found.append(CueHit("transfer", token.i, token.i + 1))
         return found
+
+    def military_strike(self, token: Token) -> bool:
+        """ "a U.S. strike", "coalition strikes", "carried out four strikes against IS": a strike
+        whose owner is a state or an armed force. A workers' strike has workers for its owner."""
+        if token.lemma_.lower() != "strike" or token.pos_ != "NOUN":
+            return False
+        owners = [c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+        verb = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in STRIKING_VERBS else None
+        if verb is not None:
+            owners += [c for c in verb.children if c.dep_ == "nsubj"]
+        for owner in owners:
+            if owner.ent_type_ in {"GPE", "NORP"} or owner.lemma_.lower() in MILITARY_OWNERS:
+                return True
+            if any(m.entry.kind in ARMED_KINDS for m in self.actors.find(list(owner.subtree))):
+                return True
+        return False
 
     def type_tokens(
         self, tokens: Sequence[Token], extra: frozenset[str] = frozenset(), places: frozenset[int] = frozenset()
@@ -427,6 +446,10 @@ def _background(child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
 
 
+STRIKING_VERBS = frozenset({"carry", "launch", "conduct", "order", "mount"})
+MILITARY_OWNERS = frozenset(
+    {"coalition", "military", "army", "navy", "nato", "allied", "drone", "precision", "targeted"}
+)
 WITHDRAWING_VERBS = frozenset({"pull", "draw", "move", "bring"})
 WITHDRAWING_PARTICLES = frozenset({"out", "back", "away"})
 FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel"})

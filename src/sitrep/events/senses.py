@@ -197,6 +197,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True
     if hit.cue in WEAPON_CUES:
         return not weapon_in_use(hit, token)
+    if hit.cue == "protest" and _not_a_demonstration(token):
+        return True
     if hit.cue == "protest" and token.lemma_.lower() in OTHER_SENSE_WHEN_TRANSITIVE:
         return _takes_object(token) or token.dep_ == "amod" or not _people_do_it(token)
     if hit.cue in FIGHT_CUES:
@@ -242,6 +244,27 @@ DISASTER_HEADS = frozenset(
     }
 )
 FIGURATIVE_DISASTER_COMPANIONS = frozenset({"victory", "win", "election", "vote", "majority", "margin"})
+
+
+# A candidate's rally is a campaign event, not a demonstration: "a campaign rally", "election night rally".
+CAMPAIGN_WORDS = frozenset(
+    {"campaign", "election", "electoral", "reelection", "victory", "pep", "fundraising", "inauguration"}
+)
+# A protest a government or a body lodges is a complaint, not a demonstration: "lodged a protest".
+LODGING_VERBS = frozenset({"lodge", "file", "register", "raise", "send", "deliver", "submit", "voice"})
+
+
+def _not_a_demonstration(token: Token) -> bool:
+    """ "a campaign rally", "canceled the visit in protest", "lodged a formal protest"."""
+    if token.pos_ != "NOUN":
+        return False
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    modifiers |= {g.lemma_.lower() for c in token.children if c.dep_ == "compound" for g in c.children}
+    if token.lemma_.lower() == "rally" and modifiers & CAMPAIGN_WORDS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children):
+        return True  # "in protest", "in apparent protest"; not "in the protest"
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING_VERBS
 
 
 def _figurative_disaster(token: Token) -> bool:
