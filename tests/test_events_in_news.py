@@ -218,3 +218,14 @@ def test_a_pronoun_stands_for_the_force_named_before(pipeline: Pipeline) -> None
 def test_a_state_taking_ground_at_home_regains_it(pipeline: Pipeline, text: str, sub_type: str) -> None:
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
     assert [e.sub_type for e in found] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police catch murder suspect after hours-long hunt in Kelvane.",
+        "The shooting investigation in Kelvane was closed on Friday.",
+    ],
+)
+def test_a_crime_word_that_classifies_a_case_is_no_event(text: str) -> None:
+    assert events_of(text) == []

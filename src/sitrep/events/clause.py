@@ -70,6 +70,8 @@ TOPIC_TAKING_NOUNS = frozenset({
     "book", "rank", "role", "part", "share", "wake", "aftermath",
 })
 # fmt: on
+# Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
+JUDGING_VERBS = frozenset({"rule", "deem", "declare", "clear", "classify", "label", "justify", "term"})
 # Where a noun phrase sits when something else is said about it: a preposition's object, a modifier.
 NOMINAL_LINK_DEPS = frozenset({"pobj", "prep", "compound", "amod", "conj", "appos", "poss", "nmod"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -159,7 +161,11 @@ def in_passing(trigger: Token) -> bool:
     that are a clause's subject or the object of a deed ("the blast killed four", "carried out an
     attack") are reported; so are those hanging from another event ("killed in an airstrike").
     """
-    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in JUDGING_VERBS:
+        return True  # "the police shooting was ruled justified": the news is the ruling
+    if trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
         return False
     node = trigger
     while node.dep_ in NOMINAL_LINK_DEPS | {"dobj"} and node.head.i != node.i:

@@ -193,6 +193,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True
     if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
+    if _names_a_case(token):
+        return True
     if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
         return True
     if hit.cue in WEAPON_CUES:
@@ -215,6 +217,37 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
+# Nouns of the legal aftermath that a crime word classifies: "murder suspect", "rape trial".
+CASE_NOUNS = frozenset(
+    {
+        "suspect",
+        "charge",
+        "trial",
+        "case",
+        "conviction",
+        "investigation",
+        "inquiry",
+        "probe",
+        "verdict",
+        "sentence",
+        "hearing",
+        "inquest",
+        "lawsuit",
+        "indictment",
+        "acquittal",
+        "defendant",
+        "convict",
+    }
+)
+
+
+def _names_a_case(token: Token) -> bool:
+    """ "Police catch murder suspect", "the shooting investigation": the word classifies a case
+    (read off the next word, since headlines parse badly: "murder" is often taken as an object)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "NOUN" and following.lemma_.lower() in CASE_NOUNS
+
+
 # "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
 DISASTER_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "size", "scale"})
 LITERAL_WITH_OF = frozenset({"collapse", "crash", "explosion", "eruption", "sinking", "capsizing", "derailment"})
