@@ -229,3 +229,18 @@ def test_a_state_taking_ground_at_home_regains_it(pipeline: Pipeline, text: str,
 )
 def test_a_crime_word_that_classifies_a_case_is_no_event(text: str) -> None:
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators rally against the president of Norland in Vessa.",
+        "Holding signs against the governor, the protesters chanted slogans outside the statehouse in Vessa.",
+    ],
+)
+def test_a_protest_told_as_speech_is_still_a_protest(text: str) -> None:
+    assert events_of(text) == [("Peaceful protest", "asserted")]
+
+
+def test_protesting_that_something_is_so_is_speech() -> None:
+    assert events_of("The minister protested that the report on Vessa was unfair to the army.") == []

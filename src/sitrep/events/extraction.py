@@ -133,14 +133,16 @@ def _groups(
     sentences: Sequence[tuple[SpacySpan, Sequence[CueHit]]],
     inert: frozenset[int],
 ) -> list[ClauseGroup]:
-    excluded = _source_and_cue_chars(result)
+    sources, cues = _source_and_cue_chars(result)
     by_head: dict[int, list[CueHit]] = {}
     for _sentence, hits in sentences:
         for hit in hits:
             token = doc[hit.start : hit.end].root
             if hit.cue == "claimed":  # "claimed responsibility": the verb is also an attribution cue
                 token = doc[hit.end - 1]
-            if not _is_trigger(hit, token, typer) or token.idx in excluded or token.i in inert:
+            if not _is_trigger(hit, token, typer) or token.idx in sources or token.i in inert:
+                continue
+            if token.idx in cues and hit.cue != "protest":  # "rallied against", "chanted": speech and protest
                 continue
             by_head.setdefault(clause_head(token).i, []).append(hit)
     return [ClauseGroup(doc[i], tuple(hits)) for i, hits in sorted(by_head.items()) if not _outcome_of(doc[i], by_head)]
@@ -183,13 +185,15 @@ def _shot_at_someone(token: Token) -> bool:
     return False
 
 
-def _source_and_cue_chars(result: AnalyzedArticle) -> set[int]:
-    chars: set[int] = set()
+def _source_and_cue_chars(result: AnalyzedArticle) -> tuple[set[int], set[int]]:
+    """The characters of attribution sources, and of their cues."""
+    sources: set[int] = set()
+    cues: set[int] = set()
     for attribution in result.attributions:
-        chars.update(range(attribution.cue.start, attribution.cue.end))
+        cues.update(range(attribution.cue.start, attribution.cue.end))
         if attribution.source is not None:
-            chars.update(range(attribution.source.start, attribution.source.end))
-    return chars
+            sources.update(range(attribution.source.start, attribution.source.end))
+    return sources, cues
 
 
 def _event(

@@ -121,7 +121,7 @@ PEOPLE_NOUNS = frozenset({
     "veteran", "miner", "vendor", "journalist", "inhabitant", "local", "mother", "others",
 })
 # Verbs that mean "show" or "gather" when they take an object: "demonstrated interest", "rally support".
-OTHER_SENSE_WHEN_TRANSITIVE = frozenset({"demonstrate", "rally", "agitate", "march", "chant", "picket"})
+OTHER_SENSE_WHEN_TRANSITIVE = frozenset({"demonstrate", "rally", "agitate", "march", "picket"})
 # fmt: on
 FIGURATIVE_TARGET_PREPS = frozenset({"against", "on", "for", "over", "with", "off"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -201,6 +201,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return not weapon_in_use(hit, token)
     if hit.cue == "protest" and _not_a_demonstration(token):
         return True
+    if hit.cue == "protest" and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
+        return True  # "the minister protested that the report was unfair": said, not demonstrated
     if hit.cue == "protest" and token.lemma_.lower() in OTHER_SENSE_WHEN_TRANSITIVE:
         return _takes_object(token) or token.dep_ == "amod" or not _people_do_it(token)
     if hit.cue in FIGHT_CUES:
