@@ -279,3 +279,12 @@ def test_events_come_newest_first_when_asked(corpus: Store) -> None:
     first = records.events_by_time(corpus, Filter(), None, 1, newest_first=True)
     rest = records.events_by_time(corpus, Filter(), records.time_key(first[0], True), 10, newest_first=True)
     assert first + rest == newest
+
+
+def test_place_claims_take_a_date_range(client: TestClient) -> None:
+    everything = client.get("/api/v1/places/Bakhmut/claims").json()["periods"]
+    assert everything and all(p["total_claims"] >= len(p["claims"]) >= 1 for p in everything)
+    assert all(c["reports"] >= 1 for p in everything for c in p["claims"])
+    before = client.get("/api/v1/places/Bakhmut/claims", params={"end": "1900-01-01"}).json()["periods"]
+    assert before == []
+    assert client.get("/api/v1/places/Bakhmut/claims", params={"start": "not a day"}).status_code == 422

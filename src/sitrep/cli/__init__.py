@@ -343,6 +343,8 @@ def claims(
     conflicting: Annotated[
         bool, typer.Option("--conflicting", help="Only pairs of claims that cannot both be true.")
     ] = False,
+    start: Annotated[str | None, typer.Option("--from", help="Earliest date (ISO 8601).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Latest date (ISO 8601).")] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
 ) -> None:
     """Territorial-control claims about a place over time, with the status they add up to."""
@@ -351,7 +353,7 @@ def claims(
         return
     if place is None:
         raise UsageError("name a place, or use --conflicting")
-    periods = service.place_claims(_store(db), place)
+    periods = service.place_claims(_store(db), place, start, end)
     if format is Format.json:
         _json_lines(periods)
         return
@@ -361,10 +363,12 @@ def claims(
     for period in periods:
         span = period.earliest if period.earliest == period.latest else f"{period.earliest} … {period.latest}"
         out.print(f"[bold]{escape(str(span))}[/bold]: {escape(period.derived)}")
-        for report in service.reports(period.claims):
-            c = report.record
+        for c in period.claims:
             line = f"  {escape(c.what):<24} says {escape(c.claimant.label)}; outlet {escape(c.outlet)}"
-            out.print(line + _reprinted(report))
+            reports = period.reports_behind(c)
+            out.print(line + (f"[dim]; {reports} reports[/dim]" if reports > 1 else ""))
+        if len(period.claims) < len(period.groups):
+            out.print(f"  [dim]… and {len(period.groups) - len(period.claims)} more positions[/dim]")
 
 
 def _print_conflicts(pairs: list[service.ConflictPair], place: str | None, format: Format) -> None:

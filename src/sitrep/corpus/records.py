@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, tuple_
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, cast, exists, false, func, or_, select, tuple_
 
 from sitrep.store import Store
 from sitrep.store import schema as s
@@ -286,3 +286,99 @@ def control_claims(store: Store, where: Filter | None = None) -> Iterator[Record
     c = s.control_claims
     query = _joined(c, c.c.place_idx, c.c.claimant).order_by(c.c.doc_id, c.c.idx)
     return _read(store, "control", _filtered(c, "control", query, where or Filter()))
+
+
+# --- claims grouped by position: the narrow read behind claim periods ------------------------------------------
+
+IDX_SPAN = 1 << 20  # (doc_id, idx) packed into one integer, to take the first claim of a group with min()
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Asserted claims that say the same thing (side, status) about the same place and interval through
+    the same claimant and outlet: one position's reports, counted, with the first stored one as its example."""
+
+    earliest: str | None
+    latest: str | None
+    side: str | None
+    status: str | None
+    place_id: str | None
+    outlet: str
+    claimant: Claimant  # without its content, which differs from report to report
+    reports: int
+    stories: int
+    first: tuple[int, int]  # (doc_id, idx) of the first claim
+
+
+def claim_groups(store: Store, where: Filter) -> list[ClaimGroup]:
+    """The control claims ``where`` selects, grouped in SQL (one row per position and interval), in time
+    order: a place with 250,000 claims reads as a few hundred rows instead of 250,000 joined records."""
+    c, d, a = s.control_claims, s.documents, _CLAIMANT
+    source = func.coalesce(a.c.source_resolved, a.c.source_text)
+    outlet = func.coalesce(d.c.outlet, d.c.uri)
+    packed = cast(c.c.doc_id, BigInteger) * IDX_SPAN + c.c.idx
+    query = (
+        select(
+            c.c.earliest,
+            c.c.latest,
+            c.c.side,
+            c.c.status,
+            func.min(d.c.outlet).label("outlet"),
+            func.min(d.c.uri).label("uri"),
+            _PLACE.c.place_id,
+            source.label("source"),
+            a.c.source_actor,
+            a.c.cue_lemma,
+            a.c.stance,
+            func.count().label("reports"),
+            func.count(func.distinct(func.coalesce(d.c.story_id, -d.c.id))).label("stories"),
+            func.min(packed).label("first"),
+        )
+        .select_from(
+            c.join(d, d.c.id == c.c.doc_id)
+            .outerjoin(_PLACE, and_(_PLACE.c.doc_id == c.c.doc_id, _PLACE.c.idx == c.c.place_idx))
+            .outerjoin(a, and_(a.c.doc_id == c.c.doc_id, a.c.idx == c.c.claimant))
+        )
+        .group_by(
+            c.c.earliest,
+            c.c.latest,
+            c.c.side,
+            c.c.status,
+            _PLACE.c.place_id,
+            outlet,
+            source,
+            a.c.source_actor,
+            a.c.cue_lemma,
+            a.c.stance,
+        )
+    )
+    query = _filtered(c, "control", query, where)
+    start, end = func.coalesce(c.c.earliest, FAR_FUTURE), func.coalesce(c.c.latest, FAR_FUTURE)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query.order_by(start, end, func.min(packed))).all()
+    return [
+        ClaimGroup(
+            r.earliest,
+            r.latest,
+            r.side,
+            r.status,
+            r.place_id,
+            outlet_of(r.outlet, r.uri),
+            Claimant(r.source, r.source_actor, r.cue_lemma, r.stance, None),
+            r.reports,
+            r.stories,
+            divmod(int(r.first), IDX_SPAN),
+        )
+        for r in rows
+    ]
+
+
+def control_claims_at(store: Store, keys: list[tuple[int, int]]) -> dict[tuple[int, int], Record]:
+    """The control claims at these (doc_id, idx) keys, joined like :func:`control_claims`."""
+    c = s.control_claims
+    found: dict[tuple[int, int], Record] = {}
+    for i in range(0, len(keys), 500):  # bounded IN lists
+        chunk = keys[i : i + 500]
+        query = _joined(c, c.c.place_idx, c.c.claimant).where(tuple_(c.c.doc_id, c.c.idx).in_(chunk))
+        found.update({(r.doc_id, r.idx): r for r in _read(store, "control", query)})
+    return found

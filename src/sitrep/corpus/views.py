@@ -12,7 +12,18 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 
-from sitrep.corpus.records import FAR_FUTURE, Filter, Record, control_claims, events, events_by_time, time_key
+from sitrep.corpus.records import (
+    FAR_FUTURE,
+    ClaimGroup,
+    Filter,
+    Record,
+    claim_groups,
+    control_claims,
+    control_claims_at,
+    events,
+    events_by_time,
+    time_key,
+)
 from sitrep.export.rows import record_dict
 from sitrep.store import Store
 from sitrep.store import schema as s
@@ -120,78 +131,116 @@ def timeline(store: Store, query: str, start: str | None = None, end: str | None
 
 def controller(record: Record) -> str | None:
     """The side a control claim says controls the place, if it says one does."""
-    if record.status in ("holds", "captured", "retaken", "encircled"):
-        return record.side
-    return None
+    return controls(record.side, record.status)
 
 
 def incompatible(a: Record, b: Record) -> bool:
     """Claims that cannot both be true: different controllers, or one side both holding and withdrawn."""
-    ca, cb = controller(a), controller(b)
+    return contradict(a.side, a.status, b.side, b.status)
+
+
+def contradict(side_a: str | None, status_a: str | None, side_b: str | None, status_b: str | None) -> bool:
+    """Two (side, status) claims that cannot both be true about one place at one time."""
+    ca, cb = controls(side_a, status_a), controls(side_b, status_b)
     if ca and cb and ca != cb:
         return True
-    pair = {(a.status, a.side), (b.status, b.side)}
-    return any(("holds", side) in pair and ("withdrawn", side) in pair for side in {a.side, b.side})
+    pair = {(status_a, side_a), (status_b, side_b)}
+    return any(("holds", side) in pair and ("withdrawn", side) in pair for side in {side_a, side_b})
+
+
+SHOWN_CLAIMS = 100  # positions listed per period; a period's other positions are counted, not loaded
+
+
+def controls(side: str | None, status: str | None) -> str | None:
+    """The side a (side, status) claim says controls the place, if it says one does."""
+    return side if status in ("holds", "captured", "retaken", "encircled") else None
 
 
 @dataclass
 class Period:
-    """The claims about one place for one interval, and the status they add up to."""
+    """The claims about one place for one interval, and the status they add up to.
+
+    ``groups`` are all of the period's claims, grouped by position (:class:`ClaimGroup`); ``claims`` are
+    the first claim of each of the first :data:`SHOWN_CLAIMS` positions, in time order, with
+    ``reports[(doc_id, idx)]`` claims behind each.
+    """
 
     earliest: str | None
     latest: str | None
-    claims: list[Record]
+    groups: list[ClaimGroup]
+    claims: list[Record] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(g.reports for g in self.groups)
+
+    def reports_behind(self, claim: Record) -> int:
+        return next((g.reports for g in self.groups if g.first == (claim.doc_id, claim.idx)), 1)
 
     @property
     def derived(self) -> str:
-        statuses = {(c.status, c.side) for c in self.claims}
-        sides_in_control = {side for c in self.claims if (side := controller(c))}
-        advancing = {c.side for c in self.claims if c.status == "advancing" and c.side}
+        statuses = {(g.status, g.side) for g in self.groups}
+        sides_in_control = {side for g in self.groups if (side := controls(g.side, g.status))}
+        advancing = {g.side for g in self.groups if g.status == "advancing" and g.side}
         if len(sides_in_control) > 1 or (advancing - sides_in_control and sides_in_control):
             return "contested"
         if any(status == "contested" for status, _ in statuses):
             return "contested"
         if len(sides_in_control) == 1:
             side = next(iter(sides_in_control))
-            last = [c.status for c in self.claims if c.side == side][-1]
+            last = [g.status for g in self.groups if g.side == side][-1]
             return f"{last} by {side}" if last in ("captured", "retaken") else f"held by {side}"
         if advancing:
             return f"{', '.join(sorted(advancing))} advancing"
         return "unclear"
 
     def to_json(self) -> dict[str, Any]:
+        sources = {(g.claimant.source or "", g.outlet if g.claimant.source is None else "") for g in self.groups}
         return {
             "earliest": self.earliest,
             "latest": self.latest,
             "derived": self.derived,
-            "claims": [report.to_json() for report in reports(self.claims)],
-            "corroboration": corroboration(self.claims),
+            "claims": [{**record_dict(c), "reports": self.reports_behind(c)} for c in self.claims],
+            "total_claims": self.total,
+            "corroboration": {
+                "outlets": len({g.outlet for g in self.groups}),
+                "stories": sum(g.stories for g in self.groups),
+                "sources": len(sources),
+            },
         }
 
 
-def place_claims(store: Store, place: str) -> list[Period]:
-    """Asserted control claims about a place over time, grouped into periods with a derived status.
+def place_claims(store: Store, place: str, start: str | None = None, end: str | None = None) -> list[Period]:
+    """Asserted control claims about a place over time (touching ``start``..``end`` when given), grouped
+    into periods of overlapping claims with a derived status.
 
-    Only claims stated as fact count ("If Bakhmut fell ..." claims nothing).
+    Only claims stated as fact count ("If Bakhmut fell ..." claims nothing). The periods are built from
+    claims grouped in SQL by position and interval (:func:`~sitrep.corpus.records.claim_groups`), and only
+    the claims shown are read in full: the cost follows the positions about a place, not its reprints.
+    Undated claims make one last period.
     """
-    claims = sorted(
-        control_claims(store, Filter(place=place, asserted_only=True)),
-        key=lambda c: (c.earliest or FAR_FUTURE, c.latest or FAR_FUTURE, c.doc_id, c.idx),
-    )
+    groups = claim_groups(store, Filter(place=place, asserted_only=True, start=start, end=end))
     periods: list[Period] = []
-    reach = ""  # the latest moment any claim of the last period reaches ("" when it is undated)
-    for claim in claims:
-        # Sorted by start, a claim overlaps some claim of the last period exactly when it starts before
-        # the period's furthest end: one comparison instead of one per claim of the period.
-        if periods and claim.earliest is not None and reach and claim.earliest <= reach:
+    undated = [g for g in groups if g.earliest is None]
+    reach = ""  # the latest moment any claim of the last period reaches
+    for group in (g for g in groups if g.earliest is not None):
+        earliest = group.earliest or ""
+        # In time order, a claim overlaps some claim of the last period exactly when it starts before the
+        # period's furthest end: one comparison instead of one per claim of the period.
+        if periods and reach and earliest <= reach:
             period = periods[-1]
-            period.claims.append(claim)
-            period.latest = max(period.latest or "", claim.latest or "") or None
+            period.groups.append(group)
+            period.latest = max(period.latest or "", group.latest or "") or None
         else:
-            periods.append(Period(claim.earliest, claim.latest, [claim]))
+            periods.append(Period(group.earliest, group.latest, [group]))
             reach = ""
-        if claim.earliest is not None:
-            reach = max(reach, claim.latest or FAR_FUTURE)
+        reach = max(reach, group.latest or FAR_FUTURE)
+    if undated:
+        periods.append(Period(None, None, undated))
+    shown = [g.first for period in periods for g in period.groups[:SHOWN_CLAIMS]]
+    loaded = control_claims_at(store, shown)
+    for period in periods:
+        period.claims = [loaded[g.first] for g in period.groups[:SHOWN_CLAIMS] if g.first in loaded]
     return periods
 
 
@@ -216,50 +265,56 @@ def position(record: Record) -> Position:
 
 def conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
     """Positions that cannot both be true: for two claimants (or outlets) whose asserted claims about the
-    same place contradict each other at overlapping times, one pair of their claims that does; pairs in
-    store order of their first claim.
+    same place contradict each other at overlapping times, one pair of their claims that does (the
+    earliest-starting such pair, each the first stored of its kind); pairs in store order of their
+    first claim.
 
-    A claim repeated by 500 reprints is one position, not 500 rows to pair: the work grows with the
-    number of positions about a place (claimants × outlets × statuses) and linearly with its claims,
-    never with the square of the reports.
+    A claim repeated by 500 reprints is one position, not 500 rows to pair: the claims are grouped by
+    position and interval in SQL (:func:`~sitrep.corpus.records.claim_groups`), the sweep runs over the
+    groups, and only the claims of the pairs found are read in full.
     """
-    by_position: dict[Position, list[Record]] = {}
-    for r in control_claims(store, Filter(place=place, asserted_only=True)):
-        if r.place is not None and r.earliest is not None:
-            by_position.setdefault(position(r), []).append(r)
-    by_place: dict[str | None, list[list[Record]]] = {}
-    for key, claims in by_position.items():
-        claims.sort(key=_by_start)
-        by_place.setdefault(key[0], []).append(claims)
-    pairs = []
+    by_position: dict[Position, list[ClaimGroup]] = {}
+    for g in claim_groups(store, Filter(place=place, asserted_only=True)):
+        if g.place_id is not None and g.earliest is not None:
+            by_position.setdefault((g.place_id, g.side, g.status, g.claimant.label, g.outlet), []).append(g)
+    by_place: dict[str | None, list[tuple[Position, list[ClaimGroup]]]] = {}
+    for position_key, groups in by_position.items():
+        groups.sort(key=_by_start)
+        by_place.setdefault(position_key[0], []).append((position_key, groups))
+    found: list[tuple[ClaimGroup, ClaimGroup]] = []
     for positions in by_place.values():
-        for i, first in enumerate(positions):
-            for second in positions[i + 1 :]:
-                a, b = first[0], second[0]
-                if not incompatible(a, b) or (a.claimant.label == b.claimant.label and a.outlet == b.outlet):
-                    continue
-                found = _overlapping(first, second)
-                if found is not None:
-                    pairs.append(ConflictPair(*sorted(found, key=lambda r: (r.doc_id, r.idx))))
+        for i, (a, first) in enumerate(positions):
+            for b, second in positions[i + 1 :]:
+                if (a[3], a[4]) == (b[3], b[4]) or not contradict(a[1], a[2], b[1], b[2]):
+                    continue  # one claimant through one outlet, or claims that can both be true
+                pair = _overlapping(first, second)
+                if pair is not None:
+                    found.append(pair)
+    loaded = control_claims_at(store, sorted({g.first for pair in found for g in pair}))
+    pairs = [
+        ConflictPair(*sorted((loaded[x.first], loaded[y.first]), key=lambda r: (r.doc_id, r.idx)))
+        for x, y in found
+        if x.first in loaded and y.first in loaded
+    ]
     return sorted(pairs, key=lambda p: (p.first.doc_id, p.first.idx, p.second.doc_id, p.second.idx))
 
 
-def _by_start(r: Record) -> tuple[str, int, int]:
-    return r.earliest or FAR_FUTURE, r.doc_id, r.idx
+def _by_start(g: ClaimGroup) -> tuple[str, int, int]:
+    return (g.earliest or FAR_FUTURE, *g.first)
 
 
-def _overlapping(first: list[Record], second: list[Record]) -> tuple[Record, Record] | None:
-    """A claim of ``first`` and one of ``second`` whose intervals overlap, by one sweep over start times
+def _overlapping(first: list[ClaimGroup], second: list[ClaimGroup]) -> tuple[ClaimGroup, ClaimGroup] | None:
+    """A group of ``first`` and one of ``second`` whose intervals overlap, by one sweep over start times
     (both lists sorted by start): the earliest-starting such pair, or None."""
-    reach: list[Record | None] = [None, None]  # per list: the claim started so far that ends latest
-    merged = sorted([(r, 0) for r in first] + [(r, 1) for r in second], key=lambda item: _by_start(item[0]))
-    for record, side in merged:
+    reach: list[ClaimGroup | None] = [None, None]  # per list: the group started so far that ends latest
+    merged = sorted([(g, 0) for g in first] + [(g, 1) for g in second], key=lambda item: _by_start(item[0]))
+    for group, side in merged:
         other = reach[1 - side]
-        if other is not None and (other.latest or FAR_FUTURE) >= (record.earliest or ""):
-            return other, record
+        if other is not None and (other.latest or FAR_FUTURE) >= (group.earliest or ""):
+            return other, group
         mine = reach[side]
-        if mine is None or (record.latest or FAR_FUTURE) > (mine.latest or FAR_FUTURE):
-            reach[side] = record
+        if mine is None or (group.latest or FAR_FUTURE) > (mine.latest or FAR_FUTURE):
+            reach[side] = group
     return None
 
 

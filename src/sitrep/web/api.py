@@ -231,8 +231,9 @@ def place_timeline(db: StoreDep, place: str, start: Day = None, end: Day = None)
 
 
 @router.get("/places/{place}/claims", summary="Control claims about a place per period, with a derived status")
-def place_claims(db: StoreDep, place: str) -> dict[str, Any]:
-    return {"place": place, "periods": [period.to_json() for period in views.place_claims(db, place)]}
+def place_claims(db: StoreDep, place: str, start: Day = None, end: Day = None) -> dict[str, Any]:
+    periods = views.place_claims(db, place, start, end)
+    return {"place": place, "periods": [period.to_json() for period in periods]}
 
 
 @router.get("/places/{place}/conflicts", summary="Claims about a place that cannot both be true")

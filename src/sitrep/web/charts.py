@@ -79,7 +79,7 @@ def place_timeline(periods: list[Period], records: list[Record], width: int = 90
         parts.append(
             f'<rect class="band" x="{x(a):.1f}" y="4" width="{max(3.0, x(b + timedelta(days=1)) - x(a)):.1f}" '
             f'height="28" fill="{status_colour(status)}"><title>{escape(a.isoformat())} – '
-            f"{escape(b.isoformat())}: {escape(status)} ({len(period.claims)} claims)</title></rect>"
+            f"{escape(b.isoformat())}: {escape(status)} ({period.total} claims)</title></rect>"
         )
     for day, r in ticks:
         parts.append(
