@@ -244,3 +244,18 @@ def test_a_protest_told_as_speech_is_still_a_protest(text: str) -> None:
 
 def test_protesting_that_something_is_so_is_speech() -> None:
     assert events_of("The minister protested that the report on Vessa was unfair to the army.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland has strengthened its forces near Kelvane following the discovery of rockets.",
+        "Norland troops have surrounded Kelvane.",
+    ],
+)
+def test_forces_reinforced_or_surrounding_a_place_are_a_strategic_development(text: str) -> None:
+    assert events_of(text) == [("Other", "asserted")]
+
+
+def test_a_sales_force_is_no_armed_force() -> None:
+    assert events_of("The company strengthened its sales force in Vessa.") == []

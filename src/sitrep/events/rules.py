@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, ActorTable, default_table
-from sitrep.events.clause import clause_head, phrase
+from sitrep.events.clause import HYPOTHETICAL_MODIFIERS, PLANNED_MODIFIERS, clause_head, phrase
 from sitrep.events.lexicon import CueHit, EventLexicon, default_lexicon
 from sitrep.events.taxonomy import type_of
 
@@ -246,6 +246,9 @@ class RuleTyper:
         hits = [h for h in hits if not self.names_actor(doc, h)]
         hits = [h for h in hits if not (h.cue == "crowd_violence" and self.done_by_state(doc[h.start]))]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
+        realised = [h for h in hits if not _unrealised(doc[h.start : h.end].root)]
+        if realised:  # "mobilized reservists for a possible war": the war is not what happened
+            hits = realised
         names = {h.cue for h in hits} | set(extra)
         if "agreement" in names and not _between_fighters(tokens, names):
             names = (names - {"agreement"}) | {"diplomacy"}  # a trade deal or a climate accord is diplomacy
@@ -314,6 +317,8 @@ class RuleTyper:
                 found.append(CueHit("accident", token.i, token.i + 1))
             if self.military_strike(token):
                 found.append(CueHit("air", token.i, token.i + 1))
+            if _reinforces(token):
+                found.append(CueHit("deployment", token.i, token.i + 1))
             if token.lemma_.lower() not in ANNEXING_VERBS:
                 continue
             for prep in token.children:
@@ -455,6 +460,19 @@ WITHDRAWING_PARTICLES = frozenset({"out", "back", "away"})
 FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel"})
 
 
+UNREALISED_MODIFIERS = HYPOTHETICAL_MODIFIERS | PLANNED_MODIFIERS
+REINFORCING_VERBS = frozenset({"strengthen", "bolster", "boost", "beef", "double", "triple", "increase", "expand"})
+
+
+def _reinforces(token: Token) -> bool:
+    """ "strengthened its forces in the south", "doubled its troops on the border": more forces somewhere."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in REINFORCING_VERBS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCES]
+    # "its forces", "the troops"; not "its sales force"
+    return any(o.tag_ == "NNS" and not any(m.dep_ == "compound" for m in o.children) for o in objects)
+
+
 def _withdraws(token: Token) -> bool:
     """ "pulled back its forces", "pulled their troops out": a phrasal verb of withdrawal whose
     object is armed forces (the territory it leaves is checked like any territorial cue's)."""
@@ -462,7 +480,9 @@ def _withdraws(token: Token) -> bool:
         return False
     if not any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in WITHDRAWING_PARTICLES for c in token.children):
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in FORCES for c in token.children)
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCES]
+    # "its forces", "the troops"; not "its sales force"
+    return any(o.tag_ == "NNS" and not any(m.dep_ == "compound" for m in o.children) for o in objects)
 
 
 # fmt: off
@@ -488,6 +508,11 @@ def _vehicle_accident(token: Token) -> bool:
         if child.dep_ == "dobj" and lemma in DRIVER_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
             return True
     return False
+
+
+def _unrealised(token: Token) -> bool:
+    """An event word its own modifier says has not happened: "a possible war", "the planned offensive"."""
+    return any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in token.children)
 
 
 def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> bool:
