@@ -259,3 +259,12 @@ def test_forces_reinforced_or_surrounding_a_place_are_a_strategic_development(te
 
 def test_a_sales_force_is_no_armed_force() -> None:
     assert events_of("The company strengthened its sales force in Vessa.") == []
+
+
+def test_opposing_a_kind_of_wrong_is_not_reporting_one() -> None:
+    assert events_of("Women in Vessa are battling sexual harassment on trains with stickers and posters.") == []
+    fought = events_of("Rebels fought a fierce battle with troops near Kelvane on Sunday.")
+    assert fought == [("Armed clash", "asserted")]
+    assert events_of("Firefighters battled a blaze at a warehouse in Kelvane on Sunday.") == [
+        ("Man-made disaster", "asserted")
+    ]

@@ -72,6 +72,23 @@ TOPIC_TAKING_NOUNS = frozenset({
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
 JUDGING_VERBS = frozenset({"rule", "deem", "declare", "clear", "classify", "label", "justify", "term"})
+# Verbs that oppose a kind of wrong rather than report one: "battling sexual harassment with posters".
+OPPOSING_VERBS = frozenset(
+    {
+        "battle",
+        "fight",
+        "combat",
+        "tackle",
+        "counter",
+        "curb",
+        "prevent",
+        "eradicate",
+        "eliminate",
+        "reduce",
+        "address",
+    }
+)
+FIGHTS = frozenset({"battle", "war", "fight", "clash", "offensive", "skirmish", "gunfight", "firefight"})
 # Where a noun phrase sits when something else is said about it: a preposition's object, a modifier.
 NOMINAL_LINK_DEPS = frozenset({"pobj", "prep", "compound", "amod", "conj", "appos", "poss", "nmod"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -173,6 +190,10 @@ def in_passing(trigger: Token) -> bool:
         topics = TOPIC_TAKING_VERBS if node.pos_ == "VERB" else TOPIC_TAKING_NOUNS
         if node.lemma_.lower() in topics:
             return True
+        opposed = node.pos_ == "VERB" and node.lemma_.lower() in OPPOSING_VERBS
+        kind_of_wrong = not any(c.dep_ in {"det", "poss", "nummod"} for c in trigger.children)
+        if opposed and kind_of_wrong and trigger.lemma_.lower() not in FIGHTS:
+            return True  # "battling sexual harassment", "to combat trafficking"; not "fought the blaze"
         if node.pos_ == "VERB":
             return False
     return False
