@@ -268,3 +268,21 @@ def test_opposing_a_kind_of_wrong_is_not_reporting_one() -> None:
     assert events_of("Firefighters battled a blaze at a warehouse in Kelvane on Sunday.") == [
         ("Man-made disaster", "asserted")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three of the companies were incorporated in Vessa last year.",
+        "This differs from the demands of some protest movements in Vessa.",
+        "The fund aims to combat the root causes of migration from Vessa.",
+    ],
+)
+def test_companies_movements_and_causes_are_no_events(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_protest_march_is_a_protest(pipeline: Pipeline) -> None:
+    text = "Thousands joined a protest march in Berlin."
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [(e.sub_type, e.modality) for e in found] == [("Peaceful protest", "asserted")]

@@ -515,6 +515,10 @@ def _unrealised(token: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in token.children)
 
 
+# Where something happened, not what changed hands: "incorporated in the United Kingdom" (a company).
+WHERE_PREPS = frozenset({"in", "at", "near", "around", "inside"})
+
+
 def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> bool:
     """A territorial cue counts only with a territorial argument ("captured the town", not "a man")."""
     token = doc[hit.start]
@@ -522,7 +526,7 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
         return True
     for child in token.children:
         candidates = [child] if child.dep_ in ARGUMENT_DEPS else []
-        if child.dep_ in {"prep", "agent", "prt"}:  # "pulled out of the island": through the particle too
+        if child.dep_ in {"prep", "agent", "prt"} and child.lower_ not in WHERE_PREPS:  # "pulled out of the island"
             candidates += [c for c in child.children if c.dep_ == "pobj"]
             candidates += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
         if any(c.i in places or _is_territory(c) for c in candidates):

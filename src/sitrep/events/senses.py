@@ -61,7 +61,7 @@ ABSTRACT_TARGETS = frozenset({
     "it", "expectation", "estimate", "forecast", "deadline", "streak", "curse", "population",
     "demand", "interest", "popularity", "debt", "growth", "controversy", "scandal", "radiation", "energy",
     "light", "air", "wind", "music", "noise", "sound", "nostalgia", "colour", "color", "chicken", "animal",
-    "bird", "fish", "deer", "poultry", "bug", "pest",
+    "bird", "fish", "deer", "poultry", "bug", "pest", "cause",
 })
 # Modifiers that make violence a manner of speaking: "legal fight", "political attacks", "heart attack".
 FIGURATIVE_MODIFIERS = frozenset({
@@ -286,6 +286,8 @@ CAMPAIGN_WORDS = frozenset(
     {"campaign", "election", "electoral", "reelection", "victory", "pep", "fundraising", "inauguration"}
 )
 # A protest a government or a body lodges is a complaint, not a demonstration: "lodged a protest".
+# What a protest word may modify and still name the protest: "a protest march", "a protest camp".
+PROTEST_ACTS = frozenset({"march", "rally", "action", "demonstration", "camp", "strike", "vigil", "sit", "gathering"})
 LODGING_VERBS = frozenset({"lodge", "file", "register", "raise", "send", "deliver", "submit", "voice"})
 
 
@@ -297,6 +299,9 @@ def _not_a_demonstration(token: Token) -> bool:
     modifiers |= {g.lemma_.lower() for c in token.children if c.dep_ == "compound" for g in c.children}
     if token.lemma_.lower() == "rally" and modifiers & CAMPAIGN_WORDS:
         return True
+    modifies = token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN"
+    if modifies and token.head.lemma_.lower() not in PROTEST_ACTS:
+        return True  # "protest movements", "a protest song", "protest votes"; not "a protest march"
     if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest", "in apparent protest"; not "in the protest"
     return token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING_VERBS
