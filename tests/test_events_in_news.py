@@ -1,5 +1,6 @@
-"""How news prose tells events: in passing, with phrasal verbs, with ordinary verbs of the road,
-and with a reason clause that holds other event words (all sentences invented)."""
+"""How news prose tells events: in passing, with phrasal verbs, light verbs and pronouns, with ordinary
+verbs of the road, as speech, and with a reason clause that holds other event words (all sentences
+invented; places are invented where the stage is run alone, real where the whole pipeline resolves them)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from events_support import events_of
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.events.extraction import RETAKEN, TAKEN
 from sitrep.model import Article, Source
+
+TRANSFER = "Non-violent transfer of territory"
 
 
 @pytest.mark.parametrize(
@@ -286,3 +289,24 @@ def test_a_protest_march_is_a_protest(pipeline: Pipeline) -> None:
     text = "Thousands joined a protest march in Berlin."
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
     assert [(e.sub_type, e.modality) for e in found] == [("Peaceful protest", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norland withdrew its ambassador from Vessa on Tuesday.", [("Diplomatic event", "asserted")]),
+        ("Norland withdrew its coast guard vessels from two ports of Vessa.", [(TRANSFER, "asserted")]),
+        ("Troops captured the rebel leader near Kelvane.", []),
+    ],
+)
+def test_what_is_withdrawn_or_captured_decides_whether_land_changed_hands(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [e for e in events_of(text) if e[0] in {TRANSFER, TAKEN, "Diplomatic event"}] == expected
+
+
+def test_a_state_condemning_another_is_diplomacy(pipeline: Pipeline) -> None:
+    text = "The United Nations Security Council on Friday condemned North Korea's latest nuclear test."
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [(e.sub_type, e.modality) for e in found] == [("Diplomatic event", "asserted")]
+    assert ("Diplomatic event", "asserted") not in events_of("Residents of Kelvane condemned the killing of the imam.")

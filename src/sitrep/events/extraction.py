@@ -51,6 +51,8 @@ TRIGGER_CUES = frozenset({
     "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base", "riot",
     "gunfire",
 })
+# Cues whose words are also speech cues and still the act: a crowd that "rallied against", a state that "condemned".
+SPOKEN_ACTS = frozenset({"protest", "diplomacy"})
 # Cues that start an event only with an armed actor in the clause: "troops were deployed", "militants
 # set up a base"; not "the app was deployed", "the company's headquarters".
 ARMED_ONLY_CUES = frozenset({"deployment", "base"})
@@ -142,7 +144,7 @@ def _groups(
                 token = doc[hit.end - 1]
             if not _is_trigger(hit, token, typer) or token.idx in sources or token.i in inert:
                 continue
-            if token.idx in cues and hit.cue != "protest":  # "rallied against", "chanted": speech and protest
+            if token.idx in cues and hit.cue not in SPOKEN_ACTS:  # "rallied against", "condemned": said and done
                 continue
             by_head.setdefault(clause_head(token).i, []).append(hit)
     return [ClauseGroup(doc[i], tuple(hits)) for i, hits in sorted(by_head.items()) if not _outcome_of(doc[i], by_head)]

@@ -16,7 +16,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, ActorTable, default_table
-from sitrep.events.clause import HYPOTHETICAL_MODIFIERS, PLANNED_MODIFIERS, clause_head, phrase
+from sitrep.events.clause import (
+    HYPOTHETICAL_MODIFIERS,
+    PLANNED_MODIFIERS,
+    RELATIVE_PRONOUNS,
+    clause_head,
+    phrase,
+)
 from sitrep.events.lexicon import CueHit, EventLexicon, default_lexicon
 from sitrep.events.taxonomy import type_of
 
@@ -277,6 +283,8 @@ class RuleTyper:
         """ "fighters", "rioters" name actors, not events; weapons ("artillery") stay event cues."""
         single = hit.end - hit.start == 1
         keep = WEAPON_CUES | DEMONSTRATION_CUES | {"crime"}  # "protesters threw stones", "smugglers offered"
+        if hit.cue == "diplomacy" and doc[hit.start].dep_ == "dobj":
+            return False  # "withdrew its ambassador", "expelled two envoys": the act is done to the diplomat
         return single and hit.cue not in keep and bool(self.actors.find([doc[hit.start]]))
 
     def done_by_state(self, token: Token) -> bool:
@@ -457,7 +465,12 @@ MILITARY_OWNERS = frozenset(
 )
 WITHDRAWING_VERBS = frozenset({"pull", "draw", "move", "bring"})
 WITHDRAWING_PARTICLES = frozenset({"out", "back", "away"})
-FORCES = frozenset({"troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel"})
+# fmt: off
+FORCES = frozenset({
+    "troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel", "battalion",
+    "brigade", "division", "regiment", "vessel", "ship", "warship", "tank", "aircraft", "jet", "boat", "garrison",
+})
+# fmt: on
 
 
 UNREALISED_MODIFIERS = HYPOTHETICAL_MODIFIERS | PLANNED_MODIFIERS
@@ -524,6 +537,10 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
     token = doc[hit.start]
     if any(t.lower_ == "control" for t in doc[hit.start : hit.end]):
         return True
+    # a relative pronoun ("the regions that Moscow added") says nothing of what was taken
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS]
+    if objects and not any(o.i in places or _is_territory(o) or o.lemma_.lower() in FORCES for o in objects):
+        return False  # "withdrew its ambassador from Tehran", "captured the rebel leader": no land changed hands
     for child in token.children:
         candidates = [child] if child.dep_ in ARGUMENT_DEPS else []
         if child.dep_ in {"prep", "agent", "prt"} and child.lower_ not in WHERE_PREPS:  # "pulled out of the island"
