@@ -310,3 +310,27 @@ def test_a_state_condemning_another_is_diplomacy(pipeline: Pipeline) -> None:
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
     assert [(e.sub_type, e.modality) for e in found] == [("Diplomatic event", "asserted")]
     assert ("Diplomatic event", "asserted") not in events_of("Residents of Kelvane condemned the killing of the imam.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HURRICANE, W.Va. - Deputies found two teenagers who went missing on Sunday night.",
+        "FLOOD, Ohio — The mayor opened a new library on Monday.",
+        "The rider fractured his collarbone in a crash during the race in Vessa.",
+    ],
+)
+def test_datelines_racing_crashes_and_missing_teenagers_are_no_events(text: str) -> None:
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("KABUL — A suicide bomber killed 12 people near the airport on Monday.", "Suicide bomb"),
+        ("A plane carrying a football team crashed near Kelvane, killing 71 people.", "Man-made disaster"),
+        ("Gunmen kidnapped two aid workers near Kelvane on Sunday.", "Abduction/forced disappearance"),
+    ],
+)
+def test_events_after_a_dateline_or_beside_a_team_stay(text: str, sub_type: str) -> None:
+    assert (sub_type, "asserted") in events_of(text)

@@ -244,6 +244,8 @@ def _event(
         return None
     if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
+    if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
+        return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them
     if typing.sub_type == "Arrests" and not _political_arrest(typing, head):
         return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
     if sub_type == "Diplomatic event" and not _states_act(actors, tokens, frame):
@@ -266,6 +268,9 @@ def _event(
     )
 
 
+ABDUCTION = "Abduction/forced disappearance"
+# Words that say someone is gone, not that someone took them.
+UNFORCED = frozenset({"go", "whereabouts", "take", "captive", "ransom", "missing"})
 TAKEN = "Non-state actor overtakes territory"
 RETAKEN = "Government regains territory"
 STATE_FORCE_KINDS = frozenset({"military", "police"})

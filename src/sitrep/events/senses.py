@@ -77,7 +77,8 @@ FIGURATIVE_MODIFIERS = frozenset({
 OTHER_DOMAIN_WORDS = frozenset({
     "tweet", "tweets", "ad", "ads", "debate", "debates", "speech", "remarks", "rhetoric", "interview",
     "poll", "polls", "primary", "primaries", "nomination", "nominee", "votes", "voters", "ballot",
-    "points", "game", "games", "season", "team", "league", "coach", "player", "players", "playoffs",
+    "points", "game", "games", "season", "team", "league", "coach", "player", "players", "playoffs", "race",
+    "lap", "laps", "peloton",
     "playoff", "score", "scored", "championship", "tournament", "match", "quarterback", "inning",
     "movie", "movies", "film", "films", "award", "awards", "oscar", "oscars", "box", "album", "song",
     "stocks", "shares", "investors", "earnings", "revenue", "income", "percent", "profit", "profits",
@@ -193,8 +194,10 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True
     if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
-    if _names_a_case(token):
+    if _names_a_case(token) or _in_dateline(token):
         return True
+    if hit.cue == "accident" and other_domain and _sentence_words(token.sent) & RACING_WORDS:
+        return True  # "fractured his collarbone in a crash during the race": a racing crash, no disaster
     if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
         return True
     if hit.cue in WEAPON_CUES:
@@ -241,6 +244,19 @@ CASE_NOUNS = frozenset(
         "convict",
     }
 )
+
+
+RACING_WORDS = frozenset({"race", "lap", "laps", "peloton", "rider", "riders", "stage", "circuit", "prix"})
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", "\x97"})
+
+
+def _in_dateline(token: Token) -> bool:
+    """ "HURRICANE, W.Va. -", "TEGA CAY —": a place name in capitals opening a story, before its dash."""
+    sentence = token.sent
+    if not token.is_upper or len(token.text) < 2 or token.i - sentence.start > 3:
+        return False
+    following = token.doc[token.i + 1 : min(sentence.end, token.i + 7)]
+    return any(t.text in DATELINE_MARKS for t in following)
 
 
 def _names_a_case(token: Token) -> bool:
