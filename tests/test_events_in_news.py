@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from events_support import events_of
+from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.events.extraction import RETAKEN, TAKEN
+from sitrep.events.rules import default_typer
 from sitrep.model import Article, Source
 
 TRANSFER = "Non-violent transfer of territory"
@@ -106,7 +108,7 @@ def test_protests_met_with_force_are_still_the_protest() -> None:
     "text",
     [
         "Rioting broke out in Leeds and Bradford on Sunday, with youths torching cars.",
-        "Looting has been reported in the poorer districts of Caracas since the blackout.",
+        "Youths went on the rampage in the poorer districts of Caracas after the blackout.",
         "A mass brawl broke out between two groups of workers at a copper mine near Karaganda.",
     ],
 )
@@ -334,3 +336,11 @@ def test_datelines_racing_crashes_and_missing_teenagers_are_no_events(text: str)
 )
 def test_events_after_a_dateline_or_beside_a_team_stay(text: str, sub_type: str) -> None:
     assert (sub_type, "asserted") in events_of(text)
+
+
+def test_looting_by_armed_men_stays_looting_and_missile_strikes_stay_shelling() -> None:
+    note = nlp_loader.load()("On 3 May, militants looted shops and burned homes in Kelvane.")
+    assert default_typer().type_span(note[:]).sub_type == "Looting/property destruction"  # not mob violence
+    struck = events_of("Norland forces carried out missile strikes on Kelvane on Sunday.")
+    assert ("Shelling/artillery/missile attack", "asserted") in struck
+    assert ("Air/drone strike", "asserted") not in struck

@@ -170,7 +170,6 @@ RULES: tuple[Rule, ...] = (
     _rule("Mob violence", "crowd_size crowd_violence", confidence=0.6),
     _rule("Mob violence", "crowd_size harm", confidence=0.6),
     _rule("Peaceful protest", "crowd_size", confidence=0.7),
-    _rule("Mob violence", "riot", f"protest {WARFARE}", 0.6),
     _rule("Chemical weapon", "chemical", confidence=0.8),
     _rule("Suicide bomb", "suicide", confidence=0.85),
     _rule("Sexual violence", "sexual", confidence=0.8),
@@ -189,6 +188,7 @@ RULES: tuple[Rule, ...] = (
     # Violence against people.
     _rule("Abduction/forced disappearance", "abduction", confidence=0.75),
     # Criminal organisations: their killings, trafficking, seizures and arrests (sitrep extension type).
+    _rule("Mob violence", "riot", f"protest {WARFARE}", 0.6),  # a violent crowd with no demonstration named
     _rule("Organised crime", "crime", "protest clash", 0.6),
     _rule("Mob violence", "mob harm", ARMED, 0.6),
     _rule("Mob violence", f"clash {CIVILIAN}", f"{ARMED} {WARFARE}", 0.55),
@@ -342,6 +342,8 @@ class RuleTyper:
         if token.lemma_.lower() != "strike" or token.pos_ != "NOUN":
             return False
         owners = [c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+        if any(o.lemma_.lower() in GROUND_WEAPONS for o in owners):
+            return False  # "Russian missile strikes", "artillery strikes": the shelling cues type those
         verb = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in STRIKING_VERBS else None
         if verb is not None:
             owners += [c for c in verb.children if c.dep_ == "nsubj"]
@@ -459,6 +461,9 @@ def _background(child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
 
 
+GROUND_WEAPONS = frozenset(
+    {"missile", "rocket", "artillery", "mortar", "tank", "naval", "ground", "cruise", "ballistic"}
+)
 STRIKING_VERBS = frozenset({"carry", "launch", "conduct", "order", "mount"})
 MILITARY_OWNERS = frozenset(
     {"coalition", "military", "army", "navy", "nato", "allied", "drone", "precision", "targeted"}
