@@ -16,13 +16,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, ActorTable, default_table
+from sitrep.events import constructions
 from sitrep.events.clause import (
     HYPOTHETICAL_MODIFIERS,
     PLANNED_MODIFIERS,
     RELATIVE_PRONOUNS,
     clause_head,
-    phrase,
 )
+from sitrep.events.constructions import FORCES
 from sitrep.events.lexicon import CueHit, EventLexicon, default_lexicon
 from sitrep.events.taxonomy import type_of
 
@@ -310,49 +311,8 @@ class RuleTyper:
         return ceremony or self.done_by_state(token)
 
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
-        """Territory added to a state ("the regions Moscow added to the Russian Federation"), and
-        forces moved out of it with the particle apart from the verb ("pulled its troops back"),
-        road accidents told with ordinary verbs ("a van struck a bus", "rolled his truck"), and a
-        state's or a coalition's "strikes", which are air strikes ("killed in a U.S. strike").
-
-        The state is the object itself, not a modifier of it: "added to the Irish inspection list" is no annexation.
-        """
-        found = []
-        for token in tokens:
-            if _withdraws(token):
-                found.append(CueHit("transfer", token.i, token.i + 1))
-            if _vehicle_accident(token):
-                found.append(CueHit("accident", token.i, token.i + 1))
-            if self.military_strike(token):
-                found.append(CueHit("air", token.i, token.i + 1))
-            if _reinforces(token):
-                found.append(CueHit("deployment", token.i, token.i + 1))
-            if token.lemma_.lower() not in ANNEXING_VERBS:
-                continue
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
-                    objects = [c for c in prep.children if c.dep_ == "pobj"]
-                    if any(o.pos_ == "PROPN" and _names_state(self.actors, o) for o in objects):
-                        found.append(CueHit("transfer", token.i, token.i + 1))
-        return found
-
-    def military_strike(self, token: Token) -> bool:
-        """ "a U.S. strike", "coalition strikes", "carried out four strikes against IS": a strike
-        whose owner is a state or an armed force. A workers' strike has workers for its owner."""
-        if token.lemma_.lower() != "strike" or token.pos_ != "NOUN":
-            return False
-        owners = [c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
-        if any(o.lemma_.lower() in GROUND_WEAPONS for o in owners):
-            return False  # "Russian missile strikes", "artillery strikes": the shelling cues type those
-        verb = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in STRIKING_VERBS else None
-        if verb is not None:
-            owners += [c for c in verb.children if c.dep_ == "nsubj"]
-        for owner in owners:
-            if owner.ent_type_ in {"GPE", "NORP"} or owner.lemma_.lower() in MILITARY_OWNERS:
-                return True
-            if any(m.entry.kind in ARMED_KINDS for m in self.actors.find(list(owner.subtree))):
-                return True
-        return False
+        """Cues read off the parse rather than the word list (:mod:`sitrep.events.constructions`)."""
+        return constructions.hits(tokens, self.actors)
 
     def type_tokens(
         self, tokens: Sequence[Token], extra: frozenset[str] = frozenset(), places: frozenset[int] = frozenset()
@@ -403,7 +363,6 @@ TERRITORY_NOUNS = frozenset({
     "peninsula", "enclave", "valley", "coast", "strip", "corridor", "pocket", "islet",
 })
 # fmt: on
-ANNEXING_VERBS = frozenset({"add", "annex", "incorporate", "absorb", "integrate"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos"})
 
 
@@ -461,71 +420,7 @@ def _background(child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
 
 
-GROUND_WEAPONS = frozenset(
-    {"missile", "rocket", "artillery", "mortar", "tank", "naval", "ground", "cruise", "ballistic"}
-)
-STRIKING_VERBS = frozenset({"carry", "launch", "conduct", "order", "mount"})
-MILITARY_OWNERS = frozenset(
-    {"coalition", "military", "army", "navy", "nato", "allied", "drone", "precision", "targeted"}
-)
-WITHDRAWING_VERBS = frozenset({"pull", "draw", "move", "bring"})
-WITHDRAWING_PARTICLES = frozenset({"out", "back", "away"})
-# fmt: off
-FORCES = frozenset({
-    "troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel", "battalion",
-    "brigade", "division", "regiment", "vessel", "ship", "warship", "tank", "aircraft", "jet", "boat", "garrison",
-})
-# fmt: on
-
-
 UNREALISED_MODIFIERS = HYPOTHETICAL_MODIFIERS | PLANNED_MODIFIERS
-REINFORCING_VERBS = frozenset({"strengthen", "bolster", "boost", "beef", "double", "triple", "increase", "expand"})
-
-
-def _reinforces(token: Token) -> bool:
-    """ "strengthened its forces in the south", "doubled its troops on the border": more forces somewhere."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in REINFORCING_VERBS:
-        return False
-    objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCES]
-    # "its forces", "the troops"; not "its sales force"
-    return any(o.tag_ == "NNS" and not any(m.dep_ == "compound" for m in o.children) for o in objects)
-
-
-def _withdraws(token: Token) -> bool:
-    """ "pulled back its forces", "pulled their troops out": a phrasal verb of withdrawal whose
-    object is armed forces (the territory it leaves is checked like any territorial cue's)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in WITHDRAWING_VERBS:
-        return False
-    if not any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in WITHDRAWING_PARTICLES for c in token.children):
-        return False
-    objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCES]
-    # "its forces", "the troops"; not "its sales force"
-    return any(o.tag_ == "NNS" and not any(m.dep_ == "compound" for m in o.children) for o in objects)
-
-
-# fmt: off
-VEHICLES = frozenset({
-    "car", "truck", "van", "bus", "vehicle", "pickup", "suv", "motorcycle", "motorbike", "train", "tractor",
-    "trailer", "lorry", "taxi", "minibus", "sedan", "jeep", "semi", "tanker", "scooter", "coach",
-})
-# fmt: on
-# What a vehicle does in a crash, and what a driver does to it. Not "rammed" or "ploughed into":
-# a vehicle driven into a crowd may be an attack, which the violence cues decide.
-VEHICLE_CRASH_VERBS = frozenset({"hit", "strike", "slam", "crash", "collide", "overturn", "flip", "skid", "veer"})
-DRIVER_CRASH_VERBS = frozenset({"roll", "overturn", "flip", "crash", "wreck", "total"})
-
-
-def _vehicle_accident(token: Token) -> bool:
-    """ "a van struck the bus", "the car veered off the road", "he rolled his truck"."""
-    if token.pos_ != "VERB":
-        return False
-    lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ == "nsubj" and lemma in VEHICLE_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
-            return True
-        if child.dep_ == "dobj" and lemma in DRIVER_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
-            return True
-    return False
 
 
 def _unrealised(token: Token) -> bool:
@@ -639,10 +534,6 @@ def accidental_fire(token: Token) -> bool:
 
 def _is_fire(doc: Doc, hit: CueHit) -> bool:
     return hit.end - hit.start == 1 and doc[hit.start].lemma_.lower() == "fire"
-
-
-def _names_state(actors: ActorTable, token: Token) -> bool:
-    return any(m.entry.kind in {"country"} for m in actors.find(phrase(token)))
 
 
 def _trigger(rule: Rule, hits: list[CueHit]) -> tuple[int, int] | None:

@@ -1,0 +1,140 @@
+"""Event cues read off the parse rather than the word list.
+
+Some events are told with ordinary words whose sense only their arguments give: "pulled its troops
+out" (a withdrawal; "pulled a phone out" is none), "a van struck a bus" (a crash), "a U.S. strike"
+(an air strike; a teachers' strike is a protest), "strengthened its forces" (a movement of forces),
+"the regions Moscow added to the Russian Federation" (an annexation). :func:`hits` finds them as
+:class:`~sitrep.events.lexicon.CueHit` s of the lexicon's cue names, so the rules type them like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from sitrep.actors.matcher import ARMED_KINDS, ActorTable
+from sitrep.events.clause import phrase
+from sitrep.events.lexicon import CueHit
+
+ANNEXING_VERBS = frozenset({"add", "annex", "incorporate", "absorb", "integrate"})
+
+GROUND_WEAPONS = frozenset(
+    {"missile", "rocket", "artillery", "mortar", "tank", "naval", "ground", "cruise", "ballistic"}
+)
+STRIKING_VERBS = frozenset({"carry", "launch", "conduct", "order", "mount"})
+MILITARY_OWNERS = frozenset(
+    {"coalition", "military", "army", "navy", "nato", "allied", "drone", "precision", "targeted"}
+)
+WITHDRAWING_VERBS = frozenset({"pull", "draw", "move", "bring"})
+WITHDRAWING_PARTICLES = frozenset({"out", "back", "away"})
+# fmt: off
+FORCES = frozenset({
+    "troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel", "battalion",
+    "brigade", "division", "regiment", "vessel", "ship", "warship", "tank", "aircraft", "jet", "boat", "garrison",
+})
+# fmt: on
+
+REINFORCING_VERBS = frozenset({"strengthen", "bolster", "boost", "beef", "double", "triple", "increase", "expand"})
+
+
+def _reinforces(token: Token) -> bool:
+    """ "strengthened its forces in the south", "doubled its troops on the border": more forces somewhere."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in REINFORCING_VERBS:
+        return False
+    return _moves_forces(token)
+
+
+def _withdraws(token: Token) -> bool:
+    """ "pulled back its forces", "pulled their troops out": a phrasal verb of withdrawal whose
+    object is armed forces (the territory it leaves is checked like any territorial cue's)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in WITHDRAWING_VERBS:
+        return False
+    if not any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in WITHDRAWING_PARTICLES for c in token.children):
+        return False
+    return _moves_forces(token)
+
+
+def _moves_forces(verb: Token) -> bool:
+    """The verb's object is armed forces, counted as such: "its forces", "the troops"; not "its sales force"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCES]
+    return any(o.tag_ == "NNS" and not any(m.dep_ == "compound" for m in o.children) for o in objects)
+
+
+# fmt: off
+VEHICLES = frozenset({
+    "car", "truck", "van", "bus", "vehicle", "pickup", "suv", "motorcycle", "motorbike", "train", "tractor",
+    "trailer", "lorry", "taxi", "minibus", "sedan", "jeep", "semi", "tanker", "scooter", "coach",
+})
+# fmt: on
+# What a vehicle does in a crash, and what a driver does to it. Not "rammed" or "ploughed into":
+# a vehicle driven into a crowd may be an attack, which the violence cues decide.
+VEHICLE_CRASH_VERBS = frozenset({"hit", "strike", "slam", "crash", "collide", "overturn", "flip", "skid", "veer"})
+DRIVER_CRASH_VERBS = frozenset({"roll", "overturn", "flip", "crash", "wreck", "total"})
+
+
+def _vehicle_accident(token: Token) -> bool:
+    """ "a van struck the bus", "the car veered off the road", "he rolled his truck"."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "nsubj" and lemma in VEHICLE_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
+            return True
+        if child.dep_ == "dobj" and lemma in DRIVER_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
+            return True
+    return False
+
+
+def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
+    """Every construction found in ``tokens``, as a one-token cue hit on its verb or noun.
+
+    The annexing state is the object itself, not a modifier of it: "added to the Irish inspection
+    list" is no annexation.
+    """
+    found = []
+    for token in tokens:
+        if _withdraws(token):
+            found.append(CueHit("transfer", token.i, token.i + 1))
+        if _vehicle_accident(token):
+            found.append(CueHit("accident", token.i, token.i + 1))
+        if military_strike(token, actors):
+            found.append(CueHit("air", token.i, token.i + 1))
+        if _reinforces(token):
+            found.append(CueHit("deployment", token.i, token.i + 1))
+        if token.lemma_.lower() in ANNEXING_VERBS and _annexes(token, actors):
+            found.append(CueHit("transfer", token.i, token.i + 1))
+    return found
+
+
+def military_strike(token: Token, actors: ActorTable) -> bool:
+    """ "a U.S. strike", "coalition strikes", "carried out four strikes against IS": a strike
+    whose owner is a state or an armed force. A workers' strike has workers for its owner."""
+    if token.lemma_.lower() != "strike" or token.pos_ != "NOUN":
+        return False
+    owners = [c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+    if any(o.lemma_.lower() in GROUND_WEAPONS for o in owners):
+        return False  # "Russian missile strikes", "artillery strikes": the shelling cues type those
+    verb = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in STRIKING_VERBS else None
+    if verb is not None:
+        owners += [c for c in verb.children if c.dep_ == "nsubj"]
+    for owner in owners:
+        if owner.ent_type_ in {"GPE", "NORP"} or owner.lemma_.lower() in MILITARY_OWNERS:
+            return True
+        if any(m.entry.kind in ARMED_KINDS for m in actors.find(list(owner.subtree))):
+            return True
+    return False
+
+
+def _annexes(token: Token, actors: ActorTable) -> bool:
+    """ "added ... to the Russian Federation": the object of "to"/"into" names a country."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if any(o.pos_ == "PROPN" and _names_state(actors, o) for o in objects):
+                return True
+    return False
+
+
+def _names_state(actors: ActorTable, token: Token) -> bool:
+    return any(m.entry.kind in {"country"} for m in actors.find(phrase(token)))
