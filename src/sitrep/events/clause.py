@@ -73,21 +73,12 @@ TOPIC_TAKING_NOUNS = frozenset({
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
 JUDGING_VERBS = frozenset({"rule", "deem", "declare", "clear", "classify", "label", "justify", "term"})
 # Verbs that oppose a kind of wrong rather than report one: "battling sexual harassment with posters".
-OPPOSING_VERBS = frozenset(
-    {
-        "battle",
-        "fight",
-        "combat",
-        "tackle",
-        "counter",
-        "curb",
-        "prevent",
-        "eradicate",
-        "eliminate",
-        "reduce",
-        "address",
-    }
-)
+# fmt: off
+OPPOSING_VERBS = frozenset({
+    "battle", "fight", "combat", "tackle", "counter", "curb", "prevent", "eradicate", "eliminate", "reduce",
+    "address",
+})
+# fmt: on
 FIGHTS = frozenset({"battle", "war", "fight", "clash", "offensive", "skirmish", "gunfight", "firefight"})
 # Where a noun phrase sits when something else is said about it: a preposition's object, a modifier.
 NOMINAL_LINK_DEPS = frozenset({"pobj", "prep", "compound", "amod", "conj", "appos", "poss", "nmod"})
