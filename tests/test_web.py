@@ -288,3 +288,16 @@ def test_place_claims_take_a_date_range(client: TestClient) -> None:
     before = client.get("/api/v1/places/Bakhmut/claims", params={"end": "1900-01-01"}).json()["periods"]
     assert before == []
     assert client.get("/api/v1/places/Bakhmut/claims", params={"start": "not a day"}).status_code == 422
+
+
+def test_a_busy_place_page_shows_the_time_of_its_newest_events(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.web import pages
+
+    whole = client.get("/places/Soledar").text
+    assert "the whole timeline" not in whole  # a quiet place shows everything
+    monkeypatch.setattr(pages, "PLACE_PAGE_EVENTS", 1)
+    recent = client.get("/places/Soledar").text
+    assert recent.count("<tr>") <= whole.count("<tr>")
+    assert "the whole timeline" in recent and "every period" in recent

@@ -79,16 +79,26 @@ def article(request: Request, doc_id: Annotated[int, FastApiPath(ge=1, le=MAX_IN
     return _render(request, "article.html", doc_id=doc_id, result=result, pieces=pieces(result))
 
 
+PLACE_PAGE_EVENTS = 200  # the place page's timeline starts at the earliest of its newest events
+
+
 @router.get("/places/{place}")
 def place(request: Request, place: str) -> HTMLResponse:
     store = request_store(request)
-    timeline = views.timeline(store, place)
-    periods = views.place_claims(store, place)
+    newest = records.events_by_time(store, Filter(place=place), limit=PLACE_PAGE_EVENTS, newest_first=True)
+    dated = [r.earliest for r in newest if r.earliest]
+    # A busy place has tens of thousands of records: the page shows the time of its newest events and
+    # links to the whole timeline (JSON) instead of reading them all.
+    since = min(dated) if len(newest) == PLACE_PAGE_EVENTS and dated else None
+    timeline = views.timeline(store, place, start=since)
+    periods = views.place_claims(store, place, start=since)
     reports = [r for entry in timeline for r in entry.records]
     return _render(
         request,
         "place.html",
         place=place,
+        since=since,
+        page_events=PLACE_PAGE_EVENTS,
         timeline=timeline,
         periods=periods,
         conflicts=views.conflicting(store, place),
