@@ -344,3 +344,14 @@ def test_looting_by_armed_men_stays_looting_and_missile_strikes_stay_shelling() 
     struck = events_of("Norland forces carried out missile strikes on Kelvane on Sunday.")
     assert ("Shelling/artillery/missile attack", "asserted") in struck
     assert ("Air/drone strike", "asserted") not in struck
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Gunmen attacked a police checkpoint near Kelvane on Sunday, killing two officers.", "Armed clash"),
+        ("Gunmen attacked a market near Kelvane on Sunday, killing two traders.", "Attack"),
+    ],
+)
+def test_violence_against_a_military_target_is_a_clash(text: str, sub_type: str) -> None:
+    assert events_of(text)[0] == (sub_type, "asserted")

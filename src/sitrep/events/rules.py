@@ -88,9 +88,13 @@ POLITICAL_ARREST_LEMMAS = frozenset(
         "graft",
     }
 )
+MILITARY_TARGET = "military_target"  # a base, a checkpoint, a convoy: violence against armed forces
+MILITARY_TARGETS = frozenset(
+    {"base", "barracks", "checkpoint", "outpost", "garrison", "convoy", "patrol", "airbase", "airfield", "bunker"}
+)
 VICTIMS = "civilian_victims"  # the words of conflict reporting for its victims ("civilians", "villagers")
 # What makes harm political violence rather than a private crime (the events stage asks; typing does not).
-POLITICAL_HARM = frozenset({ARMED, STATE, POLITICAL, VICTIMS, BELLIGERENT})
+POLITICAL_HARM = frozenset({ARMED, STATE, POLITICAL, VICTIMS, BELLIGERENT, MILITARY_TARGET})
 VICTIM_LEMMAS = frozenset(
     {
         "civilian",
@@ -197,6 +201,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Armed clash", f"gunfire {ARMED}", confidence=0.65),
     _rule("Armed clash", f"harm {TWO_ARMED}", f"{CIVILIAN} {VICTIMS}", 0.6),
     _rule("Armed clash", f"harm {BELLIGERENT}", f"{CIVILIAN} {VICTIMS}", 0.55),
+    _rule("Armed clash", f"harm {MILITARY_TARGET}", f"{CIVILIAN} {VICTIMS}", 0.55),
     _rule("Attack", "harm", confidence=0.7),
     # Strategic developments: nobody is hurt.
     _rule("Arrests", "arrest", confidence=0.7),
@@ -272,6 +277,8 @@ class RuleTyper:
             names.add(STATE)
         if any(t.lemma_.lower() in POLITICAL_LEMMAS for t in tokens if t.i not in topic):
             names.add(POLITICAL)
+        if any(t.lemma_.lower() in MILITARY_TARGETS for t in tokens if t.i not in topic):
+            names.add(MILITARY_TARGET)
         if any(t.lemma_.lower() in VICTIM_LEMMAS for t in tokens if t.i not in topic):
             names.add(VICTIMS)
         if any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in tokens):
