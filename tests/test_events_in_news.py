@@ -355,3 +355,8 @@ def test_looting_by_armed_men_stays_looting_and_missile_strikes_stay_shelling() 
 )
 def test_violence_against_a_military_target_is_a_clash(text: str, sub_type: str) -> None:
     assert events_of(text)[0] == (sub_type, "asserted")
+
+
+def test_every_town_of_a_list_can_fall() -> None:
+    assert events_of("Kelvane and Vessa fell to rebel forces on Sunday.") == [(TAKEN, "asserted")]
+    assert events_of("The company and its staff fell to new lows in Vessa.") == []

@@ -449,7 +449,7 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
     if objects and not any(o.i in places or _is_territory(o) or o.lemma_.lower() in FORCES for o in objects):
         return False  # "withdrew its ambassador from Tehran", "captured the rebel leader": no land changed hands
     for child in token.children:
-        candidates = [child] if child.dep_ in ARGUMENT_DEPS else []
+        candidates = [child, *(c for c in child.children if c.dep_ == "conj")] if child.dep_ in ARGUMENT_DEPS else []
         if child.dep_ in {"prep", "agent", "prt"} and child.lower_ not in WHERE_PREPS:  # "pulled out of the island"
             candidates += [c for c in child.children if c.dep_ == "pobj"]
             candidates += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
