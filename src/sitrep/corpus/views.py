@@ -8,6 +8,7 @@ into typed view models whose ``to_json()`` is the one JSON shape of each view.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
@@ -129,11 +130,6 @@ def timeline(store: Store, query: str, start: str | None = None, end: str | None
 # --- territorial control ------------------------------------------------------------------------------------
 
 
-def controller(record: Record) -> str | None:
-    """The side a control claim says controls the place, if it says one does."""
-    return controls(record.side, record.status)
-
-
 def incompatible(a: Record, b: Record) -> bool:
     """Claims that cannot both be true: different controllers, or one side both holding and withdrawn."""
     return contradict(a.side, a.status, b.side, b.status)
@@ -161,8 +157,8 @@ class Period:
     """The claims about one place for one interval, and the status they add up to.
 
     ``groups`` are all of the period's claims, grouped by position (:class:`ClaimGroup`); ``claims`` are
-    the first claim of each of the first :data:`SHOWN_CLAIMS` positions, in time order, with
-    ``reports[(doc_id, idx)]`` claims behind each.
+    the first claim of each of the first :data:`SHOWN_CLAIMS` positions, in time order, each with
+    :meth:`reports_behind` it.
     """
 
     earliest: str | None
@@ -175,7 +171,12 @@ class Period:
         return sum(g.reports for g in self.groups)
 
     def reports_behind(self, claim: Record) -> int:
-        return next((g.reports for g in self.groups if g.first == (claim.doc_id, claim.idx)), 1)
+        """How many claims the shown ``claim`` stands for (itself and its reprints)."""
+        return self._reports.get((claim.doc_id, claim.idx), 1)
+
+    @cached_property
+    def _reports(self) -> dict[tuple[int, int], int]:
+        return {g.first: g.reports for g in self.groups}
 
     @property
     def derived(self) -> str:
@@ -263,6 +264,11 @@ def position(record: Record) -> Position:
     return place_id, record.side, record.status, record.claimant.label, record.outlet
 
 
+def _group_position(g: ClaimGroup) -> Position:
+    """:func:`position` of every claim of a group."""
+    return g.place_id, g.side, g.status, g.claimant.label, g.outlet
+
+
 def conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
     """Positions that cannot both be true: for two claimants (or outlets) whose asserted claims about the
     same place contradict each other at overlapping times, one pair of their claims that does (the
@@ -276,16 +282,16 @@ def conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
     by_position: dict[Position, list[ClaimGroup]] = {}
     for g in claim_groups(store, Filter(place=place, asserted_only=True)):
         if g.place_id is not None and g.earliest is not None:
-            by_position.setdefault((g.place_id, g.side, g.status, g.claimant.label, g.outlet), []).append(g)
+            by_position.setdefault(_group_position(g), []).append(g)
     by_place: dict[str | None, list[tuple[Position, list[ClaimGroup]]]] = {}
     for position_key, groups in by_position.items():
         groups.sort(key=_by_start)
         by_place.setdefault(position_key[0], []).append((position_key, groups))
     found: list[tuple[ClaimGroup, ClaimGroup]] = []
     for positions in by_place.values():
-        for i, (a, first) in enumerate(positions):
-            for b, second in positions[i + 1 :]:
-                if (a[3], a[4]) == (b[3], b[4]) or not contradict(a[1], a[2], b[1], b[2]):
+        for i, ((_, side_a, status_a, *voice_a), first) in enumerate(positions):
+            for (_, side_b, status_b, *voice_b), second in positions[i + 1 :]:
+                if voice_a == voice_b or not contradict(side_a, status_a, side_b, status_b):
                     continue  # one claimant through one outlet, or claims that can both be true
                 pair = _overlapping(first, second)
                 if pair is not None:

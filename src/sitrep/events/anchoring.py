@@ -156,7 +156,7 @@ class ArticleFrame:
         sentence = pronoun.sent
         start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
         matches = self.actors.find(list(self.doc[start : pronoun.i]))
-        heads = [_head_of(list(self.doc[m.start : m.end])) for m in matches if m.entry.kind in ANTECEDENT_KINDS]
+        heads = [self.doc[m.start : m.end].root for m in matches if m.entry.kind in ANTECEDENT_KINDS]
         subjects = [h for h in heads if h.dep_ in {"nsubj", "nsubjpass"}]  # the subject stays in focus
         chosen = subjects or heads
         return chosen[-1] if chosen else None
@@ -277,12 +277,6 @@ def reporting_window(dct: Interval | None) -> Interval | None:
 
 def _place_key(place: Place) -> str:
     return place.place_id or str(place.geonameid or "") or (place.name or place.text).lower()
-
-
-def _head_of(tokens: Sequence[Token]) -> Token:
-    """The token of a matched actor phrase whose head lies outside it ("Kurdish YPG *commanders*")."""
-    inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
 
 
 def side_of_actor(actor: str | None) -> str | None:

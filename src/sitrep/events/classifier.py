@@ -27,8 +27,8 @@ LABEL_COLUMN = "sub_event_type"
 # How much the rule typer's answer weighs against the model's probabilities: the model re-types a
 # clause only when it gives another sub-type this much more than the rules' own. Chosen on the
 # development news snippets (``eval/events_news.py``): a model of ACLED's notes re-typing news at
-# 35% sureness lost 10 points of F1, at a prior of 0.5 about 2; from 0.8 on it costs nothing and
-# still corrects what it is nearly sure of.
+# 35% sureness lost 10 points of F1, at a prior of 0.5 about 4, at 0.8 about one; higher priors
+# leave the model nothing to correct.
 RULE_PRIOR = 0.8
 
 

@@ -175,16 +175,18 @@ def in_passing(trigger: Token) -> bool:
         return True  # "the police shooting was ruled justified": the news is the ruling
     if trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
         return False
+    # a kind of wrong, not one deed: "battling sexual harassment"; not "fought the blaze", "fought a battle"
+    kind_of_wrong = trigger.lemma_.lower() not in FIGHTS and not any(
+        c.dep_ in {"det", "poss", "nummod"} for c in trigger.children
+    )
     node = trigger
     while node.dep_ in NOMINAL_LINK_DEPS | {"dobj"} and node.head.i != node.i:
         node = node.head
         topics = TOPIC_TAKING_VERBS if node.pos_ == "VERB" else TOPIC_TAKING_NOUNS
         if node.lemma_.lower() in topics:
             return True
-        opposed = node.pos_ == "VERB" and node.lemma_.lower() in OPPOSING_VERBS
-        kind_of_wrong = not any(c.dep_ in {"det", "poss", "nummod"} for c in trigger.children)
-        if opposed and kind_of_wrong and trigger.lemma_.lower() not in FIGHTS:
-            return True  # "battling sexual harassment", "to combat trafficking"; not "fought the blaze"
+        if kind_of_wrong and node.pos_ == "VERB" and node.lemma_.lower() in OPPOSING_VERBS:
+            return True  # "battling sexual harassment", "to combat trafficking"
         if node.pos_ == "VERB":
             return False
     return False

@@ -32,6 +32,7 @@ from sitrep.events.rules import (
     POLITICAL_ARREST,
     POLITICAL_ARREST_LEMMAS,
     POLITICAL_HARM,
+    STATE_FORCES,
     WEAPON_CUES,
     RuleTyper,
     Typing,
@@ -117,14 +118,13 @@ def extract_events(
 
 def _one_per_trigger(events: list[Event]) -> list[Event]:
     """Two clauses typed on their whole sentence can yield the same event twice: keep it once."""
-    seen: set[tuple[int, int, str]] = set()
+    seen: set[object] = set()
     kept = []
     for event in events:
-        key = (event.trigger.start, event.trigger.end, event.sub_type) if event.trigger else None
-        if key is None or key not in seen:
-            kept.append(event)
-        if key is not None:
+        key = (event.trigger.start, event.trigger.end, event.sub_type) if event.trigger else id(event)
+        if key not in seen:
             seen.add(key)
+            kept.append(event)
     return kept
 
 
@@ -273,7 +273,6 @@ ABDUCTION = "Abduction/forced disappearance"
 UNFORCED = frozenset({"go", "whereabouts", "take", "captive", "ransom", "missing"})
 TAKEN = "Non-state actor overtakes territory"
 RETAKEN = "Government regains territory"
-STATE_FORCE_KINDS = frozenset({"military", "police"})
 
 
 def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, frame: ArticleFrame) -> bool:
@@ -282,7 +281,7 @@ def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, fr
     if place is None:
         return False
     country = country_name(frame.result.places[place].country)
-    takers = [ref for ref, role in actors if role == "actor1" and ref.kind in STATE_FORCE_KINDS]
+    takers = [ref for ref, role in actors if role == "actor1" and ref.kind in STATE_FORCES]
     return country is not None and any(ref.side == country for ref in takers)
 
 

@@ -172,11 +172,13 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
         words = _sentence_words(sentence)
         other_domain = bool(words & OTHER_DOMAIN_WORDS) and not words & HARD_VIOLENCE_WORDS
         accident = bool(words & ACCIDENT_WORDS) and not words & (HARD_VIOLENCE_WORDS - REPORTING_PEOPLE)
+        racing = other_domain and bool(words & RACING_WORDS)  # "a crash during the race": part of the sport
         spans: dict[tuple[int, int], bool] = {}  # a span is inert when any cue read on it is
         for hit in hits:
             token = doc[hit.start : hit.end].root
             span = (hit.start, hit.end)
-            spans[span] = spans.get(span, False) or _not_an_event(hit, token, other_domain, accident)
+            out = (racing and hit.cue == "accident") or _not_an_event(hit, token, other_domain, accident)
+            spans[span] = spans.get(span, False) or out
         dropped = {i for (start, end), out in spans.items() if out for i in range(start, end)}
         kept = {i for (start, end), out in spans.items() if not out for i in range(start, end)}
         inert.update(dropped - kept)  # "shoot-outs": the harm word "shoot" is inert, the clash term is not
@@ -196,8 +198,6 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
     if _names_a_case(token) or _in_dateline(token):
         return True
-    if hit.cue == "accident" and other_domain and _sentence_words(token.sent) & RACING_WORDS:
-        return True  # "fractured his collarbone in a crash during the race": a racing crash, no disaster
     if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
         return True
     if hit.cue in WEAPON_CUES:
