@@ -37,6 +37,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PRESUPPOSING = frozenset({"after", "following", "since", "amid", "despite", "during", "because"})
 # "When a citizen is arrested abroad, the embassy is told": a rule about any time, not one event.
 GENERIC_MARKS = frozenset({"when", "whenever", "once"})
+# "until the truce ends", "before the offensive begins": in the present tense, not yet happened.
+FUTURE_MARKS = frozenset({"until", "till", "before"})
 # "Militants sometimes throw grenades at cars": a habit, not one event (in the simple present).
 HABITUAL_ADVERBS = frozenset(
     {
@@ -72,6 +74,14 @@ TOPIC_TAKING_NOUNS = frozenset({
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
 JUDGING_VERBS = frozenset({"rule", "deem", "declare", "clear", "classify", "label", "justify", "term"})
+# Verbs that make a known event the cause of the news: "the attack sparked outrage".
+# fmt: off
+CONSEQUENCE_VERBS = frozenset({
+    "prompt", "spark", "trigger", "provoke", "fuel", "lead", "cause", "renew", "revive", "raise",
+    "underscore", "highlight", "expose", "galvanize", "galvanise",
+})
+# fmt: on
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Verbs that oppose a kind of wrong rather than report one: "battling sexual harassment with posters".
 # fmt: off
 OPPOSING_VERBS = frozenset({
@@ -173,6 +183,8 @@ def in_passing(trigger: Token) -> bool:
         return False
     if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in JUDGING_VERBS:
         return True  # "the police shooting was ruled justified": the news is the ruling
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in CONSEQUENCE_VERBS and _definite(trigger):
+        return True  # "the crash prompted the federation to cancel": an event told before, now a cause
     if trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
         return False
     # a kind of wrong, not one deed: "battling sexual harassment"; not "fought the blaze", "fought a battle"
@@ -190,6 +202,80 @@ def in_passing(trigger: Token) -> bool:
         if node.pos_ == "VERB":
             return False
     return False
+
+
+# What makes a span long enough that a count over it is statistics: "since July", "since the truce".
+MONTH_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# fmt: off
+SPAN_NOUNS = frozenset({
+    "year", "month", "decade", "war", "ceasefire", "truce", "conflict", "invasion", "uprising", "start",
+    "beginning", "independence", "revolution", "takeover", "occupation", "talks", "accord", "agreement",
+})
+# fmt: on
+SPAN_PREPS = frozenset({"over", "in", "during", "within", "across", "throughout"})
+SPAN_MODIFIERS = frozenset({"past", "last", "recent", "previous"})
+COUNT_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "tens"})
+
+
+def tally(trigger: Token) -> bool:
+    """Statistics, not one event: a count of victims or attacks over a long span.
+
+    "About 80 civilians have been killed since July in the protests", "between June 2014 and April
+    2016 bombers killed more than 1,000", "more than 40 attacks over the past two years". The news of
+    one day ("fighting has killed 12 since Monday") keeps its event: a weekday is no long span.
+    """
+    sentence = trigger.sent
+    if not any(t.like_num or t.lower_ in COUNT_NOUNS for t in sentence if t.ent_type_ not in {"DATE", "TIME"}):
+        return False
+    heads = {node.i for node in path(trigger) if is_clause_head(node)} | {trigger.i}
+    # the span may hang anywhere in the clauses above the trigger: "in Nigeria between June 2014 and …"
+    return any(_long_span(t) for t in sentence if clause_head(t).i in heads or t.head.i in heads)
+
+
+def _long_span(child: Token) -> bool:
+    word = child.lower_
+    if word == "since" and child.dep_ in {"prep", "mark"}:
+        return _names_long_span(child.subtree if child.dep_ == "prep" else child.head.subtree)
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children):
+        return _names_long_span(child.subtree)  # "killed in airstrikes since the ceasefire began"
+    if word == "between" and child.dep_ == "prep":
+        return _names_long_span(child.subtree) and any(t.dep_ == "cc" for t in child.subtree)
+    if word in SPAN_PREPS and child.dep_ == "prep":
+        return any(
+            t.dep_ == "pobj" and t.lemma_.lower() in SPAN_NOUNS and any(m.lower_ in SPAN_MODIFIERS for m in t.children)
+            for t in child.children
+        )  # "over the past two years", "in recent months"
+    return False
+
+
+def _names_long_span(tokens: Iterable[Token]) -> bool:
+    """A month, a year, or a period noun: not a weekday, "dawn" or "the attack"."""
+    for t in tokens:
+        if (t.lower_ in MONTH_NAMES and t.pos_ == "PROPN") or t.lemma_.lower() in SPAN_NOUNS or t.lower_ in SPAN_NOUNS:
+            return True
+        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100:
+            return True
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    """ "the crash", "this attack", "Friday's bombing": an event the reader already knows of."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in noun.children)
 
 
 VOICED_PURPOSES = frozenset({"protest", "demonstrate", "rally", "march", "demand", "denounce", "condemn", "mourn"})
@@ -231,7 +317,16 @@ def _asks(trigger: Token) -> bool:
 
 def _generic(verb: Token, children: list[Token]) -> bool:
     marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS | HABITUAL_ADVERBS for c in children)
-    return marked and _present(verb, children)
+    return (marked or _not_yet(verb, children)) and _present(verb, children)
+
+
+def _not_yet(verb: Token, children: list[Token]) -> bool:
+    """ "until the fighting ends", "before the offensive starts", "as soon as the battle begins":
+    a time clause in the present tells of what has not happened yet ("as fighting raged" did)."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in children if c.dep_ == "mark"}
+    return bool(marks & FUTURE_MARKS) or ("as" in marks and verb.head.lower_ == "soon")
 
 
 def _negative_argument(child: Token) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.clause import clause_head, in_passing, modality
+from sitrep.events.clause import clause_head, in_passing, modality, tally
 from sitrep.events.domain import document_domain
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
@@ -50,14 +50,15 @@ TRIGGER_CUES = frozenset({
     "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
     "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
     "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base", "riot",
-    "gunfire",
+    "gunfire", "property",
 })
 # Cues whose words are also speech cues and still the act: a crowd that "rallied against", a state that "condemned".
 SPOKEN_ACTS = frozenset({"protest", "diplomacy"})
 # Cues that start an event only with an armed actor in the clause: "troops were deployed", "militants
-# set up a base"; not "the app was deployed", "the company's headquarters".
-ARMED_ONLY_CUES = frozenset({"deployment", "base"})
-ARMED_ONLY_TYPES = frozenset({"Other", "Headquarters or base established"})
+# set up a base", "soldiers burned the houses"; not "the app was deployed", "the company's headquarters",
+# "the storm destroyed homes".
+ARMED_ONLY_CUES = frozenset({"deployment", "base", "property"})
+ARMED_ONLY_TYPES = frozenset({"Other", "Headquarters or base established", "Looting/property destruction"})
 # Cues that name their event with a noun only: "a storm hit", not "police stormed"; "floods", not "flooded in".
 NOUN_ONLY_CUES = frozenset({"natural"})
 # Types that need no named actor or place to be an event: a quake is news without anybody doing it;
@@ -168,6 +169,8 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
         return False
     if hit.cue in NOUN_ONLY_CUES and token.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if hit.cue == "property" and token.dep_ == "amod":
+        return False  # "a destroyed van is pictured": the state of a thing, not who destroyed it
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
 
 
@@ -226,6 +229,8 @@ def _event(
     trigger = frame.doc[typing.trigger[0] : typing.trigger[1]]
     if in_passing(trigger.root):
         return None  # "sued over a missile attack": the news is the suit
+    if typing.type != STRATEGIC and tally(trigger.root):
+        return None  # "80 civilians have been killed since July": a toll, not one event (a third demobilised is news)
     if not typing.violent:  # "Moscow added ... to the Russian Federation": a government acts
         actors = event_actors(group, frame, attribution, bare_side_kind="government")
     sub_type, confidence = _typed(typing, tokens, model)
@@ -240,7 +245,8 @@ def _event(
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
         grounded = grounded or bool(_parties(actors, tokens, frame))
     demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
-    if typing.features & ARMED_ONLY_CUES and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
+    started_by_armed_only = all(h.cue in ARMED_ONLY_CUES for h in group.hits)
+    if started_by_armed_only and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
         return None
     if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
@@ -268,6 +274,7 @@ def _event(
     )
 
 
+STRATEGIC = "Strategic developments"
 ABDUCTION = "Abduction/forced disappearance"
 # Words that say someone is gone, not that someone took them.
 UNFORCED = frozenset({"go", "whereabouts", "take", "captive", "ransom", "missing"})

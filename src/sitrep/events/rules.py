@@ -186,7 +186,10 @@ RULES: tuple[Rule, ...] = (
     _rule("Shelling/artillery/missile attack", "shelling", confidence=0.8),
     # Disasters are no attack, whatever their toll (sitrep extension types; weapons decided above).
     _rule("Natural disaster", "natural", "clash", 0.65),
-    _rule("Man-made disaster", "accident", "clash mob crowd_violence abduction sexual protest", 0.6),
+    _rule("Man-made disaster", "accident", "clash mob abduction sexual protest", 0.6),  # a fire "destroyed"
+    # A bomb that went off, with nothing more specific said, is a remote explosive whoever it killed
+    # ("a blast at a checkpoint killed five soldiers"); fighting with explosions stays fighting.
+    _rule("Remote explosive/landmine/IED", "explosion", "clash gunfire", 0.5),
     # Territory changing hands by force.
     _rule("Government regains territory", f"regained {ARMED}", confidence=0.6),
     _rule("Non-state actor overtakes territory", f"taken {ARMED}", "arrest abduction", 0.55),
@@ -213,7 +216,6 @@ RULES: tuple[Rule, ...] = (
     _rule("Diplomatic event", "diplomacy", confidence=0.5),
     _rule("Headquarters or base established", "base", confidence=0.5),
     _rule("Change to group/activity", "group_change", confidence=0.45),
-    _rule("Remote explosive/landmine/IED", "explosion", confidence=0.5),
 )
 FALLBACK = "Other"
 FALLBACK_CONFIDENCE = 0.2
@@ -355,8 +357,9 @@ TOPIC_ANCHORS = frozenset({"protest", "grievance"})
 CHARGE_PREPS = frozenset({"for", "over"})
 CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due", "since", "despite"})
 # Acts whose "after"/"despite"/"to end" phrases tell their background: a curfew after riots, a truce to
-# end a war. (Not a change of hands: "forced to pull out after a grenade attack" reports the attack.)
-SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy"})
+# end a war, a claim made after the bombings. (Not a change of hands: "forced to pull out after a grenade
+# attack" reports the attack.)
+SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy", "claimed"})
 ENDING_VERBS = frozenset({"end", "stop", "halt", "cease", "resolve", "settle", "aim", "curb", "prevent"})
 PAUSES = frozenset({"pause", "halt", "cessation", "end", "lull", "break", "stop"})
 TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
@@ -382,8 +385,8 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
             topic |= settling_background(doc, hit)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
-            for child in anchor.children:
-                if child.dep_ == "prep" and child.lower_ in CHARGE_PREPS:
+            for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
+                if (child.dep_ == "prep" and child.lower_ in CHARGE_PREPS) or _trailing_apposition(child):
                     topic.update(t.i for t in child.subtree)
         if hit.cue == "arrest":  # "arrested for aggravated assault": an arrest, not an assault
             anchor = doc[hit.start : hit.end].root
@@ -404,6 +407,12 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
                 if is_topic_prep or is_topic_clause:
                     topic.update(t.i for t in child.subtree)
     return topic
+
+
+def _trailing_apposition(child: Token) -> bool:
+    """ "claimed the bombing, the latest of a series of blasts": the parser hangs a trailing
+    apposition off the verb as a noun phrase (``npadvmod`` with a determiner), unlike "Tuesday"."""
+    return child.dep_ == "npadvmod" and any(c.dep_ == "det" for c in child.children)
 
 
 def settling_background(doc: Doc, hit: CueHit) -> set[int]:
@@ -533,6 +542,8 @@ def accidental_fire(token: Token) -> bool:
     """ "Fire" that burns: a noun, not gunfire ("opened fire", "rocket fire"), told with what it burned
     or whom it hurt ("a fire that killed four", "the fire spread to the warehouse")."""
     if token.pos_ != "NOUN" or token.head.lemma_.lower() in GUNFIRE_HEADS:
+        return False
+    if token.head.lemma_.lower() == "set":  # "youths set fire to a home": arson, told by its doers
         return False
     if any(c.dep_ == "compound" for c in token.children):  # "rocket fire", "mortar fire"
         return False

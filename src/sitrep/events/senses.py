@@ -359,6 +359,8 @@ def weapon_in_use(hit: CueHit, token: Token) -> bool:
     if _weapon_test(token):
         return False
     span = token.doc[hit.start : hit.end]
+    if token.pos_ == "ADJ" and token.dep_ in {"acomp", "conj", "advmod"}:
+        return False  # said of something: "the interview was explosive", "the situation is explosive"
     if token.pos_ == "VERB" or any(t.lemma_.lower().startswith(EVENT_NOUN_PREFIXES) for t in span):
         if _modifies_other_noun(token) or _abstract_subject(token):  # "the population exploded"
             return False

@@ -1,0 +1,125 @@
+"""What a sentence reports when it names more than one event, or names one only as a count, a cause
+or a thing to come: tolls over months, claims of attacks, bombs, arson and demolitions (all
+sentences invented; places invented, as the stage runs alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import events_of
+
+IED = "Remote explosive/landmine/IED"
+LOOTING = "Looting/property destruction"
+
+
+def asserted(text: str) -> list[str]:
+    return [sub_type for sub_type, modality in events_of(text) if modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 900 civilians have been killed in air strikes on Norland since the truce collapsed.",
+        "About 60 protesters have been killed since August in the largest protests in Vessa in decades.",
+        "Between May 2019 and June 2021, the militia carried out more than 300 attacks on villages in Kelvane.",
+        "Rebels have launched dozens of attacks on army posts in Kelvane over the past three years.",
+    ],
+)
+def test_a_toll_over_months_is_statistics_not_an_event(text: str) -> None:
+    assert asserted(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Fighting between the army and rebels has killed 14 people in Kelvane since Tuesday.", "Armed clash"),
+        ("Rebels attacked an army post in Kelvane on Monday, killing 9 soldiers.", "Armed clash"),
+        ("A third of the rebel fighters in Kelvane have been demobilised since the peace accord.", None),
+    ],
+)
+def test_the_news_of_a_few_days_keeps_its_event(text: str, sub_type: str | None) -> None:
+    found = asserted(text)
+    assert (sub_type in found) if sub_type else found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kelvane Front claimed responsibility on Sunday for the deadly suicide bombing at a market in "
+        "Vessa, the latest in a series of blasts.",
+        "After the bombings in Vessa, the Kelvane Front claimed responsibility for the attack.",
+    ],
+)
+def test_a_claim_is_the_news_and_what_is_claimed_its_topic(text: str) -> None:
+    assert asserted(text) == ["Claim of responsibility"]
+
+
+def test_violence_told_beside_a_claim_is_its_own_event() -> None:
+    found = asserted("Gunmen killed six people at a checkpoint in Vessa; the Kelvane Front claimed responsibility.")
+    assert "Claim of responsibility" in found and len(found) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The crash prompted the football league to cancel every match in Vessa.", []),
+        ("The shooting sparked outrage across Norland.", []),
+        ("A bomb attack on a police bus in Vessa prompted the government to close schools.", [IED]),
+    ],
+)
+def test_a_known_event_that_causes_the_news_is_not_the_news(text: str, expected: list[str]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials expect 100,000 people to flee Vessa as soon as the battle for the city begins.",
+        "Residents will stay in the shelters until the shelling of Vessa stops.",
+        "The brigade must leave Kelvane before the offensive starts.",
+    ],
+)
+def test_a_time_clause_in_the_present_has_not_happened(text: str) -> None:
+    assert asserted(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb attack on a police bus in Vessa killed five officers on Monday.",
+        "A blast at an army checkpoint in Vessa killed five soldiers.",
+        "A bomb exploded near a police station in Vessa, wounding three officers.",
+    ],
+)
+def test_the_bomb_decides_whom_it_killed(text: str) -> None:
+    assert asserted(text) == [IED]
+
+
+def test_a_gas_explosion_stays_a_disaster() -> None:
+    assert asserted("A gas explosion at a factory in Vessa killed 12 workers.") == ["Man-made disaster"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Army bulldozers demolished farmhouses in southern Kelvane on Sunday.", [LOOTING]),
+        ("Government troops ransacked the houses of Vessa early in the afternoon.", [LOOTING]),
+        ("A fire destroyed the roof of a family home in Vessa on Tuesday.", ["Man-made disaster"]),
+        ("The storm destroyed dozens of homes in Vessa.", ["Natural disaster"]),
+        ("A destroyed van stood near the police station in Vessa.", []),
+        ("The start-up burned through its cash in a year.", []),
+    ],
+)
+def test_property_destroyed_by_armed_men_is_an_event_of_its_own(text: str, expected: list[str]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interview was more revealing, explosive and damaging than anyone had imagined.",
+        "The situation in Vessa is explosive, the governor said.",
+    ],
+)
+def test_an_explosive_interview_is_no_bomb(text: str) -> None:
+    assert asserted(text) == []
