@@ -10,6 +10,8 @@ from events_support import events_of
 
 IED = "Remote explosive/landmine/IED"
 LOOTING = "Looting/property destruction"
+TRANSFER = "Non-violent transfer of territory"
+TAKEN = "Non-state actor overtakes territory"
 
 
 def asserted(text: str) -> list[str]:
@@ -123,3 +125,37 @@ def test_property_destroyed_by_armed_men_is_an_event_of_its_own(text: str, expec
 )
 def test_an_explosive_interview_is_no_bomb(text: str) -> None:
     assert asserted(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army says it has pulled out of the disputed island of Milleia.", [TRANSFER]),
+        ("The studio said it beat every rival at the box office.", []),
+    ],
+)
+def test_it_is_the_organisation_that_says_so(text: str, expected: list[str]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels made significant gains in the north of Idlib province on Sunday.", [TAKEN]),
+        ("The party made big gains in the election in Ohio.", []),
+        ("The Labour party gained ground in the polls in Leeds.", []),
+    ],
+)
+def test_armed_men_making_gains_take_ground(text: str, expected: list[str]) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The rebel commander ordered a unilateral ceasefire on Monday.", "asserted"),
+        ("The general ordered the army to attack the rebels.", "planned"),
+    ],
+)
+def test_an_ordered_ceasefire_is_in_force(text: str, modality: str) -> None:
+    assert [m for _, m in events_of(text)][:1] == [modality]

@@ -30,6 +30,7 @@ PLANNED_LEMMAS = frozenset({
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
 # "a possible war", "the planned offensive": the event word's own modifier says it has not happened.
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "future", "hypothetical"})
+DECREED_MEASURES = frozenset({"ceasefire", "truce", "curfew", "lockdown", "evacuation", "blockade", "closure"})
 PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "upcoming", "prospective", "intended"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -155,7 +156,7 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
             return "hypothetical"  # "a possible war against Iraq"
         if node.i == trigger.i and any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in children):
             return "planned"  # "the planned offensive"
-        if node.i != trigger.i and node.lemma_.lower() in PLANNED_LEMMAS:
+        if node.i != trigger.i and node.lemma_.lower() in PLANNED_LEMMAS and not _decreed(trigger, node):
             return "planned"
         if node.i != trigger.i and node.lemma_.lower() in HYPOTHETICAL_LEMMAS:
             return "hypothetical"
@@ -168,6 +169,16 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
         if node.dep_ in {"relcl", "ROOT"} or _presupposes(node):
             break
     return "asserted"
+
+
+def _decreed(trigger: Token, verb: Token) -> bool:
+    """ "ordered a ceasefire", "ordered a curfew": a measure that is in force once ordered."""
+    return (
+        verb.lemma_.lower() == "order"
+        and trigger.dep_ == "dobj"
+        and trigger.head.i == verb.i
+        and (trigger.lemma_.lower() in DECREED_MEASURES)
+    )
 
 
 def in_passing(trigger: Token) -> bool:

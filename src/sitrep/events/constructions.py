@@ -3,7 +3,8 @@
 Some events are told with ordinary words whose sense only their arguments give: "pulled its troops
 out" (a withdrawal; "pulled a phone out" is none), "a van struck a bus" (a crash), "a U.S. strike"
 (an air strike; a teachers' strike is a protest), "strengthened its forces" (a movement of forces),
-"the regions Moscow added to the Russian Federation" (an annexation). :func:`hits` finds them as
+"rebels made gains in the north" (ground taken), "the regions Moscow added to the Russian Federation"
+(an annexation). :func:`hits` finds them as
 :class:`~sitrep.events.lexicon.CueHit` s of the lexicon's cue names, so the rules type them like any other.
 """
 
@@ -34,6 +35,26 @@ FORCES = frozenset({
     "brigade", "division", "regiment", "vessel", "ship", "warship", "tank", "aircraft", "jet", "boat", "garrison",
 })
 # fmt: on
+
+GAIN_NOUNS = frozenset({"gain", "inroad", "advance", "headway"})
+GAINING_VERBS = frozenset({"make", "score", "achieve", "post", "register", "report"})
+GROUND_NOUNS = frozenset({"ground", "territory"})
+
+
+def _gains_ground(token: Token, actors: ActorTable) -> bool:
+    """ "insurgents making major gains in Hama", "government forces gained ground near Kherson": armed
+    forces winning land. A party's gains in an election have no armed doer."""
+    if token.pos_ != "VERB":
+        return False
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    gains = token.lemma_.lower() in GAINING_VERBS and any(o in GAIN_NOUNS for o in objects)
+    if not gains and not (token.lemma_.lower() == "gain" and any(o in GROUND_NOUNS for o in objects)):
+        return False
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "acl":  # "with insurgents making gains"
+        doers.append(token.head)
+    return any(m.entry.kind in ARMED_KINDS for d in doers for m in actors.find(phrase(d)))
+
 
 REINFORCING_VERBS = frozenset({"strengthen", "bolster", "boost", "beef", "double", "triple", "increase", "expand"})
 
@@ -100,6 +121,8 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("accident", token.i, token.i + 1))
         if military_strike(token, actors):
             found.append(CueHit("air", token.i, token.i + 1))
+        if _gains_ground(token, actors):
+            found.append(CueHit("taken", token.i, token.i + 1))
         if _reinforces(token):
             found.append(CueHit("deployment", token.i, token.i + 1))
         if token.lemma_.lower() in ANNEXING_VERBS and _annexes(token, actors):

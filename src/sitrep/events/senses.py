@@ -412,7 +412,17 @@ def _abstract_subject(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     subjects = _subjects(token)
+    if any(s.lower_ == "it" for s in subjects) and _speaker_is_named(token):
+        return False  # "the navy says it has pulled out": "it" is the navy
     return any(s.lower_ == "it" or s.lemma_.lower() in ABSTRACT_TARGETS for s in subjects)
+
+
+def _speaker_is_named(verb: Token) -> bool:
+    """``verb`` is what a named speaker says it did: "the army said it had ...", not "analysts say it"."""
+    if verb.dep_ != "ccomp":
+        return False
+    speakers = _subjects(verb.head)
+    return any(s.pos_ in {"NOUN", "PROPN"} and s.lemma_.lower() not in ABSTRACT_TARGETS for s in speakers)
 
 
 def _subjects(verb: Token) -> list[Token]:
