@@ -159,3 +159,26 @@ def test_armed_men_making_gains_take_ground(text: str, expected: list[str]) -> N
 )
 def test_an_ordered_ceasefire_is_in_force(text: str, modality: str) -> None:
     assert [m for _, m in events_of(text)][:1] == [modality]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Holding signs, the protesters chanted "Bad for Vessa, bad for you."', ["Peaceful protest"]),
+        ("Small groups of protesters looped the streets around the stadium, chanting slogans.", ["Peaceful protest"]),
+        ("Rioters broke into shops in the northern cities, setting cars on fire.", ["Mob violence"]),
+    ],
+)
+def test_a_crowd_that_acts_needs_no_named_place(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel pocket was split in two after regime forces captured the district of Sakhour.",
+        "Pro-government militias captured the town of Vessa from the rebels on Monday.",
+    ],
+)
+def test_the_regimes_own_forces_regain_ground(text: str) -> None:
+    assert asserted(text) == ["Government regains territory"]

@@ -244,7 +244,8 @@ def _event(
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
         grounded = grounded or bool(_parties(actors, tokens, frame))
-    demonstrated = typing.type == "Protests" and trigger.root.pos_ == "VERB"  # "nurses protested"
+    # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
+    demonstrated = typing.type in CROWD_TYPES and (trigger.root.pos_ == "VERB" or _crowd_acts(trigger.root))
     started_by_armed_only = all(h.cue in ARMED_ONLY_CUES for h in group.hits)
     if started_by_armed_only and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
         return None
@@ -274,21 +275,35 @@ def _event(
     )
 
 
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _crowd_acts(noun: Token) -> bool:
+    """The crowd word is the subject of a deed: "the protesters chanted", "groups of rioters broke in"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "small groups of protesters"
+        noun = noun.head.head
+    return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.tag_ in {"VBD", "VBZ", "VBP"}
+
+
 STRATEGIC = "Strategic developments"
 ABDUCTION = "Abduction/forced disappearance"
 # Words that say someone is gone, not that someone took them.
 UNFORCED = frozenset({"go", "whereabouts", "take", "captive", "ransom", "missing"})
 TAKEN = "Non-state actor overtakes territory"
 RETAKEN = "Government regains territory"
+HOME_FORCE_WORDS = frozenset({"government", "regime", "loyalist", "loyalists"})
 
 
 def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, frame: ArticleFrame) -> bool:
-    """The taker is a state's own forces and the place is in that state: a government regaining
-    ground, not a group (or an invader) overtaking it."""
+    """The taker is a state's own forces and the place is in that state, or forces called the
+    government's: a government regaining ground, not a group (or an invader) overtaking it."""
+    armed = [ref for ref, role in actors if role == "actor1" and ref.kind in ARMED_KINDS]
+    if any(set(ref.text.lower().replace("-", " ").split()) & HOME_FORCE_WORDS for ref in armed):
+        return True  # "regime forces", "pro-government militias": the state's own or its affiliates
+    takers = [ref for ref in armed if ref.kind in STATE_FORCES]
     if place is None:
         return False
     country = country_name(frame.result.places[place].country)
-    takers = [ref for ref, role in actors if role == "actor1" and ref.kind in STATE_FORCES]
     return country is not None and any(ref.side == country for ref in takers)
 
 
