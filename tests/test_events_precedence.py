@@ -182,3 +182,30 @@ def test_a_crowd_that_acts_needs_no_named_place(text: str, expected: list[str]) 
 )
 def test_the_regimes_own_forces_regain_ground(text: str) -> None:
     assert asserted(text) == ["Government regains territory"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Army jets struck targets in Vessa in response to rocket fire from the hills.", ["Air/drone strike"]),
+        ("The militia burned the homes of two farmers in retaliation for the shooting of a commander.", [LOOTING]),
+    ],
+)
+def test_what_an_act_answers_is_its_background(text: str, expected: list[str]) -> None:
+    assert asserted(text) == expected
+
+
+def test_an_attack_on_ground_a_side_holds_is_a_battle() -> None:
+    assert asserted("The separatists launched an attack on the government-held village of Vessa.") == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In a late night raid, anti-terror police seized Ali Demir in an apartment in Vessa.", ["Arrests"]),
+        ("Rebels captured two soldiers near the town of Vessa.", ["Abduction/forced disappearance"]),
+        ("The striker seized the ball and scored.", []),
+    ],
+)
+def test_a_person_seized_is_arrested_or_abducted(text: str, expected: list[str]) -> None:
+    assert asserted(text) == expected

@@ -56,6 +56,27 @@ def _gains_ground(token: Token, actors: ActorTable) -> bool:
     return any(m.entry.kind in ARMED_KINDS for d in doers for m in actors.find(phrase(d)))
 
 
+SEIZING_VERBS = frozenset({"seize", "capture", "grab", "snatch", "nab"})
+STATE_CAPTORS = frozenset({"police", "military"})
+
+
+def seized_person(token: Token, actors: ActorTable) -> str | None:
+    """ "police seized the suspect Ali Demir" (an arrest), "rebels captured two soldiers" (an abduction):
+    a person taken, named by the parse; the captor's kind says which. Land taken is a territorial cue."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SEIZING_VERBS:
+        return None
+    taken = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(o.ent_type_ == "PERSON" or o.lemma_.lower() in CAPTIVES for o in taken):
+        return None
+    captors = [m.entry.kind for c in token.children if c.dep_ == "nsubj" for m in actors.find(phrase(c))]
+    if any(k in STATE_CAPTORS for k in captors):
+        return "arrest"
+    return "abduction" if any(k in ARMED_KINDS for k in captors) else None
+
+
+CAPTIVES = frozenset({"soldier", "officer", "civilian", "hostage", "suspect", "man", "woman", "journalist"})
+
+
 REINFORCING_VERBS = frozenset({"strengthen", "bolster", "boost", "beef", "double", "triple", "increase", "expand"})
 
 
@@ -123,6 +144,9 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("air", token.i, token.i + 1))
         if _gains_ground(token, actors):
             found.append(CueHit("taken", token.i, token.i + 1))
+        captive = seized_person(token, actors)
+        if captive is not None:
+            found.append(CueHit(captive, token.i, token.i + 1))
         if _reinforces(token):
             found.append(CueHit("deployment", token.i, token.i + 1))
         if token.lemma_.lower() in ANNEXING_VERBS and _annexes(token, actors):

@@ -81,6 +81,7 @@ POLITICAL_ARREST_LEMMAS = frozenset(
         "intelligence",
         "missionary",
         "anti-terror",
+        "terror",
         "parliamentary",
         "bribery",
         "corruption",
@@ -260,6 +261,8 @@ class RuleTyper:
         hits = [h for h in hits if not self.names_actor(doc, h)]
         hits = [h for h in hits if not (h.cue == "crowd_violence" and self.done_by_state(doc[h.start]))]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
+        if any(h.cue == "arrest" for h in hits):  # "in a raid, police arrested five": the raid is how
+            hits = [h for h in hits if not (h.cue == "harm" and doc[h.start].lemma_.lower() in RAIDS)]
         realised = [h for h in hits if not _unrealised(doc[h.start : h.end].root)]
         if realised:  # "mobilized reservists for a possible war": the war is not what happened
             hits = realised
@@ -279,7 +282,7 @@ class RuleTyper:
             names.add(STATE)
         if any(t.lemma_.lower() in POLITICAL_LEMMAS for t in tokens if t.i not in topic):
             names.add(POLITICAL)
-        if any(t.lemma_.lower() in MILITARY_TARGETS for t in tokens if t.i not in topic):
+        if any(t.lemma_.lower() in MILITARY_TARGETS or _held_by_a_side(t) for t in tokens if t.i not in topic):
             names.add(MILITARY_TARGET)
         if any(t.lemma_.lower() in VICTIM_LEMMAS for t in tokens if t.i not in topic):
             names.add(VICTIMS)
@@ -383,6 +386,7 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     for hit in hits:
         if hit.cue in SETTLING_CUES:  # "imposed a curfew after days of protests", "a truce to end the war"
             topic |= settling_background(doc, hit)
+        topic |= _answered(doc[hit.start : hit.end].root)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
@@ -413,6 +417,33 @@ def _trailing_apposition(child: Token) -> bool:
     """ "claimed the bombing, the latest of a series of blasts": the parser hangs a trailing
     apposition off the verb as a noun phrase (``npadvmod`` with a determiner), unlike "Tuesday"."""
     return child.dep_ == "npadvmod" and any(c.dep_ == "det" for c in child.children)
+
+
+RAIDS = frozenset({"raid", "swoop", "sweep"})
+# "in retaliation for the shooting", "in response to rocket fire", "to avenge the killing": what an act answers.
+ANSWERING_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "retribution", "answer"})
+AVENGING_VERBS = frozenset({"avenge", "retaliate", "respond"})
+
+
+def _answered(word: Token) -> set[int]:
+    """Indices of the phrase that says what the act of ``word``'s clause answers: told as given, the
+    retaliation is the news ("jets struck Gaza in response to rocket fire": an air strike)."""
+    verb = word if word.pos_ == "VERB" else word.head
+    found: set[int] = set()
+    for child in verb.children:
+        answering = child.dep_ == "prep" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ANSWERING_NOUNS for o in child.children
+        )
+        avenging = child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in AVENGING_VERBS
+        if answering or avenging:
+            found.update(t.i for t in child.subtree)
+    return found
+
+
+def _held_by_a_side(token: Token) -> bool:
+    """ "rebel-held", "Georgian-controlled": a place one armed side holds, so an attack on it is a battle."""
+    doc = token.doc
+    return token.lower_ in {"held", "controlled"} and token.i > 0 and doc[token.i - 1].text == "-"
 
 
 def settling_background(doc: Doc, hit: CueHit) -> set[int]:
