@@ -209,3 +209,12 @@ def test_an_attack_on_ground_a_side_holds_is_a_battle() -> None:
 )
 def test_a_person_seized_is_arrested_or_abducted(text: str, expected: list[str]) -> None:
     assert asserted(text) == expected
+
+
+def test_a_crash_that_claimed_a_life_is_no_claim() -> None:
+    text = "A one-vehicle accident early on Sunday claimed the life of a 32-year-old driver from Vessa."
+    assert asserted(text) == ["Man-made disaster"]
+
+
+def test_world_wars_and_their_critics_are_history() -> None:
+    assert asserted("Because of the two world wars, polo witnessed a decline in popularity.") == []

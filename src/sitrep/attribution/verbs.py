@@ -36,9 +36,13 @@ JUDGED_THINGS = frozenset({
 })
 # fmt: on
 
+TOLLS = frozenset({"life", "lives"})
+
 
 def verb_attribution(speech: SpeechDoc, verb: Token, entry: CueEntry) -> FoundAttribution | None:
     """The attribution a cue verb makes with the first of its frames that finds content, else None."""
+    if verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in TOLLS for c in verb.children):
+        return None  # "the crash claimed the life of a driver", "the storm claimed 12 lives": a toll
     if "judgement" in entry.frames and not _judges(verb):
         entry = replace(entry, frames=entry.frames - {"object", "judgement"})  # "rebels attacked the base"
         if not entry.frames:

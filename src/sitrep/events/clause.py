@@ -70,7 +70,7 @@ TOPIC_TAKING_VERBS = frozenset({
 TOPIC_TAKING_NOUNS = frozenset({
     "proposal", "threat", "risk", "image", "reminder", "anniversary", "memorial", "investigation", "inquiry",
     "probe", "trial", "lawsuit", "suit", "damage", "compensation", "report", "study", "film", "documentary",
-    "book", "rank", "role", "part", "share", "wake", "aftermath",
+    "book", "rank", "role", "part", "share", "wake", "aftermath", "critic", "history", "lesson", "legacy",
 })
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".

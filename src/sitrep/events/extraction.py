@@ -75,7 +75,7 @@ DIPLOMACY_WORDS = frozenset({
 # Words that name an event only in ACLED's terse notes, not in running prose.
 # fmt: off
 WEAK_TRIGGERS = frozenset({
-    "war", "violence", "body", "bodies", "dead", "death", "deaths", "strike", "strikes", "sign", "signed",
+    "war", "wars", "violence", "body", "bodies", "dead", "death", "deaths", "strike", "strikes", "sign", "signed",
     "signing", "agree", "agreed", "accord", "swap", "engage", "engaged", "engagement", "battlefield",
     "fatalities", "fatality", "shot", "negotiate", "negotiation", "negotiations", "mine",
     "mines",

@@ -516,6 +516,8 @@ CONFLICT_AGREEMENT_WORDS = frozenset(
         "hostage",
         "hostages",
         "hostilities",
+        "pause",
+        "fighting",
         "armistice",
         "rebels",
         "militants",
