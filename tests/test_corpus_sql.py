@@ -14,8 +14,9 @@ import pytest
 from tests.corpus_support import BAKHMUT, SOLEDAR, article
 
 from sitrep.corpus import records, views
-from sitrep.corpus.records import FAR_FUTURE, Record
+from sitrep.corpus.records import Record
 from sitrep.store import Store
+from sitrep.store.keys import FAR_FUTURE
 
 KRAMATORSK = dict(
     name="Kramatorsk",
@@ -188,3 +189,22 @@ def test_periods_are_runs_of_claims_that_overlap_a_claim_of_the_run(big_corpus: 
             for g in period.groups:
                 counts[(g.side, g.status)] += g.reports
         assert got == expected, query
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_a_places_events_page_by_time_like_the_python_definition(big_corpus: Store, newest_first: bool) -> None:
+    everything = list(records.events(big_corpus))
+    for query in ["Donetsk Oblast", "bakhmut", "Kherson", "Nowhere"]:
+        for start in [None, "2023-02-10"]:
+            where = records.Filter(place=query, start=start)
+            expected = [r for r in everything if _matches_place(r, query) and _in_range(r, start, None)]
+            expected.sort(key=lambda r: records.time_key(r, newest_first), reverse=newest_first)
+            pages: list[Record] = []
+            cursor = None
+            while True:  # three at a time, each page after the cursor of the one before
+                page = records.events_by_time(big_corpus, where, cursor, 3, newest_first=newest_first)
+                pages += page
+                if len(page) < 3:
+                    break
+                cursor = records.time_key(page[-1], newest_first)
+            assert [(r.doc_id, r.idx) for r in pages] == [(r.doc_id, r.idx) for r in expected], (query, start)

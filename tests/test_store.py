@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import insert, text
@@ -84,7 +85,7 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert version == SCHEMA_VERSION == "0005"
+    assert version == SCHEMA_VERSION == "0006"
     assert {
         "raw_sources",
         "outlets",
@@ -232,3 +233,47 @@ def test_an_older_store_gains_the_written_place_names_when_opened(store: Store, 
         keys = conn.execute(text("SELECT text, text_key FROM places WHERE doc_id = :d"), {"d": doc_id}).all()
     assert keys and all(key == " ".join(written.split()).casefold() for written, key in keys)
     reopened.close()
+
+
+def _record_keys(store: Store, doc_id: int) -> tuple[list[tuple[Any, ...]], list[str]]:
+    with store.engine.connect() as conn:
+        places = conn.execute(
+            text("SELECT record, idx, key, time, until FROM record_places WHERE doc_id = :d ORDER BY 1, 2, 3"),
+            {"d": doc_id},
+        ).all()
+        names = conn.execute(text("SELECT key FROM actor_keys ORDER BY key")).scalars().all()
+    return [tuple(row) for row in places], list(names)
+
+
+def test_an_older_store_gains_the_place_keys_the_writer_would_write(store: Store, analyzed: AnalyzedArticle) -> None:
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+
+    doc_id, _ = store.add(analyzed)
+    written = _record_keys(store, doc_id)
+    keys = {(record, idx, key) for record, idx, key, _, _ in written[0]}
+    assert {("control", 0, "bakhmut"), ("control", 0, "donetsk")} <= keys  # the region without " oblast"
+    assert "russia" in written[1]  # an actor name, once
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005")
+    reopened = Store(store.url)  # the upgrade fills both tables from the stored layers
+    assert _record_keys(reopened, doc_id) == written
+    reopened.close()
+
+
+def test_place_keys_follow_a_reanalysis_and_go_with_their_document(store: Store, analyzed: AnalyzedArticle) -> None:
+    doc_id, _ = store.add(analyzed)
+    before, _ = _record_keys(store, doc_id)
+    changed = analyzed.model_copy(deep=True)
+    changed.events = changed.events[:1]
+    changed.control = []
+    store.replace(doc_id, changed)
+    after, _ = _record_keys(store, doc_id)
+    assert after and len(after) < len(before) and {record for record, *_ in after} == {"event"}
+    store.delete(doc_id)
+    assert _record_keys(store, doc_id)[0] == []

@@ -17,7 +17,7 @@ from sqlalchemy import BigInteger, ColumnElement, Select, and_, cast, exists, fa
 
 from sitrep.store import Store
 from sitrep.store import schema as s
-from sitrep.store.keys import lookup_key
+from sitrep.store.keys import FAR_FUTURE, lookup_key, place_key
 
 
 @dataclass(frozen=True)
@@ -171,9 +171,6 @@ def _record(kind: str, row: Any) -> Record:
     return Record(**common, side=row.side, status=row.status)
 
 
-FAR_FUTURE = "9999-12-31"  # the open end of an interval, for comparisons
-
-
 @dataclass(frozen=True)
 class Filter:
     """Which records a view wants; every condition is SQL, so only matching rows are read.
@@ -197,6 +194,9 @@ class Filter:
     outlet: str | None = None  # the outlet that published the article
 
 
+_AT = s.record_places.alias("rp")  # the place key a record is found by, with its interval
+
+
 def place_condition(query: str, places: Any = _PLACE) -> ColumnElement[bool]:
     """Rows of ``places`` that are the place ``query`` names, or inside that region."""
     q, p = lookup_key(query), places
@@ -204,11 +204,24 @@ def place_condition(query: str, places: Any = _PLACE) -> ColumnElement[bool]:
     return or_(p.c.name_key == q, p.c.text_key == q, p.c.place_id == q, p.c.admin1_key.in_(sorted(regions)))
 
 
-def _actor_condition(table: Any, record: str, query: str) -> ColumnElement[bool]:
-    q = lookup_key(query)
-    k = s.record_actors
-    match = k.c.key == q if len(q) <= 3 else or_(k.c.key == q, k.c.key.contains(q, autoescape=True))
-    return exists().where(k.c.doc_id == table.c.doc_id, k.c.record == record, k.c.idx == table.c.idx, match)
+def _at_place(table: Any, record: str, query: str) -> ColumnElement[bool]:
+    """The record's place key (``record_places``) is the one ``query`` folds to: the join that lets a place's
+    records be read in time order from one index range."""
+    a = _AT
+    return and_(a.c.doc_id == table.c.doc_id, a.c.record == record, a.c.idx == table.c.idx, a.c.key == place_key(query))
+
+
+def _place_match(table: Any, record: str, query: str) -> ColumnElement[bool]:
+    return exists().where(_at_place(table, record, query))
+
+
+def _actor_match(table: Any, record: str, query: str) -> ColumnElement[bool]:
+    """The record names the actor: a key equal to ``query``, or (over 3 characters) containing it, looked
+    up among the distinct names (``actor_keys``) before the records that carry them."""
+    q, k, names = lookup_key(query), s.record_actors, s.actor_keys
+    match = names.c.key == q if len(q) <= 3 else or_(names.c.key == q, names.c.key.contains(q, autoescape=True))
+    carriers = select(k.c.doc_id, k.c.idx).where(k.c.record == record, k.c.key.in_(select(names.c.key).where(match)))
+    return tuple_(table.c.doc_id, table.c.idx).in_(carriers)
 
 
 def _range_condition(table: Any, start: str | None, end: str | None) -> ColumnElement[bool]:
@@ -220,17 +233,38 @@ def _range_condition(table: Any, start: str | None, end: str | None) -> ColumnEl
     return and_(*conditions)
 
 
+def _range_at(start: str | None, end: str | None) -> ColumnElement[bool]:
+    """:func:`_range_condition` on the ``record_places`` row, where it is read from the index alone."""
+    a = _AT
+    conditions = [a.c.time < FAR_FUTURE]
+    if start is not None:
+        conditions.append(a.c.until >= start)
+    if end is not None:
+        conditions.append(a.c.time <= end)
+    return and_(*conditions)
+
+
+def _place_driven(where: Filter) -> bool:
+    """A place alone (no "or an actor") selects the records: they are read through ``record_places``."""
+    return where.place is not None and where.actor is None
+
+
 def _filtered(table: Any, record: str, query: Select[Any], where: Filter) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
-    matches: list[ColumnElement[bool]] = []
-    if where.place is not None:
-        matches.append(place_condition(where.place))
-    if where.actor is not None:
-        matches.append(_actor_condition(table, record, where.actor))
-    if matches:
-        conditions.append(or_(*matches))
-    if where.start is not None or where.end is not None:
-        conditions.append(_range_condition(table, where.start, where.end))
+    ranged = where.start is not None or where.end is not None
+    if _place_driven(where):
+        assert where.place is not None
+        query = query.join(_AT, _at_place(table, record, where.place))
+        if ranged:
+            conditions.append(_range_at(where.start, where.end))
+    else:
+        matches = [_actor_match(table, record, where.actor)] if where.actor is not None else []
+        if where.place is not None:
+            matches.append(_place_match(table, record, where.place))
+        if matches:
+            conditions.append(or_(*matches))
+        if ranged:
+            conditions.append(_range_condition(table, where.start, where.end))
     if where.asserted_only:
         conditions.append(table.c.modality == "asserted")
     if where.modality is not None:
@@ -265,13 +299,30 @@ def events_by_time(
     """Events in time order, oldest or newest first (undated last either way), the ``limit`` after the
     cursor ``after`` (a :func:`time_key`)."""
     e = s.events
-    key = func.coalesce(e.c.earliest, "" if newest_first else FAR_FUTURE)
     query = _filtered(e, "event", _joined(e, e.c.place_idx, e.c.asserted_by), where)
-    position = tuple_(key, e.c.doc_id, e.c.idx)
-    if after is not None:
-        query = query.where(position < tuple_(*after) if newest_first else position > tuple_(*after))
-    order = (key.desc(), e.c.doc_id.desc(), e.c.idx.desc()) if newest_first else (key, e.c.doc_id, e.c.idx)
-    return list(_read(store, "event", query.order_by(*order).limit(limit)))
+    time: ColumnElement[str]
+    if _place_driven(where):  # in the order of the place's index: the page costs its rows, not the place's
+        time, doc_id, idx = _AT.c.time, _AT.c.doc_id, _AT.c.idx
+    else:
+        time, doc_id, idx = func.coalesce(e.c.earliest, FAR_FUTURE), e.c.doc_id, e.c.idx
+    if not newest_first:
+        if after is not None:
+            query = query.where(tuple_(time, doc_id, idx) > tuple_(*after))
+        return list(_read(store, "event", query.order_by(time, doc_id, idx).limit(limit)))
+    # newest first, undated last: the dated records backwards, then the undated ones
+    found: list[Record] = []
+    if after is None or after[0] != "":
+        dated = query.where(time < FAR_FUTURE)
+        if after is not None:
+            dated = dated.where(tuple_(time, doc_id, idx) < tuple_(*after))
+        found = list(_read(store, "event", dated.order_by(time.desc(), doc_id.desc(), idx.desc()).limit(limit)))
+    if len(found) < limit:
+        undated = query.where(time == FAR_FUTURE)
+        if after is not None and after[0] == "":
+            undated = undated.where(tuple_(doc_id, idx) < tuple_(after[1], after[2]))
+        order = (doc_id.desc(), idx.desc())
+        found += _read(store, "event", undated.order_by(*order).limit(limit - len(found)))
+    return found
 
 
 def events(store: Store, where: Filter | None = None) -> Iterator[Record]:

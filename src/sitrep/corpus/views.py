@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 
 from sitrep.corpus.records import (
-    FAR_FUTURE,
     ClaimGroup,
     Filter,
     Record,
@@ -28,6 +27,7 @@ from sitrep.corpus.records import (
 from sitrep.export.rows import record_dict
 from sitrep.store import Store
 from sitrep.store import schema as s
+from sitrep.store.keys import FAR_FUTURE
 
 
 def overlaps(a: Record, b: Record) -> bool:
@@ -111,8 +111,11 @@ def _happening_key(r: Record) -> tuple[str, str, str | None]:
 
 def timeline(store: Store, query: str, start: str | None = None, end: str | None = None) -> list[TimelineEntry]:
     """Events and control claims about a place (or inside a region) or an actor, ordered by time."""
-    where = Filter(place=query, actor=query, start=start, end=end)
-    records = [*events(store, where), *control_claims(store, where)]
+    # Two index-driven reads (the place's records, the actor's) rather than one "place or actor" scan.
+    found: dict[tuple[str, int, int], Record] = {}
+    for where in (Filter(place=query, start=start, end=end), Filter(actor=query, start=start, end=end)):
+        found.update(((r.kind, r.doc_id, r.idx), r) for r in [*events(store, where), *control_claims(store, where)])
+    records = list(found.values())
     records.sort(key=lambda r: (r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.idx))
     entries: list[TimelineEntry] = []
     candidates: dict[tuple[str, str, str | None], list[TimelineEntry]] = {}  # only these can be the same happening

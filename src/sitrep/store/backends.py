@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -115,3 +117,11 @@ def writing(engine: Engine) -> Iterator[Connection]:
     """A transaction that will write: committed at the end, rolled back on any error."""
     with engine.connect().execution_options(**WRITE) as conn, conn.begin():
         yield conn
+
+
+def insert_missing(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows``, skipping those whose primary key is already there (both backends say it alike)."""
+    if not rows:
+        return
+    dialect = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    conn.execute(dialect(table).on_conflict_do_nothing(), rows)

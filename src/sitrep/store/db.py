@@ -23,11 +23,12 @@ from sqlalchemy import Connection, Engine, Select, delete, func, insert, select,
 from sqlalchemy.exc import IntegrityError
 
 from sitrep import __version__
-from sitrep.model import AnalyzedArticle, Event, Interval
+from sitrep.model import AnalyzedArticle, Interval
 from sitrep.sources import RawDoc
 from sitrep.store import backends, outlets, schema, stories
 from sitrep.store import raw as raw_store
 from sitrep.store.keys import lookup_key
+from sitrep.store.record_keys import actor_rows, place_rows
 from sitrep.store.search import (
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
@@ -38,7 +39,7 @@ from sitrep.store.search import (
     search_index,
 )
 
-SCHEMA_VERSION = "0005"  # the newest migration: stored with every analysis
+SCHEMA_VERSION = "0006"  # the newest migration: stored with every analysis
 WRITE_ATTEMPTS = 5  # a document's transaction is tried again when a concurrent writer got in first
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
@@ -143,7 +144,7 @@ class Store:
             old_body = conn.scalar(select(d.body).where(d.id == doc_id))
             if old_body is None:
                 raise KeyError(doc_id)
-            for table in (*LAYER_TABLES, schema.record_actors):
+            for table in (*LAYER_TABLES, schema.record_actors, schema.record_places):
                 conn.execute(delete(table).where(table.c.doc_id == doc_id))
             conn.execute(update(schema.documents).where(d.id == doc_id).values(**_document_values(analyzed)))
             self._write_layers(conn, doc_id, analyzed)
@@ -162,9 +163,11 @@ class Store:
         for table, rows in _layer_rows(a).items():
             if rows:
                 conn.execute(insert(table), [{"doc_id": doc_id, "idx": i, **row} for i, row in enumerate(rows)])
-        keys = _record_actor_rows(a)
-        if keys:
-            conn.execute(insert(schema.record_actors), [{"doc_id": doc_id, **row} for row in keys])
+        actors = actor_rows(a)
+        for table, rows in ((schema.record_actors, actors), (schema.record_places, place_rows(a))):
+            if rows:
+                conn.execute(insert(table), [{"doc_id": doc_id, **row} for row in rows])
+        backends.insert_missing(conn, schema.actor_keys, [{"key": k} for k in sorted({r["key"] for r in actors})])
         linked = outlets.link(conn, a.source.uri, a.article.outlet, a.article.language)
         if linked is not None:
             outlet_id, name = linked
@@ -377,28 +380,3 @@ def _layer_rows(a: AnalyzedArticle) -> dict[Any, list[dict[str, Any]]]:
             for c in a.control
         ],
     }
-
-
-def _claimant_keys(a: AnalyzedArticle, index: int | None) -> set[str]:
-    if index is None or not 0 <= index < len(a.attributions) or a.attributions[index].source is None:
-        return set()
-    source = a.attributions[index].source
-    assert source is not None
-    return {lookup_key(source.actor), lookup_key(source.resolved or source.text)}
-
-
-def _event_keys(a: AnalyzedArticle, e: Event) -> set[str]:
-    names = {lookup_key(getattr(x, k)) for x in e.actors for k in ("actor", "side", "text")}
-    return names | _claimant_keys(a, e.asserted_by)
-
-
-def _record_actor_rows(a: AnalyzedArticle) -> list[dict[str, Any]]:
-    """The names each event and control claim can be found by as an actor (see ``schema.record_actors``)."""
-    rows = []
-    for record, items in (
-        ("event", [_event_keys(a, e) for e in a.events]),
-        ("control", [{lookup_key(c.side)} | _claimant_keys(a, c.claimant) for c in a.control]),
-    ):
-        for idx, keys in enumerate(items):
-            rows += [{"record": record, "idx": idx, "key": key} for key in sorted(keys) if key]
-    return rows

@@ -229,6 +229,31 @@ record_actors = Table(
     Index("ix_record_actors_key", "key"),
 )
 
+# Every key an event or control claim can be found by as a place (:func:`sitrep.store.keys.place_key`
+# of its place's gazetteer name, the name the article wrote, its id and its first-level region), with the
+# record's interval (``time``: earliest, ``until``: latest; FAR_FUTURE when open or undated): "the events
+# at Bakhmut from 1 March, in time order" is one range of ``ix_record_places_time`` read from the index
+# alone, however many records the place has.
+record_places = Table(
+    "record_places",
+    metadata,
+    _doc_fk(),
+    Column("record", String(8), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("time", String(40), nullable=False),
+    Column("until", String(40), nullable=False),
+    Index("ix_record_places_time", "key", "record", "time", "doc_id", "idx", "until"),
+)
+
+# Every distinct actor key of ``record_actors``, so a query for part of a name ("wagner") scans the
+# names once, not every record's (kept by the writer; a name whose records are gone matches nothing).
+actor_keys = Table(
+    "actor_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+)
+
 # Feeds ``sitrep watch`` polls, with what a restart needs to resume politely: the validators for a
 # conditional GET, when it last ran and found something new, and its errors (for back-off).
 feeds = Table(
