@@ -4,7 +4,9 @@ The store is generated (``fill``): real analysed articles (the bundled example a
 fixtures, analysed once) are replicated with varied outlets, dates, places and a line of
 text of their own, so every copy is a distinct document with valid offsets. The server runs
 in its own process; a concurrent client (httpx2) measures p50/p95 per request kind and
-requests per second, and the 100k-event export is streamed while the server's peak RSS is read.
+requests per second, and the 100k-event export is streamed while the server's peak RSS is read. Claim
+views are measured cold too (the first request for each place, before the store generation's groups
+are kept).
 
     .venv/bin/python benchmarks/serve.py [--documents 100000] [--db PATH] [--requests 400]
 """
@@ -120,6 +122,9 @@ def main() -> None:
             f"{'request':<20} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8}   ({args.documents} documents, "
             f"{args.concurrency} concurrent clients)"
         )
+        # claim groups are kept per store generation: the first read of each place after a write pays in full
+        cold = asyncio.run(_measure(base, [f"/api/v1/places/{p[0]}/claims" for p in PLACES], 1))
+        print(f"{'place claims, cold':<20} {statistics.median(cold) * 1000:8.1f} {max(cold) * 1000:8.1f}   (p50 / max)")
         for kind, paths in kinds.items():
             started = time.perf_counter()
             latencies = asyncio.run(_measure(base, paths, args.concurrency))

@@ -208,3 +208,41 @@ def test_a_places_events_page_by_time_like_the_python_definition(big_corpus: Sto
                     break
                 cursor = records.time_key(page[-1], newest_first)
             assert [(r.doc_id, r.idx) for r in pages] == [(r.doc_id, r.idx) for r in expected], (query, start)
+
+
+def test_claim_groups_are_kept_until_the_store_changes_in_any_process(
+    big_corpus: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    computed: list[records.Filter] = []
+    grouped = records._claim_groups
+
+    def counting(store: Store, where: records.Filter) -> list[records.ClaimGroup]:
+        computed.append(where)
+        return grouped(store, where)
+
+    monkeypatch.setattr(records, "_claim_groups", counting)
+    records.CLAIM_GROUPS.clear()
+    first = views.place_claims(big_corpus, "Soledar")
+    again = views.place_claims(big_corpus, "Soledar")
+    assert len(computed) == 1 and [p.total for p in again] == [p.total for p in first]
+    other = Store(big_corpus.url)  # another writer, as another process would be
+    body = "Witnesses said Soledar was captured."
+    other.add(
+        article(
+            "https://late.example/1",
+            "Late",
+            body,
+            "Witnesses",
+            "said",
+            "neutral",
+            "Soledar was captured",
+            "Soledar",
+            SOLEDAR,
+            "Russia",
+            "captured",
+            "2023-02-14",
+        )
+    )
+    after = views.place_claims(big_corpus, "Soledar")
+    assert len(computed) == 2 and sum(p.total for p in after) == sum(p.total for p in first) + 1
+    other.close()

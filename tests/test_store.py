@@ -85,7 +85,7 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert version == SCHEMA_VERSION == "0006"
+    assert version == SCHEMA_VERSION == "0007"
     assert {
         "raw_sources",
         "outlets",

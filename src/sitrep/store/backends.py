@@ -13,13 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from sitrep.errors import StoreError
+from sitrep.store import schema
 
 DB_ENV = "SITREP_DB"
 SUPPORTED = ("sqlite", "postgresql")
@@ -114,9 +115,21 @@ def _sqlite_begin(conn: Connection) -> None:
 
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """A transaction that will write: committed at the end, rolled back on any error."""
+    """A transaction that will write: committed at the end, rolled back on any error. It raises the
+    store's generation last, so the row is locked only for the commit (``schema.store_state``)."""
     with engine.connect().execution_options(**WRITE) as conn, conn.begin():
         yield conn
+        state = schema.store_state
+        conn.execute(update(state).where(state.c.name == GENERATION).values(value=state.c.value + 1))
+
+
+GENERATION = "generation"
+
+
+def generation(conn: Connection) -> int:
+    """How many write transactions the store has seen."""
+    state = schema.store_state
+    return int(conn.scalar(select(state.c.value).where(state.c.name == GENERATION)) or 0)
 
 
 def insert_missing(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -254,6 +254,15 @@ actor_keys = Table(
     Column("key", Text, primary_key=True),
 )
 
+# Named counters of the store. ``generation`` goes up with every write transaction, so a reader can keep
+# what it computed from the store (claim groups) until the store changes, in any process.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
 # Feeds ``sitrep watch`` polls, with what a restart needs to resume politely: the validators for a
 # conditional GET, when it last ran and found something new, and its errors (for back-off).
 feeds = Table(
