@@ -5,8 +5,8 @@ fixtures, analysed once) are replicated with varied outlets, dates, places and a
 text of their own, so every copy is a distinct document with valid offsets. The server runs
 in its own process; a concurrent client (httpx2) measures p50/p95 per request kind and
 requests per second, and the 100k-event export is streamed while the server's peak RSS is read. Claim
-views are measured cold too (the first request for each place, before the store generation's groups
-are kept).
+views and timelines are measured cold too (the first request for each place, one client, before the
+store generation's results are kept).
 
     .venv/bin/python benchmarks/serve.py [--documents 100000] [--db PATH] [--requests 400]
 """
@@ -123,8 +123,14 @@ def main() -> None:
             f"{args.concurrency} concurrent clients)"
         )
         # claim groups are kept per store generation: the first read of each place after a write pays in full
-        cold = asyncio.run(_measure(base, [f"/api/v1/places/{p[0]}/claims" for p in PLACES], 1))
-        print(f"{'place claims, cold':<20} {statistics.median(cold) * 1000:8.1f} {max(cold) * 1000:8.1f}   (p50 / max)")
+        # claim groups and timelines are kept per store generation: the first read of each after a write
+        # pays in full
+        for kind, path in (("place claims", "claims"), ("place timeline", "timeline?start=2023-03-01&end=2023-03-03")):
+            cold = asyncio.run(_measure(base, [f"/api/v1/places/{p[0]}/{path}" for p in PLACES], 1))
+            label = f"{kind}, cold"
+            print(
+                f"{label:<20} {statistics.median(cold) * 1000:8.1f} {max(cold) * 1000:8.1f}   (p50 / max, one client)"
+            )
         for kind, paths in kinds.items():
             started = time.perf_counter()
             latencies = asyncio.run(_measure(base, paths, args.concurrency))

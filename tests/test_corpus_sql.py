@@ -223,6 +223,7 @@ def test_claim_groups_are_kept_until_the_store_changes_in_any_process(
     monkeypatch.setattr(records, "_claim_groups", counting)
     records.CLAIM_GROUPS.clear()
     first = views.place_claims(big_corpus, "Soledar")
+    before = sum(len(e.records) for e in views.timeline(big_corpus, "Soledar"))
     again = views.place_claims(big_corpus, "Soledar")
     assert len(computed) == 1 and [p.total for p in again] == [p.total for p in first]
     other = Store(big_corpus.url)  # another writer, as another process would be
@@ -245,4 +246,5 @@ def test_claim_groups_are_kept_until_the_store_changes_in_any_process(
     )
     after = views.place_claims(big_corpus, "Soledar")
     assert len(computed) == 2 and sum(p.total for p in after) == sum(p.total for p in first) + 1
+    assert sum(len(e.records) for e in views.timeline(big_corpus, "Soledar")) == before + 1  # timelines too
     other.close()

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 
+from sitrep.corpus.cache import GenerationCache
 from sitrep.corpus.records import (
     ClaimGroup,
     Filter,
@@ -109,8 +110,16 @@ def _happening_key(r: Record) -> tuple[str, str, str | None]:
     return r.kind, r.what, r.place.place_id if r.place else None
 
 
+TIMELINES = GenerationCache(entries=64)
+
+
 def timeline(store: Store, query: str, start: str | None = None, end: str | None = None) -> list[TimelineEntry]:
-    """Events and control claims about a place (or inside a region) or an actor, ordered by time."""
+    """Events and control claims about a place (or inside a region) or an actor, ordered by time; kept
+    until the store changes (:mod:`sitrep.corpus.cache`)."""
+    return list(TIMELINES.get(store, ("timeline", query, start, end), lambda: _timeline(store, query, start, end)))
+
+
+def _timeline(store: Store, query: str, start: str | None, end: str | None) -> list[TimelineEntry]:
     # Two index-driven reads (the place's records, the actor's) rather than one "place or actor" scan.
     found: dict[tuple[str, int, int], Record] = {}
     for where in (Filter(place=query, start=start, end=end), Filter(actor=query, start=start, end=end)):
