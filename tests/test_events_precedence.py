@@ -218,3 +218,18 @@ def test_a_crash_that_claimed_a_life_is_no_claim() -> None:
 
 def test_world_wars_and_their_critics_are_history() -> None:
     assert asserted("Because of the two world wars, polo witnessed a decline in popularity.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Security forces stormed two protest camps in Vessa, killing dozens of people.",
+            "Excessive force against protesters",
+        ),
+        ("Police beat protesters outside the parliament in Vessa on Monday.", "Protest with intervention"),
+        ("Protesters in Vessa threw stones at the police on Monday.", "Violent demonstration"),
+    ],
+)
+def test_force_the_police_use_on_a_crowd_is_an_intervention(text: str, expected: str) -> None:
+    assert asserted(text)[:1] == [expected]

@@ -93,7 +93,7 @@ LANGUAGE_SAMPLE_TOKENS = 1000
 
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 # A crowd's event read again on its whole sentence: "police dispersed ...", "joining the demonstrators".
-CROWD_SUB_TYPES = frozenset({"Peaceful protest", "Mob violence"})
+CROWD_SUB_TYPES = frozenset({"Peaceful protest", "Mob violence", "Protest with intervention"})
 
 
 def extract_events(

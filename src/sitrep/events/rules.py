@@ -259,7 +259,13 @@ class RuleTyper:
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
         hits = [h for h in hits if not (h.cue == "accident" and _is_fire(doc, h) and not accidental_fire(doc[h.start]))]
         hits = [h for h in hits if not self.names_actor(doc, h)]
-        hits = [h for h in hits if not (h.cue == "crowd_violence" and self.done_by_state(doc[h.start]))]
+        # force the police or the army use on a crowd is an intervention, not a violent crowd
+        hits = [
+            CueHit("intervention", h.start, h.end)
+            if h.cue == "crowd_violence" and self.done_by_state(doc[h.start])
+            else h
+            for h in hits
+        ]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
         if any(h.cue == "arrest" for h in hits):  # "in a raid, police arrested five": the raid is how
             hits = [h for h in hits if not (h.cue == "harm" and doc[h.start].lemma_.lower() in RAIDS)]
