@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sitrep.extract.textdump.markup import as_printed, is_markdown, unmark
+from sitrep.extract.textdump.markup import as_printed, is_markdown, main_headings, unmark
+from sitrep.extract.textdump.pipeline import extract_textdump
 
 LINKS = "\n".join(f"* [Section {i}](https://example.org/s/{i})" for i in range(4))
 
@@ -42,3 +43,32 @@ def test_old_html2text_headings_underscored_links_and_entities() -> None:
     assert printed[:2] == ["Harbour works begin after", "the vote"]
     assert "Read more news" in printed
     assert printed[-1] == 'It\'s done & dusted, she said "today".'
+
+
+MENU = "".join(f"  * [Section {n}](/section/{n}/)\n" for n in range(1, 9))
+STORY = (
+    "Engineers at the Vessa plant switched off the last coal boiler on Tuesday after forty years of service. "
+    "The town council said the site would host a battery park by the end of next year, and that the workers "
+    "would keep their jobs while the old halls are taken down.\n\n"
+    "Residents gathered at the gates to watch the chimney go dark, and the union thanked the crews who kept "
+    "the boilers running through three hard winters."
+)
+DECK = (
+    "The plant that heated half of the valley for four decades is closing, and the council has promised a "
+    "battery park on the site within a year."
+)
+
+
+def test_the_heading_a_converter_marks_as_the_pages_h1_is_its_title() -> None:
+    headline = "A Cold Goodbye for Vessa"  # shares one word with the story: weak on its own
+    markdown = f"{MENU}\n[Staff Writer](/author/staff)\n\n# {headline}\n\n{DECK}\n\n{STORY}\n\n{MENU}"
+    assert main_headings(markdown) == {headline.casefold()}
+    assert extract_textdump(markdown).title == headline
+    starred = f"Home\nNews\nSport\n\n****** {headline} ******\n{DECK}\n\n{STORY}\n\nContact us\nImprint\n"
+    assert main_headings(starred) == {headline.casefold()}
+    assert extract_textdump(starred).title == headline
+
+
+def test_a_page_of_many_main_headings_marks_teasers_not_a_headline() -> None:
+    teasers = "\n\n".join(f"# Teaser number {n} about the valley" for n in range(8))
+    assert main_headings(f"{MENU}\n{teasers}\n\n{STORY}") == frozenset()

@@ -57,6 +57,23 @@ def as_printed(text: str) -> str:
     return text
 
 
+_MAIN_HEADING = re.compile(r"^ {0,3}#[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)  # "# Headline"
+_STARRED_MAIN_HEADING = re.compile(r"^\*{6} ((?:[^\n]*\n){0,3}?[^\n]*?)\s+\*{6}[ \t]*$", re.MULTILINE)
+MAX_MAIN_HEADINGS = 5  # a page with more "main" headings marks its teasers, not its headline
+
+
+def main_headings(text: str) -> frozenset[str]:
+    """The lines a converter marked as the page's top-level heading (``<h1>``), as the later passes print
+    them (case and spacing aside): Markdown's ``# Headline``, old html2text's ``****** Headline ******``.
+    A text browser prints headings like any line; these tools say which one the page calls its headline."""
+    if is_markdown(text):
+        found = [" ".join(unmark(m.group(1)).split()) for m in _MAIN_HEADING.finditer(text, 0, 200_000)]
+    else:
+        found = [" ".join(m.group(1).split()) for m in _STARRED_MAIN_HEADING.finditer(text, 0, 200_000)]
+    keys = {heading.casefold() for heading in found if heading}
+    return frozenset(keys) if len(keys) <= MAX_MAIN_HEADINGS else frozenset()
+
+
 def is_markdown(text: str) -> bool:
     """A Markdown conversion shows its links; prose with the odd bracket does not."""
     return len(_ANY_LINK.findall(text, 0, 200_000)) >= MIN_LINKS

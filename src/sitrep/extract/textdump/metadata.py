@@ -36,9 +36,15 @@ class Header:
 
 
 def read_header(
-    header: list[Unit], body: list[Unit], stoplist: frozenset[str], page_text: str, options: TextdumpOptions
+    header: list[Unit],
+    body: list[Unit],
+    stoplist: frozenset[str],
+    page_text: str,
+    options: TextdumpOptions,
+    main_headings: frozenset[str] = frozenset(),
 ) -> Header:
-    """Title, byline, authors, section and stamp from the units above the body (``page_text`` case-folded)."""
+    """Title, byline, authors, section and stamp from the units above the body (``page_text`` case-folded;
+    ``main_headings``: the lines the converter marked as the page's ``<h1>``, case-folded)."""
     found = Header()
     used: set[int] = set()
     for i, unit in enumerate(header):  # icon-labelled metadata is the most explicit: read it first
@@ -60,7 +66,7 @@ def read_header(
         names = p.BYLINE.match(found.byline)
         raw = names["names"] if names else found.byline
         found.authors = [n.strip(" .") for n in p.NAME_SPLIT.split(raw) if n.strip(" .")]
-    found.title = _find_title(header, used, body, stoplist, page_text, options)
+    found.title = _find_title(header, used, body, stoplist, page_text, options, main_headings)
     return found
 
 
@@ -71,13 +77,15 @@ def _find_title(
     stoplist: frozenset[str],
     page_text: str,
     options: TextdumpOptions,
+    main_headings: frozenset[str] = frozenset(),
 ) -> str | None:
     """The headline: the best-scoring headline-like line above the body.
 
     A headline is short, one sentence with no full stop, not a caption, shares
     its content words with the story, sits close to the body and just above
-    the byline/date or the standfirst, and is often printed twice (page title
-    and headline).
+    the byline/date or the standfirst, is often printed twice (page title
+    and headline), and is the line a converter marked as the page's ``<h1>``
+    when the converter marks headings.
     """
     o = options
     opening_units = body[: o.title_opening_paragraphs]
@@ -102,7 +110,9 @@ def _find_title(
             continue  # two words are a section label or a name unless printed twice ("Ein Albtraum")
         matched_opening, matched = len(words & opening), len(words & anywhere)
         above_metadata = any(0 < m - i <= o.title_above_metadata_lines for m in used)  # headlines sit just above
-        if matched == 0 or (matched < min(o.title_min_shared, len(words)) and not repeated and not above_metadata):
+        declared = norm(unit.text) in main_headings or norm(text) in main_headings  # the page's <h1>
+        vouched = repeated or above_metadata or declared
+        if matched == 0 or (matched < min(o.title_min_shared, len(words)) and not vouched):
             continue  # a headline shares its words with the story; one shared word alone is chance
         weight = o.title_opening_weight
         overlap = (weight * matched_opening + (1 - weight) * matched) / (len(words) + o.title_smoothing)
@@ -112,6 +122,7 @@ def _find_title(
             + o.title_repeat_bonus * repeated
             + o.standfirst_bonus * _standfirst_follows(header, i, o)
         )
+        score += o.main_heading_bonus * declared
         score -= o.caption_penalty * bool(p.CAPTION.search(text)) + o.full_stop_penalty * (text[-1] == ".")
         score -= o.title_long_penalty * (len(unit.words) > o.title_long_words)
         score += o.headline_length_bonus * (o.news_headline_min_words <= len(wordy) <= o.news_headline_max_words)

@@ -99,6 +99,7 @@ class TextdumpOptions:
     title_above_metadata_lines: int = 6  # a headline sits at most this many lines above the byline or date
     title_above_metadata_bonus: float = 0.35  # bonus for a candidate just above the byline or date
     standfirst_bonus: float = 0.25  # bonus for a candidate over a standfirst
+    main_heading_bonus: float = 0.35  # bonus for the line a converter marked as the page's <h1>
     standfirst_min_words: int = 6  # a standfirst is a sentence of at least this many words
     caption_penalty: float = 0.3  # penalty for a candidate that reads as a caption
     full_stop_penalty: float = 0.15  # penalty for a candidate ending in a full stop

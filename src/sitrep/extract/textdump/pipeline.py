@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sitrep.extract.textdump.blocks import body_units, find_region
 from sitrep.extract.textdump.classify import classify_units, page_language
 from sitrep.extract.textdump.lines import Unit, norm, split_units
+from sitrep.extract.textdump.markup import main_headings
 from sitrep.extract.textdump.metadata import read_header
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
 
@@ -45,7 +46,7 @@ def extract_textdump(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> T
         return dump
     header = units[max(0, start - options.header_window) : start]
     body = body_units(units, spans, options)
-    found = read_header(header, body, stoplist, text.casefold(), options)
+    found = read_header(header, body, stoplist, text.casefold(), options, main_headings(text))
     dump.title, dump.byline, dump.authors = found.title, found.byline, found.authors
     dump.section, dump.stamp = found.section, found.stamp
     if dump.title:
