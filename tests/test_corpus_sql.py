@@ -210,18 +210,19 @@ def test_a_places_events_page_by_time_like_the_python_definition(big_corpus: Sto
             assert [(r.doc_id, r.idx) for r in pages] == [(r.doc_id, r.idx) for r in expected], (query, start)
 
 
-def test_claim_groups_are_kept_until_the_store_changes_in_any_process(
+def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_process(
     big_corpus: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     computed: list[records.Filter] = []
-    grouped = records._claim_groups
+    grouped = records.claim_groups
 
     def counting(store: Store, where: records.Filter) -> list[records.ClaimGroup]:
         computed.append(where)
         return grouped(store, where)
 
-    monkeypatch.setattr(records, "_claim_groups", counting)
-    records.CLAIM_GROUPS.clear()
+    monkeypatch.setattr(views, "claim_groups", counting)
+    views.PLACE_CLAIMS.clear()
+    views.TIMELINES.clear()
     first = views.place_claims(big_corpus, "Soledar")
     before = sum(len(e.records) for e in views.timeline(big_corpus, "Soledar"))
     again = views.place_claims(big_corpus, "Soledar")

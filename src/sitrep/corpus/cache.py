@@ -1,9 +1,9 @@
 """What a corpus view computed from the store, kept until the store changes.
 
-Claim periods and conflicting claims group every claim of a place: at 100,000 documents that is a
-read of tens of thousands of rows. Readers far outnumber writes in a newsroom's day, so the groups
+Claim periods, conflicting claims and timelines read every claim or record of a place: at 100,000
+documents tens of thousands of rows. Readers far outnumber writes in a newsroom's day, so these views
 are kept per store *generation* (``schema.store_state``, raised by every write transaction in any
-process): the first read after a write pays, the rest are a lookup.
+process): the first read after a write pays in full, the rest are a lookup.
 """
 
 from __future__ import annotations

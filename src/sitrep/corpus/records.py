@@ -15,7 +15,6 @@ from urllib.parse import urlparse
 
 from sqlalchemy import BigInteger, ColumnElement, Select, and_, cast, exists, false, func, or_, select, tuple_
 
-from sitrep.corpus.cache import GenerationCache
 from sitrep.store import Store
 from sitrep.store import schema as s
 from sitrep.store.keys import FAR_FUTURE, lookup_key, place_key
@@ -362,17 +361,7 @@ class ClaimGroup:
     first: tuple[int, int]  # (doc_id, idx) of the first claim
 
 
-CLAIM_GROUPS = GenerationCache()
-
-
 def claim_groups(store: Store, where: Filter) -> list[ClaimGroup]:
-    """The control claims ``where`` selects, grouped in SQL (one row per position and interval), in time
-    order: a place with 250,000 claims reads as a few hundred rows instead of 250,000 joined records.
-    Kept until the store changes (:mod:`sitrep.corpus.cache`)."""
-    return list(CLAIM_GROUPS.get(store, ("claim_groups", where), lambda: _claim_groups(store, where)))
-
-
-def _claim_groups(store: Store, where: Filter) -> list[ClaimGroup]:
     c, d, a = s.control_claims, s.documents, _CLAIMANT
     source = func.coalesce(a.c.source_resolved, a.c.source_text)
     outlet = func.coalesce(d.c.outlet, d.c.uri)

@@ -223,7 +223,15 @@ class Period:
         }
 
 
+PLACE_CLAIMS = GenerationCache(entries=64)
+
+
 def place_claims(store: Store, place: str, start: str | None = None, end: str | None = None) -> list[Period]:
+    """:func:`_place_claims`, kept until the store changes (:mod:`sitrep.corpus.cache`)."""
+    return list(PLACE_CLAIMS.get(store, ("claims", place, start, end), lambda: _place_claims(store, place, start, end)))
+
+
+def _place_claims(store: Store, place: str, start: str | None = None, end: str | None = None) -> list[Period]:
     """Asserted control claims about a place over time (touching ``start``..``end`` when given), grouped
     into periods of overlapping claims with a derived status.
 
@@ -282,6 +290,11 @@ def _group_position(g: ClaimGroup) -> Position:
 
 
 def conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
+    """:func:`_conflicting`, kept until the store changes (:mod:`sitrep.corpus.cache`)."""
+    return list(PLACE_CLAIMS.get(store, ("conflicting", place), lambda: _conflicting(store, place)))
+
+
+def _conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
     """Positions that cannot both be true: for two claimants (or outlets) whose asserted claims about the
     same place contradict each other at overlapping times, one pair of their claims that does (the
     earliest-starting such pair, each the first stored of its kind); pairs in store order of their
