@@ -225,6 +225,7 @@ def test_place_page_draws_its_status_bands_and_sparkline(client: TestClient) -> 
 
 
 def test_search_facets_narrow_and_exports_take_the_selection(client: TestClient) -> None:
+    assert "facets" not in client.get("/api/v1/search", params={"q": "said"}).json()  # counted only when asked
     result = client.get("/api/v1/search", params={"q": "said", "facets": "true"}).json()
     outlets = {f["value"]: f["count"] for f in result["facets"]["outlet"]}
     assert outlets["Kyiv Example"] == 2 and sum(outlets.values()) == len(result["items"])

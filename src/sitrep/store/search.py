@@ -7,6 +7,7 @@ search backend only answers queries.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
@@ -113,15 +114,31 @@ class Fts5Search(_SqlSearch):
         "AND (:outlet IS NULL OR d.outlet = :outlet) AND (:language IS NULL OR d.language = :language) "
         "AND (:event_type IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = :event_type)) "
     )
-    SQL = text(
+    # The page is ranked first and only its rows get a snippet: SQLite computes every result column
+    # before it sorts, and a snippet for each of 100,000 matches costs more than ranking them. Without a
+    # filter the ranking reads the index alone, not a document row per match.
+    RANK = f"bm25(documents_fts, {TITLE_WEIGHT}, 1.0)"
+    _PAGE = (
         "SELECT d.id, d.title, d.uri, "
-        f"snippet(documents_fts, 1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16) AS snippet, "
-        f"bm25(documents_fts, {TITLE_WEIGHT}, 1.0) AS score "
-        f"{MATCHES}ORDER BY score, d.id LIMIT :limit OFFSET :offset"
+        f"snippet(documents_fts, 1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16) AS snippet, {RANK} AS score "
+        "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+        "WHERE documents_fts MATCH :q AND documents_fts.rowid IN ({ranked}) ORDER BY score, d.id"
     )
+    SQL = text(
+        _PAGE.format(
+            ranked=f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
+            f"ORDER BY {RANK}, rowid LIMIT :limit OFFSET :offset"
+        )
+    )
+    SQL_SCOPED = text(_PAGE.format(ranked=f"SELECT d.id {MATCHES}ORDER BY {RANK}, d.id LIMIT :limit OFFSET :offset"))
     FACETS: ClassVar[dict[str, Any]] = _facets(
         MATCHES, MATCHES.replace("WHERE", "JOIN events e ON e.doc_id = d.id WHERE", 1)
     )
+
+    def search(self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None) -> list[SearchHit]:
+        sql = self.SQL_SCOPED if scope is not None and any(dataclasses.astuple(scope)) else self.SQL
+        rows = self._run(sql, query, scope, {"limit": limit, "offset": offset})
+        return [SearchHit(r.id, r.title, r.uri, r.snippet, float(r.score)) for r in rows]
 
     def _run(self, sql: Any, query: str, scope: SearchScope | None, extra: dict[str, Any]) -> list[Any]:
         """The query as FTS5 syntax when it uses it, else (or when FTS5 rejects it) as plain words."""

@@ -182,7 +182,7 @@ def search(
     scope = SearchScope(outlet, language, event_type)
     hits = db.search(q, limit, offset, scope)
     result = page([dataclasses.asdict(h) for h in hits], offset + len(hits), limit)
-    if not offset:  # the facets of the whole result, with the first page
+    if facets and not offset:  # the facets of the whole result, with the first page, when asked for
         result["facets"] = {
             name: [{"value": v, "count": n} for v, n in values] for name, values in db.facets(q, scope).items()
         }
