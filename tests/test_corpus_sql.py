@@ -249,3 +249,24 @@ def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_proce
     assert len(computed) == 2 and sum(p.total for p in after) == sum(p.total for p in first) + 1
     assert sum(len(e.records) for e in views.timeline(big_corpus, "Soledar")) == before + 1  # timelines too
     other.close()
+
+
+def test_readers_of_a_value_being_computed_wait_for_it(store: Store) -> None:
+    import threading
+    import time
+
+    from sitrep.corpus.cache import GenerationCache
+
+    cache, calls, results = GenerationCache(), [], []
+
+    def slow() -> list[int]:
+        calls.append(1)
+        time.sleep(0.2)
+        return [len(calls)]
+
+    readers = [threading.Thread(target=lambda: results.append(cache.get(store, "k", slow))) for _ in range(8)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert len(calls) == 1 and results == [[1]] * 8

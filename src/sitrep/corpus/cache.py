@@ -23,23 +23,35 @@ class GenerationCache:
 
     def __init__(self, entries: int = 128, largest: int = 50_000) -> None:
         self._entries: OrderedDict[tuple[str, int, Hashable], Sized] = OrderedDict()
+        self._pending: dict[tuple[str, int, Hashable], Lock] = {}
         self._lock = Lock()
         self.size, self.largest = entries, largest  # values longer than ``largest`` are not kept
 
     def get(self, store: Store, key: Hashable, compute: Callable[[], T]) -> T:
-        """The value of ``compute()`` for ``key`` at the store's current generation."""
+        """The value of ``compute()`` for ``key`` at the store's current generation. Readers asking for a
+        value being computed wait for it instead of computing it again (a busy page hit by 16 clients
+        at once is read once)."""
         with store.engine.connect() as conn:
             full = (store.url, backends.generation(conn), key)
         with self._lock:
             if full in self._entries:
                 self._entries.move_to_end(full)
                 return self._entries[full]  # type: ignore[return-value]
-        value = compute()  # outside the lock: two readers may compute at once, neither waits
-        if len(value) <= self.largest:
+            computing = self._pending.setdefault(full, Lock())
+        with computing:  # the first reader computes; the others wait here, then find the value
             with self._lock:
-                self._entries[full] = value
-                while len(self._entries) > self.size:
-                    self._entries.popitem(last=False)
+                if full in self._entries:
+                    return self._entries[full]  # type: ignore[return-value]
+            try:
+                value = compute()
+                if len(value) <= self.largest:
+                    with self._lock:
+                        self._entries[full] = value
+                        while len(self._entries) > self.size:
+                            self._entries.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._pending.pop(full, None)
         return value
 
     def clear(self) -> None:
