@@ -233,3 +233,14 @@ def test_world_wars_and_their_critics_are_history() -> None:
 )
 def test_force_the_police_use_on_a_crowd_is_an_intervention(text: str, expected: str) -> None:
     assert asserted(text)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army says it is willing to withdraw its troops from the island of Milleia.", []),
+        ("The government accused the rebels of violating a month-old ceasefire in Kelvane.", []),
+    ],
+)
+def test_what_a_party_is_willing_to_do_or_accused_of_breaking_is_not_news(text: str, expected: list[str]) -> None:
+    assert asserted(text) == expected

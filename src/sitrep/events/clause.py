@@ -24,6 +24,7 @@ PLANNED_AUX = frozenset({"will", "shall", "'ll"})
 # fmt: off
 PLANNED_LEMMAS = frozenset({
     "plan", "aim", "intend", "threaten", "prepare", "seek", "want", "vow", "promise", "pledge", "goal",
+    "willing", "ready", "prepared", "eager", "unwilling", "reluctant",
     "objective", "ambition", "intention", "attempt", "try", "order", "call", "urge", "demand", "expect",
 })
 # fmt: on
@@ -63,9 +64,10 @@ NEGATIVE_ARGUMENTS = frozenset({"nobody", "nothing", "none", "noone"})
 # lawsuit, the rescue or the proposal ("sued over a missile attack", "rescued from an airstrike").
 # fmt: off
 TOPIC_TAKING_VERBS = frozenset({
+    "violate", "breach", "flout", "reject", "monitor", "respect", "observe", "honor", "honour",
     "complain", "sue", "blame", "accuse", "rebuke", "welcome", "investigate", "indict", "prosecute",
     "rescue", "remember", "commemorate", "mark", "estimate", "prompt", "highlight", "recall", "mourn",
-    "honor", "honour", "compensate", "probe", "study", "discuss", "debate",
+    "compensate", "probe", "study", "discuss", "debate",
 })
 TOPIC_TAKING_NOUNS = frozenset({
     "proposal", "threat", "risk", "image", "reminder", "anniversary", "memorial", "investigation", "inquiry",

@@ -67,9 +67,10 @@ SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
 STATE_NOUNS = frozenset({"country", "nation", "government", "state"})
 SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
+# Words only dealings between states use; a minister or a president also meets their own opposition.
 DIPLOMACY_WORDS = frozenset({
     "ambassador", "envoy", "embassy", "diplomat", "diplomatic", "treaty", "sanction", "summit", "bilateral",
-    "consulate", "minister", "secretary", "president", "premier", "nato", "un", "delegation",
+    "consulate", "foreign", "counterpart", "nato", "un", "delegation",
 })
 # fmt: on
 # Words that name an event only in ACLED's terse notes, not in running prose.
