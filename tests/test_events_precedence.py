@@ -244,3 +244,17 @@ def test_force_the_police_use_on_a_crowd_is_an_intervention(text: str, expected:
 )
 def test_what_a_party_is_willing_to_do_or_accused_of_breaking_is_not_news(text: str, expected: list[str]) -> None:
     assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two sides exchanged fire near the border on Monday.", ["Armed clash"]),
+        ("Both sides of the debate fought hard in parliament.", []),
+        ("He was killed on Friday while supporting combat operations in the north.", ["Armed clash"]),
+        ("A man was stabbed on a jogging path on Sunday.", []),
+        ("The company's drone operations grew by 40 percent last year.", []),
+    ],
+)
+def test_a_battle_told_by_its_two_sides_or_its_operations(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected

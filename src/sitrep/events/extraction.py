@@ -243,6 +243,8 @@ def _event(
         sub_type = RETAKEN  # "regime forces captured the district": the state takes back its own ground
     grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
+    if typing.type == "Battles":  # "both sides exchanged fire": the two parties of a battle, counted
+        grounded = grounded or any(_two_sides(t) for t in tokens)
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
         grounded = grounded or bool(_parties(actors, tokens, frame))
     # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
@@ -251,7 +253,11 @@ def _event(
     if started_by_armed_only and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
         return None
     if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
-        return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
+        # "he was killed while supporting combat operations": a death the sentence puts in a battle
+        context = typer.type_tokens([t for t in head.sent if t.i not in inert], extra, frame.location_tokens)
+        if context.type != "Battles":
+            return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
+        sub_type = context.sub_type
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
         return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them
     if typing.sub_type == "Arrests" and not _political_arrest(typing, head):
@@ -338,6 +344,13 @@ def _parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fr
         if index is not None and (places[index].precision == "country" or places[index].role == "actor"):
             parties.add((places[index].name or places[index].text).lower())
     return parties
+
+
+def _two_sides(token: Token) -> bool:
+    """ "both sides", "the two sides", "either side": the parties of a fight, counted rather than named."""
+    return token.lemma_.lower() == "side" and any(
+        c.dep_ in {"det", "nummod", "predet"} and c.lower_ in {"both", "two", "either"} for c in token.children
+    )
 
 
 def _several_states(token: Token) -> bool:

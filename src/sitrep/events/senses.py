@@ -386,7 +386,7 @@ FIREFIGHTING_VERBS = frozenset({"battle", "fight", "combat", "tackle", "contain"
 
 def is_figurative(token: Token, with_preps: bool = True) -> bool:
     """Violence done to an abstraction, by a manner of speaking, or a word modifying another noun."""
-    if _modifies_other_noun(token):  # "attack ads", "battle pass"
+    if _modifies_other_noun(token, FIGHT_HEADS):  # "attack ads", "battle pass"
         return True
     if token.dep_ == "amod" and _abstract(token.head):  # "slaughtered chickens"
         return True
@@ -455,13 +455,18 @@ def _abstract(token: Token) -> bool:
     return token.lemma_.lower() in ABSTRACT_TARGETS or token.lower_ == "it"
 
 
-def _modifies_other_noun(token: Token) -> bool:
+def _modifies_other_noun(token: Token, heads: frozenset[str] = EVENT_HEADS) -> bool:
     """ "drone footage", "attack ads": the word modifies a noun that is not itself an event."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"compound", "amod", "nmod"}:
         return False
     if token.head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    return token.head.lemma_.lower() not in EVENT_HEADS
+    return token.head.lemma_.lower() not in heads
+
+
+# "combat operations", "a combat mission": a fight word names a military operation (a drone's
+# "operations" are a company's business as often).
+FIGHT_HEADS = EVENT_HEADS | {"operation", "mission", "sortie"}
 
 
 def _aimed_at_a_place(token: Token) -> bool:
