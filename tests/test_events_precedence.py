@@ -251,7 +251,7 @@ def test_what_a_party_is_willing_to_do_or_accused_of_breaking_is_not_news(text: 
     [
         ("The two sides exchanged fire near the border on Monday.", ["Armed clash"]),
         ("Both sides of the debate fought hard in parliament.", []),
-        ("He was killed on Friday while supporting combat operations in the north.", ["Armed clash"]),
+        ("He was killed on Friday while supporting combat operations against the Taliban.", ["Armed clash"]),
         ("A man was stabbed on a jogging path on Sunday.", []),
         ("The company's drone operations grew by 40 percent last year.", []),
     ],
