@@ -258,3 +258,34 @@ def test_what_a_party_is_willing_to_do_or_accused_of_breaking_is_not_news(text: 
 )
 def test_a_battle_told_by_its_two_sides_or_its_operations(text: str, expected: list[str]) -> None:
     assert asserted(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police in Vessa confiscated weapons and explosives from an armed group on Friday.",
+            ["Disrupted weapons use"],
+        ),
+        (
+            "Police announced the seizure of 40 rifles and 2,000 rounds of ammunition from a hideout.",
+            ["Disrupted weapons use"],
+        ),
+        ("Soldiers discovered a cache of mortar shells and grenades near Vessa.", ["Disrupted weapons use"]),
+        ("The rebels seized eight army rifles and a grenade launcher near Vessa.", [LOOTING]),
+        ("The museum recovered a collection of medieval swords stolen in 1990.", []),
+    ],
+)
+def test_weapons_taken_out_of_use_or_carried_off(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army strengthened its forces in Vessa following the discovery of rockets in the area.", ["Other"]),
+        ("The governor ordered patrols by police and soldiers in Vessa after violent protests.", ["Other"]),
+    ],
+)
+def test_a_deployment_is_the_news_and_its_reason_background(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected

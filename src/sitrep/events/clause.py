@@ -31,7 +31,9 @@ PLANNED_LEMMAS = frozenset({
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
 # "a possible war", "the planned offensive": the event word's own modifier says it has not happened.
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "future", "hypothetical"})
-DECREED_MEASURES = frozenset({"ceasefire", "truce", "curfew", "lockdown", "evacuation", "blockade", "closure"})
+DECREED_MEASURES = frozenset(
+    {"ceasefire", "truce", "curfew", "lockdown", "evacuation", "blockade", "closure", "patrol", "deployment"}
+)
 PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "upcoming", "prospective", "intended"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})

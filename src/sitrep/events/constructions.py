@@ -77,6 +77,42 @@ def seized_person(token: Token, actors: ActorTable) -> str | None:
 CAPTIVES = frozenset({"soldier", "officer", "civilian", "hostage", "suspect", "man", "woman", "journalist"})
 
 
+# fmt: off
+TAKING_VERBS = frozenset({
+    "seize", "confiscate", "recover", "find", "discover", "uncover", "capture", "impound", "intercept",
+    "loot", "steal", "grab",
+})
+TAKING_NOUNS = frozenset({"seizure", "confiscation", "discovery", "recovery", "haul", "cache", "stockpile"})
+WEAPON_OBJECTS = frozenset({
+    "weapon", "arm", "explosive", "ammunition", "rifle", "gun", "firearm", "pistol", "grenade", "rocket",
+    "mortar", "bomb", "ied", "mine", "landmine", "launcher", "munition", "missile", "detonator", "rpg",
+    "kalashnikov", "ak-47", "shell", "cartridge",
+})
+# fmt: on
+NON_STATE_ARMED = ARMED_KINDS - STATE_CAPTORS
+
+
+def weapons_taken(token: Token, actors: ActorTable) -> str | None:
+    """ "police confiscated weapons and explosives", "the seizure of 40 rifles", "a cache of mortar shells":
+    weapons taken out of use (``disrupted``); taken by rebels or a militia, they are looted (``looted_arms``)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in TAKING_VERBS:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        verb: Token | None = token
+    elif token.pos_ == "NOUN" and lemma in TAKING_NOUNS:
+        objects = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        verb = token.head if token.head.pos_ == "VERB" else None
+    else:
+        return None
+    objects += [c for o in objects for c in o.conjuncts]
+    objects += [o for c in objects if c.lemma_.lower() in TAKING_NOUNS for p in c.children for o in p.children]
+    if not any(o.lemma_.lower() in WEAPON_OBJECTS for o in objects):
+        return None
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    kinds = {m.entry.kind for d in doers for m in actors.find(phrase(d))}
+    return "looted_arms" if kinds & NON_STATE_ARMED and not kinds & STATE_CAPTORS else "disrupted"
+
+
 REINFORCING_VERBS = frozenset({"strengthen", "bolster", "boost", "beef", "double", "triple", "increase", "expand"})
 
 
@@ -144,6 +180,9 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("air", token.i, token.i + 1))
         if _gains_ground(token, actors):
             found.append(CueHit("taken", token.i, token.i + 1))
+        taken = weapons_taken(token, actors)
+        if taken is not None:
+            found.append(CueHit(taken, token.i, token.i + 1))
         captive = seized_person(token, actors)
         if captive is not None:
             found.append(CueHit(captive, token.i, token.i + 1))

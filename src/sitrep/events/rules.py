@@ -181,6 +181,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Sexual violence", "sexual", confidence=0.8),
     # Remote violence: the weapon decides; a weapon stopped before use is a strategic development.
     _rule("Disrupted weapons use", "disrupted", confidence=0.65),
+    _rule("Looting/property destruction", "looted_arms", confidence=0.65),  # rebels carrying off an armoury
     _rule("Air/drone strike", "air", confidence=0.8),
     _rule("Grenade", "grenade", "shelling", 0.8),  # a rocket-propelled grenade is fired like a rocket
     _rule("Remote explosive/landmine/IED", "ied", confidence=0.8),
@@ -368,7 +369,7 @@ CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due",
 # Acts whose "after"/"despite"/"to end" phrases tell their background: a curfew after riots, a truce to
 # end a war, a claim made after the bombings. (Not a change of hands: "forced to pull out after a grenade
 # attack" reports the attack.)
-SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy", "claimed"})
+SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy", "claimed", "deployment"})
 ENDING_VERBS = frozenset({"end", "stop", "halt", "cease", "resolve", "settle", "aim", "curb", "prevent"})
 PAUSES = frozenset({"pause", "halt", "cessation", "end", "lull", "break", "stop"})
 TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
