@@ -289,3 +289,18 @@ def test_weapons_taken_out_of_use_or_carried_off(text: str, expected: list[str])
 )
 def test_a_deployment_is_the_news_and_its_reason_background(text: str, expected: list[str]) -> None:
     assert asserted(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A checkpoint in the centre of Vessa has been set up by the police.", ["Headquarters or base established"]),
+        (
+            "The troops crossed the border and built a fortified military structure.",
+            ["Headquarters or base established"],
+        ),
+        ("The company opened a new base in Texas for its delivery trucks.", []),
+    ],
+)
+def test_a_base_set_up_in_the_passive_or_as_a_military_structure(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected

@@ -113,6 +113,32 @@ def weapons_taken(token: Token, actors: ActorTable) -> str | None:
     return "looted_arms" if kinds & NON_STATE_ARMED and not kinds & STATE_CAPTORS else "disrupted"
 
 
+ESTABLISHING_VERBS = frozenset({"set", "establish", "build", "erect", "open", "create", "construct", "install"})
+BASE_NOUNS = frozenset(
+    {"base", "checkpoint", "outpost", "camp", "headquarters", "roadblock", "barricade", "garrison", "fortification"}
+)
+MILITARY_MODIFIERS = frozenset({"military", "fortified", "army", "naval", "police"})
+
+
+def _establishes_base(token: Token) -> bool:
+    """ "a checkpoint has been set up by the police", "troops built a fortified military structure":
+    a base or post established, told in the passive or with a general noun (armed forces checked by the rules)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ESTABLISHING_VERBS:
+        return False
+    if token.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return False  # "set up", not "set fire"
+    built = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(
+        b.lemma_.lower() in BASE_NOUNS
+        or (b.lemma_.lower() in {"structure", "post", "position"} and _militarily_modified(b))
+        for b in built
+    )
+
+
+def _militarily_modified(noun: Token) -> bool:
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in MILITARY_MODIFIERS for c in noun.children)
+
+
 REINFORCING_VERBS = frozenset({"strengthen", "bolster", "boost", "beef", "double", "triple", "increase", "expand"})
 
 
@@ -186,6 +212,8 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
         captive = seized_person(token, actors)
         if captive is not None:
             found.append(CueHit(captive, token.i, token.i + 1))
+        if _establishes_base(token):
+            found.append(CueHit("base", token.i, token.i + 1))
         if _reinforces(token):
             found.append(CueHit("deployment", token.i, token.i + 1))
         if token.lemma_.lower() in ANNEXING_VERBS and _annexes(token, actors):
