@@ -17,15 +17,15 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, ActorTable, default_table
 from sitrep.events import constructions
+from sitrep.events.background import SETTLING_CUES, settling_background, topic_tokens
 from sitrep.events.clause import (
     HYPOTHETICAL_MODIFIERS,
     PLANNED_MODIFIERS,
-    RELATIVE_PRONOUNS,
     clause_head,
 )
-from sitrep.events.constructions import FORCES
 from sitrep.events.lexicon import CueHit, EventLexicon, default_lexicon
 from sitrep.events.taxonomy import type_of
+from sitrep.events.territory import TERRITORIAL_CUES, territorial
 
 # Derived features besides the lexicon cues.
 BELLIGERENT = "state_belligerent"  # set by the events stage: a state's forces act in the clause
@@ -348,14 +348,6 @@ class RuleTyper:
         return self.type_tokens(list(span), extra)
 
 
-# What a demonstration is *about* is not what happened at it ("protested against the killing of").
-TOPIC_PREPS = frozenset({"against", "over", "about", "regarding", "following", "after", "for", "amid"})
-# fmt: off
-TOPIC_VERBS = frozenset({
-    "demand", "condemn", "denounce", "protest", "oppose", "call", "decry", "mourn", "mark", "commemorate",
-    "seek", "urge", "express", "criticise", "criticize", "highlight", "support", "reject", "press",
-})
-# fmt: on
 STATE_FORCES = frozenset({"military", "police"})
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
 PARADE_LEMMAS = frozenset({"march", "parade", "file"})
@@ -363,88 +355,7 @@ CEREMONIES = frozenset(
     {"parade", "rehearsal", "ceremony", "festival", "celebration", "graduation", "pageant", "carnival"}
 )
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob", "riot"})
-TOPIC_ANCHORS = frozenset({"protest", "grievance"})
-CHARGE_PREPS = frozenset({"for", "over"})
-CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due", "since", "despite"})
-# Acts whose "after"/"despite"/"to end" phrases tell their background: a curfew after riots, a truce to
-# end a war, a claim made after the bombings. (Not a change of hands: "forced to pull out after a grenade
-# attack" reports the attack.)
-SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy", "claimed", "deployment"})
-ENDING_VERBS = frozenset({"end", "stop", "halt", "cease", "resolve", "settle", "aim", "curb", "prevent"})
-PAUSES = frozenset({"pause", "halt", "cessation", "end", "lull", "break", "stop"})
-TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
-# fmt: off
-TERRITORY_NOUNS = frozenset({
-    "town", "village", "city", "area", "territory", "region", "district", "base", "position", "post",
-    "outpost", "checkpoint", "hill", "locality", "settlement", "camp", "control", "airport", "province",
-    "state", "county", "neighbourhood", "neighborhood", "zone", "front", "frontline", "stronghold",
-    "bridge", "port", "island", "land", "municipality", "commune", "oblast", "height", "garrison",
-    "headquarters", "airfield", "airbase", "dam", "crossing", "oilfield", "refinery", "archipelago",
-    "peninsula", "enclave", "valley", "coast", "strip", "corridor", "pocket", "islet", "ground", "gain",
-})
-# fmt: on
-ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos"})
-
-
-def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
-    """Indices of tokens that state the topic of a demonstration, or the charge of an arrest."""
-    topic: set[int] = set()
-    demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
-    for hit in hits:
-        if hit.cue in SETTLING_CUES:  # "imposed a curfew after days of protests", "a truce to end the war"
-            topic |= settling_background(doc, hit)
-        topic |= _answered(doc[hit.start : hit.end].root)
-        if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
-            anchor = doc[hit.end - 1]
-            for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
-                if (child.dep_ == "prep" and child.lower_ in CHARGE_PREPS) or _trailing_apposition(child):
-                    topic.update(t.i for t in child.subtree)
-        if hit.cue == "arrest":  # "arrested for aggravated assault": an arrest, not an assault
-            anchor = doc[hit.start : hit.end].root
-            for child in anchor.children:
-                if child.dep_ == "prep" and child.lower_ in CHARGE_PREPS:
-                    topic.update(t.i for t in child.subtree)
-        if hit.cue not in TOPIC_ANCHORS or not demonstration:
-            continue
-        anchor = doc[hit.start]
-        if hit.cue == "grievance":  # "demanding justice for the boy killed by police"
-            topic.update(t.i for t in anchor.subtree if t.i != anchor.i)
-        for node in (anchor, anchor.head):
-            for child in node.children:
-                is_topic_prep = child.dep_ == "prep" and child.lower_ in TOPIC_PREPS
-                is_topic_clause = child.dep_ in {"advcl", "xcomp", "acl", "ccomp"} and (
-                    child.lemma_.lower() in TOPIC_VERBS
-                )
-                if is_topic_prep or is_topic_clause:
-                    topic.update(t.i for t in child.subtree)
-    return topic
-
-
-def _trailing_apposition(child: Token) -> bool:
-    """ "claimed the bombing, the latest of a series of blasts": the parser hangs a trailing
-    apposition off the verb as a noun phrase (``npadvmod`` with a determiner), unlike "Tuesday"."""
-    return child.dep_ == "npadvmod" and any(c.dep_ == "det" for c in child.children)
-
-
-RAIDS = frozenset({"raid", "swoop", "sweep"})
-# "in retaliation for the shooting", "in response to rocket fire", "to avenge the killing": what an act answers.
-ANSWERING_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "retribution", "answer"})
-AVENGING_VERBS = frozenset({"avenge", "retaliate", "respond"})
-
-
-def _answered(word: Token) -> set[int]:
-    """Indices of the phrase that says what the act of ``word``'s clause answers: told as given, the
-    retaliation is the news ("jets struck Gaza in response to rocket fire": an air strike)."""
-    verb = word if word.pos_ == "VERB" else word.head
-    found: set[int] = set()
-    for child in verb.children:
-        answering = child.dep_ == "prep" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in ANSWERING_NOUNS for o in child.children
-        )
-        avenging = child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in AVENGING_VERBS
-        if answering or avenging:
-            found.update(t.i for t in child.subtree)
-    return found
+RAIDS = frozenset({"raid", "swoop", "sweep"})  # how an arrest is made: "in a raid, police arrested five"
 
 
 def _held_by_a_side(token: Token) -> bool:
@@ -453,63 +364,12 @@ def _held_by_a_side(token: Token) -> bool:
     return token.lower_ in {"held", "controlled"} and token.i > 0 and doc[token.i - 1].text == "-"
 
 
-def settling_background(doc: Doc, hit: CueHit) -> set[int]:
-    """Indices of the phrase that says why a settling act was taken: "imposed a curfew after days
-    of protests". What happened before is its reason, not the news, whatever cue it holds."""
-    word = doc[hit.start : hit.end].root
-    found: set[int] = set()
-    for anchor in {word, word.head, word.head.head}:  # "claimed to have captured ... despite shelling"
-        for child in anchor.children:
-            if _background(child):
-                found.update(t.i for t in child.subtree)
-    return found
-
-
-def _background(child: Token) -> bool:
-    """A phrase that says why or what a settling act (a curfew, a truce, talks) is about."""
-    if child.dep_ in {"prep", "advcl"} and child.lower_ in CAUSE_PREPS:
-        return True
-    if child.dep_ in {"acl", "advcl", "xcomp", "relcl"} and child.lemma_.lower() in ENDING_VERBS:
-        return True  # "a pact to end the civil war", "talks aimed at halting the fighting"
-    return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
-
-
 UNREALISED_MODIFIERS = HYPOTHETICAL_MODIFIERS | PLANNED_MODIFIERS
 
 
 def _unrealised(token: Token) -> bool:
     """An event word its own modifier says has not happened: "a possible war", "the planned offensive"."""
     return any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in token.children)
-
-
-# Where something happened, not what changed hands: "incorporated in the United Kingdom" (a company).
-WHERE_PREPS = frozenset({"in", "at", "near", "around", "inside"})
-
-
-def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> bool:
-    """A territorial cue counts only with a territorial argument ("captured the town", not "a man")."""
-    token = doc[hit.start]
-    if any(t.lower_ == "control" for t in doc[hit.start : hit.end]):
-        return True
-    # a relative pronoun ("the regions that Moscow added") says nothing of what was taken
-    objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS]
-    if objects and not any(o.i in places or _is_territory(o) or o.lemma_.lower() in FORCES for o in objects):
-        return False  # "withdrew its ambassador from Tehran", "captured the rebel leader": no land changed hands
-    for child in token.children:
-        candidates = [child, *(c for c in child.children if c.dep_ == "conj")] if child.dep_ in ARGUMENT_DEPS else []
-        if child.dep_ in {"prep", "agent", "prt"} and child.lower_ not in WHERE_PREPS:  # "pulled out of the island"
-            candidates += [c for c in child.children if c.dep_ == "pobj"]
-            candidates += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-        if any(c.i in places or _is_territory(c) for c in candidates):
-            return True
-    return token.dep_ in {"relcl", "acl"} and _is_territory(token.head)
-
-
-def _is_territory(token: Token) -> bool:
-    """A place name or a word for territory; unknown proper names count unless tagged as people."""
-    if token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in TERRITORY_NOUNS:
-        return True
-    return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
 
 
 CONFLICT_AGREEMENT_WORDS = frozenset(

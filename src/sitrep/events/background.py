@@ -1,0 +1,110 @@
+"""What a cue's sentence says is background or topic rather than the news: what a demonstration is
+about, what an arrest is for, what a claim claims, why a curfew, a truce or a deployment came, what an
+act answers. Tokens found here neither start nor type an event of their own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from sitrep.events.lexicon import CueHit
+
+# What a demonstration is *about* is not what happened at it ("protested against the killing of").
+TOPIC_PREPS = frozenset({"against", "over", "about", "regarding", "following", "after", "for", "amid"})
+# fmt: off
+TOPIC_VERBS = frozenset({
+    "demand", "condemn", "denounce", "protest", "oppose", "call", "decry", "mourn", "mark", "commemorate",
+    "seek", "urge", "express", "criticise", "criticize", "highlight", "support", "reject", "press",
+})
+# fmt: on
+TOPIC_ANCHORS = frozenset({"protest", "grievance"})
+CHARGE_PREPS = frozenset({"for", "over"})
+CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due", "since", "despite"})
+# Acts whose "after"/"despite"/"to end" phrases tell their background: a curfew after riots, a truce to
+# end a war, a claim made after the bombings. (Not a change of hands: "forced to pull out after a grenade
+# attack" reports the attack.)
+SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy", "claimed", "deployment"})
+ENDING_VERBS = frozenset({"end", "stop", "halt", "cease", "resolve", "settle", "aim", "curb", "prevent"})
+PAUSES = frozenset({"pause", "halt", "cessation", "end", "lull", "break", "stop"})
+
+
+def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
+    """Indices of tokens that state the topic of a demonstration, or the charge of an arrest."""
+    topic: set[int] = set()
+    demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
+    for hit in hits:
+        if hit.cue in SETTLING_CUES:  # "imposed a curfew after days of protests", "a truce to end the war"
+            topic |= settling_background(doc, hit)
+        topic |= _answered(doc[hit.start : hit.end].root)
+        if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
+            anchor = doc[hit.end - 1]
+            for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
+                if (child.dep_ == "prep" and child.lower_ in CHARGE_PREPS) or _trailing_apposition(child):
+                    topic.update(t.i for t in child.subtree)
+        if hit.cue == "arrest":  # "arrested for aggravated assault": an arrest, not an assault
+            anchor = doc[hit.start : hit.end].root
+            for child in anchor.children:
+                if child.dep_ == "prep" and child.lower_ in CHARGE_PREPS:
+                    topic.update(t.i for t in child.subtree)
+        if hit.cue not in TOPIC_ANCHORS or not demonstration:
+            continue
+        anchor = doc[hit.start]
+        if hit.cue == "grievance":  # "demanding justice for the boy killed by police"
+            topic.update(t.i for t in anchor.subtree if t.i != anchor.i)
+        for node in (anchor, anchor.head):
+            for child in node.children:
+                is_topic_prep = child.dep_ == "prep" and child.lower_ in TOPIC_PREPS
+                is_topic_clause = child.dep_ in {"advcl", "xcomp", "acl", "ccomp"} and (
+                    child.lemma_.lower() in TOPIC_VERBS
+                )
+                if is_topic_prep or is_topic_clause:
+                    topic.update(t.i for t in child.subtree)
+    return topic
+
+
+def _trailing_apposition(child: Token) -> bool:
+    """ "claimed the bombing, the latest of a series of blasts": the parser hangs a trailing
+    apposition off the verb as a noun phrase (``npadvmod`` with a determiner), unlike "Tuesday"."""
+    return child.dep_ == "npadvmod" and any(c.dep_ == "det" for c in child.children)
+
+
+# "in retaliation for the shooting", "in response to rocket fire", "to avenge the killing": what an act answers.
+ANSWERING_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "retribution", "answer"})
+AVENGING_VERBS = frozenset({"avenge", "retaliate", "respond"})
+
+
+def _answered(word: Token) -> set[int]:
+    """Indices of the phrase that says what the act of ``word``'s clause answers: told as given, the
+    retaliation is the news ("jets struck Gaza in response to rocket fire": an air strike)."""
+    verb = word if word.pos_ == "VERB" else word.head
+    found: set[int] = set()
+    for child in verb.children:
+        answering = child.dep_ == "prep" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ANSWERING_NOUNS for o in child.children
+        )
+        avenging = child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in AVENGING_VERBS
+        if answering or avenging:
+            found.update(t.i for t in child.subtree)
+    return found
+
+
+def settling_background(doc: Doc, hit: CueHit) -> set[int]:
+    """Indices of the phrase that says why a settling act was taken: "imposed a curfew after days
+    of protests". What happened before is its reason, not the news, whatever cue it holds."""
+    word = doc[hit.start : hit.end].root
+    found: set[int] = set()
+    for anchor in {word, word.head, word.head.head}:  # "claimed to have captured ... despite shelling"
+        for child in anchor.children:
+            if _background(child):
+                found.update(t.i for t in child.subtree)
+    return found
+
+
+def _background(child: Token) -> bool:
+    """A phrase that says why or what a settling act (a curfew, a truce, talks) is about."""
+    if child.dep_ in {"prep", "advcl"} and child.lower_ in CAUSE_PREPS:
+        return True
+    if child.dep_ in {"acl", "advcl", "xcomp", "relcl"} and child.lemma_.lower() in ENDING_VERBS:
+        return True  # "a pact to end the civil war", "talks aimed at halting the fighting"
+    return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES

@@ -1,0 +1,53 @@
+"""Territory changing hands: a territorial cue ("captured", "withdrew", "annexed") counts only with a
+territorial argument, a place or a word for land, not a man or an ambassador."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sitrep.events.clause import RELATIVE_PRONOUNS
+from sitrep.events.constructions import FORCES
+from sitrep.events.lexicon import CueHit
+
+TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
+# fmt: off
+TERRITORY_NOUNS = frozenset({
+    "town", "village", "city", "area", "territory", "region", "district", "base", "position", "post",
+    "outpost", "checkpoint", "hill", "locality", "settlement", "camp", "control", "airport", "province",
+    "state", "county", "neighbourhood", "neighborhood", "zone", "front", "frontline", "stronghold",
+    "bridge", "port", "island", "land", "municipality", "commune", "oblast", "height", "garrison",
+    "headquarters", "airfield", "airbase", "dam", "crossing", "oilfield", "refinery", "archipelago",
+    "peninsula", "enclave", "valley", "coast", "strip", "corridor", "pocket", "islet", "ground", "gain",
+})
+# fmt: on
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos"})
+
+
+# Where something happened, not what changed hands: "incorporated in the United Kingdom" (a company).
+WHERE_PREPS = frozenset({"in", "at", "near", "around", "inside"})
+
+
+def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> bool:
+    """A territorial cue counts only with a territorial argument ("captured the town", not "a man")."""
+    token = doc[hit.start]
+    if any(t.lower_ == "control" for t in doc[hit.start : hit.end]):
+        return True
+    # a relative pronoun ("the regions that Moscow added") says nothing of what was taken
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS]
+    if objects and not any(o.i in places or _is_territory(o) or o.lemma_.lower() in FORCES for o in objects):
+        return False  # "withdrew its ambassador from Tehran", "captured the rebel leader": no land changed hands
+    for child in token.children:
+        candidates = [child, *(c for c in child.children if c.dep_ == "conj")] if child.dep_ in ARGUMENT_DEPS else []
+        if child.dep_ in {"prep", "agent", "prt"} and child.lower_ not in WHERE_PREPS:  # "pulled out of the island"
+            candidates += [c for c in child.children if c.dep_ == "pobj"]
+            candidates += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        if any(c.i in places or _is_territory(c) for c in candidates):
+            return True
+    return token.dep_ in {"relcl", "acl"} and _is_territory(token.head)
+
+
+def _is_territory(token: Token) -> bool:
+    """A place name or a word for territory; unknown proper names count unless tagged as people."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in TERRITORY_NOUNS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
