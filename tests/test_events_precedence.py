@@ -304,3 +304,15 @@ def test_a_deployment_is_the_news_and_its_reason_background(text: str, expected:
 )
 def test_a_base_set_up_in_the_passive_or_as_a_military_structure(text: str, expected: list[str]) -> None:
     assert asserted(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government outlawed the largest extremist militia in Kelvane on Monday.", ["Change to group/activity"]),
+        ("The Protestant churches of Vessa held a service on Sunday.", []),
+        ("Thousands of protesters marched through Vessa on Monday.", ["Peaceful protest"]),
+    ],
+)
+def test_a_verb_names_no_actor_and_protestants_do_not_protest(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected

@@ -302,6 +302,8 @@ class RuleTyper:
     def names_actor(self, doc: Doc, hit: CueHit) -> bool:
         """ "fighters", "rioters" name actors, not events; weapons ("artillery") stay event cues."""
         single = hit.end - hit.start == 1
+        if doc[hit.start].pos_ == "VERB":
+            return False  # "outlawed the group": the actor table's "outlaw" is a noun
         keep = WEAPON_CUES | DEMONSTRATION_CUES | {"crime"}  # "protesters threw stones", "smugglers offered"
         if hit.cue == "diplomacy" and doc[hit.start].dep_ == "dobj":
             return False  # "withdrew its ambassador", "expelled two envoys": the act is done to the diplomat
