@@ -316,3 +316,8 @@ def test_a_base_set_up_in_the_passive_or_as_a_military_structure(text: str, expe
 )
 def test_a_verb_names_no_actor_and_protestants_do_not_protest(text: str, expected: list[str]) -> None:
     assert asserted(text)[:1] == expected
+
+
+def test_a_minister_who_droned_on_flew_no_drone() -> None:
+    assert asserted("The minister droned on about the budget for an hour in Kabul.") == []
+    assert asserted("A drone struck an army convoy near Kabul on Monday.") == ["Air/drone strike"]

@@ -200,6 +200,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True
     if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
         return True
+    if hit.cue == "air" and token.pos_ == "VERB" and hit.end - hit.start == 1:
+        return True  # "the minister droned on": aircraft are nouns
     if hit.cue in WEAPON_CUES:
         return not weapon_in_use(hit, token)
     if hit.cue == "protest" and _not_a_demonstration(token):
