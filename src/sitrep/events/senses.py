@@ -200,7 +200,7 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True
     if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
         return True
-    if hit.cue == "air" and token.pos_ == "VERB" and hit.end - hit.start == 1:
+    if hit.cue == "air" and hit.end - hit.start == 1 and _used_as_verb(token):
         return True  # "the minister droned on": aircraft are nouns
     if hit.cue in WEAPON_CUES:
         return not weapon_in_use(hit, token)
@@ -224,6 +224,16 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
+INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "attr", "conj"})
+
+
+def _used_as_verb(token: Token) -> bool:
+    """An inflected verb the parse also treats as one ("droned on"); a tagger's "airstrike"/VBP that
+    sits as a preposition's object is a noun."""
+    return token.tag_ in INFLECTED_VERB_TAGS and token.dep_ not in NOMINAL_DEPS
+
+
 # Nouns of the legal aftermath that a crime word classifies: "murder suspect", "rape trial".
 CASE_NOUNS = frozenset(
     {
