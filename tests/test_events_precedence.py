@@ -321,3 +321,23 @@ def test_a_verb_names_no_actor_and_protestants_do_not_protest(text: str, expecte
 def test_a_minister_who_droned_on_flew_no_drone() -> None:
     assert asserted("The minister droned on about the budget for an hour in Kabul.") == []
     assert asserted("A drone struck an army convoy near Kabul on Monday.") == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Flood uses a Lincoln portrayer to illustrate his talk. When author Bracelen Flood speaks, people listen.",
+            [],
+        ),
+        ("Demonstrators picket every party convention in Vessa.", []),
+        ("Pilgrims carry a wooden cross through Vessa during the Good Friday procession.", []),
+        ("The police department was tweeting clips of a peaceful rally in Vessa.", []),
+        (
+            "Floods hit Vessa after heavy rain on Monday, and its mayor, John Flood, asked for help.",
+            ["Natural disaster"],
+        ),
+    ],
+)
+def test_names_habits_processions_and_clips_are_no_news(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected

@@ -75,6 +75,7 @@ TOPIC_TAKING_NOUNS = frozenset({
     "proposal", "threat", "risk", "image", "reminder", "anniversary", "memorial", "investigation", "inquiry",
     "probe", "trial", "lawsuit", "suit", "damage", "compensation", "report", "study", "film", "documentary",
     "book", "rank", "role", "part", "share", "wake", "aftermath", "critic", "history", "lesson", "legacy",
+    "clip", "video", "photo", "photograph", "footage", "picture",
 })
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
@@ -332,7 +333,14 @@ def _asks(trigger: Token) -> bool:
 
 def _generic(verb: Token, children: list[Token]) -> bool:
     marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS | HABITUAL_ADVERBS for c in children)
-    return (marked or _not_yet(verb, children)) and _present(verb, children)
+    return (marked or _not_yet(verb, children) or _every(children)) and _present(verb, children)
+
+
+def _every(children: list[Token]) -> bool:
+    """ "demonstrators picket every convention": done to each of a kind, a habit, not one event."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    objects += [o for c in children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(d.dep_ == "det" and d.lower_ in {"every", "each"} for o in objects for d in o.children)
 
 
 def _not_yet(verb: Token, children: list[Token]) -> bool:

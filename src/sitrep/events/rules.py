@@ -352,9 +352,23 @@ class RuleTyper:
 
 STATE_FORCES = frozenset({"military", "police"})
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
-PARADE_LEMMAS = frozenset({"march", "parade", "file"})
+PARADE_LEMMAS = frozenset({"march", "parade", "file", "procession"})
 CEREMONIES = frozenset(
-    {"parade", "rehearsal", "ceremony", "festival", "celebration", "graduation", "pageant", "carnival"}
+    {
+        "parade",
+        "rehearsal",
+        "ceremony",
+        "festival",
+        "celebration",
+        "graduation",
+        "pageant",
+        "carnival",
+        "pilgrim",
+        "pilgrimage",
+        "worshipper",
+        "worshiper",
+        "feast",
+    }
 )
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob", "riot"})
 RAIDS = frozenset({"raid", "swoop", "sweep"})  # how an arrest is made: "in a raid, police arrested five"

@@ -165,6 +165,7 @@ def is_english(tokens: Sequence[Token] | Span, language: str | None = None) -> b
 def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHit]]]) -> frozenset[int]:
     """Token indices of cue words used in a sense that is not an event."""
     inert: set[int] = set()
+    names = _person_words(doc)
     for sentence, hits in hits_by_sentence:
         if not is_english(sentence):
             inert.update(t.i for t in sentence)
@@ -178,11 +179,18 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
             token = doc[hit.start : hit.end].root
             span = (hit.start, hit.end)
             out = (racing and hit.cue == "accident") or _not_an_event(hit, token, other_domain, accident)
+            out = out or (hit.cue in NAMED_EVENT_CUES and token.is_title and token.text in names)
             spans[span] = spans.get(span, False) or out
         dropped = {i for (start, end), out in spans.items() if out for i in range(start, end)}
         kept = {i for (start, end), out in spans.items() if not out for i in range(start, end)}
         inert.update(dropped - kept)  # "shoot-outs": the harm word "shoot" is inert, the clash term is not
     return frozenset(inert)
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of the people the article names: "author Bracelen Flood" makes the headline's
+    "Flood uses Lincoln portrayer" a name, not a flood."""
+    return frozenset(word for ent in doc.ents if ent.label_ == "PERSON" for word in ent.text.split())
 
 
 def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool) -> bool:
