@@ -341,3 +341,14 @@ def test_a_minister_who_droned_on_flew_no_drone() -> None:
 )
 def test_names_habits_processions_and_clips_are_no_news(text: str, expected: list[str]) -> None:
     assert asserted(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army troops were pulled back from the border town of Vessa.", [TRANSFER]),
+        ("The company pulled its sales forces out of Ohio.", []),
+    ],
+)
+def test_forces_withdrawn_in_the_passive(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected

@@ -27,12 +27,13 @@ STRIKING_VERBS = frozenset({"carry", "launch", "conduct", "order", "mount"})
 MILITARY_OWNERS = frozenset(
     {"coalition", "military", "army", "navy", "nato", "allied", "drone", "precision", "targeted"}
 )
-WITHDRAWING_VERBS = frozenset({"pull", "draw", "move", "bring"})
+WITHDRAWING_VERBS = frozenset({"pull", "draw", "move", "bring", "ship", "fly", "airlift"})
 WITHDRAWING_PARTICLES = frozenset({"out", "back", "away"})
 # fmt: off
 FORCES = frozenset({
     "troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel", "battalion",
     "brigade", "division", "regiment", "vessel", "ship", "warship", "tank", "aircraft", "jet", "boat", "garrison",
+    "peacekeeper",
 })
 # fmt: on
 
@@ -160,9 +161,15 @@ def _withdraws(token: Token) -> bool:
 
 
 def _moves_forces(verb: Token) -> bool:
-    """The verb's object is armed forces, counted as such: "its forces", "the troops"; not "its sales force"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCES]
-    return any(o.tag_ == "NNS" and not any(m.dep_ == "compound" for m in o.children) for o in objects)
+    """The verb's object is armed forces, counted as such: "its forces", "the troops"; not "its sales force".
+    In the passive the forces are its subject: "eighty peacekeepers were shipped out of the enclave"."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in FORCES]
+    return any(o.tag_ == "NNS" and not (o.lemma_.lower() == "force" and _compounded(o)) for o in objects)
+
+
+def _compounded(noun: Token) -> bool:
+    """ "sales force", "task force": a compound makes "force" something else; "UN peacekeepers" stay troops."""
+    return any(m.dep_ == "compound" for m in noun.children)
 
 
 # fmt: off

@@ -41,6 +41,9 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
         if child.dep_ in {"prep", "agent", "prt"} and child.lower_ not in WHERE_PREPS:  # "pulled out of the island"
             candidates += [c for c in child.children if c.dep_ == "pobj"]
             candidates += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        if child.dep_ == "advmod":  # "pulled back from the town": the place hangs from the particle
+            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ not in WHERE_PREPS]
+            candidates += [o for p in preps for o in p.children if o.dep_ == "pobj"]
         if any(c.i in places or _is_territory(c) for c in candidates):
             return True
     return token.dep_ in {"relcl", "acl"} and _is_territory(token.head)
