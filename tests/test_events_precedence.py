@@ -352,3 +352,16 @@ def test_names_habits_processions_and_clips_are_no_news(text: str, expected: lis
 )
 def test_forces_withdrawn_in_the_passive(text: str, expected: list[str]) -> None:
     assert asserted(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamists stormed the gas refinery at Vessa last Wednesday.", ["Armed clash"]),
+        ("Unknown assailants shot dead a journalist in Vessa on Monday.", ["Attack"]),
+        ("Police fatally shot Ali Demir outside a shop in Vessa.", ["Attack"]),
+        ("The director shot the film in Vessa last year.", []),
+    ],
+)
+def test_more_armed_men_and_fatal_shootings(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected

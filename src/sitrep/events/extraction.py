@@ -183,6 +183,8 @@ def _shot_at_someone(token: Token) -> bool:
     """ "Police shot a man", "he was shot": the verb with a person shot, not "a shot", "shot a film"."""
     if token.lower_ != "shot" or token.pos_ != "VERB":
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally"} for c in token.children):
+        return True  # "police fatally shot Alton Sterling"
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
             is_person = child.ent_type_ in {"PERSON", "NORP"} or child.lower_ in VICTIM_PRONOUNS
