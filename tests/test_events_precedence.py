@@ -365,3 +365,15 @@ def test_forces_withdrawn_in_the_passive(text: str, expected: list[str]) -> None
 )
 def test_more_armed_men_and_fatal_shootings(text: str, expected: list[str]) -> None:
     assert asserted(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She joined the march because the new law does not represent her values.", ["Peaceful protest"]),
+        ("The senator held a rally in Ohio on Monday.", []),
+        ("Opposition supporters held a rally in Vessa on Monday to demand new elections.", ["Peaceful protest"]),
+    ],
+)
+def test_taking_part_in_a_demonstration_and_a_politicians_rally(text: str, expected: list[str]) -> None:
+    assert asserted(text)[:1] == expected

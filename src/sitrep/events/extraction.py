@@ -287,8 +287,15 @@ def _event(
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 
 
+# Verbs that take part in a demonstration named by their object: "staged a sit-in", "joined the march".
+TAKING_PART = frozenset({"stage", "hold", "organize", "organise", "join", "attend", "lead", "mount", "launch"})
+
+
 def _crowd_acts(noun: Token) -> bool:
-    """The crowd word is the subject of a deed: "the protesters chanted", "groups of rioters broke in"."""
+    """The crowd word is the subject of a deed ("the protesters chanted", "groups of rioters broke in"),
+    or the demonstration the object of taking part in it ("students staged a sit-in", "she joined the march")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in TAKING_PART and noun.head.tag_ in {"VBD", "VBZ", "VBP"}:
+        return any(c.dep_ == "nsubj" for c in noun.head.children)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "small groups of protesters"
         noun = noun.head.head
     return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.tag_ in {"VBD", "VBZ", "VBP"}

@@ -194,10 +194,12 @@ def _person_words(doc: Doc) -> frozenset[str]:
 
 
 def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool) -> bool:
+    named_protest = hit.cue == "protest" and token.ent_type_ == "EVENT"  # "the Women's March"
     if (
         token.ent_type_ in NAME_ENTS
         and token.pos_ == "PROPN"
         and (hit.cue not in NAMED_EVENT_CUES or token.ent_type_ == "PERSON")
+        and not named_protest
     ):
         return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
     if hit.cue in NAMED_EVENT_CUES and _figurative_disaster(token):
@@ -327,13 +329,43 @@ PROTEST_ACTS = frozenset({"march", "rally", "action", "demonstration", "camp", "
 LODGING_VERBS = frozenset({"lodge", "file", "register", "raise", "send", "deliver", "submit", "voice"})
 
 
+# Who holds a campaign rally: "the senator held a rally in Ohio" (supporters holding one protest).
+POLITICIANS = frozenset(
+    {
+        "senator",
+        "candidate",
+        "president",
+        "governor",
+        "nominee",
+        "mayor",
+        "congressman",
+        "congresswoman",
+        "minister",
+        "premier",
+        "chancellor",
+        "politician",
+        "lawmaker",
+        "incumbent",
+        "challenger",
+    }
+)
+RALLY_HOSTING = frozenset({"hold", "stage", "host", "address", "headline", "throw"})
+
+
+def _a_politicians_rally(rally: Token) -> bool:
+    if rally.dep_ != "dobj" or rally.head.lemma_.lower() not in RALLY_HOSTING:
+        return False
+    hosts = _subjects(rally.head)
+    return any(h.ent_type_ == "PERSON" or h.lemma_.lower() in POLITICIANS for h in hosts)
+
+
 def _not_a_demonstration(token: Token) -> bool:
     """ "a campaign rally", "canceled the visit in protest", "lodged a formal protest"."""
     if token.pos_ != "NOUN":
         return False
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     modifiers |= {g.lemma_.lower() for c in token.children if c.dep_ == "compound" for g in c.children}
-    if token.lemma_.lower() == "rally" and modifiers & CAMPAIGN_WORDS:
+    if token.lemma_.lower() == "rally" and (modifiers & CAMPAIGN_WORDS or _a_politicians_rally(token)):
         return True
     modifies = token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN"
     if modifies and token.head.lemma_.lower() not in PROTEST_ACTS:
