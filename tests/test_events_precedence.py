@@ -377,3 +377,9 @@ def test_more_armed_men_and_fatal_shootings(text: str, expected: list[str]) -> N
 )
 def test_taking_part_in_a_demonstration_and_a_politicians_rally(text: str, expected: list[str]) -> None:
     assert asserted(text)[:1] == expected
+
+
+def test_what_an_attack_is_measured_since_is_no_second_event() -> None:
+    text = "Sunday's attack by the militants in Vessa is one of the deadliest in the country since the 2003 invasion."
+    found = [e for e in events_of(text) if e[1] == "asserted"]
+    assert len(found) == 1  # the attack, ranked; the invasion it is measured from is not news here

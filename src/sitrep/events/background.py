@@ -37,6 +37,7 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
         if hit.cue in SETTLING_CUES:  # "imposed a curfew after days of protests", "a truce to end the war"
             topic |= settling_background(doc, hit)
         topic |= _answered(doc[hit.start : hit.end].root)
+        topic |= _since(doc[hit.start : hit.end].root)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
@@ -108,3 +109,16 @@ def _background(child: Token) -> bool:
     if child.dep_ in {"acl", "advcl", "xcomp", "relcl"} and child.lemma_.lower() in ENDING_VERBS:
         return True  # "a pact to end the civil war", "talks aimed at halting the fighting"
     return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
+
+
+def _since(word: Token) -> set[int]:
+    """Indices of a "since" phrase of the act's clause: "the deadliest attack since the 2003 invasion",
+    "the worst violence since the war": the time it is measured from, not a second event."""
+    verb = word
+    while verb.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+    found: set[int] = set()
+    for child in verb.subtree:
+        if child.dep_ == "prep" and child.lower_ == "since" and not child.i <= word.i <= child.right_edge.i:
+            found.update(t.i for t in child.subtree)
+    return found

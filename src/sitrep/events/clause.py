@@ -256,8 +256,9 @@ def tally(trigger: Token) -> bool:
     one day ("fighting has killed 12 since Monday") keeps its event: a weekday is no long span.
     """
     sentence = trigger.sent
-    if not any(t.like_num or t.lower_ in COUNT_NOUNS for t in sentence if t.ent_type_ not in {"DATE", "TIME"}):
-        return False
+    counts = [t for t in sentence if t.ent_type_ not in {"DATE", "TIME"} and (t.like_num or t.lower_ in COUNT_NOUNS)]
+    if not any(t.lower_ not in {"one", "1"} for t in counts):
+        return False  # "one of the deadliest since 2007" ranks one attack, it counts none
     heads = {node.i for node in path(trigger) if is_clause_head(node)} | {trigger.i}
     # the span may hang anywhere in the clauses above the trigger: "in Nigeria between June 2014 and …"
     return any(_long_span(t) for t in sentence if clause_head(t).i in heads or t.head.i in heads)
