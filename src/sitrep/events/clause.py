@@ -31,10 +31,11 @@ PLANNED_LEMMAS = frozenset({
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
 # "a possible war", "the planned offensive": the event word's own modifier says it has not happened.
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "future", "hypothetical"})
+PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "upcoming", "prospective", "intended"})
+# Measures in force once ordered: "ordered a curfew" (but "ordered troops to attack" is planned).
 DECREED_MEASURES = frozenset(
     {"ceasefire", "truce", "curfew", "lockdown", "evacuation", "blockade", "closure", "patrol", "deployment"}
 )
-PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "upcoming", "prospective", "intended"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "They vowed revenge after the shelling of the port": what follows these is taken as given.
@@ -221,23 +222,11 @@ def in_passing(trigger: Token) -> bool:
 
 
 # What makes a span long enough that a count over it is statistics: "since July", "since the truce".
-MONTH_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 # fmt: off
+MONTH_NAMES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})
 SPAN_NOUNS = frozenset({
     "year", "month", "decade", "war", "ceasefire", "truce", "conflict", "invasion", "uprising", "start",
     "beginning", "independence", "revolution", "takeover", "occupation", "talks", "accord", "agreement",

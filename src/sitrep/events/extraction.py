@@ -24,6 +24,7 @@ from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, in_passing, modality, tally
 from sitrep.events.domain import document_domain
+from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import (
@@ -38,7 +39,7 @@ from sitrep.events.rules import (
     Typing,
     default_typer,
 )
-from sitrep.events.senses import PEOPLE_NOUNS, inert_tokens, is_english
+from sitrep.events.senses import PEOPLE_NOUNS, inert_tokens
 from sitrep.events.taxonomy import type_of
 from sitrep.gazetteer.countries import country_name
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
