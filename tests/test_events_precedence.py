@@ -383,3 +383,8 @@ def test_what_an_attack_is_measured_since_is_no_second_event() -> None:
     text = "Sunday's attack by the militants in Vessa is one of the deadliest in the country since the 2003 invasion."
     found = [e for e in events_of(text) if e[1] == "asserted"]
     assert len(found) == 1  # the attack, ranked; the invasion it is measured from is not news here
+
+
+def test_retaliation_hanging_from_the_object_is_background_too() -> None:
+    text = "The army destroyed the homes of two farmers in retaliation for the deadly shooting by gunmen in Vessa."
+    assert asserted(text) == [LOOTING]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from sitrep.events.clause import clause_head
 from sitrep.events.lexicon import CueHit
 
 # What a demonstration is *about* is not what happened at it ("protested against the killing of").
@@ -77,14 +78,17 @@ AVENGING_VERBS = frozenset({"avenge", "retaliate", "respond"})
 
 def _answered(word: Token) -> set[int]:
     """Indices of the phrase that says what the act of ``word``'s clause answers: told as given, the
-    retaliation is the news ("jets struck Gaza in response to rocket fire": an air strike)."""
-    verb = word if word.pos_ == "VERB" else word.head
+    retaliation is the news ("jets struck Gaza in response to rocket fire": an air strike; "destroyed the
+    homes in retaliation for the shooting": the destruction)."""
+    head = clause_head(word)
     found: set[int] = set()
-    for child in verb.children:
+    for child in head.subtree:
         answering = child.dep_ == "prep" and any(
             o.dep_ == "pobj" and o.lemma_.lower() in ANSWERING_NOUNS for o in child.children
         )
-        avenging = child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in AVENGING_VERBS
+        avenging = (
+            child.dep_ in {"advcl", "xcomp"} and child.head.i == head.i and child.lemma_.lower() in AVENGING_VERBS
+        )
         if answering or avenging:
             found.update(t.i for t in child.subtree)
     return found
