@@ -34,11 +34,16 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     """Indices of tokens that state the topic of a demonstration, or the charge of an arrest."""
     topic: set[int] = set()
     demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
+    answered: dict[int, set[int]] = {}  # per clause head: each clause is read once, however many cues it has
+    since: dict[int, list[Token]] = {}
     for hit in hits:
         if hit.cue in SETTLING_CUES:  # "imposed a curfew after days of protests", "a truce to end the war"
             topic |= settling_background(doc, hit)
-        topic |= _answered(doc[hit.start : hit.end].root)
-        topic |= _since(doc[hit.start : hit.end].root)
+        word = doc[hit.start : hit.end].root
+        head = clause_head(word)
+        if head.i not in answered:
+            answered[head.i] = _answered(head)
+        topic |= answered[head.i] | _since(word, since)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
@@ -76,11 +81,10 @@ ANSWERING_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "
 AVENGING_VERBS = frozenset({"avenge", "retaliate", "respond"})
 
 
-def _answered(word: Token) -> set[int]:
-    """Indices of the phrase that says what the act of ``word``'s clause answers: told as given, the
-    retaliation is the news ("jets struck Gaza in response to rocket fire": an air strike; "destroyed the
-    homes in retaliation for the shooting": the destruction)."""
-    head = clause_head(word)
+def _answered(head: Token) -> set[int]:
+    """Indices of the phrase that says what the act of the clause at ``head`` answers: told as given,
+    the retaliation is the news ("jets struck Gaza in response to rocket fire": an air strike; "destroyed
+    the homes in retaliation for the shooting": the destruction)."""
     found: set[int] = set()
     for child in head.subtree:
         answering = child.dep_ == "prep" and any(
@@ -115,14 +119,17 @@ def _background(child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
 
 
-def _since(word: Token) -> set[int]:
+def _since(word: Token, phrases: dict[int, list[Token]]) -> set[int]:
     """Indices of a "since" phrase of the act's clause: "the deadliest attack since the 2003 invasion",
-    "the worst violence since the war": the time it is measured from, not a second event."""
+    "the worst violence since the war": the time it is measured from, not a second event. ``phrases``
+    keeps each clause's "since" phrases, read once."""
     verb = word
     while verb.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and verb.head.i != verb.i:
         verb = verb.head
+    if verb.i not in phrases:
+        phrases[verb.i] = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "since"]
     found: set[int] = set()
-    for child in verb.subtree:
-        if child.dep_ == "prep" and child.lower_ == "since" and not child.i <= word.i <= child.right_edge.i:
-            found.update(t.i for t in child.subtree)
+    for prep in phrases[verb.i]:
+        if not prep.i <= word.i <= prep.right_edge.i:
+            found.update(t.i for t in prep.subtree)
     return found
