@@ -14,11 +14,13 @@ rules are never tuned on ``heldout``):
 Both for the rules out of the box and for a model trained on the ACLED development sample
 (``sitrep train-events``), which re-types the rules' clauses where it is clearly surer.
 
-Run: ``.venv/bin/python -m eval.events_news [--confusions] [--errors=N] [--rules-only|--only-trained]``.
+Run: ``.venv/bin/python -m eval.events_news [--confusions] [--errors=N] [--rules-only|--only-trained]
+[--more-pages]`` (the last also reads every page of ``html/more`` and counts the pages with events).
 """
 
 from __future__ import annotations
 
+import gzip
 import sys
 import tempfile
 import time
@@ -95,6 +97,34 @@ def report_snippets(rows: list[dict[str, str]], confusions: bool) -> None:
             print(f"    {n:4d}  {gold}  ->  {predicted}")
 
 
+def analyze_page(pipeline: Pipeline, page: Path) -> AnalyzedArticle | None:
+    """One saved HTML page (gzipped or not) through the whole pipeline; None for a page sitrep refuses."""
+    data = page.read_bytes()
+    if page.name.endswith(".gz"):
+        data = gzip.decompress(data)
+    try:
+        return pipeline.analyze(*extract(RawDoc(Origin(str(page)), data, "text/html"), "html"))
+    except Exception as exc:  # a page sitrep refuses reports no event
+        print(f"  skipped {page.name}: {exc}"[:160])
+        return None
+
+
+def every_other_page(pipeline: Pipeline) -> None:
+    """``--more-pages``: every page of ``html/more`` (903 pages of many genres and languages, some of them
+    conflict news): how many pages get any asserted event, and which types. Not a false-alarm count."""
+    kinds: Counter[str] = Counter()
+    pages = with_events = 0
+    for page in sorted((shared_data() / "html" / "more").glob("*.gz")):
+        result = analyze_page(pipeline, page)
+        if result is None:
+            continue
+        pages += 1
+        asserted = [e for e in result.events if e.modality == "asserted"]
+        with_events += bool(asserted)
+        kinds.update(e.sub_type for e in asserted)
+    print(f"html/more: {with_events} of {pages} pages with asserted events ({sum(kinds.values())}: {dict(kinds)})")
+
+
 def false_alarms(pipeline: Pipeline) -> None:
     path = DATA / "false_alarm_pages.tsv"
     if not path.exists():
@@ -104,16 +134,8 @@ def false_alarms(pipeline: Pipeline) -> None:
     by_split: dict[str, list[int]] = defaultdict(list)
     examples: list[str] = []
     for row in rows:
-        page = shared_data() / "html" / row["doc"]
-        raw = RawDoc(Origin(str(page)), page.read_bytes(), "text/html")
-        try:
-            if page.name.endswith(".gz"):
-                import gzip
-
-                raw = RawDoc(Origin(str(page)), gzip.decompress(page.read_bytes()), "text/html")
-            result = pipeline.analyze(*extract(raw, "html"))
-        except Exception as exc:  # a page sitrep refuses reports no event
-            print(f"  skipped {row['doc']}: {exc}"[:160])
+        result = analyze_page(pipeline, shared_data() / "html" / row["doc"])
+        if result is None:
             continue
         asserted = [e for e in result.events if e.modality == "asserted"]
         by_split[row["split"]].append(len(asserted))
@@ -165,6 +187,8 @@ def main() -> None:
     if "--only-trained" not in sys.argv:
         run(pipeline, rows, "out of the box (rules)")
         false_alarms(pipeline)
+        if "--more-pages" in sys.argv:
+            every_other_page(pipeline)
     if "--rules-only" not in sys.argv:
         with tempfile.TemporaryDirectory() as folder:
             model = trained_model(Path(folder))
