@@ -47,6 +47,7 @@ UNSIDED: dict[str, str] = {
 }
 # Kinds that bear arms, for the event typer (clash vs attack on civilians).
 ARMED_KINDS = frozenset({"military", "police", "rebel", "armed group", "militia"})
+STATE_FORCE_KINDS = frozenset({"military", "police"})  # the armed kinds that are a state's
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
         head = clause_head(word)
         if head.i not in answered:
             answered[head.i] = _answered(head)
-        topic |= answered[head.i] | _since(word, since)
+        topic |= answered[head.i] | _since(word, head, since)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
@@ -119,17 +119,14 @@ def _background(child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
 
 
-def _since(word: Token, phrases: dict[int, list[Token]]) -> set[int]:
-    """Indices of a "since" phrase of the act's clause: "the deadliest attack since the 2003 invasion",
-    "the worst violence since the war": the time it is measured from, not a second event. ``phrases``
-    keeps each clause's "since" phrases, read once."""
-    verb = word
-    while verb.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.i not in phrases:
-        phrases[verb.i] = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "since"]
+def _since(word: Token, head: Token, phrases: dict[int, list[Token]]) -> set[int]:
+    """Indices of a "since" phrase of the clause at ``head`` that does not hold ``word``: "the deadliest
+    attack since the 2003 invasion", "the worst violence since the war": the time it is measured from,
+    not a second event. ``phrases`` keeps each clause's "since" phrases, read once."""
+    if head.i not in phrases:
+        phrases[head.i] = [t for t in head.subtree if t.dep_ == "prep" and t.lower_ == "since"]
     found: set[int] = set()
-    for prep in phrases[verb.i]:
+    for prep in phrases[head.i]:
         if not prep.i <= word.i <= prep.right_edge.i:
             found.update(t.i for t in prep.subtree)
     return found

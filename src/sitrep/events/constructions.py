@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from sitrep.actors.matcher import ARMED_KINDS, ActorTable
+from sitrep.actors.matcher import ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
 from sitrep.events.clause import phrase
 from sitrep.events.lexicon import CueHit
 
@@ -51,14 +51,22 @@ def _gains_ground(token: Token, actors: ActorTable) -> bool:
     gains = token.lemma_.lower() in GAINING_VERBS and any(o in GAIN_NOUNS for o in objects)
     if not gains and not (token.lemma_.lower() == "gain" and any(o in GROUND_NOUNS for o in objects)):
         return False
-    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers = _subjects(token)
     if token.dep_ == "acl":  # "with insurgents making gains"
         doers.append(token.head)
-    return any(m.entry.kind in ARMED_KINDS for d in doers for m in actors.find(phrase(d)))
+    return bool(_kinds(doers, actors) & ARMED_KINDS)
+
+
+def _subjects(verb: Token | None) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+
+
+def _kinds(doers: list[Token], actors: ActorTable) -> set[str]:
+    """The actor kinds (military, police, rebel …) the table finds in these phrases."""
+    return {m.entry.kind for d in doers for m in actors.find(phrase(d))}
 
 
 SEIZING_VERBS = frozenset({"seize", "capture", "grab", "snatch", "nab"})
-STATE_CAPTORS = frozenset({"police", "military"})
 
 
 def seized_person(token: Token, actors: ActorTable) -> str | None:
@@ -69,10 +77,10 @@ def seized_person(token: Token, actors: ActorTable) -> str | None:
     taken = [c for c in token.children if c.dep_ == "dobj"]
     if not any(o.ent_type_ == "PERSON" or o.lemma_.lower() in CAPTIVES for o in taken):
         return None
-    captors = [m.entry.kind for c in token.children if c.dep_ == "nsubj" for m in actors.find(phrase(c))]
-    if any(k in STATE_CAPTORS for k in captors):
+    captors = _kinds(_subjects(token), actors)
+    if captors & STATE_FORCE_KINDS:
         return "arrest"
-    return "abduction" if any(k in ARMED_KINDS for k in captors) else None
+    return "abduction" if captors & ARMED_KINDS else None
 
 
 CAPTIVES = frozenset({"soldier", "officer", "civilian", "hostage", "suspect", "man", "woman", "journalist"})
@@ -90,7 +98,7 @@ WEAPON_OBJECTS = frozenset({
     "kalashnikov", "ak-47", "shell", "cartridge",
 })
 # fmt: on
-NON_STATE_ARMED = ARMED_KINDS - STATE_CAPTORS
+NON_STATE_ARMED = ARMED_KINDS - STATE_FORCE_KINDS
 
 
 def weapons_taken(token: Token, actors: ActorTable) -> str | None:
@@ -109,9 +117,8 @@ def weapons_taken(token: Token, actors: ActorTable) -> str | None:
     objects += [o for c in objects if c.lemma_.lower() in TAKING_NOUNS for p in c.children for o in p.children]
     if not any(o.lemma_.lower() in WEAPON_OBJECTS for o in objects):
         return None
-    doers = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
-    kinds = {m.entry.kind for d in doers for m in actors.find(phrase(d))}
-    return "looted_arms" if kinds & NON_STATE_ARMED and not kinds & STATE_CAPTORS else "disrupted"
+    kinds = _kinds(_subjects(verb), actors)
+    return "looted_arms" if kinds & NON_STATE_ARMED and not kinds & STATE_FORCE_KINDS else "disrupted"
 
 
 ESTABLISHING_VERBS = frozenset({"set", "establish", "build", "erect", "open", "create", "construct", "install"})

@@ -224,8 +224,7 @@ def _event(
         extra |= {ARMED}  # the doer, even left implicit: "the YPG claimed to have captured the village"
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
     if typing.sub_type in CROWD_SUB_TYPES:  # how it ended, or who rioted, is often told around it
-        sentence = [t for t in head.sent if t.i not in inert]
-        whole = typer.type_tokens(sentence, extra, frame.location_tokens)
+        whole = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)
         if whole.type in DEMONSTRATION_TYPES and whole.trigger is not None:
             typing = whole
     if typing.trigger is None:
@@ -257,7 +256,7 @@ def _event(
         return None
     if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         # "he was killed while supporting combat operations": a death the sentence puts in a battle
-        context = typer.type_tokens([t for t in head.sent if t.i not in inert], extra, frame.location_tokens)
+        context = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)
         if context.type != "Battles":
             return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
         sub_type = context.sub_type
@@ -384,6 +383,11 @@ def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyp
         return typing.sub_type, typing.confidence
     [distribution] = model.distributions([" ".join(t.text for t in tokens)])
     return classifier.combine(typing.sub_type, typing.confidence, distribution)
+
+
+def _live(sentence: SpacySpan, inert: frozenset[int]) -> list[Token]:
+    """A sentence's words without the inert ones: read when the clause alone says too little."""
+    return [t for t in sentence if t.i not in inert]
 
 
 def clause_tokens(head: Token) -> list[Token]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.matcher import ARMED_KINDS, ActorTable, default_table
+from sitrep.actors.matcher import ARMED_KINDS, STATE_FORCE_KINDS, ActorTable, default_table
 from sitrep.events import constructions
 from sitrep.events.background import SETTLING_CUES, settling_background, topic_tokens
 from sitrep.events.clause import (
@@ -350,7 +350,7 @@ class RuleTyper:
         return self.type_tokens(list(span), extra)
 
 
-STATE_FORCES = frozenset({"military", "police"})
+STATE_FORCES = STATE_FORCE_KINDS
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
 PARADE_LEMMAS = frozenset({"march", "parade", "file", "procession"})
 CEREMONIES = frozenset(
