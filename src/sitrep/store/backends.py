@@ -56,10 +56,11 @@ WRITE = {"sitrep_write": True}  # execution option of a connection that will wri
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event below emits BEGIN itself
     cursor = dbapi_connection.cursor()
+    # first: the pragmas below may need a lock another process holds (a new store being migrated)
+    cursor.execute("PRAGMA busy_timeout=30000")  # a second writer waits instead of failing
     cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
     cursor.execute("PRAGMA foreign_keys=ON")  # deleting a document deletes its layers (ON DELETE CASCADE)
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses at most the last commit
-    cursor.execute("PRAGMA busy_timeout=30000")  # a second writer waits instead of failing
     cursor.close()
 
 
