@@ -128,9 +128,7 @@ def main() -> None:
         for kind, path in (("place claims", "claims"), ("place timeline", "timeline?start=2023-03-01&end=2023-03-03")):
             cold = asyncio.run(_measure(base, [f"/api/v1/places/{p[0]}/{path}" for p in PLACES], 1))
             label = f"{kind}, cold"
-            print(
-                f"{label:<20} {statistics.median(cold) * 1000:8.1f} {max(cold) * 1000:8.1f}   (p50 / max, 1 client)"
-            )
+            print(f"{label:<20} {statistics.median(cold) * 1000:8.1f} {max(cold) * 1000:8.1f}   (p50 / max, 1 client)")
         for kind, paths in kinds.items():
             started = time.perf_counter()
             latencies = asyncio.run(_measure(base, paths, args.concurrency))

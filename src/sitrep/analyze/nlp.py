@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from sitrep.analyze.cached_rules import use_cached_rules
 from sitrep.analyze.tokens import LinearTokenizer
 from sitrep.errors import ResourceError
 
@@ -65,8 +66,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """Load (once) the spaCy pipeline called ``name``, with paragraph-aware sentence splitting and a
-    tokenizer that stays linear on any text."""
+    """Load (once) the spaCy pipeline called ``name``, with paragraph-aware sentence splitting, a
+    tokenizer that stays linear on any text, and cached stand-ins for its per-token rule components."""
     resolved = model_name(name)
     try:
         nlp = spacy.load(resolved)
@@ -78,4 +79,5 @@ def load(name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
+    use_cached_rules(nlp)
     return nlp
