@@ -30,8 +30,8 @@ def to_attributions(
     A content split around its cue (“A,” he said, “B.”) is reported as the span from
     the first part to the last, with the pieces in ``content_parts``.
     """
-    text = doc.text
-    resolver = SourceResolver(doc, places, mentions)
+    text = doc.text  # spaCy rebuilds it on every access: once here
+    resolver = SourceResolver(doc, text, places, mentions)
     out: list[Attribution] = []
     for item in found:
         source = None

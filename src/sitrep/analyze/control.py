@@ -18,7 +18,7 @@ def make_control(config: StageConfig) -> StageFn:
     actors = default_table()
 
     def control(ctx: Context) -> list[ControlClaim]:
-        frame = ArticleFrame.build(ctx.doc, ctx.result, actors)
+        frame = ctx.derive(ArticleFrame.NAME, lambda: ArticleFrame.build(ctx.doc, ctx.result, actors))
         return extract_claims(ctx.doc, ctx.result, ctx.dct, frame)
 
     return control

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sitrep.analyze.registry import Context, StageConfig, StageFn, stage
 from sitrep.events import classifier
+from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.extraction import extract_events
 from sitrep.events.rules import default_typer
 from sitrep.model import Event
@@ -31,6 +32,9 @@ def make_events(config: StageConfig) -> StageFn:
         model = classifier.load_default()
 
     def events(ctx: Context) -> list[Event]:
-        return extract_events(ctx.doc, ctx.result, ctx.dct, typer, model)
+        def frame() -> ArticleFrame:
+            return ctx.derive(ArticleFrame.NAME, lambda: ArticleFrame.build(ctx.doc, ctx.result, typer.actors))
+
+        return extract_events(ctx.doc, ctx.result, ctx.dct, typer, model, frame)
 
     return events

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
 from sitrep.model import AnalyzedArticle, Article, Interval
 
 StageFn = Callable[["Context"], Sequence[Any]]
+T = TypeVar("T")
 StageFactory = Callable[["StageConfig"], StageFn]
 
 
@@ -42,6 +43,16 @@ class Context:
     article: Article
     doc: Doc
     result: AnalyzedArticle
+    derived: dict[str, Any] = field(default_factory=dict)
+
+    def derive(self, name: str, build: Callable[[], T]) -> T:
+        """A view of the layers so far that several stages read, built by the first that asks.
+
+        Only for views of layers every asking stage ``requires``: those are complete before it runs.
+        """
+        if name not in self.derived:
+            self.derived[name] = build()
+        return self.derived[name]  # type: ignore[no-any-return]
 
     @property
     def dct(self) -> Interval | None:

@@ -17,7 +17,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from sitrep.attribution.lexicon import CueEntry, CueLexicon
-from sitrep.attribution.quotes import Quote
+from sitrep.attribution.quotes import Quote, find_quotes
 from sitrep.attribution.spans import CharRange
 from sitrep.model import Stance
 
@@ -61,22 +61,25 @@ class SpeechDoc:
     words_before: list[int] = field(default_factory=list)  # words (not punctuation or space) among doc[:i]
 
     @classmethod
-    def read(cls, doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -> SpeechDoc:
+    def read(cls, doc: Doc, lexicon: CueLexicon) -> SpeechDoc:
+        text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        quotes = find_quotes(text)
         quote_of: dict[int, int] = {}
+        starts: list[int] = []
+        ends: list[int] = []
+        words = [0]
         qi = 0
         for tok in doc:
             while qi < len(quotes) and quotes[qi].end <= tok.idx:
                 qi += 1
             if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
                 quote_of[tok.i] = qi
-        starts = [tok.idx for tok in doc]
-        ends = [tok.idx + len(tok.text) for tok in doc]
-        words = [0]
-        for tok in doc:
+            starts.append(tok.idx)
+            ends.append(tok.idx + len(tok.text))
             words.append(words[-1] + (not tok.is_punct and not tok.is_space))
         return cls(
             doc=doc,
-            text=doc.text,
+            text=text,
             quotes=quotes,
             lexicon=lexicon,
             quote_of=quote_of,

@@ -27,7 +27,6 @@ from sitrep.attribution.lexicon import CueLexicon, load_lexicon
 from sitrep.attribution.phrases import according_to, adjective_attribution, in_document, noun_attribution
 from sitrep.attribution.punctuation_cues import colon_lines, dash_attributions, embedded_posts, named_colon_quotes
 from sitrep.attribution.quotations import content_in_earlier_paragraph, join_split_quotes, link_orphan_quotes
-from sitrep.attribution.quotes import find_quotes
 from sitrep.attribution.source_spans import SHARED_SUBJECT_DEPS, is_generic_you, share_sources
 from sitrep.attribution.spans import CharRange
 from sitrep.attribution.verbs import verb_attribution
@@ -35,7 +34,7 @@ from sitrep.attribution.verbs import verb_attribution
 
 def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[FoundAttribution]:
     """Attributions of a parsed text at token level, content kept as its (possibly split) parts."""
-    speech = SpeechDoc.read(doc, find_quotes(doc.text), lexicon or load_lexicon())
+    speech = SpeechDoc.read(doc, lexicon or load_lexicon())
     found, pending = _propose(speech)
     found = [f for f in found if not content_in_earlier_paragraph(speech, f)]
     join_split_quotes(speech, found)

@@ -38,9 +38,9 @@ class SourceInfo:
 class SourceResolver:
     """Resolves sources of one document against its entities and earlier layers."""
 
-    def __init__(self, doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> None:
+    def __init__(self, doc: Doc, text: str, places: Sequence[Place], mentions: Sequence[Mention]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = text  # the doc's text (spaCy rebuilds Doc.text on every access)
         self.persons = _person_spans(doc)
         self.speakers: list[tuple[int, str]] = []  # (char offset, resolved name) of person sources so far
         # Indexes over the persons and actor names, so each question costs a bisection, not a scan of the

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
@@ -42,6 +43,8 @@ ANAPHOR_WINDOW = 400  # places looked back at for "the city": salience is local,
 @dataclass
 class ArticleFrame:
     """Per-article lookups built once: token-to-place, attribution speakers, the sides in play."""
+
+    NAME: ClassVar[str] = "article_frame"  # shared by the stages that read it (``Context.derive``)
 
     doc: Doc
     result: AnalyzedArticle

@@ -14,7 +14,7 @@ neither start nor type an event, and text that is not English yields no events a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -104,8 +104,10 @@ def extract_events(
     dct: Interval | None,
     typer: RuleTyper | None = None,
     model: classifier.TrainedTyper | None = None,
+    frame_of: Callable[[], ArticleFrame] | None = None,
 ) -> list[Event]:
-    """All events of one article; pure: reads the parse and the earlier layers."""
+    """All events of one article; pure: reads the parse and the earlier layers (``frame_of`` gives
+    their frame when another stage shares it; built here otherwise)."""
     typer = typer or default_typer()
     if not is_english(doc[:LANGUAGE_SAMPLE_TOKENS], result.article.language):
         return []  # the lexicon and the parse are English: elsewhere every cue is a false friend
@@ -113,7 +115,7 @@ def extract_events(
         return []  # a recipe's "shell", a game review's "kills": the page is about something else
     sentences = [(s, typer.lexicon.hits(list(s)) + typer.dependency_hits(list(s))) for s in doc.sents]
     inert = inert_tokens(doc, sentences)
-    frame = ArticleFrame.build(doc, result, typer.actors)
+    frame = frame_of() if frame_of is not None else ArticleFrame.build(doc, result, typer.actors)
     groups = _groups(doc, result, typer, sentences, inert)
     found = [_event(group, frame, typer, model, dct, inert) for group in groups]
     return _one_per_trigger([event for event in found if event is not None])
