@@ -102,8 +102,29 @@ NOMINAL_LINK_DEPS = frozenset({"pobj", "prep", "compound", "amod", "conj", "appo
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
+# "despite continued shelling", "amid heavy fighting", "in spite of the truce": the circumstances of a
+# clause, told beside its news. They are read as a clause of their own, so they do not type the news.
+CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding"})
+
+
 def is_clause_head(token: Token) -> bool:
-    return token.dep_ in CLAUSE_DEPS and (token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT")
+    if token.dep_ in CLAUSE_DEPS and (token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT"):
+        return True
+    return is_circumstance(token)
+
+
+def in_circumstance(token: Token) -> bool:
+    """``token`` is told inside a circumstance phrase, however the parser hung it there ("despite
+    continued government *shelling*", parsed as a clause on "government")."""
+    return any(is_circumstance(node) for node in path(token))
+
+
+def is_circumstance(token: Token) -> bool:
+    """The object of a circumstance phrase ("despite continued *shelling*", "in spite of the *truce*")."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in CIRCUMSTANCE_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "spite")
 
 
 def clause_head(token: Token) -> Token:

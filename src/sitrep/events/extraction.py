@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.clause import clause_head, in_passing, modality, tally
+from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
 from sitrep.events.domain import document_domain
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
@@ -90,6 +90,7 @@ OUTCOME_VERBS = frozenset({"kill", "leave", "wound", "injure", "claim", "cause"}
 OUTCOME_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})  # events told in passing: less sure to be the news
 SUBORDINATE_FACTOR = 0.85
+CIRCUMSTANCE_FACTOR = 0.5  # "despite continued shelling, rebels captured ...": the setting of the news
 LANGUAGE_SAMPLE_TOKENS = 1000
 
 
@@ -239,7 +240,9 @@ def _event(
     if not typing.violent:  # "Moscow added ... to the Russian Federation": a government acts
         actors = event_actors(group, frame, attribution, bare_side_kind="government")
     sub_type, confidence = _typed(typing, tokens, model)
-    if head.dep_ in SUBORDINATE_DEPS:
+    if in_circumstance(head):
+        confidence *= CIRCUMSTANCE_FACTOR
+    elif head.dep_ in SUBORDINATE_DEPS:
         confidence *= SUBORDINATE_FACTOR
     stops = [t for t in frame.cues_near(head) if not trigger.start <= t.i < trigger.end]  # "claimed responsibility"
     place = frame.place_in(head, stops)
