@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_support import events_of
+from events_support import events_of, run_events, written_context
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.events.extraction import RETAKEN, TAKEN
@@ -360,3 +360,18 @@ def test_violence_against_a_military_target_is_a_clash(text: str, sub_type: str)
 def test_every_town_of_a_list_can_fall() -> None:
     assert events_of("Kelvane and Vessa fell to rebel forces on Sunday.") == [(TAKEN, "asserted")]
     assert events_of("The company and its staff fell to new lows in Vessa.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("The Norland government lifted the curfew in the capital on Sunday.", "The Norland government"),
+        ("The army ordered a unilateral ceasefire on Monday.", "The army"),
+    ],
+)
+def test_a_measure_is_its_makers_act(text: str, maker: str) -> None:
+    """ "The government lifted the curfew": whoever orders, declares, imposes or lifts a measure is its actor,
+    which grounds the event even where no place is named."""
+    ctx = written_context(text)
+    found = [e for e in run_events(ctx) if e.sub_type == "Change to group/activity"]
+    assert [[a.text for a in e.actors if a.role == "actor1"] for e in found] == [[maker]]

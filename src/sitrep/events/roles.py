@@ -25,6 +25,8 @@ PARTICIPATION_VERBS = frozenset({
     "launch", "wage", "conduct", "carry", "stage", "hold", "fight", "continue", "repel", "win", "lose", "join",
     "mount", "lead", "resume", "intensify", "escalate", "step", "start", "begin", "take", "make", "suffer",
     "hit", "inflict", "unleash", "perpetrate", "commit", "organise", "organize", "storm", "press",
+    # a measure is its maker's act: "he ordered a ceasefire", "the city lifted the curfew"
+    "order", "declare", "announce", "impose", "lift", "extend", "end", "call",
 })
 # fmt: on
 OBJECT_PREPS = frozenset({"against", "with", "between", "on", "at", "targeting"})
