@@ -375,3 +375,17 @@ def test_a_measure_is_its_makers_act(text: str, maker: str) -> None:
     ctx = written_context(text)
     found = [e for e in run_events(ctx) if e.sub_type == "Change to group/activity"]
     assert [[a.text for a in e.actors if a.role == "actor1"] for e in found] == [[maker]]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Soldiers celebrate in the town of Marnak after army troops recaptured it from the rebels.", RETAKEN),
+        ("The rebels reached the village of Tarnow Hill on Monday and captured it within hours.", TAKEN),
+        ("The striker took it from the edge of the box and scored.", None),
+    ],
+)
+def test_it_taken_after_a_place_is_that_place(text: str, sub_type: str | None) -> None:
+    """ "Troops recaptured it from the rebels": "it" is the town just named; without a place before,
+    "it" is no ground."""
+    assert [s for s, modality in events_of(text) if modality == "asserted"] == ([sub_type] if sub_type else [])

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
+from sitrep.events.territory import PLACE_ENTS, TERRITORIAL_CUES, place_named_before
 
 FIGHT_CUES = frozenset({"clash", "harm", "mob", "riot", "crowd_violence", "taken", "regained", "transfer", "arrest"})
 DOMAIN_SENSITIVE_CUES = FIGHT_CUES - {"arrest"}  # an arrest is an arrest in a court report too
@@ -125,7 +126,6 @@ PEOPLE_NOUNS = frozenset({
 OTHER_SENSE_WHEN_TRANSITIVE = frozenset({"demonstrate", "rally", "agitate", "march", "picket"})
 # fmt: on
 FIGURATIVE_TARGET_PREPS = frozenset({"against", "on", "for", "over", "with", "off"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NAME_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "LAW", "FAC"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass"})
 
@@ -197,7 +197,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
             return True
         if hit.cue == "harm" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children):
             return True  # "veterans were killing themselves": self-harm is not political violence
-        return is_figurative(token, with_preps=hit.cue != "arrest")  # "arrested on charges" is literal
+        ground = hit.cue in TERRITORIAL_CUES and place_named_before(token)  # "recaptured it from the rebels"
+        return is_figurative(token, with_preps=hit.cue != "arrest", it_is_ground=ground)  # "arrested on charges"
     return False
 
 
@@ -389,8 +390,12 @@ FIRES = frozenset({"fire", "fires", "blaze", "flame", "flames", "inferno"})
 FIREFIGHTING_VERBS = frozenset({"battle", "fight", "combat", "tackle", "contain", "attack"})
 
 
-def is_figurative(token: Token, with_preps: bool = True) -> bool:
-    """Violence done to an abstraction, by a manner of speaking, or a word modifying another noun."""
+def is_figurative(token: Token, with_preps: bool = True, it_is_ground: bool = False) -> bool:
+    """Violence done to an abstraction, by a manner of speaking, or a word modifying another noun.
+
+    "It" as object is an abstraction ("killed it on stage") unless ``it_is_ground``: a town taken or
+    retaken after it was named ("troops recaptured it from the rebels").
+    """
     if _modifies_other_noun(token, FIGHT_HEADS):  # "attack ads", "battle pass"
         return True
     if token.dep_ == "amod" and _abstract(token.head):  # "slaughtered chickens"
@@ -399,7 +404,7 @@ def is_figurative(token: Token, with_preps: bool = True) -> bool:
         lemma = child.lemma_.lower()
         if child.dep_ in {"amod", "compound", "npadvmod"} and lemma in FIGURATIVE_MODIFIERS:
             return True
-        if child.dep_ in OBJECT_DEPS and _abstract(child):
+        if child.dep_ in OBJECT_DEPS and _abstract(child) and not (it_is_ground and child.lower_ == "it"):
             return True
         if child.dep_ in OBJECT_DEPS and lemma in FIRES and token.lemma_.lower() in FIREFIGHTING_VERBS:
             return True  # "firefighters battled a fire"; "set fire to the offices" stays violence

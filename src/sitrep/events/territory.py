@@ -10,6 +10,7 @@ from sitrep.events.constructions import FORCES
 from sitrep.events.lexicon import CueHit
 
 TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # fmt: off
 TERRITORY_NOUNS = frozenset({
     "town", "village", "city", "area", "territory", "region", "district", "base", "position", "post",
@@ -50,7 +51,18 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
 
 
 def _is_territory(token: Token) -> bool:
-    """A place name or a word for territory; unknown proper names count unless tagged as people."""
-    if token.ent_type_ in {"GPE", "LOC", "FAC"} or token.lemma_.lower() in TERRITORY_NOUNS:
+    """A place name or a word for territory; unknown proper names count unless tagged as people; "it"
+    counts after a place ("the town of Marnak ... troops recaptured it")."""
+    if token.ent_type_ in PLACE_ENTS or token.lemma_.lower() in TERRITORY_NOUNS:
         return True
+    if token.lower_ == "it":
+        return place_named_before(token)
     return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
+
+
+def place_named_before(token: Token) -> bool:
+    """A place named or spoken of ("the town") earlier in the sentence of ``token`` or the one before."""
+    sentence = token.sent
+    start = token.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    before = token.doc[start : token.i]
+    return any(t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in TERRITORY_NOUNS for t in before)
