@@ -389,3 +389,19 @@ def test_it_taken_after_a_place_is_that_place(text: str, sub_type: str | None) -
     """ "Troops recaptured it from the rebels": "it" is the town just named; without a place before,
     "it" is no ground."""
     assert [s for s, modality in events_of(text) if modality == "asserted"] == ([sub_type] if sub_type else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Dozens of students occupied the lobby of the education ministry on Monday to demand lower fees.", None),
+        ("Activists chained themselves together before occupying the offices of the mining firm.", None),
+        ("Farmers blockaded the main highway into Vessa for a third day.", None),
+        ("Rebel fighters occupied the airport in Vessa on Monday.", TAKEN),
+    ],
+)
+def test_unarmed_people_holding_a_building_or_a_road_demonstrate(text: str, sub_type: str | None) -> None:
+    """A sit-in or a blockade by students, activists or farmers is a peaceful protest; fighters
+    occupying a building take ground."""
+    found = [s for s, modality in events_of(text) if modality == "asserted"]
+    assert found == [sub_type or "Peaceful protest"]

@@ -66,6 +66,33 @@ def _kinds(doers: list[Token], actors: ActorTable) -> set[str]:
     return {m.entry.kind for d in doers for m in actors.find(phrase(d))}
 
 
+OCCUPYING_VERBS = frozenset({"occupy", "blockade", "barricade"})
+# fmt: off
+OCCUPIED_PLACES = frozenset({
+    "lobby", "office", "building", "square", "campus", "embassy", "parliament", "hall", "headquarters",
+    "ministry", "factory", "plant", "mine", "site", "road", "highway", "street", "bridge", "station",
+    "university", "school", "park", "plaza", "chamber", "premises", "land", "port", "runway", "railway",
+})
+# fmt: on
+CROWD_KINDS = frozenset({"civilians", "opposition", "workers", "protesters"})
+
+
+def _sit_in(token: Token, actors: ActorTable) -> bool:
+    """ "students occupied the lobby of the ministry", "farmers blockaded the highway": unarmed people
+    holding a building or a road is a demonstration, not a change of hands. The doer may be told once
+    for several acts ("activists chained themselves together before occupying the offices")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in OCCUPYING_VERBS:
+        return False
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in OCCUPIED_PLACES for c in token.children):
+        return False
+    node, doers = token, _subjects(token)
+    while not doers and node.dep_ in {"pcomp", "advcl", "conj", "xcomp"} and node.head.i != node.i:
+        node = node.head.head if node.dep_ == "pcomp" else node.head  # "before occupying": from the preposition
+        doers = _subjects(node)
+    kinds = _kinds(doers, actors)
+    return bool(kinds) and kinds <= CROWD_KINDS
+
+
 SEIZING_VERBS = frozenset({"seize", "capture", "grab", "snatch", "nab"})
 
 
@@ -220,6 +247,8 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("air", token.i, token.i + 1))
         if _gains_ground(token, actors):
             found.append(CueHit("taken", token.i, token.i + 1))
+        if _sit_in(token, actors):
+            found.append(CueHit("protest", token.i, token.i + 1))
         taken = weapons_taken(token, actors)
         if taken is not None:
             found.append(CueHit(taken, token.i, token.i + 1))
