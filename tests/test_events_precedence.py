@@ -407,3 +407,24 @@ def test_the_circumstances_of_a_clause_do_not_outrank_its_news(text: str, news: 
     found = [e for e in run_events(ctx) if e.modality == "asserted"]
     assert found and max(found, key=lambda e: e.confidence).sub_type == news
     assert "Agreement" not in {e.sub_type for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("Looters ransacked shops in the centre of Vessa after the earthquake.", LOOTING),
+        ("Army artillery shelled the town of Marnak after the truce collapsed on Monday.", SHELLING),
+        ("Gunmen attacked the village of Tarnow Hill after the clashes in Vessa.", "Attack"),
+        ("Eleven people died in Vessa after the earthquake on Monday.", "Natural disaster"),
+    ],
+)
+def test_what_came_before_a_deed_is_its_background(text: str, news: str) -> None:
+    """ "Looters ransacked shops after the earthquake": what came before someone acted is background;
+    what befell victims ("died after the earthquake") takes its type from it."""
+    found = [e for e in run_events(written_context(text)) if e.modality == "asserted"]
+    assert found and max(found, key=lambda e: e.confidence).sub_type == news
+
+
+def test_a_death_told_with_an_accident_is_that_accident() -> None:
+    text = "An 80-year-old woman was killed in Vessa on Monday when a neighbour accidentally hit her with his car."
+    assert asserted(text) == ["Man-made disaster"]

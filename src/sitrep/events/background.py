@@ -43,7 +43,7 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
         head = clause_head(word)
         if head.i not in answered:
             answered[head.i] = _answered(head)
-        topic |= answered[head.i] | _since(word, head, since)
+        topic |= answered[head.i] | _since(word, head, since) | _before_the_act(word)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
@@ -117,6 +117,26 @@ def _background(child: Token) -> bool:
     if child.dep_ in {"acl", "advcl", "xcomp", "relcl"} and child.lemma_.lower() in ENDING_VERBS:
         return True  # "a pact to end the civil war", "talks aimed at halting the fighting"
     return child.dep_ == "prep" and child.lower_ in {"in", "of", "to"} and child.head.lemma_.lower() in PAUSES
+
+
+# What befalls a victim ("died", "was killed", "injured") takes its cause from "after": "died after the
+# earthquake". Someone's deed does not: "looters ransacked shops after the earthquake".
+SUFFERED_LEMMAS = frozenset({"kill", "injure", "die", "wound", "hurt", "drown", "perish", "suffer", "displace"})
+PRECEDING_PREPS = frozenset({"after", "following"})
+
+
+def _before_the_act(word: Token) -> set[int]:
+    """Indices of an "after" phrase of a deed: what came before someone acted is its background ("rebels
+    shelled the town after the truce collapsed", "police arrested 20 after the protest"), not its type."""
+    if word.pos_ != "VERB" or word.lemma_.lower() in SUFFERED_LEMMAS:
+        return set()
+    if not any(c.dep_ == "nsubj" for c in word.children):
+        return set()
+    found: set[int] = set()
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in PRECEDING_PREPS:
+            found.update(t.i for t in child.subtree)
+    return found
 
 
 def _since(word: Token, head: Token, phrases: dict[int, list[Token]]) -> set[int]:

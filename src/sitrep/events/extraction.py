@@ -261,8 +261,9 @@ def _event(
         return None
     if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         # "he was killed while supporting combat operations": a death the sentence puts in a battle
+        # "killed when a neighbour accidentally hit her": a death the sentence puts in an accident
         context = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)
-        if context.type != "Battles":
+        if context.type != "Battles" and context.sub_type not in DISASTERS:
             return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
         sub_type = context.sub_type
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
@@ -311,6 +312,7 @@ ABDUCTION = "Abduction/forced disappearance"
 # Words that say someone is gone, not that someone took them.
 UNFORCED = frozenset({"go", "whereabouts", "take", "captive", "ransom", "missing"})
 TAKEN = "Non-state actor overtakes territory"
+DISASTERS = frozenset({"Man-made disaster", "Natural disaster"})
 RETAKEN = "Government regains territory"
 HOME_FORCE_WORDS = frozenset({"government", "regime", "loyalist", "loyalists"})
 
