@@ -405,3 +405,20 @@ def test_unarmed_people_holding_a_building_or_a_road_demonstrate(text: str, sub_
     occupying a building take ground."""
     found = [s for s, modality in events_of(text) if modality == "asserted"]
     assert found == [sub_type or "Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("The two warring parties signed a ceasefire agreement in Vessa on Sunday.", "Agreement"),
+        ("The government and the rebels agreed to exchange prisoners on Monday.", "Agreement"),
+        ("Hundreds of rebel fighters defected to the government side on Monday.", "Change to group/activity"),
+        ("Two rebel commanders pledged allegiance to the Islamic State on Monday.", "Change to group/activity"),
+        ("The senator defected to the opposition party last year.", None),
+        ("The product was recalled because it was defective.", None),
+    ],
+)
+def test_agreements_and_changes_of_side_between_fighters(text: str, sub_type: str | None) -> None:
+    """ "Warring parties" say who signs, not what happened; fighters who change sides or swear
+    allegiance are a change to a group, a senator who changes party is not."""
+    assert [s for s, modality in events_of(text) if modality == "asserted"] == ([sub_type] if sub_type else [])

@@ -51,15 +51,17 @@ TRIGGER_CUES = frozenset({
     "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
     "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
     "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base", "riot",
-    "gunfire", "property", "looted_arms",
+    "gunfire", "property", "looted_arms", "defection",
 })
 # Cues whose words are also speech cues and still the act: a crowd that "rallied against", a state that "condemned".
-SPOKEN_ACTS = frozenset({"protest", "diplomacy"})
+SPOKEN_ACTS = frozenset({"protest", "diplomacy", "defection"})  # "pledged allegiance" is said and done
 # Cues that start an event only with an armed actor in the clause: "troops were deployed", "militants
 # set up a base", "soldiers burned the houses"; not "the app was deployed", "the company's headquarters",
 # "the storm destroyed homes".
-ARMED_ONLY_CUES = frozenset({"deployment", "base", "property"})
-ARMED_ONLY_TYPES = frozenset({"Other", "Headquarters or base established", "Looting/property destruction"})
+ARMED_ONLY_CUES = frozenset({"deployment", "base", "property", "defection"})
+ARMED_ONLY_TYPES = frozenset(
+    {"Other", "Headquarters or base established", "Looting/property destruction", "Change to group/activity"}
+)
 # Cues that name their event with a noun only: "a storm hit", not "police stormed"; "floods", not "flooded in".
 NOUN_ONLY_CUES = frozenset({"natural"})
 # Types that need no named actor or place to be an event: a quake is news without anybody doing it;

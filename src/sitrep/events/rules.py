@@ -217,6 +217,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Other", f"deployment {ARMED}", confidence=0.45),
     _rule("Diplomatic event", "diplomacy", confidence=0.5),
     _rule("Headquarters or base established", "base", confidence=0.5),
+    _rule("Change to group/activity", "defection", confidence=0.6),  # fighters who change sides (armed only)
     _rule("Change to group/activity", "group_change", confidence=0.45),
 )
 FALLBACK = "Other"

@@ -188,6 +188,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True  # "the minister protested that the report was unfair": said, not demonstrated
     if hit.cue == "protest" and token.lemma_.lower() in OTHER_SENSE_WHEN_TRANSITIVE:
         return _takes_object(token) or token.dep_ == "amod" or not _people_do_it(token)
+    if hit.cue == "clash" and (token.lower_ == "warring" or (token.dep_ == "amod" and token.head.pos_ == "NOUN")):
+        return True  # "the warring parties", "fighting men": who they are, not what happened
     if hit.cue in FIGHT_CUES:
         if accident and hit.cue == "harm" and token.lemma_.lower() in OUTCOME_LEMMAS:
             return True
