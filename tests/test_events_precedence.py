@@ -428,3 +428,16 @@ def test_what_came_before_a_deed_is_its_background(text: str, news: str) -> None
 def test_a_death_told_with_an_accident_is_that_accident() -> None:
     text = "An 80-year-old woman was killed in Vessa on Monday when a neighbour accidentally hit her with his car."
     assert asserted(text) == ["Man-made disaster"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Three soldiers were killed when their armoured vehicle hit a landmine near Marnak.", IED),
+        ("Two rebel fighters were killed when army shells hit their positions near Marnak.", SHELLING),
+    ],
+)
+def test_a_toll_told_with_its_when_clause_is_that_event(text: str, sub_type: str) -> None:
+    """ "Three soldiers were killed when their vehicle hit a landmine": one event, the landmine; the
+    deaths are its toll, not an attack of their own."""
+    assert asserted(text) == [sub_type]

@@ -155,7 +155,24 @@ def _groups(
             if token.idx in cues and hit.cue not in SPOKEN_ACTS:  # "rallied against", "condemned": said and done
                 continue
             by_head.setdefault(clause_head(token).i, []).append(hit)
-    return [ClauseGroup(doc[i], tuple(hits)) for i, hits in sorted(by_head.items()) if not _outcome_of(doc[i], by_head)]
+    return [
+        ClauseGroup(doc[i], tuple(hits))
+        for i, hits in sorted(by_head.items())
+        if not _outcome_of(doc[i], by_head) and not _toll_of(doc[i], by_head)
+    ]
+
+
+SUFFERED = frozenset({"kill", "die", "injure", "wound", "hurt"})
+CAUSE_MARKS = frozenset({"when"})  # "as protesters marched": alongside, not the cause
+
+
+def _toll_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
+    """ "Three soldiers were killed when their vehicle hit a landmine": the toll of the event told in
+    its "when" clause, which says what happened."""
+    if head.lemma_.lower() not in SUFFERED or (head.lemma_.lower() != "die" and head.tag_ != "VBN"):
+        return False
+    clauses = [c for c in head.children if c.dep_ == "advcl" and c.i in heads]
+    return any(m.dep_ in {"mark", "advmod"} and m.lower_ in CAUSE_MARKS for c in clauses for m in c.children)
 
 
 def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
