@@ -183,6 +183,8 @@ FLATTENERS: list[Flattener] = [
     # --unicode-snob keeps letters as they are; html2text's default spells "ü" as "u", which no reader can undo.
     Flattener("markdown-80", _utf8_tool("html2markdown", "--body-width=80", "--unicode-snob", "{}"), False),
     Flattener("innertext", inner_text, False),
+    Flattener("html2text-100", _utf8_tool("html2text", "-utf8", "-nobs", "-width", "100", "{}"), False),
+    Flattener("links-80", _tool("links", "-dump", "-width", "80", "-codepage", "utf-8", "{}"), False),
     Flattener("w3m-nowrap", _tool("w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "100000"), True),
     Flattener("w3m-60", _tool("w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "60"), True),
     Flattener(

@@ -40,9 +40,36 @@ def test_old_html2text_headings_underscored_links_and_entities() -> None:
         + "\nIt&#x27;s done &amp; dusted, she said &quot;today&quot;."
     )
     printed = as_printed(dump).splitlines()
-    assert printed[:2] == ["Harbour works begin after", "the vote"]
+    # the heading stays as printed (asterisks turned to indentation), a paragraph of its own
+    assert printed[:4] == ["", "       Harbour works begin after", "the vote", ""]
     assert "Read more news" in printed
     assert printed[-1] == 'It\'s done & dusted, she said "today".'
+
+
+def test_an_old_html2text_heading_is_its_own_paragraph_and_image_addresses_go() -> None:
+    """A byline line right under a heading would fit on the heading's line: the heading still ends there.
+    Images printed as their address and links framed in underscores read as a browser prints them."""
+    width = 100
+    story = STORY.replace("\n\n", " ")
+    wrapped, line = [], ""
+    for word in story.split():
+        if line and len(line) + 1 + len(word) > width:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    links = "\n".join(f"_Read_more_{w}_" for w in ("news", "sport", "weather", "culture", "travel"))
+    dump = (
+        f"{links}\n****** A Cold Goodbye for Vessa ******\n"
+        "[https://img.example.org/a/3f1c9e0d2b7a.jpg?s=96&d=mm]_By_Ana_Ruiz_ March 3, 2024\n"
+        + "\n".join(wrapped)
+        + "\n"
+    )
+    found = extract_textdump(dump)
+    assert found.title == "A Cold Goodbye for Vessa"
+    assert found.byline is not None and found.byline.startswith("By Ana Ruiz")
+    assert found.paragraphs and found.paragraphs[0].startswith("Engineers at the Vessa plant")
 
 
 MENU = "".join(f"  * [Section {n}](/section/{n}/)\n" for n in range(1, 9))

@@ -36,7 +36,8 @@ _BLOCK_START = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\||```|(?:[*
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _STAR_HEADING = re.compile(r"^(\*{1,6}) ((?:[^\n]*\n){0,3}?[^\n]*?)\s+\1[ \t]*$", re.MULTILINE)
 _UNDERLINE = re.compile(r"^[ \t]*(?:={3,}|-{3,}|~{3,})[ \t]*$", re.MULTILINE)  # a heading's underline
-_UNDERSCORED = re.compile(r"(?<![\w.])[^\W\d_][^\W_]*[’'.,:]?(?:_[^\W_]+[’'.,:]?)+(?!\w)")
+# A link's words joined by underscores, the link itself often framed by them: "_By_Jill_Serjeant_".
+_UNDERSCORED = re.compile(r"(?<![\w.])_?[^\W\d_][^\W_]*[’'.,:]?(?:_[^\W_]+[’'.,:]?)+_?(?!\w)")
 
 MIN_LINKS = 3  # Markdown links a text needs before its brackets are read as Markdown
 MIN_ENTITIES = 3  # undecoded entities that show a scraper left them
@@ -51,10 +52,17 @@ def as_printed(text: str) -> str:
     if is_markdown(text):
         return unmark(text)
     if _STAR_HEADING.search(text):
-        text = _STAR_HEADING.sub(r"\2", text)  # a wrapped heading stays wrapped: the wrap pass joins it
+        text = _STAR_HEADING.sub(_unstarred, text)
     if len(_UNDERSCORED.findall(text, 0, 200_000)) >= MIN_UNDERSCORED:
         text = _UNDERSCORED.sub(lambda m: m.group().replace("_", " "), text)
     return text
+
+
+def _unstarred(heading: re.Match[str]) -> str:
+    """A heading without its asterisks, a paragraph of its own even when the next line would fit. A wrapped
+    heading stays wrapped, its first line indented where the asterisks stood: the wrap pass measures it
+    as the tool printed it and joins its lines."""
+    return f"\n{' ' * (len(heading.group(1)) + 1)}{heading.group(2)}\n"
 
 
 _MAIN_HEADING = re.compile(r"^ {0,3}#[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)  # "# Headline"

@@ -22,7 +22,8 @@ LINK_MARK = re.compile(r"\[\d+\]")
 # box-drawing line w3m draws for a horizontal rule.
 BROWSER_MARKS = re.compile(
     r"\[(?:IMG|INLINE|BUTTON|LINK|X| )\]|\((?:BUTTON|RADIO|CHECKBOX)\)|_{4,}|\[[\w.-]*[-_.][\w.-]*\]"
-    r"|\[\w{6,}\]|(?-i:\[[a-z]\w{3,}\](?=\s*(?:$|[^\w\s]|[A-Z])))|^\s*#\s*$|[─━═]{3,}",
+    r"|\[\w{6,}\]|(?-i:\[[a-z]\w{3,}\](?=\s*(?:$|[^\w\s]|[A-Z])))|^\s*#\s*$|[─━═]{3,}"
+    r"|\[(?:https?:)?//[^\]\s]{1,2000}\]",  # an image printed as its address (old html2text)
     re.IGNORECASE,
 )
 # A list item's bullet or number at the start of a line (lynx prints "o" and "*" for <li>).
