@@ -422,3 +422,24 @@ def test_agreements_and_changes_of_side_between_fighters(text: str, sub_type: st
     """ "Warring parties" say who signs, not what happened; fighters who change sides or swear
     allegiance are a change to a group, a senator who changes party is not."""
     assert [s for s, modality in events_of(text) if modality == "asserted"] == ([sub_type] if sub_type else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Farmers dumped tonnes of potatoes outside parliament in protest at low prices.", "Peaceful protest"),
+        ("Students staged a sit-in at the university in Vessa on Monday.", "Peaceful protest"),
+        ("The minister left the talks in protest on Monday.", None),
+    ],
+)
+def test_what_people_do_in_protest_is_a_protest(text: str, sub_type: str | None) -> None:
+    """Unarmed people who act "in protest", or stage a sit-in, demonstrate; an official who walks out
+    "in protest" does not."""
+    assert [s for s, modality in events_of(text) if modality == "asserted"] == ([sub_type] if sub_type else [])
+
+
+def test_an_armed_speaker_named_as_it_makes_a_battle() -> None:
+    """ "The army said it had killed 20 militants": "it" is the army, so two armed sides fought."""
+    assert [s for s, _ in events_of("The army said it had killed 20 militants in an operation near Marnak.")] == [
+        "Armed clash"
+    ]

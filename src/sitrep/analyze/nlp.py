@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
 
 from sitrep.analyze.cached_rules import use_cached_rules
@@ -32,6 +33,15 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
+# Verb forms the rule lemmatizer reduces to another word ("staged" -> "stag", "raped" -> "rap"): set by the
+# attribute ruler, as spaCy's own exceptions are, so every stage reads the right verb.
+LEMMA_REPAIRS = {
+    "stage": ("staged", "staging"),
+    "wage": ("waged", "waging"),
+    "rape": ("raped", "raping"),
+    "retake": ("retook",),
+}
+VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 MAX_RUN_TOKENS = 350  # tokens without a full stop or line break before a sentence start is forced
 _ENDS_RUN = frozenset({".", "!", "?"})
 
@@ -79,5 +89,9 @@ def load(name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler):
+        for lemma, forms in LEMMA_REPAIRS.items():
+            ruler.add([[{"LOWER": {"IN": list(forms)}, "TAG": {"IN": VERB_TAGS}}]], {"LEMMA": lemma})
     use_cached_rules(nlp)
     return nlp

@@ -93,6 +93,19 @@ def _sit_in(token: Token, actors: ActorTable) -> bool:
     return bool(kinds) and kinds <= CROWD_KINDS
 
 
+def _done_in_protest(token: Token, actors: ActorTable) -> bool:
+    """ "farmers dumped potatoes outside parliament in protest at low prices": what unarmed people do "in
+    protest" is a demonstration; a minister who "left the talks in protest" does not demonstrate."""
+    if token.pos_ != "VERB":
+        return False
+    protest = any(
+        child.dep_ == "prep" and child.lower_ == "in" and any(o.lemma_.lower() == "protest" for o in child.children)
+        for child in token.children
+    )
+    kinds = _kinds(_subjects(token), actors) if protest else set()
+    return bool(kinds) and kinds <= CROWD_KINDS
+
+
 SEIZING_VERBS = frozenset({"seize", "capture", "grab", "snatch", "nab"})
 
 
@@ -247,7 +260,7 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("air", token.i, token.i + 1))
         if _gains_ground(token, actors):
             found.append(CueHit("taken", token.i, token.i + 1))
-        if _sit_in(token, actors):
+        if _sit_in(token, actors) or _done_in_protest(token, actors):
             found.append(CueHit("protest", token.i, token.i + 1))
         taken = weapons_taken(token, actors)
         if taken is not None:

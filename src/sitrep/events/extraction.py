@@ -34,6 +34,7 @@ from sitrep.events.rules import (
     POLITICAL_ARREST_LEMMAS,
     POLITICAL_HARM,
     STATE_FORCES,
+    TWO_ARMED,
     WEAPON_CUES,
     RuleTyper,
     Typing,
@@ -244,6 +245,8 @@ def _event(
     extra = frozenset({BELLIGERENT}) if belligerent else frozenset()
     if any(ref.kind in ARMED_KINDS and role == "actor1" for ref, role in actors):
         extra |= {ARMED}  # the doer, even left implicit: "the YPG claimed to have captured the village"
+        if any(ref.kind in ARMED_KINDS and role == "actor2" for ref, role in actors):
+            extra |= {TWO_ARMED}  # "the army said it had killed 20 militants": "it" is the army
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
     if typing.sub_type in CROWD_SUB_TYPES:  # how it ended, or who rioted, is often told around it
         whole = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)
