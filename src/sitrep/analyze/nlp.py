@@ -40,6 +40,7 @@ LEMMA_REPAIRS = {
     "wage": ("waged", "waging"),
     "rape": ("raped", "raping"),
     "retake": ("retook",),
+    "install": ("installed", "installing"),
 }
 VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 MAX_RUN_TOKENS = 350  # tokens without a full stop or line break before a sentence start is forced
