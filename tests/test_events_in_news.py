@@ -443,3 +443,17 @@ def test_an_armed_speaker_named_as_it_makes_a_battle() -> None:
     assert [s for s, _ in events_of("The army said it had killed 20 militants in an operation near Marnak.")] == [
         "Armed clash"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "natural"),
+    [
+        ("Gunmen storm hotel in Vessa, take hostages", False),
+        ("Fans flood streets of Vessa after cup win", False),
+        ("Monsoon rains flood villages in Kelvane", True),
+        ("A storm killed five people in Vessa on Monday.", True),
+    ],
+)
+def test_a_headlines_people_make_a_disaster_word_a_verb(text: str, natural: bool) -> None:
+    found = {s for s, _ in events_of(text)}
+    assert ("Natural disaster" in found) is natural

@@ -172,6 +172,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
     if hit.cue in NAMED_EVENT_CUES and _figurative_disaster(token):
         return True
+    if hit.cue == "natural" and _people_do_it_to(token):
+        return True  # "Gunmen storm hotel", "Fans flood streets": a headline's verb, no weather
     if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
     if _names_a_case(token) or _in_dateline(token):
@@ -329,6 +331,42 @@ def _not_a_demonstration(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest", "in apparent protest"; not "in the protest"
     return token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING_VERBS
+
+
+# Doers a headline names right before its verb ("Gunmen storm hotel"); weather has no such subject.
+DOER_NOUNS = PEOPLE_NOUNS | {
+    "gunman",
+    "militant",
+    "rebel",
+    "soldier",
+    "troop",
+    "police",
+    "fighter",
+    "insurgent",
+    "jihadist",
+    "attacker",
+    "assailant",
+    "raider",
+    "rioter",
+    "looter",
+    "prisoner",
+    "inmate",
+    "migrant",
+    "refugee",
+    "tourist",
+    "shopper",
+}
+
+
+def _people_do_it_to(token: Token) -> bool:
+    """A disaster word between people and an object is a verb ("Gunmen storm hotel"), whatever the tagger
+    says of a headline: "Rains flood villages" keeps its flood."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc) or token.tag_ in {"NNS", "NNPS"}:
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    is_doer = before.tag_ == "NNS" and before.lemma_.lower() in DOER_NOUNS
+    return is_doer and after.pos_ in {"DET", "NOUN", "PROPN", "PRON"}
 
 
 def _figurative_disaster(token: Token) -> bool:
