@@ -457,3 +457,19 @@ def test_an_armed_speaker_named_as_it_makes_a_battle() -> None:
 def test_a_headlines_people_make_a_disaster_word_a_verb(text: str, natural: bool) -> None:
     found = {s for s, _ in events_of(text)}
     assert ("Natural disaster" in found) is natural
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Local residents gathered outside the town hall in Vessa to demand justice for the victims.", True),
+        ("Nurses gathered in front of the hospital in Vessa demanding better working conditions.", True),
+        ("Truck drivers blocked the main highway near Vessa to protest against fuel prices.", True),
+        ("The family gathered at the lake in Vessa for a picnic on Sunday.", False),
+        ("Rebel fighters gathered near Marnak to demand the release of their commander.", False),
+    ],
+)
+def test_people_gathering_to_press_a_claim_demonstrate(text: str, protest: bool) -> None:
+    """A gathering is a demonstration when its people press a claim ("to demand justice"); a picnic is not,
+    and armed men massing are no protest."""
+    assert ("Peaceful protest" in {s for s, _ in events_of(text)}) is protest

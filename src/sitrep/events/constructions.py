@@ -66,7 +66,17 @@ def _kinds(doers: list[Token], actors: ActorTable) -> set[str]:
     return {m.entry.kind for d in doers for m in actors.find(phrase(d))}
 
 
-OCCUPYING_VERBS = frozenset({"occupy", "blockade", "barricade"})
+# fmt: off
+# Who demonstrates or rallies in the protest sense: people, not "the speed of the regrowth".
+PEOPLE_NOUNS = frozenset({
+    "people", "person", "protester", "demonstrator", "student", "worker", "resident", "villager", "supporter",
+    "activist", "member", "farmer", "teacher", "doctor", "nurse", "employee", "citizen", "youth", "woman",
+    "man", "group", "crowd", "hundred", "thousand", "dozen", "union", "party", "opposition", "community",
+    "family", "relative", "trader", "driver", "lawyer", "staff", "fan", "voter", "parent", "pensioner",
+    "veteran", "miner", "vendor", "journalist", "inhabitant", "local", "mother", "others",
+})
+# fmt: on
+OCCUPYING_VERBS = frozenset({"occupy", "blockade", "barricade", "block"})
 # fmt: off
 OCCUPIED_PLACES = frozenset({
     "lobby", "office", "building", "square", "campus", "embassy", "parliament", "hall", "headquarters",
@@ -89,8 +99,53 @@ def _sit_in(token: Token, actors: ActorTable) -> bool:
     while not doers and node.dep_ in {"pcomp", "advcl", "conj", "xcomp"} and node.head.i != node.i:
         node = node.head.head if node.dep_ == "pcomp" else node.head  # "before occupying": from the preposition
         doers = _subjects(node)
+    return _unarmed_people(doers, actors)
+
+
+def _unarmed_people(doers: list[Token], actors: ActorTable) -> bool:
+    """The doers are civilians, workers, activists or protesters (by the actor table), or, unknown to it,
+    people ("nurses", "dozens of people", "members of the association"); no armed or state actor."""
     kinds = _kinds(doers, actors)
-    return bool(kinds) and kinds <= CROWD_KINDS
+    if kinds:
+        return kinds <= CROWD_KINDS
+    return any(d.lemma_.lower() in PEOPLE_NOUNS and d.pos_ == "NOUN" for d in doers)
+
+
+GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "walk", "meet", "mass"})
+# What a gathering is for when it is a demonstration: "gathered to demand justice", "demanding better pay".
+DEMANDING_VERBS = frozenset(
+    {
+        "demand",
+        "denounce",
+        "condemn",
+        "protest",
+        "oppose",
+        "call",
+        "decry",
+        "reject",
+        "criticise",
+        "criticize",
+        "urge",
+        "press",
+        "seek",
+        "claim",
+        "voice",
+        "express",
+        "show",
+        "defend",
+    }
+)
+
+
+def _gathers_to_demand(token: Token, actors: ActorTable) -> bool:
+    """ "residents gathered outside the town hall to demand justice", "nurses gathered in front of the
+    hospital demanding better pay": people meeting to press a claim demonstrate; a family gathering does not."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in GATHERING_VERBS:
+        return False
+    purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"]
+    if not any(p.lemma_.lower() in DEMANDING_VERBS for p in purposes):
+        return False
+    return _unarmed_people(_subjects(token), actors)
 
 
 def _done_in_protest(token: Token, actors: ActorTable) -> bool:
@@ -102,8 +157,7 @@ def _done_in_protest(token: Token, actors: ActorTable) -> bool:
         child.dep_ == "prep" and child.lower_ == "in" and any(o.lemma_.lower() == "protest" for o in child.children)
         for child in token.children
     )
-    kinds = _kinds(_subjects(token), actors) if protest else set()
-    return bool(kinds) and kinds <= CROWD_KINDS
+    return protest and _unarmed_people(_subjects(token), actors)
 
 
 SEIZING_VERBS = frozenset({"seize", "capture", "grab", "snatch", "nab"})
@@ -260,7 +314,7 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("air", token.i, token.i + 1))
         if _gains_ground(token, actors):
             found.append(CueHit("taken", token.i, token.i + 1))
-        if _sit_in(token, actors) or _done_in_protest(token, actors):
+        if _sit_in(token, actors) or _done_in_protest(token, actors) or _gathers_to_demand(token, actors):
             found.append(CueHit("protest", token.i, token.i + 1))
         taken = weapons_taken(token, actors)
         if taken is not None:

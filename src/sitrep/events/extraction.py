@@ -23,6 +23,7 @@ from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
+from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.domain import document_domain
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
@@ -40,7 +41,7 @@ from sitrep.events.rules import (
     Typing,
     default_typer,
 )
-from sitrep.events.senses import PEOPLE_NOUNS, inert_tokens
+from sitrep.events.senses import inert_tokens
 from sitrep.events.taxonomy import type_of
 from sitrep.gazetteer.countries import country_name
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span

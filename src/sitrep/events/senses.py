@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
@@ -113,14 +114,6 @@ REFLEXIVES = frozenset({"themselves", "himself", "herself", "myself", "yourself"
 # Verbs under which an attack is not one: "simulated an attack on the island".
 PRETEND_VERBS = frozenset({
     "simulate", "rehearse", "practise", "practice", "depict", "dramatise", "dramatize", "reenact", "imagine",
-})
-# Who demonstrates or rallies in the protest sense: people, not "the speed of the regrowth".
-PEOPLE_NOUNS = frozenset({
-    "people", "person", "protester", "demonstrator", "student", "worker", "resident", "villager", "supporter",
-    "activist", "member", "farmer", "teacher", "doctor", "nurse", "employee", "citizen", "youth", "woman",
-    "man", "group", "crowd", "hundred", "thousand", "dozen", "union", "party", "opposition", "community",
-    "family", "relative", "trader", "driver", "lawyer", "staff", "fan", "voter", "parent", "pensioner",
-    "veteran", "miner", "vendor", "journalist", "inhabitant", "local", "mother", "others",
 })
 # Verbs that mean "show" or "gather" when they take an object: "demonstrated interest", "rally support".
 OTHER_SENSE_WHEN_TRANSITIVE = frozenset({"demonstrate", "rally", "agitate", "march", "picket"})
