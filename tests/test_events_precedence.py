@@ -441,3 +441,38 @@ def test_a_toll_told_with_its_when_clause_is_that_event(text: str, sub_type: str
     """ "Three soldiers were killed when their vehicle hit a landmine": one event, the landmine; the
     deaths are its toll, not an attack of their own."""
     assert asserted(text) == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "About 50 protesters gathered in Vessa on Sunday to oppose the mining law. Police intervened, "
+            "detaining at least one participant.",
+            "Protest with intervention",
+        ),
+        (
+            "Members of the Green Movement staged a silent protest in Vessa. Police broke up the protest.",
+            "Protest with intervention",
+        ),
+        (
+            "Students demonstrated at the main square in Vessa to demand better schools. Some students threw "
+            "rocks at police officers.",
+            "Violent demonstration",
+        ),
+        ("Hundreds of farmers protested in Vessa on Monday. The protest ended peacefully.", "Peaceful protest"),
+        (
+            "Hundreds of farmers protested in Vessa on Monday.\n\nPolice dispersed a crowd of football fans in "
+            "Kelvane on Tuesday.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_a_demonstrations_story_goes_on_after_its_sentence(text: str, sub_type: str) -> None:
+    """ "Police broke up the protest" after the protest says how it went: one demonstration, typed on its
+    story; a new paragraph is another story."""
+    found = [e for e in run_events(written_context(text)) if e.modality == "asserted"]
+    assert found[0].sub_type == sub_type
+    assert sum(e.type in {"Protests", "Riots"} for e in found[:2]) >= 1
+    if "\n\n" not in text:
+        assert len([e for e in found if e.type in {"Protests", "Riots"}]) == 1

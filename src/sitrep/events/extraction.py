@@ -123,7 +123,53 @@ def extract_events(
     frame = frame_of() if frame_of is not None else ArticleFrame.build(doc, result, typer.actors)
     groups = _groups(doc, result, typer, sentences, inert)
     found = [_event(group, frame, typer, model, dct, inert) for group in groups]
+    found = _demonstration_stories(found, groups, typer, frame, inert)
     return _one_per_trigger([event for event in found if event is not None])
+
+
+STORY_SENTENCES = 2  # sentences after a demonstration's that may tell how it went
+# How a demonstration went, from least to most: the story's reading replaces the first sentence's when higher.
+DEMONSTRATION_RANK = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Violent demonstration": 2,
+    "Excessive force against protesters": 3,
+}
+
+
+def _demonstration_stories(
+    found: list[Event | None], groups: list[ClauseGroup], typer: RuleTyper, frame: ArticleFrame, inert: frozenset[int]
+) -> list[Event | None]:
+    """A demonstration's story goes on after its sentence: "Police broke up the protest", "The demonstrators
+    burned tyres on the road". Read together (up to :data:`STORY_SENTENCES` more sentences of the paragraph,
+    until one reports another kind of event), they say how it went; ACLED codes the demonstration once, so
+    the protest takes the story's sub-type and the crowd events told after it merge into it."""
+    doc = frame.doc
+    out = list(found)
+    for k, (event, group) in enumerate(zip(found, groups, strict=True)):
+        if event is None or out[k] is None or event.sub_type not in DEMONSTRATION_RANK:
+            continue
+        first = group.head.sent
+        story, merged = list(_live(first, inert)), []
+        end = first.end
+        for _ in range(STORY_SENTENCES):
+            if end >= len(doc) or "\n\n" in doc[end - 1].text_with_ws or doc[end].is_space:
+                break  # the paragraph ends
+            following = doc[end].sent
+            told = [j for j, g in enumerate(groups) if found[j] is not None and g.head.sent.start == following.start]
+            if any(found[j].sub_type not in DEMONSTRATION_RANK for j in told):  # type: ignore[union-attr]
+                break
+            story += _live(following, inert)
+            merged += told
+            end = following.end
+        if len(story) == len(_live(first, inert)):
+            continue
+        whole = typer.type_tokens(story, frozenset(), frame.location_tokens)
+        if DEMONSTRATION_RANK.get(whole.sub_type, -1) > DEMONSTRATION_RANK[event.sub_type]:
+            out[k] = event.model_copy(update={"sub_type": whole.sub_type, "type": whole.type})
+        for j in merged:
+            out[j] = None
+    return out
 
 
 def _one_per_trigger(events: list[Event]) -> list[Event]:
