@@ -473,3 +473,22 @@ def test_people_gathering_to_press_a_claim_demonstrate(text: str, protest: bool)
     """A gathering is a demonstration when its people press a claim ("to demand justice"); a picnic is not,
     and armed men massing are no protest."""
     assert ("Peaceful protest" in {s for s, _ in events_of(text)}) is protest
+
+
+def test_a_passives_subject_is_the_target_and_its_agent_the_doer() -> None:
+    """ "Three activists were shot dead by gunmen": ACLED's actor1 is who did it, actor2 whom it was done to."""
+    ctx = written_context("Three activists were shot dead by gunmen in Vessa on Monday.")
+    [event] = run_events(ctx)
+    assert {(a.text, a.role) for a in event.actors} == {("gunmen", "actor1"), ("Three activists", "actor2")}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Residents caught a suspected thief and beat him to death in Vessa on Monday.", "Mob violence"),
+        ("Villagers beat and killed a man accused of witchcraft near Marnak.", "Mob violence"),
+        ("Three activists were shot dead by gunmen in Vessa on Monday.", "Attack"),
+    ],
+)
+def test_a_group_of_unarmed_people_doing_violence_is_a_mob(text: str, sub_type: str) -> None:
+    assert [s for s, _ in events_of(text)] == [sub_type]

@@ -328,6 +328,9 @@ def _event(
     started_by_armed_only = all(h.cue in ARMED_ONLY_CUES for h in group.hits)
     if started_by_armed_only and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
         return None
+    mob = sub_type == "Attack" and _crowd_did_it(actors, frame)
+    if mob:  # "villagers beat and killed a man accused of theft": a crowd's violence, with or without a mob word
+        sub_type = "Mob violence"
     if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         # "he was killed while supporting combat operations": a death the sentence puts in a battle
         # "killed when a neighbour accidentally hit her": a death the sentence puts in an accident
@@ -342,7 +345,7 @@ def _event(
     if sub_type == "Diplomatic event" and not _states_act(actors, tokens, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     self_grounded = type_of(sub_type) in SELF_GROUNDED_TYPES
-    if not grounded and not demonstrated and not self_grounded and not typing.features & WEAPON_CUES:
+    if not grounded and not demonstrated and not mob and not self_grounded and not typing.features & WEAPON_CUES:
         return None  # nobody, nowhere, no weapon: "women in combat", "a verbal attack" are not events
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
     return Event(
@@ -360,6 +363,21 @@ def _event(
 
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})
+# Unarmed groups whose violence is a mob's: residents, villagers, a party's supporters, protesters.
+MOB_KINDS = frozenset({"civilians", "opposition", "protesters"})
+
+
+def _crowd_did_it(actors: Sequence[tuple[ActorRef, str]], frame: ArticleFrame) -> bool:
+    """The doer is a group of unarmed people ("villagers", "residents", "party supporters"), not one person,
+    told as the subject or the agent ("killed by villagers")."""
+    for ref, role in actors:
+        if role != "actor1" or ref.kind not in MOB_KINDS:
+            continue
+        span = frame.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        doing = span is not None and (span.root.dep_ == "nsubj" or span.root.head.dep_ == "agent")
+        if doing and span.root.tag_ in {"NNS", "NNPS"}:  # type: ignore[union-attr]
+            return True  # "activists were shot dead": the victims, not the doers
+    return False
 
 
 # Verbs that take part in a demonstration named by their object: "staged a sit-in", "joined the march".

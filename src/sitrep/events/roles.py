@@ -47,8 +47,9 @@ def event_actors(
     """(actor, role) pairs: the clause's subject and agents first, then objects and opponents."""
     found: list[tuple[Token, str]] = []
     who = subject(group.head, frame.cues_near(group.head)) if _takes_part(group, frame.doc) else None
-    if who is not None:
-        found += [(t, "actor1") for t in _with_conjuncts(who)]
+    if who is not None:  # "activists were shot dead by gunmen": a passive's subject is the target
+        role = "actor2" if who.dep_ == "nsubjpass" else "actor1"
+        found += [(t, role) for t in _with_conjuncts(who)]
     for hit in group.hits:
         token = frame.doc[hit.start]
         for child in token.children:
