@@ -492,3 +492,18 @@ def test_a_passives_subject_is_the_target_and_its_agent_the_doer() -> None:
 )
 def test_a_group_of_unarmed_people_doing_violence_is_a_mob(text: str, sub_type: str) -> None:
     assert [s for s, _ in events_of(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("About 50 protesters gathered in Vessa on Monday to oppose the invasion of Norland.", ["Peaceful protest"]),
+        ("Hundreds of people gathered in Vessa to support the military invasion of Norland.", ["Peaceful protest"]),
+        ("The army arrested three civilians in the town of Marnak on Monday.", ["Arrests"]),
+        ("Police arrested a drunk driver in Vessa on Monday.", []),
+    ],
+)
+def test_a_crowds_cause_is_no_event_and_soldiers_arrests_are_political(text: str, sub_types: list[str]) -> None:
+    """What a demonstration is about ("to oppose the invasion") is not news of its own; an army that detains
+    civilians is never ordinary law enforcement, a drunk driver's arrest is."""
+    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types

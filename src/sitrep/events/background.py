@@ -54,19 +54,34 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
             for child in anchor.children:
                 if child.dep_ == "prep" and child.lower_ in CHARGE_PREPS:
                     topic.update(t.i for t in child.subtree)
-        if hit.cue not in TOPIC_ANCHORS or not demonstration:
-            continue
-        anchor = doc[hit.start]
-        if hit.cue == "grievance":  # "demanding justice for the boy killed by police"
-            topic.update(t.i for t in anchor.subtree if t.i != anchor.i)
-        for node in (anchor, anchor.head):
-            for child in node.children:
-                is_topic_prep = child.dep_ == "prep" and child.lower_ in TOPIC_PREPS
-                is_topic_clause = child.dep_ in {"advcl", "xcomp", "acl", "ccomp"} and (
-                    child.lemma_.lower() in TOPIC_VERBS
-                )
-                if is_topic_prep or is_topic_clause:
-                    topic.update(t.i for t in child.subtree)
+        if demonstration:
+            topic |= _demonstration_topic(doc, hit)
+    return topic
+
+
+def demonstration_topics(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
+    """Indices of what the demonstrations among ``hits`` are about ("gathered to oppose the invasion"):
+    an event told there is the crowd's cause, not news of its own."""
+    if not any(h.cue in {"protest", "crowd_size"} for h in hits):
+        return set()
+    return {i for hit in hits for i in _demonstration_topic(doc, hit)}
+
+
+def _demonstration_topic(doc: Doc, hit: CueHit) -> set[int]:
+    """What a demonstration cue's phrase says it is about: "protested against the killing of", "gathered
+    to denounce the invasion", "demanding justice for the boy killed by police"."""
+    if hit.cue not in TOPIC_ANCHORS:
+        return set()
+    topic: set[int] = set()
+    anchor = doc[hit.start]
+    if hit.cue == "grievance":
+        topic.update(t.i for t in anchor.subtree if t.i != anchor.i)
+    for node in (anchor, anchor.head):
+        for child in node.children:
+            is_topic_prep = child.dep_ == "prep" and child.lower_ in TOPIC_PREPS
+            is_topic_clause = child.dep_ in {"advcl", "xcomp", "acl", "ccomp"} and child.lemma_.lower() in TOPIC_VERBS
+            if is_topic_prep or is_topic_clause:
+                topic.update(t.i for t in child.subtree)
     return topic
 
 

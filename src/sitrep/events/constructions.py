@@ -113,28 +113,12 @@ def _unarmed_people(doers: list[Token], actors: ActorTable) -> bool:
 
 GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "walk", "meet", "mass"})
 # What a gathering is for when it is a demonstration: "gathered to demand justice", "demanding better pay".
-DEMANDING_VERBS = frozenset(
-    {
-        "demand",
-        "denounce",
-        "condemn",
-        "protest",
-        "oppose",
-        "call",
-        "decry",
-        "reject",
-        "criticise",
-        "criticize",
-        "urge",
-        "press",
-        "seek",
-        "claim",
-        "voice",
-        "express",
-        "show",
-        "defend",
-    }
-)
+# fmt: off
+DEMANDING_VERBS = frozenset({
+    "demand", "denounce", "condemn", "protest", "oppose", "call", "decry", "reject", "criticise", "criticize",
+    "urge", "press", "seek", "claim", "voice", "express", "show", "defend", "support",
+})
+# fmt: on
 
 
 def _gathers_to_demand(token: Token, actors: ActorTable) -> bool:

@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
+from sitrep.events.background import demonstration_topics
 from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
 from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.domain import document_domain
@@ -194,7 +195,10 @@ def _groups(
     sources, cues = _source_and_cue_chars(result)
     by_head: dict[int, list[CueHit]] = {}
     for _sentence, hits in sentences:
+        topics = demonstration_topics(doc, hits)  # "gathered to oppose the invasion": the crowd's cause
         for hit in hits:
+            if hit.start in topics and hit.cue not in {"protest", "crowd_size", "grievance"}:
+                continue
             token = doc[hit.start : hit.end].root
             if hit.cue == "claimed":  # "claimed responsibility": the verb is also an attribution cue
                 token = doc[hit.end - 1]
@@ -340,7 +344,7 @@ def _event(
         sub_type = context.sub_type
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
         return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them
-    if typing.sub_type == "Arrests" and not _political_arrest(typing, head):
+    if typing.sub_type == "Arrests" and not _political_arrest(typing, head, actors):
         return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
     if sub_type == "Diplomatic event" and not _states_act(actors, tokens, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
@@ -417,8 +421,11 @@ def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, fr
     return country is not None and any(ref.side == country for ref in takers)
 
 
-def _political_arrest(typing: Typing, head: Token) -> bool:
-    """Who is arrested, or for what, is political: said in the clause or anywhere in its sentence."""
+def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorRef, str]]) -> bool:
+    """Who is arrested, or for what, is political: said in the clause or anywhere in its sentence. An army or
+    an armed group that detains people is never ordinary law enforcement."""
+    if any(role == "actor1" and ref.kind in ARMED_KINDS - {"police"} for ref, role in actors):
+        return True
     return POLITICAL_ARREST in typing.features or any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.sent)
 
 
