@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.constructions import PEOPLE_NOUNS
+from sitrep.events.disaster_senses import figurative_disaster, people_do_it_to
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
@@ -163,9 +164,9 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         and not named_protest
     ):
         return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
-    if hit.cue in NAMED_EVENT_CUES and _figurative_disaster(token):
+    if hit.cue in NAMED_EVENT_CUES and figurative_disaster(token):
         return True
-    if hit.cue == "natural" and _people_do_it_to(token):
+    if hit.cue == "natural" and people_do_it_to(token):
         return True  # "Gunmen storm hotel", "Fans flood streets": a headline's verb, no weather
     if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
@@ -239,37 +240,6 @@ def _names_a_case(token: Token) -> bool:
     return following is not None and following.pos_ == "NOUN" and following.lemma_.lower() in CASE_NOUNS
 
 
-# "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
-DISASTER_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "size", "scale"})
-LITERAL_WITH_OF = frozenset({"collapse", "crash", "explosion", "eruption", "sinking", "capsizing", "derailment"})
-DISASTER_HEADS = frozenset(
-    {
-        "system",
-        "damage",
-        "surge",
-        "warning",
-        "watch",
-        "gust",
-        "victim",
-        "survivor",
-        "toll",
-        "cell",
-        "front",
-        "water",
-        "waters",
-        "zone",
-        "area",
-        "season",
-        "relief",
-        "aid",
-        "evacuee",
-        "debris",
-        "cleanup",
-    }
-)
-FIGURATIVE_DISASTER_COMPANIONS = frozenset({"victory", "win", "election", "vote", "majority", "margin"})
-
-
 # A candidate's rally is a campaign event, not a demonstration: "a campaign rally", "election night rally".
 CAMPAIGN_WORDS = frozenset(
     {"campaign", "election", "electoral", "reelection", "victory", "pep", "fundraising", "inauguration"}
@@ -324,56 +294,6 @@ def _not_a_demonstration(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest", "in apparent protest"; not "in the protest"
     return token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING_VERBS
-
-
-# Doers a headline names right before its verb ("Gunmen storm hotel"); weather has no such subject.
-DOER_NOUNS = PEOPLE_NOUNS | {
-    "gunman",
-    "militant",
-    "rebel",
-    "soldier",
-    "troop",
-    "police",
-    "fighter",
-    "insurgent",
-    "jihadist",
-    "attacker",
-    "assailant",
-    "raider",
-    "rioter",
-    "looter",
-    "prisoner",
-    "inmate",
-    "migrant",
-    "refugee",
-    "tourist",
-    "shopper",
-}
-
-
-def _people_do_it_to(token: Token) -> bool:
-    """A disaster word between people and an object is a verb ("Gunmen storm hotel"), whatever the tagger
-    says of a headline: "Rains flood villages" keeps its flood."""
-    doc = token.doc
-    if token.i == 0 or token.i + 1 >= len(doc) or token.tag_ in {"NNS", "NNPS"}:
-        return False
-    before, after = doc[token.i - 1], doc[token.i + 1]
-    is_doer = before.tag_ == "NNS" and before.lemma_.lower() in DOER_NOUNS
-    return is_doer and after.pos_ in {"DET", "NOUN", "PROPN", "PRON"}
-
-
-def _figurative_disaster(token: Token) -> bool:
-    """A disaster word used for something else: a quantity ("a flood of"), an election ("landslide
-    victory"), or a modifier of another word ("flood-ravaged", "drought tolerant")."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-        measured = any(o.lemma_.lower() in DISASTER_MEASURES or o.like_num for o in prep.children)
-        if not measured and token.lemma_.lower() not in LITERAL_WITH_OF:
-            return True  # "a flood of refugees", "a blizzard of messages"; not "a quake of magnitude 6"
-    if token.lemma_.lower() == "landslide" and any(
-        t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
-    ):
-        return True
-    return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
 
 
 TEST_WORDS = frozenset({"test", "testing", "trial", "drill", "exercise", "demonstration", "parade"})

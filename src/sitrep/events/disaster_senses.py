@@ -1,0 +1,50 @@
+"""Senses of disaster words: a flood of refugees, a landslide victory, gunmen who storm a hotel.
+
+The natural- and man-made-disaster cues name weather and accidents; these checks tell when the word
+measures, qualifies or is done by people instead (``events.senses`` asks them for every such cue).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.events.constructions import PEOPLE_NOUNS
+
+# "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
+DISASTER_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "size", "scale"})
+LITERAL_WITH_OF = frozenset({"collapse", "crash", "explosion", "eruption", "sinking", "capsizing", "derailment"})
+FIGURATIVE_DISASTER_COMPANIONS = frozenset({"victory", "win", "election", "vote", "majority", "margin"})
+
+
+# Doers a headline names right before its verb ("Gunmen storm hotel"); weather has no such subject.
+# fmt: off
+DOER_NOUNS = PEOPLE_NOUNS | {
+    "gunman", "militant", "rebel", "soldier", "troop", "police", "fighter", "insurgent", "jihadist", "attacker",
+    "assailant", "raider", "rioter", "looter", "prisoner", "inmate", "migrant", "refugee", "tourist", "shopper",
+}
+# fmt: on
+
+
+def people_do_it_to(token: Token) -> bool:
+    """A disaster word between people and an object is a verb ("Gunmen storm hotel"), whatever the tagger
+    says of a headline: "Rains flood villages" keeps its flood."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc) or token.tag_ in {"NNS", "NNPS"}:
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    is_doer = before.tag_ == "NNS" and before.lemma_.lower() in DOER_NOUNS
+    return is_doer and after.pos_ in {"DET", "NOUN", "PROPN", "PRON"}
+
+
+def figurative_disaster(token: Token) -> bool:
+    """A disaster word used for something else: a quantity ("a flood of"), an election ("landslide
+    victory"), or a modifier of another word ("flood-ravaged", "drought tolerant")."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        measured = any(o.lemma_.lower() in DISASTER_MEASURES or o.like_num for o in prep.children)
+        if not measured and token.lemma_.lower() not in LITERAL_WITH_OF:
+            return True  # "a flood of refugees", "a blizzard of messages"; not "a quake of magnitude 6"
+    if token.lemma_.lower() == "landslide" and any(
+        t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
+    ):
+        return True
+    return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
