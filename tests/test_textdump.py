@@ -1002,3 +1002,13 @@ def test_the_rules_of_the_comment_section_are_not_the_article(heading: str) -> N
         ]
     )
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_run_of_bullet_marks_before_a_line_is_no_list_item() -> None:
+    """links prints icons and empty list items as stars before a headline ("* * * Headline"): the line is
+    the headline, not a list item; a single bullet still is one."""
+    units = _units("   * * * Harbour works begin after the council vote\n\n   * Sport\n")
+    assert [(u.text, u.bullet) for u in units] == [
+        ("Harbour works begin after the council vote", False),
+        ("* Sport", True),
+    ]

@@ -165,11 +165,12 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
     units: list[Unit] = []
     current: Unit | None = None
     for i, raw in enumerate(lines):
-        cleaned, links = _clean(raw)
+        run = p.BULLET_RUN.match(raw)
+        cleaned, links = _clean(raw[run.end() :] if run else raw)
         if not cleaned:
             current = None
             continue
-        bullet = bool(p.BULLET.match(raw))
+        bullet = bool(p.BULLET.match(raw)) and not run
         if current is not None and not bullet:
             glue = "" if cjk.spaceless_count(current.text[-1] + cleaned[0]) == 2 else " "
             current.text = f"{current.text}{glue}{cleaned}"

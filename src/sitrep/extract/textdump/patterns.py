@@ -28,6 +28,8 @@ BROWSER_MARKS = re.compile(
 )
 # A list item's bullet or number at the start of a line (lynx prints "o" and "*" for <li>).
 BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►-]|\d{1,2}[.)])\s+")
+# Empty list items and icons printed as a run of marks before a line ("* * * Headline": links); no list item.
+BULLET_RUN = re.compile(r"^\s*(?:[*•·◦▪‣□■○●☆★◆◇▶►]\s+){2,}")
 # Runs of horizontal white space, the wide and thin Unicode spaces included.
 WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # The heading and the items of the numbered URL list lynx appends ("References", "1. https://...").
