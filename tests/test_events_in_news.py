@@ -459,6 +459,11 @@ def test_a_headlines_people_make_a_disaster_word_a_verb(text: str, natural: bool
     assert ("Natural disaster" in found) is natural
 
 
+def test_protesters_who_storm_a_building_are_violent() -> None:
+    """The weather sense goes; the crowd's "storm" stays."""
+    assert [s for s, _ in events_of("Protesters storm parliament in Vessa")] == ["Violent demonstration"]
+
+
 @pytest.mark.parametrize(
     ("text", "protest"),
     [

@@ -25,6 +25,7 @@ from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.background import demonstration_topics
 from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
 from sitrep.events.constructions import PEOPLE_NOUNS
+from sitrep.events.disaster_senses import people_do_it_to
 from sitrep.events.domain import document_domain
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
@@ -243,8 +244,8 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     weak = hit.end - hit.start == 1 and token.lower_ in WEAK_TRIGGERS  # "air strike" is no bare "strike"
     if weak and not (_shot_at_someone(token) or hit.cue == "air"):  # "air": a state's "strikes"
         return False
-    if hit.cue in NOUN_ONLY_CUES and token.pos_ not in {"NOUN", "PROPN"}:
-        return False
+    if hit.cue in NOUN_ONLY_CUES and (token.pos_ not in {"NOUN", "PROPN"} or people_do_it_to(token)):
+        return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
     if hit.cue == "property" and token.dep_ == "amod":
         return False  # "a destroyed van is pictured": the state of a thing, not who destroyed it
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))

@@ -23,6 +23,7 @@ from sitrep.events.clause import (
     PLANNED_MODIFIERS,
     clause_head,
 )
+from sitrep.events.disaster_senses import people_do_it_to
 from sitrep.events.lexicon import CueHit, EventLexicon, default_lexicon
 from sitrep.events.taxonomy import type_of
 from sitrep.events.territory import TERRITORIAL_CUES, territorial
@@ -261,6 +262,8 @@ class RuleTyper:
         hits = [h for h in hits if h.cue not in TERRITORIAL_CUES or territorial(doc, h, places)]
         hits = [h for h in hits if not (h.cue == "accident" and _is_fire(doc, h) and not accidental_fire(doc[h.start]))]
         hits = [h for h in hits if not self.names_actor(doc, h)]
+        # "Gunmen storm hotel": the people's verb, no weather (its other cues, "storm" as crowd violence, stay)
+        hits = [h for h in hits if not (h.cue == "natural" and people_do_it_to(doc[h.start]))]
         # force the police or the army use on a crowd is an intervention, not a violent crowd
         hits = [
             CueHit("intervention", h.start, h.end)

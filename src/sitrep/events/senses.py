@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.constructions import PEOPLE_NOUNS
-from sitrep.events.disaster_senses import figurative_disaster, people_do_it_to
+from sitrep.events.disaster_senses import figurative_disaster
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
@@ -166,8 +166,6 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
     if hit.cue in NAMED_EVENT_CUES and figurative_disaster(token):
         return True
-    if hit.cue == "natural" and people_do_it_to(token):
-        return True  # "Gunmen storm hotel", "Fans flood streets": a headline's verb, no weather
     if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
     if _names_a_case(token) or _in_dateline(token):
