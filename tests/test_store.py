@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import insert, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from tests.conftest import EXAMPLE, FIXTURES
 
 from sitrep.analyze.pipeline import Pipeline
@@ -277,3 +277,22 @@ def test_place_keys_follow_a_reanalysis_and_go_with_their_document(store: Store,
     assert after and len(after) < len(before) and {record for record, *_ in after} == {"event"}
     store.delete(doc_id)
     assert _record_keys(store, doc_id)[0] == []
+
+
+def test_opening_waits_while_another_process_holds_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite answers some moments of another process opening the same file (a WAL being set up or
+    recovered) "database is locked" without waiting: opening retries until the file is free."""
+    real_upgrade = Store.upgrade
+    calls = {"n": 0}
+
+    def busy_twice(self: Store) -> None:
+        calls["n"] += 1
+        if calls["n"] <= 2:
+            raise OperationalError("PRAGMA journal_mode=WAL", {}, sqlite3.OperationalError("database is locked"))
+        real_upgrade(self)
+
+    monkeypatch.setattr(Store, "upgrade", busy_twice)
+    monkeypatch.setattr("sitrep.store.db.OPEN_RETRY_SECONDS", 0.01)
+    store = Store(tmp_path / "busy.db")
+    assert calls["n"] == 3 and store.count() == 0
+    store.close()

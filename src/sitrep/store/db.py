@@ -10,6 +10,7 @@ the same content twice adds nothing. Backend specifics live in ``backends.py``
 from __future__ import annotations
 
 import json
+import time
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -20,7 +21,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, Select, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from sitrep import __version__
 from sitrep.model import AnalyzedArticle, Interval
@@ -43,6 +44,10 @@ SCHEMA_VERSION = "0007"  # the newest migration: stored with every analysis
 WRITE_ATTEMPTS = 5  # a document's transaction is tried again when a concurrent writer got in first
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]
+
+
+OPEN_WAIT_SECONDS = 60.0  # how long opening a store waits for another process that holds it
+OPEN_RETRY_SECONDS = 0.2
 
 
 @dataclass(frozen=True)
@@ -80,11 +85,26 @@ class Store:
         self.url = backends.database_url(location)
         self.path = backends.sqlite_path(self.url)
         self.engine: Engine = backends.create(self.url)
-        self.upgrade()
+        self._open_waiting()
         self.index: SearchIndex = search_index(self.engine)
 
     def __str__(self) -> str:
         return str(self.path) if self.path is not None else self.url
+
+    def _open_waiting(self) -> None:
+        """Bring the schema up to date, waiting while another process opens or migrates the same SQLite
+        file: SQLite answers some of those moments (a WAL file being set up or recovered) "database is
+        locked" at once, without waiting its busy timeout."""
+        deadline = time.monotonic() + OPEN_WAIT_SECONDS
+        while True:
+            try:
+                self.upgrade()
+                return
+            except OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                self.engine.dispose()
+                time.sleep(OPEN_RETRY_SECONDS)
 
     def upgrade(self) -> None:
         config = Config()
