@@ -66,3 +66,15 @@ def events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
     ctx = written_context(text)
     ctx.article.language = language
     return [(e.sub_type, e.modality) for e in run_events(ctx)]
+
+
+def asserted_events(text: str) -> list[Event]:
+    """The events the stage asserts in ``text`` (a written sentence, see :func:`written_context`)."""
+    return [e for e in run_events(written_context(text)) if e.modality == "asserted"]
+
+
+def main_event(text: str) -> Event:
+    """The asserted event of ``text`` the stage is surest of: what the sentence reports."""
+    found = asserted_events(text)
+    assert found, f"no asserted event in {text!r}"
+    return max(found, key=lambda e: e.confidence)

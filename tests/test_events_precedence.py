@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_support import events_of, run_events, written_context
+from events_support import asserted_events, events_of, main_event
 
 IED = "Remote explosive/landmine/IED"
 LOOTING = "Looting/property destruction"
@@ -403,10 +403,8 @@ def test_retaliation_hanging_from_the_object_is_background_too() -> None:
 def test_the_circumstances_of_a_clause_do_not_outrank_its_news(text: str, news: str) -> None:
     """ "Despite continued shelling, rebels captured the village": the capture is the news; the shelling
     is its setting, kept as an event of its own but less sure to be what the sentence reports."""
-    ctx = written_context(text)
-    found = [e for e in run_events(ctx) if e.modality == "asserted"]
-    assert found and max(found, key=lambda e: e.confidence).sub_type == news
-    assert "Agreement" not in {e.sub_type for e in found}
+    assert main_event(text).sub_type == news
+    assert "Agreement" not in {e.sub_type for e in asserted_events(text)}
 
 
 @pytest.mark.parametrize(
@@ -421,8 +419,7 @@ def test_the_circumstances_of_a_clause_do_not_outrank_its_news(text: str, news: 
 def test_what_came_before_a_deed_is_its_background(text: str, news: str) -> None:
     """ "Looters ransacked shops after the earthquake": what came before someone acted is background;
     what befell victims ("died after the earthquake") takes its type from it."""
-    found = [e for e in run_events(written_context(text)) if e.modality == "asserted"]
-    assert found and max(found, key=lambda e: e.confidence).sub_type == news
+    assert main_event(text).sub_type == news
 
 
 def test_a_death_told_with_an_accident_is_that_accident() -> None:
@@ -471,7 +468,7 @@ def test_a_toll_told_with_its_when_clause_is_that_event(text: str, sub_type: str
 def test_a_demonstrations_story_goes_on_after_its_sentence(text: str, sub_type: str) -> None:
     """ "Police broke up the protest" after the protest says how it went: one demonstration, typed on its
     story; a new paragraph is another story."""
-    found = [e for e in run_events(written_context(text)) if e.modality == "asserted"]
+    found = asserted_events(text)
     assert found[0].sub_type == sub_type
     assert sum(e.type in {"Protests", "Riots"} for e in found[:2]) >= 1
     if "\n\n" not in text:

@@ -103,22 +103,20 @@ class CachedAttributeRuler:
         if lowers is None:
             self.ready = False
         self.named, self.expressions = lowers or (frozenset(), [])
-        self.lower_seen: dict[int, str | None] = {}
-        self.features_seen: dict[tuple[int, int, int, int], Features] = {}
+        self.lower_seen: dict[int, str | None] = {}  # per form in the vocabulary: the form if a rule names it
+        self.labels: dict[int, str] = {0: ""}  # tag and dependency names (a few dozen)
         self.singles_seen: dict[Features, tuple[tuple[int, ...], dict[Any, Any] | None, tuple[int, ...]]] = {}
 
-    def _features(self, doc: Doc, row: tuple[int, int, int, int]) -> Features:
-        features = self.features_seen.get(row)
-        if features is None:
-            tag, dep, space, lower_id = row
-            lower = self.lower_seen.get(lower_id, "")
-            if lower == "":
-                text = doc.vocab.strings[lower_id]
-                lower = text if text in self.named or any(e.search(text) for e in self.expressions) else None
-                self.lower_seen[lower_id] = lower
-            strings = doc.vocab.strings
-            features = self.features_seen[row] = (strings[tag], strings[dep] if dep else "", bool(space), lower)
-        return features
+    def _features(self, doc: Doc, tag: int, dep: int, space: int, lower_id: int) -> Features:
+        """What the rules read of a token; every form a rule does not name reads alike (None)."""
+        if lower_id not in self.lower_seen:
+            text = doc.vocab.strings[lower_id]
+            named = text in self.named or any(e.search(text) for e in self.expressions)
+            self.lower_seen[lower_id] = text if named else None
+        for label in (tag, dep):
+            if label not in self.labels:
+                self.labels[label] = doc.vocab.strings[label]
+        return (self.labels[tag], self.labels[dep], bool(space), self.lower_seen[lower_id])
 
     def _singles(self, features: Features) -> tuple[tuple[int, ...], dict[Any, Any] | None, tuple[int, ...]]:
         """The one-token rules that match, their attributes merged in rule order, and the two-token rules
@@ -139,7 +137,7 @@ class CachedAttributeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([TAG, DEP, IS_SPACE, LOWER]).tolist()
-        features = [self._features(doc, (tag, dep, space, lower)) for tag, dep, space, lower in rows]
+        features = [self._features(doc, *row) for row in rows]
         singles = [self._singles(f) for f in features]
         pair_matches: dict[int, list[tuple[int, int]]] = {}  # token → (rule number, match start)
         for start, (_, _, starts) in enumerate(singles):

@@ -20,6 +20,7 @@ TOPIC_VERBS = frozenset({
 })
 # fmt: on
 TOPIC_ANCHORS = frozenset({"protest", "grievance"})
+DEMONSTRATION_CUES = frozenset({"protest", "crowd_size"})
 CHARGE_PREPS = frozenset({"for", "over"})
 CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due", "since", "despite"})
 # Acts whose "after"/"despite"/"to end" phrases tell their background: a curfew after riots, a truce to
@@ -32,8 +33,7 @@ PAUSES = frozenset({"pause", "halt", "cessation", "end", "lull", "break", "stop"
 
 def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     """Indices of tokens that state the topic of a demonstration, or the charge of an arrest."""
-    topic: set[int] = set()
-    demonstration = any(h.cue in {"protest", "crowd_size"} for h in hits)
+    topic = demonstration_topics(doc, hits)
     answered: dict[int, set[int]] = {}  # per clause head: each clause is read once, however many cues it has
     since: dict[int, list[Token]] = {}
     for hit in hits:
@@ -54,15 +54,13 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
             for child in anchor.children:
                 if child.dep_ == "prep" and child.lower_ in CHARGE_PREPS:
                     topic.update(t.i for t in child.subtree)
-        if demonstration:
-            topic |= _demonstration_topic(doc, hit)
     return topic
 
 
 def demonstration_topics(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
     """Indices of what the demonstrations among ``hits`` are about ("gathered to oppose the invasion"):
     an event told there is the crowd's cause, not news of its own."""
-    if not any(h.cue in {"protest", "crowd_size"} for h in hits):
+    if not any(h.cue in DEMONSTRATION_CUES for h in hits):
         return set()
     return {i for hit in hits for i in _demonstration_topic(doc, hit)}
 

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.background import demonstration_topics
+from sitrep.events.background import DEMONSTRATION_CUES, TOPIC_ANCHORS, demonstration_topics
 from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
 from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.disaster_senses import people_do_it_to
@@ -148,23 +148,27 @@ def _demonstration_stories(
     the protest takes the story's sub-type and the crowd events told after it merge into it."""
     doc = frame.doc
     out = list(found)
+    by_sentence: dict[int, list[int]] = {}  # sentence start -> the events told in it
+    for j, (told_event, group) in enumerate(zip(found, groups, strict=True)):
+        if told_event is not None:
+            by_sentence.setdefault(group.head.sent.start, []).append(j)
     for k, (event, group) in enumerate(zip(found, groups, strict=True)):
         if event is None or out[k] is None or event.sub_type not in DEMONSTRATION_RANK:
             continue
         first = group.head.sent
-        story, merged = list(_live(first, inert)), []
+        story, merged, followed = list(_live(first, inert)), [], False
         end = first.end
         for _ in range(STORY_SENTENCES):
             if end >= len(doc) or "\n\n" in doc[end - 1].text_with_ws or doc[end].is_space:
                 break  # the paragraph ends
             following = doc[end].sent
-            told = [j for j, g in enumerate(groups) if found[j] is not None and g.head.sent.start == following.start]
+            told = by_sentence.get(following.start, [])
             if any(found[j].sub_type not in DEMONSTRATION_RANK for j in told):  # type: ignore[union-attr]
                 break
             story += _live(following, inert)
             merged += told
-            end = following.end
-        if len(story) == len(_live(first, inert)):
+            end, followed = following.end, True
+        if not followed:
             continue
         whole = typer.type_tokens(story, frozenset(), frame.location_tokens)
         if DEMONSTRATION_RANK.get(whole.sub_type, -1) > DEMONSTRATION_RANK[event.sub_type]:
@@ -198,7 +202,7 @@ def _groups(
     for _sentence, hits in sentences:
         topics = demonstration_topics(doc, hits)  # "gathered to oppose the invasion": the crowd's cause
         for hit in hits:
-            if hit.start in topics and hit.cue not in {"protest", "crowd_size", "grievance"}:
+            if hit.start in topics and hit.cue not in DEMONSTRATION_CUES | TOPIC_ANCHORS:
                 continue
             token = doc[hit.start : hit.end].root
             if hit.cue == "claimed":  # "claimed responsibility": the verb is also an attribution cue
