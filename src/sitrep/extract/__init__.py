@@ -15,7 +15,7 @@ from typing import Literal
 
 from sitrep.errors import InputError
 from sitrep.extract import published as stamps
-from sitrep.extract.encoding import decode
+from sitrep.extract.encoding import decode, double_decoded, repair_mojibake
 from sitrep.extract.html import extract_html
 from sitrep.extract.kind import KindDecision, detect_kind
 from sitrep.extract.textdump import extract_textdump
@@ -97,6 +97,8 @@ def _from_textdump(raw: RawDoc, text: str, captured: str | None) -> Article:
 
 
 def _from_text(raw: RawDoc, text: str, captured: str | None) -> Article:
+    if double_decoded(text):
+        text = repair_mojibake(text)
     return Article(body=text, paragraphs=_text_paragraphs(text))
 
 

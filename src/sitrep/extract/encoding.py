@@ -2,7 +2,9 @@
 
 Order matters: a BOM is proof, a declaration is a strong hint (but pages lie, so
 it must decode cleanly), UTF-8 decoding without errors is near-proof, and
-statistical detection (charset-normalizer) is the last resort.
+statistical detection (charset-normalizer) is the last resort. Text that was decoded
+wrongly before it reached us (UTF-8 read as Latin-1 and written out again: "StraÃ\x9fe")
+is repaired with ftfy.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import codecs
 import re
 
+import ftfy
 from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
 
 from sitrep.errors import InputError
 
@@ -86,3 +90,17 @@ def _garbled(text: str) -> bool:
         return True
     odd = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xE000 <= ord(ch) <= 0xF8FF)
     return odd > len(text) * 0.02
+
+
+MOJIBAKE_SAMPLE = 200_000  # characters looked at to decide whether a text was decoded twice
+
+
+def double_decoded(text: str) -> bool:
+    """Whether the text shows mojibake ("OberÃ¶sterreich"): a tool read UTF-8 as a one-byte charset. Old
+    converters (the C html2text) do this to every page that does not declare its charset the way they read."""
+    return is_bad(text[:MOJIBAKE_SAMPLE])
+
+
+def repair_mojibake(text: str) -> str:
+    """The text as it was written, when it was decoded twice; unchanged otherwise (ftfy is conservative)."""
+    return str(ftfy.fix_encoding(text))

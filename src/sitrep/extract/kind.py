@@ -22,7 +22,10 @@ from sitrep.extract.textdump.patterns import LINK_MARK
 from sitrep.model import SourceKind
 from sitrep.sources import RawDoc
 
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)", re.IGNORECASE | re.DOTALL)
+# An XML declaration alone is no page: the old C html2text copies it above the text it prints.
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)", re.IGNORECASE | re.DOTALL
+)
 _TAG = re.compile(r"</?(?:p|div|a|span|br|li|table|script|meta|link)\b", re.IGNORECASE)
 _NOSCRIPT = re.compile(r"(?i)no ?script|please wait\.*|loading\.*|skip to (main )?content")
 # Unlike the extractor's sentence end, a closing bracket does not end one here: "[Search]" is furniture.

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
 from sitrep.extract import cjk
+from sitrep.extract.encoding import double_decoded, repair_mojibake
 from sitrep.extract.icons import split_icons
 from sitrep.extract.textdump import patterns as p
-from sitrep.extract.textdump.markup import as_printed
+from sitrep.extract.textdump.markup import WIDTH_FILLER, as_printed
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
 
 
@@ -61,6 +62,7 @@ def content_words(text: str, stoplist: frozenset[str], options: TextdumpOptions)
 
 def _clean(line: str) -> tuple[str, int]:
     """The line without text-browser marks, and the number of links it held."""
+    line = line.replace(WIDTH_FILLER, "")
     links = len(p.LINK_MARK.findall(line))
     line = p.LINK_MARK.sub("", line)
     line = p.BROWSER_MARKS.sub(" ", line)
@@ -152,9 +154,20 @@ def _next_word_width(line: str, measure: Callable[[str], int]) -> int:
     return measure(word[0]) if cjk.is_cjk(word[0]) else 1 + measure(word)
 
 
+def _ends_caption(line: str) -> bool:
+    """A line closed by a picture credit ends its caption, however long it is: the next line starts a paragraph
+    (converters that print no blank line between blocks put a caption right above the text)."""
+    return bool(
+        p.COPYRIGHT_AT_END.search(line)
+        or p.BRACKETED_CREDIT.search(line)
+        or p.CREDIT_AT_END.search(line)
+        or p.NAME_SLASH_AGENCY.search(line)
+    )
+
+
 def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[Unit]:
     """The dump's units: cleaned lines, wrapped paragraphs re-joined, icon ligatures split off."""
-    text = as_printed(text)
+    text = as_printed(text, keep_width=True)
     lines = _drop_link_list([unicodedata.normalize("NFC", line) for line in text.splitlines()], options)
     # w3m gives a Chinese character two columns, lynx one: the wrap shows in one of the two measures.
     measure: Callable[[str], int] = cjk.display_width
@@ -162,11 +175,15 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
     if width is None:
         measure = len
         width = _wrap_width(lines, options, measure)
+    # Repaired line by line: the wrap was measured on the garbled line, as the tool printed it.
+    garbled = double_decoded(text)
     units: list[Unit] = []
     current: Unit | None = None
     for i, raw in enumerate(lines):
         run = p.BULLET_RUN.match(raw)
         cleaned, links = _clean(raw[run.end() :] if run else raw)
+        if garbled:
+            cleaned = repair_mojibake(cleaned)
         if not cleaned:
             current = None
             continue
@@ -183,6 +200,7 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
             width is not None
             and nxt.strip()
             and measure(raw.rstrip()) + _next_word_width(nxt, measure) > width - options.wrap_tolerance
+            and not _ends_caption(cleaned)
         )
         if not continued:
             current = None

@@ -44,10 +44,17 @@ MIN_ENTITIES = 3  # undecoded entities that show a scraper left them
 MIN_UNDERSCORED = 5  # underscore-joined phrases that show html2text's link underlining
 
 
-def as_printed(text: str) -> str:
-    """The dump with every converter's markup undone, as a text browser would have printed it."""
+WIDTH_FILLER = "\u200b"  # holds the columns a decoded entity took where the tool wrapped its lines
+
+
+def as_printed(text: str, keep_width: bool = False) -> str:
+    """The dump with every converter's markup undone, as a text browser would have printed it.
+
+    With ``keep_width``, a decoded entity keeps the columns it took (its character, then
+    :data:`WIDTH_FILLER` s): the old html2text wraps ``osob&#x119;`` as nine columns, and the wrap pass
+    measures lines as the tool did. The caller removes the fillers."""
     if len(_ENTITY.findall(text, 0, 200_000)) >= MIN_ENTITIES:
-        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        text = _ENTITY.sub(lambda m: _decoded(m.group(), keep_width), text)
     text = _UNDERLINE.sub("", text)
     if is_markdown(text):
         return unmark(text)
@@ -56,6 +63,11 @@ def as_printed(text: str) -> str:
     if len(_UNDERSCORED.findall(text, 0, 200_000)) >= MIN_UNDERSCORED:
         text = _UNDERSCORED.sub(lambda m: m.group().replace("_", " "), text)
     return text
+
+
+def _decoded(entity: str, keep_width: bool) -> str:
+    character = html.unescape(entity)
+    return character + WIDTH_FILLER * (len(entity) - len(character)) if keep_width else character
 
 
 def _unstarred(heading: re.Match[str]) -> str:

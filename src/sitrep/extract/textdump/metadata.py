@@ -112,8 +112,11 @@ def _find_title(
         above_metadata = any(0 < m - i <= o.title_above_metadata_lines for m in used)  # headlines sit just above
         declared = norm(unit.text) in main_headings or norm(text) in main_headings  # the page's <h1>
         vouched = repeated or above_metadata or declared
-        if matched == 0 or (matched < min(o.title_min_shared, len(words)) and not vouched):
-            continue  # a headline shares its words with the story; one shared word alone is chance
+        if (matched == 0 and not (declared and (repeated or above_metadata))) or (
+            matched < min(o.title_min_shared, len(words)) and not vouched
+        ):
+            continue  # a headline shares its words with the story (one shared word alone is chance), unless
+            # the converter marked it as the page's <h1> and it is printed twice or sits above the byline
         weight = o.title_opening_weight
         overlap = (weight * matched_opening + (1 - weight) * matched) / (len(words) + o.title_smoothing)
         score = overlap * (o.title_repeat_factor if repeated else 1.0) - o.title_distance_penalty * (len(header) - i)

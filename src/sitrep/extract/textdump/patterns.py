@@ -162,6 +162,8 @@ CREDIT_BY = re.compile(
 # A picture agency and its photographer: "APA/Georg Hochmuth", "dpa/Max Muster".
 AGENCY_SLASH_NAME = r"(?-i:\b(?:[A-Z]{2,6}|dpa|epa)\s?/\s?[A-ZÀ-Ý][\w'-]+\s[A-ZÀ-Ý][\w'-]+)"
 CREDIT_AT_END = re.compile(rf"[.!?]\s+{AGENCY_SLASH_NAME}(?:\s[A-ZÀ-Ý][\w'-]+)?$")
+# A copyright credit closing a caption: "... in Pennsylvania © Noah Addis", "© AFP".
+COPYRIGHT_AT_END = re.compile(r"©\s*[\w'&./ -]{2,50}$")
 # Photo captions and credits, in the languages of the stop-word lists: "Photo: AP", "(Foto: Andina)",
 # "Bild: dpa", "Getty Images", "(l.)" for "left", "na zdjęciu" ("in the picture"), a credit after the
 # sentence (". By U.S. Customs"), an agency and its photographer ("APA/Georg Hochmuth").
