@@ -109,3 +109,16 @@ def test_mojibake_is_repaired_in_dumps_and_in_plain_text() -> None:
     assert body.startswith("Die Straßen in Oberösterreich")
     clean = "Café in São Paulo – ‘quoted’ naïve text, 10 °C"
     assert not double_decoded(clean) and repair_mojibake(clean) == clean
+
+
+def test_a_linked_starred_headline_and_a_pictures_alt_text() -> None:
+    # Old html2text underlines a link's words: a linked headline comes out "******_Its_words_******".
+    links = "\n".join(f"Read_more_{w}" for w in ("news", "sport", "weather", "culture", "travel"))
+    alt = "[A worker walks past the cooling tower of the Vessa plant as the crews watch.]"
+    dump = dump_of(alt, STORY, SECOND).replace(
+        "****** Vessa says goodbye to coal ******", f"{links}\n******_Vessa_says_goodbye_to_coal_******"
+    )
+    found = extract_textdump(dump)
+    assert found.title == "Vessa says goodbye to coal"
+    assert found.paragraphs[0].startswith("Engineers at the Vessa plant")
+    assert not any("cooling tower" in p for p in found.paragraphs)

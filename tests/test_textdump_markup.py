@@ -99,3 +99,16 @@ def test_the_heading_a_converter_marks_as_the_pages_h1_is_its_title() -> None:
 def test_a_page_of_many_main_headings_marks_teasers_not_a_headline() -> None:
     teasers = "\n\n".join(f"# Teaser number {n} about the valley" for n in range(8))
     assert main_headings(f"{MENU}\n{teasers}\n\n{STORY}") == frozenset()
+
+
+def test_a_link_around_a_teaser_card_is_a_line_of_its_own() -> None:
+    """html2text prints a link wrapping a picture and a heading over several lines; each card is one link."""
+    cards = "".join(
+        f"[ ![](https://img.example.org/{n}.jpg)\n\n## Teaser {n} about the harbour works\n\n](/news/{n}/teaser-"
+        f"{n}-about-the-\nharbour-works) "
+        for n in range(3)
+    )
+    lines = [line for line in unmark(f"{MENU}\n{cards}\n").splitlines() if "Teaser" in line]
+    assert lines == [f"[0]Teaser {n} about the harbour works" for n in range(3)]
+    found = extract_textdump(f"{MENU}\n# A Cold Goodbye for Vessa\n\n{STORY}\n\n{cards}\n\n{MENU}")
+    assert not any("Teaser" in p for p in found.paragraphs)

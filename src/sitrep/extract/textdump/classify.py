@@ -119,6 +119,8 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
         return "bad" if linked or length < options.length_low else "short"
     if "©" in unit.text or ("copyright" in unit.text.lower() and length < options.length_high):
         return "bad"
+    if unit.text[0] == "[" and unit.text[-1] == "]" and "]" not in unit.text[1:-1]:
+        return "bad"  # a picture's alt text, as text browsers and converters print it: "[Crowds at the gate]"
     if length < options.rights_notice_max_chars and (
         p.RIGHTS_NOTICE.search(unit.text) or p.DISCLAIMER.match(unit.text)
     ):

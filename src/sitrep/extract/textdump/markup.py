@@ -58,10 +58,10 @@ def as_printed(text: str, keep_width: bool = False) -> str:
     text = _UNDERLINE.sub("", text)
     if is_markdown(text):
         return unmark(text)
+    if len(_UNDERSCORED.findall(text, 0, 200_000)) >= MIN_UNDERSCORED:  # first: a linked heading is
+        text = _UNDERSCORED.sub(lambda m: m.group().replace("_", " "), text)  # "*****_Linked_title_*****"
     if _STAR_HEADING.search(text):
         text = _STAR_HEADING.sub(_unstarred, text)
-    if len(_UNDERSCORED.findall(text, 0, 200_000)) >= MIN_UNDERSCORED:
-        text = _UNDERSCORED.sub(lambda m: m.group().replace("_", " "), text)
     return text
 
 
@@ -102,7 +102,7 @@ def is_markdown(text: str) -> bool:
 def unmark(text: str) -> str:
     """The text as a text browser would print it: link numbers for links, no images, no markup."""
     text = _IMAGE.sub("", _join_soft_breaks(text))
-    text = _LINK.sub(lambda m: "[0]" + _HEADING_MARK.sub("", " ".join(m.group(1).split())), text)
+    text = _LINK.sub(_linked, text)
     text = _HEADING.sub(r"\1", text)
     text = _RULE.sub("", text)
     text = _QUOTE.sub("", text)
@@ -112,6 +112,17 @@ def unmark(text: str) -> str:
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub(r"\1", text)
     return _ESCAPED.sub(r"\1", text)
+
+
+def _linked(link: re.Match[str]) -> str:
+    """A link as a text browser prints it: behind a link number. A link around whole blocks (a teaser
+    card: picture, heading, summary) is a line of its own, as the card was a box of its own."""
+    words = _HEADING_MARK.sub("", " ".join(link.group(1).split()))
+    return (
+        f"\n[0]{words}\n"
+        if "\n" in link.group(1).strip() or _HEADING_MARK.match(link.group(1).strip())
+        else f"[0]{words}"
+    )
 
 
 def _join_soft_breaks(text: str) -> str:
