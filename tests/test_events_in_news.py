@@ -493,6 +493,9 @@ def test_a_passives_subject_is_the_target_and_its_agent_the_doer() -> None:
         ("Residents caught a suspected thief and beat him to death in Vessa on Monday.", "Mob violence"),
         ("Villagers beat and killed a man accused of witchcraft near Marnak.", "Mob violence"),
         ("Three activists were shot dead by gunmen in Vessa on Monday.", "Attack"),
+        ("Locals beat and killed a man accused of theft in Vessa on Monday.", "Mob violence"),
+        ("A man was burnt to death by a mob in Vessa on Monday.", "Mob violence"),
+        ("Militants sabotaged a power line near Marnak on Monday.", "Looting/property destruction"),
     ],
 )
 def test_a_group_of_unarmed_people_doing_violence_is_a_mob(text: str, sub_type: str) -> None:

@@ -373,7 +373,7 @@ def _event(
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 # Unarmed groups whose violence is a mob's: residents, villagers, a party's supporters, protesters.
-MOB_KINDS = frozenset({"civilians", "opposition", "protesters"})
+MOB_KINDS = frozenset({"civilians", "opposition", "protesters", "rioters"})
 
 
 def _crowd_did_it(actors: Sequence[tuple[ActorRef, str]], frame: ArticleFrame) -> bool:
