@@ -395,9 +395,16 @@ TAKING_PART = frozenset({"stage", "hold", "organize", "organise", "join", "atten
 
 def _crowd_acts(noun: Token) -> bool:
     """The crowd word is the subject of a deed ("the protesters chanted", "groups of rioters broke in"),
-    or the demonstration the object of taking part in it ("students staged a sit-in", "she joined the march")."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in TAKING_PART and noun.head.tag_ in {"VBD", "VBZ", "VBP"}:
-        return any(c.dep_ == "nsubj" for c in noun.head.children)
+    or the demonstration the object of taking part in it ("students staged a sit-in", "she joined the march",
+    "workers held a protest demonstration", "traders took out a rally")."""
+    while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head  # "a protest demonstration", "a protest march": the demonstration is the phrase
+    verb = noun.head
+    taking_part = verb.lemma_.lower() in TAKING_PART or (
+        verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    )
+    if noun.dep_ == "dobj" and taking_part and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        return any(c.dep_ == "nsubj" for c in verb.children)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "small groups of protesters"
         noun = noun.head.head
     return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.tag_ in {"VBD", "VBZ", "VBP"}
