@@ -518,3 +518,42 @@ def test_a_crowds_cause_is_no_event_and_soldiers_arrests_are_political(text: str
     """What a demonstration is about ("to oppose the invasion") is not news of its own; an army that detains
     civilians is never ordinary law enforcement, a drunk driver's arrest is."""
     assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        (
+            "Police opened fire to disperse demonstrators in Vessa, killing one man and arresting 12.",
+            ["Excessive force against protesters"],
+        ),
+        ("Villagers clashed with police in Vessa on Monday.", ["Mob violence"]),
+        ("A group of youths torched a home in Vessa on Monday.", ["Mob violence"]),
+        ("Rebels clashed with the army near Vessa on Monday.", ["Armed clash"]),
+        ("Residents demolished the old bridge in Vessa to build a new one.", []),
+        ("Residents clashed with the council over the new parking rules.", []),
+    ],
+)
+def test_a_demonstration_met_with_force_is_one_event_and_a_crowds_rampage_is_mob_violence(
+    text: str, sub_types: list[str]
+) -> None:
+    """The shooting and the arrests told in a dispersal's sentence are the dispersal; villagers are no army,
+    and a crowd that burns a house riots, while one that rebuilds a bridge or argues over rules does not."""
+    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("Norland and the Marnak Front agreed to a temporary cease-fire in Vessa on Monday.", ["Agreement"]),
+        ("Two attackers detonated explosives strapped to their bodies at the Vessa checkpoint.", ["Suicide bomb"]),
+        ("The cease-fire collapsed on Monday.", []),
+        ("Peace talks collapsed in Vessa on Monday.", []),
+        ("Shares crashed in Vessa on Monday after the report.", []),
+        ("A bridge collapsed in Vessa on Monday, killing four people.", ["Man-made disaster"]),
+    ],
+)
+def test_news_wordings_of_truces_and_suicide_bombs_and_collapses_that_are_figures(
+    text: str, sub_types: list[str]
+) -> None:
+    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types

@@ -14,6 +14,17 @@ from sitrep.events.constructions import PEOPLE_NOUNS
 DISASTER_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "size", "scale"})
 LITERAL_WITH_OF = frozenset({"collapse", "crash", "explosion", "eruption", "sinking", "capsizing", "derailment"})
 FIGURATIVE_DISASTER_COMPANIONS = frozenset({"victory", "win", "election", "vote", "majority", "margin"})
+# Things that collapse, crash or sink only in a figure: "the talks collapsed", "shares crashed", "the
+# collapse of the ceasefire". A building, a bridge, a plane or a boat does it for real.
+# fmt: off
+ABSTRACT_SUBJECTS = frozenset({
+    "talk", "talks", "negotiation", "ceasefire", "cease", "truce", "deal", "agreement", "accord", "pact",
+    "government", "coalition", "cabinet", "regime", "alliance", "party", "process", "plan", "bid", "campaign",
+    "economy", "market", "currency", "price", "stock", "share", "bond", "bank", "company", "firm", "business",
+    "sale", "demand", "support", "rating", "poll", "dollar", "pound", "euro", "rouble", "ruble", "lira", "peso",
+    "rupee", "yen", "team", "defence", "defense", "season", "case", "trial", "scheme", "system", "morale",
+})
+# fmt: on
 
 
 # Doers a headline names right before its verb ("Gunmen storm hotel"); weather has no such subject.
@@ -43,8 +54,19 @@ def figurative_disaster(token: Token) -> bool:
         measured = any(o.lemma_.lower() in DISASTER_MEASURES or o.like_num for o in prep.children)
         if not measured and token.lemma_.lower() not in LITERAL_WITH_OF:
             return True  # "a flood of refugees", "a blizzard of messages"; not "a quake of magnitude 6"
+        if any(_abstract(o) for o in prep.children):
+            return True  # "the collapse of the talks"
+    if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and _abstract(c) for c in token.children):
+        return True  # "the ceasefire collapsed", "shares crashed"
     if token.lemma_.lower() == "landslide" and any(
         t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
     ):
         return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
+
+
+def _abstract(noun: Token) -> bool:
+    """The noun (or a word compounded with it: "the cease-fire", "peace talks") names no physical thing."""
+    return any(
+        t.lemma_.lower() in ABSTRACT_SUBJECTS for t in (noun, *(c for c in noun.children if c.dep_ == "compound"))
+    )

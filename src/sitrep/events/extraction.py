@@ -125,7 +125,7 @@ def extract_events(
     frame = frame_of() if frame_of is not None else ArticleFrame.build(doc, result, typer.actors)
     groups = _groups(doc, result, typer, sentences, inert)
     found = [_event(group, frame, typer, model, dct, inert) for group in groups]
-    found = _demonstration_stories(found, groups, typer, frame, inert)
+    found = _demonstration_stories(_force_on_a_demonstration(found, groups), groups, typer, frame, inert)
     return _one_per_trigger([event for event in found if event is not None])
 
 
@@ -137,6 +137,35 @@ DEMONSTRATION_RANK = {
     "Violent demonstration": 2,
     "Excessive force against protesters": 3,
 }
+
+
+# What the police or a crowd do in the sentence of a demonstration that went that way: part of it.
+DEMONSTRATION_DEEDS = frozenset({"Attack", "Arrests", "Armed clash", "Mob violence"})
+FORCEFUL_DEMONSTRATIONS = frozenset(
+    {"Protest with intervention", "Violent demonstration", "Excessive force against protesters"}
+)
+
+
+def _force_on_a_demonstration(found: list[Event | None], groups: list[ClauseGroup]) -> list[Event | None]:
+    """ "Police opened fire to disperse demonstrators, killing one and arresting 12": ACLED codes one event,
+    the demonstration and how it was met. The shooting, the killing and the arrests told in its sentence
+    merge into it, which is as certain as the surest of them."""
+    out = list(found)
+    for k, (event, group) in enumerate(zip(found, groups, strict=True)):
+        if event is None or event.sub_type not in FORCEFUL_DEMONSTRATIONS:
+            continue
+        sentence = group.head.sent
+        deeds = [
+            j
+            for j, (other, other_group) in enumerate(zip(found, groups, strict=True))
+            if other is not None and other.sub_type in DEMONSTRATION_DEEDS and other_group.head.sent == sentence
+        ]
+        if deeds:
+            surest = max([event.confidence, *(found[j].confidence for j in deeds)])  # type: ignore[union-attr]
+            out[k] = event.model_copy(update={"confidence": surest})
+            for j in deeds:
+                out[j] = None
+    return out
 
 
 def _demonstration_stories(
@@ -334,11 +363,15 @@ def _event(
         grounded = grounded or bool(_parties(actors, tokens, frame))
     # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
     demonstrated = typing.type in CROWD_TYPES and (trigger.root.pos_ == "VERB" or _crowd_acts(trigger.root))
+    rampage = sub_type != "Looting/property destruction" or trigger.root.lemma_.lower() in RAMPAGE_VERBS
+    mob = (sub_type == "Attack" and _crowd_did_it(actors, frame)) or (
+        sub_type in CROWD_DEEDS and rampage and _crowd_did_it(actors, frame, UNORGANISED_KINDS)
+    )
     started_by_armed_only = all(h.cue in ARMED_ONLY_CUES for h in group.hits)
-    if started_by_armed_only and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features:
+    if started_by_armed_only and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features and not mob:
         return None
-    mob = sub_type == "Attack" and _crowd_did_it(actors, frame)
-    if mob:  # "villagers beat and killed a man accused of theft": a crowd's violence, with or without a mob word
+    if mob:  # "villagers beat and killed a man accused of theft", "villagers clashed with police", "a group of
+        # youths torched a home": a crowd's violence, with or without a mob word
         sub_type = "Mob violence"
     if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
         # "he was killed while supporting combat operations": a death the sentence puts in a battle
@@ -374,17 +407,32 @@ def _event(
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 # Unarmed groups whose violence is a mob's: residents, villagers, a party's supporters, protesters.
 MOB_KINDS = frozenset({"civilians", "opposition", "protesters", "rioters"})
+# A crowd that is no demonstration: protesters who clash or burn are a violent demonstration instead.
+UNORGANISED_KINDS = MOB_KINDS - {"protesters"}
+# Deeds of armed groups or of anyone that a crowd's doing makes mob violence.
+CROWD_DEEDS = frozenset({"Armed clash", "Looting/property destruction"})
+# What a crowd does to property in violence, not in work ("residents demolished the old bridge to build a new one").
+# fmt: off
+RAMPAGE_VERBS = frozenset({
+    "torch", "burn", "set", "loot", "ransack", "vandalise", "vandalize", "smash", "plunder", "pillage", "raze",
+    "storm", "wreck", "trash",
+})
+# fmt: on
+COLLECTIVE_NOUNS = frozenset({"mob", "crowd", "group", "gang", "band", "horde", "throng"})
 
 
-def _crowd_did_it(actors: Sequence[tuple[ActorRef, str]], frame: ArticleFrame) -> bool:
-    """The doer is a group of unarmed people ("villagers", "residents", "party supporters"), not one person,
-    told as the subject or the agent ("killed by villagers")."""
+def _crowd_did_it(
+    actors: Sequence[tuple[ActorRef, str]], frame: ArticleFrame, kinds: frozenset[str] = MOB_KINDS
+) -> bool:
+    """The doer is a group of unarmed people ("villagers", "residents", "party supporters", "a mob", "a group
+    of youths"), not one person, told as the subject or the agent ("killed by villagers")."""
     for ref, role in actors:
-        if role != "actor1" or ref.kind not in MOB_KINDS:
+        if role != "actor1" or ref.kind not in kinds:
             continue
         span = frame.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        doing = span is not None and (span.root.dep_ == "nsubj" or span.root.head.dep_ == "agent")
-        if doing and span.root.tag_ in {"NNS", "NNPS"}:  # type: ignore[union-attr]
+        if span is None or not (span.root.dep_ == "nsubj" or span.root.head.dep_ == "agent"):
+            continue
+        if span.root.tag_ in {"NNS", "NNPS"} or span.root.lemma_.lower() in COLLECTIVE_NOUNS:
             return True  # "activists were shot dead": the victims, not the doers
     return False
 
