@@ -158,14 +158,22 @@ def _force_on_a_demonstration(found: list[Event | None], groups: list[ClauseGrou
         deeds = [
             j
             for j, (other, other_group) in enumerate(zip(found, groups, strict=True))
-            if other is not None and other.sub_type in DEMONSTRATION_DEEDS and other_group.head.sent == sentence
-        ]
+            if other is not None
+            and other.sub_type in DEMONSTRATION_DEEDS
+            and other_group.head.sent == sentence
+            and not _introduced(other_group.head)  # "when police arrested the leader, his supporters
+        ]  # protested": the cause, told in a clause of its own
         if deeds:
             surest = max([event.confidence, *(found[j].confidence for j in deeds)])  # type: ignore[union-attr]
             out[k] = event.model_copy(update={"confidence": surest})
             for j in deeds:
                 out[j] = None
     return out
+
+
+def _introduced(head: Token) -> bool:
+    """The clause opens with a subordinator ("when", "after", "because"): told as a circumstance."""
+    return any(c.i < head.i and (c.pos_ == "SCONJ" or c.tag_ == "WRB") for c in head.children)
 
 
 def _demonstration_stories(
