@@ -557,3 +557,21 @@ def test_news_wordings_of_truces_and_suicide_bombs_and_collapses_that_are_figure
     text: str, sub_types: list[str]
 ) -> None:
     assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("Firefighters battle Vessa warehouse fire.", []),
+        ("Firefighters rescued two children from a burning house in Vessa on Monday.", []),
+        ("Troops and rebels were locked in a firefight near Vessa on Monday.", ["Armed clash"]),
+        (
+            "A student was killed during the protest in Vessa on Monday after he was hit by rubber bullets.",
+            ["Excessive force against protesters"],
+        ),
+    ],
+)
+def test_firefighters_fight_no_one_and_a_protester_killed_by_rubber_bullets_met_excessive_force(
+    text: str, sub_types: list[str]
+) -> None:
+    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types

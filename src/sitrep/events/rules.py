@@ -169,6 +169,8 @@ RULES: tuple[Rule, ...] = (
     _rule("Change to group/activity", "measure", f"{VIOLENCE_CUES} protest", 0.6),
     # A demonstration stays a demonstration whatever it is about; the sub-type says how it went.
     _rule("Excessive force against protesters", f"protest lethal {STATE}", "crowd_violence", 0.6),
+    # ... or named by its means: "killed during the protest after he was hit by rubber bullets".
+    _rule("Excessive force against protesters", "protest lethal intervention", "crowd_violence", 0.6),
     _rule("Violent demonstration", "protest crowd_violence", confidence=0.7),
     _rule("Protest with intervention", "protest intervention", confidence=0.7),
     _rule("Peaceful protest", "protest", "chemical suicide air shelling ied grenade", 0.85),

@@ -350,6 +350,8 @@ def is_figurative(token: Token, with_preps: bool = True, it_is_ground: bool = Fa
     """
     if _modifies_other_noun(token, FIGHT_HEADS):  # "attack ads", "battle pass"
         return True
+    if token.lemma_.lower() in FIREFIGHTING_VERBS and token.dep_ == "compound" and token.head.lower_ in FIRES:
+        return True  # a headline's "Firefighters battle Tega Cay fire", parsed as one noun phrase
     if token.dep_ == "amod" and _abstract(token.head):  # "slaughtered chickens"
         return True
     for child in token.children:
