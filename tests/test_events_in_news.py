@@ -528,6 +528,10 @@ def test_a_crowds_cause_is_no_event_and_soldiers_arrests_are_political(text: str
             ["Excessive force against protesters"],
         ),
         ("Villagers clashed with police in Vessa on Monday.", ["Mob violence"]),
+        (
+            "Soldiers seized a cache of explosives and rifles from a truck in Vessa and arrested eight men.",
+            ["Disrupted weapons use"],
+        ),
         ("A group of youths torched a home in Vessa on Monday.", ["Mob violence"]),
         ("Rebels clashed with the army near Vessa on Monday.", ["Armed clash"]),
         ("Residents demolished the old bridge in Vessa to build a new one.", []),

@@ -125,7 +125,7 @@ def extract_events(
     frame = frame_of() if frame_of is not None else ArticleFrame.build(doc, result, typer.actors)
     groups = _groups(doc, result, typer, sentences, inert)
     found = [_event(group, frame, typer, model, dct, inert) for group in groups]
-    found = _demonstration_stories(_force_on_a_demonstration(found, groups), groups, typer, frame, inert)
+    found = _demonstration_stories(_one_event_per_operation(found, groups), groups, typer, frame, inert)
     return _one_per_trigger([event for event in found if event is not None])
 
 
@@ -139,34 +139,40 @@ DEMONSTRATION_RANK = {
 }
 
 
-# What the police or a crowd do in the sentence of a demonstration that went that way: part of it.
+# Events that take in what is done in their sentence as part of them, and what they take in: the police's
+# shooting and arrests at a demonstration, the arrests at a weapons seizure.
 DEMONSTRATION_DEEDS = frozenset({"Attack", "Arrests", "Armed clash", "Mob violence"})
-FORCEFUL_DEMONSTRATIONS = frozenset(
-    {"Protest with intervention", "Violent demonstration", "Excessive force against protesters"}
-)
+PARTS_OF = {
+    "Protest with intervention": DEMONSTRATION_DEEDS,
+    "Violent demonstration": DEMONSTRATION_DEEDS,
+    "Excessive force against protesters": DEMONSTRATION_DEEDS,
+    "Disrupted weapons use": frozenset({"Arrests"}),
+}
 
 
-def _force_on_a_demonstration(found: list[Event | None], groups: list[ClauseGroup]) -> list[Event | None]:
-    """ "Police opened fire to disperse demonstrators, killing one and arresting 12": ACLED codes one event,
-    the demonstration and how it was met. The shooting, the killing and the arrests told in its sentence
-    merge into it, which is as certain as the surest of them."""
+def _one_event_per_operation(found: list[Event | None], groups: list[ClauseGroup]) -> list[Event | None]:
+    """ "Police opened fire to disperse demonstrators, killing one and arresting 12", "police seized a cache
+    of explosives and arrested eight": ACLED codes one event, the demonstration and how it was met, the
+    seizure and who was caught with it. The deeds told in its sentence merge into it, which is then as
+    certain as the surest of them."""
     out = list(found)
     for k, (event, group) in enumerate(zip(found, groups, strict=True)):
-        if event is None or event.sub_type not in FORCEFUL_DEMONSTRATIONS:
+        if event is None or event.sub_type not in PARTS_OF:
             continue
         sentence = group.head.sent
-        deeds = [
+        parts = [
             j
             for j, (other, other_group) in enumerate(zip(found, groups, strict=True))
             if other is not None
-            and other.sub_type in DEMONSTRATION_DEEDS
+            and out[j] is not None
+            and other.sub_type in PARTS_OF[event.sub_type]
             and other_group.head.sent == sentence
             and not _introduced(other_group.head)  # "when police arrested the leader, his supporters
         ]  # protested": the cause, told in a clause of its own
-        if deeds:
-            surest = max([event.confidence, *(found[j].confidence for j in deeds)])  # type: ignore[union-attr]
+        if parts:
+            surest = max([event.confidence, *(found[j].confidence for j in parts)])  # type: ignore[union-attr]
             out[k] = event.model_copy(update={"confidence": surest})
-            for j in deeds:
+            for j in parts:
                 out[j] = None
     return out
 
