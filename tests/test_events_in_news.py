@@ -579,3 +579,18 @@ def test_firefighters_fight_no_one_and_a_protester_killed_by_rubber_bullets_met_
     text: str, sub_types: list[str]
 ) -> None:
     assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("The senator blasted the Vessa legislators over the budget on Monday.", []),
+        ("Critics slammed the minister's decision in Vessa on Monday.", []),
+        ("Militants blasted the army post near Vessa on Monday.", ["Remote explosive/landmine/IED"]),
+        ("Officials voiced outrage at the Vessa attack on Monday.", []),
+        ("Investigators found no evidence of a missile attack in Vessa.", []),
+    ],
+)
+def test_words_that_criticise_and_reactions_to_an_attack_are_no_events(text: str, sub_types: list[str]) -> None:
+    """ "Blasted the legislators" is said, not detonated; outrage at an attack is news about the outrage."""
+    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types

@@ -76,7 +76,8 @@ TOPIC_TAKING_NOUNS = frozenset({
     "proposal", "threat", "risk", "image", "reminder", "anniversary", "memorial", "investigation", "inquiry",
     "probe", "trial", "lawsuit", "suit", "damage", "compensation", "report", "study", "film", "documentary",
     "book", "rank", "role", "part", "share", "wake", "aftermath", "critic", "history", "lesson", "legacy",
-    "clip", "video", "photo", "photograph", "footage", "picture",
+    "clip", "video", "photo", "photograph", "footage", "picture", "outrage", "anger", "fury", "condemnation",
+    "evidence", "speculation", "memory",
 })
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".

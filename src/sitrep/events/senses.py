@@ -175,6 +175,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True
     if hit.cue == "air" and hit.end - hit.start == 1 and _used_as_verb(token):
         return True  # "the minister droned on": aircraft are nouns
+    if token.lemma_.lower() in CRITICISING_SENSES and token.pos_ == "VERB" and _done_to_people(token):
+        return True  # "Forer blasted the Arab legislators", "the senator slammed the minister": words
     if hit.cue in WEAPON_CUES:
         return not weapon_in_use(hit, token)
     if hit.cue == "protest" and _not_a_demonstration(token):
@@ -200,6 +202,27 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
+# Weapon and blow words that say "criticised" when people are their object.
+CRITICISING_SENSES = frozenset({"blast", "slam", "hammer", "lambast", "roast", "savage"})
+
+
+# fmt: off
+CRITICISED = frozenset({
+    "legislator", "lawmaker", "minister", "senator", "official", "critic", "rival", "opponent", "president",
+    "leader", "government", "administration", "decision", "move", "remark", "comment", "statement", "speech",
+})
+# fmt: on
+
+
+def _done_to_people(verb: Token) -> bool:
+    """The verb's object is people (a person, a group, an office-holder) or what they said and decided,
+    not a place or a thing: "blasted the Arab legislators", "slammed the decision"."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if _person(obj) or _abstract(obj) or obj.lemma_.lower() in CRITICISED:
+            return True
+    return False
+
+
 INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "attr", "conj"})
 
