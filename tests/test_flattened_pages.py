@@ -135,3 +135,19 @@ def test_a_paragraph_start_is_not_swallowed_by_the_line_above_it() -> None:
     assert " ".join(first_paragraph_end) in dump  # the case arises: a long last line
     _, article = extract(RawDoc(Origin("w3m-200.txt"), dump.encode("utf-8")))
     assert [p[:40] for p in article.body.split("\n\n")] == [p[:40] for p in PARAGRAPHS]
+
+
+def test_a_headline_below_the_byline_is_the_title_when_the_page_title_printed_it_first() -> None:
+    """Some pages put the byline and date above the headline, and the headline may share one word with the
+    story; the page's <title>, which a text browser prints at the top, vouches for it."""
+    headline = "A Wall for the Harbour, at Last"
+    lines = ["Skip to main content", headline, *MENU, "", BYLINE, DATE, "", headline, ""]
+    lines += [line for paragraph in PARAGRAPHS for line in [*_wrap(paragraph, 80), ""]]
+    lines += ["Related", *(f"  * {t}" for t in TEASERS), "", *FOOTER]
+    _, article = extract(RawDoc(Origin("w3m.txt"), ("\n".join(lines) + "\n").encode("utf-8")))
+    assert article.title == headline
+    # a site's slogan printed at the top and again above the story is no headline
+    slogan = "Your harbour news"
+    lines = [slogan, *MENU, "", slogan, ""] + [line for p in PARAGRAPHS for line in [*_wrap(p, 80), ""]] + FOOTER
+    _, article = extract(RawDoc(Origin("w3m.txt"), ("\n".join(lines) + "\n").encode("utf-8")))
+    assert article.title != slogan

@@ -42,9 +42,11 @@ def read_header(
     page_text: str,
     options: TextdumpOptions,
     main_headings: frozenset[str] = frozenset(),
+    page_title: frozenset[str] = frozenset(),
 ) -> Header:
     """Title, byline, authors, section and stamp from the units above the body (``page_text`` case-folded;
-    ``main_headings``: the lines the converter marked as the page's ``<h1>``, case-folded)."""
+    ``main_headings``: the lines the converter marked as the page's ``<h1>``, case-folded; ``page_title``:
+    the first lines of the page, where text browsers print its ``<title>``, as ``norm`` keys)."""
     found = Header()
     used: set[int] = set()
     for i, unit in enumerate(header):  # icon-labelled metadata is the most explicit: read it first
@@ -66,7 +68,7 @@ def read_header(
         names = p.BYLINE.match(found.byline)
         raw = names["names"] if names else found.byline
         found.authors = [n.strip(" .") for n in p.NAME_SPLIT.split(raw) if n.strip(" .")]
-    found.title = _find_title(header, used, body, stoplist, page_text, options, main_headings)
+    found.title = _find_title(header, used, body, stoplist, page_text, options, main_headings, page_title)
     return found
 
 
@@ -78,14 +80,15 @@ def _find_title(
     page_text: str,
     options: TextdumpOptions,
     main_headings: frozenset[str] = frozenset(),
+    page_title: frozenset[str] = frozenset(),
 ) -> str | None:
     """The headline: the best-scoring headline-like line above the body.
 
     A headline is short, one sentence with no full stop, not a caption, shares
     its content words with the story, sits close to the body and just above
     the byline/date or the standfirst, is often printed twice (page title
-    and headline), and is the line a converter marked as the page's ``<h1>``
-    when the converter marks headings.
+    and headline, close together or the title at the top of the page), and is
+    the line a converter marked as the page's ``<h1>`` when it marks headings.
     """
     o = options
     opening_units = body[: o.title_opening_paragraphs]
@@ -100,7 +103,9 @@ def _find_title(
         # Printed twice close together (page title and headline, crumb and headline); a menu item
         # repeated in the footer or a breadcrumb far away is not.
         near = keys[max(0, i - o.repeat_distance) : i] + keys[i + 1 : i + 1 + o.repeat_distance]
-        repeated = keys[i] in near
+        # ... or as the page's <title>, printed first: a headline's length, not a site's slogan
+        titled = keys[i] in page_title and len(unit.words) >= o.news_headline_min_words
+        repeated = keys[i] in near or titled
         text = unit.text if repeated else _strip_site_name(unit.text, page_text)
         text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
         text = _without_bare_crumbs(text, labels, o)

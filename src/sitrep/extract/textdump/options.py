@@ -111,6 +111,7 @@ class TextdumpOptions:
     two_sentences_penalty: float = 0.3  # penalty for two full sentences (a caption or teaser)
     joined_phrases_penalty: float = 0.1  # penalty for two phrases joined by a full stop ("Queen sails. A signal")
     repeat_distance: int = 3  # lines within which a line printed twice counts as the page title and headline
+    page_title_lines: int = 8  # first lines of a dump, where a text browser prints the page's <title>
     headline_first_window: int = 4  # lines above the best candidate searched for the headline over its standfirst
     headline_first_ratio: float = 0.75  # share of the best score such an earlier candidate needs
     mid_sentence_min_words: int = 4  # words of the next line that finish a candidate's sentence

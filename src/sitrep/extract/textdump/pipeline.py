@@ -15,6 +15,7 @@ from sitrep.extract.textdump.lines import Unit, norm, split_units
 from sitrep.extract.textdump.markup import main_headings
 from sitrep.extract.textdump.metadata import read_header
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
+from sitrep.extract.textdump.patterns import BULLET
 
 
 @dataclass
@@ -46,7 +47,8 @@ def extract_textdump(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> T
         return dump
     header = units[max(0, start - options.header_window) : start]
     body = body_units(units, spans, options)
-    found = read_header(header, body, stoplist, text.casefold(), options, main_headings(text))
+    page_title = frozenset(norm(BULLET.sub("", u.text)) for u in units[: options.page_title_lines])
+    found = read_header(header, body, stoplist, text.casefold(), options, main_headings(text), page_title)
     dump.title, dump.byline, dump.authors = found.title, found.byline, found.authors
     dump.section, dump.stamp = found.section, found.stamp
     if dump.title:
