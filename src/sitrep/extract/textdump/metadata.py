@@ -35,6 +35,18 @@ class Header:
     stamp: str | None = None  # publication time as printed ("2 months ago", "March 30, 2023")
 
 
+@dataclass(frozen=True)
+class PageTitle:
+    """The first lines of a dump (``norm`` keys), where text browsers print the page's ``<title>``, and how
+    many of them open the header (a line there does not vouch for itself)."""
+
+    keys: frozenset[str]
+    in_header: int
+
+
+NO_PAGE_TITLE = PageTitle(frozenset(), 0)
+
+
 def read_header(
     header: list[Unit],
     body: list[Unit],
@@ -42,11 +54,11 @@ def read_header(
     page_text: str,
     options: TextdumpOptions,
     main_headings: frozenset[str] = frozenset(),
-    page_title: frozenset[str] = frozenset(),
+    page_title: PageTitle = NO_PAGE_TITLE,
 ) -> Header:
     """Title, byline, authors, section and stamp from the units above the body (``page_text`` case-folded;
     ``main_headings``: the lines the converter marked as the page's ``<h1>``, case-folded; ``page_title``:
-    the first lines of the page, where text browsers print its ``<title>``, as ``norm`` keys)."""
+    the first lines of the page, where text browsers print its ``<title>``)."""
     found = Header()
     used: set[int] = set()
     for i, unit in enumerate(header):  # icon-labelled metadata is the most explicit: read it first
@@ -80,7 +92,7 @@ def _find_title(
     page_text: str,
     options: TextdumpOptions,
     main_headings: frozenset[str] = frozenset(),
-    page_title: frozenset[str] = frozenset(),
+    page_title: PageTitle = NO_PAGE_TITLE,
 ) -> str | None:
     """The headline: the best-scoring headline-like line above the body.
 
@@ -104,7 +116,8 @@ def _find_title(
         # repeated in the footer or a breadcrumb far away is not.
         near = keys[max(0, i - o.repeat_distance) : i] + keys[i + 1 : i + 1 + o.repeat_distance]
         # ... or as the page's <title>, printed first: a headline's length, not a site's slogan
-        titled = keys[i] in page_title and len(unit.words) >= o.news_headline_min_words
+        titled = i >= page_title.in_header and keys[i] in page_title.keys
+        titled = titled and len(unit.words) >= o.news_headline_min_words
         repeated = keys[i] in near or titled
         text = unit.text if repeated else _strip_site_name(unit.text, page_text)
         text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"

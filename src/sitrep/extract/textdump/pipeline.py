@@ -13,7 +13,7 @@ from sitrep.extract.textdump.blocks import body_units, find_region
 from sitrep.extract.textdump.classify import classify_units, page_language
 from sitrep.extract.textdump.lines import Unit, norm, split_units
 from sitrep.extract.textdump.markup import main_headings
-from sitrep.extract.textdump.metadata import read_header
+from sitrep.extract.textdump.metadata import PageTitle, read_header
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
 from sitrep.extract.textdump.patterns import BULLET
 
@@ -45,9 +45,11 @@ def extract_textdump(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> T
     if not spans:
         dump.boilerplate = [u.text for u in units]
         return dump
-    header = units[max(0, start - options.header_window) : start]
+    offset = max(0, start - options.header_window)
+    header = units[offset:start]
     body = body_units(units, spans, options)
-    page_title = frozenset(norm(BULLET.sub("", u.text)) for u in units[: options.page_title_lines])
+    top = units[: options.page_title_lines]  # where a text browser prints the page's <title>
+    page_title = PageTitle(frozenset(norm(BULLET.sub("", u.text)) for u in top), max(0, len(top) - offset))
     found = read_header(header, body, stoplist, text.casefold(), options, main_headings(text), page_title)
     dump.title, dump.byline, dump.authors = found.title, found.byline, found.authors
     dump.section, dump.stamp = found.section, found.stamp
