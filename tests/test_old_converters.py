@@ -10,6 +10,7 @@ from __future__ import annotations
 from sitrep.extract import detect_kind, extract
 from sitrep.extract.encoding import double_decoded, repair_mojibake
 from sitrep.extract.textdump import extract_textdump
+from sitrep.extract.textdump.lines import split_units
 from sitrep.sources import Origin, RawDoc
 
 MENU = "\n".join(f"    * {name}" for name in ("Home", "News", "Sport", "Weather", "Culture", "Travel", "Opinion"))
@@ -122,3 +123,20 @@ def test_a_linked_starred_headline_and_a_pictures_alt_text() -> None:
     assert found.title == "Vessa says goodbye to coal"
     assert found.paragraphs[0].startswith("Engineers at the Vessa plant")
     assert not any("cooling tower" in p for p in found.paragraphs)
+
+
+def test_underlined_links_count_as_links_and_take_no_columns() -> None:
+    """html2text shows a link only by joining its words with underscores: each is a link, as a text browser's
+    numbered one is, and the wrap is still measured on the line as printed."""
+    words = "the council said the Vessa_harbour_works would start in May and the Old_market_hall would reopen"
+    sentence = f"On Tuesday {words} before the summer season begins for the ferries and the fishing boats."
+    lines = wrapped(sentence, 60)
+    assert len(lines) >= 2 and "_" in "".join(lines)
+    dump = "\n".join(
+        ["Read_more_news", "Read_more_sport", "Read_more_weather", "Read_more_culture", "Read_more_travel"]
+    )
+    units = split_units(dump + "\n\n" + "\n".join(lines) + "\n")
+    [paragraph] = [u for u in units if u.text.startswith("On Tuesday")]
+    assert paragraph.text == sentence.replace("_", " ")
+    assert paragraph.links == 2
+    assert all(u.links == 1 for u in units if u.text.startswith("Read more"))

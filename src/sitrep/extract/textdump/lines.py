@@ -19,7 +19,7 @@ from sitrep.extract import cjk
 from sitrep.extract.encoding import double_decoded, repair_mojibake
 from sitrep.extract.icons import split_icons
 from sitrep.extract.textdump import patterns as p
-from sitrep.extract.textdump.markup import WIDTH_FILLER, as_printed
+from sitrep.extract.textdump.markup import UNPRINTED_LINK, WIDTH_FILLER, as_printed
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
 
 
@@ -169,12 +169,13 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
     """The dump's units: cleaned lines, wrapped paragraphs re-joined, icon ligatures split off."""
     text = as_printed(text, keep_width=True)
     lines = _drop_link_list([unicodedata.normalize("NFC", line) for line in text.splitlines()], options)
+    shown = [line.replace(UNPRINTED_LINK, "") for line in lines]  # the lines as the tool measured them
     # w3m gives a Chinese character two columns, lynx one: the wrap shows in one of the two measures.
     measure: Callable[[str], int] = cjk.display_width
-    width = _wrap_width(lines, options, measure)
+    width = _wrap_width(shown, options, measure)
     if width is None:
         measure = len
-        width = _wrap_width(lines, options, measure)
+        width = _wrap_width(shown, options, measure)
     # Repaired line by line: the wrap was measured on the garbled line, as the tool printed it.
     garbled = double_decoded(text)
     units: list[Unit] = []
@@ -195,11 +196,11 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
         else:
             current = Unit(cleaned, links, bullet)
             units.append(current)
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        nxt = shown[i + 1] if i + 1 < len(shown) else ""
         continued = (
             width is not None
             and nxt.strip()
-            and measure(raw.rstrip()) + _next_word_width(nxt, measure) > width - options.wrap_tolerance
+            and measure(shown[i].rstrip()) + _next_word_width(nxt, measure) > width - options.wrap_tolerance
             and not _ends_caption(cleaned)
         )
         if not continued:

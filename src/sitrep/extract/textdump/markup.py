@@ -45,6 +45,7 @@ MIN_UNDERSCORED = 5  # underscore-joined phrases that show html2text's link unde
 
 
 WIDTH_FILLER = "\u200b"  # holds the columns a decoded entity took where the tool wrapped its lines
+UNPRINTED_LINK = "\u2063"  # marks a link the tool showed without a number (html2text's underscores)
 
 
 def as_printed(text: str, keep_width: bool = False) -> str:
@@ -52,17 +53,30 @@ def as_printed(text: str, keep_width: bool = False) -> str:
 
     With ``keep_width``, a decoded entity keeps the columns it took (its character, then
     :data:`WIDTH_FILLER` s): the old html2text wraps ``osob&#x119;`` as nine columns, and the wrap pass
-    measures lines as the tool did. The caller removes the fillers."""
+    measures lines as the tool did; and a link html2text underlined starts with :data:`UNPRINTED_LINK`,
+    which the wrap pass does not measure, so its links count as a text browser's numbered ones do. The
+    caller removes both."""
     if len(_ENTITY.findall(text, 0, 200_000)) >= MIN_ENTITIES:
         text = _ENTITY.sub(lambda m: _decoded(m.group(), keep_width), text)
     text = _UNDERLINE.sub("", text)
     if is_markdown(text):
         return unmark(text)
     if len(_UNDERSCORED.findall(text, 0, 200_000)) >= MIN_UNDERSCORED:  # first: a linked heading is
-        text = _UNDERSCORED.sub(lambda m: m.group().replace("_", " "), text)  # "*****_Linked_title_*****"
+        text = _UNDERSCORED.sub(lambda m: _underlined(m, keep_width), text)  # "*****_Linked_title_*****"
     if _STAR_HEADING.search(text):
         text = _STAR_HEADING.sub(_unstarred, text)
     return text
+
+
+def _underlined(link: re.Match[str], mark: bool) -> str:
+    """An underlined link's words, behind :data:`UNPRINTED_LINK` when ``mark``; a link wrapped onto the
+    next line is still one link."""
+    text = link.string
+    line_start = text.rfind("\n", 0, link.start()) + 1
+    continues = not text[line_start : link.start()].strip() and text[: max(0, line_start - 1)].rstrip()[-1:] == "_"
+    words = link.group().replace("_", " ")
+    lead = len(words) - len(words.lstrip())  # the mark goes before the first word: "****** \u2063Title"
+    return words[:lead] + ("" if continues or not mark else UNPRINTED_LINK) + words[lead:]
 
 
 def _decoded(entity: str, keep_width: bool) -> str:

@@ -15,7 +15,7 @@ from sitrep.extract import cjk
 # --- text-browser output: marks, bullets, spacing, lynx's link list -----------------------------------------------
 
 # A link number w3m and lynx print before a link's text: "[12]".
-LINK_MARK = re.compile(r"\[\d+\]")
+LINK_MARK = re.compile(r"\[\d+\]|\u2063")  # a link number, or html2text's underlined link (markup.UNPRINTED_LINK)
 # Text-browser marks: lynx's [IMG] and (BUTTON), form fields, and the image names w3m prints in brackets
 # ("[photo_2019-03.jpg]", "[e7484a24e4]", "[BloodPrototype]": one token of six characters or more; "[logo]":
 # a shorter lower-case one not followed by a lower-case word, which a quote's insertion "[that] was" is), and the
