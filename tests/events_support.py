@@ -68,6 +68,11 @@ def events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
     return [(e.sub_type, e.modality) for e in run_events(ctx)]
 
 
+def asserted_sub_types(text: str) -> list[str]:
+    """The sub-types of the events the stage asserts in ``text``, in order."""
+    return [sub_type for sub_type, modality in events_of(text) if modality == "asserted"]
+
+
 def asserted_events(text: str) -> list[Event]:
     """The events the stage asserts in ``text`` (a written sentence, see :func:`written_context`)."""
     return [e for e in run_events(written_context(text)) if e.modality == "asserted"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_support import events_of, run_events, written_context
+from events_support import asserted_sub_types, events_of, run_events, written_context
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.events.extraction import RETAKEN, TAKEN
@@ -388,7 +388,7 @@ def test_a_measure_is_its_makers_act(text: str, maker: str) -> None:
 def test_it_taken_after_a_place_is_that_place(text: str, sub_type: str | None) -> None:
     """ "Troops recaptured it from the rebels": "it" is the town just named; without a place before,
     "it" is no ground."""
-    assert [s for s, modality in events_of(text) if modality == "asserted"] == ([sub_type] if sub_type else [])
+    assert asserted_sub_types(text) == ([sub_type] if sub_type else [])
 
 
 @pytest.mark.parametrize(
@@ -403,7 +403,7 @@ def test_it_taken_after_a_place_is_that_place(text: str, sub_type: str | None) -
 def test_unarmed_people_holding_a_building_or_a_road_demonstrate(text: str, sub_type: str | None) -> None:
     """A sit-in or a blockade by students, activists or farmers is a peaceful protest; fighters
     occupying a building take ground."""
-    found = [s for s, modality in events_of(text) if modality == "asserted"]
+    found = asserted_sub_types(text)
     assert found == [sub_type or "Peaceful protest"]
 
 
@@ -421,7 +421,7 @@ def test_unarmed_people_holding_a_building_or_a_road_demonstrate(text: str, sub_
 def test_agreements_and_changes_of_side_between_fighters(text: str, sub_type: str | None) -> None:
     """ "Warring parties" say who signs, not what happened; fighters who change sides or swear
     allegiance are a change to a group, a senator who changes party is not."""
-    assert [s for s, modality in events_of(text) if modality == "asserted"] == ([sub_type] if sub_type else [])
+    assert asserted_sub_types(text) == ([sub_type] if sub_type else [])
 
 
 @pytest.mark.parametrize(
@@ -435,7 +435,7 @@ def test_agreements_and_changes_of_side_between_fighters(text: str, sub_type: st
 def test_what_people_do_in_protest_is_a_protest(text: str, sub_type: str | None) -> None:
     """Unarmed people who act "in protest", or stage a sit-in, demonstrate; an official who walks out
     "in protest" does not."""
-    assert [s for s, modality in events_of(text) if modality == "asserted"] == ([sub_type] if sub_type else [])
+    assert asserted_sub_types(text) == ([sub_type] if sub_type else [])
 
 
 def test_an_armed_speaker_named_as_it_makes_a_battle() -> None:
@@ -517,7 +517,7 @@ def test_a_group_of_unarmed_people_doing_violence_is_a_mob(text: str, sub_type: 
 def test_a_crowds_cause_is_no_event_and_soldiers_arrests_are_political(text: str, sub_types: list[str]) -> None:
     """What a demonstration is about ("to oppose the invasion") is not news of its own; an army that detains
     civilians is never ordinary law enforcement, a drunk driver's arrest is."""
-    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+    assert asserted_sub_types(text) == sub_types
 
 
 @pytest.mark.parametrize(
@@ -543,7 +543,7 @@ def test_a_demonstration_met_with_force_is_one_event_and_a_crowds_rampage_is_mob
 ) -> None:
     """The shooting and the arrests told in a dispersal's sentence are the dispersal; villagers are no army,
     and a crowd that burns a house riots, while one that rebuilds a bridge or argues over rules does not."""
-    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+    assert asserted_sub_types(text) == sub_types
 
 
 @pytest.mark.parametrize(
@@ -560,7 +560,7 @@ def test_a_demonstration_met_with_force_is_one_event_and_a_crowds_rampage_is_mob
 def test_news_wordings_of_truces_and_suicide_bombs_and_collapses_that_are_figures(
     text: str, sub_types: list[str]
 ) -> None:
-    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+    assert asserted_sub_types(text) == sub_types
 
 
 @pytest.mark.parametrize(
@@ -578,7 +578,7 @@ def test_news_wordings_of_truces_and_suicide_bombs_and_collapses_that_are_figure
 def test_firefighters_fight_no_one_and_a_protester_killed_by_rubber_bullets_met_excessive_force(
     text: str, sub_types: list[str]
 ) -> None:
-    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+    assert asserted_sub_types(text) == sub_types
 
 
 @pytest.mark.parametrize(
@@ -593,4 +593,4 @@ def test_firefighters_fight_no_one_and_a_protester_killed_by_rubber_bullets_met_
 )
 def test_words_that_criticise_and_reactions_to_an_attack_are_no_events(text: str, sub_types: list[str]) -> None:
     """ "Blasted the legislators" is said, not detonated; outrage at an attack is news about the outrage."""
-    assert [s for s, modality in events_of(text) if modality == "asserted"] == sub_types
+    assert asserted_sub_types(text) == sub_types

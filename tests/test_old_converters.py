@@ -7,6 +7,8 @@ character ("Ã¶") as the columns it took, and mark the ``<h1>`` with asterisks.
 
 from __future__ import annotations
 
+import textwrap
+
 from sitrep.extract import detect_kind, extract
 from sitrep.extract.encoding import double_decoded, repair_mojibake
 from sitrep.extract.textdump import extract_textdump
@@ -29,15 +31,8 @@ SECOND = (
 
 def wrapped(text: str, width: int) -> list[str]:
     """Lines as a converter wraps them: a word goes to the next line when it would pass ``width``,
-    counting every character of the text as printed."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line]
+    counting every character of the text as printed (an entity's too)."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def dump_of(*blocks: str, width: int = 100, head: str = "") -> str:

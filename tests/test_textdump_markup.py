@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from sitrep.extract.textdump.markup import as_printed, is_markdown, main_headings, unmark
 from sitrep.extract.textdump.pipeline import extract_textdump
 
@@ -49,16 +51,7 @@ def test_old_html2text_headings_underscored_links_and_entities() -> None:
 def test_an_old_html2text_heading_is_its_own_paragraph_and_image_addresses_go() -> None:
     """A byline line right under a heading would fit on the heading's line: the heading still ends there.
     Images printed as their address and links framed in underscores read as a browser prints them."""
-    width = 100
-    story = STORY.replace("\n\n", " ")
-    wrapped, line = [], ""
-    for word in story.split():
-        if line and len(line) + 1 + len(word) > width:
-            wrapped.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    wrapped.append(line)
+    wrapped = textwrap.wrap(STORY.replace("\n\n", " "), 100, break_long_words=False, break_on_hyphens=False)
     links = "\n".join(f"_Read_more_{w}_" for w in ("news", "sport", "weather", "culture", "travel"))
     dump = (
         f"{links}\n****** A Cold Goodbye for Vessa ******\n"
