@@ -534,6 +534,10 @@ def test_a_crowds_cause_is_no_event_and_soldiers_arrests_are_political(text: str
         ),
         ("A group of youths torched a home in Vessa on Monday.", ["Mob violence"]),
         ("Rebels clashed with the army near Vessa on Monday.", ["Armed clash"]),
+        (
+            "The militants overran the district of Vessa and launched an offensive along the border.",
+            ["Non-state actor overtakes territory"],
+        ),
         ("Residents demolished the old bridge in Vessa to build a new one.", []),
         ("Residents clashed with the council over the new parking rules.", []),
     ],

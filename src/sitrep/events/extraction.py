@@ -140,13 +140,17 @@ DEMONSTRATION_RANK = {
 
 
 # Events that take in what is done in their sentence as part of them, and what they take in: the police's
-# shooting and arrests at a demonstration, the arrests at a weapons seizure.
+# shooting and arrests at a demonstration, the arrests at a weapons seizure, the fighting for a town taken.
 DEMONSTRATION_DEEDS = frozenset({"Attack", "Arrests", "Armed clash", "Mob violence"})
 PARTS_OF = {
     "Protest with intervention": DEMONSTRATION_DEEDS,
     "Violent demonstration": DEMONSTRATION_DEEDS,
     "Excessive force against protesters": DEMONSTRATION_DEEDS,
     "Disrupted weapons use": frozenset({"Arrests"}),
+    # a battle in which ground changed hands is coded as the change ("militants overran the district and
+    # launched an offensive")
+    "Non-state actor overtakes territory": frozenset({"Armed clash"}),
+    "Government regains territory": frozenset({"Armed clash"}),
 }
 
 
