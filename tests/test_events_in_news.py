@@ -555,6 +555,9 @@ def test_a_demonstration_met_with_force_is_one_event_and_a_crowds_rampage_is_mob
     [
         ("Norland and the Marnak Front agreed to a temporary cease-fire in Vessa on Monday.", ["Agreement"]),
         ("Two attackers detonated explosives strapped to their bodies at the Vessa checkpoint.", ["Suicide bomb"]),
+        ("Both sides agreed to a temporary cease-fire on Monday.", ["Agreement"]),
+        ("The warring factions agreed to a two-hour pause in fighting on Friday.", ["Agreement"]),
+        ("Both parties agreed on the budget bill on Monday.", []),
         ("The cease-fire collapsed on Monday.", []),
         ("Peace talks collapsed in Vessa on Monday.", []),
         ("Shares crashed in Vessa on Monday after the report.", []),

@@ -378,7 +378,7 @@ def _event(
     if typing.type == "Battles":  # "both sides exchanged fire": the two parties of a battle, counted
         grounded = grounded or any(_two_sides(t) for t in tokens)
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
-        grounded = grounded or bool(_parties(actors, tokens, frame))
+        grounded = grounded or bool(_parties(actors, tokens, frame)) or any(_two_sides(t) for t in head.sent)
     # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
     demonstrated = typing.type in CROWD_TYPES and (trigger.root.pos_ == "VERB" or _crowd_acts(trigger.root))
     rampage = sub_type != "Looting/property destruction" or trigger.root.lemma_.lower() in RAMPAGE_VERBS
@@ -535,10 +535,15 @@ def _parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fr
 
 
 def _two_sides(token: Token) -> bool:
-    """ "both sides", "the two sides", "either side": the parties of a fight, counted rather than named."""
-    return token.lemma_.lower() == "side" and any(
-        c.dep_ in {"det", "nummod", "predet"} and c.lower_ in {"both", "two", "either"} for c in token.children
+    """ "both sides", "the two sides", "all sides", "the warring factions": the parties of a fight, counted
+    rather than named."""
+    lemma = token.lemma_.lower()
+    if lemma not in {"side", "faction", "party"}:
+        return False
+    counted = lemma != "party" and any(
+        c.dep_ in {"det", "nummod", "predet"} and c.lower_ in {"both", "two", "either", "all"} for c in token.children
     )
+    return counted or any(c.lower_ == "warring" for c in token.children)
 
 
 def _several_states(token: Token) -> bool:
