@@ -430,6 +430,8 @@ def test_an_armed_attack_is_no_verbal_attack(pipeline: Pipeline) -> None:
 
     assert analysed("Rebels attacked the army base near Kidal overnight.") == ([], [("Armed clash", "asserted")])
     assert analysed("Gunmen attacked farm workers near Kidal on Tuesday.") == ([], [("Attack", "asserted")])
+    assert analysed("Rebels attacked army positions near Kidal on Tuesday.") == ([], [("Armed clash", "asserted")])
+    assert analysed("The senator attacked the government's position on taxes.")[0] == ["attacked"]
     cues, events = analysed("The senator attacked the plan as reckless.")
     assert cues == ["attacked"] and events == []
 

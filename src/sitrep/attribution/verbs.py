@@ -99,7 +99,7 @@ def _judges(verb: Token) -> bool:
         if child.dep_ in {"prep", "advcl", "xcomp"} and child.lower_ in {"for", "as"}:
             return True
         if child.dep_ in OBJECT_DEPS and child.lemma_.lower() in JUDGED_THINGS:
-            return True
+            return not (child.lemma_.lower() == "position" and child.tag_ == "NNS")  # "attacked army positions"
     return False
 
 
