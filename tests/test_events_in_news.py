@@ -307,6 +307,20 @@ def test_what_is_withdrawn_or_captured_decides_whether_land_changed_hands(
     assert [e for e in events_of(text) if e[0] in {TRANSFER, TAKEN, "Diplomatic event"}] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters gathered in the lobby of the Vessa town hall and demanded an inquiry into the shooting.", True),
+        ("Protesters said the police in Vessa fired first.", False),
+    ],
+)
+def test_a_crowd_that_speaks_and_acts_demonstrates(pipeline: Pipeline, text: str, expected: bool) -> None:
+    """The crowd is the source of what it demanded and still the doer of its gathering; a crowd that only
+    says something is a source."""
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert ("Peaceful protest" in {e.sub_type for e in found}) is expected
+
+
 def test_a_state_condemning_another_is_diplomacy(pipeline: Pipeline) -> None:
     text = "The United Nations Security Council on Friday condemned North Korea's latest nuclear test."
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events

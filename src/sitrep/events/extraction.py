@@ -254,8 +254,10 @@ def _groups(
             token = doc[hit.start : hit.end].root
             if hit.cue == "claimed":  # "claimed responsibility": the verb is also an attribution cue
                 token = doc[hit.end - 1]
-            if not _is_trigger(hit, token, typer) or token.idx in sources or token.i in inert:
+            if not _is_trigger(hit, token, typer) or token.i in inert:
                 continue
+            if token.idx in sources and not (hit.cue in DEMONSTRATION_CUES and clause_head(token).idx not in cues):
+                continue  # a speaker, unless a crowd that also did something: "protesters gathered and demanded"
             if token.idx in cues and hit.cue not in SPOKEN_ACTS:  # "rallied against", "condemned": said and done
                 continue
             by_head.setdefault(clause_head(token).i, []).append(hit)
