@@ -610,6 +610,8 @@ def test_firefighters_fight_no_one_and_a_protester_killed_by_rubber_bullets_met_
         ("Militants blasted the army post near Vessa on Monday.", ["Remote explosive/landmine/IED"]),
         ("Officials voiced outrage at the Vessa attack on Monday.", []),
         ("Investigators found no evidence of a missile attack in Vessa.", []),
+        ("Just before the sniper shooting that killed five officers, Vessa police were tweeting photos.", []),
+        ("Rebels shelled the town of Vessa before dawn on Monday.", ["Shelling/artillery/missile attack"]),
     ],
 )
 def test_words_that_criticise_and_reactions_to_an_attack_are_no_events(text: str, sub_types: list[str]) -> None:

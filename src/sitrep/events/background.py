@@ -43,7 +43,7 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
         head = clause_head(word)
         if head.i not in answered:
             answered[head.i] = _answered(head)
-        topic |= answered[head.i] | _since(word, head, since) | _before_the_act(word)
+        topic |= answered[head.i] | _since(word, head, since) | _before_the_act(word) | _time_anchor(word, head)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
@@ -150,6 +150,21 @@ def _before_the_act(word: Token) -> set[int]:
         if child.dep_ == "prep" and child.lower_ in PRECEDING_PREPS:
             found.update(t.i for t in child.subtree)
     return found
+
+
+ANCHOR_PREPS = frozenset({"before", "ahead"})
+
+
+def _time_anchor(word: Token, head: Token) -> set[int]:
+    """Indices of a "before" / "ahead of" phrase that holds ``word`` and dates another clause: "just before
+    the sniper shooting, the police were tweeting clips of the rally" tells when the tweets were, and the
+    shooting is told as known. (An act's own phrase, "shelled the town before dawn", holds no event.)"""
+    node = word
+    while node.head.i != node.i:  # up to the sentence's root, through a relative clause ("that killed five")
+        if node.dep_ == "prep" and node.lower_ in ANCHOR_PREPS and node.head.pos_ in {"VERB", "AUX"}:
+            return {t.i for t in node.subtree} if word.i != node.head.i else set()
+        node = node.head
+    return set()
 
 
 def _since(word: Token, head: Token, phrases: dict[int, list[Token]]) -> set[int]:
