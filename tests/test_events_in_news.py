@@ -612,6 +612,8 @@ def test_firefighters_fight_no_one_and_a_protester_killed_by_rubber_bullets_met_
         ("Investigators found no evidence of a missile attack in Vessa.", []),
         ("Just before the sniper shooting that killed five officers, Vessa police were tweeting photos.", []),
         ("Rebels shelled the town of Vessa before dawn on Monday.", ["Shelling/artillery/missile attack"]),
+        ("Police shooting in North Vessa ruled justifiable.", []),
+        ("Vessa police investigate teen's shooting death after weekend party.", []),
     ],
 )
 def test_words_that_criticise_and_reactions_to_an_attack_are_no_events(text: str, sub_types: list[str]) -> None:

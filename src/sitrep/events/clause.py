@@ -218,9 +218,13 @@ def in_passing(trigger: Token) -> bool:
     that are a clause's subject or the object of a deed ("the blast killed four", "carried out an
     attack") are reported; so are those hanging from another event ("killed in an airstrike").
     """
-    if trigger.pos_ not in {"NOUN", "PROPN"}:
+    # A headline's "-ing" event noun is often parsed as a verb: "Police shooting ... ruled justifiable",
+    # "police investigate teen's shooting death".
+    gerund = trigger.tag_ == "VBG" and trigger.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "acl", "compound"}
+    if trigger.pos_ not in {"NOUN", "PROPN"} and not gerund:
         return False
-    if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in JUDGING_VERBS:
+    subject = trigger.head if trigger.dep_ in {"acl", "compound"} else trigger  # "police shooting"
+    if subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.lemma_.lower() in JUDGING_VERBS:
         return True  # "the police shooting was ruled justified": the news is the ruling
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in CONSEQUENCE_VERBS and _definite(trigger):
         return True  # "the crash prompted the federation to cancel": an event told before, now a cause
