@@ -420,6 +420,18 @@ def test_an_agreement_outranks_the_fighting_it_ends() -> None:
     )
 
 
+def test_what_a_source_denies_is_denied(pipeline: Pipeline) -> None:
+    """The claim chain: the army denying its troops shelled a village does not assert the shelling."""
+
+    def modalities(text: str) -> list[tuple[str, str]]:
+        result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text, published=DCT))
+        return [(e.sub_type, e.modality) for e in result.events]
+
+    shelling = "Shelling/artillery/missile attack"
+    assert modalities("The army denied that its troops had shelled the village of Kidal.") == [(shelling, "denied")]
+    assert modalities("The army said that its troops had shelled the village of Kidal.") == [(shelling, "asserted")]
+
+
 def test_an_armed_attack_is_no_verbal_attack(pipeline: Pipeline) -> None:
     """ "Attacked" is speech only when it judges ("attacked the plan as reckless"); rebels attacking a base
     report violence, and attackers of civilians make an Attack, not a clash."""

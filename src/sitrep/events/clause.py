@@ -160,6 +160,8 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
     cue = _reporting_cue(trigger, stops)
     if cue is not None and cue.lemma_.lower() in PLANNED_LEMMAS:
         return "planned"  # "X threatened to impose a curfew", "Y demanded a truce": wanted, not done
+    if cue is not None and cue.lemma_.lower() in DENIAL_LEMMAS:
+        return "denied"  # "the army denied that its troops had shelled the village": its source denies it
     if _purpose(trigger):
         return "planned"
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in {"NOUN", "PROPN"}:
