@@ -73,7 +73,10 @@ def _underlined(link: re.Match[str], mark: bool) -> str:
     next line is still one link."""
     text = link.string
     line_start = text.rfind("\n", 0, link.start()) + 1
-    continues = not text[line_start : link.start()].strip() and text[: max(0, line_start - 1)].rstrip()[-1:] == "_"
+    before = line_start - 1  # the last printed character before this line (whitespace skipped, not copied)
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    continues = not text[line_start : link.start()].strip() and before > 0 and text[before - 1] == "_"
     words = link.group().replace("_", " ")
     lead = len(words) - len(words.lstrip())  # the mark goes before the first word: "****** \u2063Title"
     return words[:lead] + ("" if continues or not mark else UNPRINTED_LINK) + words[lead:]
