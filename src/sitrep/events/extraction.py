@@ -161,10 +161,7 @@ def _one_event_per_operation(found: list[Event | None], groups: list[ClauseGroup
     certain as the surest of them. A deed in a clause of its own ("when police arrested the leader, his
     supporters protested") is a cause and stays an event."""
     out = list(found)
-    by_sentence: dict[int, list[int]] = {}  # sentence start -> the events told in it (one pass: no n² scan)
-    for j, (told, group) in enumerate(zip(found, groups, strict=True)):
-        if told is not None:
-            by_sentence.setdefault(group.head.sent.start, []).append(j)
+    by_sentence = _events_by_sentence(found, groups)
     for k, (event, group) in enumerate(zip(found, groups, strict=True)):
         if event is None or out[k] is None or event.sub_type not in PARTS_OF:
             continue
@@ -183,6 +180,16 @@ def _one_event_per_operation(found: list[Event | None], groups: list[ClauseGroup
     return out
 
 
+def _events_by_sentence(found: list[Event | None], groups: list[ClauseGroup]) -> dict[int, list[int]]:
+    """Sentence start -> the indices of the events told in it: one pass, so that passes over a sentence's
+    events are not a scan of every clause per event in a long article."""
+    by_sentence: dict[int, list[int]] = {}
+    for j, (told, group) in enumerate(zip(found, groups, strict=True)):
+        if told is not None:
+            by_sentence.setdefault(group.head.sent.start, []).append(j)
+    return by_sentence
+
+
 def _introduced(head: Token) -> bool:
     """The clause opens with a subordinator ("when", "after", "because"): told as a circumstance."""
     return any(c.i < head.i and (c.pos_ == "SCONJ" or c.tag_ == "WRB") for c in head.children)
@@ -197,10 +204,7 @@ def _demonstration_stories(
     the protest takes the story's sub-type and the crowd events told after it merge into it."""
     doc = frame.doc
     out = list(found)
-    by_sentence: dict[int, list[int]] = {}  # sentence start -> the events told in it
-    for j, (told_event, group) in enumerate(zip(found, groups, strict=True)):
-        if told_event is not None:
-            by_sentence.setdefault(group.head.sent.start, []).append(j)
+    by_sentence = _events_by_sentence(found, groups)
     for k, (event, group) in enumerate(zip(found, groups, strict=True)):
         if event is None or out[k] is None or event.sub_type not in DEMONSTRATION_RANK:
             continue

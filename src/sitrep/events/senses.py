@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.attribution.verbs import JUDGED_THINGS
 from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.disaster_senses import figurative_disaster
 from sitrep.events.language import is_english
@@ -206,10 +207,11 @@ NAMED_EVENT_CUES = frozenset({"natural", "accident"})
 CRITICISING_SENSES = frozenset({"blast", "slam", "hammer", "lambast", "roast", "savage"})
 
 
+# Office-holders a speaker criticises (what they say and decide is attribution's JUDGED_THINGS).
 # fmt: off
-CRITICISED = frozenset({
+CRITICISED_PEOPLE = frozenset({
     "legislator", "lawmaker", "minister", "senator", "official", "critic", "rival", "opponent", "president",
-    "leader", "government", "administration", "decision", "move", "remark", "comment", "statement", "speech",
+    "leader", "government", "administration",
 })
 # fmt: on
 
@@ -218,7 +220,8 @@ def _done_to_people(verb: Token) -> bool:
     """The verb's object is people (a person, a group, an office-holder) or what they said and decided,
     not a place or a thing: "blasted the Arab legislators", "slammed the decision"."""
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if _person(obj) or _abstract(obj) or obj.lemma_.lower() in CRITICISED:
+        lemma = obj.lemma_.lower()
+        if _person(obj) or _abstract(obj) or lemma in CRITICISED_PEOPLE or lemma in JUDGED_THINGS:
             return True
     return False
 

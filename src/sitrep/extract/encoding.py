@@ -12,9 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
-import ftfy
 from charset_normalizer import from_bytes
-from ftfy.badness import is_bad
 
 from sitrep.errors import InputError
 
@@ -98,9 +96,13 @@ MOJIBAKE_SAMPLE = 200_000  # characters looked at to decide whether a text was d
 def double_decoded(text: str) -> bool:
     """Whether the text shows mojibake ("OberÃ¶sterreich"): a tool read UTF-8 as a one-byte charset. Old
     converters (the C html2text) do this to every page that does not declare its charset the way they read."""
+    from ftfy.badness import is_bad  # imported when a text is read, not at every start-up (55 ms)
+
     return is_bad(text[:MOJIBAKE_SAMPLE])
 
 
 def repair_mojibake(text: str) -> str:
     """The text as it was written, when it was decoded twice; unchanged otherwise (ftfy is conservative)."""
+    import ftfy
+
     return str(ftfy.fix_encoding(text))
