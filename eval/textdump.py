@@ -70,6 +70,9 @@ def prf(predicted: str, reference: str) -> tuple[float, float, float]:
 MIN_REFERENCE_WORDS = 50
 
 
+TOOL_FAILED = "no dump"  # the flattening tool itself printed nothing (html2text's iconv fails on some pages)
+
+
 @dataclass
 class PageScore:
     page: str
@@ -175,6 +178,9 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
         kind = "error"
         try:
             flat = flatten(flattener, page, raw, html)
+            if not flat.strip():
+                kind = TOOL_FAILED
+                raise InputError(page, f"{flattener.name} printed nothing")
             source, article = extract(RawDoc(Origin(f"{page}.txt"), flat.encode("utf-8")), "auto")
             body, title, kind = article.body, article.title, source.kind
         except (InputError, subprocess.SubprocessError):
@@ -253,10 +259,15 @@ def main(argv: list[str] | None = None) -> None:
     everything = [score for scores, _, _ in results for score in scores]
     plain_kinds = [kind for _, kind, _ in results if kind is not None]
     excluded = sorted({s.page for s in everything if s.reference_words < MIN_REFERENCE_WORDS})
-    kept = [s for s in everything if s.page not in excluded]
+    failed = [s for s in everything if s.kind == TOOL_FAILED and s.page not in excluded]
+    kept = [s for s in everything if s.page not in excluded and s.kind != TOOL_FAILED]
     print(
         f"\nexcluded (reference body under {MIN_REFERENCE_WORDS} words: no article to extract): "
         f"{', '.join(excluded) or 'none'}"
+    )
+    print(
+        "not scored (the tool printed nothing: no dump a user could bring): "
+        f"{', '.join(f'{s.flattener} on {s.page}' for s in failed) or 'none'}"
     )
     order = {page.name: i for i, page in enumerate(sorted(pages, key=lambda page: page.name))}
     english = {page.name for page in pages if page.parent.name == "en"}

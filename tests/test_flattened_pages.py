@@ -16,6 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from sitrep.extract import extract
+from sitrep.extract.textdump import extract_textdump
 from sitrep.sources import Origin, RawDoc
 
 TITLE = "Council backs new flood barriers for the old harbour district"
@@ -151,3 +152,20 @@ def test_a_headline_below_the_byline_is_the_title_when_the_page_title_printed_it
     lines = [slogan, *MENU, "", slogan, ""] + [line for p in PARAGRAPHS for line in [*_wrap(p, 80), ""]] + FOOTER
     _, article = extract(RawDoc(Origin("w3m.txt"), ("\n".join(lines) + "\n").encode("utf-8")))
     assert article.title != slogan
+
+
+def test_a_crumb_trail_printed_as_a_list_ends_in_the_headline() -> None:
+    # links prints neither the page's <title> nor its headline apart: the trail's last item, right above
+    # the date, is the story's headline.
+    menu = "\n".join(f"     * {name}" for name in ("Home", "News", "Sport", "Letters", "Features", "Contact"))
+    body = textwrap.fill(
+        "Police in the river district are trying to explain how a fisherman went missing on Tuesday near "
+        "the old ferry landing. His brother said the fisherman had left home at dawn with his boat and "
+        "nets, as he had done every day for thirty years, and that the family had searched the banks all "
+        "night. The police said divers would search the river again on Thursday morning.",
+        76,
+        initial_indent="   ",
+        subsequent_indent="   ",
+    )
+    dump = f"{menu}\n     * Fisherman missing near old ferry landing\n\n   May 06, 2022 News\n\n{body}\n"
+    assert extract_textdump(dump).title == "Fisherman missing near old ferry landing"

@@ -135,3 +135,25 @@ def test_underlined_links_count_as_links_and_take_no_columns() -> None:
     assert paragraph.text == sentence.replace("_", " ")
     assert paragraph.links == 2
     assert all(u.links == 1 for u in units if u.text.startswith("Read more"))
+
+
+def test_a_pictures_alt_text_and_its_caption_glued_on_are_left_out() -> None:
+    # html2text prints the alt text, then the caption repeating it after the photographer's credit.
+    alt = (
+        "Some of the crews and their families watch as the last of the old boilers at the plant is switched off "
+        "for good, after forty years of work."
+    )
+    picture = f"[{alt}] Photo: Ana Ruiz Archives Vessa Post {alt}"
+    found = extract_textdump(dump_of(picture, STORY, SECOND))
+    assert found.paragraphs[0].startswith("Engineers at the Vessa plant")
+    assert not any("Ana Ruiz" in p or "their families" in p for p in found.paragraphs)
+
+
+def test_a_picture_set_apart_by_one_space_does_not_continue_the_sentence_above_it() -> None:
+    # The story's last line ends at the wrap edge: only the picture's indent says it starts a block of its own.
+    last = wrapped(STORY, 84)[-1]
+    assert len(last) <= 84 < len(last) + len(" [Crews")
+    picture = " [Crews watching the chimney of the Vessa plant (file photo).]"
+    found = extract_textdump(dump_of(STORY, SECOND, width=84).replace(f"{last}\n", f"{last}\n{picture}\n"))
+    assert found.paragraphs[0] == STORY
+    assert not any("file photo" in p for p in found.paragraphs)

@@ -22,6 +22,7 @@ from sitrep.extract.textdump import patterns as p
 from sitrep.extract.textdump.lines import Unit, norm, words
 from sitrep.extract.textdump.options import TextdumpOptions
 from sitrep.extract.textdump.signals import (
+    alt_and_caption,
     anchored,
     byline_line,
     code_like,
@@ -101,8 +102,8 @@ def classify_units(units: list[Unit], stoplist: frozenset[str], options: Textdum
         if headline and p.READ_MORE.match(nxt.text):
             unit.klass = "bad"  # a teaser card: headline, summary, and the "more" link to the story
     for unit in units:
-        if credited(unit, options):
-            unit.klass = "bad"  # a photo caption: it ends with the picture's credit
+        if credited(unit, options) or alt_and_caption(unit, options):
+            unit.klass = "bad"  # a photo caption: it ends with the picture's credit, or follows its alt text
 
 
 def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) -> str:

@@ -165,6 +165,17 @@ def _ends_caption(line: str) -> bool:
     )
 
 
+def _starts_picture(line: str, nxt: str) -> bool:
+    """A bracket one space further in than a finished sentence: a picture's alt text, not the sentence wrapping on.
+
+    (A wrapped line keeps its paragraph's indent; html2text sets an image apart by one space: " [Alt text]".
+    A centred heading's last words are further in, and stay with their heading.)"""
+    indent = len(nxt) - len(nxt.lstrip())
+    return nxt.lstrip().startswith("[") and indent == len(line) - len(line.lstrip()) + 1 and bool(
+        p.SENTENCE_END.search(line.rstrip())
+    )
+
+
 def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[Unit]:
     """The dump's units: cleaned lines, wrapped paragraphs re-joined, icon ligatures split off."""
     text = as_printed(text, keep_width=True)
@@ -202,6 +213,7 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
             and nxt.strip()
             and measure(shown[i].rstrip()) + _next_word_width(nxt, measure) > width - options.wrap_tolerance
             and not _ends_caption(cleaned)
+            and not _starts_picture(shown[i], nxt)
         )
         if not continued:
             current = None

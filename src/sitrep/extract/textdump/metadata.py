@@ -10,7 +10,7 @@ caption, and is often printed twice (page title and headline).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitrep.extract import cjk
 from sitrep.extract import published as stamps
@@ -18,7 +18,7 @@ from sitrep.extract.icons import ICON_ROLES
 from sitrep.extract.textdump import patterns as p
 from sitrep.extract.textdump.lines import Unit, content_words, norm
 from sitrep.extract.textdump.options import TextdumpOptions
-from sitrep.extract.textdump.signals import headline_like, sentence_like
+from sitrep.extract.textdump.signals import byline_line, dated_meta, headline_like, sentence_like
 
 # The Header field each icon role fills.
 _ICON_FIELDS = {"section": "section", "time": "stamp", "author": "byline"}
@@ -110,7 +110,8 @@ def _find_title(
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
     scored: list[tuple[float, int, str]] = []
     for i, unit in enumerate(header):
-        if i in used or not headline_like(unit, o) or _mid_sentence(header, i, o):
+        candidate = headline_like(unit, o) or _last_crumb(header, i, used, o)
+        if i in used or not candidate or _mid_sentence(header, i, o):
             continue
         # Printed twice close together (page title and headline, crumb and headline); a menu item
         # repeated in the footer or a breadcrumb far away is not.
@@ -119,7 +120,8 @@ def _find_title(
         titled = i >= page_title.in_header and keys[i] in page_title.keys
         titled = titled and len(unit.words) >= o.news_headline_min_words
         repeated = keys[i] in near or titled
-        text = unit.text if repeated else _strip_site_name(unit.text, page_text)
+        shown = p.BULLET.sub("", unit.text)  # a crumb's list mark is not the headline's
+        text = shown if repeated else _strip_site_name(shown, page_text)
         text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
         text = _without_bare_crumbs(text, labels, o)
         words = content_words(text, stoplist, o)
@@ -160,6 +162,15 @@ def _find_title(
             best_score, best = score, text
             break
     return best if best_score >= o.title_min_score else None
+
+
+def _last_crumb(header: list[Unit], i: int, used: set[int], options: TextdumpOptions) -> bool:
+    """The last item of a list right above the date or byline: a breadcrumb trail printed as a list ends in
+    the article's own headline ("* Home  * News  * Hunter found dead", then the date)."""
+    unit, after = header[i], header[i + 1 : i + 2]
+    dated = i + 1 in used or any(dated_meta(nxt, options) or byline_line(nxt, options) for nxt in after)
+    last = not any(nxt.bullet for nxt in after)
+    return unit.bullet and last and dated and headline_like(replace(unit, bullet=False), options)
 
 
 def _strip_site_name(text: str, page_text: str) -> str:

@@ -13,7 +13,7 @@ from itertools import pairwise
 from sitrep.extract import published as stamps
 from sitrep.extract.icons import find_icons
 from sitrep.extract.textdump import patterns as p
-from sitrep.extract.textdump.lines import Unit
+from sitrep.extract.textdump.lines import Unit, words
 from sitrep.extract.textdump.options import TextdumpOptions
 
 
@@ -92,6 +92,24 @@ def credited(unit: Unit, options: TextdumpOptions) -> bool:
         or p.CREDIT_BY.match(unit.text)
         or p.CREDIT_AT_END.search(unit.text)
     )
+
+
+def alt_and_caption(unit: Unit, options: TextdumpOptions) -> bool:
+    """A picture's bracketed alt text with its caption glued on: "[Crowds at the gate] Photo: AP Crowds at the gate".
+
+    A converter prints the alt text where the image was and the caption after it; the caption repeats the alt
+    text or starts with a credit. (The paragraph after a picture can be glued on too: a long block is left alone.)"""
+    if not unit.text.startswith("[") or len(unit.words) > options.caption_max_words * 2:
+        return False
+    end = unit.text.find("]")
+    if end < 0:
+        return False
+    alt, rest = set(words(unit.text[1:end])), words(unit.text[end + 1 :])
+    if not alt or not rest:
+        return False
+    repeated = len(alt & set(rest)) >= 0.8 * len(alt) and len(rest) <= len(alt) + 15
+    credit = bool(p.CAPTION.match(unit.text[end + 1 :].strip())) and len(rest) <= options.caption_max_words
+    return repeated or credit
 
 
 def story_header(gap: list[Unit], options: TextdumpOptions) -> bool:
