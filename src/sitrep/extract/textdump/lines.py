@@ -171,8 +171,10 @@ def _starts_picture(line: str, nxt: str) -> bool:
     (A wrapped line keeps its paragraph's indent; html2text sets an image apart by one space: " [Alt text]".
     A centred heading's last words are further in, and stay with their heading.)"""
     indent = len(nxt) - len(nxt.lstrip())
-    return nxt.lstrip().startswith("[") and indent == len(line) - len(line.lstrip()) + 1 and bool(
-        p.SENTENCE_END.search(line.rstrip())
+    return (
+        nxt.lstrip().startswith("[")
+        and indent == len(line) - len(line.lstrip()) + 1
+        and bool(p.SENTENCE_END.search(line.rstrip()))
     )
 
 
