@@ -51,7 +51,9 @@ BAKHMUT = dict(
 
 
 def day(d: str) -> Interval:
-    return Interval(earliest=d, latest=d, granularity="day", text=None)
+    """One day, or days from one to another ("2023-01-07..2023-02-04"; open when the end is left out)."""
+    first, _, last = d.partition("..")
+    return Interval(earliest=first, latest=(last or None) if _ else first, granularity="day", text=None)
 
 
 def span(body: str, text: str) -> tuple[int, int]:
@@ -106,7 +108,7 @@ def article(
         )
     return AnalyzedArticle(
         source=Source(uri=uri, kind="text", sha256=hashlib.sha256(body.encode()).hexdigest()),
-        article=Article(body=body, outlet=outlet, published=day(when), title=body.split(".")[0]),
+        article=Article(body=body, outlet=outlet, published=day(when.partition("..")[0]), title=body.split(".")[0]),
         places=[Place(start=p0, end=p1, text=place_word, **place)],
         attributions=[attribution],
         events=events,

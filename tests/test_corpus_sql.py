@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from itertools import combinations
+from itertools import combinations, product
+from pathlib import Path
 
 import pytest
 from tests.corpus_support import BAKHMUT, SOLEDAR, article
 
 from sitrep.corpus import records, views
 from sitrep.corpus.records import Record
-from sitrep.store import Store
+from sitrep.store import Store, backends
 from sitrep.store.keys import FAR_FUTURE
 
 KRAMATORSK = dict(
@@ -92,6 +93,11 @@ def big_corpus(store: Store) -> Store:
         place = rng.choice(PLACES)
         source = rng.choice(SOURCES)
         when = f"2023-{rng.randint(1, 3):02}-{rng.randint(1, 4) * 7:02}"
+        lasting = rng.random()
+        if lasting < 0.1:  # an open end: "since ..."
+            when += ".."
+        elif lasting < 0.3:  # weeks: an offensive, a siege
+            when += f"..2023-{rng.randint(int(when[5:7]), 4):02}-28"
         side = rng.choice(["Russia", "Ukraine"])
         content = f"the situation around {place['name']} changed, report {i}"
         body = f"{source} said {content}."
@@ -194,20 +200,24 @@ def test_periods_are_runs_of_claims_that_overlap_a_claim_of_the_run(big_corpus: 
 @pytest.mark.parametrize("newest_first", [False, True])
 def test_a_places_events_page_by_time_like_the_python_definition(big_corpus: Store, newest_first: bool) -> None:
     everything = list(records.events(big_corpus))
-    for query in ["Donetsk Oblast", "bakhmut", "Kherson", "Nowhere"]:
-        for start in [None, "2023-02-10"]:
-            where = records.Filter(place=query, start=start)
-            expected = [r for r in everything if _matches_place(r, query) and _in_range(r, start, None)]
-            expected.sort(key=lambda r: records.time_key(r, newest_first), reverse=newest_first)
-            pages: list[Record] = []
-            cursor = None
-            while True:  # three at a time, each page after the cursor of the one before
-                page = records.events_by_time(big_corpus, where, cursor, 3, newest_first=newest_first)
-                pages += page
-                if len(page) < 3:
-                    break
-                cursor = records.time_key(page[-1], newest_first)
-            assert [(r.doc_id, r.idx) for r in pages] == [(r.doc_id, r.idx) for r in expected], (query, start)
+    assert any(r.earliest != r.latest for r in everything)  # records lasting weeks, some with no end
+    for query, start, type_ in product(
+        ["Donetsk Oblast", "bakhmut", "Kherson", "Nowhere"], [None, "2023-02-10"], [None, "Battles"]
+    ):
+        where = records.Filter(place=query, start=start, type=type_)
+        expected = [
+            r for r in everything if _matches_place(r, query) and _in_range(r, start, None) and type_ in (None, r.type)
+        ]
+        expected.sort(key=lambda r: records.time_key(r, newest_first), reverse=newest_first)
+        pages: list[Record] = []
+        cursor = None
+        while True:  # three at a time, each page after the cursor of the one before
+            page = records.events_by_time(big_corpus, where, cursor, 3, newest_first=newest_first)
+            pages += page
+            if len(page) < 3:
+                break
+            cursor = records.time_key(page[-1], newest_first)
+        assert [(r.doc_id, r.idx) for r in pages] == [(r.doc_id, r.idx) for r in expected], (query, start, type_)
 
 
 def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_process(
@@ -257,7 +267,7 @@ def test_readers_of_a_value_being_computed_wait_for_it(store: Store) -> None:
 
     from sitrep.corpus.cache import GenerationCache
 
-    cache, calls, results = GenerationCache(), [], []
+    cache, calls, results = GenerationCache("test"), [], []
 
     def slow() -> list[int]:
         calls.append(1)
@@ -270,3 +280,30 @@ def test_readers_of_a_value_being_computed_wait_for_it(store: Store) -> None:
     for reader in readers:
         reader.join()
     assert len(calls) == 1 and results == [[1]] * 8
+
+
+def test_server_workers_share_what_one_of_them_computed(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each worker process of ``sitrep serve`` has its own memory: through the server's folder a view is
+    computed once per store generation, not once per worker, and a new generation is computed again."""
+    from sitrep.corpus import cache
+
+    monkeypatch.setenv(cache.SHARED_ENV, str(tmp_path))
+    calls: list[int] = []
+
+    def compute() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    first, second = cache.GenerationCache("views"), cache.GenerationCache("views")  # two workers' caches
+    other = cache.GenerationCache("another view")
+    assert first.get(store, "k", compute) == second.get(store, "k", compute) == [1]
+    assert len(calls) == 1
+    assert other.get(store, "k", compute) == [2]  # the same key of another cache is another value
+    calls.pop()
+    with backends.writing(store.engine):
+        pass  # any write raises the generation
+    assert second.get(store, "k", compute) == first.get(store, "k", compute) == [2]
+    assert len(calls) == 2
+    assert len(list(tmp_path.glob("*.pickle"))) == 1  # the older generation's values are gone

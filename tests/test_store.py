@@ -23,7 +23,9 @@ from sitrep.model import AnalyzedArticle
 from sitrep.sources import read_path
 from sitrep.store import Store
 from sitrep.store import db as store_db
+from sitrep.store import search as search_module
 from sitrep.store.db import SCHEMA_VERSION
+from sitrep.store.search import SearchScope
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +87,7 @@ def test_migrations_are_recorded_and_reopen_is_safe(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert version == SCHEMA_VERSION == "0007"
+    assert version == SCHEMA_VERSION == "0008"
     assert {
         "raw_sources",
         "outlets",
@@ -296,3 +298,30 @@ def test_opening_waits_while_another_process_holds_the_file(tmp_path: Path, monk
     store = Store(tmp_path / "busy.db")
     assert calls["n"] == 3 and store.count() == 0
     store.close()
+
+
+def test_a_common_word_is_ranked_in_windows_of_the_newest_matches(
+    store: Store, analyzed: AnalyzedArticle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranking every match of a word found everywhere costs as much as the matches; past ``RANK_WINDOW``
+    matches, the newest window is ranked first, and paging still shows every match exactly once."""
+    ids = []
+    for i in range(9):
+        copy = analyzed.model_copy(deep=True)
+        copy.source.sha256, copy.source.uri = f"{i:064x}", f"https://news.example/{i}"
+        copy.article.outlet = "Vessa Post"
+        copy.article.body += " quartermaster" * (1 + (i * 5) % 9)  # relevance unrelated to age
+        ids.append(store.add(copy)[0])
+    everything = [h.id for h in store.search("quartermaster", limit=20)]
+    assert sorted(everything) == ids
+    if store.engine.dialect.name != "sqlite":
+        return  # PostgreSQL ranks all matches (a GIN index gives no order to window by)
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 4)
+    newest, middle, oldest = set(ids[5:]), set(ids[1:5]), set(ids[:1])
+    for scope in (None, SearchScope(outlet="Vessa Post")):
+        pages = [[h.id for h in store.search("quartermaster", 3, offset, scope)] for offset in range(0, 12, 3)]
+        shown = [doc for page in pages for doc in page]
+        assert len(shown) == len(set(shown)) == 9  # every match once, across pages
+        assert set(shown[:4]) == newest and set(shown[4:8]) == middle and set(shown[8:]) == oldest
+        counts = {h.id: h.score for h in store.search("quartermaster", 4, 0, scope)}
+        assert list(counts.values()) == sorted(counts.values())  # best first inside a window

@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -430,6 +431,7 @@ def serve(
     """Serve the store: the JSON API under /api/v1 and the web pages (read-only without --token)."""
     import uvicorn
 
+    from sitrep.corpus import cache as view_cache
     from sitrep.web import app as web_app
 
     store = _store(db)  # opened here first: a bad database is one line, before any worker starts
@@ -442,14 +444,16 @@ def serve(
         return
     store.close()
     os.environ[web_app.DB_ENV], os.environ[web_app.TOKEN_ENV] = store.url, token or ""
-    uvicorn.run(
-        f"{web_app.__name__}:{web_app.from_environment.__name__}",
-        factory=True,
-        workers=workers,
-        host=host,
-        port=port,
-        log_level="warning",
-    )
+    with tempfile.TemporaryDirectory(prefix="sitrep-views-") as shared:  # private (0700), gone at exit
+        os.environ[view_cache.SHARED_ENV] = shared  # the workers compute each corpus view once between them
+        uvicorn.run(
+            f"{web_app.__name__}:{web_app.from_environment.__name__}",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+        )
 
 
 @app.command()

@@ -4,24 +4,42 @@ Claim periods, conflicting claims and timelines read every claim or record of a 
 documents tens of thousands of rows. Readers far outnumber writes in a newsroom's day, so these views
 are kept per store *generation* (``schema.store_state``, raised by every write transaction in any
 process): the first read after a write pays in full, the rest are a lookup.
+
+``sitrep serve`` runs several worker processes, each with its own memory. Given a folder
+(:data:`SHARED_ENV`, a private one the server makes for its run), a value computed by one worker is
+written there and read by the others, and a value being computed by one is waited for by the rest,
+so each view is computed once per generation, not once per worker.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sized
+from collections.abc import Callable, Hashable, Iterator, Sized
+from contextlib import contextmanager
+from pathlib import Path
 from threading import Lock
 from typing import TypeVar
 
 from sitrep.store import Store, backends
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: each process keeps its own values
+    fcntl = None  # type: ignore[assignment]
+
 T = TypeVar("T", bound=Sized)
+
+SHARED_ENV = "SITREP_VIEW_CACHE"  # a folder only this user can write, shared by one server's workers
 
 
 class GenerationCache:
     """A bounded LRU of computed values, keyed by store, store generation and the caller's key."""
 
-    def __init__(self, entries: int = 128, largest: int = 50_000) -> None:
+    def __init__(self, name: str, entries: int = 128, largest: int = 50_000) -> None:
+        self.name = name  # tells its values from another cache's in the shared folder
         self._entries: OrderedDict[tuple[str, int, Hashable], Sized] = OrderedDict()
         self._pending: dict[tuple[str, int, Hashable], Lock] = {}
         self._lock = Lock()
@@ -43,7 +61,7 @@ class GenerationCache:
                 if full in self._entries:
                     return self._entries[full]  # type: ignore[return-value]
             try:
-                value = compute()
+                value = _shared(self.name, full, compute, self.largest)
                 if len(value) <= self.largest:
                     with self._lock:
                         self._entries[full] = value
@@ -57,3 +75,44 @@ class GenerationCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T], largest: int) -> T:
+    """``compute()``, through the shared folder when the server gave one: read if another worker wrote
+    it, else computed under the folder's lock for this key and written for the others."""
+    folder = os.environ.get(SHARED_ENV)
+    if not folder or fcntl is None:
+        return compute()
+    generation = full[1]
+    name = hashlib.sha256(repr((cache, full[0], full[2])).encode()).hexdigest()[:32]
+    path = Path(folder) / f"{generation}-{name}.pickle"
+    with _locked(path.with_suffix(".lock")):
+        if path.exists():
+            with path.open("rb") as handle:
+                return pickle.load(handle)  # type: ignore[no-any-return]  # written by a worker of this run
+        value = compute()
+        if len(value) <= largest:
+            partial = path.with_suffix(f".{os.getpid()}.part")
+            with partial.open("wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, path)
+            _forget_older(Path(folder), generation)
+    return value
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _forget_older(folder: Path, generation: int) -> None:
+    """Values of earlier generations are never read again: remove them (and their locks)."""
+    for old in folder.iterdir():
+        prefix = old.name.split("-", 1)[0]
+        if prefix.isdigit() and int(prefix) < generation:
+            old.unlink(missing_ok=True)

@@ -233,30 +233,57 @@ def _range_condition(table: Any, start: str | None, end: str | None) -> ColumnEl
     return and_(*conditions)
 
 
-def _range_at(start: str | None, end: str | None) -> ColumnElement[bool]:
-    """:func:`_range_condition` on the ``record_places`` row, where it is read from the index alone."""
+def _place_driven(where: Filter) -> bool:
+    """A place alone (no "or an actor") selects the records: they are read through ``record_places``."""
+    return where.place is not None and where.actor is None
+
+
+Part = Literal["spanning", "from start"] | None
+
+
+def _range_at(start: str | None, end: str | None, part: Part = None) -> ColumnElement[bool]:
+    """:func:`_range_condition` on the ``record_places`` row, where it is read from the index alone.
+
+    With a start date the records are read in two parts (:func:`_parts`): those that began before the
+    start and last past it (``spanning``), and those beginning at or after it (``from start``)."""
     a = _AT
+    if part == "spanning":
+        assert start is not None
+        # One index range: the partial index's own condition, and the time compared through an expression
+        # (no index range on it), so the planner reads the multi-day records by their end.
+        time = func.coalesce(a.c.time, "")
+        conditions = [a.c.until >= start, a.c.until > a.c.time, time < start]
+        return and_(*conditions, *([time <= end] if end is not None else []))
     conditions = [a.c.time < FAR_FUTURE]
-    if start is not None:
+    if part == "from start":
+        conditions.append(a.c.time >= start)
+    elif start is not None:
         conditions.append(a.c.until >= start)
     if end is not None:
         conditions.append(a.c.time <= end)
     return and_(*conditions)
 
 
-def _place_driven(where: Filter) -> bool:
-    """A place alone (no "or an actor") selects the records: they are read through ``record_places``."""
-    return where.place is not None and where.actor is None
+def _parts(where: Filter) -> list[Part]:
+    """How a selection is read: whole, or, for a place from a start date, in two index ranges whose
+    results follow each other in time order.
+
+    As one range of ``ix_record_places_time``, "from 1 August" must read the place's whole past to find
+    the records begun before and lasting past it; those are a range of ``ix_record_places_spans``
+    (records lasting past their first moment, by their end), the rest a range from the start."""
+    return ["spanning", "from start"] if _place_driven(where) and where.start is not None else [None]
 
 
-def _filtered(table: Any, record: str, query: Select[Any], where: Filter) -> Select[Any]:
+def _filtered(table: Any, record: str, query: Select[Any], where: Filter, part: Part = None) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
     ranged = where.start is not None or where.end is not None
     if _place_driven(where):
         assert where.place is not None
         query = query.join(_AT, _at_place(table, record, where.place))
         if ranged:
-            conditions.append(_range_at(where.start, where.end))
+            conditions.append(_range_at(where.start, where.end, part))
+        if where.type is not None and record == "event":
+            conditions.append(_AT.c.type == where.type)  # from the index, before the event is read
     else:
         matches = [_actor_match(table, record, where.actor)] if where.actor is not None else []
         if where.place is not None:
@@ -299,44 +326,59 @@ def events_by_time(
     """Events in time order, oldest or newest first (undated last either way), the ``limit`` after the
     cursor ``after`` (a :func:`time_key`)."""
     e = s.events
-    query = _filtered(e, "event", _joined(e, e.c.place_idx, e.c.asserted_by), where)
+    parts = [_filtered(e, "event", _joined(e, e.c.place_idx, e.c.asserted_by), where, p) for p in _parts(where)]
     time: ColumnElement[str]
     if _place_driven(where):  # in the order of the place's index: the page costs its rows, not the place's
         time, doc_id, idx = _AT.c.time, _AT.c.doc_id, _AT.c.idx
     else:
         time, doc_id, idx = func.coalesce(e.c.earliest, FAR_FUTURE), e.c.doc_id, e.c.idx
-    if not newest_first:
-        if after is not None:
-            query = query.where(tuple_(time, doc_id, idx) > tuple_(*after))
-        return list(_read(store, "event", query.order_by(time, doc_id, idx).limit(limit)))
-    # newest first, undated last: the dated records backwards, then the undated ones
+    # The spanning part is sorted through an expression: ordered by the time index, it would be read from
+    # that index (the sort saved) instead of the narrow range of the multi-day records.
+    sort_keys = [func.coalesce(time, "") if p == "spanning" else time for p in _parts(where)]
     found: list[Record] = []
+    if not newest_first:
+        for part, key in zip(parts, sort_keys, strict=True):
+            if after is not None:
+                part = part.where(tuple_(time, doc_id, idx) > tuple_(*after))
+            found += _read(store, "event", part.order_by(key, doc_id, idx).limit(limit - len(found)))
+            if len(found) >= limit:
+                break
+        return found
+    # newest first, undated last: the dated records backwards, then the undated ones
     if after is None or after[0] != "":
-        dated = query.where(time < FAR_FUTURE)
-        if after is not None:
-            dated = dated.where(tuple_(time, doc_id, idx) < tuple_(*after))
-        found = list(_read(store, "event", dated.order_by(time.desc(), doc_id.desc(), idx.desc()).limit(limit)))
-    if len(found) < limit:
-        undated = query.where(time == FAR_FUTURE)
-        if after is not None and after[0] == "":
-            undated = undated.where(tuple_(doc_id, idx) < tuple_(after[1], after[2]))
-        order = (doc_id.desc(), idx.desc())
-        found += _read(store, "event", undated.order_by(*order).limit(limit - len(found)))
+        for part, key in reversed(list(zip(parts, sort_keys, strict=True))):
+            dated = part.where(time < FAR_FUTURE)
+            if after is not None:
+                dated = dated.where(tuple_(time, doc_id, idx) < tuple_(*after))
+            order = (key.desc(), doc_id.desc(), idx.desc())
+            found += _read(store, "event", dated.order_by(*order).limit(limit - len(found)))
+            if len(found) >= limit:
+                return found
+    undated = parts[-1].where(time == FAR_FUTURE)  # (none match a start date)
+    if after is not None and after[0] == "":
+        undated = undated.where(tuple_(doc_id, idx) < tuple_(after[1], after[2]))
+    found += _read(store, "event", undated.order_by(doc_id.desc(), idx.desc()).limit(limit - len(found)))
     return found
 
 
 def events(store: Store, where: Filter | None = None) -> Iterator[Record]:
-    """Events with their place, claimant and outlet, in store order (document, then position)."""
+    """Events with their place, claimant and outlet, in store order (document, then position; for a place
+    from a start date, the records begun before the start first: :func:`_parts`)."""
     e = s.events
     query = _joined(e, e.c.place_idx, e.c.asserted_by).order_by(e.c.doc_id, e.c.idx)
-    return _read(store, "event", _filtered(e, "event", query, where or Filter()))
+    return _read_parts(store, "event", e, query, where or Filter())
 
 
 def control_claims(store: Store, where: Filter | None = None) -> Iterator[Record]:
-    """Territorial-control claims, joined like :func:`events`."""
+    """Territorial-control claims, joined and ordered like :func:`events`."""
     c = s.control_claims
     query = _joined(c, c.c.place_idx, c.c.claimant).order_by(c.c.doc_id, c.c.idx)
-    return _read(store, "control", _filtered(c, "control", query, where or Filter()))
+    return _read_parts(store, "control", c, query, where or Filter())
+
+
+def _read_parts(store: Store, kind: str, table: Any, query: Select[Any], where: Filter) -> Iterator[Record]:
+    for part in _parts(where):
+        yield from _read(store, kind, _filtered(table, kind, query, where, part))
 
 
 # --- claims grouped by position: the narrow read behind claim periods ------------------------------------------
@@ -401,10 +443,11 @@ def claim_groups(store: Store, where: Filter) -> list[ClaimGroup]:
             a.c.stance,
         )
     )
-    query = _filtered(c, "control", query, where)
     start, end = func.coalesce(c.c.earliest, FAR_FUTURE), func.coalesce(c.c.latest, FAR_FUTURE)
-    with store.engine.connect() as conn:
-        rows = conn.execute(query.order_by(start, end, func.min(packed))).all()
+    rows: list[Any] = []
+    with store.engine.connect() as conn:  # the parts follow each other in time order
+        for part in _parts(where):
+            rows += conn.execute(_filtered(c, "control", query, where, part).order_by(start, end, func.min(packed)))
     return [
         ClaimGroup(
             r.earliest,

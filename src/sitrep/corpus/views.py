@@ -110,7 +110,7 @@ def _happening_key(r: Record) -> tuple[str, str, str | None]:
     return r.kind, r.what, r.place.place_id if r.place else None
 
 
-TIMELINES = GenerationCache(entries=64)
+TIMELINES = GenerationCache("timelines", entries=64)
 
 
 def timeline(store: Store, query: str, start: str | None = None, end: str | None = None) -> list[TimelineEntry]:
@@ -223,7 +223,7 @@ class Period:
         }
 
 
-PLACE_CLAIMS = GenerationCache(entries=64)
+PLACE_CLAIMS = GenerationCache("place claims", entries=64)
 
 
 def place_claims(store: Store, place: str, start: str | None = None, end: str | None = None) -> list[Period]:

@@ -40,7 +40,7 @@ from sitrep.store.search import (
     search_index,
 )
 
-SCHEMA_VERSION = "0007"  # the newest migration: stored with every analysis
+SCHEMA_VERSION = "0008"  # the newest migration: stored with every analysis
 WRITE_ATTEMPTS = 5  # a document's transaction is tried again when a concurrent writer got in first
 
 __all__ = ["HIGHLIGHT_CLOSE", "HIGHLIGHT_OPEN", "DocSummary", "DocumentFilter", "SearchHit", "Store"]

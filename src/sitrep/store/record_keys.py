@@ -44,15 +44,17 @@ def place_rows(a: AnalyzedArticle) -> list[dict[str, Any]]:
     """The place keys of each event and control claim, with its time (see ``schema.record_places``)."""
     rows = []
     for record, items in (
-        ("event", [(e.place, e.when) for e in a.events]),
-        ("control", [(c.place, c.when) for c in a.control]),
+        ("event", [(e.place, e.when, e.type) for e in a.events]),
+        ("control", [(c.place, c.when, None) for c in a.control]),
     ):
-        for idx, (place, when) in enumerate(items):
+        for idx, (place, when, type_) in enumerate(items):
             if place is None or not 0 <= place < len(a.places):
                 continue
             time, until = record_interval(when)
             keys = sorted(place_keys(a.places[place]))
-            rows += [{"record": record, "idx": idx, "key": k, "time": time, "until": until} for k in keys]
+            rows += [
+                {"record": record, "idx": idx, "key": k, "time": time, "until": until, "type": type_} for k in keys
+            ]
     return rows
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, bindparam, text
 from sqlalchemy.exc import OperationalError
 
 from sitrep.errors import StoreError
@@ -20,6 +21,8 @@ from sitrep.errors import StoreError
 # Snippet highlight marks: control characters no article contains, replaced by each interface's own markup.
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "\x02", "\x03"
 TITLE_WEIGHT = 5.0  # a word in the title counts five times a word in the body
+RANK_WINDOW = 2000  # matches ranked together (FTS5): a word found in more documents is ranked newest first
+_LAST_ROWID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,12 @@ class Fts5Search(_SqlSearch):
     A query that uses FTS5 syntax (quotes, OR, NEAR, prefix*) is run as written;
     anything else, or syntax FTS5 rejects, is searched as plain words that must
     all occur.
+
+    bm25 reads every match's term statistics, so a word found in 50,000 documents costs 50 ms however
+    few results are shown. Matches are therefore ranked in *windows* of :data:`RANK_WINDOW` documents,
+    newest window first: a search with fewer matches is ranked as a whole, exactly as before; a very
+    common word shows the most relevant of its newest 2,000 matches first, then of the 2,000 before
+    them, and so on (a news desk wants the recent story first; the order stays fixed from page to page).
     """
 
     MATCHES = (
@@ -114,31 +123,82 @@ class Fts5Search(_SqlSearch):
         "AND (:outlet IS NULL OR d.outlet = :outlet) AND (:language IS NULL OR d.language = :language) "
         "AND (:event_type IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = :event_type)) "
     )
-    # The page is ranked first and only its rows get a snippet: SQLite computes every result column
+    _WINDOW = "AND documents_fts.rowid BETWEEN :low AND :high "
+    # The page is ranked first, then only its rows get a snippet: SQLite computes every result column
     # before it sorts, and a snippet for each of 100,000 matches costs more than ranking them. Without a
     # filter the ranking reads the index alone, not a document row per match.
     RANK = f"bm25(documents_fts, {TITLE_WEIGHT}, 1.0)"
-    _PAGE = (
-        "SELECT d.id, d.title, d.uri, "
-        f"snippet(documents_fts, 1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16) AS snippet, {RANK} AS score "
-        "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-        "WHERE documents_fts MATCH :q AND documents_fts.rowid IN ({ranked}) ORDER BY score, d.id"
-    )
     SQL = text(
-        _PAGE.format(
-            ranked=f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
-            f"ORDER BY {RANK}, rowid LIMIT :limit OFFSET :offset"
-        )
+        f"SELECT rowid AS id, {RANK} AS score FROM documents_fts WHERE documents_fts MATCH :q {_WINDOW}"
+        "ORDER BY score, rowid LIMIT :limit OFFSET :offset"
     )
-    SQL_SCOPED = text(_PAGE.format(ranked=f"SELECT d.id {MATCHES}ORDER BY {RANK}, d.id LIMIT :limit OFFSET :offset"))
+    SQL_SCOPED = text(
+        f"SELECT d.id AS id, {RANK} AS score {MATCHES}{_WINDOW}ORDER BY score, d.id LIMIT :limit OFFSET :offset"
+    )
+    # A page's snippets, read in one pass over the range of its rows: looked up one rowid at a time, a
+    # prefix query ("4*", thousands of words) merges all its words' lists again for every row; read in the
+    # ranking query, SQLite walks every match again. (``+`` keeps the id list from being used as lookups.)
+    SNIPPETS = text(
+        "SELECT d.id, d.title, d.uri, "
+        f"snippet(documents_fts, 1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16) AS snippet "
+        "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+        "WHERE documents_fts MATCH :q AND documents_fts.rowid BETWEEN :low AND :high AND +documents_fts.rowid IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+    COUNT_SCOPED = text(f"SELECT count(*) AS n {MATCHES}{_WINDOW}")
+    # The oldest of the newest ``n + 1`` matches: where a window of matches ends (rowids only, no ranking).
+    WINDOW_END = text(
+        "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :n"
+    )
     FACETS: ClassVar[dict[str, Any]] = _facets(
         MATCHES, MATCHES.replace("WHERE", "JOIN events e ON e.doc_id = d.id WHERE", 1)
     )
 
     def search(self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None) -> list[SearchHit]:
-        sql = self.SQL_SCOPED if scope is not None and any(dataclasses.astuple(scope)) else self.SQL
-        rows = self._run(sql, query, scope, {"limit": limit, "offset": offset})
-        return [SearchHit(r.id, r.title, r.uri, r.snippet, float(r.score)) for r in rows]
+        scoped = scope is not None and any(dataclasses.astuple(scope))
+        ranked: list[Any] = []
+        for low, high, skip in self._windows(query, offset, scope if scoped else None):
+            extra = {"limit": limit - len(ranked), "offset": skip, "low": low, "high": high}
+            ranked += self._run(self.SQL_SCOPED if scoped else self.SQL, query, scope, extra)
+            if len(ranked) >= limit:
+                break
+        if not ranked:
+            return []
+        ids = [r.id for r in ranked]
+        shown = {
+            r.id: r for r in self._run(self.SNIPPETS, query, None, {"ids": ids, "low": min(ids), "high": max(ids)})
+        }
+        return [
+            SearchHit(r.id, shown[r.id].title, shown[r.id].uri, shown[r.id].snippet, float(r.score))
+            for r in ranked
+            if r.id in shown
+        ]
+
+    def _windows(self, query: str, offset: int, scope: SearchScope | None) -> Iterator[tuple[int, int, int]]:
+        """The rowid windows a page is read from, newest first, each with the matches to skip in it.
+
+        Without a filter every full window holds exactly :data:`RANK_WINDOW` matches, so the first one a
+        page needs is found by arithmetic; with one, each window's matches are counted until ``offset`` is
+        passed."""
+        first = offset // RANK_WINDOW if scope is None else 0
+        skip = offset - first * RANK_WINDOW if scope is None else offset
+        high, window = _LAST_ROWID, first
+        if first:
+            high = self._window_end(query, first * RANK_WINDOW - 1) - 1
+        while high >= 0:
+            low = self._window_end(query, (window + 1) * RANK_WINDOW - 1)
+            if scope is not None:
+                count = int(self._run(self.COUNT_SCOPED, query, scope, {"low": low, "high": high})[0].n)
+                if skip >= count:
+                    skip -= count
+                    high, window = low - 1, window + 1
+                    continue
+            yield low, high, skip
+            skip, high, window = 0, low - 1, window + 1
+
+    def _window_end(self, query: str, n: int) -> int:
+        """The rowid of the ``n``-th newest match (0-based), or 0 when there are not that many."""
+        found = self._run(self.WINDOW_END, query, None, {"n": n})
+        return int(found[0].rowid) if found else 0
 
     def _run(self, sql: Any, query: str, scope: SearchScope | None, extra: dict[str, Any]) -> list[Any]:
         """The query as FTS5 syntax when it uses it, else (or when FTS5 rejects it) as plain words."""
