@@ -302,3 +302,36 @@ def test_a_busy_place_page_shows_the_time_of_its_newest_events(
     recent = client.get("/places/Soledar").text
     assert recent.count("<tr>") <= whole.count("<tr>")
     assert "the whole timeline" in recent and "every period" in recent
+
+
+def test_served_connections_answer_without_nagles_delay() -> None:
+    """uvicorn hands its workers a socket whose protocol number reads 0, on which asyncio leaves Nagle's
+    algorithm on: kept-alive requests then wait 40 ms for the client's delayed acknowledgement."""
+    import asyncio
+    import socket
+
+    from uvicorn.config import Config
+    from uvicorn.server import ServerState
+
+    from sitrep.web.protocol import NoDelayH11Protocol
+
+    async def accepted_nodelay() -> int:
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # as uvicorn makes it: proto 0
+        listener.bind(("127.0.0.1", 0))
+        assert listener.proto == 0
+        config, state, made = Config(app=lambda *_: None), ServerState(), []
+
+        def protocol() -> NoDelayH11Protocol:
+            made.append(NoDelayH11Protocol(config, state, {}))
+            return made[-1]
+
+        server = await asyncio.get_running_loop().create_server(protocol, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname())
+        while not made or made[-1].transport is None:
+            await asyncio.sleep(0.01)
+        value = made[-1].transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        writer.close()
+        server.close()
+        return int(value)
+
+    assert asyncio.run(accepted_nodelay()) != 0

@@ -433,6 +433,7 @@ def serve(
 
     from sitrep.corpus import cache as view_cache
     from sitrep.web import app as web_app
+    from sitrep.web.protocol import PROTOCOL
 
     store = _store(db)  # opened here first: a bad database is one line, before any worker starts
     if host not in {"127.0.0.1", "localhost", "::1"}:
@@ -440,7 +441,7 @@ def serve(
     mode = "" if token else ", read-only"
     err.print(f"serving {store} on http://{host}:{port}/ with {workers} worker(s) (API: /api/v1/openapi.json){mode}")
     if workers == 1:
-        uvicorn.run(web_app.create_app(store, token), host=host, port=port, log_level="warning")
+        uvicorn.run(web_app.create_app(store, token), host=host, port=port, log_level="warning", http=PROTOCOL)
         return
     store.close()
     os.environ[web_app.DB_ENV], os.environ[web_app.TOKEN_ENV] = store.url, token or ""
@@ -453,6 +454,7 @@ def serve(
             host=host,
             port=port,
             log_level="warning",
+            http=PROTOCOL,
         )
 
 
