@@ -335,3 +335,20 @@ def test_served_connections_answer_without_nagles_delay() -> None:
         return int(value)
 
     assert asyncio.run(accepted_nodelay()) != 0
+
+
+def test_a_worker_runs_as_many_requests_at_once_as_it_is_told(corpus: Store) -> None:
+    """More threads than the core a worker runs on only take turns at the interpreter lock."""
+    import anyio.to_thread
+
+    seen: list[int] = []
+    app = create_app(corpus, threads=3)
+
+    @app.get("/threads-now")
+    async def threads_now() -> dict[str, int]:
+        seen.append(int(anyio.to_thread.current_default_thread_limiter().total_tokens))
+        return {}
+
+    with TestClient(app) as client:
+        assert client.get("/threads-now").status_code == 200
+    assert seen == [3]

@@ -427,6 +427,10 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, help="Server processes (default: one per core); each opens the store itself.")
     ] = os.cpu_count() or 1,
+    threads: Annotated[
+        int | None,
+        typer.Option(min=1, help="Requests each server process runs at once (default: 2; more queue for the GIL)."),
+    ] = None,
 ) -> None:
     """Serve the store: the JSON API under /api/v1 and the web pages (read-only without --token)."""
     import uvicorn
@@ -441,10 +445,12 @@ def serve(
     mode = "" if token else ", read-only"
     err.print(f"serving {store} on http://{host}:{port}/ with {workers} worker(s) (API: /api/v1/openapi.json){mode}")
     if workers == 1:
-        uvicorn.run(web_app.create_app(store, token), host=host, port=port, log_level="warning", http=PROTOCOL)
+        app = web_app.create_app(store, token, threads=threads or web_app.DEFAULT_THREADS)
+        uvicorn.run(app, host=host, port=port, log_level="warning", http=PROTOCOL)
         return
     store.close()
     os.environ[web_app.DB_ENV], os.environ[web_app.TOKEN_ENV] = store.url, token or ""
+    os.environ[web_app.THREADS_ENV] = str(threads or "")
     with tempfile.TemporaryDirectory(prefix="sitrep-views-") as shared:  # private (0700), gone at exit
         os.environ[view_cache.SHARED_ENV] = shared  # the workers compute each corpus view once between them
         uvicorn.run(
