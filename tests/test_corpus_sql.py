@@ -307,3 +307,20 @@ def test_server_workers_share_what_one_of_them_computed(
     assert second.get(store, "k", compute) == first.get(store, "k", compute) == [2]
     assert len(calls) == 2
     assert len(list(tmp_path.glob("*.pickle"))) == 1  # the older generation's values are gone
+
+
+def test_an_actors_profile_holds_its_latest_records_of_each_kind(
+    big_corpus: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A side of a war is named by most of the store: its page shows the latest records, not all of them."""
+    monkeypatch.setattr(views, "PROFILE_EVENTS", 3)
+    profile = views.actor_profile(big_corpus, "Russia")
+    shown = [*profile.did, *profile.claims]
+    everything = [*records.events(big_corpus), *records.control_claims(big_corpus)]
+    for kind in ("event", "control"):
+        named = [r for r in everything if r.kind == kind and _matches_actor(r, "Russia")]
+        latest = sorted(named, key=lambda r: records.time_key(r, True), reverse=True)[:3]
+        assert len(named) > 3
+        assert {(r.doc_id, r.idx) for r in shown if r.kind == kind} == {(r.doc_id, r.idx) for r in latest}
+    for part in (profile.did, profile.claims):  # each shown in time order
+        assert part == sorted(part, key=records.time_key)

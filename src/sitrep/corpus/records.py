@@ -325,8 +325,24 @@ def events_by_time(
 ) -> list[Record]:
     """Events in time order, oldest or newest first (undated last either way), the ``limit`` after the
     cursor ``after`` (a :func:`time_key`)."""
-    e = s.events
-    parts = [_filtered(e, "event", _joined(e, e.c.place_idx, e.c.asserted_by), where, p) for p in _parts(where)]
+    return records_by_time(store, "event", where, after, limit, newest_first)
+
+
+# Each kind of record: its table and the column naming who asserts it (an attribution's index).
+_KINDS = {"event": (s.events, "asserted_by"), "control": (s.control_claims, "claimant")}
+
+
+def records_by_time(
+    store: Store,
+    kind: Literal["event", "control"],
+    where: Filter,
+    after: TimeKey | None = None,
+    limit: int = 100,
+    newest_first: bool = False,
+) -> list[Record]:
+    """Events or control claims in time order: :func:`events_by_time` for either kind."""
+    e, claimant = _KINDS[kind]
+    parts = [_filtered(e, kind, _joined(e, e.c.place_idx, e.c[claimant]), where, p) for p in _parts(where)]
     time: ColumnElement[str]
     if _place_driven(where):  # in the order of the place's index: the page costs its rows, not the place's
         time, doc_id, idx = _AT.c.time, _AT.c.doc_id, _AT.c.idx
@@ -340,7 +356,7 @@ def events_by_time(
         for part, key in zip(parts, sort_keys, strict=True):
             if after is not None:
                 part = part.where(tuple_(time, doc_id, idx) > tuple_(*after))
-            found += _read(store, "event", part.order_by(key, doc_id, idx).limit(limit - len(found)))
+            found += _read(store, kind, part.order_by(key, doc_id, idx).limit(limit - len(found)))
             if len(found) >= limit:
                 break
         return found
@@ -351,13 +367,13 @@ def events_by_time(
             if after is not None:
                 dated = dated.where(tuple_(time, doc_id, idx) < tuple_(*after))
             order = (key.desc(), doc_id.desc(), idx.desc())
-            found += _read(store, "event", dated.order_by(*order).limit(limit - len(found)))
+            found += _read(store, kind, dated.order_by(*order).limit(limit - len(found)))
             if len(found) >= limit:
                 return found
     undated = parts[-1].where(time == FAR_FUTURE)  # (none match a start date)
     if after is not None and after[0] == "":
         undated = undated.where(tuple_(doc_id, idx) < tuple_(after[1], after[2]))
-    found += _read(store, "event", undated.order_by(doc_id.desc(), idx.desc()).limit(limit - len(found)))
+    found += _read(store, kind, undated.order_by(doc_id.desc(), idx.desc()).limit(limit - len(found)))
     return found
 
 

@@ -23,6 +23,7 @@ from sitrep.corpus.records import (
     control_claims_at,
     events,
     events_by_time,
+    records_by_time,
     time_key,
 )
 from sitrep.export.rows import record_dict
@@ -422,8 +423,8 @@ def outlet_profile(store: Store, outlet: str) -> OutletProfile:
                 .limit(QUOTED_TOP)
             )
         ]
-    found = events_by_time(store, Filter(outlet=outlet), None, PROFILE_EVENTS)
-    return OutletProfile(outlet, int(documents), stances, quoted, found)
+    found = events_by_time(store, Filter(outlet=outlet), None, PROFILE_EVENTS, newest_first=True)
+    return OutletProfile(outlet, int(documents), stances, quoted, sorted(found, key=time_key))  # the latest
 
 
 @dataclass
@@ -443,9 +444,13 @@ class ActorProfile:
 
 
 def actor_profile(store: Store, actor: str) -> ActorProfile:
-    """Events and control claims naming ``actor`` (an actor, a side), split into deeds and claims, by time."""
+    """Events and control claims naming ``actor`` (an actor, a side), split into deeds and claims, in time
+    order: the latest :data:`PROFILE_EVENTS` of each kind (a side of a war is in most of the store)."""
     where = Filter(actor=actor)
-    found = [*events_by_time(store, where, None, PROFILE_EVENTS), *control_claims(store, where)]
+    found = [
+        *records_by_time(store, "event", where, None, PROFILE_EVENTS, newest_first=True),
+        *records_by_time(store, "control", where, None, PROFILE_EVENTS, newest_first=True),
+    ]
     found.sort(key=time_key)
     key = actor.casefold()
 
