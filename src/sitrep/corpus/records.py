@@ -215,13 +215,34 @@ def _place_match(table: Any, record: str, query: str) -> ColumnElement[bool]:
     return exists().where(_at_place(table, record, query))
 
 
-def _actor_match(table: Any, record: str, query: str) -> ColumnElement[bool]:
-    """The record names the actor: a key equal to ``query``, or (over 3 characters) containing it, looked
-    up among the distinct names (``actor_keys``) before the records that carry them."""
+def _actor_carriers(record: str, query: str) -> Select[Any]:
+    """The (doc_id, idx) of the records naming the actor: a key equal to ``query``, or (over 3 characters)
+    containing it, looked up among the distinct names (``actor_keys``) before the records that carry them."""
     q, k, names = lookup_key(query), s.record_actors, s.actor_keys
     match = names.c.key == q if len(q) <= 3 else or_(names.c.key == q, names.c.key.contains(q, autoescape=True))
-    carriers = select(k.c.doc_id, k.c.idx).where(k.c.record == record, k.c.key.in_(select(names.c.key).where(match)))
+    return select(k.c.doc_id, k.c.idx).where(k.c.record == record, k.c.key.in_(select(names.c.key).where(match)))
+
+
+def _actor_match(table: Any, record: str, query: str, walk: bool = False) -> ColumnElement[bool]:
+    """The record names the actor. Read from the actor's records (their list drives the query), or, with
+    ``walk``, tested on each record as they are walked in time order (:data:`ACTOR_WALK`)."""
+    carriers = _actor_carriers(record, query)
+    if walk:
+        k = s.record_actors
+        return exists(carriers.where(k.c.doc_id == table.c.doc_id, k.c.idx == table.c.idx))
     return tuple_(table.c.doc_id, table.c.idx).in_(carriers)
+
+
+# An actor named by more records than this (a side of a war) has its latest records found by walking the
+# records in time order and testing each: from its list, every one of them would be read and sorted.
+ACTOR_WALK = 10_000
+
+
+def _common_actor(store: Store, record: str, actor: str) -> bool:
+    """Whether more than :data:`ACTOR_WALK` records of this kind name ``actor`` (counted no further)."""
+    first = _actor_carriers(record, actor).limit(ACTOR_WALK + 1).subquery()
+    with store.engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(first)) or 0) > ACTOR_WALK
 
 
 def _range_condition(table: Any, start: str | None, end: str | None) -> ColumnElement[bool]:
@@ -274,7 +295,9 @@ def _parts(where: Filter) -> list[Part]:
     return ["spanning", "from start"] if _place_driven(where) and where.start is not None else [None]
 
 
-def _filtered(table: Any, record: str, query: Select[Any], where: Filter, part: Part = None) -> Select[Any]:
+def _filtered(
+    table: Any, record: str, query: Select[Any], where: Filter, part: Part = None, walk: bool = False
+) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
     ranged = where.start is not None or where.end is not None
     if _place_driven(where):
@@ -285,7 +308,7 @@ def _filtered(table: Any, record: str, query: Select[Any], where: Filter, part: 
         if where.type is not None and record == "event":
             conditions.append(_AT.c.type == where.type)  # from the index, before the event is read
     else:
-        matches = [_actor_match(table, record, where.actor)] if where.actor is not None else []
+        matches = [_actor_match(table, record, where.actor, walk)] if where.actor is not None else []
         if where.place is not None:
             matches.append(_place_match(table, record, where.place))
         if matches:
@@ -342,12 +365,14 @@ def records_by_time(
 ) -> list[Record]:
     """Events or control claims in time order: :func:`events_by_time` for either kind."""
     e, claimant = _KINDS[kind]
-    parts = [_filtered(e, kind, _joined(e, e.c.place_idx, e.c[claimant]), where, p) for p in _parts(where)]
+    walk = where.actor is not None and not _place_driven(where) and _common_actor(store, kind, where.actor)
+    joined = _joined(e, e.c.place_idx, e.c[claimant])
+    parts = [_filtered(e, kind, joined, where, p, walk) for p in _parts(where)]
     time: ColumnElement[str]
     if _place_driven(where):  # in the order of the place's index: the page costs its rows, not the place's
         time, doc_id, idx = _AT.c.time, _AT.c.doc_id, _AT.c.idx
     else:
-        time, doc_id, idx = func.coalesce(e.c.earliest, FAR_FUTURE), e.c.doc_id, e.c.idx
+        time, doc_id, idx = s.record_time(e), e.c.doc_id, e.c.idx  # read in the order of ix_*_time
     # The spanning part is sorted through an expression: ordered by the time index, it would be read from
     # that index (the sort saved) instead of the narrow range of the multi-day records.
     sort_keys = [func.coalesce(time, "") if p == "spanning" else time for p in _parts(where)]

@@ -382,6 +382,9 @@ class OutletProfile:
     quoted: list[tuple[str, int]]
     events: list[Record]
 
+    def __len__(self) -> int:  # its size, as the view cache weighs values
+        return len(self.events)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "outlet": self.outlet,
@@ -393,10 +396,18 @@ class OutletProfile:
 
 
 QUOTED_TOP = 15
-PROFILE_EVENTS = 500
+PROFILE_EVENTS = 200  # records of each kind on an actor's or an outlet's page: the latest
+
+
+PROFILES = GenerationCache("profiles", entries=64)
 
 
 def outlet_profile(store: Store, outlet: str) -> OutletProfile:
+    """:func:`_outlet_profile`, kept until the store changes (:mod:`sitrep.corpus.cache`)."""
+    return PROFILES.get(store, ("outlet", outlet), lambda: _outlet_profile(store, outlet))
+
+
+def _outlet_profile(store: Store, outlet: str) -> OutletProfile:
     """The profile of one outlet (an empty one when the store has none of its articles)."""
     a, d = s.attributions.c, s.documents.c
     source = func.coalesce(a.source_resolved, a.source_actor, a.source_text)
@@ -435,6 +446,9 @@ class ActorProfile:
     did: list[Record]
     claims: list[Record]
 
+    def __len__(self) -> int:  # its size, as the view cache weighs values
+        return len(self.did) + len(self.claims)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "actor": self.actor,
@@ -444,6 +458,11 @@ class ActorProfile:
 
 
 def actor_profile(store: Store, actor: str) -> ActorProfile:
+    """:func:`_actor_profile`, kept until the store changes (:mod:`sitrep.corpus.cache`)."""
+    return PROFILES.get(store, ("actor", actor), lambda: _actor_profile(store, actor))
+
+
+def _actor_profile(store: Store, actor: str) -> ActorProfile:
     """Events and control claims naming ``actor`` (an actor, a side), split into deeds and claims, in time
     order: the latest :data:`PROFILE_EVENTS` of each kind (a side of a war is in most of the store)."""
     where = Filter(actor=actor)

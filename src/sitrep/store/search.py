@@ -47,6 +47,8 @@ Facets = dict[str, list[tuple[str, int]]]  # facet name → (value, matching doc
 
 
 class SearchIndex(Protocol):
+    facet_window: int | None  # facets count this many of the newest matches (None: all of them)
+
     def search(
         self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None
     ) -> list[SearchHit]: ...
@@ -81,6 +83,7 @@ class _SqlSearch:
 
     SQL: ClassVar[Any]
     FACETS: ClassVar[dict[str, Any]]
+    facet_window: int | None = None
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -149,9 +152,20 @@ class Fts5Search(_SqlSearch):
     WINDOW_END = text(
         "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :n"
     )
+    # Facets count the newest window of matches too: counting 50,000 matches reads 50,000 document rows.
     FACETS: ClassVar[dict[str, Any]] = _facets(
-        MATCHES, MATCHES.replace("WHERE", "JOIN events e ON e.doc_id = d.id WHERE", 1)
+        f"{MATCHES}AND documents_fts.rowid >= :low ",
+        f"{MATCHES}AND documents_fts.rowid >= :low ".replace("WHERE", "JOIN events e ON e.doc_id = d.id WHERE", 1),
     )
+
+    facet_window: int | None = RANK_WINDOW
+
+    def facets(self, query: str, scope: SearchScope | None = None) -> Facets:
+        """How the newest :data:`RANK_WINDOW` matches spread (all of them, when there are no more)."""
+        low = {"low": self._window_end(query, RANK_WINDOW - 1)}
+        return {
+            name: [(r.value, int(r.n)) for r in self._run(sql, query, scope, low)] for name, sql in self.FACETS.items()
+        }
 
     def search(self, query: str, limit: int = 20, offset: int = 0, scope: SearchScope | None = None) -> list[SearchHit]:
         scoped = scope is not None and any(dataclasses.astuple(scope))

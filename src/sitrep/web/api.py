@@ -201,7 +201,10 @@ def search(
     outlet: str | None = None,
     language: str | None = None,
     event_type: str | None = None,
-    facets: Annotated[bool, Query(description="Also count the matches by outlet, language and event type.")] = False,
+    facets: Annotated[
+        bool,
+        Query(description="Also count the matches by outlet, language and event type (SQLite: the newest 2,000)."),
+    ] = False,
     limit: Limit = 20,
     cursor_: Cursor = None,
 ) -> Response:

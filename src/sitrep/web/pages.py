@@ -152,7 +152,9 @@ def search(
     facets = store.facets(q, scope) if q.strip() else {}
     marked = [(hit, highlighted(hit.snippet)) for hit in hits]
     chosen = {k: v for k, v in {"outlet": outlet, "language": language, "event_type": event_type}.items() if v}
-    return _render(request, "search.html", q=q, hits=marked, facets=facets, chosen=chosen)
+    return _render(
+        request, "search.html", q=q, hits=marked, facets=facets, chosen=chosen, facet_window=store.index.facet_window
+    )
 
 
 def highlighted(snippet: str) -> Markup:
