@@ -117,16 +117,28 @@ def main() -> None:
                 f"/api/v1/search?q={rng.choice(['Bakhmut', 'shelling', 'Kharkiv suburbs', 'Report 4*'])}"
                 for _ in range(n)
             ],
+            # the web pages people open
+            "home page": ["/"] * n,
+            "place page": [f"/places/{rng.choice(PLACES)[0]}" for _ in range(n)],
+            "map page": ["/map"] * n,
+            "search page": [f"/search?q={rng.choice(['Bakhmut', 'shelling', 'Report 4*'])}" for _ in range(n)],
+            "actor page": [f"/actors/{rng.choice(['Russia', 'Ukraine', 'Wagner'])}" for _ in range(n)],
         }
         print(
             f"{'request':<20} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8}   ({args.documents} documents, "
             f"{args.concurrency} concurrent clients)"
         )
-        # claim groups are kept per store generation: the first read of each place after a write pays in full
-        # claim groups and timelines are kept per store generation: the first read of each after a write
-        # pays in full
-        for kind, path in (("place claims", "claims"), ("place timeline", "timeline?start=2023-03-01&end=2023-03-03")):
-            cold = asyncio.run(_measure(base, [f"/api/v1/places/{p[0]}/{path}" for p in PLACES], 1))
+        # claim groups, timelines and profiles are kept per store generation: the first read of each after a
+        # write pays in full
+        cold_paths = {
+            "place claims": [f"/api/v1/places/{p[0]}/claims" for p in PLACES],
+            "place timeline": [f"/api/v1/places/{p[0]}/timeline?start=2023-03-01&end=2023-03-03" for p in PLACES],
+            "place page": [f"/places/{p[0]}" for p in PLACES],
+            "actor page": ["/actors/Russia", "/actors/Ukraine", "/actors/Wagner"],
+            "home page": ["/"],
+        }
+        for kind, paths in cold_paths.items():
+            cold = asyncio.run(_measure(base, paths, 1))
             label = f"{kind}, cold"
             print(f"{label:<20} {statistics.median(cold) * 1000:8.1f} {max(cold) * 1000:8.1f}   (p50 / max, 1 client)")
         for kind, paths in kinds.items():

@@ -352,3 +352,35 @@ def test_a_worker_runs_as_many_requests_at_once_as_it_is_told(corpus: Store) -> 
     with TestClient(app) as client:
         assert client.get("/threads-now").status_code == 200
     assert seen == [3]
+
+
+def test_a_much_reported_happening_is_one_row_group_and_one_tick_a_day(corpus: Store) -> None:
+    """Forty outlets reporting one shelling make one happening: its page lists a few reports and counts the
+    rest, and the chart draws one tick for the day with the count (a region's page was 2 MB of ticks)."""
+    from tests.corpus_support import SOLEDAR, article
+
+    for i in range(6):
+        body = f"Witnesses said Russian forces shelled Soledar overnight, report number {i}."
+        store_article = article(
+            f"https://echo{i}.example/soledar",
+            f"Echo {i}",
+            body,
+            "Witnesses",
+            "said",
+            "neutral",
+            "Russian forces shelled Soledar overnight",
+            "Soledar",
+            SOLEDAR,
+            "Russia",
+            "advancing",
+            "2023-03-02",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        )
+        corpus.add(store_article)
+    page = TestClient(create_app(corpus)).get("/places/Soledar").text
+    timeline = page[page.index('id="timeline"') :]
+    # two happenings (the shelling and the claim of an advance), each with three of its six reports listed
+    assert timeline.count(">Echo ") == 6
+    assert timeline.count("… and 3 more reports of this") == 2
+    ticks = [t for t in page.split('class="tick"')[1:] if "2023-03-02" in t.split("</title>")[0]]
+    assert len(ticks) == 1 and "6 events" in ticks[0].split("</title>")[0]

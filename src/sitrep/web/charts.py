@@ -7,7 +7,7 @@ ticks, on one time axis.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 
 from markupsafe import Markup, escape
@@ -81,10 +81,17 @@ def place_timeline(periods: list[Period], records: list[Record], width: int = 90
             f'height="28" fill="{status_colour(status)}"><title>{escape(a.isoformat())} – '
             f"{escape(b.isoformat())}: {escape(status)} ({period.total} claims)</title></rect>"
         )
+    by_day: dict[date, Counter[str]] = defaultdict(Counter)  # one tick a day: a busy region has thousands
     for day, r in ticks:
+        by_day[day][r.what] += 1
+    for day, whats in sorted(by_day.items()):
+        total = sum(whats.values())
+        said = "; ".join(f"{what} ×{n}" if n > 1 else what for what, n in whats.most_common(3))
+        more = f"; {len(whats) - 3} more kinds" if len(whats) > 3 else ""
         parts.append(
             f'<line class="tick" x1="{x(day):.1f}" x2="{x(day):.1f}" y1="40" y2="62">'
-            f"<title>{escape(day.isoformat())}: {escape(r.what)} — {escape(r.claimant.label)}</title></line>"
+            f"<title>{escape(day.isoformat())}: {total} event{'s' if total > 1 else ''} — {escape(said)}{more}"
+            "</title></line>"
         )
     legend = "".join(
         f'<tspan fill="{colour}">■</tspan> {word} ' for word, colour in (*STATUS_COLOURS, ("unclear", UNCLEAR))

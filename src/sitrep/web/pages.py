@@ -80,6 +80,7 @@ def article(request: Request, doc_id: Annotated[int, FastApiPath(ge=1, le=MAX_IN
 
 
 PLACE_PAGE_EVENTS = 200  # the place page's timeline starts at the earliest of its newest events
+REPORTS_SHOWN = 3  # reports listed per happening on a place's page; the rest are counted (a wire story: 40)
 
 
 @router.get("/places/{place}")
@@ -99,6 +100,7 @@ def place(request: Request, place: str) -> HTMLResponse:
         place=place,
         since=since,
         page_events=PLACE_PAGE_EVENTS,
+        reports_shown=REPORTS_SHOWN,
         timeline=timeline,
         periods=periods,
         conflicts=views.conflicting(store, place),
