@@ -299,6 +299,7 @@ def test_a_busy_place_page_shows_the_time_of_its_newest_events(
     whole = client.get("/places/Soledar").text
     assert "the whole timeline" not in whole  # a quiet place shows everything
     monkeypatch.setattr(pages, "PLACE_PAGE_EVENTS", 1)
+    pages.PAGES.clear()  # a setting changed, not the store: the kept page is out of date
     recent = client.get("/places/Soledar").text
     assert recent.count("<tr>") <= whole.count("<tr>")
     assert "the whole timeline" in recent and "every period" in recent
@@ -384,3 +385,31 @@ def test_a_much_reported_happening_is_one_row_group_and_one_tick_a_day(corpus: S
     assert timeline.count("… and 3 more reports of this") == 2
     ticks = [t for t in page.split('class="tick"')[1:] if "2023-03-02" in t.split("</title>")[0]]
     assert len(ticks) == 1 and "6 events" in ticks[0].split("</title>")[0]
+
+
+def test_pages_are_rendered_once_per_store_generation(corpus: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.corpus_support import SOLEDAR, article
+
+    from sitrep.web import pages
+
+    rendered: list[str] = []
+    render = pages._render
+
+    def counting(request: object, name: str, **context: object) -> object:
+        rendered.append(name)
+        return render(request, name, **context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "_render", counting)
+    client = TestClient(create_app(corpus))
+    first = client.get("/places/Soledar").text
+    assert client.get("/places/Soledar").text == first and rendered == ["place.html"]
+    assert client.get("/places/Soledar?x=1").status_code == 200 and len(rendered) == 2  # another URL
+    body = "Local officials said Soledar was retaken."
+    Store(corpus.url).add(
+        article(
+            "https://late.example/2", "Late", body, "Local officials", "said", "neutral",
+            "Soledar was retaken", "Soledar", SOLEDAR, "Ukraine", "retaken", "2023-02-20",
+        )
+    )  # fmt: skip
+    after = client.get("/places/Soledar").text
+    assert len(rendered) == 3 and "Late" in after and "Late" not in first
