@@ -177,6 +177,28 @@ def test_figurative_violence_words_are_not_events(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "violence"),
+    [
+        # the noun said again after its figurative use is the same fight ...
+        (
+            "Norland is mired in a long political fight over who will lead it, a fight now mediated by the "
+            "foreign minister.",
+            False,
+        ),
+        ("A legal fight broke out in Vessa; the fight at the border killed three soldiers.", True),  # ... or not
+        # one person goes on the offensive in words, an army in arms
+        ("On Friday Clinton gave interviews to CNN and MSNBC, where she went on the offensive.", False),
+        ("The army went on the offensive near Kelvane on Monday.", True),
+    ],
+)
+def test_a_fight_and_an_offensive_are_violence_when_armed_people_wage_them(
+    pipeline: Pipeline, text: str, violence: bool
+) -> None:
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert bool(found) == violence, [e.sub_type for e in found]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The drone footage shows the burial site on Hart Island.",

@@ -394,7 +394,33 @@ def is_figurative(token: Token, with_preps: bool = True, it_is_ground: bool = Fa
             return True
         if child.dep_ == "xcomp" and child.tag_ == "VB" and token.pos_ == "VERB":  # "fought to acquire"
             return True
-    return _abstract_subject(token)
+    return _abstract_subject(token) or _echoes_figurative(token) or _one_person_on_the_offensive(token)
+
+
+def _echoes_figurative(token: Token) -> bool:
+    """The noun said again after a figurative use in the same sentence: "a political fight over who will be
+    president — a fight mediated by the secretary of state"."""
+    if token.pos_ != "NOUN" or any(c.dep_ in {"prep", "amod", "compound"} for c in token.children):
+        return False  # "the fight at the border", "a gun battle": a fight of its own
+    lemma = token.lemma_.lower()
+    return any(
+        earlier.lemma_.lower() == lemma
+        and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in FIGURATIVE_MODIFIERS for c in earlier.children)
+        for earlier in token.sent
+        if earlier.i < token.i
+    )
+
+
+ONE_PERSON = frozenset({"he", "she", "i", "you"})
+
+
+def _one_person_on_the_offensive(token: Token) -> bool:
+    """ "She went on the offensive": one person takes the offensive in words; armies go on it in arms."""
+    if token.lemma_.lower() != "offensive" or token.dep_ != "pobj" or token.head.lower_ != "on":
+        return False
+    verb = token.head.head
+    subjects = _subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
+    return bool(subjects) and all(s.lower_ in ONE_PERSON or s.ent_type_ == "PERSON" for s in subjects)
 
 
 def _abstract_subject(token: Token) -> bool:
