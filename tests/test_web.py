@@ -413,3 +413,29 @@ def test_pages_are_rendered_once_per_store_generation(corpus: Store, monkeypatch
     )  # fmt: skip
     after = client.get("/places/Soledar").text
     assert len(rendered) == 3 and "Late" in after and "Late" not in first
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "items"),
+    [
+        ("/api/v1/places/Soledar/timeline", "timeline", 3),
+        ("/api/v1/places/Donetsk Oblast/timeline", "timeline", 5),
+        ("/api/v1/places/Donetsk Oblast/claims", "periods", 2),
+        ("/api/v1/places/Soledar/conflicts", "conflicts", 1),
+    ],
+)
+def test_a_places_lists_come_in_pages_that_add_up_to_the_whole(
+    client: TestClient, path: str, field: str, items: int
+) -> None:
+    whole = client.get(path, params={"limit": 500}).json()
+    assert whole["next"] is None and len(whole[field]) >= items
+    pages, token = [], None
+    while True:
+        params = {"limit": 1, **({"cursor": token} if token else {})}
+        page = client.get(path, params=params).json()
+        pages += page[field]
+        token = page["next"]
+        if token is None:
+            break
+    assert pages == whole[field]
+    assert client.get(path, params={"cursor": "bm90IGEga2V5"}).status_code == 400  # not a key of this list

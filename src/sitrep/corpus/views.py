@@ -120,14 +120,19 @@ def timeline(store: Store, query: str, start: str | None = None, end: str | None
     return list(TIMELINES.get(store, ("timeline", query, start, end), lambda: _timeline(store, query, start, end)))
 
 
+def record_order(r: Record) -> tuple[str, str, int, str, int]:
+    """Where a record stands in a timeline: by time, then as stored (an event and a claim may share an index)."""
+    return r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.kind, r.idx
+
+
 def _timeline(store: Store, query: str, start: str | None, end: str | None) -> list[TimelineEntry]:
     # Two index-driven reads (the place's records, the actor's) rather than one "place or actor" scan.
     found: dict[tuple[str, int, int], Record] = {}
     for where in (Filter(place=query, start=start, end=end), Filter(actor=query, start=start, end=end)):
         found.update(((r.kind, r.doc_id, r.idx), r) for r in [*events(store, where), *control_claims(store, where)])
     records = list(found.values())
-    records.sort(key=lambda r: (r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.idx))
-    entries: list[TimelineEntry] = []
+    records.sort(key=record_order)
+    entries: list[TimelineEntry] = []  # in the order of their first records
     candidates: dict[tuple[str, str, str | None], list[TimelineEntry]] = {}  # only these can be the same happening
     for record in records:
         same_kind = candidates.setdefault(_happening_key(record), [])

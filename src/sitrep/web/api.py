@@ -7,10 +7,11 @@ is open only when the server was started with a token.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi import Path as FastApiPath
@@ -29,6 +30,7 @@ from sitrep.service.analysis import Outcome, ingest
 from sitrep.service.documents import document
 from sitrep.sources import Origin, RawDoc
 from sitrep.store import DocumentFilter, SearchScope, Store
+from sitrep.store.keys import FAR_FUTURE
 from sitrep.web import cursor
 from sitrep.web.state import request_store, server_state
 
@@ -256,41 +258,78 @@ def list_events(db: StoreDep, where: Selection, limit: Limit = 100, cursor_: Cur
     return json_response(page([record_dict(r) for r in found], next_key, limit))
 
 
+T = TypeVar("T")
+
+
+def _page_by_key(
+    items: list[T], key: Callable[[T], tuple[Any, ...]], shape: tuple[type, ...], token: str | None, limit: int
+) -> tuple[list[T], str | None]:
+    """The ``limit`` items after the cursor in a list kept in key order, and the cursor of the page after.
+    (The lists are kept whole per store generation: paging them reads no more of the store.)"""
+    after = cursor.decode_key(token, shape)
+    start = 0 if after is None else bisect.bisect_right([key(item) for item in items], after)
+    shown = items[start : start + limit]
+    more = start + limit < len(items)
+    return shown, cursor.encode(list(key(shown[-1]))) if shown and more else None
+
+
+def _entry_key(entry: views.TimelineEntry) -> tuple[str, str, int, str, int]:
+    return views.record_order(entry.first)
+
+
+def _period_key(period: views.Period) -> tuple[str, str]:
+    return period.earliest or FAR_FUTURE, period.latest or FAR_FUTURE
+
+
+def _pair_key(pair: views.ConflictPair) -> tuple[int, int, int, int]:
+    return pair.first.doc_id, pair.first.idx, pair.second.doc_id, pair.second.idx
+
+
 @router.get(
     "/places/{place}/timeline",
-    summary="Events and control claims about a place, in time order",
+    summary="Events and control claims about a place, in time order (one entry per happening), paged",
     response_model=dict[str, Any],
 )
-def place_timeline(db: StoreDep, place: str, start: Day = None, end: Day = None) -> Response:
-    return _encoded(
-        db,
-        ("timeline", place, start, end),
-        lambda: {"place": place, "timeline": [entry.to_json() for entry in views.timeline(db, place, start, end)]},
-    )
+def place_timeline(
+    db: StoreDep, place: str, start: Day = None, end: Day = None, limit: Limit = 100, cursor_: Cursor = None
+) -> Response:
+    def build() -> dict[str, Any]:
+        entries, after = _page_by_key(
+            views.timeline(db, place, start, end), _entry_key, (str, str, int, str, int), cursor_, limit
+        )
+        return {"place": place, "timeline": [entry.to_json() for entry in entries], "next": after}
+
+    return _encoded(db, ("timeline", place, start, end, limit, cursor_), build)
 
 
 @router.get(
     "/places/{place}/claims",
-    summary="Control claims about a place per period, with a derived status",
+    summary="Control claims about a place per period, with a derived status, in time order, paged",
     response_model=dict[str, Any],
 )
-def place_claims(db: StoreDep, place: str, start: Day = None, end: Day = None) -> Response:
-    return _encoded(
-        db,
-        ("claims", place, start, end),
-        lambda: {"place": place, "periods": [period.to_json() for period in views.place_claims(db, place, start, end)]},
-    )
+def place_claims(
+    db: StoreDep, place: str, start: Day = None, end: Day = None, limit: Limit = 100, cursor_: Cursor = None
+) -> Response:
+    def build() -> dict[str, Any]:
+        periods, after = _page_by_key(
+            views.place_claims(db, place, start, end), _period_key, (str, str), cursor_, limit
+        )
+        return {"place": place, "periods": [period.to_json() for period in periods], "next": after}
+
+    return _encoded(db, ("claims", place, start, end, limit, cursor_), build)
 
 
 @router.get(
-    "/places/{place}/conflicts", summary="Claims about a place that cannot both be true", response_model=dict[str, Any]
+    "/places/{place}/conflicts",
+    summary="Claims about a place that cannot both be true, paged",
+    response_model=dict[str, Any],
 )
-def place_conflicts(db: StoreDep, place: str) -> Response:
-    return _encoded(
-        db,
-        ("conflicts", place),
-        lambda: {"place": place, "conflicts": [pair.to_json() for pair in views.conflicting(db, place)]},
-    )
+def place_conflicts(db: StoreDep, place: str, limit: Limit = 100, cursor_: Cursor = None) -> Response:
+    def build() -> dict[str, Any]:
+        pairs, after = _page_by_key(views.conflicting(db, place), _pair_key, (int, int, int, int), cursor_, limit)
+        return {"place": place, "conflicts": [pair.to_json() for pair in pairs], "next": after}
+
+    return _encoded(db, ("conflicts", place, limit, cursor_), build)
 
 
 @router.get("/outlets", summary="Outlets in the store with their number of documents")

@@ -52,3 +52,18 @@ def decode_time_key(token: str | None) -> tuple[str, int, int] | None:
     ):
         raise UsageError("bad cursor: pass back the 'next' value of the previous page")
     return value[0], value[1], value[2]
+
+
+def decode_key(token: str | None, shape: tuple[type, ...]) -> tuple[Any, ...] | None:
+    """A cursor holding the sort key of a list's last item, of the given ``shape`` (types in order)."""
+    value = decode(token)
+    if value is None:
+        return None
+    if (
+        not isinstance(value, list)
+        or len(value) != len(shape)
+        or not all(isinstance(v, kind) and not isinstance(v, bool) for v, kind in zip(value, shape, strict=True))
+        or not all(0 <= v <= MAX_INT for v in value if isinstance(v, int))
+    ):
+        raise UsageError("bad cursor: pass back the 'next' value of the previous page")
+    return tuple(value)
