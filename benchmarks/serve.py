@@ -147,6 +147,18 @@ def main() -> None:
             wall = time.perf_counter() - started
             cut = statistics.quantiles(latencies, n=100)
             print(f"{kind:<20} {cut[49] * 1000:8.1f} {cut[94] * 1000:8.1f} {len(latencies) / wall:8.1f}")
+        # A write raises the store generation: the server answers with the previous views while it
+        # recomputes them (unless started with --fresh).
+        from sitrep.store import Store, backends
+
+        written = Store(args.db)
+        with backends.writing(written.engine):
+            pass
+        written.close()
+        for kind, paths in cold_paths.items():
+            after = asyncio.run(_measure(base, paths, 1))
+            label = f"{kind}, after a write"
+            print(f"{label:<20} {statistics.median(after) * 1000:8.1f} {max(after) * 1000:8.1f}   (p50 / max, 1 client)")
         started = time.perf_counter()
         exported = subprocess.run(
             ["curl", "-s", "-o", "/dev/null", "-w", "%{size_download}", f"{base}/api/v1/exports/jsonl"],

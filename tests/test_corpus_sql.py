@@ -324,3 +324,41 @@ def test_an_actors_profile_holds_its_latest_records_of_each_kind(
         assert {(r.doc_id, r.idx) for r in shown if r.kind == kind} == {(r.doc_id, r.idx) for r in latest}
     for part in (profile.did, profile.claims):  # each shown in time order
         assert part == sorted(part, key=records.time_key)
+
+
+def test_a_server_serves_the_previous_view_while_the_new_one_is_computed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a write, the first reader of a view gets its previous value at once and the new one is computed
+    in the background; later readers get the new one. Without the server's setting, readers wait for it."""
+    import threading
+
+    from sitrep.corpus import cache
+
+    views_cache, started, release = cache.GenerationCache("views"), threading.Event(), threading.Event()
+    values = iter([["first"], ["second"], ["third"]])
+
+    def compute() -> list[str]:
+        value = next(values)
+        if value == ["second"]:
+            started.set()
+            assert release.wait(10)
+        return value
+
+    monkeypatch.setenv(cache.STALE_ENV, "1")
+    assert views_cache.get(store, "k", compute) == ["first"]
+    with backends.writing(store.engine):
+        pass
+    assert views_cache.get(store, "k", compute) == ["first"]  # at once: the new value is being computed
+    assert started.wait(10)
+    assert views_cache.get(store, "k", compute) == ["first"]  # still computing: still the previous value
+    release.set()
+    for _ in range(100):
+        if views_cache.get(store, "k", compute) == ["second"]:
+            break
+        threading.Event().wait(0.05)
+    assert views_cache.get(store, "k", compute) == ["second"]
+    monkeypatch.setenv(cache.STALE_ENV, "")
+    with backends.writing(store.engine):
+        pass
+    assert views_cache.get(store, "k", compute) == ["third"]  # fresh: the reader waits for the new value

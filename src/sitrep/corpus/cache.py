@@ -14,13 +14,14 @@ so each view is computed once per generation, not once per worker.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sized
 from contextlib import contextmanager
 from pathlib import Path
-from threading import Lock
+from threading import Lock, Thread
 from typing import TypeVar
 
 from sitrep.store import Store, backends
@@ -32,6 +33,7 @@ except ImportError:  # not POSIX: each process keeps its own values
 
 T = TypeVar("T", bound=Sized)
 
+LOG = logging.getLogger(__name__)
 SHARED_ENV = "SITREP_VIEW_CACHE"  # a folder only this user can write, shared by one server's workers
 
 
@@ -41,6 +43,7 @@ class GenerationCache:
     def __init__(self, name: str, entries: int = 128, largest: int = 50_000) -> None:
         self.name = name  # tells its values from another cache's in the shared folder
         self._entries: OrderedDict[tuple[str, int, Hashable], Sized] = OrderedDict()
+        self._newest: dict[tuple[str, Hashable], tuple[str, int, Hashable]] = {}  # each key's newest entry
         self._pending: dict[tuple[str, int, Hashable], Lock] = {}
         self._lock = Lock()
         self.size, self.largest = entries, largest  # values longer than ``largest`` are not kept
@@ -48,13 +51,25 @@ class GenerationCache:
     def get(self, store: Store, key: Hashable, compute: Callable[[], T]) -> T:
         """The value of ``compute()`` for ``key`` at the store's current generation. Readers asking for a
         value being computed wait for it instead of computing it again (a busy page hit by 16 clients
-        at once is read once)."""
+        at once is read once).
+
+        Where stale values are allowed (:data:`STALE_ENV`, which ``sitrep serve`` sets), a reader after a
+        write gets the value of an earlier generation at once while the current one is computed in the
+        background, so a store written to every few seconds does not make every reader wait."""
         with store.engine.connect() as conn:
             full = (store.url, backends.generation(conn), key)
         with self._lock:
             if full in self._entries:
                 self._entries.move_to_end(full)
                 return self._entries[full]  # type: ignore[return-value]
+            older = self._newest.get((store.url, key))
+            stale = self._entries.get(older) if older is not None and stale_allowed() else None
+            computing = self._pending.get(full)
+            if stale is not None:
+                if computing is None:
+                    self._pending[full] = Lock()
+                    Thread(target=self._refresh, args=(full, compute), daemon=True).start()
+                return stale  # type: ignore[return-value]
             computing = self._pending.setdefault(full, Lock())
         with computing:  # the first reader computes; the others wait here, then find the value
             with self._lock:
@@ -62,19 +77,49 @@ class GenerationCache:
                     return self._entries[full]  # type: ignore[return-value]
             try:
                 value = _shared(self.name, full, compute, self.largest)
-                if len(value) <= self.largest:
-                    with self._lock:
-                        self._entries[full] = value
-                        while len(self._entries) > self.size:
-                            self._entries.popitem(last=False)
+                self._keep(full, value)
             finally:
                 with self._lock:
                     self._pending.pop(full, None)
         return value
 
+    def _refresh(self, full: tuple[str, int, Hashable], compute: Callable[[], T]) -> None:
+        """Compute the current generation's value in the background (readers get the stale one meanwhile)."""
+        with self._lock:
+            computing = self._pending[full]
+        with computing:
+            try:
+                self._keep(full, _shared(self.name, full, compute, self.largest))
+            except Exception:  # the readers keep the stale value; the next one after this tries again
+                LOG.exception("recomputing %s for %r failed", self.name, full[2])
+            finally:
+                with self._lock:
+                    self._pending.pop(full, None)
+
+    def _keep(self, full: tuple[str, int, Hashable], value: Sized) -> None:
+        if len(value) > self.largest:
+            return
+        with self._lock:
+            self._entries[full] = value
+            newest = self._newest.get((full[0], full[2]))
+            if newest is None or newest[1] <= full[1]:
+                self._newest[(full[0], full[2])] = full
+            while len(self._entries) > self.size:
+                dropped, _ = self._entries.popitem(last=False)
+                if self._newest.get((dropped[0], dropped[2])) == dropped:
+                    del self._newest[(dropped[0], dropped[2])]
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._newest.clear()
+
+
+STALE_ENV = "SITREP_STALE_VIEWS"  # "1": readers may get the previous generation's value while it is recomputed
+
+
+def stale_allowed() -> bool:
+    return os.environ.get(STALE_ENV) == "1"
 
 
 def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T], largest: int) -> T:
