@@ -85,6 +85,13 @@ def report_snippets(rows: list[dict[str, str]], confusions: bool) -> None:
             f"{split:<8} {len(chosen):4d} snippets  weighted F1 {100 * weighted:5.1f}  "
             f"accuracy {100 * accuracy:5.1f}  events found {found}/{events}  none quiet {quiet}/{len(negatives)}"
         )
+    print("  by source (weighted F1 dev / held out, snippets): where a change does or does not carry over")
+    for source in sorted({r["source"] for r in rows}):
+        cells = []
+        for split in ("dev", "heldout"):
+            chosen = [r for r in rows if r["source"] == source and r["split"] == split]
+            cells.append(f"{100 * score(chosen)[1]:5.1f} ({len(chosen):3d})" if chosen else "   —       ")
+        print(f"    {source:<12} {cells[0]}  /  {cells[1]}")
     per, _, _ = score(rows)
     print(f"  {'label':<38} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
     for label, (p, r, f, n) in sorted(per.items(), key=lambda kv: -kv[1][3]):
