@@ -3,12 +3,14 @@
 Claim periods, conflicting claims and timelines read every claim or record of a place: at 100,000
 documents tens of thousands of rows. Readers far outnumber writes in a newsroom's day, so these views
 are kept per store *generation* (``schema.store_state``, raised by every write transaction in any
-process): the first read after a write pays in full, the rest are a lookup.
+process): the first read after a write computes the view again, the rest are a lookup.
 
 ``sitrep serve`` runs several worker processes, each with its own memory. Given a folder
 (:data:`SHARED_ENV`, a private one the server makes for its run), a value computed by one worker is
 written there and read by the others, and a value being computed by one is waited for by the rest,
-so each view is computed once per generation, not once per worker.
+so each view is computed once per generation, not once per worker. And where stale values are allowed
+(:data:`STALE_ENV`, set by ``sitrep serve``), the first reader after a write gets the previous generation's
+value at once while the new one is computed in the background.
 """
 
 from __future__ import annotations
@@ -138,10 +140,13 @@ def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T
         value = compute()
         if len(value) <= largest:
             partial = path.with_suffix(f".{os.getpid()}.part")
-            with partial.open("wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(partial, path)
-            _forget_older(Path(folder), generation)
+            try:
+                with partial.open("wb") as handle:
+                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(partial, path)
+                _forget_older(Path(folder), generation)
+            except FileNotFoundError:
+                pass  # a worker already at a newer generation removed it: nobody reads this value any more
     return value
 
 
