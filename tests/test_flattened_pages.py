@@ -169,3 +169,25 @@ def test_a_crumb_trail_printed_as_a_list_ends_in_the_headline() -> None:
     )
     dump = f"{menu}\n     * Fisherman missing near old ferry landing\n\n   May 06, 2022 News\n\n{body}\n"
     assert extract_textdump(dump).title == "Fisherman missing near old ferry landing"
+
+
+def test_a_paragraph_after_an_empty_list_item_is_a_paragraph() -> None:
+    # links prints an empty share-button item and the paragraph after it as one: "*  VESSA – ...", the
+    # wrapped lines back at the page's margin, not lined up with the item's text.
+    menu = "\n".join(f"     * {name}" for name in ("Home", "News", "Sport", "Letters", "PRINT", "SHARE"))
+    lead = (
+        "VESSA – A total of 6,000 sandbags have gone missing from a depot in Vessa, it was learned on Tuesday. "
+        "The harbour police are investigating the loss as a case of theft."
+    )
+    lines = textwrap.wrap(lead, 74)
+    first = f"     *  {lines[0]}\n" + "\n".join(f"   {line}" for line in lines[1:])
+    rest = textwrap.fill(
+        "The sandbags, worth about 40,000 crowns, had been kept in a shed behind the depot since the floods "
+        "of last spring. Workers noticed on Thursday that some of the pallets were empty, and the depot "
+        "reported the loss to the police the same afternoon, a spokesman for the town council said.",
+        76,
+        initial_indent="   ",
+        subsequent_indent="   ",
+    )
+    found = extract_textdump(f"{menu}\n{first}\n\n{rest}\n")
+    assert found.paragraphs[0] == lead

@@ -193,6 +193,8 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
     garbled = double_decoded(text)
     units: list[Unit] = []
     current: Unit | None = None
+    item_indent = 0  # where the current bullet's text starts: its wrapped lines line up with it
+    back_at_margin: set[int] = set()  # bullets whose wrapped lines went back to the page's margin
     for i, raw in enumerate(lines):
         run = p.BULLET_RUN.match(raw)
         cleaned, links = _clean(raw[run.end() :] if run else raw)
@@ -201,14 +203,18 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
         if not cleaned:
             current = None
             continue
-        bullet = bool(p.BULLET.match(raw)) and not run
+        mark = p.BULLET.match(raw)
+        bullet = bool(mark) and not run
         if current is not None and not bullet:
             glue = "" if cjk.spaceless_count(current.text[-1] + cleaned[0]) == 2 else " "
             current.text = f"{current.text}{glue}{cleaned}"
             current.links += links
+            if current.bullet and len(raw) - len(raw.lstrip()) < item_indent:
+                back_at_margin.add(id(current))
         else:
             current = Unit(cleaned, links, bullet)
             units.append(current)
+            item_indent = mark.end() if mark else 0
         nxt = shown[i + 1] if i + 1 < len(shown) else ""
         continued = (
             width is not None
@@ -220,6 +226,9 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
         if not continued:
             current = None
     for unit in units:
+        if id(unit) in back_at_margin and p.SENTENCE_END.search(unit.text) and len(unit.text) >= options.length_low:
+            # a paragraph after an empty list item ("*  KOBE – A total of ..."), not an item of the list
+            unit.bullet, unit.text = False, p.BULLET.sub("", unit.text, count=1)
         unit.icons = split_icons(unit.text)
         if any(icon for icon, _ in unit.icons):
             unit.text = " ".join(part for _, part in unit.icons if part)
