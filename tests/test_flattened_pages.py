@@ -191,3 +191,18 @@ def test_a_paragraph_after_an_empty_list_item_is_a_paragraph() -> None:
     )
     found = extract_textdump(f"{menu}\n{first}\n\n{rest}\n")
     assert found.paragraphs[0] == lead
+
+
+def test_the_page_title_is_looked_for_after_the_links_a_browser_prints_before_it() -> None:
+    # elinks prints the page's <link> elements and a few numbered links first, then the <title>.
+    from sitrep.extract.textdump.lines import norm, split_units
+    from sitrep.extract.textdump.options import DEFAULT_OPTIONS
+    from sitrep.extract.textdump.pipeline import _page_title
+
+    rels = ["canonical", "amphtml", "preconnect", "preconnect", "dns-prefetch", "preconnect"]
+    head = "\n".join(f"   Link: [{i}]{rel}" for i, rel in enumerate(rels, 1))
+    links = "\n".join(f"   [{i}]{name}" for i, name in enumerate(["IFrame", "Skip to main content", "Menu"], 7))
+    headline = "Winter Promises for the Old Harbour"
+    menu = "\n".join(f"     • [{i}]{name}" for i, name in enumerate(["Business", "Culture", "Gear", "Science"], 10))
+    units = split_units(f"{head}\n{links}\n   {headline}\n\n{menu}\n")
+    assert norm(headline) in _page_title(units, 0, DEFAULT_OPTIONS).keys

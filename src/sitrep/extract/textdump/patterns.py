@@ -27,6 +27,8 @@ BROWSER_MARKS = re.compile(
     re.IGNORECASE,
 )
 # A list item's bullet or number at the start of a line (lynx prints "o" and "*" for <li>).
+# A page's ``<link>`` element as lynx and elinks print it at the top: "Link: canonical".
+HEAD_LINK = re.compile(r"^Link:\s")
 BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►-]|\d{1,2}[.)])\s+")
 # Empty list items and icons printed as a run of marks before a line ("* * * Headline": links); no list item.
 BULLET_RUN = re.compile(r"^\s*(?:[*•·◦▪‣□■○●☆★◆◇▶►]\s+){2,}")

@@ -15,7 +15,7 @@ from sitrep.extract.textdump.lines import Unit, norm, split_units
 from sitrep.extract.textdump.markup import main_headings
 from sitrep.extract.textdump.metadata import PageTitle, read_header
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
-from sitrep.extract.textdump.patterns import BULLET
+from sitrep.extract.textdump.patterns import BULLET, HEAD_LINK
 
 
 @dataclass
@@ -48,8 +48,7 @@ def extract_textdump(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> T
     offset = max(0, start - options.header_window)
     header = units[offset:start]
     body = body_units(units, spans, options)
-    top = units[: options.page_title_lines]  # where a text browser prints the page's <title>
-    page_title = PageTitle(frozenset(norm(BULLET.sub("", u.text)) for u in top), max(0, len(top) - offset))
+    page_title = _page_title(units, offset, options)
     found = read_header(header, body, stoplist, text.casefold(), options, main_headings(text), page_title)
     dump.title, dump.byline, dump.authors = found.title, found.byline, found.authors
     dump.section, dump.stamp = found.section, found.stamp
@@ -60,6 +59,15 @@ def extract_textdump(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> T
     dump.paragraphs = [u.text for u in body]
     dump.boilerplate = [_display(u) for u in units if id(u) not in kept]
     return dump
+
+
+def _page_title(units: list[Unit], offset: int, options: TextdumpOptions) -> PageTitle:
+    """The first lines of the dump, where a text browser prints the page's ``<title>``, after the numbered
+    links some print before it (the page's ``<link>`` elements, "[7]IFrame", "[8]Skip to main content")."""
+    first = next((i for i, u in enumerate(units) if u.links == 0 and not HEAD_LINK.match(u.text)), 0)
+    top = units[first : first + options.page_title_lines]
+    keys = frozenset(norm(BULLET.sub("", u.text)) for u in top)
+    return PageTitle(keys, max(0, first + len(top) - offset))
 
 
 def _display(unit: Unit) -> str:
