@@ -403,12 +403,15 @@ def _echoes_figurative(token: Token) -> bool:
     if token.pos_ != "NOUN" or any(c.dep_ in {"prep", "amod", "compound"} for c in token.children):
         return False  # "the fight at the border", "a gun battle": a fight of its own
     lemma = token.lemma_.lower()
+    before = token.doc[max(token.sent.start, token.i - ECHO_WINDOW) : token.i]  # bounded: a long sentence is no cost
     return any(
         earlier.lemma_.lower() == lemma
         and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in FIGURATIVE_MODIFIERS for c in earlier.children)
-        for earlier in token.sent
-        if earlier.i < token.i
+        for earlier in before
     )
+
+
+ECHO_WINDOW = 40  # tokens back where a figurative use is looked for
 
 
 ONE_PERSON = frozenset({"he", "she", "i", "you"})
