@@ -11,7 +11,8 @@ import bisect
 import dataclasses
 import json
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, TypeVar
+from functools import partial
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi import Path as FastApiPath
@@ -285,6 +286,33 @@ def _pair_key(pair: views.ConflictPair) -> tuple[int, int, int, int]:
     return pair.first.doc_id, pair.first.idx, pair.second.doc_id, pair.second.idx
 
 
+class _Shown(Protocol):
+    def to_json(self) -> Any: ...
+
+
+S = TypeVar("S", bound=_Shown)
+
+
+def _place_page(
+    db: Store,
+    place: str,
+    field: str,
+    items: Callable[[], list[S]],
+    key: Callable[[S], tuple[Any, ...]],
+    shape: tuple[type, ...],
+    selection: tuple[Any, ...],
+    limit: int,
+    token: str | None,
+) -> Response:
+    """One page of a place's list (kept per store generation), its JSON encoded once per page."""
+
+    def build() -> dict[str, Any]:
+        shown, after = _page_by_key(items(), key, shape, token, limit)
+        return {"place": place, field: [item.to_json() for item in shown], "next": after}
+
+    return _encoded(db, (field, place, *selection, limit, token), build)
+
+
 @router.get(
     "/places/{place}/timeline",
     summary="Events and control claims about a place, in time order (one entry per happening), paged",
@@ -293,13 +321,10 @@ def _pair_key(pair: views.ConflictPair) -> tuple[int, int, int, int]:
 def place_timeline(
     db: StoreDep, place: str, start: Day = None, end: Day = None, limit: Limit = 100, cursor_: Cursor = None
 ) -> Response:
-    def build() -> dict[str, Any]:
-        entries, after = _page_by_key(
-            views.timeline(db, place, start, end), _entry_key, (str, str, int, str, int), cursor_, limit
-        )
-        return {"place": place, "timeline": [entry.to_json() for entry in entries], "next": after}
-
-    return _encoded(db, ("timeline", place, start, end, limit, cursor_), build)
+    entries = lambda: views.timeline(db, place, start, end)  # noqa: E731
+    return _place_page(
+        db, place, "timeline", entries, _entry_key, (str, str, int, str, int), (start, end), limit, cursor_
+    )
 
 
 @router.get(
@@ -310,13 +335,8 @@ def place_timeline(
 def place_claims(
     db: StoreDep, place: str, start: Day = None, end: Day = None, limit: Limit = 100, cursor_: Cursor = None
 ) -> Response:
-    def build() -> dict[str, Any]:
-        periods, after = _page_by_key(
-            views.place_claims(db, place, start, end), _period_key, (str, str), cursor_, limit
-        )
-        return {"place": place, "periods": [period.to_json() for period in periods], "next": after}
-
-    return _encoded(db, ("claims", place, start, end, limit, cursor_), build)
+    periods = partial(views.place_claims, db, place, start, end)
+    return _place_page(db, place, "periods", periods, _period_key, (str, str), (start, end), limit, cursor_)
 
 
 @router.get(
@@ -325,11 +345,8 @@ def place_claims(
     response_model=dict[str, Any],
 )
 def place_conflicts(db: StoreDep, place: str, limit: Limit = 100, cursor_: Cursor = None) -> Response:
-    def build() -> dict[str, Any]:
-        pairs, after = _page_by_key(views.conflicting(db, place), _pair_key, (int, int, int, int), cursor_, limit)
-        return {"place": place, "conflicts": [pair.to_json() for pair in pairs], "next": after}
-
-    return _encoded(db, ("conflicts", place, limit, cursor_), build)
+    pairs = partial(views.conflicting, db, place)
+    return _place_page(db, place, "conflicts", pairs, _pair_key, (int, int, int, int), (), limit, cursor_)
 
 
 @router.get("/outlets", summary="Outlets in the store with their number of documents")
