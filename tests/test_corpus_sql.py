@@ -362,3 +362,20 @@ def test_a_server_serves_the_previous_view_while_the_new_one_is_computed(
     with backends.writing(store.engine):
         pass
     assert views_cache.get(store, "k", compute) == ["third"]  # fresh: the reader waits for the new value
+
+
+def test_the_shared_folder_stays_bounded_whatever_keys_clients_ask_for(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.corpus import cache
+
+    monkeypatch.setenv(cache.SHARED_ENV, str(tmp_path))
+    monkeypatch.setattr(cache, "SHARED_FILES", 6)
+    views_cache = cache.GenerationCache("views")
+    for i in range(20):  # twenty places asked for: a value and a lock file each
+        assert views_cache.get(store, f"place {i}", lambda i=i: [i]) == [i]
+    assert len(list(tmp_path.iterdir())) <= 6 + 2  # the bound, and the newest value with its lock
+    files = sorted(tmp_path.iterdir())
+    not_shared = cache.GenerationCache("pages", shared=False)  # rendered pages: each worker keeps its own
+    assert not_shared.get(store, "page", lambda: [1]) == [1]
+    assert sorted(tmp_path.iterdir()) == files

@@ -42,8 +42,9 @@ SHARED_ENV = "SITREP_VIEW_CACHE"  # a folder only this user can write, shared by
 class GenerationCache:
     """A bounded LRU of computed values, keyed by store, store generation and the caller's key."""
 
-    def __init__(self, name: str, entries: int = 128, largest: int = 50_000) -> None:
+    def __init__(self, name: str, entries: int = 128, largest: int = 50_000, shared: bool = True) -> None:
         self.name = name  # tells its values from another cache's in the shared folder
+        self.shared = shared  # written to the server's folder for its other workers (values costly to compute)
         self._entries: OrderedDict[tuple[str, int, Hashable], Sized] = OrderedDict()
         self._newest: dict[tuple[str, Hashable], tuple[str, int, Hashable]] = {}  # each key's newest entry
         self._pending: dict[tuple[str, int, Hashable], Lock] = {}
@@ -78,7 +79,7 @@ class GenerationCache:
                 if full in self._entries:
                     return self._entries[full]  # type: ignore[return-value]
             try:
-                value = _shared(self.name, full, compute, self.largest)
+                value = _shared(self.name, full, compute, self.largest) if self.shared else compute()
                 self._keep(full, value)
             finally:
                 with self._lock:
@@ -91,7 +92,7 @@ class GenerationCache:
             computing = self._pending[full]
         with computing:
             try:
-                self._keep(full, _shared(self.name, full, compute, self.largest))
+                self._keep(full, _shared(self.name, full, compute, self.largest) if self.shared else compute())
             except Exception:  # the readers keep the stale value; the next one after this tries again
                 LOG.exception("recomputing %s for %r failed", self.name, full[2])
             finally:
@@ -160,9 +161,27 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+SHARED_FILES = 1024  # files the shared folder keeps at most (the oldest go first): keys come from URLs
+
+
 def _forget_older(folder: Path, generation: int) -> None:
-    """Values of earlier generations are never read again: remove them (and their locks)."""
+    """Values of earlier generations are never read again: remove them (and their locks); and keep the folder
+    bounded, whatever keys clients ask for."""
+    kept = []
     for old in folder.iterdir():
         prefix = old.name.split("-", 1)[0]
         if prefix.isdigit() and int(prefix) < generation:
             old.unlink(missing_ok=True)
+        else:
+            kept.append(old)
+    if len(kept) > SHARED_FILES:
+        by_age = sorted(kept, key=_age)
+        for old in by_age[: len(kept) - SHARED_FILES]:
+            old.unlink(missing_ok=True)
+
+
+def _age(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # another worker removed it meanwhile
+        return 0.0

@@ -49,7 +49,7 @@ StoreDep = Annotated[Store, Depends(request_store)]
 
 # A place's timeline and claims are kept per store generation (:mod:`sitrep.corpus.cache`), and so is their
 # JSON: encoding 15,000 records for every request cost more than computing them once.
-_ENCODED = GenerationCache("api json", entries=256)
+_ENCODED = GenerationCache("api json", entries=256, shared=False)  # the views it encodes are shared
 
 
 def _encoded(db: Store, key: tuple[Any, ...], build: Callable[[], dict[str, Any]]) -> Response:

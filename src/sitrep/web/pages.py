@@ -68,7 +68,7 @@ def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
 
 
 # Rendered pages by URL, kept until the store changes (:mod:`sitrep.corpus.cache`; its size is in bytes).
-PAGES = GenerationCache("pages", entries=128, largest=1_000_000)
+PAGES = GenerationCache("pages", entries=128, largest=1_000_000, shared=False)  # rendering the views: cheap
 
 
 def kept(page: Callable[..., HTMLResponse]) -> Callable[..., HTMLResponse]:
