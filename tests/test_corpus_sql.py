@@ -379,3 +379,21 @@ def test_the_shared_folder_stays_bounded_whatever_keys_clients_ask_for(
     not_shared = cache.GenerationCache("pages", shared=False)  # rendered pages: each worker keeps its own
     assert not_shared.get(store, "page", lambda: [1]) == [1]
     assert sorted(tmp_path.iterdir()) == files
+
+
+def test_claim_periods_and_conflicts_of_a_place_group_its_claims_once(
+    big_corpus: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    computed: list[records.Filter] = []
+    grouped = records.claim_groups
+
+    def counting(store: Store, where: records.Filter) -> list[records.ClaimGroup]:
+        computed.append(where)
+        return grouped(store, where)
+
+    monkeypatch.setattr(views, "claim_groups", counting)
+    for cache in (views.PLACE_CLAIMS, views.CLAIM_GROUPS):
+        cache.clear()
+    periods, pairs = views.place_claims(big_corpus, "Bakhmut"), views.conflicting(big_corpus, "Bakhmut")
+    assert periods and len(computed) == 1
+    assert pairs == views._conflicting(big_corpus, "Bakhmut")

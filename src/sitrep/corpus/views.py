@@ -230,6 +230,16 @@ class Period:
 
 
 PLACE_CLAIMS = GenerationCache("place claims", entries=64)
+CLAIM_GROUPS = GenerationCache("claim groups", entries=64)
+
+
+def _asserted_groups(
+    store: Store, place: str | None, start: str | None = None, end: str | None = None
+) -> list[ClaimGroup]:
+    """The asserted claims about a place grouped by position, kept per store generation: a place's claim
+    periods and its conflicting claims are both made from them (a busy place's grouping costs seconds)."""
+    where = Filter(place=place, asserted_only=True, start=start, end=end)
+    return list(CLAIM_GROUPS.get(store, ("groups", place, start, end), lambda: claim_groups(store, where)))
 
 
 def place_claims(store: Store, place: str, start: str | None = None, end: str | None = None) -> list[Period]:
@@ -246,7 +256,7 @@ def _place_claims(store: Store, place: str, start: str | None = None, end: str |
     the claims shown are read in full: the cost follows the positions about a place, not its reprints.
     Undated claims make one last period.
     """
-    groups = claim_groups(store, Filter(place=place, asserted_only=True, start=start, end=end))
+    groups = _asserted_groups(store, place, start, end)
     periods: list[Period] = []
     undated = [g for g in groups if g.earliest is None]
     reach = ""  # the latest moment any claim of the last period reaches
@@ -311,7 +321,7 @@ def _conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
     groups, and only the claims of the pairs found are read in full.
     """
     by_position: dict[Position, list[ClaimGroup]] = {}
-    for g in claim_groups(store, Filter(place=place, asserted_only=True)):
+    for g in _asserted_groups(store, place):
         if g.place_id is not None and g.earliest is not None:
             by_position.setdefault(_group_position(g), []).append(g)
     by_place: dict[str | None, list[tuple[Position, list[ClaimGroup]]]] = {}
