@@ -220,9 +220,9 @@ def test_a_places_events_page_by_time_like_the_python_definition(big_corpus: Sto
         assert [(r.doc_id, r.idx) for r in pages] == [(r.doc_id, r.idx) for r in expected], (query, start, type_)
 
 
-def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_process(
-    big_corpus: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def groupings(monkeypatch: pytest.MonkeyPatch) -> list[records.Filter]:
+    """Every selection the views group claims for (``records.claim_groups`` counted)."""
     computed: list[records.Filter] = []
     grouped = records.claim_groups
 
@@ -231,6 +231,13 @@ def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_proce
         return grouped(store, where)
 
     monkeypatch.setattr(views, "claim_groups", counting)
+    return computed
+
+
+def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_process(
+    big_corpus: Store, groupings: list[records.Filter]
+) -> None:
+    computed = groupings
     views.PLACE_CLAIMS.clear()
     views.TIMELINES.clear()
     first = views.place_claims(big_corpus, "Soledar")
@@ -382,16 +389,9 @@ def test_the_shared_folder_stays_bounded_whatever_keys_clients_ask_for(
 
 
 def test_claim_periods_and_conflicts_of_a_place_group_its_claims_once(
-    big_corpus: Store, monkeypatch: pytest.MonkeyPatch
+    big_corpus: Store, groupings: list[records.Filter]
 ) -> None:
-    computed: list[records.Filter] = []
-    grouped = records.claim_groups
-
-    def counting(store: Store, where: records.Filter) -> list[records.ClaimGroup]:
-        computed.append(where)
-        return grouped(store, where)
-
-    monkeypatch.setattr(views, "claim_groups", counting)
+    computed = groupings
     for cache in (views.PLACE_CLAIMS, views.CLAIM_GROUPS):
         cache.clear()
     periods, pairs = views.place_claims(big_corpus, "Bakhmut"), views.conflicting(big_corpus, "Bakhmut")

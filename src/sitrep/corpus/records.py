@@ -367,7 +367,8 @@ def records_by_time(
     e, claimant = _KINDS[kind]
     walk = where.actor is not None and not _place_driven(where) and _common_actor(store, kind, where.actor)
     joined = _joined(e, e.c.place_idx, e.c[claimant])
-    parts = [_filtered(e, kind, joined, where, p, walk) for p in _parts(where)]
+    names = _parts(where)
+    parts = [_filtered(e, kind, joined, where, p, walk) for p in names]
     time: ColumnElement[str]
     if _place_driven(where):  # in the order of the place's index: the page costs its rows, not the place's
         time, doc_id, idx = _AT.c.time, _AT.c.doc_id, _AT.c.idx
@@ -375,7 +376,7 @@ def records_by_time(
         time, doc_id, idx = s.record_time(e), e.c.doc_id, e.c.idx  # read in the order of ix_*_time
     # The spanning part is sorted through an expression: ordered by the time index, it would be read from
     # that index (the sort saved) instead of the narrow range of the multi-day records.
-    sort_keys = [func.coalesce(time, "") if p == "spanning" else time for p in _parts(where)]
+    sort_keys = [func.coalesce(time, "") if p == "spanning" else time for p in names]
     found: list[Record] = []
     if not newest_first:
         for part, key in zip(parts, sort_keys, strict=True):

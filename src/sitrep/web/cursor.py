@@ -41,17 +41,8 @@ def decode_int(token: str | None) -> int | None:
 
 def decode_time_key(token: str | None) -> tuple[str, int, int] | None:
     """A cursor holding a record's time key: (earliest, document id, index)."""
-    value = decode(token)
-    if value is None:
-        return None
-    if (
-        not isinstance(value, list)
-        or len(value) != 3
-        or not isinstance(value[0], str)
-        or not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_INT for v in value[1:])
-    ):
-        raise UsageError("bad cursor: pass back the 'next' value of the previous page")
-    return value[0], value[1], value[2]
+    key = decode_key(token, (str, int, int))
+    return None if key is None else (key[0], key[1], key[2])
 
 
 def decode_key(token: str | None, shape: tuple[type, ...]) -> tuple[Any, ...] | None:
