@@ -14,8 +14,12 @@ rules are never tuned on ``heldout``):
 Both for the rules out of the box and for a model trained on the ACLED development sample
 (``sitrep train-events``), which re-types the rules' clauses where it is clearly surer.
 
-Run: ``.venv/bin/python -m eval.events_news [--confusions] [--errors=N] [--rules-only|--only-trained]
-[--more-pages]`` (the last also reads every page of ``html/more`` and counts the pages with events).
+Snippets are also scored per source and per batch (the file they come from: a batch labelled after
+the rules were written measures them on text they were not tuned on).
+
+Run: ``.venv/bin/python -m eval.events_news [--confusions] [--errors=N [--gold=LABEL] [--batch=NAME]]
+[--rules-only|--only-trained] [--more-pages]`` (the last also reads every page of ``html/more`` and counts
+the pages with events).
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ def snippets() -> list[dict[str, str]]:
             text = document_text(row["source"], row["doc"])[int(row["start"]) : int(row["end"])]
             if check(text) != row["check"]:
                 raise SystemExit(f"{path.name} {row['id']}: the text at its offsets changed (check mismatch)")
-            rows.append({**row, "text": text})
+            rows.append({**row, "text": text, "batch": path.stem.removeprefix("news_events_")})
     return rows
 
 
@@ -85,13 +89,14 @@ def report_snippets(rows: list[dict[str, str]], confusions: bool) -> None:
             f"{split:<8} {len(chosen):4d} snippets  weighted F1 {100 * weighted:5.1f}  "
             f"accuracy {100 * accuracy:5.1f}  events found {found}/{events}  none quiet {quiet}/{len(negatives)}"
         )
-    print("  by source (weighted F1 dev / held out, snippets): where a change does or does not carry over")
-    for source in sorted({r["source"] for r in rows}):
-        cells = []
-        for split in ("dev", "heldout"):
-            chosen = [r for r in rows if r["source"] == source and r["split"] == split]
-            cells.append(f"{100 * score(chosen)[1]:5.1f} ({len(chosen):3d})" if chosen else "   —       ")
-        print(f"    {source:<12} {cells[0]}  /  {cells[1]}")
+    for column in ("source", "batch"):
+        print(f"  by {column} (weighted F1 dev / held out, snippets): where a change does or does not carry over")
+        for value in sorted({r[column] for r in rows}):
+            cells = []
+            for split in ("dev", "heldout"):
+                chosen = [r for r in rows if r[column] == value and r["split"] == split]
+                cells.append(f"{100 * score(chosen)[1]:5.1f} ({len(chosen):3d})" if chosen else "   —       ")
+            print(f"    {value:<12} {cells[0]}  /  {cells[1]}")
     per, _, _ = score(rows)
     print(f"  {'label':<38} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
     for label, (p, r, f, n) in sorted(per.items(), key=lambda kv: -kv[1][3]):
@@ -173,7 +178,15 @@ def run(pipeline: Pipeline, rows: list[dict[str, str]], title: str) -> None:
         Path(dump).write_text("".join(f"{r['id']}\t{r['split']}\t{r['label']}\t{r['predicted']}\n" for r in rows))
     errors = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--errors=")), 0)
     only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--gold=")), None)
-    wrong = [r for r in rows if r["label"] != r["predicted"] and r["split"] == "dev" and only in (None, r["label"])]
+    batch = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--batch=")), None)
+    wrong = [
+        r
+        for r in rows
+        if r["label"] != r["predicted"]
+        and r["split"] == "dev"
+        and only in (None, r["label"])
+        and batch in (None, r["batch"])
+    ]
     for row in wrong[:errors]:
         print(f"  {row['id']}: gold {row['label']} / got {row['predicted']}: {row['text'][:160]!r}")
 
