@@ -5,10 +5,11 @@ fixtures, analysed once) are replicated with varied outlets, dates, places and a
 text of their own, so every copy is a distinct document with valid offsets. The server runs
 in its own process; a concurrent client (httpx2) measures p50/p95 per request kind and
 requests per second, and the 100k-event export is streamed while the server's peak RSS is read. Claim
-views and timelines are measured cold too (the first request for each place, one client, before the
-store generation's results are kept).
+views and timelines are measured on first request too (one client, before the store generation's results
+are kept): after the server's warm-up of its busiest places (the default; its time is printed) or, with
+``--no-warm-up``, cold.
 
-    .venv/bin/python benchmarks/serve.py [--documents 100000] [--db PATH] [--requests 400]
+    .venv/bin/python benchmarks/serve.py [--documents 100000] [--db PATH] [--requests 400] [--no-warm-up]
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -69,6 +71,15 @@ async def _measure(base: str, paths: list[str], concurrency: int) -> list[float]
     return latencies
 
 
+def _watch(server: subprocess.Popen[str], warmed: threading.Event) -> None:
+    """Read the server's stderr (so it never blocks on a full pipe); set ``warmed`` at its warm-up line."""
+    assert server.stderr is not None
+    for line in server.stderr:
+        if "warmed the views" in line or "warm-up stopped" in line:
+            print(line.strip())
+            warmed.set()
+
+
 def _peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -82,6 +93,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=ROOT / "build" / "serve-bench.db")
     parser.add_argument("--requests", type=int, default=400, help="requests per kind")
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--no-warm-up", dest="warm_up", action="store_false", help="measure first requests cold")
     args = parser.parse_args()
     if not args.db.exists():
         args.db.parent.mkdir(parents=True, exist_ok=True)
@@ -89,10 +101,14 @@ def main() -> None:
         fill(args.db, args.documents)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "sitrep", "serve", "--db", str(args.db), "--port", str(port)],
-        stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "sitrep", "serve", "--db", str(args.db), "--port", str(port)]
+        + ([] if args.warm_up else ["--no-warm-up"]),
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    warmed = threading.Event()
+    threading.Thread(target=_watch, args=(server, warmed), daemon=True).start()
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -101,6 +117,10 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.1)
+        if args.warm_up:
+            started = time.perf_counter()
+            warmed.wait(timeout=600)  # both workers print when their warm-up is done; the first one is enough
+            print(f"server warm-up: {time.perf_counter() - started:.1f} s after it answered")
         rng = random.Random(1)
         n = args.requests
         kinds = {
@@ -139,7 +159,7 @@ def main() -> None:
         }
         for kind, paths in cold_paths.items():
             cold = asyncio.run(_measure(base, paths, 1))
-            label = f"{kind}, cold"
+            label = f"{kind}, {'first' if args.warm_up else 'cold'}"
             print(f"{label:<20} {statistics.median(cold) * 1000:8.1f} {max(cold) * 1000:8.1f}   (p50 / max, 1 client)")
         for kind, paths in kinds.items():
             started = time.perf_counter()

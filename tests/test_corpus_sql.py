@@ -7,6 +7,7 @@ before the views moved into SQL): the SQL must agree with it on every query.
 from __future__ import annotations
 
 import random
+import threading
 from collections import Counter
 from itertools import combinations, product
 from pathlib import Path
@@ -269,7 +270,6 @@ def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_proce
 
 
 def test_readers_of_a_value_being_computed_wait_for_it(store: Store) -> None:
-    import threading
     import time
 
     from sitrep.corpus.cache import GenerationCache
@@ -338,7 +338,6 @@ def test_a_server_serves_the_previous_view_while_the_new_one_is_computed(
 ) -> None:
     """After a write, the first reader of a view gets its previous value at once and the new one is computed
     in the background; later readers get the new one. Without the server's setting, readers wait for it."""
-    import threading
 
     from sitrep.corpus import cache
 
@@ -397,3 +396,57 @@ def test_claim_periods_and_conflicts_of_a_place_group_its_claims_once(
     periods, pairs = views.place_claims(big_corpus, "Bakhmut"), views.conflicting(big_corpus, "Bakhmut")
     assert periods and len(computed) == 1
     assert pairs == views._conflicting(big_corpus, "Bakhmut")
+
+
+def test_a_server_computes_its_busiest_places_views_before_anyone_asks(
+    big_corpus: Store, groupings: list[records.Filter], capfd: pytest.CaptureFixture[str]
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from sitrep.web import app as web_app
+    from sitrep.web import pages, warmup
+
+    def held(key: str) -> int:
+        where = records.Filter(place=key)
+        return len([*records.events(big_corpus, where), *records.control_claims(big_corpus, where)])
+
+    busiest = records.busiest_places(big_corpus, 3)
+    assert len(busiest) == 3 and held(busiest[0]) >= held(busiest[1]) >= held(busiest[2])
+    assert all(held(busiest[2]) >= held(p["name"]) for p in PLACES if p["name"].casefold() not in busiest)
+    for cache in (views.PLACE_CLAIMS, views.CLAIM_GROUPS, views.TIMELINES):
+        cache.clear()
+    with TestClient(web_app.create_app(big_corpus, warm=True)):
+        for _ in range(200):  # the warm-up runs beside the server and says when it is done
+            if "warmed the views of" in capfd.readouterr().err:
+                break
+            threading.Event().wait(0.05)
+        else:
+            raise AssertionError("the warm-up never finished")
+    warmed = len(groupings)
+    assert warmed >= 3  # each busy place's claims: the whole of them, and its page's window
+    pages.place_views(big_corpus, busiest[0].title())  # the page, as a reader spells the place
+    views.place_claims(big_corpus, busiest[1])
+    assert len(groupings) == warmed  # nothing grouped again: the readers found it computed
+    assert warmup.warm_up(big_corpus, places=0) == []
+
+
+def test_background_work_runs_one_piece_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recomputations after a write and the warm-up take turns: they never hold both cores of a small server."""
+    from sitrep.corpus import cache
+
+    monkeypatch.setenv(cache.SHARED_ENV, str(tmp_path))  # workers of one server share a folder
+    inside, most = [0], [0]
+
+    def work() -> None:
+        with cache.in_background():
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+            threading.Event().wait(0.02)
+            inside[0] -= 1
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert most == [1] and inside == [0]

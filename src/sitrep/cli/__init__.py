@@ -437,6 +437,12 @@ def serve(
             "--fresh", help="After a write, make readers wait for views of the new state instead of the previous."
         ),
     ] = False,
+    warm_up: Annotated[
+        bool,
+        typer.Option(
+            "--warm-up/--no-warm-up", help="Compute the busiest places' views as the server starts (in the background)."
+        ),
+    ] = True,
 ) -> None:
     """Serve the store: the JSON API under /api/v1 and the web pages (read-only without --token)."""
     import uvicorn
@@ -454,12 +460,13 @@ def serve(
     # 100,000 documents) instead of waiting for it; --fresh makes the first reader wait instead.
     os.environ[view_cache.STALE_ENV] = "" if fresh else "1"
     if workers == 1:
-        app = web_app.create_app(store, token, threads=threads or web_app.DEFAULT_THREADS)
+        app = web_app.create_app(store, token, threads=threads or web_app.DEFAULT_THREADS, warm=warm_up)
         uvicorn.run(app, host=host, port=port, log_level="warning", http=PROTOCOL)
         return
     store.close()
     os.environ[web_app.DB_ENV], os.environ[web_app.TOKEN_ENV] = store.url, token or ""
     os.environ[web_app.THREADS_ENV] = str(threads or "")
+    os.environ[web_app.WARM_ENV] = "1" if warm_up else ""
     with tempfile.TemporaryDirectory(prefix="sitrep-views-") as shared:  # private (0700), gone at exit
         os.environ[view_cache.SHARED_ENV] = shared  # the workers compute each corpus view once between them
         uvicorn.run(

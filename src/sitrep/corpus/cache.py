@@ -10,7 +10,9 @@ process): the first read after a write computes the view again, the rest are a l
 written there and read by the others, and a value being computed by one is waited for by the rest,
 so each view is computed once per generation, not once per worker. And where stale values are allowed
 (:data:`STALE_ENV`, set by ``sitrep serve``), the first reader after a write gets the previous generation's
-value at once while the new one is computed in the background.
+value at once while the new one is computed in the background. Background work (those recomputations, the
+server's warm-up) runs one piece at a time across the server (:func:`in_background`), so it never holds
+more than one core while readers wait for theirs.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ class GenerationCache:
         """Compute the current generation's value in the background (readers get the stale one meanwhile)."""
         with self._lock:
             computing = self._pending[full]
-        with computing:
+        with computing, in_background():
             try:
                 self._keep(full, _shared(self.name, full, compute, self.largest) if self.shared else compute())
             except Exception:  # the readers keep the stale value; the next one after this tries again
@@ -116,6 +118,22 @@ class GenerationCache:
         with self._lock:
             self._entries.clear()
             self._newest.clear()
+
+
+_BACKGROUND = Lock()  # one background computation at a time in this process ...
+
+
+@contextmanager
+def in_background() -> Iterator[None]:
+    """Hold the server's one background slot: in this process, and across its workers when they share a
+    folder. Eight views recomputed at once after a write made every reader of two cores wait 1-2 s."""
+    with _BACKGROUND:
+        folder = os.environ.get(SHARED_ENV)
+        if not folder or fcntl is None:
+            yield
+            return
+        with _locked(Path(folder) / "background.lock"):  # ... and in the whole server
+            yield
 
 
 STALE_ENV = "SITREP_STALE_VIEWS"  # "1": readers may get the previous generation's value while it is recomputed

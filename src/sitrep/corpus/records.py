@@ -516,3 +516,13 @@ def control_claims_at(store: Store, keys: list[tuple[int, int]]) -> dict[tuple[i
         query = _joined(c, c.c.place_idx, c.c.claimant).where(tuple_(c.c.doc_id, c.c.idx).in_(chunk))
         found.update({(r.doc_id, r.idx): r for r in _read(store, "control", query)})
     return found
+
+
+def busiest_places(store: Store, limit: int) -> list[str]:
+    """The place keys with the most events and control claims, busiest first (places and the regions holding
+    them): the views a server is asked for first and that cost the most to compute."""
+    p = s.record_places
+    count = func.count().label("records")
+    query = select(p.c.key, count).group_by(p.c.key).order_by(count.desc(), p.c.key).limit(limit)
+    with store.engine.connect() as conn:
+        return [row.key for row in conn.execute(query)]

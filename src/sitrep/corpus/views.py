@@ -29,7 +29,7 @@ from sitrep.corpus.records import (
 from sitrep.export.rows import record_dict
 from sitrep.store import Store
 from sitrep.store import schema as s
-from sitrep.store.keys import FAR_FUTURE
+from sitrep.store.keys import FAR_FUTURE, place_key
 
 
 def overlaps(a: Record, b: Record) -> bool:
@@ -239,7 +239,8 @@ def _asserted_groups(
     """The asserted claims about a place grouped by position, kept per store generation: a place's claim
     periods and its conflicting claims are both made from them (a busy place's grouping costs seconds)."""
     where = Filter(place=place, asserted_only=True, start=start, end=end)
-    return list(CLAIM_GROUPS.get(store, ("groups", place, start, end), lambda: claim_groups(store, where)))
+    key = ("groups", place_key(place) if place else None, start, end)  # "Bakhmut" and "bakhmut" are one place
+    return list(CLAIM_GROUPS.get(store, key, lambda: claim_groups(store, where)))
 
 
 def place_claims(store: Store, place: str, start: str | None = None, end: str | None = None) -> list[Period]:

@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sitrep import __version__
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.store import Store
-from sitrep.web import api, pages, problems
+from sitrep.web import api, pages, problems, warmup
 from sitrep.web.state import ServerState
 
 STATIC = Path(__file__).parent / "static"
@@ -61,19 +61,27 @@ DEFAULT_THREADS = 2  # requests one worker process runs at once (see :func:`crea
 
 
 def create_app(
-    store: Store, token: str | None = None, pipeline: Pipeline | None = None, threads: int | None = None
+    store: Store,
+    token: str | None = None,
+    pipeline: Pipeline | None = None,
+    threads: int | None = None,
+    warm: bool = False,
 ) -> FastAPI:
     """An app serving ``store``; ``token`` opens ``POST /api/v1/documents`` (read-only without it).
 
     ``threads`` bounds the requests the process runs at once (its thread pool; default: anyio's 40). A
     request is Python and SQLite work on one core: more threads than that only take turns at the
     interpreter lock. At 16 concurrent clients on two workers, 40 threads served 90 pages of events a
-    second and 2 served 159."""
+    second and 2 served 159.
+
+    ``warm`` computes the busiest places' views as the app starts (:mod:`sitrep.web.warmup`)."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if threads is not None:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        if warm:
+            warmup.start_warm_up(store)
         yield
 
     app = FastAPI(
@@ -96,12 +104,14 @@ def create_app(
 
 # How `sitrep serve --workers N` hands its settings on to the worker processes.
 DB_ENV, TOKEN_ENV, THREADS_ENV = "SITREP_SERVE_DB", "SITREP_SERVE_TOKEN", "SITREP_SERVE_THREADS"
+WARM_ENV = "SITREP_SERVE_WARM"
 
 
 def from_environment() -> FastAPI:
     """The app of one server worker process, for the settings its parent put in the environment."""
     threads = int(os.environ.get(THREADS_ENV) or DEFAULT_THREADS)
-    return create_app(Store(os.environ[DB_ENV]), os.environ.get(TOKEN_ENV) or None, threads=threads)
+    warm = os.environ.get(WARM_ENV) == "1"
+    return create_app(Store(os.environ[DB_ENV]), os.environ.get(TOKEN_ENV) or None, threads=threads, warm=warm)
 
 
 def openapi_schema() -> dict[str, Any]:

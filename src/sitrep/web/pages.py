@@ -20,7 +20,7 @@ from sitrep.corpus.records import Filter
 from sitrep.events import taxonomy
 from sitrep.export import EXPORTERS
 from sitrep.service.documents import document
-from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, SearchScope
+from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, SearchScope, Store
 from sitrep.web import charts
 from sitrep.web.cursor import MAX_INT
 from sitrep.web.marks import pieces
@@ -106,10 +106,8 @@ PLACE_PAGE_EVENTS = 200  # the place page's timeline starts at the earliest of i
 REPORTS_SHOWN = 3  # reports listed per happening on a place's page; the rest are counted (a wire story: 40)
 
 
-@router.get("/places/{place}")
-@kept
-def place(request: Request, place: str) -> HTMLResponse:
-    store = request_store(request)
+def place_views(store: Store, place: str) -> dict[str, Any]:
+    """What a place's page shows (also computed ahead by :mod:`sitrep.web.warmup`)."""
     newest = records.events_by_time(store, Filter(place=place), limit=PLACE_PAGE_EVENTS, newest_first=True)
     dated = [r.earliest for r in newest if r.earliest]
     # A busy place has tens of thousands of records: the page shows the time of its newest events and
@@ -118,19 +116,22 @@ def place(request: Request, place: str) -> HTMLResponse:
     timeline = views.timeline(store, place, start=since)
     periods = views.place_claims(store, place, start=since)
     reports = [r for entry in timeline for r in entry.records]
-    return _render(
-        request,
-        "place.html",
-        place=place,
-        since=since,
-        page_events=PLACE_PAGE_EVENTS,
-        reports_shown=REPORTS_SHOWN,
-        timeline=timeline,
-        periods=periods,
-        conflicts=views.conflicting(store, place),
-        chart=charts.place_timeline(periods, reports),
-        records=reports,
-    )
+    return {
+        "place": place,
+        "since": since,
+        "timeline": timeline,
+        "periods": periods,
+        "conflicts": views.conflicting(store, place),
+        "chart": charts.place_timeline(periods, reports),
+        "records": reports,
+    }
+
+
+@router.get("/places/{place}")
+@kept
+def place(request: Request, place: str) -> HTMLResponse:
+    shown = place_views(request_store(request), place)
+    return _render(request, "place.html", page_events=PLACE_PAGE_EVENTS, reports_shown=REPORTS_SHOWN, **shown)
 
 
 @router.get("/outlets/{outlet}")

@@ -1,0 +1,55 @@
+"""Views a server computes as it starts, before anyone asks for them.
+
+A place's claims and timeline are kept per store generation (:mod:`sitrep.corpus.cache`), but the first
+reader still pays for them: at 100,000 documents, grouping the 350,000 claims about the busiest town took
+2 s. The server's busiest places are the ones people open first, so each worker, as it starts, computes
+their pages' views in the background (one at a time, on one core: :func:`~sitrep.corpus.cache.in_background`).
+Workers sharing a folder compute each view once between them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from threading import Thread
+
+from sitrep.corpus import records, views
+from sitrep.corpus.cache import in_background
+from sitrep.store import Store
+from sitrep.web import pages
+
+LOG = logging.getLogger(__name__)
+WARM_PLACES = 12  # at 100,000 documents the twelfth busiest place holds 125,000 records
+
+
+def warm_up(store: Store, places: int = WARM_PLACES) -> list[str]:
+    """Compute the home page's views and, for the ``places`` busiest places, their page's and the API's
+    claims; return the places warmed."""
+    with in_background():
+        busiest = records.busiest_places(store, places)
+        views.conflicting(store)
+    for place in busiest:
+        with in_background():
+            pages.place_views(store, place)
+            views.place_claims(store, place)
+    return busiest
+
+
+def start_warm_up(store: Store) -> Thread:
+    """Warm up in a daemon thread; one line on stderr says when it is done (or why it stopped)."""
+
+    def run() -> None:
+        started = time.perf_counter()
+        try:
+            warmed = warm_up(store)
+        except Exception as exc:  # a view that cannot be computed now will be computed when asked for
+            LOG.warning("warm-up stopped: %s", exc)
+            print(f"sitrep: warm-up stopped: {exc}", file=sys.stderr, flush=True)
+            return
+        seconds = time.perf_counter() - started
+        print(f"sitrep: warmed the views of {len(warmed)} places in {seconds:.1f} s", file=sys.stderr, flush=True)
+
+    thread = Thread(target=run, name="sitrep-warm-up", daemon=True)
+    thread.start()
+    return thread
