@@ -300,6 +300,8 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("taken", token.i, token.i + 1))
         if _sit_in(token, actors) or _done_in_protest(token, actors) or _gathers_to_demand(token, actors):
             found.append(CueHit("protest", token.i, token.i + 1))
+        if _riot_against_a_measure(token):
+            found.append(CueHit("grievance", token.i, token.i + 1))
         taken = weapons_taken(token, actors)
         if taken is not None:
             found.append(CueHit(taken, token.i, token.i + 1))
@@ -313,6 +315,26 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
         if token.lemma_.lower() in ANNEXING_VERBS and _annexes(token, actors):
             found.append(CueHit("transfer", token.i, token.i + 1))
     return found
+
+
+RIOT_NOUNS = frozenset({"riot", "rioting", "unrest"})
+# Whom a riot is against when it is a mob's: people, not a policy ("riots against migrants").
+PEOPLE_TARGETS = frozenset({
+    "police", "migrant", "immigrant", "foreigner", "refugee", "minority", "villager", "resident", "fan",
+    "supporter", "rival", "neighbour", "neighbor", "people", "family", "community", "muslim", "christian", "hindu",
+})  # fmt: skip
+
+
+def _riot_against_a_measure(token: Token) -> bool:
+    """ "riots against the new tax", "unrest over fuel prices": a riot that voices a grievance is a violent
+    demonstration; a riot against people ("against migrants") is a mob's."""
+    if token.lemma_.lower() not in RIOT_NOUNS or token.pos_ != "NOUN":
+        return False
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"against", "over"}):
+        for target in (o for o in prep.children if o.dep_ == "pobj"):
+            if target.ent_type_ not in {"PERSON", "NORP", "ORG"} and target.lemma_.lower() not in PEOPLE_TARGETS:
+                return True
+    return False
 
 
 def military_strike(token: Token, actors: ActorTable) -> bool:

@@ -126,6 +126,7 @@ POLITICAL_LEMMAS = frozenset(
         "terrorist",
         "terrorism",
         "massacre",
+        "cleansing",
         "assassinate",
         "assassination",
         "behead",
@@ -201,6 +202,7 @@ RULES: tuple[Rule, ...] = (
     # Violence against people.
     _rule("Abduction/forced disappearance", "abduction", confidence=0.75),
     # Criminal organisations: their killings, trafficking, seizures and arrests (sitrep extension type).
+    _rule("Violent demonstration", "riot grievance", WARFARE, 0.6),  # "riots against the fuel tax"
     _rule("Mob violence", "riot", f"protest {WARFARE}", 0.6),  # a violent crowd with no demonstration named
     _rule("Organised crime", "crime", "protest clash", 0.6),
     _rule("Mob violence", "mob harm", ARMED, 0.6),

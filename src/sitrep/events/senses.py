@@ -23,6 +23,7 @@ from sitrep.events.rules import WEAPON_CUES, accidental_fire
 from sitrep.events.territory import PLACE_ENTS, TERRITORIAL_CUES, place_named_before
 
 FIGHT_CUES = frozenset({"clash", "harm", "mob", "riot", "crowd_violence", "taken", "regained", "transfer", "arrest"})
+GRIEVANCE_PREP_CUES = frozenset({"arrest", "riot", "crowd_violence", "mob"})
 DOMAIN_SENSITIVE_CUES = FIGHT_CUES - {"arrest"}  # an arrest is an arrest in a court report too
 # The weapon word names the attack itself ("airstrike", "shelling", "blast"): it stands alone.
 # fmt: off
@@ -41,6 +42,8 @@ WEAPON_USE_LEMMAS = frozenset({
     "throw", "hurl", "toss", "set", "die", "raze", "level", "flatten", "burn", "rock", "shake",
     "claim", "leave", "cause", "report", "record", "register", "hear", "observe",
 })
+# Nouns of using a weapon: "the use of chemical weapons", "the detonation of a car bomb".
+WEAPON_USE_NOUNS = frozenset({"use", "launch", "launching", "firing", "detonation", "deployment", "dropping"})
 # Heads that make a weapon word part of an attack: "drone strike", "rocket fire", "mortar rounds".
 EVENT_HEADS = frozenset({
     "strike", "attack", "raid", "fire", "barrage", "salvo", "shelling", "bombardment", "explosion", "blast",
@@ -102,7 +105,7 @@ WEAPON_WORDS = frozenset({
     "stabbing", "knife", "bomb", "bombs", "explosion", "rifle", "pistol", "weapon", "weapons", "bullet",
     "bullets", "hostage", "hostages", "missile", "missiles", "airstrike", "airstrikes", "murder", "murdered",
     "fire", "armed", "attack", "attacked", "attackers", "assailants", "ambush", "ambushed", "assault",
-    "assaulted", "abducted", "kidnapped",
+    "assaulted", "abducted", "kidnapped", "grenade", "grenades", "molotov", "firebomb", "firebombs", "firebombed",
 })
 # What an accident leaves, as against what an attacker does: only these are read as an accident's toll.
 OUTCOME_LEMMAS = frozenset({"kill", "injure", "injury", "die", "dead", "death", "wound", "hurt", "body", "fatality"})
@@ -198,7 +201,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         if hit.cue == "harm" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children):
             return True  # "veterans were killing themselves": self-harm is not political violence
         ground = hit.cue in TERRITORIAL_CUES and place_named_before(token)  # "recaptured it from the rebels"
-        return is_figurative(token, with_preps=hit.cue != "arrest", it_is_ground=ground)  # "arrested on charges"
+        # "arrested on charges", "riots against the tax law": what it was for, not what it was done to
+        return is_figurative(token, with_preps=hit.cue not in GRIEVANCE_PREP_CUES, it_is_ground=ground)
     return False
 
 
@@ -356,6 +360,8 @@ def weapon_in_use(hit: CueHit, token: Token) -> bool:
     for _ in range(4):
         if node.lemma_.lower() in EVENT_HEADS and node.i != token.i:
             return True
+        if node.pos_ == "NOUN" and node.lemma_.lower() in WEAPON_USE_NOUNS and node.i != token.i:
+            return True
         if node.pos_ == "VERB" and node.i != token.i:  # the nearest verb says what is done with it
             return node.lemma_.lower() in WEAPON_USE_LEMMAS
         if node.head.i == node.i:
@@ -384,13 +390,13 @@ def is_figurative(token: Token, with_preps: bool = True, it_is_ground: bool = Fa
         lemma = child.lemma_.lower()
         if child.dep_ in {"amod", "compound", "npadvmod"} and lemma in FIGURATIVE_MODIFIERS:
             return True
-        if child.dep_ in OBJECT_DEPS and _abstract(child) and not (it_is_ground and child.lower_ == "it"):
+        if child.dep_ in OBJECT_DEPS and _abstract_target(child) and not (it_is_ground and child.lower_ == "it"):
             return True
         if child.dep_ in OBJECT_DEPS and lemma in FIRES and token.lemma_.lower() in FIREFIGHTING_VERBS:
             return True  # "firefighters battled a fire"; "set fire to the offices" stays violence
         targets = [o for o in child.children if o.dep_ == "pobj"]
         is_target = with_preps and child.dep_ == "prep" and child.lower_ in FIGURATIVE_TARGET_PREPS
-        if is_target and any(map(_abstract, targets)):
+        if is_target and any(map(_abstract_target, targets)):
             return True
         if child.dep_ == "xcomp" and child.tag_ == "VB" and token.pos_ == "VERB":  # "fought to acquire"
             return True
@@ -472,6 +478,14 @@ def _person(token: Token) -> bool:
 
 def _abstract(token: Token) -> bool:
     return token.lemma_.lower() in ABSTRACT_TARGETS or token.lower_ == "it"
+
+
+# "the population exploded" is a number; "attacked the population", people
+PEOPLE_AS_TARGETS = frozenset({"population"})
+
+
+def _abstract_target(token: Token) -> bool:
+    return _abstract(token) and token.lemma_.lower() not in PEOPLE_AS_TARGETS
 
 
 def _modifies_other_noun(token: Token, heads: frozenset[str] = EVENT_HEADS) -> bool:

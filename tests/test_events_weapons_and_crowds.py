@@ -1,0 +1,63 @@
+"""Weapons named the way news names them, and what a riot is against (all sentences invented; places are
+invented where the events stage runs alone, real where the whole pipeline resolves them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import asserted_sub_types
+from sitrep.analyze.pipeline import Pipeline
+from sitrep.model import Article, Source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Youths hurled a Molotov cocktail at the police station in Vessa overnight.",
+        "The ministry building in Vessa was firebombed early on Sunday.",
+        "Several homes in Kelvane had petrol bombs thrown at them on Tuesday.",
+    ],
+)
+def test_fire_bombs_thrown_by_hand_are_grenades(text: str) -> None:
+    assert asserted_sub_types(text) == ["Grenade"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rights group in Norland has documented the use of chemical weapons on civilians in Vessa.",
+        "Observers reported several incidents involving the use of chemical weapons around Kelvane.",
+    ],
+)
+def test_the_use_of_a_weapon_told_as_a_noun_is_its_attack(text: str) -> None:
+    assert asserted_sub_types(text) == ["Chemical weapon"]
+
+
+def test_a_stockpile_of_weapons_is_no_attack() -> None:
+    assert asserted_sub_types("Norland keeps a stockpile of chemical weapons in a depot near Vessa.") == []
+
+
+def test_ethnic_cleansing_of_a_population_is_violence_against_civilians() -> None:
+    text = "Militia units were engaged in ethnic cleansing against the minority population of Vessa, officials said."
+    assert asserted_sub_types(text) == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Riots against the new fuel tax are still continuing in Lyon.", "Violent demonstration"),
+        ("Riots over bread prices spread through Lyon on Sunday.", "Violent demonstration"),
+        ("Riots against migrants broke out in Lyon on Sunday.", "Mob violence"),
+    ],
+)
+def test_a_riot_against_a_measure_is_a_demonstration_and_against_people_a_mob(
+    pipeline: Pipeline, text: str, sub_type: str
+) -> None:
+    result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
+    assert [e.sub_type for e in result.events if e.modality == "asserted"] == [sub_type]
+
+
+def test_a_veto_in_the_security_council_is_diplomacy(pipeline: Pipeline) -> None:
+    text = "France vetoed a Security Council resolution on Syria on Wednesday."
+    result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
+    assert [e.sub_type for e in result.events if e.modality == "asserted"] == ["Diplomatic event"]
