@@ -61,3 +61,21 @@ def test_a_veto_in_the_security_council_is_diplomacy(pipeline: Pipeline) -> None
     text = "France vetoed a Security Council resolution on Syria on Wednesday."
     result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
     assert [e.sub_type for e in result.events if e.modality == "asserted"] == ["Diplomatic event"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities say the men killed the witness in Vessa to keep her from talking with police.",
+        "Hundreds of teachers were detained in Vessa during World War Two and taken to camps.",
+        "Insurgents have frequently targeted troops of the peacekeeping mission near Vessa.",
+        "Democrats blast the governor's new campaign ads.",
+    ],
+)
+def test_suspects_a_wars_name_a_missions_name_and_criticised_ads_are_no_events(text: str) -> None:
+    assert asserted_sub_types(text) == []
+
+
+def test_a_group_of_men_is_a_crowd() -> None:
+    text = "A group of men attacked shops in Vessa after the match and beat a shopkeeper."
+    assert set(asserted_sub_types(text)) == {"Mob violence"}

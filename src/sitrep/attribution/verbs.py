@@ -33,6 +33,7 @@ JUDGED_THINGS = frozenset({
     "plan", "policy", "decision", "remark", "comment", "statement", "claim", "proposal", "bill", "law",
     "deal", "agreement", "handling", "record", "stance", "approach", "move", "report", "idea", "speech",
     "strategy", "budget", "reform", "ruling", "verdict", "response", "position", "rhetoric", "view",
+    "ad", "advert", "advertisement", "commercial",
 })
 # fmt: on
 

@@ -445,6 +445,8 @@ RAMPAGE_VERBS = frozenset({
 })
 # fmt: on
 COLLECTIVE_NOUNS = frozenset({"mob", "crowd", "group", "gang", "band", "horde", "throng"})
+# Plural individuals, not a crowd: "the men killed her to keep her quiet" are suspects ("a group of men" is one).
+INDIVIDUALS = frozenset({"man", "woman", "suspect", "teen", "teenager", "boy", "girl", "brother", "son"})
 
 
 def _crowd_did_it(
@@ -457,6 +459,8 @@ def _crowd_did_it(
             continue
         span = frame.doc.char_span(ref.start, ref.end, alignment_mode="expand")
         if span is None or not (span.root.dep_ == "nsubj" or span.root.head.dep_ == "agent"):
+            continue
+        if span.root.lemma_.lower() in INDIVIDUALS:
             continue
         if span.root.tag_ in {"NNS", "NNPS"} or span.root.lemma_.lower() in COLLECTIVE_NOUNS:
             return True  # "activists were shot dead": the victims, not the doers

@@ -171,6 +171,10 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
     if hit.cue in NAMED_EVENT_CUES and figurative_disaster(token):
         return True
+    if hit.cue == "clash" and token.ent_type_ == "EVENT" and token.pos_ == "PROPN":
+        return True  # "during World War Two", "veterans of the Gulf War": a war's name, not fighting reported
+    if hit.cue == "deployment" and _modifies_other_noun(token):
+        return True  # "troops of the peacekeeping mission", "a patrol boat": what they are, not a move
     if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
     if _names_a_case(token) or _in_dateline(token):
