@@ -79,3 +79,19 @@ def test_suspects_a_wars_name_a_missions_name_and_criticised_ads_are_no_events(t
 def test_a_group_of_men_is_a_crowd() -> None:
     text = "A group of men attacked shops in Vessa after the match and beat a shopkeeper."
     assert set(asserted_sub_types(text)) == {"Mob violence"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("The procession wound up at the old cathedral of Kelvane.", []),
+        ("Thousands joined a procession through Lyon chanting slogans against the dam.", ["Peaceful protest"]),
+        (
+            "A police officer was escorting a funeral procession through Lyon when his motorcycle hit a truck.",
+            ["Man-made disaster"],
+        ),
+    ],
+)
+def test_a_procession_is_a_protest_only_for_a_cause(pipeline: Pipeline, text: str, sub_types: list[str]) -> None:
+    result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
+    assert [e.sub_type for e in result.events if e.modality == "asserted"] == sub_types

@@ -336,6 +336,8 @@ class RuleTyper:
         ("police cadets march on the square", "bands marched during the festival")."""
         if token.lemma_.lower() not in PARADE_LEMMAS:
             return False
+        if token.lemma_.lower() == "procession" and not any(t.lemma_.lower() in PROTEST_AIMS for t in token.sent):
+            return True  # a funeral's, a saint's day's, a motorcade's: a procession is a protest only for a cause
         ceremony = any(t.lemma_.lower() in CEREMONIES for t in clause_head(token).subtree if t.i != token.i)
         return ceremony or self.done_by_state(token)
 
@@ -377,6 +379,10 @@ CEREMONIES = frozenset(
         "worshiper",
         "feast",
     }
+)
+# Words that give a procession a cause: "a procession against the dam", "chanting slogans".
+PROTEST_AIMS = frozenset(
+    {"protest", "demand", "against", "solidarity", "slogan", "chant", "banner", "placard", "oppose", "denounce"}
 )
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob", "riot"})
 RAIDS = frozenset({"raid", "swoop", "sweep"})  # how an arrest is made: "in a raid, police arrested five"
