@@ -95,3 +95,17 @@ def test_a_group_of_men_is_a_crowd() -> None:
 def test_a_procession_is_a_protest_only_for_a_cause(pipeline: Pipeline, text: str, sub_types: list[str]) -> None:
     result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
     assert [e.sub_type for e in result.events if e.modality == "asserted"] == sub_types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("The storms triggered fires across northern Norland, forcing thousands to evacuate.", ["Natural disaster"]),
+        ("A storm battered the coast of Norland on Monday, cutting power to thousands.", ["Natural disaster"]),
+        ("As a sudden storm sets in, we retreat to a small tavern in the village of Vessa.", []),
+        ("Crews repaired a water main break in Vessa on Monday after the old main burst.", ["Man-made disaster"]),
+        ("The angry mob stormed the town hall of Vessa, breaking windows.", ["Mob violence"]),
+    ],
+)
+def test_weather_is_a_disaster_when_the_sentence_tells_its_harm(text: str, sub_types: list[str]) -> None:
+    assert asserted_sub_types(text) == sub_types

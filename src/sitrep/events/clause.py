@@ -88,6 +88,11 @@ CONSEQUENCE_VERBS = frozenset({
     "prompt", "spark", "trigger", "provoke", "fuel", "lead", "cause", "renew", "revive", "raise",
     "underscore", "highlight", "expose", "galvanize", "galvanise",
 })
+# What an event causes that is harm of its own: "the storms triggered fires", "the quake caused landslides".
+PHYSICAL_CONSEQUENCES = frozenset({
+    "fire", "blaze", "flood", "flooding", "landslide", "mudslide", "explosion", "collapse", "evacuation",
+    "death", "damage", "destruction", "outage", "blackout", "casualty", "injury",
+})
 # fmt: on
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Verbs that oppose a kind of wrong rather than report one: "battling sexual harassment with posters".
@@ -229,7 +234,8 @@ def in_passing(trigger: Token) -> bool:
     if subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.lemma_.lower() in JUDGING_VERBS:
         return True  # "the police shooting was ruled justified": the news is the ruling
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in CONSEQUENCE_VERBS and _definite(trigger):
-        return True  # "the crash prompted the federation to cancel": an event told before, now a cause
+        harm = any(c.dep_ == "dobj" and c.lemma_.lower() in PHYSICAL_CONSEQUENCES for c in trigger.head.children)
+        return not harm  # "the crash prompted the federation to cancel": an event told before, now a cause
     if trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
         return False
     # a kind of wrong, not one deed: "battling sexual harassment"; not "fought the blaze", "fought a battle"

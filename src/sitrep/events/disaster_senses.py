@@ -62,7 +62,25 @@ def figurative_disaster(token: Token) -> bool:
         t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
     ):
         return True
+    if _mere_weather(token):
+        return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
+
+
+# Weather that is a disaster only when the sentence tells what it did: "a storm sets in" is a walk's weather.
+WEATHER_LEMMAS = frozenset({"storm", "hail", "gale", "downpour", "wind", "rain"})
+HARM_DONE = frozenset({
+    "kill", "dead", "death", "die", "damage", "destroy", "flood", "flooding", "evacuate", "evacuation", "injure",
+    "power", "outage", "uproot", "topple", "sweep", "strand", "trigger", "fire", "cut", "batter", "lash", "hit",
+    "ravage", "wreck", "disrupt", "cancel", "close", "missing", "victim", "emergency", "warning", "havoc",
+    "blow", "tear", "rip", "knock", "tree", "roof",
+})  # fmt: skip
+
+
+def _mere_weather(token: Token) -> bool:
+    if token.lemma_.lower() not in WEATHER_LEMMAS or token.pos_ != "NOUN":
+        return False  # "the mob stormed the building" is read by the crowd's cues
+    return not any(t.lemma_.lower() in HARM_DONE for t in token.sent)
 
 
 def _abstract(noun: Token) -> bool:
