@@ -300,6 +300,8 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("taken", token.i, token.i + 1))
         if _sit_in(token, actors) or _done_in_protest(token, actors) or _gathers_to_demand(token, actors):
             found.append(CueHit("protest", token.i, token.i + 1))
+        if token.lemma_.lower() == "storm" and any(c.dep_ == "dobj" for c in token.children):
+            found.append(CueHit("crowd_violence", token.i, token.i + 1))  # "protesters storm parliament" (any tag)
         if _riot_against_a_measure(token):
             found.append(CueHit("grievance", token.i, token.i + 1))
         taken = weapons_taken(token, actors)

@@ -78,8 +78,9 @@ HARM_DONE = frozenset({
 
 
 def _mere_weather(token: Token) -> bool:
-    if token.lemma_.lower() not in WEATHER_LEMMAS or token.pos_ != "NOUN":
-        return False  # "the mob stormed the building" is read by the crowd's cues
+    acting = token.pos_ != "NOUN" or any(c.dep_ == "dobj" for c in token.children)
+    if token.lemma_.lower() not in WEATHER_LEMMAS or acting:
+        return False  # "the mob stormed the building", "protesters storm parliament": read by the crowd's cues
     return not any(t.lemma_.lower() in HARM_DONE for t in token.sent)
 
 
