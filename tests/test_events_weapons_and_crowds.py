@@ -109,3 +109,32 @@ def test_a_procession_is_a_protest_only_for_a_cause(pipeline: Pipeline, text: st
 )
 def test_weather_is_a_disaster_when_the_sentence_tells_its_harm(text: str, sub_types: list[str]) -> None:
     assert asserted_sub_types(text) == sub_types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Vessa arrested a 33-year-old man on Monday on a charge of aggravated sexual assault.",
+        "A man was arrested in Vessa on five counts of rape, police said.",
+        "The president expressed his condolences for the attack in which a gunman killed two officers in Vessa.",
+        "The warm current caused an explosion of marine life along the coast of Vessa.",
+    ],
+)
+def test_a_charge_a_condolence_and_an_explosion_of_life_report_no_event(text: str) -> None:
+    assert asserted_sub_types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Norland extradited a suspected militant to Kelvane on Sunday.", "Arrests"),
+        ("Police arrested 20 people in Vessa in a manhunt for people accused of smuggling heroin.", "Organised crime"),
+        ("Police arrested five men in Vessa on charges of drug trafficking.", "Organised crime"),
+        ("The militia is accused of the shelling of schools in Vessa last week.", None),
+        ("Rebels continued the shelling of villages near Vessa on Monday.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_arrests_of_smugglers_are_organised_crime_and_a_shelling_of_a_place_is_one(
+    text: str, sub_type: str | None
+) -> None:
+    assert asserted_sub_types(text) == ([sub_type] if sub_type else [])

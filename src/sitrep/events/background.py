@@ -52,9 +52,18 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
         if hit.cue == "arrest":  # "arrested for aggravated assault": an arrest, not an assault
             anchor = doc[hit.start : hit.end].root
             for child in anchor.children:
-                if child.dep_ == "prep" and child.lower_ in CHARGE_PREPS:
+                if child.dep_ == "prep" and (child.lower_ in CHARGE_PREPS or _names_a_charge(child)):
                     topic.update(t.i for t in child.subtree)
     return topic
+
+
+CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "warrant"})
+
+
+def _names_a_charge(prep: Token) -> bool:
+    """ "on a charge of sexual assault", "on five counts of rape", "on suspicion of murder": what the arrest
+    is for, told by its charge."""
+    return prep.lower_ in {"on", "under"} and any(o.lemma_.lower() in CHARGE_NOUNS for o in prep.children)
 
 
 def demonstration_topics(doc: Doc, hits: Sequence[CueHit]) -> set[int]:

@@ -77,7 +77,7 @@ TOPIC_TAKING_NOUNS = frozenset({
     "probe", "trial", "lawsuit", "suit", "damage", "compensation", "report", "study", "film", "documentary",
     "book", "rank", "role", "part", "share", "wake", "aftermath", "critic", "history", "lesson", "legacy",
     "clip", "video", "photo", "photograph", "footage", "picture", "outrage", "anger", "fury", "condemnation",
-    "evidence", "speculation", "memory",
+    "evidence", "speculation", "memory", "condolence", "sympathy", "tribute", "commemoration",
 })
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
@@ -225,6 +225,10 @@ def in_passing(trigger: Token) -> bool:
     that are a clause's subject or the object of a deed ("the blast killed four", "carried out an
     attack") are reported; so are those hanging from another event ("killed in an airstrike").
     """
+    head = clause_head(trigger)
+    told_with = head.head if head.dep_ == "relcl" and head.head.pos_ in {"NOUN", "PROPN"} else None
+    if told_with is not None and told_with.i != trigger.i and in_passing(told_with):
+        return True  # "condolences for the attack in which a gunman killed two": told with the attack
     # A headline's "-ing" event noun is often parsed as a verb: "Police shooting ... ruled justifiable",
     # "police investigate teen's shooting death".
     gerund = trigger.tag_ == "VBG" and trigger.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "acl", "compound"}

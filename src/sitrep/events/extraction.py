@@ -409,7 +409,9 @@ def _event(
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
         return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them
     if typing.sub_type == "Arrests" and not _political_arrest(typing, head, actors):
-        return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
+        if not any(h.cue == "crime" for h in typer.lexicon.hits(list(head.sent))):
+            return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
+        sub_type = "Organised crime"  # "arrested 20 in a manhunt for heroin smugglers": a raid on a crime ring
     if sub_type == "Diplomatic event" and not _states_act(actors, tokens, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     self_grounded = type_of(sub_type) in SELF_GROUNDED_TYPES

@@ -346,6 +346,22 @@ def _weapon_test(token: Token) -> bool:
     return False
 
 
+# What explodes when an explosion is one: "an explosion of gas", "the blast of a car bomb".
+EXPLODING_THINGS = frozenset({
+    "gas", "bomb", "device", "mine", "landmine", "shell", "grenade", "rocket", "missile", "car", "truck",
+    "vehicle", "tanker", "tank", "boiler", "pipeline", "ammunition", "munition", "depot", "fuel", "cylinder",
+    "explosive", "ordnance", "dynamite", "fertilizer", "fertiliser", "chemical", "reactor", "plant", "factory",
+})  # fmt: skip
+
+
+def _explosion_of_something_else(token: Token) -> bool:
+    """ "an explosion of marine life", "a blast of cold air": an explosion of what does not explode."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in {"explosion", "blast"}:
+        return False  # "the shelling of Aleppo", "the bombing of schools": the "of" names the target
+    things = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    return bool(things) and not any(t.lemma_.lower() in EXPLODING_THINGS for t in things)
+
+
 def weapon_in_use(hit: CueHit, token: Token) -> bool:
     """A weapon word names an attack, or something is done with the weapon in its clause (not a test)."""
     if _weapon_test(token):
@@ -355,6 +371,8 @@ def weapon_in_use(hit: CueHit, token: Token) -> bool:
         return False  # said of something: "the interview was explosive", "the situation is explosive"
     if token.pos_ == "VERB" or any(t.lemma_.lower().startswith(EVENT_NOUN_PREFIXES) for t in span):
         if _modifies_other_noun(token) or _abstract_subject(token):  # "the population exploded"
+            return False
+        if _explosion_of_something_else(token):
             return False
         return not any(_abstract(o) for c in token.children if c.lower_ == "of" for o in c.children)
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
