@@ -141,3 +141,20 @@ def test_arrests_of_smugglers_are_organised_crime_and_a_shelling_of_a_place_is_o
     text: str, sub_type: str | None
 ) -> None:
     assert asserted_sub_types(text) == ([sub_type] if sub_type else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("Soldiers at the checkpoint in Vessa searched every car on Monday.", []),
+        ("A rocket hit the police headquarters in Vessa on Monday.", ["Shelling/artillery/missile attack"]),
+    ],
+)
+def test_a_base_named_is_no_base_established(text: str, sub_types: list[str]) -> None:
+    assert asserted_sub_types(text) == sub_types
+
+
+def test_a_base_set_up_is_established() -> None:
+    assert asserted_sub_types("Militiamen set up checkpoints on the road to Vessa.") == [
+        "Headquarters or base established"
+    ]
