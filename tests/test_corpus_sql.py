@@ -399,7 +399,10 @@ def test_claim_periods_and_conflicts_of_a_place_group_its_claims_once(
 
 
 def test_a_server_computes_its_busiest_places_views_before_anyone_asks(
-    big_corpus: Store, groupings: list[records.Filter], capfd: pytest.CaptureFixture[str]
+    big_corpus: Store,
+    groupings: list[records.Filter],
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from fastapi.testclient import TestClient
 
@@ -413,8 +416,11 @@ def test_a_server_computes_its_busiest_places_views_before_anyone_asks(
     busiest = records.busiest_places(big_corpus, 3)
     assert len(busiest) == 3 and held(busiest[0]) >= held(busiest[1]) >= held(busiest[2])
     assert all(held(busiest[2]) >= held(p["name"]) for p in PLACES if p["name"].casefold() not in busiest)
-    for cache in (views.PLACE_CLAIMS, views.CLAIM_GROUPS, views.TIMELINES):
+    for cache in (views.PLACE_CLAIMS, views.CLAIM_GROUPS, views.TIMELINES, views.PROFILES):
         cache.clear()
+    profiled: list[str] = []
+    profile = views._actor_profile
+    monkeypatch.setattr(views, "_actor_profile", lambda store, actor: profiled.append(actor) or profile(store, actor))
     with TestClient(web_app.create_app(big_corpus, warm=True)):
         for _ in range(200):  # the warm-up runs beside the server and says when it is done
             if "warmed the views of" in capfd.readouterr().err:
@@ -427,7 +433,11 @@ def test_a_server_computes_its_busiest_places_views_before_anyone_asks(
     pages.place_views(big_corpus, busiest[0].title())  # the page, as a reader spells the place
     views.place_claims(big_corpus, busiest[1])
     assert len(groupings) == warmed  # nothing grouped again: the readers found it computed
-    assert warmup.warm_up(big_corpus, places=0) == []
+    actors = records.busiest_actors(big_corpus, warmup.WARM_ACTORS)
+    assert actors and sorted(profiled) == sorted(actors)  # the sides' pages too
+    assert views.actor_profile(big_corpus, actors[0].upper()).actor == actors[0].upper()
+    assert len(profiled) == len(actors)
+    assert warmup.warm_up(big_corpus, places=0, actors=0) == []
 
 
 def test_background_work_runs_one_piece_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -521,8 +521,16 @@ def control_claims_at(store: Store, keys: list[tuple[int, int]]) -> dict[tuple[i
 def busiest_places(store: Store, limit: int) -> list[str]:
     """The place keys with the most events and control claims, busiest first (places and the regions holding
     them): the views a server is asked for first and that cost the most to compute."""
-    p = s.record_places
+    return _busiest(store, s.record_places, limit)
+
+
+def busiest_actors(store: Store, limit: int) -> list[str]:
+    """The actor keys (folded names) carried by the most events and control claims, busiest first."""
+    return _busiest(store, s.record_actors, limit)
+
+
+def _busiest(store: Store, table: Any, limit: int) -> list[str]:
     count = func.count().label("records")
-    query = select(p.c.key, count).group_by(p.c.key).order_by(count.desc(), p.c.key).limit(limit)
+    query = select(table.c.key, count).group_by(table.c.key).order_by(count.desc(), table.c.key).limit(limit)
     with store.engine.connect() as conn:
         return [row.key for row in conn.execute(query)]

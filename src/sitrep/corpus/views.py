@@ -29,7 +29,7 @@ from sitrep.corpus.records import (
 from sitrep.export.rows import record_dict
 from sitrep.store import Store
 from sitrep.store import schema as s
-from sitrep.store.keys import FAR_FUTURE, place_key
+from sitrep.store.keys import FAR_FUTURE, lookup_key, place_key
 
 
 def overlaps(a: Record, b: Record) -> bool:
@@ -474,8 +474,10 @@ class ActorProfile:
 
 
 def actor_profile(store: Store, actor: str) -> ActorProfile:
-    """:func:`_actor_profile`, kept until the store changes (:mod:`sitrep.corpus.cache`)."""
-    return PROFILES.get(store, ("actor", actor), lambda: _actor_profile(store, actor))
+    """:func:`_actor_profile`, kept until the store changes (:mod:`sitrep.corpus.cache`). Names are looked up
+    folded, so "Russia" and "russia" share one computation; the profile carries the name as asked for."""
+    found = PROFILES.get(store, ("actor", lookup_key(actor)), lambda: _actor_profile(store, lookup_key(actor)))
+    return ActorProfile(actor, found.did, found.claims)
 
 
 def _actor_profile(store: Store, actor: str) -> ActorProfile:

@@ -2,8 +2,8 @@
 
 A place's claims and timeline are kept per store generation (:mod:`sitrep.corpus.cache`), but the first
 reader still pays for them: at 100,000 documents, grouping the 350,000 claims about the busiest town took
-2 s. The server's busiest places are the ones people open first, so each worker, as it starts, computes
-their pages' views in the background (one at a time, on one core: :func:`~sitrep.corpus.cache.in_background`).
+2 s. The server's busiest places and actors are the ones people open first, so each worker, as it starts,
+computes their pages' views in the background (one at a time, on one core: :func:`~sitrep.corpus.cache.in_background`).
 Workers sharing a folder compute each view once between them.
 """
 
@@ -21,11 +21,12 @@ from sitrep.web import pages
 
 LOG = logging.getLogger(__name__)
 WARM_PLACES = 12  # at 100,000 documents the twelfth busiest place holds 125,000 records
+WARM_ACTORS = 6  # the sides of a war and their forces
 
 
-def warm_up(store: Store, places: int = WARM_PLACES) -> list[str]:
-    """Compute the home page's views and, for the ``places`` busiest places, their page's and the API's
-    claims; return the places warmed."""
+def warm_up(store: Store, places: int = WARM_PLACES, actors: int = WARM_ACTORS) -> list[str]:
+    """Compute the home page's views, for the ``places`` busiest places their page's and the API's claims, and
+    the ``actors`` busiest actors' profiles; return the places and actors warmed."""
     with in_background():
         busiest = records.busiest_places(store, places)
         views.conflicting(store)
@@ -33,7 +34,12 @@ def warm_up(store: Store, places: int = WARM_PLACES) -> list[str]:
         with in_background():
             pages.place_views(store, place)
             views.place_claims(store, place)
-    return busiest
+    with in_background():
+        named = records.busiest_actors(store, actors)
+    for actor in named:
+        with in_background():
+            views.actor_profile(store, actor)
+    return busiest + named
 
 
 def start_warm_up(store: Store) -> Thread:
@@ -48,7 +54,11 @@ def start_warm_up(store: Store) -> Thread:
             print(f"sitrep: warm-up stopped: {exc}", file=sys.stderr, flush=True)
             return
         seconds = time.perf_counter() - started
-        print(f"sitrep: warmed the views of {len(warmed)} places in {seconds:.1f} s", file=sys.stderr, flush=True)
+        print(
+            f"sitrep: warmed the views of {len(warmed)} places and actors in {seconds:.1f} s",
+            file=sys.stderr,
+            flush=True,
+        )
 
     thread = Thread(target=run, name="sitrep-warm-up", daemon=True)
     thread.start()
