@@ -33,6 +33,7 @@ cp "$work/leaflet.markercluster/package/dist/leaflet.markercluster.js" \
    "$work/leaflet.markercluster/package/dist/MarkerCluster.Default.css" \
    "$work/leaflet.markercluster/package/MIT-LICENCE.txt" "$OUT/markercluster/"
 cp "$work/topojson-client/package/dist/topojson-client.min.js" "$work/topojson-client/package/LICENSE" "$OUT/topojson/"
-cp "$work/world-atlas/package/countries-110m.json" "$work/world-atlas/package/LICENSE" "$OUT/world-atlas/"
+# 1:50m countries: coastlines and borders readable at a region's scale (the server's SVG maps read it too)
+cp "$work/world-atlas/package/countries-50m.json" "$work/world-atlas/package/LICENSE" "$OUT/world-atlas/"
 cp "$work/VERSIONS" "$OUT/VERSIONS"
 echo "vendored into $OUT:" && cat "$OUT/VERSIONS"

@@ -105,6 +105,12 @@ def test_the_map_page_lists_its_events_without_javascript(server: str, browser: 
     page.goto(f"{server}/map?type=Battles")
     assert page.locator("#event-table tbody tr").count() == 3
     assert page.locator("#map .leaflet-container, #map.leaflet-container").count() == 0
+    # the server's picture of the map: land, the events as circles, towns labelled
+    assert page.locator("#map svg.basemap path.land").count() == 1
+    assert page.locator("#map svg.basemap circle.events").count() >= 1
+    assert page.locator("#map svg.basemap text.town-label").count() >= 3
+    box = page.locator("#map svg.basemap").bounding_box()
+    assert box is not None and box["width"] > 600 and box["height"] > 200
     context.close()
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi import Path as FastApiPath
@@ -21,10 +24,10 @@ from sitrep.events import taxonomy
 from sitrep.export import EXPORTERS
 from sitrep.service.documents import document
 from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, SearchScope, Store
-from sitrep.web import charts
+from sitrep.web import basemap, charts
 from sitrep.web.cursor import MAX_INT
 from sitrep.web.marks import pieces
-from sitrep.web.state import request_store
+from sitrep.web.state import request_store, server_state
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -118,6 +121,7 @@ def place_views(store: Store, place: str) -> dict[str, Any]:
     reports = [r for entry in timeline for r in entry.records]
     return {
         "place": place,
+        "located": reports,  # its events and control claims since ``since``: what the map draws
         "since": since,
         "timeline": timeline,
         "periods": periods,
@@ -131,7 +135,29 @@ def place_views(store: Store, place: str) -> dict[str, Any]:
 @kept
 def place(request: Request, place: str) -> HTMLResponse:
     shown = place_views(request_store(request), place)
-    return _render(request, "place.html", page_events=PLACE_PAGE_EVENTS, reports_shown=REPORTS_SHOWN, **shown)
+    drawn = drawn_map(request, shown.pop("located"), f"Map of {place} and its events")
+    return _render(request, "place.html", page_events=PLACE_PAGE_EVENTS, reports_shown=REPORTS_SHOWN, **drawn, **shown)
+
+
+def drawn_map(request: Request, found: Iterable[records.Record], label: str) -> dict[str, Any]:
+    """The server-drawn map of the located records (``svg_map``) and the towns it labels (``towns``, as JSON
+    for the script's map): one circle per place, sized by its count of events."""
+    counts = Counter(
+        (r.place.lat, r.place.lon, r.place.name)
+        for r in found
+        if r.place is not None and r.place.lat is not None and r.place.lon is not None
+    )
+    points = [basemap.MapPoint(lat, lon, name, n, f"/places/{quote(name)}") for (lat, lon, name), n in counts.items()]
+    view, towns = basemap.view_of(points), []
+    known = server_state(request).gazetteer()
+    if view is not None and known is not None:
+        found_towns = known.largest_towns(view.south, view.west, view.north, view.east, 3 * basemap.TOWNS)
+        towns = [basemap.Town(t.name, t.lat, t.lon) for t in found_towns]
+    drawn = basemap.svg_map(points, towns, label)
+    return {
+        "svg_map": drawn.svg,
+        "towns": json.dumps([[t.name, round(t.lat, 4), round(t.lon, 4)] for t in drawn.towns]),
+    }
 
 
 @router.get("/outlets/{outlet}")
@@ -165,7 +191,8 @@ def event_map(
     where = Filter(type=type, actor=actor, modality=modality, start=start, end=end)
     located = [r for r in records.events_by_time(request_store(request), where, None, MAP_TABLE_ROWS) if r.place]
     types = sorted({kind.type for kind in taxonomy.kinds() + taxonomy.extension_kinds()})
-    return _render(request, "map.html", filters=chosen, events=located, types=types)
+    drawn = drawn_map(request, located, "Map of located events")
+    return _render(request, "map.html", filters=chosen, events=located, types=types, **drawn)
 
 
 @router.get("/search")

@@ -1,4 +1,5 @@
-"""What one server holds: the store, the write token, and the pipeline (loaded on the first upload)."""
+"""What one server holds: the store, the write token, the pipeline (loaded on the first upload) and the
+gazetteer (opened on the first map drawn)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import threading
 
 from starlette.requests import Request
 
+from sitrep import gazetteer
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.errors import SitrepError
+from sitrep.gazetteer import Gazetteer
 from sitrep.store import Store
 
 
@@ -24,6 +27,7 @@ class ServerState:
         self.token = token
         self._pipeline = pipeline
         self._lock = threading.Lock()
+        self._gazetteer: Gazetteer | bool | None = False  # False: not opened yet; None: not available
 
     def check_token(self, authorization: str | None) -> None:
         """Writes need ``Authorization: Bearer <token>``; without a token at start-up there are none."""
@@ -32,6 +36,17 @@ class ServerState:
         given = (authorization or "").removeprefix("Bearer ").strip()
         if not hmac.compare_digest(given.encode(), self.token.encode()):
             raise Unauthorized("a valid 'Authorization: Bearer <token>' header is needed to add documents")
+
+    def gazetteer(self) -> Gazetteer | None:
+        """The gazetteer index `sitrep setup` built, for the towns a map labels; None where there is none (a
+        map without towns is still a map)."""
+        with self._lock:
+            if self._gazetteer is False:
+                try:
+                    self._gazetteer = gazetteer.load(build_if_needed=False)
+                except SitrepError:
+                    self._gazetteer = None
+            return self._gazetteer if isinstance(self._gazetteer, Gazetteer) else None
 
     def pipeline(self) -> Pipeline:
         with self._lock:  # one model load, whichever request comes first

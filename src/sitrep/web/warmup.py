@@ -17,7 +17,7 @@ from threading import Thread
 from sitrep.corpus import records, views
 from sitrep.corpus.cache import in_background
 from sitrep.store import Store
-from sitrep.web import pages
+from sitrep.web import basemap, pages
 
 LOG = logging.getLogger(__name__)
 WARM_PLACES = 12  # at 100,000 documents the twelfth busiest place holds 125,000 records
@@ -28,6 +28,7 @@ def warm_up(store: Store, places: int = WARM_PLACES, actors: int = WARM_ACTORS) 
     """Compute the home page's views, for the ``places`` busiest places their page's and the API's claims, and
     the ``actors`` busiest actors' profiles; return the places and actors warmed."""
     with in_background():
+        basemap.country_rings()  # the land the pages' maps draw, decoded once per process (1.4 s)
         busiest = records.busiest_places(store, places)
         views.conflicting(store)
     for place in busiest:

@@ -1,6 +1,6 @@
 // Enhancement only: every page works without this script. It draws the events the page is about on an
-// offline basemap (Natural Earth countries, vendored), clustered when dense, and on the map page applies
-// the filters without a reload.
+// offline basemap (Natural Earth countries at 1:50m, vendored) with the towns the server labelled, clustered
+// when dense, and on the map page applies the filters without a reload. It replaces the server's SVG map.
 (function () {
   "use strict";
   const MAX_EVENTS = 5000;
@@ -44,21 +44,30 @@
   }
 
   async function basemap(map) {
-    const response = await fetch("/static/vendor/world-atlas/countries-110m.json");
+    const response = await fetch("/static/vendor/world-atlas/countries-50m.json");
     const world = await response.json();
     const countries = topojson.feature(world, world.objects.countries);
     map.getContainer().dataset.basemap = String(countries.features.length);
     L.geoJSON(countries, {
-      style: { color: "#8a99a8", weight: 0.6, fillColor: "#eef1f4", fillOpacity: 1 },
+      style: { color: "#8a99a8", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
       interactive: false,
     }).addTo(map);
+    // the towns' own pane: the cluster group's animations move every icon of the marker pane
+    map.createPane("towns").style.zIndex = "450";
+    for (const [name, lat, lon] of JSON.parse(map.getContainer().dataset.towns || "[]")) {
+      const label = document.createElement("span");
+      label.textContent = name; // a gazetteer name, set as text: never markup
+      const icon = L.divIcon({ html: label, className: "town-label", iconSize: null, iconAnchor: [3, 8] });
+      L.marker([lat, lon], { icon, pane: "towns", interactive: false, keyboard: false }).addTo(map);
+    }
   }
 
   async function draw(element) {
+    element.replaceChildren(); // the server's picture of the map gives way to the interactive one
     const map = L.map(element, { worldCopyJump: true, preferCanvas: true, minZoom: 1, maxZoom: 12 }).setView([30, 20], 2);
     element.sitrepMap = map;
     await basemap(map);
-    const cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+    const cluster = L.markerClusterGroup({ showCoverageOnHover: false, animate: false });
     map.addLayer(cluster);
     const status = document.getElementById("map-status");
     const form = document.getElementById("filters");
@@ -71,9 +80,12 @@
         const events = await fetchEvents(url);
         const markers = events.map((e) => L.marker([e.lat, e.lon], { title: e.sub_type || "" }).bindPopup(popup(e)));
         cluster.addLayers(markers);
-        element.dataset.loaded = String(markers.length);
         if (status) status.textContent = `${markers.length} located events`;
-        if (markers.length) map.fitBounds(cluster.getBounds(), { maxZoom: element.dataset.focus ? 6 : 5, padding: [20, 20] });
+        map.invalidateSize({ pan: false }); // the server's picture it replaced may have sized the box differently
+        const bounds = { maxZoom: element.dataset.focus ? 7 : 5, padding: [20, 20], animate: false };
+        if (markers.length) map.fitBounds(cluster.getBounds(), bounds);
+        await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
+        element.dataset.loaded = String(markers.length); // drawn: what tests and screenshots wait for
       } catch (error) {
         element.dataset.loaded = "error";
         if (status) status.textContent = `Could not load events: ${error.message}`;
