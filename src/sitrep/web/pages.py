@@ -22,6 +22,7 @@ from sitrep.corpus.cache import GenerationCache
 from sitrep.corpus.records import Filter
 from sitrep.events import taxonomy
 from sitrep.export import EXPORTERS
+from sitrep.gazetteer import Gazetteer
 from sitrep.service.documents import document
 from sitrep.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, DocumentFilter, SearchScope, Store
 from sitrep.web import basemap, charts
@@ -148,11 +149,9 @@ def drawn_map(request: Request, found: Iterable[records.Record], label: str) -> 
         if r.place is not None and r.place.lat is not None and r.place.lon is not None
     )
     points = [basemap.MapPoint(lat, lon, name, n, f"/places/{quote(name)}") for (lat, lon, name), n in counts.items()]
-    view, towns = basemap.view_of(points), []
+    view = basemap.view_of(points)
     known = server_state(request).gazetteer()
-    if view is not None and known is not None:
-        found_towns = known.largest_towns(view.south, view.west, view.north, view.east, 3 * basemap.TOWNS)
-        towns = [basemap.Town(t.name, t.lat, t.lon) for t in found_towns]
+    towns = _towns(known, view) if view is not None and known is not None else ()
     drawn = basemap.svg_map(points, towns, label)
     return {
         "svg_map": drawn.svg,
@@ -173,6 +172,13 @@ def actor_page(request: Request, actor: str) -> HTMLResponse:
 
 
 MAP_TABLE_ROWS = 200
+
+
+@functools.lru_cache(maxsize=256)
+def _towns(known: Gazetteer, view: basemap.View) -> tuple[basemap.Town, ...]:
+    """The most populous towns of a map's area, three times as many as it labels (the first that fit are)."""
+    found = known.largest_towns(view.south, view.west, view.north, view.east, 3 * basemap.TOWNS)
+    return tuple(basemap.Town(t.name, t.lat, t.lon) for t in found)
 
 
 @router.get("/map")
