@@ -81,7 +81,7 @@ def create_app(
         if threads is not None:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         if warm:
-            warmup.start_warm_up(store)
+            warmup.start_warm_up(store, app.state.sitrep.gazetteer)
         yield
 
     app = FastAPI(

@@ -6,7 +6,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -135,14 +135,35 @@ def place_views(store: Store, place: str) -> dict[str, Any]:
 @router.get("/places/{place}")
 @kept
 def place(request: Request, place: str) -> HTMLResponse:
-    shown = place_views(request_store(request), place)
-    drawn = drawn_map(request, shown.pop("located"), f"Map of {place} and its events")
+    store = request_store(request)
+    shown = place_views(store, place)
+    drawn = place_map(store, server_state(request).gazetteer(), place, shown.pop("located"))
     return _render(request, "place.html", page_events=PLACE_PAGE_EVENTS, reports_shown=REPORTS_SHOWN, **drawn, **shown)
 
 
-def drawn_map(request: Request, found: Iterable[records.Record], label: str) -> dict[str, Any]:
+def place_map(store: Store, known: Gazetteer | None, place: str, located: Iterable[records.Record]) -> dict[str, Any]:
+    """The map of a place's page (also drawn ahead by :mod:`sitrep.web.warmup`)."""
+    return drawn_map(store, known, ("place", place), located, f"Map of {place} and its events")
+
+
+# The maps pages draw, kept per store generation and shared by the server's workers: drawing a busy place's
+# costs 50-200 ms (its reports counted, the land around them projected, its towns looked up).
+MAPS = GenerationCache("maps", entries=64)
+
+
+def drawn_map(
+    store: Store, known: Gazetteer | None, key: Hashable, found: Iterable[records.Record], label: str
+) -> dict[str, Any]:
     """The server-drawn map of the located records (``svg_map``) and the towns it labels (``towns``, as JSON
-    for the script's map): one circle per place, sized by its count of events."""
+    for the script's map): one circle per place, sized by its count of reports."""
+    drawn = MAPS.get(store, key, lambda: _draw(known, found, label))
+    return {
+        "svg_map": drawn.svg,
+        "towns": json.dumps([[t.name, round(t.lat, 4), round(t.lon, 4)] for t in drawn.towns]),
+    }
+
+
+def _draw(known: Gazetteer | None, found: Iterable[records.Record], label: str) -> basemap.DrawnMap:
     counts = Counter(
         (r.place.lat, r.place.lon, r.place.name)
         for r in found
@@ -150,13 +171,8 @@ def drawn_map(request: Request, found: Iterable[records.Record], label: str) -> 
     )
     points = [basemap.MapPoint(lat, lon, name, n, f"/places/{quote(name)}") for (lat, lon, name), n in counts.items()]
     view = basemap.view_of(points)
-    known = server_state(request).gazetteer()
     towns = _towns(known, view) if view is not None and known is not None else ()
-    drawn = basemap.svg_map(points, towns, label)
-    return {
-        "svg_map": drawn.svg,
-        "towns": json.dumps([[t.name, round(t.lat, 4), round(t.lon, 4)] for t in drawn.towns]),
-    }
+    return basemap.svg_map(points, towns, label)
 
 
 @router.get("/outlets/{outlet}")
@@ -197,7 +213,8 @@ def event_map(
     where = Filter(type=type, actor=actor, modality=modality, start=start, end=end)
     located = [r for r in records.events_by_time(request_store(request), where, None, MAP_TABLE_ROWS) if r.place]
     types = sorted({kind.type for kind in taxonomy.kinds() + taxonomy.extension_kinds()})
-    drawn = drawn_map(request, located, "Map of located events")
+    known = server_state(request).gazetteer()
+    drawn = drawn_map(request_store(request), known, ("map", request.url.query), located, "Map of located events")
     return _render(request, "map.html", filters=chosen, events=located, types=types, **drawn)
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from threading import Thread
 
 from sitrep.corpus import records, views
 from sitrep.corpus.cache import in_background
+from sitrep.gazetteer import Gazetteer
 from sitrep.store import Store
 from sitrep.web import basemap, pages
 
@@ -24,16 +26,20 @@ WARM_PLACES = 12  # at 100,000 documents the twelfth busiest place holds 125,000
 WARM_ACTORS = 6  # the sides of a war and their forces
 
 
-def warm_up(store: Store, places: int = WARM_PLACES, actors: int = WARM_ACTORS) -> list[str]:
+def warm_up(
+    store: Store, places: int = WARM_PLACES, actors: int = WARM_ACTORS, towns: Gazetteer | None = None
+) -> list[str]:
     """Compute the home page's views, for the ``places`` busiest places their page's and the API's claims, and
-    the ``actors`` busiest actors' profiles; return the places and actors warmed."""
+    the ``actors`` busiest actors' profiles; return the places and actors warmed. ``towns``: the gazetteer the
+    place pages' maps label their towns from."""
     with in_background():
         basemap.country_rings()  # the land the pages' maps draw, decoded once per process (1.4 s)
         busiest = records.busiest_places(store, places)
         views.conflicting(store)
     for place in busiest:
         with in_background():
-            pages.place_views(store, place)
+            shown = pages.place_views(store, place)
+            pages.place_map(store, towns, place, shown["located"])
             views.place_claims(store, place)
     with in_background():
         named = records.busiest_actors(store, actors)
@@ -43,13 +49,13 @@ def warm_up(store: Store, places: int = WARM_PLACES, actors: int = WARM_ACTORS) 
     return busiest + named
 
 
-def start_warm_up(store: Store) -> Thread:
+def start_warm_up(store: Store, towns: Callable[[], Gazetteer | None] = lambda: None) -> Thread:
     """Warm up in a daemon thread; one line on stderr says when it is done (or why it stopped)."""
 
     def run() -> None:
         started = time.perf_counter()
         try:
-            warmed = warm_up(store)
+            warmed = warm_up(store, towns=towns())
         except Exception as exc:  # a view that cannot be computed now will be computed when asked for
             LOG.warning("warm-up stopped: %s", exc)
             print(f"sitrep: warm-up stopped: {exc}", file=sys.stderr, flush=True)
