@@ -436,3 +436,14 @@ def phrase(token: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "of":
             tokens += list(child.subtree)
     return tokens
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, shared along conjoined verbs ("stood at 200,000 and has since exploded")."""
+    node = verb
+    for _ in range(3):
+        found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if found or node.dep_ != "conj":
+            return found
+        node = node.head
+    return []

@@ -15,10 +15,12 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.verbs import JUDGED_THINGS
+from sitrep.events.clause import subjects
 from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.disaster_senses import figurative_disaster
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
+from sitrep.events.protest_senses import not_a_demonstration
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
 from sitrep.events.territory import PLACE_ENTS, TERRITORIAL_CUES, place_named_before
 
@@ -187,7 +189,7 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True  # "Forer blasted the Arab legislators", "the senator slammed the minister": words
     if hit.cue in WEAPON_CUES:
         return not weapon_in_use(hit, token)
-    if hit.cue == "protest" and _not_a_demonstration(token):
+    if hit.cue == "protest" and not_a_demonstration(token):
         return True
     if hit.cue == "protest" and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
         return True  # "the minister protested that the report was unfair": said, not demonstrated
@@ -271,62 +273,6 @@ def _names_a_case(token: Token) -> bool:
     (read off the next word, since headlines parse badly: "murder" is often taken as an object)."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return following is not None and following.pos_ == "NOUN" and following.lemma_.lower() in CASE_NOUNS
-
-
-# A candidate's rally is a campaign event, not a demonstration: "a campaign rally", "election night rally".
-CAMPAIGN_WORDS = frozenset(
-    {"campaign", "election", "electoral", "reelection", "victory", "pep", "fundraising", "inauguration"}
-)
-# A protest a government or a body lodges is a complaint, not a demonstration: "lodged a protest".
-# What a protest word may modify and still name the protest: "a protest march", "a protest camp".
-PROTEST_ACTS = frozenset({"march", "rally", "action", "demonstration", "camp", "strike", "vigil", "sit", "gathering"})
-LODGING_VERBS = frozenset({"lodge", "file", "register", "raise", "send", "deliver", "submit", "voice"})
-
-
-# Who holds a campaign rally: "the senator held a rally in Ohio" (supporters holding one protest).
-POLITICIANS = frozenset(
-    {
-        "senator",
-        "candidate",
-        "president",
-        "governor",
-        "nominee",
-        "mayor",
-        "congressman",
-        "congresswoman",
-        "minister",
-        "premier",
-        "chancellor",
-        "politician",
-        "lawmaker",
-        "incumbent",
-        "challenger",
-    }
-)
-RALLY_HOSTING = frozenset({"hold", "stage", "host", "address", "headline", "throw"})
-
-
-def _a_politicians_rally(rally: Token) -> bool:
-    if rally.dep_ != "dobj" or rally.head.lemma_.lower() not in RALLY_HOSTING:
-        return False
-    hosts = _subjects(rally.head)
-    return any(h.ent_type_ == "PERSON" or h.lemma_.lower() in POLITICIANS for h in hosts)
-
-
-def _not_a_demonstration(token: Token) -> bool:
-    """ "a campaign rally", "canceled the visit in protest", "lodged a formal protest"."""
-    if token.pos_ != "NOUN":
-        return False
-    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
-    modifiers |= {g.lemma_.lower() for c in token.children if c.dep_ == "compound" for g in c.children}
-    if token.lemma_.lower() == "rally" and (modifiers & CAMPAIGN_WORDS or _a_politicians_rally(token)):
-        return True
-    modifies = token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN"
-    if modifies and token.head.lemma_.lower() not in PROTEST_ACTS:
-        return True  # "protest movements", "a protest song", "protest votes"; not "a protest march"
-    if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children):
-        return True  # "in protest", "in apparent protest"; not "in the protest"
-    return token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING_VERBS
 
 
 TEST_WORDS = frozenset({"test", "testing", "trial", "drill", "exercise", "demonstration", "parade"})
@@ -450,47 +396,36 @@ def _one_person_on_the_offensive(token: Token) -> bool:
     if token.lemma_.lower() != "offensive" or token.dep_ != "pobj" or token.head.lower_ != "on":
         return False
     verb = token.head.head
-    subjects = _subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
-    return bool(subjects) and all(s.lower_ in ONE_PERSON or s.ent_type_ == "PERSON" for s in subjects)
+    doers = subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
+    return bool(doers) and all(s.lower_ in ONE_PERSON or s.ent_type_ == "PERSON" for s in doers)
 
 
 def _abstract_subject(token: Token) -> bool:
     """ "It beat Hollywood movies", "the population exploded": a thing, not a person, did it."""
     if token.pos_ != "VERB":
         return False
-    subjects = _subjects(token)
-    if any(s.lower_ == "it" for s in subjects) and _speaker_is_named(token):
+    doers = subjects(token)
+    if any(s.lower_ == "it" for s in doers) and _speaker_is_named(token):
         return False  # "the navy says it has pulled out": "it" is the navy
-    return any(s.lower_ == "it" or s.lemma_.lower() in ABSTRACT_TARGETS for s in subjects)
+    return any(s.lower_ == "it" or s.lemma_.lower() in ABSTRACT_TARGETS for s in doers)
 
 
 def _speaker_is_named(verb: Token) -> bool:
     """``verb`` is what a named speaker says it did: "the army said it had ...", not "analysts say it"."""
     if verb.dep_ != "ccomp":
         return False
-    speakers = _subjects(verb.head)
+    speakers = subjects(verb.head)
     return any(s.pos_ in {"NOUN", "PROPN"} and s.lemma_.lower() not in ABSTRACT_TARGETS for s in speakers)
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """The subjects of a verb, shared along conjoined verbs ("stood at 200,000 and has since exploded")."""
-    node = verb
-    for _ in range(3):
-        found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if found or node.dep_ != "conj":
-            return found
-        node = node.head
-    return []
 
 
 def _people_do_it(verb: Token) -> bool:
     """A protest verb is the protest sense unless a thing is its subject ("the speed ... demonstrates")."""
     if verb.pos_ != "VERB":
         return True
-    subjects = _subjects(verb)
+    doers = subjects(verb)
     # "a number of teachers", "a group of residents": the people are in the "of" complement
-    people = [o for s in subjects for p in s.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    things = [s for s in subjects if s.tag_ == "NN" and not _person(s)]
+    people = [o for s in doers for p in s.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    things = [s for s in doers if s.tag_ == "NN" and not _person(s)]
     return not things or any(s.tag_ in {"NNS", "NNPS"} or _person(s) for s in people)
 
 
