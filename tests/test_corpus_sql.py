@@ -313,7 +313,40 @@ def test_server_workers_share_what_one_of_them_computed(
         pass  # any write raises the generation
     assert second.get(store, "k", compute) == first.get(store, "k", compute) == [2]
     assert len(calls) == 2
-    assert len(list(tmp_path.glob("*.pickle"))) == 1  # the older generation's values are gone
+    # this view's older value is gone; the other view's stays until it is computed again
+    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["1", "2"]
+
+
+def test_a_worker_that_never_read_a_view_answers_with_another_workers_after_a_write(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a write, stale values are allowed: a worker with nothing of its own to answer with reads the value
+    another worker computed before the write, while the new one is computed in the background."""
+    from sitrep.corpus import cache
+
+    monkeypatch.setenv(cache.SHARED_ENV, str(tmp_path))
+    monkeypatch.setenv(cache.STALE_ENV, "1")
+    first, second = cache.GenerationCache("views"), cache.GenerationCache("views")
+    release = threading.Event()
+
+    def slow() -> list[str]:
+        assert release.wait(10)
+        return ["new"]
+
+    assert first.get(store, "timeline", lambda: ["before the write"]) == ["before the write"]
+    with backends.writing(store.engine):
+        pass
+    assert second.get(store, "timeline", slow) == ["before the write"]  # at once, from the shared folder
+    release.set()
+    for _ in range(100):
+        if second.get(store, "timeline", slow) == ["new"]:
+            break
+        threading.Event().wait(0.05)
+    assert second.get(store, "timeline", slow) == ["new"]
+    monkeypatch.setenv(cache.STALE_ENV, "")
+    with backends.writing(store.engine):
+        pass
+    assert second.get(store, "timeline", lambda: ["fresh"]) == ["fresh"]  # without the setting, readers wait
 
 
 def test_an_actors_profile_holds_its_latest_records_of_each_kind(

@@ -10,7 +10,8 @@ process): the first read after a write computes the view again, the rest are a l
 written there and read by the others, and a value being computed by one is waited for by the rest,
 so each view is computed once per generation, not once per worker. And where stale values are allowed
 (:data:`STALE_ENV`, set by ``sitrep serve``), the first reader after a write gets the previous generation's
-value at once while the new one is computed in the background. Background work (those recomputations, the
+value at once while the new one is computed in the background: its own, or the one another worker left in the
+folder (a key's older values are removed only when its newer one is written). Background work (those recomputations, the
 server's warm-up) runs one piece at a time across the server (:func:`in_background`), so it never holds
 more than one core while readers wait for theirs.
 """
@@ -69,6 +70,8 @@ class GenerationCache:
                 return self._entries[full]  # type: ignore[return-value]
             older = self._newest.get((store.url, key))
             stale = self._entries.get(older) if older is not None and stale_allowed() else None
+            if stale is None and stale_allowed():  # another worker may have computed it before the write
+                stale = _shared_stale(self.name, full)
             computing = self._pending.get(full)
             if stale is not None:
                 if computing is None:
@@ -150,7 +153,7 @@ def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T
     if not folder or fcntl is None:
         return compute()
     generation = full[1]
-    name = hashlib.sha256(repr((cache, full[0], full[2])).encode()).hexdigest()[:32]
+    name = _file_name(cache, full)
     path = Path(folder) / f"{generation}-{name}.pickle"
     with _locked(path.with_suffix(".lock")):
         if path.exists():
@@ -163,7 +166,7 @@ def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T
                 with partial.open("wb") as handle:
                     pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(partial, path)
-                _forget_older(Path(folder), generation)
+                _forget_older(Path(folder), generation, name)
             except FileNotFoundError:
                 pass  # a worker already at a newer generation removed it: nobody reads this value any more
     return value
@@ -182,13 +185,14 @@ def _locked(path: Path) -> Iterator[None]:
 SHARED_FILES = 1024  # files the shared folder keeps at most (the oldest go first): keys come from URLs
 
 
-def _forget_older(folder: Path, generation: int) -> None:
-    """Values of earlier generations are never read again: remove them (and their locks); and keep the folder
-    bounded, whatever keys clients ask for."""
+def _forget_older(folder: Path, generation: int, name: str) -> None:
+    """This key's values of earlier generations are never read again: remove them (and their locks). Other keys'
+    stay, for a worker that never read them to answer with while it recomputes after a write; and the folder
+    stays bounded, whatever keys clients ask for."""
     kept = []
     for old in folder.iterdir():
-        prefix = old.name.split("-", 1)[0]
-        if prefix.isdigit() and int(prefix) < generation:
+        prefix, _, rest = old.name.partition("-")
+        if prefix.isdigit() and int(prefix) < generation and rest.startswith(name):
             old.unlink(missing_ok=True)
         else:
             kept.append(old)
@@ -196,6 +200,31 @@ def _forget_older(folder: Path, generation: int) -> None:
         by_age = sorted(kept, key=_age)
         for old in by_age[: len(kept) - SHARED_FILES]:
             old.unlink(missing_ok=True)
+
+
+def _file_name(cache: str, full: tuple[str, int, Hashable]) -> str:
+    return hashlib.sha256(repr((cache, full[0], full[2])).encode()).hexdigest()[:32]
+
+
+def _shared_stale(cache: str, full: tuple[str, int, Hashable]) -> Sized | None:
+    """The newest value of an earlier generation another worker wrote for this key, if any."""
+    folder = os.environ.get(SHARED_ENV)
+    if not folder:
+        return None
+    name = _file_name(cache, full)
+    older = []
+    for path in Path(folder).glob(f"*-{name}.pickle"):
+        prefix = path.name.partition("-")[0]
+        if prefix.isdigit() and int(prefix) < full[1]:
+            older.append((int(prefix), path))
+    for _, path in sorted(older, reverse=True):
+        try:
+            with path.open("rb") as handle:
+                value: Sized = pickle.load(handle)  # written by a worker of this run
+            return value
+        except (OSError, EOFError, pickle.UnpicklingError):
+            continue  # removed or being replaced meanwhile
+    return None
 
 
 def _age(path: Path) -> float:
