@@ -70,7 +70,7 @@ class GenerationCache:
                 return self._entries[full]  # type: ignore[return-value]
             older = self._newest.get((store.url, key))
             stale = self._entries.get(older) if older is not None and stale_allowed() else None
-            if stale is None and stale_allowed():  # another worker may have computed it before the write
+            if stale is None and self.shared and stale_allowed():  # another worker may have read it before the write
                 stale = _shared_stale(self.name, full)
             computing = self._pending.get(full)
             if stale is not None:
@@ -206,24 +206,25 @@ def _file_name(cache: str, full: tuple[str, int, Hashable]) -> str:
     return hashlib.sha256(repr((cache, full[0], full[2])).encode()).hexdigest()[:32]
 
 
+STALE_GENERATIONS = 8  # how many writes back another worker's value is looked for
+
+
 def _shared_stale(cache: str, full: tuple[str, int, Hashable]) -> Sized | None:
-    """The newest value of an earlier generation another worker wrote for this key, if any."""
+    """The newest value of the last few generations another worker wrote for this key, if any."""
     folder = os.environ.get(SHARED_ENV)
     if not folder:
         return None
     name = _file_name(cache, full)
-    older = []
-    for path in Path(folder).glob(f"*-{name}.pickle"):
-        prefix = path.name.partition("-")[0]
-        if prefix.isdigit() and int(prefix) < full[1]:
-            older.append((int(prefix), path))
-    for _, path in sorted(older, reverse=True):
+    for generation in range(full[1] - 1, max(full[1] - 1 - STALE_GENERATIONS, -1), -1):
+        path = Path(folder) / f"{generation}-{name}.pickle"
         try:
             with path.open("rb") as handle:
                 value: Sized = pickle.load(handle)  # written by a worker of this run
             return value
+        except FileNotFoundError:
+            continue
         except (OSError, EOFError, pickle.UnpicklingError):
-            continue  # removed or being replaced meanwhile
+            continue  # being replaced meanwhile
     return None
 
 
