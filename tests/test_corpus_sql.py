@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import threading
 from collections import Counter
+from collections.abc import Callable
 from itertools import combinations, product
 from pathlib import Path
 
@@ -317,6 +318,15 @@ def test_server_workers_share_what_one_of_them_computed(
     assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["1", "2"]
 
 
+def _eventually(read: Callable[[], object], expected: object) -> bool:
+    """Whether ``read()`` gives ``expected`` within five seconds (a value computed in the background)."""
+    for _ in range(100):
+        if read() == expected:
+            return True
+        threading.Event().wait(0.05)
+    return False
+
+
 def test_a_worker_that_never_read_a_view_answers_with_another_workers_after_a_write(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -338,11 +348,7 @@ def test_a_worker_that_never_read_a_view_answers_with_another_workers_after_a_wr
         pass
     assert second.get(store, "timeline", slow) == ["before the write"]  # at once, from the shared folder
     release.set()
-    for _ in range(100):
-        if second.get(store, "timeline", slow) == ["new"]:
-            break
-        threading.Event().wait(0.05)
-    assert second.get(store, "timeline", slow) == ["new"]
+    assert _eventually(lambda: second.get(store, "timeline", slow), ["new"])
     monkeypatch.setenv(cache.STALE_ENV, "")
     with backends.writing(store.engine):
         pass
@@ -371,7 +377,6 @@ def test_a_server_serves_the_previous_view_while_the_new_one_is_computed(
 ) -> None:
     """After a write, the first reader of a view gets its previous value at once and the new one is computed
     in the background; later readers get the new one. Without the server's setting, readers wait for it."""
-
     from sitrep.corpus import cache
 
     views_cache, started, release = cache.GenerationCache("views"), threading.Event(), threading.Event()
@@ -392,11 +397,7 @@ def test_a_server_serves_the_previous_view_while_the_new_one_is_computed(
     assert started.wait(10)
     assert views_cache.get(store, "k", compute) == ["first"]  # still computing: still the previous value
     release.set()
-    for _ in range(100):
-        if views_cache.get(store, "k", compute) == ["second"]:
-            break
-        threading.Event().wait(0.05)
-    assert views_cache.get(store, "k", compute) == ["second"]
+    assert _eventually(lambda: views_cache.get(store, "k", compute), ["second"])
     monkeypatch.setenv(cache.STALE_ENV, "")
     with backends.writing(store.engine):
         pass

@@ -320,11 +320,11 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
 
 
 RIOT_NOUNS = frozenset({"riot", "rioting", "unrest"})
-# Whom a riot is against when it is a mob's: people, not a policy ("riots against migrants").
-PEOPLE_TARGETS = frozenset({
-    "police", "migrant", "immigrant", "foreigner", "refugee", "minority", "villager", "resident", "fan",
-    "supporter", "rival", "neighbour", "neighbor", "people", "family", "community", "muslim", "christian", "hindu",
-})  # fmt: skip
+# Whom a riot is against when it is a mob's: people ("riots against migrants"), not a policy.
+RIOT_VICTIMS = PEOPLE_NOUNS | {
+    "police", "migrant", "immigrant", "foreigner", "refugee", "minority", "rival", "neighbour", "neighbor",
+    "muslim", "christian", "hindu",
+}  # fmt: skip
 
 
 def _riot_against_a_measure(token: Token) -> bool:
@@ -334,7 +334,7 @@ def _riot_against_a_measure(token: Token) -> bool:
         return False
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"against", "over"}):
         for target in (o for o in prep.children if o.dep_ == "pobj"):
-            if target.ent_type_ not in {"PERSON", "NORP", "ORG"} and target.lemma_.lower() not in PEOPLE_TARGETS:
+            if target.ent_type_ not in {"PERSON", "NORP", "ORG"} and target.lemma_.lower() not in RIOT_VICTIMS:
                 return True
     return False
 

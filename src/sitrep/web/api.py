@@ -321,7 +321,7 @@ def _place_page(
 def place_timeline(
     db: StoreDep, place: str, start: Day = None, end: Day = None, limit: Limit = 100, cursor_: Cursor = None
 ) -> Response:
-    entries = lambda: views.timeline(db, place, start, end)  # noqa: E731
+    entries = partial(views.timeline, db, place, start, end)
     return _place_page(
         db, place, "timeline", entries, _entry_key, (str, str, int, str, int), (start, end), limit, cursor_
     )

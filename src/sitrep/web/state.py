@@ -3,6 +3,7 @@ gazetteer (opened on the first map drawn)."""
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import threading
 
@@ -27,7 +28,8 @@ class ServerState:
         self.token = token
         self._pipeline = pipeline
         self._lock = threading.Lock()
-        self._gazetteer: Gazetteer | bool | None = False  # False: not opened yet; None: not available
+        self._gazetteer: Gazetteer | None = None
+        self._gazetteer_tried = False
 
     def check_token(self, authorization: str | None) -> None:
         """Writes need ``Authorization: Bearer <token>``; without a token at start-up there are none."""
@@ -41,12 +43,11 @@ class ServerState:
         """The gazetteer index `sitrep setup` built, for the towns a map labels; None where there is none (a
         map without towns is still a map)."""
         with self._lock:
-            if self._gazetteer is False:
-                try:
+            if not self._gazetteer_tried:
+                self._gazetteer_tried = True
+                with contextlib.suppress(SitrepError):  # no index built: maps without towns
                     self._gazetteer = gazetteer.load(build_if_needed=False)
-                except SitrepError:
-                    self._gazetteer = None
-            return self._gazetteer if isinstance(self._gazetteer, Gazetteer) else None
+            return self._gazetteer
 
     def pipeline(self) -> Pipeline:
         with self._lock:  # one model load, whichever request comes first
