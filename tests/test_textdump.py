@@ -1012,3 +1012,37 @@ def test_a_run_of_bullet_marks_before_a_line_is_no_list_item() -> None:
         ("Harbour works begin after the council vote", False),
         ("* Sport", True),
     ]
+
+
+WIDE_PARAGRAPHS = [
+    "The ferry between the two islands stopped running on Monday after a storm damaged the pier at the northern "
+    "harbour, the port authority said, and the repairs are expected to take at least three weeks to finish.",
+    "Shops on the smaller island said they had enough food for a week.",
+    "The authority said a smaller boat would carry medicines and mail twice a day from Wednesday.",
+    "Fishermen, who use the same pier to land their catch every morning, asked the authority to let them use the "
+    "southern harbour instead, which is further from the market but was not damaged by the waves last night.",
+    "The mayor said she would meet the port authority on Thursday to ask when the ferry can run again.",
+]
+
+
+def test_wide_wrap_shown_by_few_lines_is_undone() -> None:
+    """At 200 columns most paragraphs fit on one line: the wrap shows only where a sentence goes on at the edge."""
+    menu = ["Home", "Islands", "Weather", "Sport", "Contact us", "Subscribe", "Log in", "Search"]
+    wrapped = ["\n".join(textwrap.wrap(paragraph, width=200)) for paragraph in WIDE_PARAGRAPHS]
+    # many paragraphs end short of the edge, at any column: the edge is in few lines
+    wrapped += [
+        f"Boat {n}: " + "the crew said the sea was calm and the pier was closed. " * (2 + n % 2) for n in range(12)
+    ]
+    dump_text = "\n".join(menu) + "\n\nFerry stops after storm hits pier\n\n" + "\n\n".join(wrapped)
+    assert sum(len(p) > 200 for p in WIDE_PARAGRAPHS) == 2 and dump_text.count("\n") > 20
+    assert extract_textdump(dump_text).paragraphs[: len(WIDE_PARAGRAPHS)] == WIDE_PARAGRAPHS
+
+
+def test_a_page_broken_into_lines_by_its_own_layout_is_no_wrap() -> None:
+    """An unwrapped page (one block per line, headlines over their stories) has no edge: nothing is joined."""
+    sentence = "The islanders waited on the quay for news of the ferry. "
+    lines = []
+    for n in range(1, 13):
+        lines += [f"Island news item number {n} without a full stop", (sentence * (n % 5 + 1)).strip()]
+    units = [unit.text for unit in _units("\n".join(lines))]
+    assert units == lines

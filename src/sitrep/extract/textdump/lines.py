@@ -117,13 +117,39 @@ def _wrap_width(lines: list[str], options: TextdumpOptions, measure: Callable[[s
         return None
     width = max(range(ceiling, min(cap, ceiling + span + 1)), key=near)
     long_lines = len(lengths) - at_most[width // 2]
-    if near(width) < options.wrap_min_near_top or near(width) < options.wrap_min_edge_share * long_lines:
+    edged = near(width) >= options.wrap_min_near_top and near(width) >= options.wrap_min_edge_share * long_lines
+    if not edged and not _sentences_break_at_edge(lines, width, options, measure):
         return None
     if not _breaks_mid_sentence(lines, width - span, width, options, measure):
         return None
     peak = max(counts.get(n, 0) for n in range(width - span, width + 1))
     floor = max(options.wrap_edge_min_lines, options.wrap_edge_share * peak)
     return max((n for n in range(width - span, width + 1) if counts.get(n, 0) >= floor), default=width)
+
+
+def _sentences_break_at_edge(
+    lines: list[str], width: int, options: TextdumpOptions, measure: Callable[[str], int]
+) -> bool:
+    """Whether the lines that stop mid-sentence stop at the edge: the wrap of a wide dump.
+
+    At 200 columns most paragraphs fit on one line, so few lines reach the edge
+    and the long ones end anywhere; the wrap still shows where a sentence goes on
+    in the next line. A tool breaks it close to its width, a page's own line breaks
+    anywhere (a headline over its teaser, a label over its value).
+    """
+    near = far = 0
+    for line, nxt in pairwise(lines):
+        stripped = line.rstrip()
+        length = measure(stripped)
+        if not nxt.strip() or not width // 2 < length <= width or p.SENTENCE_END.search(stripped):
+            continue
+        if p.UNBREAKABLE.search(line) or " " not in stripped.strip():
+            continue
+        if length >= width - options.wrap_edge_span:
+            near += 1
+        else:
+            far += 1
+    return near > 0 and near >= options.wrap_edge_break_share * (near + far)
 
 
 def _breaks_mid_sentence(

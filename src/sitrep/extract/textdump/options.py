@@ -26,6 +26,7 @@ class TextdumpOptions:
     wrap_min_mid_sentence: float = 0.5  # share of the edge lines that must break a sentence for a wrap
     wrap_min_edge_share: float = 0.2  # share of the long lines (over half the ceiling) that end near it
     wrap_min_near_top: int = 2  # lines that must end near the ceiling for it to be a wrap
+    wrap_edge_break_share: float = 0.5  # ... or this share of the long lines that stop mid-sentence
     wrap_edge_min_lines: int = 2  # a wrap column ends at least this many lines
     link_list_share: float = 0.8  # share of the lines after "References" that are numbered URLs in lynx's list
     content_word_min_chars: int = 3  # a shorter word (not Chinese or Japanese) says nothing of what a text is about
