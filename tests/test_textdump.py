@@ -1046,3 +1046,43 @@ def test_a_page_broken_into_lines_by_its_own_layout_is_no_wrap() -> None:
         lines += [f"Island news item number {n} without a full stop", (sentence * (n % 5 + 1)).strip()]
     units = [unit.text for unit in _units("\n".join(lines))]
     assert units == lines
+
+
+def test_caption_that_the_next_paragraphs_say_again_is_not_text() -> None:
+    caption = (
+        "Mayor Lena Vossberg speaks after the count on Tuesday. She won with 61% of the vote in the town election, "
+        "defeating two rivals who had both served on the council. (video still)"
+    )
+    lead = "Mayor Lena Vossberg speaks after the count on Tuesday."
+    second = (
+        "She won with 61% of the vote in the town election, defeating two rivals who had both served on the council."
+    )
+    page = "\n\n".join(["Town elects its first woman mayor", "By Ana Ruiz", caption, lead, second, *ARTICLE_PARAGRAPHS])
+    paragraphs = extract_textdump(page).paragraphs
+    assert caption not in paragraphs
+    assert second in paragraphs and ARTICLE_PARAGRAPHS[0] in paragraphs
+
+
+def test_a_caption_broken_mid_sentence_is_no_headline() -> None:
+    """A line that ends in "as" (or "the", "and", "of") is half a sentence, however many words it shares."""
+    story = [
+        "Police have released the names of the two people killed in a crash near Millbrook on Tuesday.",
+        "They are Anna Berg, 41, of Millbrook and a man known as Tom Reed, whose address was not known.",
+        "Berg's husband was badly hurt in the crash and is in hospital.",
+        *ARTICLE_PARAGRAPHS,
+    ]
+    page = "\n".join(
+        [
+            "Main menu",
+            "",
+            "Crash victims named",
+            "Published: Tuesday | March 3, 2024 | 9:52 PM",
+            "",
+            "[crash_site]",
+            "Anna Berg, 41, of Millbrook and a man known as",
+            "Tom Reed, whose address was not known, were pronounced dead in hospital.",
+            "",
+            "\n\n".join(story),
+        ]
+    )
+    assert extract_textdump(page).title == "Crash victims named"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitrep.extract.textdump import patterns as p
-from sitrep.extract.textdump.lines import Unit, content_words, norm
+from sitrep.extract.textdump.lines import Unit, content_words, norm, words
 from sitrep.extract.textdump.options import TextdumpOptions
 from sitrep.extract.textdump.signals import (
     anchored,
@@ -48,7 +48,8 @@ def find_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOp
 
 
 def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -> list[Unit]:
-    """The good units of the spans, each paragraph once (notices and pull quotes are printed twice)."""
+    """The good units of the spans, each paragraph once (notices and pull quotes are printed twice), without
+    a caption or summary that the paragraphs right after it say again word for word."""
     seen: set[str] = set()
     kept = []
     for unit in (u for a, b in spans for u in units[a:b] if u.klass == "good"):
@@ -56,7 +57,26 @@ def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -
         if key not in seen or len(key) < options.unique_min_chars:
             kept.append(unit)
         seen.add(key)
-    return kept
+    return [
+        unit
+        for i, unit in enumerate(kept)
+        if not _said_again_below(unit, kept[i + 1 : i + 1 + options.said_again_window], options)
+    ]
+
+
+def _said_again_below(unit: Unit, below: list[Unit], options: TextdumpOptions) -> bool:
+    """Whether the next paragraphs hold nearly all of this one's word sequences: a photo caption printed above
+    the story it quotes ("Nadia won with 58%... (screen grab)"), not text of its own."""
+    grams = _trigrams(unit.text)
+    if len(grams) < options.said_again_min_trigrams:
+        return False
+    following = set().union(*(_trigrams(u.text) for u in below)) if below else set()
+    return len(grams & following) >= options.said_again_share * len(grams)
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    tokens = words(text)
+    return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
 
 
 @dataclass

@@ -200,11 +200,11 @@ def _without_bare_crumbs(text: str, labels: set[str], options: TextdumpOptions) 
 
 
 def _mid_sentence(header: list[Unit], i: int, options: TextdumpOptions) -> bool:
-    """A piece of a sentence a text browser broke: it starts with a lower-case word, or the next line
-    finishes its sentence."""
+    """A piece of a sentence a text browser broke: it starts with a lower-case word, ends in a word that needs
+    what follows it, or the next line finishes its sentence."""
     first = header[i].text.split()[0]
-    if first.isalpha() and first.islower():
-        return True  # "and the ministry said" ("iOS 13 will fix..." is a headline)
+    if (first.isalpha() and first.islower()) or p.DANGLING_END.search(header[i].text):
+        return True  # "and the ministry said", "... and a man known as" ("iOS 13 will fix..." is a headline)
     nxt = header[i + 1] if i + 1 < len(header) else None
     return (
         nxt is not None

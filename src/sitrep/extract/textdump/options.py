@@ -77,6 +77,9 @@ class TextdumpOptions:
     resumed_min_overlap: float = 0.2  # share of its content words such a run must share with the article
     fallback_min_words: int = 8  # with no good paragraph, the article is sentences of at least this many words
     unique_min_chars: int = 30  # a repeated paragraph at least this long is printed once
+    said_again_window: int = 3  # a paragraph the next this many paragraphs say again ...
+    said_again_share: float = 0.8  # ... in this share of its word trigrams, is a caption or summary of them
+    said_again_min_trigrams: int = 8  # shorter lines are left to the other rules
     inner_headline_window: int = 10  # lines at the run's top searched for a headline under site notices
     inner_headline_min_words: int = 4  # such a headline has at least this many words
     inner_headline_min_shared: int = 2  # content words it shares with the story below it

@@ -51,6 +51,13 @@ CODE_CHARS = frozenset("{}()[]=;<>&|$\\")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?)])\s+")
 SENTENCE_END = re.compile(rf"[.!?…:;\"”’»)\]{cjk.SENTENCE_END_MARKS}]$")
 SENTENCE_BREAK = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý\"“„«]")
+# A word that needs what follows it (an article, a conjunction, a preposition): a line ending in one is a broken
+# sentence, never a headline ("... and a man known as").
+DANGLING_END = re.compile(
+    r"\b(?:a|an|the|and|or|of|as|with|by|from|at|into|than|der|die|das|und|oder|von|mit|le|la|les|et|du|des|"
+    r"el|los|las|y|del)$",
+    re.IGNORECASE,
+)
 
 
 # --- page furniture: UI phrases, teaser links, link boxes ---------------------------------------------------------
