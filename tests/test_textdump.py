@@ -1086,3 +1086,29 @@ def test_a_caption_broken_mid_sentence_is_no_headline() -> None:
         ]
     )
     assert extract_textdump(page).title == "Crash victims named"
+
+
+def test_paywall_prompt_author_biography_and_agency_credit_are_not_the_story() -> None:
+    caption = (
+        "The harbour master inspects the damaged pier on Monday morning, after the waves tore away two of the "
+        "wooden landing stages used by the ferry and the fishing boats (REUTERS/Jane Doe)"
+    )
+    notices = [
+        "To view the full story, please subscribe to the Island Courier. You can choose an annual or a weekly pass.",
+        "If you are seeing this message but you are already a subscriber, you can log in for immediate access.",
+    ]
+    bio = "Mara Quist is a senior reporter at the Island Courier, where she has covered the harbour since 2015."
+    page = "\n\n".join(
+        [
+            "Ferry stops after storm hits pier",
+            "By Mara Quist",
+            ARTICLE_PARAGRAPHS[0],
+            caption,
+            *ARTICLE_PARAGRAPHS[1:],
+            bio,
+            *notices,
+            "Share",
+        ]
+    )
+    paragraphs = extract_textdump(page).paragraphs
+    assert paragraphs == ARTICLE_PARAGRAPHS

@@ -49,7 +49,8 @@ def find_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOp
 
 def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -> list[Unit]:
     """The good units of the spans, each paragraph once (notices and pull quotes are printed twice), without
-    a caption or summary that the paragraphs right after it say again word for word."""
+    a caption or summary that the paragraphs right after it say again word for word, or the author's biography
+    closing the story."""
     seen: set[str] = set()
     kept = []
     for unit in (u for a, b in spans for u in units[a:b] if u.klass == "good"):
@@ -57,11 +58,11 @@ def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -
         if key not in seen or len(key) < options.unique_min_chars:
             kept.append(unit)
         seen.add(key)
-    return [
-        unit
-        for i, unit in enumerate(kept)
-        if not _said_again_below(unit, kept[i + 1 : i + 1 + options.said_again_window], options)
-    ]
+    window = options.said_again_window
+    kept = [unit for i, unit in enumerate(kept) if not _said_again_below(unit, kept[i + 1 : i + 1 + window], options)]
+    while len(kept) > 1 and p.AUTHOR_BIO.match(kept[-1].text):
+        kept.pop()  # the author's biography box closing the story
+    return kept
 
 
 def _said_again_below(unit: Unit, below: list[Unit], options: TextdumpOptions) -> bool:

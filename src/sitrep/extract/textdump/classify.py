@@ -123,9 +123,10 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
     if unit.text[0] == "[" and unit.text[-1] == "]" and "]" not in unit.text[1:-1]:
         return "bad"  # a picture's alt text, as text browsers and converters print it: "[Crowds at the gate]"
     if length < options.rights_notice_max_chars and (
-        p.RIGHTS_NOTICE.search(unit.text) or p.DISCLAIMER.match(unit.text)
+        p.RIGHTS_NOTICE.search(unit.text) or p.DISCLAIMER.match(unit.text) or p.SITE_NOTICE.search(unit.text)
     ):
-        return "bad"  # "No part of this article may be reproduced ...", "Disclaimer: ...": the site's notices
+        return "bad"  # "No part of this article may be reproduced ...", "Disclaimer: ...", "Already a
+        # subscriber? Log in": the site's notices
     stop_density = sum(1 for w in unit_words if w in stoplist) / len(unit_words)
     if length < options.length_low or (length < options.length_high and not p.SENTENCE_END.search(unit.text)):
         return "short"  # a line with no sentence end is a heading or a teaser, not running text

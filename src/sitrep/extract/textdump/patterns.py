@@ -118,6 +118,30 @@ RIGHTS_NOTICE = re.compile(
 # only on demand (notices, widgets), printed with their markup because no script ran.
 PLACEHOLDER = re.compile(r"\{\{\s*[\w.|()' -]+\s*\}\}|\{%.{1,80}?%\}")
 # The site's legal notice under a label: "Disclaimer: ...", "Haftungsausschluss: ...", "Aviso legal: ...".
+# The site speaking to its reader about access, not the story: a paywall, a subscription or newsletter prompt,
+# an affiliate-links disclosure ("To view the full story, please subscribe", "Already a subscriber? Log in").
+SITE_NOTICE = re.compile(
+    r"\bto (?:view|read|continue reading|keep reading) (?:the|this) (?:full |whole |entire )?(?:story|article)\b"
+    r"|\balready (?:a )?(?:subscriber|subscribed)\b|\b(?:log|sign) in for (?:immediate |full )?access\b"
+    r"|\bunlimited (?:digital )?access\b|\bsubscribe (?:to|for) (?:our|the)\b[\w ]{0,40}\bnewsletters?\b"
+    r"|\bsign up for (?:our|the)\b[\w ]{0,40}\bnewsletters?\b"
+    r"|\b(?:contains|includes) (?:references to products|affiliate links)\b"
+    r"|\bwe (?:may )?(?:receive|earn) (?:compensation|a commission)\b"
+    r"|\bsie sind bereits abonnent|\bjetzt (?:abonnieren|weiterlesen mit)\b|\bdéjà abonné"
+    r"|\b(?:ya eres|si ya eres) suscriptor|\bgià abbonato",
+    re.IGNORECASE,
+)
+# An author's biography box after the story: "Jane Doe is a senior reporter at The Daily Post."
+AUTHOR_BIO = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w.'’-]*\s){1,3}(?:is|was|Is)\s(?:a|an|the)\s[^.]{0,80}?\b(?:reporter|writer|editor|"
+    r"correspondent|journalist|columnist|contributor|author|producer|photographer|freelancer)\b"
+)
+# A news agency's picture credit in brackets: "(REUTERS/Jane Doe)", "(AP Photo/John Roe)", "(Ministry of
+# Defence via AP)".
+AGENCY_CREDIT = re.compile(
+    r"\((?:(?-i:[A-Z]{2,8})|AP Photo|Getty Images|EFE|dpa|epa)\s?/\s?[^()/]{2,50}\)\W*$"
+    r"|\([^()]{2,60}\s(?:via|vía|über|par)\s(?:AP|AFP|Reuters|REUTERS|EFE|dpa|Getty Images|EPA)\)\W*$"
+)
 DISCLAIMER = re.compile(
     r"^(?:disclaimer|haftungsausschluss|aviso legal|descargo de responsabilidad|avertissement|"
     r"clause de non-responsabilité|esclusione di responsabilità|zastrzeżenie)\b[^:]{0,80}:",

@@ -91,6 +91,7 @@ def credited(unit: Unit, options: TextdumpOptions) -> bool:
         or p.NAME_SLASH_AGENCY.search(unit.text)
         or p.CREDIT_BY.match(unit.text)
         or p.CREDIT_AT_END.search(unit.text)
+        or p.AGENCY_CREDIT.search(unit.text)
     )
 
 
