@@ -14,6 +14,13 @@ first ``<h1>`` (column ``title``); column ``title*`` also accepts trafilatura's
 title without a trailing `` | Site name`` segment naming the outlet (the site name
 is not on the page a flattener sees).
 
+trafilatura's text is not always the article: on some pages it holds a cookie notice or a list of other
+stories, or a byline printed on its own. Every paragraph of it was therefore checked once by a person who
+did not see sitrep's output (``eval/guidelines/article_text.md``; verdicts as paragraph numbers and hashes
+in ``eval/data/textdump_reference.tsv``): the *checked* reference keeps the article's paragraphs only. Both
+are reported; a page whose paragraphs no longer match their hashes (another trafilatura) is scored against
+the raw reference and counted.
+
 Kind detection is scored on both sides: every dump must be read as ``textdump``,
 and every reference article, as plain text, must stay ``text`` (unchanged).
 
@@ -30,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import re
@@ -85,6 +93,40 @@ class PageScore:
     title_site_ok: bool | None = None  # also accepting trafilatura's title without its " | Site" tail
     reference_words: int = 0
     snippets: tuple[int, int, int] = (0, 0, 0)  # "with" snippets found, "with" snippets in all, "without" found
+    checked: tuple[float, float, float] = (0.0, 0.0, 0.0)  # P/R/F1 against the checked reference
+    checked_words: int = 0  # words of the checked reference (the raw one's where the page has no valid verdicts)
+    verified: bool = False  # the page's verdicts match trafilatura's paragraphs
+
+    def against(self, reference: str) -> tuple[float, float, float]:
+        return self.checked if reference == "checked" else (self.p, self.r, self.f1)
+
+
+CHECKED_REFERENCE = Path(__file__).parent / "data" / "textdump_reference.tsv"
+
+
+def paragraph_hash(paragraph: str) -> str:
+    return hashlib.sha1(paragraph.encode("utf-8")).hexdigest()[:12]
+
+
+@cache
+def _verdicts() -> dict[str, dict[int, tuple[str, str]]]:
+    """Per page file name: paragraph number → (hash of the paragraph, verdict A/M/F)."""
+    verdicts: dict[str, dict[int, tuple[str, str]]] = {}
+    with CHECKED_REFERENCE.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            verdicts.setdefault(row["page"], {})[int(row["paragraph"])] = (row["sha1"], row["verdict"])
+    return verdicts
+
+
+def checked_reference(page: str, paragraphs: list[str]) -> str | None:
+    """The article's paragraphs of trafilatura's text, as a person checked them; None when the verdicts do not
+    match these paragraphs (a page never checked, or another trafilatura's text)."""
+    verdicts = _verdicts().get(page)
+    if verdicts is None or len(verdicts) != len(paragraphs):
+        return None
+    if any(verdicts[i][0] != paragraph_hash(paragraph) for i, paragraph in enumerate(paragraphs)):
+        return None
+    return "\n".join(paragraph for i, paragraph in enumerate(paragraphs) if verdicts[i][1] == "A")
 
 
 def _norm_title(text: str | None) -> str:
@@ -118,15 +160,14 @@ def without_site_name(title: str, outlet: str | None) -> str | None:
     return None
 
 
-def references(html: str) -> tuple[str, set[str], set[str]]:
-    """trafilatura's article text and accepted titles, extracted exactly as sitrep's HTML path does it
+def references(html: str) -> tuple[list[str], set[str], set[str]]:
+    """trafilatura's article paragraphs and accepted titles, extracted exactly as sitrep's HTML path does it
     (comments excluded: readers' comments are not the article). Titles: strict, and strict plus the
     site-name-free form of trafilatura's title."""
     try:
         page = extract_html(html, "reference")
     except InputError:
-        return "", set(), set()
-    text = "\n".join(page.paragraphs)
+        return [], set(), set()
     titles = {_norm_title(page.title)} if page.title else set()
     h1 = lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")).find(".//h1")
     if h1 is not None and h1.text_content().strip():
@@ -135,7 +176,7 @@ def references(html: str) -> tuple[str, set[str], set[str]]:
     short = without_site_name(page.title, page.outlet) if page.title else None
     if short:
         lenient.add(_norm_title(short))
-    return text, titles, lenient
+    return page.paragraphs, titles, lenient
 
 
 _SPACES = re.compile(r"\s+")
@@ -165,9 +206,12 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
     reference's own snippet counts (trafilatura on the HTML)."""
     raw = page.read_bytes()
     html, _ = decode(raw, page)
-    reference, titles, lenient_titles = references(html)
+    paragraphs, titles, lenient_titles = references(html)
+    reference = "\n".join(paragraphs)
     if not reference.strip():
         return [], None, None
+    checked = checked_reference(page.name, paragraphs)
+    checked_words = len(_TOKEN.findall(checked if checked is not None else reference))
     reference_words = len(_TOKEN.findall(reference))
     plain = "\n\n".join(reference.split("\n"))
     plain_kind = detect_kind(RawDoc(Origin(f"{page}.txt"), plain.encode("utf-8")), plain).kind
@@ -186,11 +230,26 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
         except (InputError, subprocess.SubprocessError):
             body, title = "", None
         p, r, f1 = prf(body, reference)
+        against_checked = prf(body, checked) if checked is not None else (p, r, f1)
         title_ok = (_norm_title(title) in titles) if titles else None
         title_site_ok = (_norm_title(title) in lenient_titles) if lenient_titles else None
         snippets = snippet_counts(page.name, title, body)
         scores.append(
-            PageScore(page.name, flattener.name, kind, p, r, f1, title_ok, title_site_ok, reference_words, snippets)
+            PageScore(
+                page.name,
+                flattener.name,
+                kind,
+                p,
+                r,
+                f1,
+                title_ok,
+                title_site_ok,
+                reference_words,
+                snippets,
+                against_checked,
+                checked_words,
+                checked is not None,
+            )
         )
     return scores, plain_kind, snippet_counts(page.name, None, reference)
 
@@ -200,7 +259,7 @@ def _rate(values: list[bool | None]) -> float:
     return sum(known) / len(known) if known else float("nan")
 
 
-def report(scores: list[PageScore], label: str) -> None:
+def report(scores: list[PageScore], label: str, reference: str = "raw") -> None:
     print(f"\n{label}: {len({s.page for s in scores})} pages")
     print(f"  {'flattener':<22} {'P':>6} {'R':>6} {'F1':>6} {'title':>7} {'title*':>7} {'kind ok':>8} {'snip F1':>8}")
     names = [f.name for f in FLATTENERS if any(s.flattener == f.name for s in scores)]
@@ -217,8 +276,9 @@ def report(scores: list[PageScore], label: str) -> None:
             continue
         mark = " (held out)" if name in held_out else ""
         print(
-            f"  {name + mark:<22} {mean(s.p for s in subset):6.3f} {mean(s.r for s in subset):6.3f} "
-            f"{mean(s.f1 for s in subset):6.3f} {_rate([s.title_ok for s in subset]):7.1%} "
+            f"  {name + mark:<22} {mean(s.against(reference)[0] for s in subset):6.3f} "
+            f"{mean(s.against(reference)[1] for s in subset):6.3f} "
+            f"{mean(s.against(reference)[2] for s in subset):6.3f} {_rate([s.title_ok for s in subset]):7.1%} "
             f"{_rate([s.title_site_ok for s in subset]):7.1%} "
             f"{_rate([s.kind == 'textdump' for s in subset]):8.1%} {snippet_f1([s.snippets for s in subset]):8.3f}"
         )
@@ -276,15 +336,17 @@ def main(argv: list[str] | None = None) -> None:
     for half in (0, 1):
         report([s for s in kept if order[s.page] % 2 == half], f"half {half} (file-name order parity)")
     report(kept, "all pages")
-    # trafilatura's hand-made snippets say what a page's article must not contain: where the reference holds
-    # such text, it has furniture in it, and a dump read right scores low against it.
-    noisy = {scores[0].page for scores, _, counts in results if scores and counts and counts[2]}
-    clean = [s for s in kept if s.page not in noisy]
+    unchecked = sorted({s.page for s in kept if not s.verified})
+    too_short = sorted({s.page for s in everything if s.checked_words < MIN_REFERENCE_WORDS})
+    print(
+        "\n== Against the checked reference (the paragraphs of trafilatura's text a person judged the article's)"
+        f"\npages without valid verdicts, scored against the raw reference: {', '.join(unchecked) or 'none'}"
+        f"\nexcluded (checked reference under {MIN_REFERENCE_WORDS} words): {', '.join(too_short) or 'none'}"
+    )
+    checked = [s for s in everything if s.page not in too_short and s.kind != TOOL_FAILED]
     for half in (0, 1):
-        report(
-            [s for s in clean if order[s.page] % 2 == half],
-            f"half {half}, clean references only (not holding a 'without' snippet; {len(noisy)} pages are not)",
-        )
+        report([s for s in checked if order[s.page] % 2 == half], f"half {half}, checked reference", "checked")
+    report(checked, "all pages, checked reference", "checked")
     kept_pages = {s.page for s in kept}
     ceiling = [c for (scores, _, c) in results if c and scores and scores[0].page in kept_pages]
     print(f"\nsnippet F1 of the reference itself (trafilatura on the HTML): {snippet_f1(ceiling):.3f}")
