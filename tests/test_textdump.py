@@ -1112,3 +1112,32 @@ def test_paywall_prompt_author_biography_and_agency_credit_are_not_the_story() -
     )
     paragraphs = extract_textdump(page).paragraphs
     assert paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_headline_above_a_listed_byline_sharing_only_compound_stems_is_found() -> None:
+    """German compounds share their stems, not their words, with the story; the byline is printed as a list."""
+    story = [
+        "Die Betreiber der Stromnetze verlangen von der Regierung eine Reform der Netzentgelte, die seit Jahren "
+        "für Streit zwischen den Gemeinden und den großen Versorgern sorgt, wie ein Sprecher am Montag sagte.",
+        "Nach den Plänen sollen die Kosten für den Ausbau der Leitungen künftig gleichmäßiger über das ganze Land "
+        "verteilt werden, damit die ländlichen Regionen nicht mehr allein für die neuen Windparks zahlen.",
+        "Die Versorgungsunternehmen rechnen damit, dass die Reform im Herbst im Parlament beraten wird und dass "
+        "die Preise für die Haushalte im Süden des Landes danach leicht sinken könnten.",
+    ]
+    page = "\n".join(
+        [
+            *[f"  * [{n}]{section}" for n, section in enumerate(["Start", "Politik", "Wirtschaft", "Sport", "Kultur"])],
+            "",
+            "Versorgungsreform : Stromnetzbetreiber fordern neues Abrechnungsmodell",
+            "",
+            "  * Von Anna Schmidt und Jonas Weber",
+            "",
+            "\n\n".join(story).replace("Netzentgelte", "Abrechnungsregeln der Netzentgelte"),
+            "",
+            "  * [7]Impressum",
+            "  * [8]Datenschutz",
+        ]
+    )
+    dump = extract_textdump(page)
+    assert dump.title == "Versorgungsreform : Stromnetzbetreiber fordern neues Abrechnungsmodell"
+    assert dump.byline == "Von Anna Schmidt und Jonas Weber"

@@ -69,12 +69,13 @@ def read_header(
             setattr(found, _ICON_FIELDS[role], text)
             used.add(i)
     for i, unit in enumerate(header):
-        match = p.BYLINE.match(unit.text)
+        text = p.BULLET.sub("", unit.text)  # a byline and a date printed as a list ("* Von Max Muster")
+        match = p.BYLINE.match(text)
         if match and found.byline is None and len(unit.words) <= options.header_byline_max_words:
-            found.byline = unit.text
+            found.byline = text
             used.add(i)
-        elif found.stamp is None and (stamps.is_relative_stamp(unit.text) or stamps.looks_like_dateline(unit.text)):
-            found.stamp = unit.text
+        elif found.stamp is None and (stamps.is_relative_stamp(text) or stamps.looks_like_dateline(text)):
+            found.stamp = text
             used.add(i)
     if found.byline:
         names = p.BYLINE.match(found.byline)
@@ -106,6 +107,7 @@ def _find_title(
     opening_units = body[: o.title_opening_paragraphs]
     opening = set().union(*(content_words(u.text, stoplist, o) for u in opening_units)) if body else set()
     anywhere = set().union(*(content_words(u.text, stoplist, o) for u in body)) if body else set()
+    stems = _stems(anywhere, o.title_stem_chars)
     keys = [norm(p.BULLET.sub("", u.text)) for u in header]
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
     scored: list[tuple[float, int, str]] = []
@@ -132,11 +134,14 @@ def _find_title(
         above_metadata = any(0 < m - i <= o.title_above_metadata_lines for m in used)  # headlines sit just above
         declared = norm(unit.text) in main_headings or norm(text) in main_headings  # the page's <h1>
         vouched = repeated or above_metadata or declared
-        if (matched == 0 and not (declared and (repeated or above_metadata))) or (
+        shared_stems = len(_stems(words, o.title_stem_chars) & stems)  # "Abrechnung" / "Abrechnungspraxis"
+        shares_stems = above_metadata and shared_stems >= o.title_min_shared
+        if (matched == 0 and not (declared and (repeated or above_metadata)) and not shares_stems) or (
             matched < min(o.title_min_shared, len(words)) and not vouched
         ):
             continue  # a headline shares its words with the story (one shared word alone is chance), unless
-            # the converter marked it as the page's <h1> and it is printed twice or sits above the byline
+            # the converter marked it as the page's <h1> and it is printed twice or sits above the byline, or
+            # it sits above the byline and shares the stems of the story's compounds
         weight = o.title_opening_weight
         overlap = (weight * matched_opening + (1 - weight) * matched) / (len(words) + o.title_smoothing)
         score = overlap * (o.title_repeat_factor if repeated else 1.0) - o.title_distance_penalty * (len(header) - i)
@@ -162,6 +167,11 @@ def _find_title(
             best_score, best = score, text
             break
     return best if best_score >= o.title_min_score else None
+
+
+def _stems(words: set[str], length: int) -> set[str]:
+    """The words' first letters, which a compound shares with its parts in German, Dutch or Finnish headlines."""
+    return {word[:length] for word in words if len(word) >= length}
 
 
 def _last_crumb(header: list[Unit], i: int, used: set[int], options: TextdumpOptions) -> bool:
