@@ -91,6 +91,8 @@ def test_the_map_draws_located_events_and_filters_without_reload(server: str, br
     page.wait_for_selector("#map[data-loaded]", state="attached", timeout=15000)
     assert page.eval_on_selector("#map", "e => e.dataset.loaded") == "3"  # three located events in the corpus
     assert int(page.eval_on_selector("#map", "e => e.dataset.basemap")) > 100  # the offline basemap's countries
+    assert page.locator("#map .leaflet-marker-icon.town-label").count() >= 3  # the gazetteer's towns ...
+    assert page.locator("#map .leaflet-marker-icon.region-label").count() >= 1  # ... and first-level regions
     page.evaluate("window.sitrepMarker = 1")  # survives only if the page is not reloaded
     page.fill("input[name=start]", "2023-03-01")
     page.click("#filters button[type=submit]")

@@ -40,18 +40,35 @@ def test_names_are_escaped_in_the_picture() -> None:
     assert "<script>" not in drawn and '"onmouseover' not in drawn
 
 
-def test_the_gazetteer_gives_the_largest_towns_of_a_box() -> None:
+def test_the_gazetteer_gives_the_largest_towns_and_regions_of_a_box() -> None:
     known = gazetteer.load()
-    found = known.largest_towns(47.5, 36.0, 49.5, 39.5, 10)
+    found = known.largest("city", 47.5, 36.0, 49.5, 39.5, 10)
     assert "Donetsk" in [t.name for t in found]
     assert [t.population for t in found] == sorted((t.population for t in found), reverse=True)
     assert all(47.5 <= t.lat <= 49.5 and 36.0 <= t.lon <= 39.5 and t.kind == "city" for t in found)
+    regions = known.largest("admin1", 47.5, 36.0, 49.5, 39.5, 10)
+    assert "Donetsk Oblast" in [r.name for r in regions] and all(r.kind == "admin1" for r in regions)
+
+
+def test_region_names_fill_the_room_the_towns_leave() -> None:
+    towns = [basemap.Town("Kramatorsk", 48.7389, 37.5844)]
+    regions = [
+        basemap.Town("Donetsk Oblast", 47.9213, 37.781, "region"),
+        basemap.Town("Kramatorsk Region", 48.7389, 37.5844, "region"),  # on the town's name: left out
+        basemap.Town("Far Away Oblast", 20.0, 10.0, "region"),  # off the map
+    ]
+    drawn = basemap.svg_map([BAKHMUT], towns, regions=regions)
+    assert [t.name for t in drawn.towns] == ["Kramatorsk", "Donetsk Oblast"]
+    assert '<text class="region-label"' in drawn.svg and "Far Away" not in drawn.svg
+    far_apart = [BAKHMUT, basemap.MapPoint(59.9, 30.3, "Saint Petersburg")]  # a continent: no region names
+    assert "region-label" not in basemap.svg_map(far_apart, towns, regions=regions).svg
 
 
 def test_place_and_map_pages_carry_the_drawn_map(corpus: Store) -> None:
     client = TestClient(create_app(corpus), raise_server_exceptions=False)
     place = client.get("/places/Bakhmut").text
     assert '<svg class="basemap"' in place and 'class="land"' in place and 'class="town-label"' in place
-    assert 'data-towns="[[' in place  # the same towns, for the script's map
+    assert re.search(r'<text class="region-label"[^>]*>Donetsk Oblast<', place)  # the first-level region around it
+    assert 'data-towns="[[' in place and "&#34;region&#34;]" in place  # the same names, for the script's map
     assert '<svg class="basemap"' in client.get("/map").text
     assert "No located events to draw." in client.get("/places/Nowhere").text

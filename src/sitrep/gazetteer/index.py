@@ -105,13 +105,14 @@ class Gazetteer:
             row = self._conn.execute(f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.place_id = ?", (place_id,)).fetchone()
         return _entry(row) if row else None
 
-    def largest_towns(self, south: float, west: float, north: float, east: float, limit: int) -> list[Entry]:
-        """The most populous towns and cities inside a box of latitudes and longitudes (for a map's labels)."""
+    def largest(self, kind: str, south: float, west: float, north: float, east: float, limit: int) -> list[Entry]:
+        """The most populous places of a kind (``city``, ``admin1``…) whose point lies inside a box of latitudes
+        and longitudes (for a map's labels)."""
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.kind = 'city' AND p.lat BETWEEN ? AND ? "
+                f"SELECT {_COLUMNS}, 1 FROM place p WHERE p.kind = ? AND p.lat BETWEEN ? AND ? "
                 "AND p.lon BETWEEN ? AND ? ORDER BY p.population DESC LIMIT ?",
-                (south, north, west, east, limit),
+                (kind, south, north, west, east, limit),
             ).fetchall()
         return [_entry(row) for row in rows]
 

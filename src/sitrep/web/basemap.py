@@ -23,6 +23,8 @@ WIDTH, HEIGHT = 960, 420
 MIN_SPAN = 1.6  # degrees of latitude shown at least: one town's events show the towns around it
 PADDING = 0.25  # share of the events' extent added on each side
 TOWNS = 14  # labelled towns at most (of the 3 × as many most populous asked for, the first that fit)
+REGIONS = 6  # labelled first-level regions at most ...
+REGION_MAX_SPAN = 10.0  # ... on a map at most this many degrees of latitude high (a continent's are noise)
 MIN_STEP = 0.8  # px: a coastline's points closer than this to the last one drawn are left out
 
 Ring = tuple[tuple[float, float, float, float], tuple[tuple[float, float], ...]]  # (bbox, lon/lat points)
@@ -41,9 +43,12 @@ class MapPoint:
 
 @dataclass(frozen=True)
 class Town:
+    """A named place drawn for orientation: a town (a dot and its name) or a first-level region (its name)."""
+
     name: str
     lat: float
     lon: float
+    kind: str = "town"  # or "region"
 
 
 @dataclass(frozen=True)
@@ -122,11 +127,14 @@ def _path(view: View, points: Sequence[tuple[float, float]]) -> str:
 
 class DrawnMap(NamedTuple):
     svg: Markup  # empty without points
-    towns: list[Town]  # the towns it labels: the most populous whose names do not overlap
+    towns: list[Town]  # the towns and regions it labels: the most populous whose names do not overlap
 
 
-def svg_map(points: Sequence[MapPoint], towns: Sequence[Town] = (), label: str = "Map") -> DrawnMap:
-    """The SVG of ``points`` on the land around them, with the first of ``towns`` that fit labelled."""
+def svg_map(
+    points: Sequence[MapPoint], towns: Sequence[Town] = (), label: str = "Map", regions: Sequence[Town] = ()
+) -> DrawnMap:
+    """The SVG of ``points`` on the land around them, with the first of ``towns`` that fit labelled, then the
+    names of the first-level ``regions`` (oblasts, provinces, states) where room is left."""
     if not points:
         return DrawnMap(Markup(""), [])
     view = View.around(points)
@@ -156,6 +164,14 @@ def svg_map(points: Sequence[MapPoint], towns: Sequence[Town] = (), label: str =
         if len(placed) < TOWNS and inside and labels.place(town.name, x + 5, y, "town-label"):
             parts.append(f'<circle class="town" cx="{x:.1f}" cy="{y:.1f}" r="2.5"/>')
             placed.append(town)
+    named = 0
+    for region in regions if view.north - view.south <= REGION_MAX_SPAN else ():  # in the room the towns left
+        x, y = view.xy(region.lon, region.lat)
+        half = _Labels.CHAR_WIDTH * len(region.name) / 2
+        inside = half <= x <= WIDTH - half and 0 <= y <= HEIGHT
+        if named < REGIONS and inside and labels.place(region.name, x - half, y, "region-label"):
+            placed.append(region)
+            named += 1
     parts += circles + labels.texts
     parts.append("</svg>")
     return DrawnMap(Markup("".join(parts)), placed)

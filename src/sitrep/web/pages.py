@@ -159,7 +159,7 @@ def drawn_map(
     drawn = MAPS.get(store, key, lambda: _draw(known, found, label))
     return {
         "svg_map": drawn.svg,
-        "towns": json.dumps([[t.name, round(t.lat, 4), round(t.lon, 4)] for t in drawn.towns]),
+        "towns": json.dumps([[t.name, round(t.lat, 4), round(t.lon, 4), t.kind] for t in drawn.towns]),
     }
 
 
@@ -171,8 +171,9 @@ def _draw(known: Gazetteer | None, found: Iterable[records.Record], label: str) 
     )
     points = [basemap.MapPoint(lat, lon, name, n, f"/places/{quote(name)}") for (lat, lon, name), n in counts.items()]
     view = basemap.view_of(points)
-    towns = _towns(known, view) if view is not None and known is not None else ()
-    return basemap.svg_map(points, towns, label)
+    if view is None or known is None:
+        return basemap.svg_map(points, (), label)
+    return basemap.svg_map(points, _towns(known, view), label, _regions(known, view))
 
 
 @router.get("/outlets/{outlet}")
@@ -193,8 +194,15 @@ MAP_TABLE_ROWS = 200
 @functools.lru_cache(maxsize=256)
 def _towns(known: Gazetteer, view: basemap.View) -> tuple[basemap.Town, ...]:
     """The most populous towns of a map's area, three times as many as it labels (the first that fit are)."""
-    found = known.largest_towns(view.south, view.west, view.north, view.east, 3 * basemap.TOWNS)
+    found = known.largest("city", view.south, view.west, view.north, view.east, 3 * basemap.TOWNS)
     return tuple(basemap.Town(t.name, t.lat, t.lon) for t in found)
+
+
+@functools.lru_cache(maxsize=256)
+def _regions(known: Gazetteer, view: basemap.View) -> tuple[basemap.Town, ...]:
+    """The first-level regions (GeoNames ADM1: oblasts, provinces, states) whose point lies in a map's area."""
+    found = known.largest("admin1", view.south, view.west, view.north, view.east, 3 * basemap.REGIONS)
+    return tuple(basemap.Town(t.name, t.lat, t.lon, "region") for t in found)
 
 
 @router.get("/map")

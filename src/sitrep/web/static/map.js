@@ -54,10 +54,16 @@
     }).addTo(map);
     // the towns' own pane: the cluster group's animations move every icon of the marker pane
     map.createPane("towns").style.zIndex = "450";
-    for (const [name, lat, lon] of JSON.parse(map.getContainer().dataset.towns || "[]")) {
+    for (const [name, lat, lon, kind] of JSON.parse(map.getContainer().dataset.towns || "[]")) {
       const label = document.createElement("span");
       label.textContent = name; // a gazetteer name, set as text: never markup
-      const icon = L.divIcon({ html: label, className: "town-label", iconSize: null, iconAnchor: [3, 8] });
+      const region = kind === "region"; // a first-level region: its name only, centred on its point
+      const icon = L.divIcon({
+        html: label,
+        className: region ? "region-label" : "town-label",
+        iconSize: null,
+        iconAnchor: region ? [3.7 * name.length, 8] : [3, 8],
+      });
       L.marker([lat, lon], { icon, pane: "towns", interactive: false, keyboard: false }).addTo(map);
     }
   }
