@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
 import json
 import os
@@ -96,6 +97,7 @@ class PageScore:
     checked: tuple[float, float, float] = (0.0, 0.0, 0.0)  # P/R/F1 against the checked reference
     checked_words: int = 0  # words of the checked reference (the raw one's where the page has no valid verdicts)
     verified: bool = False  # the page's verdicts match trafilatura's paragraphs
+    reachable: float = 1.0  # recall of the whole dump against the reference: how much of it the dump holds at all
 
     def against(self, reference: str) -> tuple[float, float, float]:
         return self.checked if reference == "checked" else (self.p, self.r, self.f1)
@@ -189,7 +191,19 @@ def _expected() -> dict[str, dict[str, list[str]]]:
     entries = json.loads((root / "expected.json").read_text(encoding="utf-8"))
     with (root / "index.tsv").open(encoding="utf-8") as handle:
         keys = {Path(row["path"]).name: row["evaldata_key"] for row in csv.DictReader(handle, delimiter="\t")}
-    return {name: entries[key] for name, key in keys.items() if key in entries}
+    more = json.loads((root / "more" / "evaldata.json").read_text(encoding="utf-8"))
+    with (root / "more" / "index.tsv").open(encoding="utf-8") as handle:
+        more_keys = {row["file"]: row["url"] for row in csv.DictReader(handle, delimiter="\t")}
+    return {name: entries[key] for name, key in keys.items() if key in entries} | {
+        name: more[url] for name, url in more_keys.items() if url in more
+    }
+
+
+def fresh_pages(count: int) -> list[Path]:
+    """``count`` pages of ``html/more`` (many genres and languages), a fixed draw by a hash of the file name:
+    pages no rule was written on, scored only against trafilatura's text."""
+    pages = sorted((shared_data() / "html" / "more").glob("*.gz"))
+    return sorted(pages, key=lambda page: hashlib.sha1(page.name.encode()).hexdigest())[:count]
 
 
 def snippet_counts(page: str, title: str | None, body: str) -> tuple[int, int, int]:
@@ -205,6 +219,8 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
     """Every flattener's score on one page, the kind auto-detection gave the plain reference text, and the
     reference's own snippet counts (trafilatura on the HTML)."""
     raw = page.read_bytes()
+    if page.suffix == ".gz":
+        raw = gzip.decompress(raw)
     html, _ = decode(raw, page)
     paragraphs, titles, lenient_titles = references(html)
     reference = "\n".join(paragraphs)
@@ -219,7 +235,7 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
     for flattener in FLATTENERS:
         if flattener.name not in names:
             continue
-        kind = "error"
+        kind, flat = "error", ""
         try:
             flat = flatten(flattener, page, raw, html)
             if not flat.strip():
@@ -230,6 +246,7 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
         except (InputError, subprocess.SubprocessError):
             body, title = "", None
         p, r, f1 = prf(body, reference)
+        reachable = prf(flat, reference)[1] if kind != TOOL_FAILED else 0.0
         against_checked = prf(body, checked) if checked is not None else (p, r, f1)
         title_ok = (_norm_title(title) in titles) if titles else None
         title_site_ok = (_norm_title(title) in lenient_titles) if lenient_titles else None
@@ -249,6 +266,7 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
                 against_checked,
                 checked_words,
                 checked is not None,
+                reachable,
             )
         )
     return scores, plain_kind, snippet_counts(page.name, None, reference)
@@ -302,6 +320,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--only", action="append", default=[], help="Only these flatteners (repeatable).")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--fresh",
+        type=int,
+        default=128,
+        help="Also score this many pages of html/more, never inspected (0: none).",
+    )
     args = parser.parse_args(argv)
     ensure_tools()
     names = tuple(args.only or [f.name for f in FLATTENERS])
@@ -355,12 +379,29 @@ def main(argv: list[str] | None = None) -> None:
         f"\nauto-detection: {len(wrong)} of {len(kept)} dumps not read as a flattened page; "
         f"{sum(k != 'text' for k in plain_kinds)} of {len(plain_kinds)} plain articles not read as text"
     )
+    if args.fresh:
+        _report_fresh(fresh_pages(args.fresh), names, args.jobs)
     if args.worst:
         held_out = {f.name for f in FLATTENERS if f.held_out}
         print("\nworst (development flatteners, half 0):")
         visible = [s for s in everything if s.flattener not in held_out and order[s.page] % 2 == 0]
         for s in sorted(visible, key=lambda s: s.f1)[: args.worst]:
             print(f"  {s.f1:.3f} P={s.p:.2f} R={s.r:.2f} {s.kind:<8} {s.flattener:<12} {s.page}")
+
+
+def _report_fresh(pages: list[Path], names: tuple[str, ...], jobs: int) -> None:
+    """The held-out pages: other sites, genres and languages, whose dumps and errors are never read."""
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(_score_page, pages, [names] * len(pages)))
+    scores = [score for page_scores, _, _ in results for score in page_scores]
+    kept = [s for s in scores if s.reference_words >= MIN_REFERENCE_WORDS and s.kind != TOOL_FAILED]
+    print(
+        f"\n== Fresh pages: {len(pages)} pages of html/more drawn by file-name hash (blogs, shops, sports, "
+        "government and company pages as well as news; German mostly), never inspected; raw reference only"
+    )
+    report(kept, "fresh pages")
+    wrong = [s for s in kept if s.kind != "textdump"]
+    print(f"  auto-detection: {len(wrong)} of {len(kept)} dumps not read as a flattened page")
 
 
 if __name__ == "__main__":

@@ -1141,3 +1141,23 @@ def test_headline_above_a_listed_byline_sharing_only_compound_stems_is_found() -
     dump = extract_textdump(page)
     assert dump.title == "Versorgungsreform : Stromnetzbetreiber fordern neues Abrechnungsmodell"
     assert dump.byline == "Von Anna Schmidt und Jonas Weber"
+
+
+def test_headline_above_a_date_line_with_more_on_it_and_in_a_slash_trail() -> None:
+    """ "01. November 2021 | Nature, Local" is the header's date line; "Home / IT / Headline" ends in the headline."""
+    story = [
+        "Das Hermelin trägt im Winter ein weißes Fell, nur die Spitze seines Schwanzes bleibt das ganze Jahr "
+        "schwarz, wie die Naturschützer in ihrem Monatstipp für den November erklären.",
+        "In den Wäldern und Wiesen der Region ist das kleine Raubtier häufiger, als viele Spaziergänger denken, "
+        "denn es jagt vor allem in der Dämmerung und versteckt sich tagsüber in Steinhaufen.",
+        "Wer ein Hermelin sehen möchte, braucht Geduld und sollte sich am Rand einer Wiese ruhig hinsetzen.",
+    ]
+    menu = [f"  • [{n}]{item}" for n, item in enumerate(["Startseite", "Themen", "Tipps", "Mitmachen", "Spenden"])]
+    dated = "\n".join(
+        [*menu, "", "Unser Tipp im November: Das Hermelin", "", "01. November 2021 | Naturschutz, Wald", ""]
+    )
+    assert extract_textdump(dated + "\n\n".join(story)).title == "Unser Tipp im November: Das Hermelin"
+    trail = "\n".join(
+        [*menu, "", "home / Natur / Tiere / Unser Tipp im November: Das Hermelin", "Tiere - 1. November 2021", ""]
+    )
+    assert extract_textdump(trail + "\n\n".join(story)).title == "Unser Tipp im November: Das Hermelin"

@@ -10,6 +10,7 @@ caption, and is often printed twice (page title and headline).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from sitrep.extract import cjk
@@ -68,6 +69,7 @@ def read_header(
                 continue
             setattr(found, _ICON_FIELDS[role], text)
             used.add(i)
+    dated: list[int] = []
     for i, unit in enumerate(header):
         text = p.BULLET.sub("", unit.text)  # a byline and a date printed as a list ("* Von Max Muster")
         match = p.BYLINE.match(text)
@@ -77,6 +79,10 @@ def read_header(
         elif found.stamp is None and (stamps.is_relative_stamp(text) or stamps.looks_like_dateline(text)):
             found.stamp = text
             used.add(i)
+        elif dated_meta(unit, options) and not headline_like(unit, options):
+            dated.append(i)
+    if not used and dated:
+        used.add(dated[-1])  # a date line with more on it ("01. November 2021 | Nature, Local"): the header's
     if found.byline:
         names = p.BYLINE.match(found.byline)
         raw = names["names"] if names else found.byline
@@ -125,6 +131,8 @@ def _find_title(
         shown = p.BULLET.sub("", unit.text)  # a crumb's list mark is not the headline's
         text = shown if repeated else _strip_site_name(shown, page_text)
         text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
+        if p.SLASH_TRAIL.match(text):
+            text = re.split(r"\s+/\s+", text)[-1]  # "Home / IT / Headline" → "Headline"
         text = _without_bare_crumbs(text, labels, o)
         words = content_words(text, stoplist, o)
         wordy = [w for word in text.split() for w in cjk.tokens(word) if any(ch.isalpha() for ch in w)]
@@ -213,7 +221,8 @@ def _mid_sentence(header: list[Unit], i: int, options: TextdumpOptions) -> bool:
     """A piece of a sentence a text browser broke: it starts with a lower-case word, ends in a word that needs
     what follows it, or the next line finishes its sentence."""
     first = header[i].text.split()[0]
-    if (first.isalpha() and first.islower()) or p.DANGLING_END.search(header[i].text):
+    lower = first.isalpha() and first.islower() and not p.SLASH_TRAIL.match(header[i].text)  # "home / News / …"
+    if lower or p.DANGLING_END.search(header[i].text):
         return True  # "and the ministry said", "... and a man known as" ("iOS 13 will fix..." is a headline)
     nxt = header[i + 1] if i + 1 < len(header) else None
     return (

@@ -225,3 +225,9 @@ BREADCRUMB = re.compile(r"\s*[»›>]\s*")
 TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,60})$")
 # The home link that starts a breadcrumb flattened without its separators.
 HOME_CRUMB = re.compile(r"^(?:home|startseite|inicio|accueil|portada|início|strona główna)\s+", re.IGNORECASE)
+# A breadcrumb trail with slashes, from the home link ("You are here: Home / News / Headline").
+SLASH_TRAIL = re.compile(
+    r"^(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí|estás en|jesteś tutaj)\s*:?\s*)?"
+    r"(?:home|startseite|inicio|accueil|portada|início|strona główna)\s+/\s+",
+    re.IGNORECASE,
+)
