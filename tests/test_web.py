@@ -87,6 +87,9 @@ def test_bad_parameters_are_problem_details_never_500(client: TestClient) -> Non
         ("/api/v1/documents", {"cursor": "%%%not-a-cursor"}),
         ("/api/v1/search", {"q": ""}),
         ("/api/v1/exports/xlsx", {}),
+        ("/api/v1/documents", {"ingested_from": "0000-00-00\x00"}),  # PostgreSQL refuses a NUL in a parameter
+        ("/api/v1/search", {"q": "\x00", "event_type": "0"}),
+        ("/api/v1/places/Vessa%00", {}),
     ]:
         response = client.get(path, params=params)
         assert 400 <= response.status_code < 500, (path, params, response.status_code)

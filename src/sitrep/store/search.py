@@ -201,7 +201,8 @@ class Fts5Search(_SqlSearch):
         while high >= 0:
             low = self._window_end(query, (window + 1) * RANK_WINDOW - 1)
             if scope is not None:
-                count = int(self._run(self.COUNT_SCOPED, query, scope, {"low": low, "high": high})[0].n)
+                counted = self._run(self.COUNT_SCOPED, query, scope, {"low": low, "high": high})
+                count = int(counted[0].n) if counted else 0  # a query FTS5 cannot run at all matches nothing
                 if skip >= count:
                     skip -= count
                     high, window = low - 1, window + 1

@@ -8,9 +8,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 import anyio.to_thread
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -57,6 +58,21 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class NulGuard:
+    """Refuses a request whose path or query holds a NUL character: no text sitrep stores has one, and
+    PostgreSQL rejects it in a parameter, which would surface as a server error."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and ("\x00" in scope["path"] or b"\x00" in unquote_to_bytes(scope["query_string"])):
+            response = problems.problem(400, "the request holds a NUL character", Request(scope))
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 DEFAULT_THREADS = 2  # requests one worker process runs at once (see :func:`create_app`)
 
 
@@ -94,7 +110,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.sitrep = ServerState(store, token, pipeline)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(NulGuard)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: its headers reach every answer
     problems.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
