@@ -1161,3 +1161,34 @@ def test_headline_above_a_date_line_with_more_on_it_and_in_a_slash_trail() -> No
         [*menu, "", "home / Natur / Tiere / Unser Tipp im November: Das Hermelin", "Tiere - 1. November 2021", ""]
     )
     assert extract_textdump(trail + "\n\n".join(story)).title == "Unser Tipp im November: Das Hermelin"
+
+
+LONG_SECTION = (
+    "The weather service said the month was the wettest since records began in the north of the country, with "
+    "almost twice the usual rain falling on the coast, while the south stayed dry and sunny for most of the "
+    "weeks, and the first frost came two weeks later than in an average year, which kept the leaves on the "
+    "trees well into the last days of the month."
+)
+
+
+def test_an_articles_sections_under_subheadings_are_not_a_closing_teaser_list() -> None:
+    """A teaser box alternates headlines with a sentence or two; an article's sections run longer."""
+    sections = [
+        "Wettest month in the north",
+        LONG_SECTION,
+        "A dry and sunny south",
+        LONG_SECTION.replace("north", "south-west"),
+        "Late frost kept the leaves",
+        LONG_SECTION.replace("weather service", "forest office"),
+    ]
+    page = "\n\n".join(["Rain records broken", "By Ana Ruiz", *ARTICLE_PARAGRAPHS, *sections, "Share", "Print"])
+    paragraphs = extract_textdump(page).paragraphs
+    assert paragraphs[-1] == sections[-1] and "A dry and sunny south" in paragraphs
+
+
+def test_paragraphs_closed_by_an_emoji_are_sentences() -> None:
+    """Lifestyle pages end paragraphs with an emoji instead of a full stop: the article still ends at its last one."""
+    paragraphs = [paragraph.rstrip(".") + " 🥜" for paragraph in ARTICLE_PARAGRAPHS]
+    paragraphs[1] = paragraphs[1].replace(" 🥜", " 💁🏻\u200d♀️")
+    page = "\n\n".join(["Valley farmers win their water plan", "By Ana Ruiz", *paragraphs, "1/2", "Share"])
+    assert extract_textdump(page).paragraphs == paragraphs

@@ -284,10 +284,10 @@ def _below_inner_headline(
 
 
 def _without_teaser_tail(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> int:
-    """Cut a list of teasers off the region's end: three or more headlines, each over a single paragraph.
+    """Cut a list of teasers off the region's end: three or more headlines, each over a single short paragraph.
 
-    A recommendation box ("DW recommends", notices with a title) alternates a headline with one
-    paragraph; an article's sections hold several paragraphs under each subheading.
+    A recommendation box ("DW recommends", notices with a title) alternates a headline with a paragraph of
+    a sentence or two; an article's sections hold several paragraphs, or a long one, under each subheading.
     """
     cut, pairs = end, 0
     while cut - 2 > start:
@@ -298,6 +298,7 @@ def _without_teaser_tail(units: list[Unit], start: int, end: int, options: Textd
             and not sentence_like(head)
             and text.initial != "short"
             and sentence_like(text)
+            and len(text.text) <= options.teaser_max_chars
         )
         if not teaser:
             break

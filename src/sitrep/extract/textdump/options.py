@@ -86,6 +86,7 @@ class TextdumpOptions:
     notices_min: int = 2  # notices above it that make it the article's start
     notice_max_shared: float = 0.15  # share of the notices' content words the story may share
     teaser_min_pairs: int = 3  # headline-over-paragraph pairs that make a closing teaser list
+    teaser_max_chars: int = 320  # a teaser's summary is a sentence or two; an article's section runs longer
 
     # --- metadata: title, byline, section and time stamp from the lines above the body ---
     header_window: int = 60  # lines above the body read for metadata

@@ -49,7 +49,10 @@ PUNCTUATION = ".,;:!?\"'“”‘’()[]«»—–-、，。：；！？「」�
 CODE_CHARS = frozenset("{}()[]=;<>&|$\\")
 # Between two sentences; at the end of one (Chinese and Japanese marks included); two sentences in a line.
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?)])\s+")
-SENTENCE_END = re.compile(rf"[.!?…:;\"”’»)\]{cjk.SENTENCE_END_MARKS}]$")
+# A closing emoji ends a sentence too, with its skin tone, gender sign and joiners ("... mehr Struktur 💁🏻‍♀️").
+_PICTOGRAPHS = "\U0001f300-\U0001faff\u2600-\u27bf"
+_EMOJI_TAIL = f"\U0001f3fb-\U0001f3ff\ufe0f\u200d{_PICTOGRAPHS}\\s"
+SENTENCE_END = re.compile(rf"(?:[.!?…:;\"”’»)\]{cjk.SENTENCE_END_MARKS}]|[{_PICTOGRAPHS}])[{_EMOJI_TAIL}]*$")
 SENTENCE_BREAK = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý\"“„«]")
 # A word that needs what follows it (an article, a conjunction, a preposition): a line ending in one is a broken
 # sentence, never a headline ("... and a man known as").
