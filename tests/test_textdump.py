@@ -1192,3 +1192,17 @@ def test_paragraphs_closed_by_an_emoji_are_sentences() -> None:
     paragraphs[1] = paragraphs[1].replace(" 🥜", " 💁🏻\u200d♀️")
     page = "\n\n".join(["Valley farmers win their water plan", "By Ana Ruiz", *paragraphs, "1/2", "Share"])
     assert extract_textdump(page).paragraphs == paragraphs
+
+
+def test_headline_right_under_the_date_line_is_vouched_for() -> None:
+    """A section and date line above the headline is the header too; the headline then needs one shared word."""
+    story = [
+        "The orchestra of the valley opens its season on Friday with a programme of old songs from the region, "
+        "played on instruments built by a workshop in the upper villages a hundred years ago.",
+        "Tickets for the first evening sold out within a day, the organisers said, and a second concert has "
+        "been added for the Sunday afternoon, when children under twelve will be let in for free.",
+    ]
+    menu = [f"  • [{n}]{item}" for n, item in enumerate(["Home", "Culture", "Sport", "Events", "Contact"])]
+    header = "\n".join([*menu, "", "March 3, 2024", "", "Autumn concert highlights: what to hear", ""])
+    dump = extract_textdump(header + "\n\n".join(story))
+    assert dump.title == "Autumn concert highlights: what to hear" and dump.paragraphs == story
