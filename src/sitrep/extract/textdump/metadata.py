@@ -10,7 +10,6 @@ caption, and is often printed twice (page title and headline).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from sitrep.extract import cjk
@@ -132,7 +131,7 @@ def _find_title(
         text = shown if repeated else _strip_site_name(shown, page_text)
         text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
         if p.SLASH_TRAIL.match(text):
-            text = re.split(r"\s+/\s+", text)[-1]  # "Home / IT / Headline" → "Headline"
+            text = p.TRAIL_SLASH.split(text)[-1]  # "Home / IT / Headline" → "Headline"
         text = _without_bare_crumbs(text, labels, o)
         words = content_words(text, stoplist, o)
         wordy = [w for word in text.split() for w in cjk.tokens(word) if any(ch.isalpha() for ch in w)]
@@ -141,7 +140,7 @@ def _find_title(
         matched_opening, matched = len(words & opening), len(words & anywhere)
         above_metadata = any(0 < m - i <= o.title_above_metadata_lines for m in used)  # headlines sit just above
         declared = norm(unit.text) in main_headings or norm(text) in main_headings  # the page's <h1>
-        below_metadata = any(0 < i - m <= o.title_below_metadata_lines for m in used)  # "Kultur, 2.11.22" above it
+        below_metadata = any(0 < i - m <= o.title_below_metadata_lines for m in used)  # "Culture, March 3" above
         vouched = repeated or above_metadata or declared or below_metadata or _standfirst_follows(header, i, o)
         shared_stems = len(_stems(words, o.title_stem_chars) & stems)  # "Abrechnung" / "Abrechnungspraxis"
         shares_stems = above_metadata and shared_stems >= o.title_min_shared

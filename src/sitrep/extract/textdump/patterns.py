@@ -234,3 +234,4 @@ SLASH_TRAIL = re.compile(
     r"(?:home|startseite|inicio|accueil|portada|início|strona główna)\s+/\s+",
     re.IGNORECASE,
 )
+TRAIL_SLASH = re.compile(r"\s+/\s+")
