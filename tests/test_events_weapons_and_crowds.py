@@ -158,3 +158,20 @@ def test_a_base_set_up_is_established() -> None:
     assert asserted_sub_types("Militiamen set up checkpoints on the road to Vessa.") == [
         "Headquarters or base established"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lyon erupted in protests on Monday.", ["Peaceful protest"]),
+        ("Marseille broke out in protests against the fuel tax on Monday.", ["Peaceful protest"]),
+        ("The envoy resigned in protest in Lyon on Monday.", []),  # "in protest": a manner, no demonstration
+        # what the protests are about hangs from the verb they complete: the cause, not force against them
+        (
+            "Lyon erupted in protests on Monday following the fatal shooting of a teenager by police.",
+            ["Peaceful protest"],
+        ),
+    ],
+)
+def test_a_place_erupting_in_protests_is_a_demonstration(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -59,5 +59,5 @@ def not_a_demonstration(token: Token) -> bool:
     if modifies and token.head.lemma_.lower() not in PROTEST_ACTS:
         return True  # "protest movements", "a protest song", "protest votes"; not "a protest march"
     if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children):
-        return True  # "in protest", "in apparent protest"; not "in the protest"
+        return token.tag_ != "NNS"  # "in protest", "in apparent protest"; not "in the protest", "erupted in protests"
     return token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING_VERBS
