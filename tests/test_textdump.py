@@ -1206,3 +1206,17 @@ def test_headline_right_under_the_date_line_is_vouched_for() -> None:
     header = "\n".join([*menu, "", "March 3, 2024", "", "Autumn concert highlights: what to hear", ""])
     dump = extract_textdump(header + "\n\n".join(story))
     assert dump.title == "Autumn concert highlights: what to hear" and dump.paragraphs == story
+
+
+def test_headline_right_above_the_story_needs_no_byline() -> None:
+    """Sites without bylines or dates put the headline right above the story: it may share a single word."""
+    story = [
+        "The best athletes of the continent already showed fine form this winter, a year before the games come "
+        "to the city, with two world records in the indoor season and a crowd of ten thousand at the first meeting.",
+        "The pole vault champion cleared six metres at his first competition of the year and said he was looking "
+        "forward to jumping in front of a home crowd again after two seasons in empty stadiums.",
+    ]
+    menu = [f"  □ [{n}]{item}" for n, item in enumerate(["Rowing", "Table tennis", "Triathlon", "Gymnastics"])]
+    page = "\n".join([*menu, "Tickets", "", "Top athletes ready for 2026", "", "\n\n".join(story)])
+    dump = extract_textdump(page)
+    assert dump.title == "Top athletes ready for 2026" and dump.paragraphs == story

@@ -141,7 +141,9 @@ def _find_title(
         above_metadata = any(0 < m - i <= o.title_above_metadata_lines for m in used)  # headlines sit just above
         declared = norm(unit.text) in main_headings or norm(text) in main_headings  # the page's <h1>
         below_metadata = any(0 < i - m <= o.title_below_metadata_lines for m in used)  # "Culture, March 3" above
+        on_the_body = i == len(header) - 1 and text[-1] not in ".!?:"  # the line right above the story
         vouched = repeated or above_metadata or declared or below_metadata or _standfirst_follows(header, i, o)
+        vouched = vouched or on_the_body
         shared_stems = len(_stems(words, o.title_stem_chars) & stems)  # "Abrechnung" / "Abrechnungspraxis"
         shares_stems = above_metadata and shared_stems >= o.title_min_shared
         if (matched == 0 and not (declared and (repeated or above_metadata)) and not shares_stems) or (
