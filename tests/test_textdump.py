@@ -1220,3 +1220,16 @@ def test_headline_right_above_the_story_needs_no_byline() -> None:
     page = "\n".join([*menu, "Tickets", "", "Top athletes ready for 2026", "", "\n\n".join(story)])
     dump = extract_textdump(page)
     assert dump.title == "Top athletes ready for 2026" and dump.paragraphs == story
+
+
+def test_a_line_printed_twice_over_is_a_pictures_alt_and_caption_not_the_headline() -> None:
+    story = [
+        "The cyclist was taken to intensive care after a crash during a training ride in the mountains on Monday, "
+        "his team said, and doctors operated on his spine and his right leg the same evening.",
+        "He had won the race two years ago and was preparing for the new season at home, where he trains on the "
+        "same roads every winter with two of his team mates.",
+    ]
+    menu = [f"  • [{n}]{item}" for n, item in enumerate(["Home", "Racing", "Bikes", "Travel", "Shop"])]
+    header = ["After the crash: the champion fights for his career", "", "Anna Berg Anna Berg", ""]
+    page = "\n".join([*menu, "", *header, "\n\n".join(story)])
+    assert extract_textdump(page).title == "After the crash: the champion fights for his career"

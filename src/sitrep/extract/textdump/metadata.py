@@ -116,6 +116,7 @@ def _find_title(
     keys = [norm(p.BULLET.sub("", u.text)) for u in header]
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
     scored: list[tuple[float, int, str]] = []
+    last_candidate = max((i for i, unit in enumerate(header) if headline_like(unit, o)), default=-1)
     for i, unit in enumerate(header):
         candidate = headline_like(unit, o) or _last_crumb(header, i, used, o)
         if i in used or not candidate or _mid_sentence(header, i, o):
@@ -141,7 +142,8 @@ def _find_title(
         above_metadata = any(0 < m - i <= o.title_above_metadata_lines for m in used)  # headlines sit just above
         declared = norm(unit.text) in main_headings or norm(text) in main_headings  # the page's <h1>
         below_metadata = any(0 < i - m <= o.title_below_metadata_lines for m in used)  # "Culture, March 3" above
-        on_the_body = i == len(header) - 1 and text[-1] not in ".!?:"  # the line right above the story
+        # the last headline-like line, right above the story
+        on_the_body = i == last_candidate and len(header) - i <= o.title_on_body_lines and text[-1] not in ".!?:"
         vouched = repeated or above_metadata or declared or below_metadata or _standfirst_follows(header, i, o)
         vouched = vouched or on_the_body
         shared_stems = len(_stems(words, o.title_stem_chars) & stems)  # "Abrechnung" / "Abrechnungspraxis"

@@ -104,6 +104,7 @@ class TextdumpOptions:
     title_distance_penalty: float = 0.003  # penalty per line between a candidate and the body
     title_above_metadata_lines: int = 6  # a headline sits at most this many lines above the byline or date
     title_below_metadata_lines: int = 1  # ... or the line right under one (a date or section line above it)
+    title_on_body_lines: int = 3  # ... or the last headline-like line, at most this many lines above the story
     title_above_metadata_bonus: float = 0.35  # bonus for a candidate just above the byline or date
     standfirst_bonus: float = 0.25  # bonus for a candidate over a standfirst
     main_heading_bonus: float = 0.35  # bonus for the line a converter marked as the page's <h1>

@@ -52,7 +52,15 @@ def headline_like(unit: Unit, options: TextdumpOptions) -> bool:
         and unit.text[-1] not in ":|"
         and any(ch.isalpha() for ch in unit.text)
         and not code_like(unit.text, options)
+        and not printed_twice(unit.text)
     )
+
+
+def printed_twice(text: str) -> bool:
+    """A line that is one text twice over ("Egan Bernal Egan Bernal"): a picture's alt text glued to its
+    caption, never a headline."""
+    middle = len(text) // 2
+    return any(len(text[:k].split()) >= 2 and text[:k].strip() == text[k:].strip() for k in (middle, middle + 1))
 
 
 def dated_meta(unit: Unit, options: TextdumpOptions) -> bool:
