@@ -1233,3 +1233,18 @@ def test_a_line_printed_twice_over_is_a_pictures_alt_and_caption_not_the_headlin
     header = ["After the crash: the champion fights for his career", "", "Anna Berg Anna Berg", ""]
     page = "\n".join([*menu, "", *header, "\n\n".join(story)])
     assert extract_textdump(page).title == "After the crash: the champion fights for his career"
+
+
+def test_a_sentence_printed_twice_in_a_row_is_a_caption_not_the_headline() -> None:
+    """A picture's alt text and its caption print the same sentence on two lines; the headline is below."""
+    story = [
+        "A pilot project in the east of the country has started making heating pellets from the leaves that "
+        "towns sweep from their streets every autumn, the forestry office said on Monday.",
+        "The pellets burn as well as those made from sawdust, the engineers say, and the first ton will heat the "
+        "town hall this winter if the tests in the spring confirm the results.",
+    ]
+    menu = [f"  • [{n}]{item}" for n, item in enumerate(["Home", "Forest", "Energy", "Timber", "Jobs"])]
+    caption = "A pilot project in the east has started making pellets from leaves."
+    header = [caption, caption, "Photo: Forestry Office", "", "Heating with leaves: how the pellets work", ""]
+    page = "\n".join([*menu, "", *header, "March 3, 2024", "", "\n\n".join(story)])
+    assert extract_textdump(page).title == "Heating with leaves: how the pellets work"

@@ -128,6 +128,9 @@ def _find_title(
         titled = i >= page_title.in_header and keys[i] in page_title.keys
         titled = titled and len(unit.words) >= o.news_headline_min_words
         repeated = keys[i] in near or titled
+        adjacent = keys[i] in keys[max(0, i - 1) : i] + keys[i + 1 : i + 2]
+        if adjacent and unit.text[-1] == "." and len(unit.words) >= o.news_headline_min_words:
+            continue  # a sentence printed twice in a row: a picture's alt text over its caption
         shown = p.BULLET.sub("", unit.text)  # a crumb's list mark is not the headline's
         text = shown if repeated else _strip_site_name(shown, page_text)
         text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
