@@ -175,3 +175,8 @@ def test_a_base_set_up_is_established() -> None:
 )
 def test_a_place_erupting_in_protests_is_a_demonstration(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+def test_a_consequence_takes_its_parties_from_the_clause_it_follows() -> None:
+    """ "…, resulting in a gun battle": the police and the insurgents fought it."""
+    assert asserted_sub_types("Police confronted the insurgents, resulting in a brief gun battle.") == ["Armed clash"]

@@ -29,6 +29,7 @@ PARTICIPATION_VERBS = frozenset({
     "order", "declare", "announce", "impose", "lift", "extend", "end", "call",
 })
 # fmt: on
+CONSEQUENCE_PARTICIPLES = frozenset({"result", "spark", "trigger", "provoke", "lead"})
 OBJECT_PREPS = frozenset({"against", "with", "between", "on", "at", "targeting"})
 AGENT_PREPS = frozenset({"by"})
 
@@ -88,7 +89,10 @@ def _takes_part(group: ClauseGroup, doc: Doc) -> bool:
     heads = [doc[h.start : h.end].root for h in group.hits]
     if any(t.pos_ == "VERB" for t in heads):
         return True
-    return group.head.lemma_.lower() in PARTICIPATION_VERBS
+    head = group.head
+    # "police confronted the rebels, resulting in a gun battle": the consequence's parties are the clause's
+    consequence = head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in CONSEQUENCE_PARTICIPLES
+    return head.lemma_.lower() in PARTICIPATION_VERBS or consequence
 
 
 def acled_roles(actors: Iterable[tuple[ActorRef, str]]) -> list[tuple[ActorRef, str]]:
