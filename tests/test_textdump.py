@@ -1143,6 +1143,12 @@ def test_headline_above_a_listed_byline_sharing_only_compound_stems_is_found() -
     assert dump.byline == "Von Anna Schmidt und Jonas Weber"
 
 
+def _dump_page(sections: list[str], header: list[str], story: list[str], bullet: str = "•") -> str:
+    """A flattened page: a numbered menu of sections, the header's lines, then the story's paragraphs."""
+    menu = [f"  {bullet} [{n}]{section}" for n, section in enumerate(sections)]
+    return "\n".join([*menu, "", *header, "", "\n\n".join(story)])
+
+
 def test_headline_above_a_date_line_with_more_on_it_and_in_a_slash_trail() -> None:
     """ "01. November 2021 | Nature, Local" is the header's date line; "Home / IT / Headline" ends in the headline."""
     story = [
@@ -1152,15 +1158,11 @@ def test_headline_above_a_date_line_with_more_on_it_and_in_a_slash_trail() -> No
         "denn es jagt vor allem in der Dämmerung und versteckt sich tagsüber in Steinhaufen.",
         "Wer ein Hermelin sehen möchte, braucht Geduld und sollte sich am Rand einer Wiese ruhig hinsetzen.",
     ]
-    menu = [f"  • [{n}]{item}" for n, item in enumerate(["Startseite", "Themen", "Tipps", "Mitmachen", "Spenden"])]
-    dated = "\n".join(
-        [*menu, "", "Unser Tipp im November: Das Hermelin", "", "01. November 2021 | Naturschutz, Wald", ""]
-    )
-    assert extract_textdump(dated + "\n\n".join(story)).title == "Unser Tipp im November: Das Hermelin"
-    trail = "\n".join(
-        [*menu, "", "home / Natur / Tiere / Unser Tipp im November: Das Hermelin", "Tiere - 1. November 2021", ""]
-    )
-    assert extract_textdump(trail + "\n\n".join(story)).title == "Unser Tipp im November: Das Hermelin"
+    sections = ["Startseite", "Themen", "Tipps", "Mitmachen", "Spenden"]
+    dated = ["Unser Tipp im November: Das Hermelin", "", "01. November 2021 | Naturschutz, Wald"]
+    assert extract_textdump(_dump_page(sections, dated, story)).title == "Unser Tipp im November: Das Hermelin"
+    trail = ["home / Natur / Tiere / Unser Tipp im November: Das Hermelin", "Tiere - 1. November 2021"]
+    assert extract_textdump(_dump_page(sections, trail, story)).title == "Unser Tipp im November: Das Hermelin"
 
 
 LONG_SECTION = (
@@ -1202,9 +1204,8 @@ def test_headline_right_under_the_date_line_is_vouched_for() -> None:
         "Tickets for the first evening sold out within a day, the organisers said, and a second concert has "
         "been added for the Sunday afternoon, when children under twelve will be let in for free.",
     ]
-    menu = [f"  • [{n}]{item}" for n, item in enumerate(["Home", "Culture", "Sport", "Events", "Contact"])]
-    header = "\n".join([*menu, "", "March 3, 2024", "", "Autumn concert highlights: what to hear", ""])
-    dump = extract_textdump(header + "\n\n".join(story))
+    header = ["March 3, 2024", "", "Autumn concert highlights: what to hear"]
+    dump = extract_textdump(_dump_page(["Home", "Culture", "Sport", "Events", "Contact"], header, story))
     assert dump.title == "Autumn concert highlights: what to hear" and dump.paragraphs == story
 
 
@@ -1216,9 +1217,8 @@ def test_headline_right_above_the_story_needs_no_byline() -> None:
         "The pole vault champion cleared six metres at his first competition of the year and said he was looking "
         "forward to jumping in front of a home crowd again after two seasons in empty stadiums.",
     ]
-    menu = [f"  □ [{n}]{item}" for n, item in enumerate(["Rowing", "Table tennis", "Triathlon", "Gymnastics"])]
-    page = "\n".join([*menu, "Tickets", "", "Top athletes ready for 2026", "", "\n\n".join(story)])
-    dump = extract_textdump(page)
+    sections = ["Rowing", "Table tennis", "Triathlon", "Gymnastics"]
+    dump = extract_textdump(_dump_page(sections, ["Tickets", "", "Top athletes ready for 2026"], story, "□"))
     assert dump.title == "Top athletes ready for 2026" and dump.paragraphs == story
 
 
@@ -1229,9 +1229,8 @@ def test_a_line_printed_twice_over_is_a_pictures_alt_and_caption_not_the_headlin
         "He had won the race two years ago and was preparing for the new season at home, where he trains on the "
         "same roads every winter with two of his team mates.",
     ]
-    menu = [f"  • [{n}]{item}" for n, item in enumerate(["Home", "Racing", "Bikes", "Travel", "Shop"])]
-    header = ["After the crash: the champion fights for his career", "", "Anna Berg Anna Berg", ""]
-    page = "\n".join([*menu, "", *header, "\n\n".join(story)])
+    header = ["After the crash: the champion fights for his career", "", "Anna Berg Anna Berg"]
+    page = _dump_page(["Home", "Racing", "Bikes", "Travel", "Shop"], header, story)
     assert extract_textdump(page).title == "After the crash: the champion fights for his career"
 
 
@@ -1243,8 +1242,7 @@ def test_a_sentence_printed_twice_in_a_row_is_a_caption_not_the_headline() -> No
         "The pellets burn as well as those made from sawdust, the engineers say, and the first ton will heat the "
         "town hall this winter if the tests in the spring confirm the results.",
     ]
-    menu = [f"  • [{n}]{item}" for n, item in enumerate(["Home", "Forest", "Energy", "Timber", "Jobs"])]
     caption = "A pilot project in the east has started making pellets from leaves."
     header = [caption, caption, "Photo: Forestry Office", "", "Heating with leaves: how the pellets work", ""]
-    page = "\n".join([*menu, "", *header, "March 3, 2024", "", "\n\n".join(story)])
+    page = _dump_page(["Home", "Forest", "Energy", "Timber", "Jobs"], [*header, "March 3, 2024"], story)
     assert extract_textdump(page).title == "Heating with leaves: how the pellets work"
