@@ -15,9 +15,10 @@ title without a trailing `` | Site name`` segment naming the outlet (the site na
 is not on the page a flattener sees).
 
 trafilatura's text is not always the article: on some pages it holds a cookie notice or a list of other
-stories, or a byline printed on its own. Every paragraph of it was therefore checked once by a person who
-did not see sitrep's output (``eval/guidelines/article_text.md``; verdicts as paragraph numbers and hashes
-in ``eval/data/textdump_reference.tsv``): the *checked* reference keeps the article's paragraphs only. Both
+stories, or a byline printed on its own. Every paragraph of it was therefore judged by a person who did
+not see sitrep's output, and each verdict checked again by a second (``eval/guidelines/article_text.md``;
+verdicts as paragraph numbers and hashes in ``eval/data/textdump_reference.tsv``): the *checked* reference
+keeps the article's paragraphs only. Both
 are reported; a page whose paragraphs no longer match their hashes (another trafilatura) is scored against
 the raw reference and counted.
 
