@@ -72,6 +72,11 @@ class View:
         south, north = max(middle_lat - lat_span / 2, -85.0), min(middle_lat + lat_span / 2, 85.0)
         return cls(south, middle_lon - lon_span / 2, north, middle_lon + lon_span / 2)
 
+    @property
+    def shows_regions(self) -> bool:
+        """Whether the map is of a region's scale, where first-level regions are worth naming."""
+        return self.north - self.south <= REGION_MAX_SPAN
+
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         return (
             (lon - self.west) / (self.east - self.west) * WIDTH,
@@ -165,7 +170,7 @@ def svg_map(
             parts.append(f'<circle class="town" cx="{x:.1f}" cy="{y:.1f}" r="2.5"/>')
             placed.append(town)
     named = 0
-    for region in regions if view.north - view.south <= REGION_MAX_SPAN else ():  # in the room the towns left
+    for region in regions if view.shows_regions else ():  # in the room the towns left
         x, y = view.xy(region.lon, region.lat)
         half = _Labels.CHAR_WIDTH * len(region.name) / 2
         inside = half <= x <= WIDTH - half and 0 <= y <= HEIGHT

@@ -173,7 +173,8 @@ def _draw(known: Gazetteer | None, found: Iterable[records.Record], label: str) 
     view = basemap.view_of(points)
     if view is None or known is None:
         return basemap.svg_map(points, (), label)
-    return basemap.svg_map(points, _towns(known, view), label, _regions(known, view))
+    regions = _named_places(known, view, "region") if view.shows_regions else ()
+    return basemap.svg_map(points, _named_places(known, view, "town"), label, regions)
 
 
 @router.get("/outlets/{outlet}")
@@ -191,18 +192,17 @@ def actor_page(request: Request, actor: str) -> HTMLResponse:
 MAP_TABLE_ROWS = 200
 
 
-@functools.lru_cache(maxsize=256)
-def _towns(known: Gazetteer, view: basemap.View) -> tuple[basemap.Town, ...]:
-    """The most populous towns of a map's area, three times as many as it labels (the first that fit are)."""
-    found = known.largest("city", view.south, view.west, view.north, view.east, 3 * basemap.TOWNS)
-    return tuple(basemap.Town(t.name, t.lat, t.lon) for t in found)
+# What a map labels, by its kind: the gazetteer's kind and how many are drawn at most.
+_LABELLED = {"town": ("city", basemap.TOWNS), "region": ("admin1", basemap.REGIONS)}
 
 
-@functools.lru_cache(maxsize=256)
-def _regions(known: Gazetteer, view: basemap.View) -> tuple[basemap.Town, ...]:
-    """The first-level regions (GeoNames ADM1: oblasts, provinces, states) whose point lies in a map's area."""
-    found = known.largest("admin1", view.south, view.west, view.north, view.east, 3 * basemap.REGIONS)
-    return tuple(basemap.Town(t.name, t.lat, t.lon, "region") for t in found)
+@functools.lru_cache(maxsize=512)
+def _named_places(known: Gazetteer, view: basemap.View, kind: str) -> tuple[basemap.Town, ...]:
+    """The most populous towns (or first-level regions: GeoNames ADM1 oblasts, provinces, states) whose point
+    lies in a map's area, three times as many as it labels (the first that fit are)."""
+    gazetteer_kind, drawn = _LABELLED[kind]
+    found = known.largest(gazetteer_kind, view.south, view.west, view.north, view.east, 3 * drawn)
+    return tuple(basemap.Town(t.name, t.lat, t.lon, kind) for t in found)
 
 
 @router.get("/map")

@@ -58,21 +58,22 @@ def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -
         if key not in seen or len(key) < options.unique_min_chars:
             kept.append(unit)
         seen.add(key)
+    grams = [_trigrams(unit.text) for unit in kept]
     window = options.said_again_window
-    kept = [unit for i, unit in enumerate(kept) if not _said_again_below(unit, kept[i + 1 : i + 1 + window], options)]
+    kept = [
+        unit for i, unit in enumerate(kept) if not _said_again_below(grams[i], grams[i + 1 : i + 1 + window], options)
+    ]
     while len(kept) > 1 and p.AUTHOR_BIO.match(kept[-1].text):
         kept.pop()  # the author's biography box closing the story
     return kept
 
 
-def _said_again_below(unit: Unit, below: list[Unit], options: TextdumpOptions) -> bool:
-    """Whether the next paragraphs hold nearly all of this one's word sequences: a photo caption printed above
-    the story it quotes ("Nadia won with 58%... (screen grab)"), not text of its own."""
-    grams = _trigrams(unit.text)
+def _said_again_below(grams: set[tuple[str, ...]], below: list[set[tuple[str, ...]]], options: TextdumpOptions) -> bool:
+    """Whether the next paragraphs (their word trigrams ``below``) hold nearly all of this one's: a photo caption
+    printed above the story it quotes ("Nadia won with 58%... (screen grab)"), not text of its own."""
     if len(grams) < options.said_again_min_trigrams:
         return False
-    following = set().union(*(_trigrams(u.text) for u in below)) if below else set()
-    return len(grams & following) >= options.said_again_share * len(grams)
+    return len(grams & set().union(*below)) >= options.said_again_share * len(grams)
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:

@@ -147,8 +147,8 @@ def _find_title(
         below_metadata = any(0 < i - m <= o.title_below_metadata_lines for m in used)  # "Culture, March 3" above
         # the last headline-like line, right above the story
         on_the_body = i == last_candidate and len(header) - i <= o.title_on_body_lines and text[-1] not in ".!?:"
-        vouched = repeated or above_metadata or declared or below_metadata or _standfirst_follows(header, i, o)
-        vouched = vouched or on_the_body
+        standfirst = _standfirst_follows(header, i, o)
+        vouched = repeated or above_metadata or declared or below_metadata or standfirst or on_the_body
         shared_stems = len(_stems(words, o.title_stem_chars) & stems)  # "Abrechnung" / "Abrechnungspraxis"
         shares_stems = above_metadata and shared_stems >= o.title_min_shared
         if (matched == 0 and not (declared and (repeated or above_metadata)) and not shares_stems) or (
@@ -163,7 +163,7 @@ def _find_title(
         score += (
             o.title_above_metadata_bonus * above_metadata
             + o.title_repeat_bonus * repeated
-            + o.standfirst_bonus * _standfirst_follows(header, i, o)
+            + o.standfirst_bonus * standfirst
         )
         score += o.main_heading_bonus * declared
         score -= o.caption_penalty * bool(p.CAPTION.search(text)) + o.full_stop_penalty * (text[-1] == ".")

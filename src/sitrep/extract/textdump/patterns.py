@@ -120,7 +120,6 @@ RIGHTS_NOTICE = re.compile(
 # An unfilled client-side template ("{{ post.author.name }}", "{% if user %}"): boxes the page fills in or shows
 # only on demand (notices, widgets), printed with their markup because no script ran.
 PLACEHOLDER = re.compile(r"\{\{\s*[\w.|()' -]+\s*\}\}|\{%.{1,80}?%\}")
-# The site's legal notice under a label: "Disclaimer: ...", "Haftungsausschluss: ...", "Aviso legal: ...".
 # The site speaking to its reader about access, not the story: a paywall, a subscription or newsletter prompt,
 # an affiliate-links disclosure ("To view the full story, please subscribe", "Already a subscriber? Log in").
 SITE_NOTICE = re.compile(
@@ -145,6 +144,7 @@ AGENCY_CREDIT = re.compile(
     r"\((?:(?-i:[A-Z]{2,8})|AP Photo|Getty Images|EFE|dpa|epa)\s?/\s?[^()/]{2,50}\)\W*$"
     r"|\([^()]{2,60}\s(?:via|vía|über|par)\s(?:AP|AFP|Reuters|REUTERS|EFE|dpa|Getty Images|EPA)\)\W*$"
 )
+# The site's legal notice under a label: "Disclaimer: ...", "Haftungsausschluss: ...", "Aviso legal: ...".
 DISCLAIMER = re.compile(
     r"^(?:disclaimer|haftungsausschluss|aviso legal|descargo de responsabilidad|avertissement|"
     r"clause de non-responsabilité|esclusione di responsabilità|zastrzeżenie)\b[^:]{0,80}:",
@@ -227,11 +227,11 @@ BREADCRUMB = re.compile(r"\s*[»›>]\s*")
 # A site name after the headline: "Headline | Site", "Headline - Site".
 TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,60})$")
 # The home link that starts a breadcrumb flattened without its separators.
-HOME_CRUMB = re.compile(r"^(?:home|startseite|inicio|accueil|portada|início|strona główna)\s+", re.IGNORECASE)
+_HOME = r"(?:home|startseite|inicio|accueil|portada|início|strona główna)"
+HOME_CRUMB = re.compile(rf"^{_HOME}\s+", re.IGNORECASE)
 # A breadcrumb trail with slashes, from the home link ("You are here: Home / News / Headline").
 SLASH_TRAIL = re.compile(
-    r"^(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí|estás en|jesteś tutaj)\s*:?\s*)?"
-    r"(?:home|startseite|inicio|accueil|portada|início|strona główna)\s+/\s+",
+    rf"^(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí|estás en|jesteś tutaj)\s*:?\s*)?{_HOME}\s+/\s+",
     re.IGNORECASE,
 )
 TRAIL_SLASH = re.compile(r"\s+/\s+")
