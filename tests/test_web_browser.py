@@ -93,6 +93,7 @@ def test_the_map_draws_located_events_and_filters_without_reload(server: str, br
     assert int(page.eval_on_selector("#map", "e => e.dataset.basemap")) > 100  # the offline basemap's countries
     assert page.locator("#map .leaflet-marker-icon.town-label").count() >= 3  # the gazetteer's towns ...
     assert page.locator("#map .leaflet-marker-icon.region-label").count() >= 1  # ... and first-level regions
+    assert page.eval_on_selector("#map", "e => e.dataset.regionBorders") is None  # a continent's: no borders
     page.evaluate("window.sitrepMarker = 1")  # survives only if the page is not reloaded
     page.fill("input[name=start]", "2023-03-01")
     page.click("#filters button[type=submit]")
@@ -171,6 +172,9 @@ def test_a_hostile_page_stays_inert_everywhere_it_is_shown(hostile_server: str, 
                 if javascript and name in {"map", "place", "example-place"}:
                     page.wait_for_selector("#map[data-loaded]", state="attached", timeout=15000)  # type: ignore[attr-defined]
                     assert page.eval_on_selector("#map", "e => e.dataset.loaded") != "error"  # type: ignore[attr-defined]
+                if javascript and name == "example-place":  # a region's map: its oblasts' borders, offline
+                    page.wait_for_selector("#map[data-region-borders]", state="attached", timeout=15000)  # type: ignore[attr-defined]
+                    assert int(page.eval_on_selector("#map", "e => e.dataset.regionBorders")) >= 1  # type: ignore[attr-defined]
                 if javascript:
                     assert page.evaluate("window.__pwned === undefined")  # type: ignore[attr-defined]
                 width = page.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]

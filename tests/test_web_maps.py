@@ -64,6 +64,20 @@ def test_region_names_fill_the_room_the_towns_leave() -> None:
     assert "region-label" not in basemap.svg_map(far_apart, towns, regions=regions).svg
 
 
+def _passes_near(lines: tuple[basemap.Ring, ...], lat: float, lon: float, within: float) -> bool:
+    return any(abs(y - lat) < within and abs(x - lon) < within for _, line in lines for x, y in line)
+
+
+def test_first_level_regions_are_outlined_on_a_regions_map() -> None:
+    oblasts = basemap.region_borders("ukr")  # the borders two oblasts share, not the country's coast
+    assert _passes_near(oblasts, 48.5, 38.3, 0.3)  # between Donetsk and Luhansk oblasts
+    assert not _passes_near(oblasts, 45.3, 32.5, 0.15)  # western Crimea's coast: no other region there
+    drawn = basemap.svg_map([BAKHMUT]).svg
+    assert re.search(r'<path class="region-borders" d="M[^"]+"/>', drawn)
+    far_apart = [BAKHMUT, basemap.MapPoint(59.9, 30.3, "Saint Petersburg")]  # a continent's map: none
+    assert "region-borders" not in basemap.svg_map(far_apart).svg
+
+
 def test_place_and_map_pages_carry_the_drawn_map(corpus: Store) -> None:
     client = TestClient(create_app(corpus), raise_server_exceptions=False)
     place = client.get("/places/Bakhmut").text

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-COUNTRIES = Path(__file__).parent / "static" / "vendor" / "world-atlas" / "countries-50m.json"
+VENDOR = Path(__file__).parent / "static" / "vendor"
+COUNTRIES = VENDOR / "world-atlas" / "countries-50m.json"
+ADMIN1 = VENDOR / "admin1"  # a TopoJSON of first-level regions per country, and index.json of their boxes
 WIDTH, HEIGHT = 960, 420
 MIN_SPAN = 1.6  # degrees of latitude shown at least: one town's events show the towns around it
 PADDING = 0.25  # share of the events' extent added on each side
@@ -27,7 +29,8 @@ REGIONS = 6  # labelled first-level regions at most ...
 REGION_MAX_SPAN = 10.0  # ... on a map at most this many degrees of latitude high (a continent's are noise)
 MIN_STEP = 0.8  # px: a coastline's points closer than this to the last one drawn are left out
 
-Ring = tuple[tuple[float, float, float, float], tuple[tuple[float, float], ...]]  # (bbox, lon/lat points)
+Box = tuple[float, float, float, float]  # west, south, east, north
+Ring = tuple[Box, tuple[tuple[float, float], ...]]  # (bbox, lon/lat points): a closed ring or an open line
 
 
 @dataclass(frozen=True)
@@ -83,42 +86,92 @@ class View:
             (self.north - lat) / (self.north - self.south) * HEIGHT,
         )
 
-    def touches(self, bbox: tuple[float, float, float, float]) -> bool:
+    def touches(self, bbox: Box) -> bool:
         west, south, east, north = bbox
         return west <= self.east and east >= self.west and south <= self.north and north >= self.south
+
+
+def _arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """A TopoJSON's arcs as lon/lat points (they are stored delta-encoded and quantized)."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs: list[list[tuple[float, float]]] = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def _polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
+    """A geometry's polygons, each a list of rings, each a list of arc indexes (~i: arc i reversed)."""
+    arcs = geometry.get("arcs", [])
+    polygons: list[list[list[int]]] = {"Polygon": [arcs], "MultiPolygon": arcs}.get(geometry.get("type", ""), [])
+    return polygons
+
+
+def _ring(points: Sequence[tuple[float, float]]) -> Ring:
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return (min(lons), min(lats), max(lons), max(lats)), tuple(points)
 
 
 @lru_cache(maxsize=1)
 def country_rings() -> tuple[Ring, ...]:
     """Every ring of every country, decoded from the TopoJSON once per process."""
     topology = json.loads(COUNTRIES.read_text(encoding="utf-8"))
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs: list[list[tuple[float, float]]] = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:  # delta-encoded, quantized positions
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
+    arcs = _arcs(topology)
     rings: list[Ring] = []
     for geometry in topology["objects"]["countries"]["geometries"]:
-        polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}.get(
-            geometry.get("type"), []
-        )
-        for polygon in polygons:
+        for polygon in _polygons(geometry):
             for indexes in polygon:
-                points = []
+                points: list[tuple[float, float]] = []
                 for index in indexes:
                     arc = arcs[index] if index >= 0 else arcs[~index][::-1]
                     points.extend(arc if not points else arc[1:])
                 if len(points) > 2:
-                    lons, lats = [p[0] for p in points], [p[1] for p in points]
-                    rings.append(((min(lons), min(lats), max(lons), max(lats)), tuple(points)))
+                    rings.append(_ring(points))
     return tuple(rings)
 
 
-def _path(view: View, points: Sequence[tuple[float, float]]) -> str:
+@lru_cache(maxsize=1)
+def _admin1_boxes() -> dict[str, Box]:
+    """Each country's bounding box by its ISO alpha-3 code: which countries' regions a map must load."""
+    index = json.loads((ADMIN1 / "index.json").read_text(encoding="utf-8"))
+    return {code: (box[0], box[1], box[2], box[3]) for code, box in index.items()}
+
+
+@lru_cache(maxsize=64)
+def region_borders(country: str) -> tuple[Ring, ...]:
+    """The borders between one country's first-level regions: the arcs two of its regions share (the
+    country's own border and coast are the countries' layer)."""
+    topology = json.loads((ADMIN1 / f"{country}.topo.json").read_text(encoding="utf-8"))
+    arcs = _arcs(topology)
+    regions_of_arc: dict[int, set[int]] = {}
+    (regions,) = topology["objects"].values()  # one collection, named after the country
+    for number, geometry in enumerate(regions["geometries"]):
+        for polygon in _polygons(geometry):
+            for indexes in polygon:
+                for index in indexes:
+                    regions_of_arc.setdefault(index if index >= 0 else ~index, set()).add(number)
+    return tuple(_ring(arcs[i]) for i, shared in sorted(regions_of_arc.items()) if len(shared) > 1)
+
+
+def regions_drawn(view: View) -> list[Ring]:
+    """The borders between first-level regions inside ``view`` (none on a map larger than a region's)."""
+    if not view.shows_regions:
+        return []
+    return [
+        line
+        for country, box in _admin1_boxes().items()
+        if view.touches(box)
+        for line in region_borders(country)
+        if view.touches(line[0])
+    ]
+
+
+def _path(view: View, points: Sequence[tuple[float, float]], closed: bool = True) -> str:
     drawn: list[str] = []
     last: tuple[float, float] | None = None
     for lon, lat in points:
@@ -127,7 +180,9 @@ def _path(view: View, points: Sequence[tuple[float, float]]) -> str:
             continue
         drawn.append(f"{x:.1f} {y:.1f}")
         last = (x, y)
-    return "M" + "L".join(drawn) + "Z" if len(drawn) > 2 else ""
+    if len(drawn) < (3 if closed else 2):
+        return ""
+    return "M" + "L".join(drawn) + ("Z" if closed else "")
 
 
 class DrawnMap(NamedTuple):
@@ -151,6 +206,9 @@ def svg_map(
         f'<rect class="sea" width="{WIDTH}" height="{HEIGHT}"/>',
         f'<path class="land" fill-rule="evenodd" d="{land}"/>' if land else "",
     ]
+    borders = " ".join(path for _, line in regions_drawn(view) if (path := _path(view, line, closed=False)))
+    if borders:
+        parts.append(f'<path class="region-borders" d="{borders}"/>')
     labels = _Labels()
     circles = []
     for point in sorted(points, key=lambda p: -p.count):  # the small ones on top, where they can be clicked

@@ -1,9 +1,12 @@
 // Enhancement only: every page works without this script. It draws the events the page is about on an
-// offline basemap (Natural Earth countries at 1:50m, vendored) with the towns the server labelled, clustered
-// when dense, and on the map page applies the filters without a reload. It replaces the server's SVG map.
+// offline basemap (Natural Earth countries at 1:50m and, at a region's scale, the borders of first-level
+// regions; vendored) with the towns the server labelled, clustered when dense, and on the map page applies
+// the filters without a reload. It replaces the server's SVG map.
 (function () {
   "use strict";
   const MAX_EVENTS = 5000;
+  const ADMIN1 = "/static/vendor/admin1/";
+  const REGION_MAX_SPAN = 10; // degrees of latitude: first-level regions are drawn on a region's map only
 
   function apiUrl(base, params) {
     const url = new URL(base, window.location.origin);
@@ -68,11 +71,42 @@
     }
   }
 
+  // The borders between first-level regions (oblasts, provinces, states) of the countries in view, loaded
+  // the first time a country is seen at a region's scale, and hidden on larger maps as on the server's.
+  async function regionBorders(map) {
+    const boxes = await (await fetch(`${ADMIN1}index.json`)).json();
+    const layer = L.layerGroup();
+    const loaded = new Set();
+    async function update() {
+      const view = map.getBounds();
+      if (view.getNorth() - view.getSouth() > REGION_MAX_SPAN) {
+        layer.remove();
+        return;
+      }
+      layer.addTo(map);
+      for (const [code, [west, south, east, north]] of Object.entries(boxes)) {
+        const outside = west > view.getEast() || east < view.getWest() || south > view.getNorth() || north < view.getSouth();
+        if (outside || loaded.has(code)) continue;
+        loaded.add(code);
+        const topology = await (await fetch(`${ADMIN1}${code}.topo.json`)).json();
+        const regions = Object.values(topology.objects)[0];
+        L.geoJSON(topojson.mesh(topology, regions, (a, b) => a !== b), {
+          style: { color: "#9aa7b4", weight: 0.8, dashArray: "4 3" },
+          interactive: false,
+        }).addTo(layer);
+      }
+      map.getContainer().dataset.regionBorders = String(loaded.size);
+    }
+    map.on("moveend", update);
+    await update();
+  }
+
   async function draw(element) {
     element.replaceChildren(); // the server's picture of the map gives way to the interactive one
     const map = L.map(element, { worldCopyJump: true, preferCanvas: true, minZoom: 1, maxZoom: 12 }).setView([30, 20], 2);
     element.sitrepMap = map;
     await basemap(map);
+    const borders = regionBorders(map);
     const cluster = L.markerClusterGroup({ showCoverageOnHover: false, animate: false });
     map.addLayer(cluster);
     const status = document.getElementById("map-status");
@@ -108,6 +142,7 @@
       form.addEventListener("change", () => form.requestSubmit());
     }
     await load();
+    await borders;
   }
 
   window.addEventListener("DOMContentLoaded", () => {
