@@ -100,6 +100,7 @@ class PageScore:
     checked_words: int = 0  # words of the checked reference (the raw one's where the page has no valid verdicts)
     verified: bool = False  # the page's verdicts match trafilatura's paragraphs
     reachable: float = 1.0  # recall of the whole dump against the reference: how much of it the dump holds at all
+    dated_article: bool = False  # the page's markup says it is an article with a publication time
 
     def against(self, reference: str) -> tuple[float, float, float]:
         return self.checked if reference == "checked" else (self.p, self.r, self.f1)
@@ -218,6 +219,10 @@ def snippet_counts(page: str, title: str | None, body: str) -> tuple[int, int, i
     return sum(s in text for s in wanted), len(wanted), sum(s in text for s in unwanted if s)
 
 
+# A news story's own markup: schema.org's NewsArticle (or a kind of it), or Open Graph's publication time.
+_DATED_ARTICLE = re.compile(r'"@type"\s*:\s*"\w*NewsArticle"|article:published_time', re.IGNORECASE)
+
+
 def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], str | None, tuple[int, int, int] | None]:
     """Every flattener's score on one page, the kind auto-detection gave the plain reference text, and the
     reference's own snippet counts (trafilatura on the HTML)."""
@@ -270,6 +275,7 @@ def _score_page(page: Path, names: tuple[str, ...]) -> tuple[list[PageScore], st
                 checked_words,
                 checked is not None,
                 reachable,
+                bool(_DATED_ARTICLE.search(html)),
             )
         )
     return scores, plain_kind, snippet_counts(page.name, None, reference)
@@ -403,6 +409,8 @@ def _report_fresh(pages: list[Path], names: tuple[str, ...], jobs: int) -> None:
         "government and company pages as well as news; German mostly), never inspected; raw reference only"
     )
     report(kept, "fresh pages")
+    dated = [s for s in kept if s.dated_article]
+    report(dated, "of them, pages marked up as dated articles (NewsArticle or article:published_time)")
     wrong = [s for s in kept if s.kind != "textdump"]
     print(f"  auto-detection: {len(wrong)} of {len(kept)} dumps not read as a flattened page")
     short = [s for s in kept if s.reachable < REACHABLE]

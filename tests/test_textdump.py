@@ -1246,3 +1246,27 @@ def test_a_sentence_printed_twice_in_a_row_is_a_caption_not_the_headline() -> No
     header = [caption, caption, "Photo: Forestry Office", "", "Heating with leaves: how the pellets work", ""]
     page = _dump_page(["Home", "Forest", "Energy", "Timber", "Jobs"], [*header, "March 3, 2024"], story)
     assert extract_textdump(page).title == "Heating with leaves: how the pellets work"
+
+
+def test_a_table_of_figures_inside_the_story_is_kept_and_a_posts_signature_is_not() -> None:
+    """A converter prints a table as short lines of figures: between the story's paragraphs they are its text.
+    An embedded post's lines, with a date among their words, are not a table."""
+    before = [
+        "The regional league published its figures for the season on Monday, and the two clubs from the valley "
+        "again finished far apart in almost every measure that the coaches and the supporters care about.",
+        "The northern club lost more games at home than away for the first time in a decade, while its rival "
+        "from the southern end of the valley won eleven of its last twelve games in front of its own crowd.",
+    ]
+    after = [
+        "The coach of the northern club said the numbers were no surprise to anyone who had watched the games, "
+        "and promised that the young players would close the gap to their neighbours by the next spring.",
+        "The league will publish the attendance figures for every club of the division at the end of the month, "
+        "after the last cup games of the season have been played in the capital and in the port town.",
+    ]
+    table = ["Club 2021 2022 2023", "Wins 14 12 17", "Draws 6 9 4", "Goals 51 44 62"]
+    page = _dump_page(["Home", "League", "Clubs", "Tables", "Contact"], ["Valley clubs far apart again"], before)
+    paragraphs = extract_textdump(page + "\n\n" + "\n".join(table) + "\n\n" + "\n\n".join(after)).paragraphs
+    assert paragraphs == [*before, *table, *after]
+    post = ["Great game tonight at the valley stadium, what a finish", "— Fan Account (@valleyfan) May 5, 2023"]
+    paragraphs = extract_textdump(page + "\n\n" + "\n".join(post * 2) + "\n\n" + "\n\n".join(after)).paragraphs
+    assert paragraphs == [*before, *after]

@@ -53,7 +53,8 @@ def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -
     closing the story."""
     seen: set[str] = set()
     kept = []
-    for unit in (u for a, b in spans for u in units[a:b] if u.klass == "good"):
+    tables = {i for a, b in spans for i in _table_rows(units, a, b, options)}
+    for unit in (u for a, b in spans for i, u in enumerate(units[a:b], a) if u.klass == "good" or i in tables):
         key = norm(unit.text)
         if key not in seen or len(key) < options.unique_min_chars:
             kept.append(unit)
@@ -66,6 +67,39 @@ def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -
     while len(kept) > 1 and p.AUTHOR_BIO.match(kept[-1].text):
         kept.pop()  # the author's biography box closing the story
     return kept
+
+
+def _table_rows(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> set[int]:
+    """Indexes of the rows of tables of figures inside the story (results, statistics, prices): runs of short
+    lines between its paragraphs, most of them holding several numbers. A converter prints a table as such
+    lines, each too short to pass for running text."""
+    rows: set[int] = set()
+    i = start
+    while i < end:
+        if units[i].klass == "good":
+            i += 1
+            continue
+        j = i
+        while j < end and units[j].klass != "good" and _table_line(units[j], options):
+            j += 1
+        figures = sum(_figure_row(units[k], options) for k in range(i, j))
+        inside = i > start and j < end and units[j].klass == "good"  # paragraphs of the story on both sides
+        if inside and figures >= options.table_min_rows and 2 * figures >= j - i:
+            rows.update(range(i, j))
+        i = max(j, i + 1)
+    return rows
+
+
+def _table_line(unit: Unit, options: TextdumpOptions) -> bool:
+    return unit.links == 0 and len(unit.words) <= options.table_row_max_words
+
+
+def _figure_row(unit: Unit, options: TextdumpOptions) -> bool:
+    """A row of figures: several numbers, and numbers for a good share of its words (a line of prose or an
+    embedded post's signature has a date or two among many words)."""
+    words = unit.words
+    figures = sum(any(c.isdigit() for c in word) for word in words)
+    return figures >= options.table_row_min_figures and figures >= options.table_row_min_share * len(words)
 
 
 def _said_again_below(grams: set[tuple[str, ...]], below: list[set[tuple[str, ...]]], options: TextdumpOptions) -> bool:
