@@ -1270,3 +1270,26 @@ def test_a_table_of_figures_inside_the_story_is_kept_and_a_posts_signature_is_no
     post = ["Great game tonight at the valley stadium, what a finish", "— Fan Account (@valleyfan) May 5, 2023"]
     paragraphs = extract_textdump(page + "\n\n" + "\n".join(post * 2) + "\n\n" + "\n\n".join(after)).paragraphs
     assert paragraphs == [*before, *after]
+
+
+def test_a_story_told_as_a_gallery_is_text_between_the_pictures_credits() -> None:
+    """Each slide of a gallery is a picture's credit, a heading and a short paragraph: the credits are not
+    text, but they say nothing about the paragraphs between them."""
+    slides = [
+        ("Why do owls hunt at night?", "Most owls hunt at night because the small animals they eat are out then."),
+        ("Silent wings", "The soft edges of their feathers break up the air, so their flight makes no sound."),
+        ("Ears at two heights", "One ear sits higher than the other, which tells the owl where a sound is from."),
+        ("Eyes that do not move", "An owl cannot turn its eyes, so it turns its whole head to look around."),
+    ]
+    intro = (
+        "Owls have fascinated people for thousands of years, and many of the stories told about them in the "
+        "villages of the valley are older than the churches. Click through the gallery below to learn what "
+        "makes these birds such good hunters in the dark."
+    )
+    story = [intro]
+    for n, (heading, text) in enumerate(slides, 2):
+        story += [f"{n}/5 photos © Picture Agency", heading, text]
+    page = _dump_page(["Home", "Animals", "Birds", "Gardens", "Contact"], ["What makes owls such good hunters"], story)
+    paragraphs = extract_textdump(page + "\n\nMore galleries\n\nShare this page").paragraphs
+    assert [text for _, text in slides] == [p for p in paragraphs if p in {t for _, t in slides}]
+    assert paragraphs[0] == intro and not any("photos ©" in p for p in paragraphs)

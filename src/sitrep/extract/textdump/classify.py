@@ -140,10 +140,14 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
 def _revise(units: list[Unit], options: TextdumpOptions) -> None:
     """Context-sensitive pass: near-good and short units follow their neighbours."""
 
+    # A picture's credit says nothing of the text around it: a story told as a gallery of photos is text
+    # between credits ("3/28 photos © Agency").
+    pictures = {i for i, unit in enumerate(units) if _picture_credit(unit, options)}
+
     def neighbour(i: int, step: int, ignore: set[str]) -> str:
         j = i + step
         while 0 <= j < len(units):
-            if units[j].klass not in ignore:
+            if units[j].klass not in ignore and j not in pictures:
                 return units[j].klass
             j += step
         return "bad"
@@ -167,6 +171,11 @@ def _revise(units: list[Unit], options: TextdumpOptions) -> None:
             prev, nxt = neighbour(i, -1, {"short"}), neighbour(i, 1, {"short"})
             listed = _in_short_run(units, i, options) and not _list_sentence(unit, options)
             unit.klass = "good" if prev == nxt == "good" and not listed else "bad"
+
+
+def _picture_credit(unit: Unit, options: TextdumpOptions) -> bool:
+    """A picture's credit printed on its own line ("© Agency", "Photo: Jane Doe")."""
+    return len(unit.words) <= options.caption_max_words and ("©" in unit.text or credited(unit, options))
 
 
 def _list_sentence(unit: Unit, options: TextdumpOptions) -> bool:
