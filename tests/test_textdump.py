@@ -1293,3 +1293,26 @@ def test_a_story_told_as_a_gallery_is_text_between_the_pictures_credits() -> Non
     paragraphs = extract_textdump(page + "\n\nMore galleries\n\nShare this page").paragraphs
     assert [text for _, text in slides] == [p for p in paragraphs if p in {t for _, t in slides}]
     assert paragraphs[0] == intro and not any("photos ©" in p for p in paragraphs)
+
+
+def test_a_german_interviews_quoted_answers_are_sentences_and_the_comment_count_is_not_the_story() -> None:
+    """German closes a quote with “: "Weber: „... zahlen.“" ends a sentence. A blog's "3 Gedanken zu „Title“"
+    heads its comments, however long the title."""
+    answers = [
+        "Frau Vogt, wie kam die Idee für den neuen Rundweg am See zustande?",
+        "Vogt: „Viele Gäste haben uns gefragt, ob man den See zu Fuß umrunden kann. Jetzt geht das endlich.“",
+        "Und wer hat den Weg gebaut?",
+        "Lenz: „Die Gemeinde hat die Brücken bezahlt, und der Verein hat die Wegweiser selbst aufgestellt.“",
+        "Wie lang ist der Weg insgesamt?",
+        "Vogt: „Es sind gut elf Kilometer, also etwa drei Stunden, wenn man nicht zu oft anhält.“",
+    ]
+    intro = (
+        "SEETAL - Der neue Rundweg am Seetaler Weiher ist seit dem Frühjahr geöffnet. Wir haben mit den beiden "
+        "Verantwortlichen des Heimatvereins darüber gesprochen, wie der Weg entstanden ist und was noch kommt."
+    )
+    header = ["Interview mit Anna Vogt und Peter Lenz", "Ein neuer Weg rund um den Seetaler Weiher", "von MAX ROTH"]
+    page = _dump_page(["Start", "Region", "Sport", "Kultur", "Kontakt"], header, [intro, *answers])
+    comments = "\n\n3 Gedanken zu „Ein neuer Weg rund um den Seetaler Weiher und was der Heimatverein noch vorhat“"
+    paragraphs = extract_textdump(page + comments + "\n\nSchöner Weg, waren gestern dort!").paragraphs
+    assert [p for p in paragraphs if p.startswith(("Vogt:", "Lenz:"))] == answers[1::2]
+    assert not any(p.startswith("3 Gedanken") for p in paragraphs)

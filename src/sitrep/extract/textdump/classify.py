@@ -115,6 +115,8 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
     link_density = unit.links / len(unit_words)
     if link_density > options.max_link_density or p.FURNITURE.match(unit.text) or code_like(unit.text, options):
         return "bad"
+    if p.RESPONSES_TO.match(unit.text):
+        return "bad"  # "5 thoughts on “Title”": the comments' heading, however long the title
     if unit.bullet and length < options.length_high:  # a linked bullet is a menu item unless it is a full sentence
         linked = unit.links and unit.text[-1] not in ".!?"
         return "bad" if linked or length < options.length_low else "short"

@@ -52,7 +52,8 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?)])\s+")
 # A closing emoji ends a sentence too, with its skin tone, gender sign and joiners ("... mehr Struktur 💁🏻‍♀️").
 _PICTOGRAPHS = "\U0001f300-\U0001faff\u2600-\u27bf"
 _EMOJI_TAIL = f"\U0001f3fb-\U0001f3ff\ufe0f\u200d{_PICTOGRAPHS}\\s"
-SENTENCE_END = re.compile(rf"(?:[.!?…:;\"”’»)\]{cjk.SENTENCE_END_MARKS}]|[{_PICTOGRAPHS}])[{_EMOJI_TAIL}]*$")
+# (German closes quotes with “ and ‘, and may quote »like this«.)
+SENTENCE_END = re.compile(rf"(?:[.!?…:;\"”’“‘»«)\]{cjk.SENTENCE_END_MARKS}]|[{_PICTOGRAPHS}])[{_EMOJI_TAIL}]*$")
 SENTENCE_BREAK = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý\"“„«]")
 # A word that needs what follows it (an article, a conjunction, a preposition): a line ending in one is a broken
 # sentence, never a headline ("... and a man known as").
@@ -171,6 +172,14 @@ COMMENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 COMMENT_RULES = re.compile(COMMENT_RULES_HEADING, re.IGNORECASE)
+# A blog's comment count over its comments, the story's title quoted: "5 thoughts on “Title”", "3 Gedanken zu
+# „Titel“", "2 réflexions sur « Titre »". It is as long as the title, so no length limit applies.
+RESPONSES_TO = re.compile(
+    r"^\d+\s+(?:thoughts? on|responses? to|repl(?:y|ies) to|gedanken zu|antworten (?:auf|zu)|kommentare zu|"
+    r"réflexions? sur|réponses? à|commentaires? sur|comentarios? (?:en|a|sobre)|respuestas? a|risposte a|"
+    r"commenti su)\s+\W",
+    re.IGNORECASE,
+)
 
 
 # --- pictures: captions and credits -------------------------------------------------------------------------------
