@@ -619,3 +619,15 @@ def test_firefighters_fight_no_one_and_a_protester_killed_by_rubber_bullets_met_
 def test_words_that_criticise_and_reactions_to_an_attack_are_no_events(text: str, sub_types: list[str]) -> None:
     """ "Blasted the legislators" is said, not detonated; outrage at an attack is news about the outrage."""
     assert asserted_sub_types(text) == sub_types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("Despite recent bomb attacks on its markets, Vessa's mayor said tourism kept growing this year.", []),
+        ("Rebels shelled the town of Vessa on Monday despite the truce.", ["Shelling/artillery/missile attack"]),
+    ],
+)
+def test_what_a_clause_happens_despite_is_known_not_news(text: str, sub_types: list[str]) -> None:
+    """ "Despite recent attacks, tourism grew": the attacks are the concession, the growth is the news."""
+    assert asserted_sub_types(text) == sub_types

@@ -162,15 +162,19 @@ def _before_the_act(word: Token) -> set[int]:
 
 
 ANCHOR_PREPS = frozenset({"before", "ahead"})
+CONCESSIVE_PREPS = frozenset({"despite", "notwithstanding"})
 
 
 def _time_anchor(word: Token, head: Token) -> set[int]:
     """Indices of a "before" / "ahead of" phrase that holds ``word`` and dates another clause: "just before
     the sniper shooting, the police were tweeting clips of the rally" tells when the tweets were, and the
-    shooting is told as known. (An act's own phrase, "shelled the town before dawn", holds no event.)"""
+    shooting is told as known. (An act's own phrase, "shelled the town before dawn", holds no event.)
+    A "despite" phrase is known too: what another clause happens in spite of ("fighting went on despite the
+    truce", "despite recent attacks, the threat does not rank high")."""
     node = word
     while node.head.i != node.i:  # up to the sentence's root, through a relative clause ("that killed five")
-        if node.dep_ == "prep" and node.lower_ in ANCHOR_PREPS and node.head.pos_ in {"VERB", "AUX"}:
+        known = node.lower_ in ANCHOR_PREPS or node.lower_ in CONCESSIVE_PREPS
+        if node.dep_ == "prep" and known and node.head.pos_ in {"VERB", "AUX"}:
             return {t.i for t in node.subtree} if word.i != node.head.i else set()
         node = node.head
     return set()
