@@ -631,3 +631,17 @@ def test_words_that_criticise_and_reactions_to_an_attack_are_no_events(text: str
 def test_what_a_clause_happens_despite_is_known_not_news(text: str, sub_types: list[str]) -> None:
     """ "Despite recent attacks, tourism grew": the attacks are the concession, the growth is the news."""
     assert asserted_sub_types(text) == sub_types
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("We have to really step up the air strikes on Vessa, the senator said.", "hypothetical"),
+        ("The army needs to intensify its shelling of Kelvane.", "hypothetical"),
+        ("Troops had to retreat after rebels shelled Vessa on Monday.", "asserted"),
+    ],
+)
+def test_an_obligation_in_the_present_is_not_a_deed(text: str, modality: str) -> None:
+    """ "We have to increase the bombings" says what must be done; "had to retreat" tells what was done."""
+    found = events_of(text)
+    assert found and {m for _, m in found} == {modality}, found

@@ -21,6 +21,10 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can", "must", "ought"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll"})
+# "We have to increase the bombings", "the army needs to step up its strikes": an obligation in the present
+# tense is not a deed ("troops had to retreat" in the past tells that they did).
+OBLIGING_LEMMAS = frozenset({"have", "need"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ", "VB"})
 # fmt: off
 PLANNED_LEMMAS = frozenset({
     "plan", "aim", "intend", "threaten", "prepare", "seek", "want", "vow", "promise", "pledge", "goal",
@@ -179,6 +183,8 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
             return "hypothetical"
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
             return "hypothetical"
+        if _obliged(node, children):
+            return "hypothetical"
         if node.lemma_.lower() in DENIAL_LEMMAS and node.i != trigger.i:
             return "denied"
         if any(c.dep_ == "neg" and c.lower_ in NEGATIONS for c in children) and node.pos_ in {"VERB", "AUX"}:
@@ -204,6 +210,17 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
         if node.dep_ in {"relcl", "ROOT"} or _presupposes(node):
             break
     return "asserted"
+
+
+def _obliged(node: Token, children: list[Token]) -> bool:
+    """ "(we) have to increase", "needs to step up": what someone must do now, not what was done."""
+    head = node.head
+    return (
+        node.dep_ == "xcomp"
+        and head.lemma_.lower() in OBLIGING_LEMMAS
+        and head.tag_ in PRESENT_TAGS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    )
 
 
 def _decreed(trigger: Token, verb: Token) -> bool:
