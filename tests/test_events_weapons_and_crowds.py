@@ -180,3 +180,22 @@ def test_a_place_erupting_in_protests_is_a_demonstration(pipeline: Pipeline, tex
 def test_a_consequence_takes_its_parties_from_the_clause_it_follows() -> None:
     """ "…, resulting in a gun battle": the police and the insurgents fought it."""
     assert asserted_sub_types("Police confronted the insurgents, resulting in a brief gun battle.") == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prosecutors said the businessman was a leader of the coup plot. "
+            "He was briefly detained in Lyon on Monday.",
+            ["Arrests"],
+        ),
+        ("The bakery in Lyon was robbed on Monday night. He was arrested in Lyon on Tuesday.", []),
+    ],
+)
+def test_an_arrested_pronoun_takes_who_it_is_from_the_sentence_before(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    """ "He was briefly detained" after a sentence naming him a coup plotter is a political arrest; after a
+    robbery, an ordinary one."""
+    assert whole_pipeline_asserts(pipeline, text) == expected

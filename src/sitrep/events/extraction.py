@@ -518,7 +518,15 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
     an armed group that detains people is never ordinary law enforcement."""
     if any(role == "actor1" and ref.kind in ARMED_KINDS - {"police"} for ref, role in actors):
         return True
-    return POLITICAL_ARREST in typing.features or any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.sent)
+    if POLITICAL_ARREST in typing.features or any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.sent):
+        return True
+    # "... declared he was a leader of the plot. He was briefly detained.": a pronoun takes who it is from the
+    # sentence before
+    told_before = any(c.dep_ in {"nsubjpass", "dobj"} and c.tag_ == "PRP" for c in head.children)
+    before = head.sent.start - 1
+    return (
+        told_before and before >= 0 and any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.doc[before].sent)
+    )
 
 
 def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> bool:
