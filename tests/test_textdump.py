@@ -1316,3 +1316,29 @@ def test_a_german_interviews_quoted_answers_are_sentences_and_the_comment_count_
     paragraphs = extract_textdump(page + comments + "\n\nSchöner Weg, waren gestern dort!").paragraphs
     assert [p for p in paragraphs if p.startswith(("Vogt:", "Lenz:"))] == answers[1::2]
     assert not any(p.startswith("3 Gedanken") for p in paragraphs)
+
+
+def test_a_story_in_a_table_column_is_rejoined_at_the_columns_own_wrap() -> None:
+    """A page laid out as a table prints its story in a column indented past the sidebar and wrapped at the
+    column's edge, past the page's own: the column's lines and the page's own are each re-joined at their
+    own wrap."""
+    notice = (
+        "we wrote about the association's work in the valley, the people who joined it that year and the "
+        "plans for the orchard along the old mill road, and we asked our readers to send us their old pictures."
+    )
+    letters = [f"In letter number {n} {notice}" for n in range(6)]
+    story = [
+        "The association planted the first row of apple trees along the old mill road in the spring, after two "
+        "winters of talks with the farmers whose fields border the road and with the council, which owns it.",
+        "Volunteers from the three villages came every Saturday in April to dig, to plant and to water, and the "
+        "school brought its pupils for a morning so that every child could plant a tree of their own.",
+        "The trees will bear their first apples in four or five years; until then the association asks walkers "
+        "to keep their dogs on a lead along the road and to leave the young trees and their stakes alone.",
+    ]
+    lines = ["Home", "Newsletters", "Contact", ""]
+    for letter in letters:
+        lines += [*textwrap.wrap(letter, 79), ""]
+    for paragraph in story * 2:
+        lines += [" " * 20 + line for line in textwrap.wrap(paragraph, 70)] + [""]
+    units = [unit.text for unit in _units("\n".join([*lines, "Imprint"]))]
+    assert all(paragraph in units for paragraph in story) and all(letter in units for letter in letters)

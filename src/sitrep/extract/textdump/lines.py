@@ -79,6 +79,26 @@ def _drop_link_list(lines: list[str], options: TextdumpOptions) -> list[str]:
     return lines
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _column_widths(lines: list[str], options: TextdumpOptions, measure: Callable[[str], int]) -> dict[int, int]:
+    """The wrap width of each indented column with lines enough to tell it: a page laid out as a table is
+    printed with its story in a column of its own, indented past the sidebar and wrapped at the column's
+    edge, not the page's ({indent: width}, the indent counted in the width)."""
+    by_indent: dict[int, list[str]] = {}
+    for line in lines:
+        indent = _indent(line)
+        if indent >= options.column_min_indent and line.strip():
+            by_indent.setdefault(indent, []).append(line)
+    widths = {}
+    for indent, column in by_indent.items():
+        if len(column) >= options.column_min_lines and (width := _wrap_width(column, options, measure)) is not None:
+            widths[indent] = width
+    return widths
+
+
 def _wrap_width(lines: list[str], options: TextdumpOptions, measure: Callable[[str], int] = len) -> int | None:
     """The column a tool wrapped at, or None when lines were not wrapped.
 
@@ -215,6 +235,10 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
     if width is None:
         measure = len
         width = _wrap_width(shown, options, measure)
+    columns = _column_widths(shown, options, measure)
+    if columns:  # the page's own lines, apart from its table's columns
+        margin = [line for line in shown if _indent(line) < options.column_min_indent]
+        width = _wrap_width(margin, options, measure) or width
     # Repaired line by line: the wrap was measured on the garbled line, as the tool printed it.
     garbled = double_decoded(text)
     units: list[Unit] = []
@@ -242,10 +266,11 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
             units.append(current)
             item_indent = mark.end() if mark else 0
         nxt = shown[i + 1] if i + 1 < len(shown) else ""
+        edge = columns.get(_indent(shown[i]), width)
         continued = (
-            width is not None
+            edge is not None
             and nxt.strip()
-            and measure(shown[i].rstrip()) + _next_word_width(nxt, measure) > width - options.wrap_tolerance
+            and measure(shown[i].rstrip()) + _next_word_width(nxt, measure) > edge - options.wrap_tolerance
             and not _ends_caption(cleaned)
             and not _starts_picture(shown[i], nxt)
         )

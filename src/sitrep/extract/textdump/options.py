@@ -19,6 +19,8 @@ class TextdumpOptions:
     wrap_tolerance: int = 3  # lynx breaks a little early when a line holds link numbers
     wrap_edge_share: float = 0.1  # the wrap column still ends this share of the busiest column's lines
     wrap_min_lines: int = 8  # fewer breakable lines than this tell no wrap width
+    column_min_indent: int = 8  # lines indented this far may be a column of a table layout ...
+    column_min_lines: int = 12  # ... with a wrap width of its own when it holds this many lines
     wrap_edge_span: int = 12  # wrapped lines end within this many columns below the ceiling
     wrap_min_width: int = 30  # a ceiling narrower than this is not a wrap
     wrap_max_width: int = 1024  # ... nor one wider than this (lynx's widest)
