@@ -22,6 +22,8 @@ def whole_pipeline_asserts(pipeline: Pipeline, text: str) -> list[str]:
         "Youths hurled a Molotov cocktail at the police station in Vessa overnight.",
         "The ministry building in Vessa was firebombed early on Sunday.",
         "Several homes in Kelvane had petrol bombs thrown at them on Tuesday.",
+        # the parser hangs "bombed" on "fire" as a clause of its own: the cue's words stay together
+        "The police headquarters in Vessa was fire bombed early on Wednesday.",
     ],
 )
 def test_fire_bombs_thrown_by_hand_are_grenades(text: str) -> None:

@@ -254,6 +254,7 @@ def _groups(
     by_head: dict[int, list[CueHit]] = {}
     for _sentence, hits in sentences:
         topics = demonstration_topics(doc, hits)  # "gathered to oppose the invasion": the crowd's cause
+        accepted: list[tuple[CueHit, Token]] = []
         for hit in hits:
             if hit.start in topics and hit.cue not in DEMONSTRATION_CUES | TOPIC_ANCHORS:
                 continue
@@ -266,7 +267,10 @@ def _groups(
                 continue  # a speaker, unless a crowd that also did something: "protesters gathered and demanded"
             if token.idx in cues and hit.cue not in SPOKEN_ACTS:  # "rallied against", "condemned": said and done
                 continue
-            by_head.setdefault(clause_head(token).i, []).append(hit)
+            accepted.append((hit, token))
+        for hit, token in accepted:  # a cue within a longer one is its word: "bombed" in "fire bombed"
+            if not any(_inside(hit, other) for other, _ in accepted):
+                by_head.setdefault(clause_head(token).i, []).append(hit)
     return [
         ClauseGroup(doc[i], tuple(hits))
         for i, hits in sorted(by_head.items())
@@ -295,6 +299,11 @@ def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
     if head.dep_ == "conj":  # the same doers' second verb: one event with a longer toll
         return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
     return head.tag_ == "VBG" and head.dep_ in OUTCOME_DEPS
+
+
+def _inside(hit: CueHit, other: CueHit) -> bool:
+    """``hit`` lies within the longer cue ``other``."""
+    return other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
 
 
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
@@ -348,7 +357,11 @@ def _event(
     inert: frozenset[int] = frozenset(),
 ) -> Event | None:
     head = group.head
-    tokens = [t for t in clause_tokens(head) if t.i not in inert]
+    # A cue's words are its clause's, even where the parser splits them ("was fire bombed": "bombed" hangs
+    # as a clause of its own on "fire")
+    own = {i for hit in group.hits for i in range(hit.start, hit.end)}
+    words = sorted({*clause_tokens(head), *(frame.doc[i] for i in own)}, key=lambda t: t.i)
+    tokens = [t for t in words if t.i not in inert]
     first = frame.doc[group.hits[0].start]
     attribution = frame.attribution_of(first.idx)
     actors = event_actors(group, frame, attribution, bare_side_kind="military")
