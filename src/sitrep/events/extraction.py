@@ -268,8 +268,9 @@ def _groups(
             if token.idx in cues and hit.cue not in SPOKEN_ACTS:  # "rallied against", "condemned": said and done
                 continue
             accepted.append((hit, token))
+        within = _within_longer([hit for hit, _ in accepted])
         for hit, token in accepted:  # a cue within a longer one is its word: "bombed" in "fire bombed"
-            if not any(_inside(hit, other) for other, _ in accepted):
+            if hit not in within:
                 by_head.setdefault(clause_head(token).i, []).append(hit)
     return [
         ClauseGroup(doc[i], tuple(hits))
@@ -301,9 +302,22 @@ def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
     return head.tag_ == "VBG" and head.dep_ in OUTCOME_DEPS
 
 
-def _inside(hit: CueHit, other: CueHit) -> bool:
-    """``hit`` lies within the longer cue ``other``."""
-    return other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
+def _within_longer(hits: Sequence[CueHit]) -> set[CueHit]:
+    """The hits that lie within a longer one, found by their starts (linear in the hits: a sentence of a
+    pathological input may hold thousands)."""
+    ends: dict[int, list[int]] = {}
+    for hit in hits:
+        ends.setdefault(hit.start, []).append(hit.end)
+    longest = max((hit.end - hit.start for hit in hits), default=0)
+    return {
+        hit
+        for hit in hits
+        if any(
+            end >= hit.end and end - start > hit.end - hit.start
+            for start in range(hit.start - longest + 1, hit.start + 1)
+            for end in ends.get(start, ())
+        )
+    }
 
 
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
