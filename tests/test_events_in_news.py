@@ -645,3 +645,17 @@ def test_an_obligation_in_the_present_is_not_a_deed(text: str, modality: str) ->
     """ "We have to increase the bombings" says what must be done; "had to retreat" tells what was done."""
     found = events_of(text)
     assert found and {m for _, m in found} == {modality}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Soldiers routinely beat up detainees in Vessa, a court was told on Monday.", "hypothetical"),
+        ("Rebels often shelled Kelvane during the long war.", "hypothetical"),
+        ("Rebels repeatedly shelled Kelvane last week.", "asserted"),
+    ],
+)
+def test_a_habit_is_no_event_in_any_tense_unless_dated(text: str, modality: str) -> None:
+    """ "Routinely beat up prisoners" is a habit, past or present; "repeatedly shelled ... last week" is news."""
+    found = events_of(text)
+    assert found and {m for _, m in found} == {modality}, found

@@ -377,8 +377,15 @@ def _asks(trigger: Token) -> bool:
 
 
 def _generic(verb: Token, children: list[Token]) -> bool:
-    marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS | HABITUAL_ADVERBS for c in children)
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in children) and not _dated(children):
+        return True  # "soldiers routinely beat up detainees": a habit in any tense, unless dated ("last week")
+    marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS for c in children)
     return (marked or _not_yet(verb, children) or _every(children)) and _present(verb, children)
+
+
+def _dated(children: list[Token]) -> bool:
+    """The clause names its time ("often shelled the town last week"): repeated deeds of one period."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for c in children for t in c.subtree)
 
 
 def _every(children: list[Token]) -> bool:
