@@ -22,13 +22,9 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.background import DEMONSTRATION_CUES, TOPIC_ANCHORS, demonstration_topics
 from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
-from sitrep.events.constructions import PEOPLE_NOUNS
-from sitrep.events.disaster_senses import people_do_it_to
 from sitrep.events.domain import document_domain
 from sitrep.events.language import is_english
-from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import (
     ARMED,
@@ -45,20 +41,10 @@ from sitrep.events.rules import (
 )
 from sitrep.events.senses import inert_tokens
 from sitrep.events.taxonomy import type_of
+from sitrep.events.triggers import clause_groups
 from sitrep.gazetteer.countries import country_name
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
 
-# Cues that can start an event in running text. Group changes, bases and property words are
-# too common in news prose to stand alone; they still type a clause that another cue started.
-# fmt: off
-TRIGGER_CUES = frozenset({
-    "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
-    "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
-    "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base", "riot",
-    "gunfire", "property", "looted_arms", "defection",
-})
-# Cues whose words are also speech cues and still the act: a crowd that "rallied against", a state that "condemned".
-SPOKEN_ACTS = frozenset({"protest", "diplomacy", "defection"})  # "pledged allegiance" is said and done
 # Cues that start an event only with an armed actor in the clause: "troops were deployed", "militants
 # set up a base", "soldiers burned the houses"; not "the app was deployed", "the company's headquarters",
 # "the storm destroyed homes".
@@ -66,8 +52,6 @@ ARMED_ONLY_CUES = frozenset({"deployment", "base", "property", "defection"})
 ARMED_ONLY_TYPES = frozenset(
     {"Other", "Headquarters or base established", "Looting/property destruction", "Change to group/activity"}
 )
-# Cues that name their event with a noun only: "a storm hit", not "police stormed"; "floods", not "flooded in".
-NOUN_ONLY_CUES = frozenset({"natural"})
 # Types that need no named actor or place to be an event: a quake is news without anybody doing it;
 # talks need states (checked apart) and trafficking names its criminals.
 SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
@@ -75,25 +59,14 @@ STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "le
 STATE_NOUNS = frozenset({"country", "nation", "government", "state"})
 SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
 # Words only dealings between states use; a minister or a president also meets their own opposition.
+# fmt: off
 DIPLOMACY_WORDS = frozenset({
     "ambassador", "envoy", "embassy", "diplomat", "diplomatic", "treaty", "sanction", "summit", "bilateral",
     "consulate", "foreign", "counterpart", "nato", "un", "delegation",
 })
 # fmt: on
-# Words that name an event only in ACLED's terse notes, not in running prose.
-# fmt: off
-WEAK_TRIGGERS = frozenset({
-    "war", "wars", "violence", "body", "bodies", "dead", "death", "deaths", "strike", "strikes", "sign", "signed",
-    "signing", "agree", "agreed", "accord", "swap", "engage", "engaged", "engagement", "battlefield",
-    "fatalities", "fatality", "shot", "negotiate", "negotiation", "negotiations", "mine",
-    "mines",
-})
-# fmt: on
-TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 # Actors whose presence makes a clause about somebody: armed actors and the political ones.
 GROUNDING_KINDS = ARMED_KINDS | {"opposition", "government", "legislature", "judiciary", "media", "protesters"}
-OUTCOME_VERBS = frozenset({"kill", "leave", "wound", "injure", "claim", "cause"})
-OUTCOME_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})  # events told in passing: less sure to be the news
 SUBORDINATE_FACTOR = 0.85
 CIRCUMSTANCE_FACTOR = 0.5  # "despite continued shelling, rebels captured ...": the setting of the news
@@ -123,7 +96,7 @@ def extract_events(
     sentences = [(s, typer.lexicon.hits(list(s)) + typer.dependency_hits(list(s))) for s in doc.sents]
     inert = inert_tokens(doc, sentences)
     frame = frame_of() if frame_of is not None else ArticleFrame.build(doc, result, typer.actors)
-    groups = _groups(doc, result, typer, sentences, inert)
+    groups = clause_groups(doc, result, typer, sentences, inert)
     found = [_event(group, frame, typer, model, dct, inert) for group in groups]
     found = _demonstration_stories(_one_event_per_operation(found, groups), groups, typer, frame, inert)
     return _one_per_trigger([event for event in found if event is not None])
@@ -241,125 +214,6 @@ def _one_per_trigger(events: list[Event]) -> list[Event]:
             seen.add(key)
             kept.append(event)
     return kept
-
-
-def _groups(
-    doc: Doc,
-    result: AnalyzedArticle,
-    typer: RuleTyper,
-    sentences: Sequence[tuple[SpacySpan, Sequence[CueHit]]],
-    inert: frozenset[int],
-) -> list[ClauseGroup]:
-    sources, cues = _source_and_cue_chars(result)
-    by_head: dict[int, list[CueHit]] = {}
-    for _sentence, hits in sentences:
-        topics = demonstration_topics(doc, hits)  # "gathered to oppose the invasion": the crowd's cause
-        accepted: list[tuple[CueHit, Token]] = []
-        for hit in hits:
-            if hit.start in topics and hit.cue not in DEMONSTRATION_CUES | TOPIC_ANCHORS:
-                continue
-            token = doc[hit.start : hit.end].root
-            if hit.cue == "claimed":  # "claimed responsibility": the verb is also an attribution cue
-                token = doc[hit.end - 1]
-            if not _is_trigger(hit, token, typer) or token.i in inert:
-                continue
-            if token.idx in sources and not (hit.cue in DEMONSTRATION_CUES and clause_head(token).idx not in cues):
-                continue  # a speaker, unless a crowd that also did something: "protesters gathered and demanded"
-            if token.idx in cues and hit.cue not in SPOKEN_ACTS:  # "rallied against", "condemned": said and done
-                continue
-            accepted.append((hit, token))
-        within = _within_longer([hit for hit, _ in accepted])
-        for hit, token in accepted:  # a cue within a longer one is its word: "bombed" in "fire bombed"
-            if hit not in within:
-                by_head.setdefault(clause_head(token).i, []).append(hit)
-    return [
-        ClauseGroup(doc[i], tuple(hits))
-        for i, hits in sorted(by_head.items())
-        if not _outcome_of(doc[i], by_head) and not _toll_of(doc[i], by_head)
-    ]
-
-
-SUFFERED = frozenset({"kill", "die", "injure", "wound", "hurt"})
-CAUSE_MARKS = frozenset({"when"})  # "as protesters marched": alongside, not the cause
-
-
-def _toll_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
-    """ "Three soldiers were killed when their vehicle hit a landmine": the toll of the event told in
-    its "when" clause, which says what happened."""
-    if head.lemma_.lower() not in SUFFERED or (head.lemma_.lower() != "die" and head.tag_ != "VBN"):
-        return False
-    clauses = [c for c in head.children if c.dep_ == "advcl" and c.i in heads]
-    return any(m.dep_ in {"mark", "advmod"} and m.lower_ in CAUSE_MARKS for c in clauses for m in c.children)
-
-
-def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
-    """ "..., killing 170 people", "leaving four dead", "shot dead 40 and injured hundreds more": the toll
-    of the event it hangs from, not an event of its own."""
-    if head.head.i not in heads or head.head.i == head.i or head.lemma_.lower() not in OUTCOME_VERBS:
-        return False
-    if head.dep_ == "conj":  # the same doers' second verb: one event with a longer toll
-        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
-    return head.tag_ == "VBG" and head.dep_ in OUTCOME_DEPS
-
-
-def _within_longer(hits: Sequence[CueHit]) -> set[CueHit]:
-    """The hits that lie within a longer one, found by their starts (linear in the hits: a sentence of a
-    pathological input may hold thousands)."""
-    ends: dict[int, list[int]] = {}
-    for hit in hits:
-        ends.setdefault(hit.start, []).append(hit.end)
-    longest = max((hit.end - hit.start for hit in hits), default=0)
-    return {
-        hit
-        for hit in hits
-        if any(
-            end >= hit.end and end - start > hit.end - hit.start
-            for start in range(hit.start - longest + 1, hit.start + 1)
-            for end in ends.get(start, ())
-        )
-    }
-
-
-def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
-    if hit.cue not in TRIGGER_CUES or token.pos_ not in TRIGGER_POS:
-        return False
-    weak = hit.end - hit.start == 1 and token.lower_ in WEAK_TRIGGERS  # "air strike" is no bare "strike"
-    if weak and not (_shot_at_someone(token) or hit.cue == "air"):  # "air": a state's "strikes"
-        return False
-    if hit.cue in NOUN_ONLY_CUES and (token.pos_ not in {"NOUN", "PROPN"} or people_do_it_to(token)):
-        return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
-    if hit.cue == "property" and token.dep_ == "amod":
-        return False  # "a destroyed van is pictured": the state of a thing, not who destroyed it
-    return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
-
-
-PEOPLE_WORDS = PEOPLE_NOUNS | {"officer", "soldier", "policeman", "civilian", "child", "boy", "girl", "teenager"}
-VICTIM_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
-
-
-def _shot_at_someone(token: Token) -> bool:
-    """ "Police shot a man", "he was shot": the verb with a person shot, not "a shot", "shot a film"."""
-    if token.lower_ != "shot" or token.pos_ != "VERB":
-        return False
-    if any(c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally"} for c in token.children):
-        return True  # "police fatally shot Alton Sterling"
-    for child in token.children:
-        if child.dep_ in {"dobj", "nsubjpass"}:
-            is_person = child.ent_type_ in {"PERSON", "NORP"} or child.lower_ in VICTIM_PRONOUNS
-            if is_person or child.lemma_.lower() in PEOPLE_WORDS:
-                return True
-    return False
-
-
-def _source_and_cue_chars(result: AnalyzedArticle) -> tuple[set[int], set[int]]:
-    """The characters of attribution sources, and of their cues."""
-    sources: set[int] = set()
-    cues: set[int] = set()
-    for attribution in result.attributions:
-        cues.update(range(attribution.cue.start, attribution.cue.end))
-        if attribution.source is not None:
-            sources.update(range(attribution.source.start, attribution.source.end))
-    return sources, cues
 
 
 def _event(
