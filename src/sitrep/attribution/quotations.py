@@ -93,11 +93,16 @@ def join_split_quotes(speech: SpeechDoc, found: list[FoundAttribution]) -> None:
     """“A,” he said, “B.”: the quotation after the cue is the second part of the content."""
     text, quotes = speech.text, speech.quotes
     covered = covered_quotes(speech, found)
+    ending_at: dict[int, int] = {}  # the first quotation ending at each offset, and at each span: looked up,
+    spanning: dict[tuple[int, int], int] = {}  # not searched for, so thousands of quotations stay linear
+    for k, quote in enumerate(quotes):
+        ending_at.setdefault(quote.end, k)
+        spanning.setdefault((quote.start, quote.end), k)
     for item in found:
         if item.kind == "indirect" or len(item.content) != 1:
             continue
         # the quotation that closes the content ("Velt is still a “safe pair of hands,” Orla said. “...”")
-        qi = next((k for k, q in enumerate(quotes) if q.end == item.content[0][1]), None)
+        qi = ending_at.get(item.content[0][1])
         if qi is None or qi + 1 >= len(quotes) or qi + 1 in covered:
             continue
         first, second = quotes[qi], quotes[qi + 1]
@@ -115,7 +120,7 @@ def join_split_quotes(speech: SpeechDoc, found: list[FoundAttribution]) -> None:
     for item in found:
         if item.kind != "direct" or not item.content:
             continue
-        qi = next((k for k, q in enumerate(quotes) if (q.start, q.end) == item.content[0]), None)
+        qi = spanning.get(item.content[0])
         if qi is None or qi == 0 or qi - 1 in covered:
             continue
         first, second = quotes[qi - 1], quotes[qi]
