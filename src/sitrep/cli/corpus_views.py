@@ -70,6 +70,17 @@ def _json_lines(items: list[Any]) -> None:
         sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
 
 
+def _printed_as_json(items: list[Any], format: Format, nothing: str) -> bool:
+    """JSON lines when asked for; with nothing to show as text, say so and exit with 1."""
+    if format is Format.json:
+        _json_lines(items)
+        return True
+    if not items:
+        err.print(nothing)
+        raise typer.Exit(1)
+    return False
+
+
 def _reprinted(report: service.Report) -> str:
     """ "; reported by 3 outlets" for a report that reprints carried too."""
     return f"[dim]; reported by {len(report.outlets)} outlets[/dim]" if len(report.outlets) > 1 else ""
@@ -96,12 +107,8 @@ def timeline(
 ) -> None:
     """Every event and control claim about a place or actor, in time order, with who says so."""
     entries = service.timeline(_store(db), query, start, end)
-    if format is Format.json:
-        _json_lines(entries)
+    if _printed_as_json(entries, format, f"nothing about {query!r}"):
         return
-    if not entries:
-        err.print(f"nothing about {query!r}")
-        raise typer.Exit(1)
     for entry in entries:
         first, *others = entry.reports
         out.print(escape(_record_line(first.record)) + _reprinted(first), markup=True)
@@ -136,12 +143,8 @@ def claims(
     if place is None:
         raise UsageError("name a place, or use --conflicting")
     periods = service.place_claims(_store(db), place, start, end)
-    if format is Format.json:
-        _json_lines(periods)
+    if _printed_as_json(periods, format, f"no control claims about {place!r}"):
         return
-    if not periods:
-        err.print(f"no control claims about {place!r}")
-        raise typer.Exit(1)
     for period in periods:
         span = period.earliest if period.earliest == period.latest else f"{period.earliest} … {period.latest}"
         out.print(f"[bold]{escape(str(span))}[/bold]: {escape(period.derived)}")
