@@ -89,6 +89,12 @@ def test_ingest_folder_summary_and_queries(corpus: Path, tmp_path: Path) -> None
     assert code == 0 and "Ukraine confessed" in out
     code, _, err = run("show", "99", "--db", db)
     assert code == 1 and "no document with id 99" in err
+    code, out, _ = run("timeline", "Bakhmut", "--db", db, "--format", "json")
+    assert code == 0 and all("reports" in json.loads(line) for line in out.splitlines()) and out
+    code, _, err = run("timeline", "Nowhere At All", "--db", db)
+    assert code == 1 and "nothing about 'Nowhere At All'" in err
+    code, _, err = run("claims", "Nowhere At All", "--db", db)
+    assert code == 1 and "no control claims about 'Nowhere At All'" in err
 
 
 def test_default_database_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
