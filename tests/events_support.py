@@ -68,6 +68,11 @@ def events_of(text: str, language: str | None = None) -> list[tuple[str, str]]:
     return [(e.sub_type, e.modality) for e in run_events(ctx)]
 
 
+def modalities_of(text: str) -> set[str]:
+    """The modalities of the events the stage finds in ``text`` (empty: it finds none)."""
+    return {modality for _, modality in events_of(text)}
+
+
 def asserted_sub_types(text: str) -> list[str]:
     """The sub-types of the events the stage asserts in ``text``, in order."""
     return [sub_type for sub_type, modality in events_of(text) if modality == "asserted"]

@@ -163,6 +163,7 @@ def _before_the_act(word: Token) -> set[int]:
 
 ANCHOR_PREPS = frozenset({"before", "ahead"})
 CONCESSIVE_PREPS = frozenset({"despite", "notwithstanding"})
+KNOWN_PREPS = ANCHOR_PREPS | CONCESSIVE_PREPS  # phrases that hold what another clause takes as known
 
 
 def _time_anchor(word: Token, head: Token) -> set[int]:
@@ -173,8 +174,7 @@ def _time_anchor(word: Token, head: Token) -> set[int]:
     truce", "despite recent attacks, the threat does not rank high")."""
     node = word
     while node.head.i != node.i:  # up to the sentence's root, through a relative clause ("that killed five")
-        known = node.lower_ in ANCHOR_PREPS or node.lower_ in CONCESSIVE_PREPS
-        if node.dep_ == "prep" and known and node.head.pos_ in {"VERB", "AUX"}:
+        if node.dep_ == "prep" and node.lower_ in KNOWN_PREPS and node.head.pos_ in {"VERB", "AUX"}:
             return {t.i for t in node.subtree} if word.i != node.head.i else set()
         node = node.head
     return set()

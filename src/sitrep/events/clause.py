@@ -23,8 +23,7 @@ HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can",
 PLANNED_AUX = frozenset({"will", "shall", "'ll"})
 # "We have to increase the bombings", "the army needs to step up its strikes": an obligation in the present
 # tense is not a deed ("troops had to retreat" in the past tells that they did).
-OBLIGING_LEMMAS = frozenset({"have", "need"})
-PRESENT_TAGS = frozenset({"VBP", "VBZ", "VB"})
+OBLIGING_LEMMAS = frozenset({"have", "need"})  # in a present tense: PRESENT_TAGS
 # fmt: off
 PLANNED_LEMMAS = frozenset({
     "plan", "aim", "intend", "threaten", "prepare", "seek", "want", "vow", "promise", "pledge", "goal",

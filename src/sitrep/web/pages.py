@@ -32,6 +32,7 @@ from sitrep.web.state import request_store, server_state
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.globals["region_max_span"] = basemap.REGION_MAX_SPAN  # the script draws regions at the same scale
 _LONG_TOKEN = re.compile(r"\S{64,}")
 _PIECE = 32
 

@@ -116,9 +116,10 @@ def _find_title(
     keys = [norm(p.BULLET.sub("", u.text)) for u in header]
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
     scored: list[tuple[float, int, str]] = []
-    last_candidate = max((i for i, unit in enumerate(header) if headline_like(unit, o)), default=-1)
+    headline_shaped = [headline_like(unit, o) for unit in header]
+    last_candidate = max((i for i, shaped in enumerate(headline_shaped) if shaped), default=-1)
     for i, unit in enumerate(header):
-        candidate = headline_like(unit, o) or _last_crumb(header, i, used, o)
+        candidate = headline_shaped[i] or _last_crumb(header, i, used, o)
         if i in used or not candidate or _mid_sentence(header, i, o):
             continue
         # Printed twice close together (page title and headline, crumb and headline); a menu item

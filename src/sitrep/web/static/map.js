@@ -6,7 +6,6 @@
   "use strict";
   const MAX_EVENTS = 5000;
   const ADMIN1 = "/static/vendor/admin1/";
-  const REGION_MAX_SPAN = 10; // degrees of latitude: first-level regions are drawn on a region's map only
 
   function apiUrl(base, params) {
     const url = new URL(base, window.location.origin);
@@ -75,11 +74,13 @@
   // the first time a country is seen at a region's scale, and hidden on larger maps as on the server's.
   async function regionBorders(map) {
     const boxes = await (await fetch(`${ADMIN1}index.json`)).json();
+    // degrees of latitude: regions are drawn on a region's map only, at the scale the server's map uses
+    const maxSpan = Number(map.getContainer().dataset.regionMaxSpan);
     const layer = L.layerGroup();
     const loaded = new Set();
     async function update() {
       const view = map.getBounds();
-      if (view.getNorth() - view.getSouth() > REGION_MAX_SPAN) {
+      if (view.getNorth() - view.getSouth() > maxSpan) {
         layer.remove();
         return;
       }
