@@ -10,13 +10,15 @@ import random
 import threading
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from itertools import combinations, product
 from pathlib import Path
 
 import pytest
 from tests.corpus_support import BAKHMUT, SOLEDAR, article
 
-from sitrep.corpus import records, views
+from sitrep.corpus import groups, records, views
+from sitrep.corpus.cache import SERVING_ENV
 from sitrep.corpus.records import Record
 from sitrep.store import Store, backends
 from sitrep.store.keys import FAR_FUTURE
@@ -125,22 +127,61 @@ def big_corpus(store: Store) -> Store:
     return store
 
 
-def test_timeline_in_sql_equals_the_python_definition(big_corpus: Store) -> None:
+def _happenings(found: list[Record]) -> list[list[Record]]:
+    """The timeline's definition: records in time order, each joining the first earlier happening whose first
+    record says the same thing about the same place at an overlapping (or the same) time."""
+    happenings: list[list[Record]] = []
+    for r in sorted(found, key=groups.record_order):
+        same = (r.kind, r.what, r.place.place_id if r.place else None)
+        entry = next(
+            (
+                h
+                for h in happenings
+                if (h[0].kind, h[0].what, h[0].place.place_id if h[0].place else None) == same
+                and (views.overlaps(h[0], r) or h[0].earliest == r.earliest)
+            ),
+            None,
+        )
+        if entry is None:
+            happenings.append([r])
+        else:
+            entry.append(r)
+    return happenings
+
+
+@pytest.mark.parametrize("serving", [False, True], ids=["one question", "a server"])
+def test_timeline_in_sql_equals_the_python_definition(
+    big_corpus: Store, serving: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read for its dates alone or cut from the place's whole timeline, a timeline has the happenings, the
+    records, the reports and the first records the definition gives."""
+    monkeypatch.setenv(SERVING_ENV, "1" if serving else "")
+    views.TIMELINES.clear()
+    views.WHOLE_TIMELINES.clear()
+    for query in QUERIES if serving else []:  # the whole timelines kept, as a server has them after its first reads
+        views.timeline(big_corpus, query)
+        whole = partial(views.WHOLE_TIMELINES.ready, big_corpus, ("groups", query.casefold()), list)
+        assert _eventually(lambda: whole() is not None, True)  # noqa: B023 (read at once)
+    views.TIMELINES.clear()
     everything = [*records.events(big_corpus), *records.control_claims(big_corpus)]
     for query in QUERIES:
         for start, end in [(None, None), ("2023-02-10", None), (None, "2023-02-10"), ("2023-02-01", "2023-03-01")]:
-            expected = sorted(
-                (
+            expected = _happenings(
+                [
                     r
                     for r in everything
                     if (_matches_place(r, query) or _matches_actor(r, query)) and _in_range(r, start, end)
-                ),
-                key=lambda r: (r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.idx),
+                ]
             )
-            got = [r for entry in views.timeline(big_corpus, query, start, end) for r in entry.records]
-            assert sorted(got, key=lambda r: (r.kind, r.doc_id, r.idx)) == sorted(
-                expected, key=lambda r: (r.kind, r.doc_id, r.idx)
-            ), (query, start, end)
+            got = views.timeline(big_corpus, query, start, end)
+            assert [e.records for e in got] == [len(h) for h in expected], (query, start, end)
+            assert [(e.first.kind, e.first.doc_id, e.first.idx) for e in got] == [
+                (h[0].kind, h[0].doc_id, h[0].idx) for h in expected
+            ]
+            for entry, happening in zip(got, expected, strict=True):
+                stories = {(r.story, r.claimant.label) for r in happening}
+                assert len(entry.reports) == len(stories) and sum(r.records for r in entry.reports) == len(happening)
+                assert entry.corroboration["outlets"] == len({r.outlet for r in happening})
 
 
 def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Store) -> None:
@@ -226,9 +267,9 @@ def test_a_places_events_page_by_time_like_the_python_definition(big_corpus: Sto
 def groupings(monkeypatch: pytest.MonkeyPatch) -> list[records.Filter]:
     """Every selection the views group claims for (``records.claim_groups`` counted)."""
     computed: list[records.Filter] = []
-    grouped = records.claim_groups
+    grouped = groups.claim_groups
 
-    def counting(store: Store, where: records.Filter) -> list[records.ClaimGroup]:
+    def counting(store: Store, where: records.Filter) -> list[groups.ClaimGroup]:
         computed.append(where)
         return grouped(store, where)
 
@@ -243,7 +284,7 @@ def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_proce
     views.PLACE_CLAIMS.clear()
     views.TIMELINES.clear()
     first = views.place_claims(big_corpus, "Soledar")
-    before = sum(len(e.records) for e in views.timeline(big_corpus, "Soledar"))
+    before = sum(e.records for e in views.timeline(big_corpus, "Soledar"))
     again = views.place_claims(big_corpus, "Soledar")
     assert len(computed) == 1 and [p.total for p in again] == [p.total for p in first]
     other = Store(big_corpus.url)  # another writer, as another process would be
@@ -266,7 +307,7 @@ def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_proce
     )
     after = views.place_claims(big_corpus, "Soledar")
     assert len(computed) == 2 and sum(p.total for p in after) == sum(p.total for p in first) + 1
-    assert sum(len(e.records) for e in views.timeline(big_corpus, "Soledar")) == before + 1  # timelines too
+    assert sum(e.records for e in views.timeline(big_corpus, "Soledar")) == before + 1  # timelines too
     other.close()
 
 

@@ -157,9 +157,9 @@ def test_a_reprinted_report_counts_once_in_a_timeline(pipeline: Pipeline, tmp_pa
     store.close()
     entries = service.timeline(Store(db), place)
     shelling = next(e for e in entries if e.first.sub_type == "Shelling/artillery/missile attack")
-    assert len(shelling.records) == 3
+    assert shelling.records == 3
     assert [r.outlets for r in shelling.reports] == [["daily.example", "wire.example"], ["gazette.example"]]
-    assert service.corroboration(shelling.records) == {"outlets": 3, "stories": 2, "sources": 2}
+    assert shelling.corroboration == {"outlets": 3, "stories": 2, "sources": 2}
     code, out, _ = run("timeline", place, "--db", str(db))
     assert code == 0 and "reported by 2 outlets" in out and "2 independent report(s) from 3 outlet(s)" in out
 

@@ -306,6 +306,7 @@ def serve(
     # After a write, readers get the previous state of a view while the new one is computed (up to 2 s at
     # 100,000 documents) instead of waiting for it; --fresh makes the first reader wait instead.
     os.environ[view_cache.STALE_ENV] = "" if fresh else "1"
+    os.environ[view_cache.SERVING_ENV] = "1"
     if workers == 1:
         app = web_app.create_app(store, token, threads=threads or web_app.DEFAULT_THREADS, warm=warm_up)
         uvicorn.run(app, host=host, port=port, log_level="warning", http=PROTOCOL)

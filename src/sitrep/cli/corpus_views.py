@@ -115,8 +115,8 @@ def timeline(
         for other in others:
             line = f"{'':<24}   also: says {other.record.claimant.label}; outlet {other.record.outlet}"
             out.print(escape(f"{line} [doc {other.record.doc_id}]") + _reprinted(other))
-        counted = service.corroboration(entry.records)
-        if len(entry.records) > 1:
+        counted = entry.corroboration
+        if entry.records > 1:
             out.print(
                 f"{'':<24}   [dim]{counted['stories']} independent report(s) from {counted['outlets']} outlet(s), "
                 f"{counted['sources']} source(s)[/dim]"

@@ -91,6 +91,25 @@ class GenerationCache:
                     self._pending.pop(full, None)
         return value
 
+    def ready(self, store: Store, key: Hashable, compute: Callable[[], T]) -> T | None:
+        """The value for ``key`` if one is kept (this generation's, or where stale values are allowed an
+        earlier one), else None at once, with the value computed in the background for the readers after:
+        for a caller that can answer this once in a cheaper way (a window of a timeline not yet kept whole)."""
+        with store.engine.connect() as conn:
+            full = (store.url, backends.generation(conn), key)
+        with self._lock:
+            if full in self._entries:
+                self._entries.move_to_end(full)
+                return self._entries[full]  # type: ignore[return-value]
+            older = self._newest.get((store.url, key))
+            stale = self._entries.get(older) if older is not None and stale_allowed() else None
+            if stale is None and self.shared and stale_allowed():
+                stale = _shared_stale(self.name, full)
+            if full not in self._pending:
+                self._pending[full] = Lock()
+                Thread(target=self._refresh, args=(full, compute), daemon=True).start()
+        return stale  # type: ignore[return-value]
+
     def _refresh(self, full: tuple[str, int, Hashable], compute: Callable[[], T]) -> None:
         """Compute the current generation's value in the background (readers get the stale one meanwhile)."""
         with self._lock:
@@ -144,6 +163,15 @@ STALE_ENV = "SITREP_STALE_VIEWS"  # "1": readers may get the previous generation
 
 def stale_allowed() -> bool:
     return os.environ.get(STALE_ENV) == "1"
+
+
+SERVING_ENV = "SITREP_SERVING"  # "1" in ``sitrep serve``: views asked for again and again keep their whole reads
+
+
+def serving() -> bool:
+    """Whether this process answers many requests (a server), so that a whole read kept to cut each
+    request's piece from (a place's whole timeline, for any dates) pays for itself."""
+    return os.environ.get(SERVING_ENV) == "1"
 
 
 def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T], largest: int) -> T:

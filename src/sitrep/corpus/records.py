@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-from sqlalchemy import BigInteger, ColumnElement, Select, and_, cast, exists, false, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, tuple_
 
 from sitrep.store import Store
 from sitrep.store import schema as s
@@ -84,15 +84,18 @@ class Record:
 
     @property
     def what(self) -> str:
-        if self.kind == "event":
-            return f"{self.type} / {self.sub_type}"
-        return f"{self.side} {self.status}"
+        return what_of(self.kind, *((self.type, self.sub_type) if self.kind == "event" else (self.side, self.status)))
 
     @property
     def when_text(self) -> str:
         if self.earliest is None:
             return "undated"
         return self.earliest if self.earliest == self.latest else f"{self.earliest} … {self.latest}"
+
+
+def what_of(kind: str, first: str | None, second: str | None) -> str:
+    """What a record says happened: an event's "type / sub-type", a control claim's "side status"."""
+    return f"{first} / {second}" if kind == "event" else f"{first} {second}"
 
 
 def outlet_of(outlet: str | None, uri: str) -> str:
@@ -192,6 +195,7 @@ class Filter:
     modality: str | None = None
     asserted_by: Literal["outlet", "source"] | None = None  # the outlet itself, or a source it quotes
     outlet: str | None = None  # the outlet that published the article
+    except_place: str | None = None  # records not found by this place (a timeline's actor part: none counted twice)
 
 
 _AT = s.record_places.alias("rp")  # the place key a record is found by, with its interval
@@ -315,6 +319,8 @@ def _filtered(
             conditions.append(or_(*matches))
         if ranged:
             conditions.append(_range_condition(table, where.start, where.end))
+    if where.except_place is not None:
+        conditions.append(~_place_match(table, record, where.except_place))
     if where.asserted_only:
         conditions.append(table.c.modality == "asserted")
     if where.modality is not None:
@@ -421,101 +427,6 @@ def control_claims(store: Store, where: Filter | None = None) -> Iterator[Record
 def _read_parts(store: Store, kind: str, table: Any, query: Select[Any], where: Filter) -> Iterator[Record]:
     for part in _parts(where):
         yield from _read(store, kind, _filtered(table, kind, query, where, part))
-
-
-# --- claims grouped by position: the narrow read behind claim periods ------------------------------------------
-
-IDX_SPAN = 1 << 20  # (doc_id, idx) packed into one integer, to take the first claim of a group with min()
-
-
-@dataclass(frozen=True)
-class ClaimGroup:
-    """Asserted claims that say the same thing (side, status) about the same place and interval through
-    the same claimant and outlet: one position's reports, counted, with the first stored one as its example."""
-
-    earliest: str | None
-    latest: str | None
-    side: str | None
-    status: str | None
-    place_id: str | None
-    outlet: str
-    claimant: Claimant  # without its content, which differs from report to report
-    reports: int
-    stories: int
-    first: tuple[int, int]  # (doc_id, idx) of the first claim
-
-
-def claim_groups(store: Store, where: Filter) -> list[ClaimGroup]:
-    c, d, a = s.control_claims, s.documents, _CLAIMANT
-    source = func.coalesce(a.c.source_resolved, a.c.source_text)
-    outlet = func.coalesce(d.c.outlet, d.c.uri)
-    packed = cast(c.c.doc_id, BigInteger) * IDX_SPAN + c.c.idx
-    query = (
-        select(
-            c.c.earliest,
-            c.c.latest,
-            c.c.side,
-            c.c.status,
-            func.min(d.c.outlet).label("outlet"),
-            func.min(d.c.uri).label("uri"),
-            _PLACE.c.place_id,
-            source.label("source"),
-            a.c.source_actor,
-            a.c.cue_lemma,
-            a.c.stance,
-            func.count().label("reports"),
-            func.count(func.distinct(func.coalesce(d.c.story_id, -d.c.id))).label("stories"),
-            func.min(packed).label("first"),
-        )
-        .select_from(
-            c.join(d, d.c.id == c.c.doc_id)
-            .outerjoin(_PLACE, and_(_PLACE.c.doc_id == c.c.doc_id, _PLACE.c.idx == c.c.place_idx))
-            .outerjoin(a, and_(a.c.doc_id == c.c.doc_id, a.c.idx == c.c.claimant))
-        )
-        .group_by(
-            c.c.earliest,
-            c.c.latest,
-            c.c.side,
-            c.c.status,
-            _PLACE.c.place_id,
-            outlet,
-            source,
-            a.c.source_actor,
-            a.c.cue_lemma,
-            a.c.stance,
-        )
-    )
-    start, end = func.coalesce(c.c.earliest, FAR_FUTURE), func.coalesce(c.c.latest, FAR_FUTURE)
-    rows: list[Any] = []
-    with store.engine.connect() as conn:  # the parts follow each other in time order
-        for part in _parts(where):
-            rows += conn.execute(_filtered(c, "control", query, where, part).order_by(start, end, func.min(packed)))
-    return [
-        ClaimGroup(
-            r.earliest,
-            r.latest,
-            r.side,
-            r.status,
-            r.place_id,
-            outlet_of(r.outlet, r.uri),
-            Claimant(r.source, r.source_actor, r.cue_lemma, r.stance, None),
-            r.reports,
-            r.stories,
-            divmod(int(r.first), IDX_SPAN),
-        )
-        for r in rows
-    ]
-
-
-def control_claims_at(store: Store, keys: list[tuple[int, int]]) -> dict[tuple[int, int], Record]:
-    """The control claims at these (doc_id, idx) keys, joined like :func:`control_claims`."""
-    c = s.control_claims
-    found: dict[tuple[int, int], Record] = {}
-    for i in range(0, len(keys), 500):  # bounded IN lists
-        chunk = keys[i : i + 500]
-        query = _joined(c, c.c.place_idx, c.c.claimant).where(tuple_(c.c.doc_id, c.c.idx).in_(chunk))
-        found.update({(r.doc_id, r.idx): r for r in _read(store, "control", query)})
-    return found
 
 
 def busiest_places(store: Store, limit: int) -> list[str]:

@@ -7,21 +7,18 @@ into typed view models whose ``to_json()`` is the one JSON shape of each view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import func, select
 
-from sitrep.corpus.cache import GenerationCache
+from sitrep.corpus.cache import GenerationCache, serving
+from sitrep.corpus.groups import KINDS, ClaimGroup, ReportGroup, claim_groups, records_at, report_groups
 from sitrep.corpus.records import (
-    ClaimGroup,
     Filter,
     Record,
-    claim_groups,
-    control_claims,
-    control_claims_at,
-    events,
     events_by_time,
     records_by_time,
     time_key,
@@ -32,8 +29,15 @@ from sitrep.store import schema as s
 from sitrep.store.keys import FAR_FUTURE, lookup_key, place_key
 
 
-def overlaps(a: Record, b: Record) -> bool:
-    """Two records whose intervals share at least one moment (undated overlaps nothing)."""
+class Interval(Protocol):
+    @property
+    def earliest(self) -> str | None: ...
+    @property
+    def latest(self) -> str | None: ...
+
+
+def overlaps(a: Interval, b: Interval) -> bool:
+    """Two records (or groups) whose intervals share at least one moment (undated overlaps nothing)."""
     if a.earliest is None or b.earliest is None:
         return False
     return a.earliest <= (b.latest or FAR_FUTURE) and b.earliest <= (a.latest or FAR_FUTURE)
@@ -41,108 +45,138 @@ def overlaps(a: Record, b: Record) -> bool:
 
 @dataclass
 class Report:
-    """One report of a happening: a record and its reprints (the same story, the same claimant)."""
+    """One report of a happening: its first record, and the outlets that carried it and its reprints
+    (the same story, the same claimant, the same claim)."""
 
     record: Record
-    reprints: list[Record] = field(default_factory=list)
-
-    @property
-    def outlets(self) -> list[str]:
-        return sorted({r.outlet for r in [self.record, *self.reprints]})
+    outlets: list[str]
+    records: int  # the record and its reprints
 
     def to_json(self) -> dict[str, Any]:
         return {**record_dict(self.record), "reported_by": self.outlets}
 
 
-def reports(records: list[Record]) -> list[Report]:
-    """Records grouped into reports: a wire story reprinted by forty outlets is one report, not forty
-    (the same story, the same claimant, the same claim)."""
-    grouped: dict[tuple[int, str, str], Report] = {}
-    for record in records:
-        key = (record.story, record.claimant.label, record.what)
-        if key in grouped:
-            grouped[key].reprints.append(record)
-        else:
-            grouped[key] = Report(record)
-    return list(grouped.values())
-
-
-def corroboration(records: list[Record]) -> dict[str, int]:
-    """How independent the records are: outlets, stories (reprints counted once), and original
-    sources (each quoted source once, and each story's own voice once)."""
-    sources = {(r.claimant.source or "", r.story if r.claimant.source is None else 0) for r in records}
-    return {
-        "outlets": len({r.outlet for r in records}),
-        "stories": len({r.story for r in records}),
-        "sources": len(sources),
-    }
-
-
 @dataclass
 class TimelineEntry:
-    """One happening, with every report of it (duplicates across articles grouped)."""
+    """One happening: its records grouped by report (:class:`~sitrep.corpus.groups.ReportGroup`), in
+    timeline order, and, once read (:func:`with_reports`), each report's first record."""
 
-    records: list[Record] = field(default_factory=list)
+    groups: list[ReportGroup]
+    reports: list[Report] = field(default_factory=list)
 
     @property
     def first(self) -> Record:
-        return self.records[0]
+        """The happening's first record (its reports read)."""
+        return self.reports[0].record
 
     @property
-    def reports(self) -> list[Report]:
-        return reports(self.records)
+    def order(self) -> tuple[str, str, int, str, int]:
+        """Where the happening stands in a timeline: where its first record does."""
+        return self.groups[0].order
 
-    def same_happening(self, other: Record) -> bool:
-        r = self.first
-        return (r.kind, r.what, r.place.place_id if r.place else None) == (
-            other.kind,
-            other.what,
-            other.place.place_id if other.place else None,
-        ) and (overlaps(r, other) or r.earliest == other.earliest)
+    @property
+    def records(self) -> int:
+        return sum(g.records for g in self.groups)
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def corroboration(self) -> dict[str, int]:
+        """How independent its reports are: outlets, stories (reprints counted once), and original
+        sources (each quoted source once, and each story's own voice once)."""
+        sources = {(g.claimant.source or "", g.story if g.claimant.source is None else 0) for g in self.groups}
         return {
-            "reports": [report.to_json() for report in self.reports],
-            "corroboration": corroboration(self.records),
+            "outlets": len({g.outlet for g in self.groups}),
+            "stories": len({g.story for g in self.groups}),
+            "sources": len(sources),
         }
 
+    def same_happening(self, group: ReportGroup) -> bool:
+        first = self.groups[0]
+        return (first.kind, first.what, first.place_id) == (group.kind, group.what, group.place_id) and (
+            overlaps(first, group) or first.earliest == group.earliest
+        )
 
-def _happening_key(r: Record) -> tuple[str, str, str | None]:
-    return r.kind, r.what, r.place.place_id if r.place else None
+    def to_json(self) -> dict[str, Any]:
+        return {"reports": [report.to_json() for report in self.reports], "corroboration": self.corroboration}
 
 
 TIMELINES = GenerationCache("timelines", entries=64)
+WHOLE_TIMELINES = GenerationCache("whole timelines", entries=32, largest=2_000_000)
 
 
-def timeline(store: Store, query: str, start: str | None = None, end: str | None = None) -> list[TimelineEntry]:
-    """Events and control claims about a place (or inside a region) or an actor, ordered by time; kept
-    until the store changes (:mod:`sitrep.corpus.cache`)."""
-    return list(TIMELINES.get(store, ("timeline", query, start, end), lambda: _timeline(store, query, start, end)))
+def timeline(
+    store: Store, query: str, start: str | None = None, end: str | None = None, read: bool = True
+) -> list[TimelineEntry]:
+    """Events and control claims about a place (or inside a region) or an actor, one entry per happening,
+    ordered by time; kept until the store changes (:mod:`sitrep.corpus.cache`). With ``read`` False the
+    entries come without their reports (:func:`with_reports` reads them: a page of the timeline only)."""
+    entries = list(TIMELINES.get(store, ("timeline", query, start, end), lambda: _timeline(store, query, start, end)))
+    return with_reports(store, entries) if read else entries
 
 
-def record_order(r: Record) -> tuple[str, str, int, str, int]:
-    """Where a record stands in a timeline: by time, then as stored (an event and a claim may share an index)."""
-    return r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.kind, r.idx
+def _selections(query: str, start: str | None = None, end: str | None = None) -> list[Filter]:
+    """A timeline's records: the place's (read through its index), then the actor's not found by the place."""
+    return [Filter(place=query, start=start, end=end), Filter(actor=query, start=start, end=end, except_place=query)]
 
 
 def _timeline(store: Store, query: str, start: str | None, end: str | None) -> list[TimelineEntry]:
-    # Two index-driven reads (the place's records, the actor's) rather than one "place or actor" scan.
-    found: dict[tuple[str, int, int], Record] = {}
-    for where in (Filter(place=query, start=start, end=end), Filter(actor=query, start=start, end=end)):
-        found.update(((r.kind, r.doc_id, r.idx), r) for r in [*events(store, where), *control_claims(store, where)])
-    records = list(found.values())
-    records.sort(key=record_order)
-    entries: list[TimelineEntry] = []  # in the order of their first records
+    # A server is asked for any dates again and again: it cuts them from the place's whole timeline,
+    # grouped and kept (computed in the background the first time: until then only the dates asked for
+    # are read, as for one question from the command line).
+    whole = WHOLE_TIMELINES.ready(store, *_whole(store, query)) if serving() else None
+    if whole is None:
+        groups = report_groups(store, _selections(query, start, end))
+    elif start is None and end is None:
+        groups = list(whole)
+    else:
+        groups = [g for g in whole if g.earliest is not None and _touches(g, start, end)]
+    entries: list[TimelineEntry] = []  # in the order of their first groups
     candidates: dict[tuple[str, str, str | None], list[TimelineEntry]] = {}  # only these can be the same happening
-    for record in records:
-        same_kind = candidates.setdefault(_happening_key(record), [])
-        entry = next((e for e in same_kind if e.same_happening(record)), None)
+    for group in groups:
+        same_kind = candidates.setdefault((group.kind, group.what, group.place_id), [])
+        entry = next((e for e in same_kind if e.same_happening(group)), None)
         if entry is None:
             entry = TimelineEntry([])
             entries.append(entry)
             same_kind.append(entry)
-        entry.records.append(record)
+        entry.groups.append(group)
     return entries
+
+
+def whole_timeline(store: Store, query: str) -> list[ReportGroup]:
+    """A place's (or actor's) whole timeline, grouped by report and kept: what a server cuts any dates from."""
+    return list(WHOLE_TIMELINES.get(store, *_whole(store, query)))
+
+
+def _whole(store: Store, query: str) -> tuple[tuple[str, str], Callable[[], list[ReportGroup]]]:
+    """The key a whole timeline is kept under (one for every spelling of the name), and its computation."""
+    return ("groups", lookup_key(query)), lambda: report_groups(store, _selections(query))
+
+
+def _touches(g: ReportGroup, start: str | None, end: str | None) -> bool:
+    """The group's interval touches ``start``..``end`` (as :class:`Filter` selects records)."""
+    return (start is None or (g.latest or FAR_FUTURE) >= start) and (end is None or (g.earliest or "") <= end)
+
+
+def with_reports(store: Store, entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """The entries with their reports read: each report's first record in full, with the outlets of its
+    reprints. A report is the groups of one story through one claimant saying one thing."""
+    reported: list[list[tuple[ReportGroup, set[str], int]]] = []
+    for entry in entries:
+        by_report: dict[tuple[int, str, str], tuple[ReportGroup, set[str], int]] = {}
+        for g in entry.groups:  # in timeline order: a report's first group has its first record
+            key = (g.story, g.claimant.label, g.what)
+            first, outlets, n = by_report.get(key, (g, set(), 0))
+            by_report[key] = (first, outlets | {g.outlet}, n + g.records)
+        reported.append(list(by_report.values()))
+    firsts = {kind: sorted({g.first for r in reported for g, _, _ in r if g.kind == kind}) for kind in KINDS}
+    loaded = {kind: records_at(store, kind, keys) for kind, keys in firsts.items()}
+    read = [
+        TimelineEntry(
+            entry.groups, [Report(loaded[g.kind][g.first], sorted(o), n) for g, o, n in r if g.first in loaded[g.kind]]
+        )
+        for entry, r in zip(entries, reported, strict=True)
+    ]
+    return [entry for entry in read if entry.reports]  # (a document deleted since the groups were read)
 
 
 # --- territorial control ------------------------------------------------------------------------------------
@@ -253,7 +287,7 @@ def _place_claims(store: Store, place: str, start: str | None = None, end: str |
     into periods of overlapping claims with a derived status.
 
     Only claims stated as fact count ("If Bakhmut fell ..." claims nothing). The periods are built from
-    claims grouped in SQL by position and interval (:func:`~sitrep.corpus.records.claim_groups`), and only
+    claims grouped in SQL by position and interval (:func:`~sitrep.corpus.groups.claim_groups`), and only
     the claims shown are read in full: the cost follows the positions about a place, not its reprints.
     Undated claims make one last period.
     """
@@ -276,7 +310,7 @@ def _place_claims(store: Store, place: str, start: str | None = None, end: str |
     if undated:
         periods.append(Period(None, None, undated))
     shown = [g.first for period in periods for g in period.groups[:SHOWN_CLAIMS]]
-    loaded = control_claims_at(store, shown)
+    loaded = records_at(store, "control", shown)
     for period in periods:
         period.claims = [loaded[g.first] for g in period.groups[:SHOWN_CLAIMS] if g.first in loaded]
     return periods
@@ -318,7 +352,7 @@ def _conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
     first claim.
 
     A claim repeated by 500 reprints is one position, not 500 rows to pair: the claims are grouped by
-    position and interval in SQL (:func:`~sitrep.corpus.records.claim_groups`), the sweep runs over the
+    position and interval in SQL (:func:`~sitrep.corpus.groups.claim_groups`), the sweep runs over the
     groups, and only the claims of the pairs found are read in full.
     """
     by_position: dict[Position, list[ClaimGroup]] = {}
@@ -338,7 +372,7 @@ def _conflicting(store: Store, place: str | None = None) -> list[ConflictPair]:
                 pair = _overlapping(first, second)
                 if pair is not None:
                     found.append(pair)
-    loaded = control_claims_at(store, sorted({g.first for pair in found for g in pair}))
+    loaded = records_at(store, "control", sorted({g.first for pair in found for g in pair}))
     pairs = [
         ConflictPair(*sorted((loaded[x.first], loaded[y.first]), key=lambda r: (r.doc_id, r.idx)))
         for x, y in found

@@ -12,10 +12,9 @@ from sitrep.corpus.views import (
     Report,
     TimelineEntry,
     conflicting,
-    corroboration,
     place_claims,
-    reports,
     timeline,
+    with_reports,
 )
 from sitrep.service.analysis import Analyzer, IngestReport, Outcome, analyze_documents, analyze_paths, ingest
 from sitrep.service.documents import document, documents, search
@@ -32,14 +31,13 @@ __all__ = [
     "analyze_documents",
     "analyze_paths",
     "conflicting",
-    "corroboration",
     "document",
     "documents",
     "export",
     "export_records",
     "ingest",
     "place_claims",
-    "reports",
     "search",
     "timeline",
+    "with_reports",
 ]

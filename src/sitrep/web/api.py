@@ -275,7 +275,7 @@ def _page_by_key(
 
 
 def _entry_key(entry: views.TimelineEntry) -> tuple[str, str, int, str, int]:
-    return views.record_order(entry.first)
+    return entry.order
 
 
 def _period_key(period: views.Period) -> tuple[str, str]:
@@ -303,12 +303,14 @@ def _place_page(
     selection: tuple[Any, ...],
     limit: int,
     token: str | None,
+    read: Callable[[list[S]], list[S]] = list,
 ) -> Response:
-    """One page of a place's list (kept per store generation), its JSON encoded once per page."""
+    """One page of a place's list (kept per store generation), its JSON encoded once per page; ``read``
+    completes the page's items (a timeline's reports are read for its page only)."""
 
     def build() -> dict[str, Any]:
         shown, after = _page_by_key(items(), key, shape, token, limit)
-        return {"place": place, field: [item.to_json() for item in shown], "next": after}
+        return {"place": place, field: [item.to_json() for item in read(shown)], "next": after}
 
     return _encoded(db, (field, place, *selection, limit, token), build)
 
@@ -321,10 +323,10 @@ def _place_page(
 def place_timeline(
     db: StoreDep, place: str, start: Day = None, end: Day = None, limit: Limit = 100, cursor_: Cursor = None
 ) -> Response:
-    entries = partial(views.timeline, db, place, start, end)
-    return _place_page(
-        db, place, "timeline", entries, _entry_key, (str, str, int, str, int), (start, end), limit, cursor_
-    )
+    entries = partial(views.timeline, db, place, start, end, read=False)
+    shape = (str, str, int, str, int)
+    reports = partial(views.with_reports, db)
+    return _place_page(db, place, "timeline", entries, _entry_key, shape, (start, end), limit, cursor_, reports)
 
 
 @router.get(

@@ -120,7 +120,8 @@ def place_views(store: Store, place: str) -> dict[str, Any]:
     since = min(dated) if len(newest) == PLACE_PAGE_EVENTS and dated else None
     timeline = views.timeline(store, place, start=since)
     periods = views.place_claims(store, place, start=since)
-    reports = [r for entry in timeline for r in entry.records]
+    where = Filter(place=place, start=since)
+    reports = [*records.events(store, where), *records.control_claims(store, where)]
     return {
         "place": place,
         "located": reports,  # its events and control claims since ``since``: what the map draws

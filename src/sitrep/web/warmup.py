@@ -41,6 +41,8 @@ def warm_up(
             shown = pages.place_views(store, place)
             pages.place_map(store, towns, place, shown["located"])
             views.place_claims(store, place)
+        with in_background():
+            views.whole_timeline(store, place)  # the API's timeline for any dates is cut from it
     with in_background():
         named = records.busiest_actors(store, actors)
     for actor in named:
