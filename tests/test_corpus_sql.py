@@ -396,6 +396,54 @@ def test_a_worker_that_never_read_a_view_answers_with_another_workers_after_a_wr
     assert second.get(store, "timeline", lambda: ["fresh"]) == ["fresh"]  # without the setting, readers wait
 
 
+def test_a_view_made_of_a_stale_view_is_not_kept_as_the_current_one(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page built just after a write from a view still being recomputed shows the state before the write;
+    it is given to its reader, but the page kept for the new state is built again once the view is fresh."""
+    from sitrep.corpus import cache
+
+    monkeypatch.setenv(cache.STALE_ENV, "1")
+    claims, pages = cache.GenerationCache("claims", shared=False), cache.GenerationCache("pages", shared=False)
+    release = threading.Event()
+
+    def page(claims_now: Callable[[], list[str]]) -> list[str]:
+        return pages.get(store, "place", lambda: [claims.get(store, "place", claims_now)[0] + " page"])
+
+    assert page(lambda: ["before"]) == ["before page"]
+    with backends.writing(store.engine):
+        pass
+
+    def slow() -> list[str]:
+        assert release.wait(10)
+        return ["after"]
+
+    assert page(slow) == ["before page"]  # at once, while both are recomputed
+    release.set()
+    assert _eventually(lambda: page(slow), ["after page"])
+
+
+def test_background_work_asking_for_a_value_whose_computation_waits_for_the_background_gets_it(
+    store: Store,
+) -> None:
+    """The warm-up holds the server's background slot and asks for a place's whole timeline, which a reader
+    has just set to be computed in the background (waiting for that slot): it computes it, not waits."""
+    from sitrep.corpus import cache
+
+    whole, answers = cache.GenerationCache("whole", shared=False), []
+
+    def warm_up() -> None:
+        with cache.in_background():
+            answers.append(whole.ready(store, "k", lambda: ["whole"]))  # a reader: computed in the background
+            answers.append(whole.get(store, "k", lambda: ["whole"]))
+
+    worker = threading.Thread(target=warm_up, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert answers == [None, ["whole"]]
+    assert _eventually(lambda: whole.ready(store, "k", lambda: ["again"]), ["whole"])
+
+
 def test_an_actors_profile_holds_its_latest_records_of_each_kind(
     big_corpus: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

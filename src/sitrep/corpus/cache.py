@@ -11,9 +11,10 @@ written there and read by the others, and a value being computed by one is waite
 so each view is computed once per generation, not once per worker. And where stale values are allowed
 (:data:`STALE_ENV`, set by ``sitrep serve``), the first reader after a write gets the previous generation's
 value at once while the new one is computed in the background: its own, or the one another worker left in the
-folder (a key's older values are removed only when its newer one is written). Background work (those recomputations, the
-server's warm-up) runs one piece at a time across the server (:func:`in_background`), so it never holds
-more than one core while readers wait for theirs.
+folder (a key's older values are removed only when its newer one is written). A value made from another
+view's stale value (a page from the claims before the write) is given to its reader but not kept as the
+new one. Background work (those recomputations, the server's warm-up) runs one piece at a time across the
+server (:func:`in_background`), so it never holds more than one core while readers wait for theirs.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sized
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from threading import Lock, Thread
 from typing import TypeVar
@@ -37,6 +39,8 @@ except ImportError:  # not POSIX: each process keeps its own values
     fcntl = None  # type: ignore[assignment]
 
 T = TypeVar("T", bound=Sized)
+# Set when a view computed in this context read another view's stale value (see GenerationCache._computed).
+_STALE_READ: ContextVar[bool] = ContextVar("sitrep_stale_read", default=False)
 
 LOG = logging.getLogger(__name__)
 SHARED_ENV = "SITREP_VIEW_CACHE"  # a folder only this user can write, shared by one server's workers
@@ -62,21 +66,16 @@ class GenerationCache:
         Where stale values are allowed (:data:`STALE_ENV`, which ``sitrep serve`` sets), a reader after a
         write gets the value of an earlier generation at once while the current one is computed in the
         background, so a store written to every few seconds does not make every reader wait."""
-        with store.engine.connect() as conn:
-            full = (store.url, backends.generation(conn), key)
+        full = self._full(store, key)
         with self._lock:
-            if full in self._entries:
-                self._entries.move_to_end(full)
-                return self._entries[full]  # type: ignore[return-value]
-            older = self._newest.get((store.url, key))
-            stale = self._entries.get(older) if older is not None and stale_allowed() else None
-            if stale is None and self.shared and stale_allowed():  # another worker may have read it before the write
-                stale = _shared_stale(self.name, full)
+            current, stale = self._kept(full)
+            if current is not None:
+                return current  # type: ignore[return-value]
             computing = self._pending.get(full)
             if stale is not None:
                 if computing is None:
-                    self._pending[full] = Lock()
-                    Thread(target=self._refresh, args=(full, compute), daemon=True).start()
+                    self._start_refresh(full, compute)
+                _STALE_READ.set(True)  # what the caller makes of it is stale too
                 return stale  # type: ignore[return-value]
             computing = self._pending.setdefault(full, Lock())
         with computing:  # the first reader computes; the others wait here, then find the value
@@ -84,8 +83,9 @@ class GenerationCache:
                 if full in self._entries:
                     return self._entries[full]  # type: ignore[return-value]
             try:
-                value = _shared(self.name, full, compute, self.largest) if self.shared else compute()
-                self._keep(full, value)
+                value, fresh = self._computed(full, compute)
+                if fresh:
+                    self._keep(full, value)
             finally:
                 with self._lock:
                     self._pending.pop(full, None)
@@ -95,33 +95,79 @@ class GenerationCache:
         """The value for ``key`` if one is kept (this generation's, or where stale values are allowed an
         earlier one), else None at once, with the value computed in the background for the readers after:
         for a caller that can answer this once in a cheaper way (a window of a timeline not yet kept whole)."""
-        with store.engine.connect() as conn:
-            full = (store.url, backends.generation(conn), key)
+        full = self._full(store, key)
         with self._lock:
-            if full in self._entries:
-                self._entries.move_to_end(full)
-                return self._entries[full]  # type: ignore[return-value]
-            older = self._newest.get((store.url, key))
-            stale = self._entries.get(older) if older is not None and stale_allowed() else None
-            if stale is None and self.shared and stale_allowed():
-                stale = _shared_stale(self.name, full)
+            current, stale = self._kept(full)
+            if current is not None:
+                return current  # type: ignore[return-value]
             if full not in self._pending:
-                self._pending[full] = Lock()
-                Thread(target=self._refresh, args=(full, compute), daemon=True).start()
+                self._start_refresh(full, compute)
+        if stale is not None:
+            _STALE_READ.set(True)
         return stale  # type: ignore[return-value]
 
+    @staticmethod
+    def _full(store: Store, key: Hashable) -> tuple[str, int, Hashable]:
+        with store.engine.connect() as conn:
+            return store.url, backends.generation(conn), key
+
+    def _kept(self, full: tuple[str, int, Hashable]) -> tuple[Sized | None, Sized | None]:
+        """This generation's value if kept, else (where stale values are allowed) an earlier one: this process's
+        or another worker's (it may have read it before the write). Called holding the lock."""
+        if full in self._entries:
+            self._entries.move_to_end(full)
+            return self._entries[full], None
+        if not stale_allowed():
+            return None, None
+        older = self._newest.get((full[0], full[2]))
+        stale = self._entries.get(older) if older is not None else None
+        if stale is None and self.shared:
+            stale = _shared_stale(self.name, full)
+        return None, stale
+
+    def _start_refresh(self, full: tuple[str, int, Hashable], compute: Callable[[], T]) -> None:
+        """Compute this generation's value in a background thread (called holding the lock)."""
+        self._pending[full] = Lock()
+        Thread(target=self._refresh, args=(full, compute), daemon=True).start()
+
+    def _computed(self, full: tuple[str, int, Hashable], compute: Callable[[], T]) -> tuple[T, bool]:
+        """``compute()`` (through the server's shared folder), and whether it is fresh: made only of views
+        of this generation. A value made of another view's stale value is given to its reader but not kept,
+        or a page read just after a write would show the state before it until the next write."""
+        token = _STALE_READ.set(False)
+        try:
+            value, fresh = _shared(self.name, full, compute, self.largest) if self.shared else (compute(), True)
+            fresh = fresh and not _STALE_READ.get()
+        finally:
+            _STALE_READ.reset(token)
+        if not fresh:
+            _STALE_READ.set(True)  # and so is what the caller makes of it
+        return value, fresh
+
     def _refresh(self, full: tuple[str, int, Hashable], compute: Callable[[], T]) -> None:
-        """Compute the current generation's value in the background (readers get the stale one meanwhile)."""
-        with self._lock:
-            computing = self._pending[full]
-        with computing, in_background():
-            try:
-                self._keep(full, _shared(self.name, full, compute, self.largest) if self.shared else compute())
-            except Exception:  # the readers keep the stale value; the next one after this tries again
-                LOG.exception("recomputing %s for %r failed", self.name, full[2])
-            finally:
-                with self._lock:
-                    self._pending.pop(full, None)
+        """Compute the current generation's value in the background (readers get the stale one meanwhile).
+
+        The server's background slot is taken before the key's lock: background work that asks for this key
+        while it holds the slot (the warm-up) computes it itself instead of waiting for this thread, which
+        waits for the slot."""
+        with in_background():
+            with self._lock:
+                computing = self._pending.get(full)
+            if computing is None:
+                return  # computed meanwhile by a reader
+            with computing:
+                try:
+                    with self._lock:
+                        if full in self._entries:
+                            return
+                    value, fresh = self._computed(full, compute)
+                    if fresh:
+                        self._keep(full, value)
+                except Exception:  # the readers keep the stale value; the next one after this tries again
+                    LOG.exception("recomputing %s for %r failed", self.name, full[2])
+                finally:
+                    with self._lock:
+                        self._pending.pop(full, None)
 
     def _keep(self, full: tuple[str, int, Hashable], value: Sized) -> None:
         if len(value) > self.largest:
@@ -174,20 +220,23 @@ def serving() -> bool:
     return os.environ.get(SERVING_ENV) == "1"
 
 
-def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T], largest: int) -> T:
+def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T], largest: int) -> tuple[T, bool]:
     """``compute()``, through the shared folder when the server gave one: read if another worker wrote
-    it, else computed under the folder's lock for this key and written for the others."""
+    it, else computed under the folder's lock for this key and written for the others (if it is fresh:
+    made of no stale view). Returns the value and whether it is fresh."""
     folder = os.environ.get(SHARED_ENV)
     if not folder or fcntl is None:
-        return compute()
+        return compute(), True
     generation = full[1]
     name = _file_name(cache, full)
     path = Path(folder) / f"{generation}-{name}.pickle"
     with _locked(path.with_suffix(".lock")):
         if path.exists():
             with path.open("rb") as handle:
-                return pickle.load(handle)  # type: ignore[no-any-return]  # written by a worker of this run
+                return pickle.load(handle), True  # written by a worker of this run
         value = compute()
+        if _STALE_READ.get():
+            return value, False
         if len(value) <= largest:
             partial = path.with_suffix(f".{os.getpid()}.part")
             try:
@@ -197,7 +246,7 @@ def _shared(cache: str, full: tuple[str, int, Hashable], compute: Callable[[], T
                 _forget_older(Path(folder), generation, name)
             except FileNotFoundError:
                 pass  # a worker already at a newer generation removed it: nobody reads this value any more
-    return value
+    return value, True
 
 
 @contextmanager
