@@ -100,6 +100,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="requests per kind")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false", help="measure first requests cold")
+    parser.add_argument(
+        "--only", action="append", metavar="KIND", help="measure only this kind of request (repeatable; no export)"
+    )
     args = parser.parse_args()
     if not args.db.exists():
         args.db.parent.mkdir(parents=True, exist_ok=True)
@@ -165,6 +168,9 @@ def main() -> None:
             "actor page": ["/actors/Russia", "/actors/Ukraine", "/actors/Wagner"],
             "home page": ["/"],
         }
+        if args.only:
+            kinds = {kind: paths for kind, paths in kinds.items() if kind in args.only}
+            cold_paths = {kind: paths for kind, paths in cold_paths.items() if kind in args.only}
         for kind, paths in cold_paths.items():
             cold = asyncio.run(_measure(base, paths, 1))
             label = f"{kind}, {'first' if args.warm_up else 'cold'}"
@@ -175,6 +181,8 @@ def main() -> None:
             wall = time.perf_counter() - started
             cut = statistics.quantiles(latencies, n=100)
             print(f"{kind:<20} {cut[49] * 1000:8.1f} {cut[94] * 1000:8.1f} {len(latencies) / wall:8.1f}")
+        if args.only:
+            return
         # A write raises the store generation: the server answers with the previous views while it
         # recomputes them (unless started with --fresh).
         from sitrep.store import Store, backends

@@ -7,7 +7,7 @@ into typed view models whose ``to_json()`` is the one JSON shape of each view.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol
@@ -107,9 +107,20 @@ def timeline(
     store: Store, query: str, start: str | None = None, end: str | None = None, read: bool = True
 ) -> list[TimelineEntry]:
     """Events and control claims about a place (or inside a region) or an actor, one entry per happening,
-    ordered by time; kept until the store changes (:mod:`sitrep.corpus.cache`). With ``read`` False the
-    entries come without their reports (:func:`with_reports` reads them: a page of the timeline only)."""
-    entries = list(TIMELINES.get(store, ("timeline", query, start, end), lambda: _timeline(store, query, start, end)))
+    ordered by time. With ``read`` False the entries come without their reports (:func:`with_reports` reads
+    them: a page of the timeline only).
+
+    A server is asked for any dates again and again: it cuts them from the place's whole timeline, grouped
+    and kept (:func:`whole_timeline`; a cut costs a few milliseconds and is not kept). Until the whole one is
+    computed (in the background, the first time), and for one question from the command line, only the
+    dates asked for are read, and kept until the store changes (:mod:`sitrep.corpus.cache`)."""
+    whole = WHOLE_TIMELINES.ready(store, *_whole(store, query)) if serving() else None
+    if whole is not None:
+        entries = happenings(whole if start is None and end is None else _within(whole, start, end))
+    else:
+        key = ("timeline", query, start, end)
+        selected = _selections(query, start, end)
+        entries = list(TIMELINES.get(store, key, lambda: happenings(report_groups(store, selected))))
     return with_reports(store, entries) if read else entries
 
 
@@ -118,17 +129,9 @@ def _selections(query: str, start: str | None = None, end: str | None = None) ->
     return [Filter(place=query, start=start, end=end), Filter(actor=query, start=start, end=end, except_place=query)]
 
 
-def _timeline(store: Store, query: str, start: str | None, end: str | None) -> list[TimelineEntry]:
-    # A server is asked for any dates again and again: it cuts them from the place's whole timeline,
-    # grouped and kept (computed in the background the first time: until then only the dates asked for
-    # are read, as for one question from the command line).
-    whole = WHOLE_TIMELINES.ready(store, *_whole(store, query)) if serving() else None
-    if whole is None:
-        groups = report_groups(store, _selections(query, start, end))
-    elif start is None and end is None:
-        groups = list(whole)
-    else:
-        groups = [g for g in whole if g.earliest is not None and _touches(g, start, end)]
+def happenings(groups: Iterable[ReportGroup]) -> list[TimelineEntry]:
+    """Report groups (in timeline order) gathered into happenings: a group joins the first earlier happening
+    whose first record says the same thing about the same place at an overlapping (or the same) time."""
     entries: list[TimelineEntry] = []  # in the order of their first groups
     candidates: dict[tuple[str, str, str | None], list[TimelineEntry]] = {}  # only these can be the same happening
     for group in groups:
@@ -152,9 +155,12 @@ def _whole(store: Store, query: str) -> tuple[tuple[str, str], Callable[[], list
     return ("groups", lookup_key(query)), lambda: report_groups(store, _selections(query))
 
 
-def _touches(g: ReportGroup, start: str | None, end: str | None) -> bool:
-    """The group's interval touches ``start``..``end`` (as :class:`Filter` selects records)."""
-    return (start is None or (g.latest or FAR_FUTURE) >= start) and (end is None or (g.earliest or "") <= end)
+def _within(groups: list[ReportGroup], start: str | None, end: str | None) -> Iterator[ReportGroup]:
+    """The dated groups whose interval touches ``start``..``end`` (as :class:`Filter` selects records)."""
+    for g in groups:
+        began = g.earliest
+        if began is not None and (start is None or (g.latest or FAR_FUTURE) >= start) and (end is None or began <= end):
+            yield g
 
 
 def with_reports(store: Store, entries: list[TimelineEntry]) -> list[TimelineEntry]:
