@@ -538,6 +538,7 @@ def test_a_server_computes_its_busiest_places_views_before_anyone_asks(
 
     busiest = records.busiest_places(big_corpus, 3)
     assert len(busiest) == 3 and held(busiest[0]) >= held(busiest[1]) >= held(busiest[2])
+    assert not any(key.startswith("geonames:") for key in records.busiest_places(big_corpus, 50))  # names only
     assert all(held(busiest[2]) >= held(p["name"]) for p in PLACES if p["name"].casefold() not in busiest)
     for cache in (views.PLACE_CLAIMS, views.CLAIM_GROUPS, views.TIMELINES, views.PROFILES):
         cache.clear()

@@ -430,9 +430,11 @@ def _read_parts(store: Store, kind: str, table: Any, query: Select[Any], where: 
 
 
 def busiest_places(store: Store, limit: int) -> list[str]:
-    """The place keys with the most events and control claims, busiest first (places and the regions holding
-    them): the views a server is asked for first and that cost the most to compute."""
-    return _busiest(store, s.record_places, limit)
+    """The place names with the most events and control claims, busiest first (places and the regions holding
+    them): the views a server is asked for first and that cost the most to compute. A place's id (the other
+    key its records carry) is left out: pages and links name places."""
+    ids = select(s.places.c.place_id).where(s.places.c.place_id.is_not(None))
+    return _busiest(store, s.record_places, limit, s.record_places.c.key.not_in(ids))
 
 
 def busiest_actors(store: Store, limit: int) -> list[str]:
@@ -440,8 +442,9 @@ def busiest_actors(store: Store, limit: int) -> list[str]:
     return _busiest(store, s.record_actors, limit)
 
 
-def _busiest(store: Store, table: Any, limit: int) -> list[str]:
+def _busiest(store: Store, table: Any, limit: int, *conditions: ColumnElement[bool]) -> list[str]:
     count = func.count().label("records")
-    query = select(table.c.key, count).group_by(table.c.key).order_by(count.desc(), table.c.key).limit(limit)
+    query = select(table.c.key, count).where(*conditions).group_by(table.c.key)
+    query = query.order_by(count.desc(), table.c.key).limit(limit)
     with store.engine.connect() as conn:
         return [row.key for row in conn.execute(query)]

@@ -7,7 +7,7 @@ into typed view models whose ``to_json()`` is the one JSON shape of each view.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol
@@ -63,6 +63,7 @@ class TimelineEntry:
 
     groups: list[ReportGroup]
     reports: list[Report] = field(default_factory=list)
+    known: Mapping[RecordKey, Record] | None = field(default=None, repr=False, compare=False)  # read ahead
 
     @property
     def first(self) -> Record:
@@ -116,7 +117,8 @@ def timeline(
     dates asked for are read, and kept until the store changes (:mod:`sitrep.corpus.cache`)."""
     whole = WHOLE_TIMELINES.ready(store, *_whole(store, query)) if serving() else None
     if whole is not None:
-        entries = happenings(whole if start is None and end is None else _within(whole, start, end))
+        cut = whole.groups if start is None and end is None else _within(whole.groups, start, end)
+        entries = happenings(cut, whole.firsts)
     else:
         key = ("timeline", query, start, end)
         selected = _selections(query, start, end)
@@ -129,30 +131,62 @@ def _selections(query: str, start: str | None = None, end: str | None = None) ->
     return [Filter(place=query, start=start, end=end), Filter(actor=query, start=start, end=end, except_place=query)]
 
 
-def happenings(groups: Iterable[ReportGroup]) -> list[TimelineEntry]:
+def happenings(groups: Iterable[ReportGroup], known: Mapping[RecordKey, Record] | None = None) -> list[TimelineEntry]:
     """Report groups (in timeline order) gathered into happenings: a group joins the first earlier happening
-    whose first record says the same thing about the same place at an overlapping (or the same) time."""
+    whose first record says the same thing about the same place at an overlapping (or the same) time.
+    ``known``: first records already read, for :func:`with_reports`."""
     entries: list[TimelineEntry] = []  # in the order of their first groups
     candidates: dict[tuple[str, str, str | None], list[TimelineEntry]] = {}  # only these can be the same happening
     for group in groups:
         same_kind = candidates.setdefault((group.kind, group.what, group.place_id), [])
         entry = next((e for e in same_kind if e.same_happening(group)), None)
         if entry is None:
-            entry = TimelineEntry([])
+            entry = TimelineEntry([], known=known)
             entries.append(entry)
             same_kind.append(entry)
         entry.groups.append(group)
     return entries
 
 
-def whole_timeline(store: Store, query: str) -> list[ReportGroup]:
-    """A place's (or actor's) whole timeline, grouped by report and kept: what a server cuts any dates from."""
-    return list(WHOLE_TIMELINES.get(store, *_whole(store, query)))
+RecordKey = tuple[str, int, int]  # (kind, doc_id, idx)
+WHOLE_READ_AHEAD = 20_000  # groups whose first records a whole timeline reads ahead, at most
 
 
-def _whole(store: Store, query: str) -> tuple[tuple[str, str], Callable[[], list[ReportGroup]]]:
+@dataclass
+class WholeTimeline:
+    """A place's (or actor's) whole timeline grouped by report, with each group's first record read ahead
+    (up to :data:`WHOLE_READ_AHEAD` groups): a server cuts any dates from it and reads nothing more."""
+
+    groups: list[ReportGroup]
+    firsts: dict[RecordKey, Record]
+
+    def __len__(self) -> int:  # its size, as the view cache weighs values
+        return len(self.groups)
+
+
+def whole_timeline(store: Store, query: str) -> WholeTimeline:
+    """A place's (or actor's) whole timeline, kept until the store changes (:mod:`sitrep.corpus.cache`)."""
+    return WHOLE_TIMELINES.get(store, *_whole(store, query))
+
+
+def _whole(store: Store, query: str) -> tuple[tuple[str, str], Callable[[], WholeTimeline]]:
     """The key a whole timeline is kept under (one for every spelling of the name), and its computation."""
-    return ("groups", lookup_key(query)), lambda: report_groups(store, _selections(query))
+
+    def compute() -> WholeTimeline:
+        groups = report_groups(store, _selections(query))
+        firsts = _records(store, [(g.kind, *g.first) for g in groups]) if len(groups) <= WHOLE_READ_AHEAD else {}
+        return WholeTimeline(groups, firsts)
+
+    return ("whole", lookup_key(query)), compute
+
+
+def _records(store: Store, keys: Iterable[RecordKey]) -> dict[RecordKey, Record]:
+    """The events and control claims at these keys, read in full."""
+    found: dict[RecordKey, Record] = {}
+    for kind in KINDS:
+        of_kind = sorted({(doc_id, idx) for k, doc_id, idx in keys if k == kind})
+        found.update(((kind, *key), record) for key, record in records_at(store, kind, of_kind).items())
+    return found
 
 
 def _within(groups: list[ReportGroup], start: str | None, end: str | None) -> Iterator[ReportGroup]:
@@ -164,21 +198,30 @@ def _within(groups: list[ReportGroup], start: str | None, end: str | None) -> It
 
 
 def with_reports(store: Store, entries: list[TimelineEntry]) -> list[TimelineEntry]:
-    """The entries with their reports read: each report's first record in full, with the outlets of its
-    reprints. A report is the groups of one story through one claimant saying one thing."""
-    reported: list[list[tuple[ReportGroup, set[str], int]]] = []
+    """The entries with their reports read: each report's first record in full (read now, unless the entry
+    came with it: :class:`WholeTimeline`), with the outlets of its reprints. A report is the groups of one
+    story through one claimant saying one thing."""
+    reported: list[list[tuple[RecordKey, set[str], int]]] = []
     for entry in entries:
-        by_report: dict[tuple[int, str, str], tuple[ReportGroup, set[str], int]] = {}
+        by_report: dict[tuple[int, str, str], tuple[RecordKey, set[str], int]] = {}
         for g in entry.groups:  # in timeline order: a report's first group has its first record
-            key = (g.story, g.claimant.label, g.what)
-            first, outlets, n = by_report.get(key, (g, set(), 0))
-            by_report[key] = (first, outlets | {g.outlet}, n + g.records)
+            said = (g.story, g.claimant.label, g.what)
+            first, outlets, n = by_report.get(said, ((g.kind, *g.first), set(), 0))
+            by_report[said] = (first, outlets | {g.outlet}, n + g.records)
         reported.append(list(by_report.values()))
-    firsts = {kind: sorted({g.first for r in reported for g, _, _ in r if g.kind == kind}) for kind in KINDS}
-    loaded = {kind: records_at(store, kind, keys) for kind, keys in firsts.items()}
+    unknown = [
+        first for e, r in zip(entries, reported, strict=True) for first, _, _ in r if first not in (e.known or {})
+    ]
+    loaded = _records(store, unknown)
+
+    def record(entry: TimelineEntry, key: RecordKey) -> Record | None:
+        return (entry.known or {}).get(key) or loaded.get(key)
+
     read = [
         TimelineEntry(
-            entry.groups, [Report(loaded[g.kind][g.first], sorted(o), n) for g, o, n in r if g.first in loaded[g.kind]]
+            entry.groups,
+            [Report(found, sorted(o), n) for first, o, n in r if (found := record(entry, first)) is not None],
+            known=entry.known,
         )
         for entry, r in zip(entries, reported, strict=True)
     ]
