@@ -162,6 +162,10 @@ def test_a_reprinted_report_counts_once_in_a_timeline(pipeline: Pipeline, tmp_pa
     assert shelling.corroboration == {"outlets": 3, "stories": 2, "sources": 2}
     code, out, _ = run("timeline", place, "--db", str(db))
     assert code == 0 and "reported by 2 outlets" in out and "2 independent report(s) from 3 outlet(s)" in out
+    from sitrep.web import pages
+
+    shown = pages.place_views(Store(db), place)["records"]  # what the place page's map and charts count
+    assert len([r for r in shown if r.sub_type == shelling.first.sub_type]) == 2  # reports, not reprints
 
 
 def test_a_story_reprinted_many_times_stays_one_story_at_a_bounded_cost(store: Store) -> None:

@@ -13,17 +13,17 @@ from typing import Any, Literal
 from sqlalchemy import BigInteger, and_, cast, func, select, tuple_
 
 from sitrep.corpus.records import (
-    _CLAIMANT,
-    _KINDS,
-    _PLACE,
+    CLAIMANT,
+    KIND_TABLES,
+    PLACE,
     Claimant,
     Filter,
     Record,
-    _filtered,
-    _joined,
-    _parts,
-    _read,
+    filtered,
+    joined_select,
     outlet_of,
+    parts_of,
+    read_records,
     what_of,
 )
 from sitrep.store import Store
@@ -38,8 +38,8 @@ KINDS: tuple[Kind, ...] = ("event", "control")
 def _grouped(kind: Kind, keys: list[Any]) -> Any:
     """A query grouping the records of ``kind`` by ``keys`` (columns of the record, its document, place and
     claimant), each group counted with the outlet and URI to name it and its first record packed."""
-    table, claimant = _KINDS[kind]
-    d, p, a = s.documents, _PLACE, _CLAIMANT
+    table, claimant = KIND_TABLES[kind]
+    d, p, a = s.documents, PLACE, CLAIMANT
     packed = cast(table.c.doc_id, BigInteger) * IDX_SPAN + table.c.idx
     return (
         select(
@@ -59,7 +59,7 @@ def _grouped(kind: Kind, keys: list[Any]) -> Any:
 
 
 def _claimant_keys() -> list[Any]:
-    a = _CLAIMANT
+    a = CLAIMANT
     return [
         func.coalesce(a.c.source_resolved, a.c.source_text).label("source"),
         a.c.source_actor,
@@ -99,7 +99,7 @@ def claim_groups(store: Store, where: Filter) -> list[ClaimGroup]:
         c.c.latest,
         c.c.side,
         c.c.status,
-        _PLACE.c.place_id,
+        PLACE.c.place_id,
         func.coalesce(d.c.outlet, d.c.uri).label("outlet_key"),
         *_claimant_keys(),
     ]
@@ -109,8 +109,8 @@ def claim_groups(store: Store, where: Filter) -> list[ClaimGroup]:
     first = func.min(cast(c.c.doc_id, BigInteger) * IDX_SPAN + c.c.idx)
     rows: list[Any] = []
     with store.engine.connect() as conn:  # the parts follow each other in time order
-        for part in _parts(where):
-            rows += conn.execute(_filtered(c, "control", query, where, part).order_by(start, end, first))
+        for part in parts_of(where):
+            rows += conn.execute(filtered(c, "control", query, where, part).order_by(start, end, first))
     return [
         ClaimGroup(
             r.earliest,
@@ -166,22 +166,22 @@ def report_groups(store: Store, wheres: list[Filter]) -> list[ReportGroup]:
     merged: dict[tuple[Any, ...], ReportGroup] = {}
     with store.engine.connect() as conn:
         for kind in KINDS:
-            table, _ = _KINDS[kind]
+            table, _ = KIND_TABLES[kind]
             said = [table.c[name] for name in (("type", "sub_type") if kind == "event" else ("side", "status"))]
             keys = [
                 table.c.earliest,
                 table.c.latest,
                 said[0].label("said"),
                 said[1].label("said_more"),
-                _PLACE.c.place_id,
+                PLACE.c.place_id,
                 func.coalesce(d.c.story_id, -d.c.id).label("story"),
                 func.coalesce(d.c.outlet, d.c.uri).label("outlet_key"),
                 *_claimant_keys(),
             ]
             query = _grouped(kind, keys)
             for where in wheres:
-                for part in _parts(where):
-                    for r in conn.execute(_filtered(table, kind, query, where, part)):
+                for part in parts_of(where):
+                    for r in conn.execute(filtered(table, kind, query, where, part)):
                         group = ReportGroup(
                             kind,
                             r.earliest,
@@ -206,14 +206,14 @@ def _joined_groups(a: ReportGroup, b: ReportGroup) -> ReportGroup:
 
 def records_at(store: Store, kind: Kind, keys: list[tuple[int, int]]) -> dict[tuple[int, int], Record]:
     """The events or control claims at these (doc_id, idx) keys, joined like :func:`records.events`."""
-    table, claimant = _KINDS[kind]
+    table, claimant = KIND_TABLES[kind]
     found: dict[tuple[int, int], Record] = {}
     for i in range(0, len(keys), 500):  # bounded IN lists
         chunk = keys[i : i + 500]
         # With the documents' list too: a list of (doc_id, idx) pairs alone, SQLite reads by scanning the table.
         documents = sorted({doc_id for doc_id, _ in chunk})
-        query = _joined(table, table.c.place_idx, table.c[claimant]).where(
+        query = joined_select(table, table.c.place_idx, table.c[claimant]).where(
             table.c.doc_id.in_(documents), tuple_(table.c.doc_id, table.c.idx).in_(chunk)
         )
-        found.update({(r.doc_id, r.idx): r for r in _read(store, kind, query)})
+        found.update({(r.doc_id, r.idx): r for r in read_records(store, kind, query)})
     return found

@@ -106,11 +106,11 @@ def outlet_of(outlet: str | None, uri: str) -> str:
     return parsed.netloc or uri.rsplit("/", 1)[-1]
 
 
-_PLACE, _CLAIMANT = s.places.alias("p"), s.attributions.alias("a")  # an item's place and who claims it
+PLACE, CLAIMANT = s.places.alias("p"), s.attributions.alias("a")  # an item's place and who claims it
 
 
-def _joined(table: Any, place_col: Any, claimant_col: Any) -> Select[Any]:
-    d, p, a = s.documents, _PLACE, _CLAIMANT
+def joined_select(table: Any, place_col: Any, claimant_col: Any) -> Select[Any]:
+    d, p, a = s.documents, PLACE, CLAIMANT
     return (
         select(
             table,
@@ -201,7 +201,7 @@ class Filter:
 _AT = s.record_places.alias("rp")  # the place key a record is found by, with its interval
 
 
-def place_condition(query: str, places: Any = _PLACE) -> ColumnElement[bool]:
+def place_condition(query: str, places: Any = PLACE) -> ColumnElement[bool]:
     """Rows of ``places`` that are the place ``query`` names, or inside that region."""
     q, p = lookup_key(query), places
     regions = {q, f"{q} oblast"} | ({q.removesuffix(" oblast")} if q.endswith(" oblast") else set())
@@ -269,7 +269,7 @@ Part = Literal["spanning", "from start"] | None
 def _range_at(start: str | None, end: str | None, part: Part = None) -> ColumnElement[bool]:
     """:func:`_range_condition` on the ``record_places`` row, where it is read from the index alone.
 
-    With a start date the records are read in two parts (:func:`_parts`): those that began before the
+    With a start date the records are read in two parts (:func:`parts_of`): those that began before the
     start and last past it (``spanning``), and those beginning at or after it (``from start``)."""
     a = _AT
     if part == "spanning":
@@ -289,7 +289,7 @@ def _range_at(start: str | None, end: str | None, part: Part = None) -> ColumnEl
     return and_(*conditions)
 
 
-def _parts(where: Filter) -> list[Part]:
+def parts_of(where: Filter) -> list[Part]:
     """How a selection is read: whole, or, for a place from a start date, in two index ranges whose
     results follow each other in time order.
 
@@ -299,7 +299,7 @@ def _parts(where: Filter) -> list[Part]:
     return ["spanning", "from start"] if _place_driven(where) and where.start is not None else [None]
 
 
-def _filtered(
+def filtered(
     table: Any, record: str, query: Select[Any], where: Filter, part: Part = None, walk: bool = False
 ) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
@@ -336,7 +336,7 @@ def _filtered(
     return query.where(*conditions) if conditions else query
 
 
-def _read(store: Store, kind: str, query: Select[Any]) -> Iterator[Record]:
+def read_records(store: Store, kind: str, query: Select[Any]) -> Iterator[Record]:
     with store.engine.connect() as conn:
         for row in conn.execute(query):
             yield _record(kind, row)
@@ -358,7 +358,7 @@ def events_by_time(
 
 
 # Each kind of record: its table and the column naming who asserts it (an attribution's index).
-_KINDS = {"event": (s.events, "asserted_by"), "control": (s.control_claims, "claimant")}
+KIND_TABLES = {"event": (s.events, "asserted_by"), "control": (s.control_claims, "claimant")}
 
 
 def records_by_time(
@@ -370,11 +370,11 @@ def records_by_time(
     newest_first: bool = False,
 ) -> list[Record]:
     """Events or control claims in time order: :func:`events_by_time` for either kind."""
-    e, claimant = _KINDS[kind]
+    e, claimant = KIND_TABLES[kind]
     walk = where.actor is not None and not _place_driven(where) and _common_actor(store, kind, where.actor)
-    joined = _joined(e, e.c.place_idx, e.c[claimant])
-    names = _parts(where)
-    parts = [_filtered(e, kind, joined, where, p, walk) for p in names]
+    joined = joined_select(e, e.c.place_idx, e.c[claimant])
+    names = parts_of(where)
+    parts = [filtered(e, kind, joined, where, p, walk) for p in names]
     time: ColumnElement[str]
     if _place_driven(where):  # in the order of the place's index: the page costs its rows, not the place's
         time, doc_id, idx = _AT.c.time, _AT.c.doc_id, _AT.c.idx
@@ -388,7 +388,7 @@ def records_by_time(
         for part, key in zip(parts, sort_keys, strict=True):
             if after is not None:
                 part = part.where(tuple_(time, doc_id, idx) > tuple_(*after))
-            found += _read(store, kind, part.order_by(key, doc_id, idx).limit(limit - len(found)))
+            found += read_records(store, kind, part.order_by(key, doc_id, idx).limit(limit - len(found)))
             if len(found) >= limit:
                 break
         return found
@@ -399,34 +399,34 @@ def records_by_time(
             if after is not None:
                 dated = dated.where(tuple_(time, doc_id, idx) < tuple_(*after))
             order = (key.desc(), doc_id.desc(), idx.desc())
-            found += _read(store, kind, dated.order_by(*order).limit(limit - len(found)))
+            found += read_records(store, kind, dated.order_by(*order).limit(limit - len(found)))
             if len(found) >= limit:
                 return found
     undated = parts[-1].where(time == FAR_FUTURE)  # (none match a start date)
     if after is not None and after[0] == "":
         undated = undated.where(tuple_(doc_id, idx) < tuple_(after[1], after[2]))
-    found += _read(store, kind, undated.order_by(doc_id.desc(), idx.desc()).limit(limit - len(found)))
+    found += read_records(store, kind, undated.order_by(doc_id.desc(), idx.desc()).limit(limit - len(found)))
     return found
 
 
 def events(store: Store, where: Filter | None = None) -> Iterator[Record]:
     """Events with their place, claimant and outlet, in store order (document, then position; for a place
-    from a start date, the records begun before the start first: :func:`_parts`)."""
+    from a start date, the records begun before the start first: :func:`parts_of`)."""
     e = s.events
-    query = _joined(e, e.c.place_idx, e.c.asserted_by).order_by(e.c.doc_id, e.c.idx)
+    query = joined_select(e, e.c.place_idx, e.c.asserted_by).order_by(e.c.doc_id, e.c.idx)
     return _read_parts(store, "event", e, query, where or Filter())
 
 
 def control_claims(store: Store, where: Filter | None = None) -> Iterator[Record]:
     """Territorial-control claims, joined and ordered like :func:`events`."""
     c = s.control_claims
-    query = _joined(c, c.c.place_idx, c.c.claimant).order_by(c.c.doc_id, c.c.idx)
+    query = joined_select(c, c.c.place_idx, c.c.claimant).order_by(c.c.doc_id, c.c.idx)
     return _read_parts(store, "control", c, query, where or Filter())
 
 
 def _read_parts(store: Store, kind: str, table: Any, query: Select[Any], where: Filter) -> Iterator[Record]:
-    for part in _parts(where):
-        yield from _read(store, kind, _filtered(table, kind, query, where, part))
+    for part in parts_of(where):
+        yield from read_records(store, kind, filtered(table, kind, query, where, part))
 
 
 def busiest_places(store: Store, limit: int) -> list[str]:

@@ -120,8 +120,9 @@ def place_views(store: Store, place: str) -> dict[str, Any]:
     since = min(dated) if len(newest) == PLACE_PAGE_EVENTS and dated else None
     timeline = views.timeline(store, place, start=since)
     periods = views.place_claims(store, place, start=since)
-    where = Filter(place=place, start=since)
-    reports = [*records.events(store, where), *records.control_claims(store, where)]
+    # The map, the chart and the sparkline count reports (a wire story reprinted forty times is one): each
+    # report's first record, not every reprint, which a busy place's page would read by the ten thousand.
+    reports = [report.record for entry in timeline for report in entry.reports]
     return {
         "place": place,
         "located": reports,  # its events and control claims since ``since``: what the map draws
