@@ -93,6 +93,15 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _workers(pid: int) -> list[int]:
+    """The server's worker processes (its children, and theirs)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            found += [int(child), *_workers(int(child))]
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=100_000)
@@ -204,9 +213,10 @@ def main() -> None:
             check=True,
         )
         seconds = time.perf_counter() - started
+        workers = ", ".join(f"{_peak_rss_mb(pid):.0f}" for pid in _workers(server.pid))
         print(
             f"export jsonl: {int(exported.stdout) / 1e6:.1f} MB in {seconds:.1f} s; "
-            f"server peak RSS {_peak_rss_mb(server.pid):.0f} MB"
+            f"server peak RSS {_peak_rss_mb(server.pid):.0f} MB (its workers: {workers or 'none'} MB)"
         )
     finally:
         server.terminate()

@@ -101,7 +101,9 @@ class TimelineEntry:
 
 
 TIMELINES = GenerationCache("timelines", entries=64)
-WHOLE_TIMELINES = GenerationCache("whole timelines", entries=32, largest=2_000_000)
+# A whole timeline of 5,000 groups with their first records is about 10 MB; one of more than 200,000 groups
+# is not kept (each request then reads its own dates).
+WHOLE_TIMELINES = GenerationCache("whole timelines", entries=16, largest=200_000)
 
 
 def timeline(
@@ -149,7 +151,7 @@ def happenings(groups: Iterable[ReportGroup], known: Mapping[RecordKey, Record] 
 
 
 RecordKey = tuple[str, int, int]  # (kind, doc_id, idx)
-WHOLE_READ_AHEAD = 20_000  # groups whose first records a whole timeline reads ahead, at most
+WHOLE_READ_AHEAD = 5_000  # groups whose first records a whole timeline reads ahead, at most
 
 
 @dataclass
