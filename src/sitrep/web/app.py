@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import AsyncIterator
@@ -96,6 +97,7 @@ def create_app(
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if threads is not None:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        gc.freeze()  # what the server loaded to start stays for its life: no full collection walks it again
         if warm:
             warmup.start_warm_up(store, app.state.sitrep.gazetteer)
         yield
