@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, literal, select, text
 
-from sitrep.corpus import records, views
+from sitrep.corpus import records, timelines, views
 from sitrep.corpus.records import Filter
 from sitrep.sources import Origin, RawDoc
 from sitrep.store import Store, backends
@@ -80,7 +80,7 @@ def _timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
     timed once."""
     times: list[float] = []
     for _ in range(repeat):
-        for cache in (views.TIMELINES, views.PLACE_CLAIMS):
+        for cache in (timelines.TIMELINES, views.PLACE_CLAIMS):
             cache.clear()
         started = time.perf_counter()
         call()
@@ -101,7 +101,7 @@ def views_latency(store: Store, documents: int, repeat: int) -> dict[str, tuple[
         return f"{month}-08", f"{month}-14"
 
     calls: dict[str, Callable[[], object]] = {
-        "timeline, one week": lambda: views.timeline(store, rng.choice(places), *week()),
+        "timeline, one week": lambda: timelines.timeline(store, rng.choice(places), *week()),
         "claims periods": lambda: views.place_claims(store, rng.choice(places)),
         "conflicting claims": lambda: views.conflicting(store, rng.choice(places)),
         "events page (50)": lambda: records.events_by_time(

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 from geojson_pydantic import FeatureCollection
 
-from sitrep.corpus import records, views
+from sitrep.corpus import records, timelines, views
 from sitrep.export import EXPORTERS, parquet
 from sitrep.store import Store
 from sitrep.store.db import SCHEMA_VERSION
@@ -35,7 +35,7 @@ def test_records_carry_the_claim_chain(corpus: Store) -> None:
 
 
 def test_timeline_groups_duplicates_and_orders_by_time(corpus: Store) -> None:
-    entries = views.timeline(corpus, "Soledar")
+    entries = timelines.timeline(corpus, "Soledar")
     whens = [e.first.earliest for e in entries]
     assert whens == sorted(whens)
     clash = [e for e in entries if e.first.what == "Battles / Armed clash"]
@@ -45,15 +45,15 @@ def test_timeline_groups_duplicates_and_orders_by_time(corpus: Store) -> None:
 
 
 def test_timeline_of_a_region_includes_its_places_and_filters_dates(corpus: Store) -> None:
-    places = {e.first.place.name for e in views.timeline(corpus, "Donetsk Oblast") if e.first.place}
+    places = {e.first.place.name for e in timelines.timeline(corpus, "Donetsk Oblast") if e.first.place}
     assert places == {"Soledar", "Bakhmut"}
-    later = views.timeline(corpus, "Donetsk", start="2023-03-01")
+    later = timelines.timeline(corpus, "Donetsk", start="2023-03-01")
     assert {e.first.place.name for e in later if e.first.place} == {"Bakhmut"}
-    assert views.timeline(corpus, "Donetsk", end="2022-12-31") == []
+    assert timelines.timeline(corpus, "Donetsk", end="2022-12-31") == []
 
 
 def test_timeline_by_actor(corpus: Store) -> None:
-    entries = views.timeline(corpus, "Military Forces of Russia")
+    entries = timelines.timeline(corpus, "Military Forces of Russia")
     assert entries and all(e.first.kind == "event" for e in entries)
 
 
@@ -177,8 +177,8 @@ def test_a_store_copies_to_the_other_backend_with_the_same_views(
     copied = Store(target_url)
     assert counts["documents"] == corpus.count() == copied.count()
     assert [d.id for d in copied.documents(limit=100)] == [d.id for d in corpus.documents(limit=100)]
-    assert [json.dumps(e.to_json()) for e in views.timeline(copied, "Soledar")] == [
-        json.dumps(e.to_json()) for e in views.timeline(corpus, "Soledar")
+    assert [json.dumps(e.to_json()) for e in timelines.timeline(copied, "Soledar")] == [
+        json.dumps(e.to_json()) for e in timelines.timeline(corpus, "Soledar")
     ]
     assert [h.id for h in copied.search("Soledar")] and {h.id for h in copied.search("Soledar")} == {
         h.id for h in corpus.search("Soledar")

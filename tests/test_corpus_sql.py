@@ -10,14 +10,13 @@ import random
 import threading
 from collections import Counter
 from collections.abc import Callable
-from functools import partial
 from itertools import combinations, product
 from pathlib import Path
 
 import pytest
 from tests.corpus_support import BAKHMUT, SOLEDAR, article
 
-from sitrep.corpus import groups, records, views
+from sitrep.corpus import groups, records, timelines, views
 from sitrep.corpus.cache import SERVING_ENV
 from sitrep.corpus.records import Record
 from sitrep.store import Store, backends
@@ -138,7 +137,7 @@ def _happenings(found: list[Record]) -> list[list[Record]]:
                 h
                 for h in happenings
                 if (h[0].kind, h[0].what, h[0].place.place_id if h[0].place else None) == same
-                and (views.overlaps(h[0], r) or h[0].earliest == r.earliest)
+                and (timelines.overlaps(h[0], r) or h[0].earliest == r.earliest)
             ),
             None,
         )
@@ -156,13 +155,10 @@ def test_timeline_in_sql_equals_the_python_definition(
     """Read for its dates alone or cut from the place's whole timeline, a timeline has the happenings, the
     records, the reports and the first records the definition gives."""
     monkeypatch.setenv(SERVING_ENV, "1" if serving else "")
-    views.TIMELINES.clear()
-    views.WHOLE_TIMELINES.clear()
+    timelines.TIMELINES.clear()
+    timelines.WHOLE_TIMELINES.clear()
     for query in QUERIES if serving else []:  # the whole timelines kept, as a server has them after its first reads
-        views.timeline(big_corpus, query)
-        whole = partial(views.WHOLE_TIMELINES.ready, big_corpus, ("groups", query.casefold()), list)
-        assert _eventually(lambda: whole() is not None, True)  # noqa: B023 (read at once)
-    views.TIMELINES.clear()
+        timelines.whole_timeline(big_corpus, query)
     everything = [*records.events(big_corpus), *records.control_claims(big_corpus)]
     for query in QUERIES:
         for start, end in [(None, None), ("2023-02-10", None), (None, "2023-02-10"), ("2023-02-01", "2023-03-01")]:
@@ -173,7 +169,7 @@ def test_timeline_in_sql_equals_the_python_definition(
                     if (_matches_place(r, query) or _matches_actor(r, query)) and _in_range(r, start, end)
                 ]
             )
-            got = views.timeline(big_corpus, query, start, end)
+            got = timelines.timeline(big_corpus, query, start, end)
             assert [e.records for e in got] == [len(h) for h in expected], (query, start, end)
             assert [(e.first.kind, e.first.doc_id, e.first.idx) for e in got] == [
                 (h[0].kind, h[0].doc_id, h[0].idx) for h in expected
@@ -200,7 +196,7 @@ def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Sto
             if a.place
             and b.place
             and a.place.place_id == b.place.place_id
-            and views.overlaps(a, b)
+            and timelines.overlaps(a, b)
             and views.incompatible(a, b)
             and (a.claimant.label != b.claimant.label or a.outlet != b.outlet)
         }
@@ -209,7 +205,7 @@ def test_claims_and_conflicts_in_sql_equal_the_python_definition(big_corpus: Sto
         assert {frozenset({views.position(a), views.position(b)}) for a, b in pairs} == contradicting, query
         assert len(pairs) == len(contradicting)
         for a, b in pairs:  # ... and the pair shown does
-            assert views.overlaps(a, b) and views.incompatible(a, b) and (a.doc_id, a.idx) < (b.doc_id, b.idx)
+            assert timelines.overlaps(a, b) and views.incompatible(a, b) and (a.doc_id, a.idx) < (b.doc_id, b.idx)
         assert pairs == sorted(pairs, key=lambda p: (p.first.doc_id, p.first.idx, p.second.doc_id, p.second.idx))
     assert len(views.conflicting(big_corpus)) >= 10  # the random corpus does hold conflicts
 
@@ -225,7 +221,7 @@ def test_periods_are_runs_of_claims_that_overlap_a_claim_of_the_run(big_corpus: 
         )
         members: list[list[Record]] = []
         for claim in (c for c in claims if c.earliest is not None):
-            if members and any(views.overlaps(claim, other) for other in members[-1]):
+            if members and any(timelines.overlaps(claim, other) for other in members[-1]):
                 members[-1].append(claim)
             else:
                 members.append([claim])
@@ -282,9 +278,9 @@ def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_proce
 ) -> None:
     computed = groupings
     views.PLACE_CLAIMS.clear()
-    views.TIMELINES.clear()
+    timelines.TIMELINES.clear()
     first = views.place_claims(big_corpus, "Soledar")
-    before = sum(e.records for e in views.timeline(big_corpus, "Soledar"))
+    before = sum(e.records for e in timelines.timeline(big_corpus, "Soledar"))
     again = views.place_claims(big_corpus, "Soledar")
     assert len(computed) == 1 and [p.total for p in again] == [p.total for p in first]
     other = Store(big_corpus.url)  # another writer, as another process would be
@@ -307,7 +303,7 @@ def test_claim_views_and_timelines_are_kept_until_the_store_changes_in_any_proce
     )
     after = views.place_claims(big_corpus, "Soledar")
     assert len(computed) == 2 and sum(p.total for p in after) == sum(p.total for p in first) + 1
-    assert sum(e.records for e in views.timeline(big_corpus, "Soledar")) == before + 1  # timelines too
+    assert sum(e.records for e in timelines.timeline(big_corpus, "Soledar")) == before + 1  # timelines too
     other.close()
 
 
@@ -540,7 +536,7 @@ def test_a_server_computes_its_busiest_places_views_before_anyone_asks(
     assert len(busiest) == 3 and held(busiest[0]) >= held(busiest[1]) >= held(busiest[2])
     assert not any(key.startswith("geonames:") for key in records.busiest_places(big_corpus, 50))  # names only
     assert all(held(busiest[2]) >= held(p["name"]) for p in PLACES if p["name"].casefold() not in busiest)
-    for cache in (views.PLACE_CLAIMS, views.CLAIM_GROUPS, views.TIMELINES, views.PROFILES):
+    for cache in (views.PLACE_CLAIMS, views.CLAIM_GROUPS, timelines.TIMELINES, views.PROFILES):
         cache.clear()
     profiled: list[str] = []
     profile = views._actor_profile

@@ -6,16 +6,8 @@ what they return; they hold no logic of their own. Errors are
 exit codes or HTTP statuses.
 """
 
-from sitrep.corpus.views import (
-    ConflictPair,
-    Period,
-    Report,
-    TimelineEntry,
-    conflicting,
-    place_claims,
-    timeline,
-    with_reports,
-)
+from sitrep.corpus.timelines import Report, TimelineEntry, timeline, with_reports
+from sitrep.corpus.views import ConflictPair, Period, conflicting, place_claims
 from sitrep.service.analysis import Analyzer, IngestReport, Outcome, analyze_documents, analyze_paths, ingest
 from sitrep.service.documents import document, documents, search
 from sitrep.service.exports import export, export_records

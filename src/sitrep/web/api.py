@@ -19,7 +19,7 @@ from fastapi import Path as FastApiPath
 from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from sitrep.corpus import records, views
+from sitrep.corpus import records, timelines, views
 from sitrep.corpus.cache import GenerationCache
 from sitrep.corpus.records import Filter
 from sitrep.errors import InputError, NotFound, UsageError
@@ -274,7 +274,7 @@ def _page_by_key(
     return shown, cursor.encode(list(key(shown[-1]))) if shown and more else None
 
 
-def _entry_key(entry: views.TimelineEntry) -> tuple[str, str, int, str, int]:
+def _entry_key(entry: timelines.TimelineEntry) -> tuple[str, str, int, str, int]:
     return entry.order
 
 
@@ -323,9 +323,9 @@ def _place_page(
 def place_timeline(
     db: StoreDep, place: str, start: Day = None, end: Day = None, limit: Limit = 100, cursor_: Cursor = None
 ) -> Response:
-    entries = partial(views.timeline, db, place, start, end, read=False)
+    entries = partial(timelines.timeline, db, place, start, end, read=False)
     shape = (str, str, int, str, int)
-    reports = partial(views.with_reports, db)
+    reports = partial(timelines.with_reports, db)
     return _place_page(db, place, "timeline", entries, _entry_key, shape, (start, end), limit, cursor_, reports)
 
 

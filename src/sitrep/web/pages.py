@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from sitrep.corpus import records, views
+from sitrep.corpus import records, timelines, views
 from sitrep.corpus.cache import GenerationCache
 from sitrep.corpus.records import Filter
 from sitrep.events import taxonomy
@@ -118,7 +118,7 @@ def place_views(store: Store, place: str) -> dict[str, Any]:
     # A busy place has tens of thousands of records: the page shows the time of its newest events and
     # links to the whole timeline (JSON) instead of reading them all.
     since = min(dated) if len(newest) == PLACE_PAGE_EVENTS and dated else None
-    timeline = views.timeline(store, place, start=since)
+    timeline = timelines.timeline(store, place, start=since)
     periods = views.place_claims(store, place, start=since)
     # The map, the chart and the sparkline count reports (a wire story reprinted forty times is one): each
     # report's first record, not every reprint, which a busy place's page would read by the ten thousand.

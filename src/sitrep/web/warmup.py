@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from threading import Thread
 
-from sitrep.corpus import records, views
+from sitrep.corpus import records, timelines, views
 from sitrep.corpus.cache import in_background
 from sitrep.gazetteer import Gazetteer
 from sitrep.store import Store
@@ -43,7 +43,7 @@ def warm_up(
             pages.place_map(store, towns, place, shown["located"])
             views.place_claims(store, place)
         with in_background():
-            views.whole_timeline(store, place)  # the API's timeline for any dates is cut from it
+            timelines.whole_timeline(store, place)  # the API's timeline for any dates is cut from it
     with in_background():
         named = records.busiest_actors(store, actors)
     for actor in named:
