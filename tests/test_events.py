@@ -152,6 +152,9 @@ def test_end_to_end_pipeline() -> None:
     [
         "The firefighters fought the blaze in California for three days.",  # fought: no battle
         "A teenage driver was killed in a crash on the highway in Miami.",  # killed: no attack
+        # a death the sentence puts in an electrical accident
+        "A volunteer in Vessa was killed on Monday when the generator he was repairing short-circuited.",
+        "A lineman was electrocuted in Kelvane on Tuesday while fixing a power cable.",
     ],
 )
 def test_accidents_are_man_made_disasters_not_violence(text: str) -> None:
