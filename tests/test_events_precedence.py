@@ -301,6 +301,9 @@ def test_a_deployment_is_the_news_and_its_reason_background(text: str, expected:
             ["Headquarters or base established"],
         ),
         ("The company opened a new base in Texas for its delivery trucks.", []),
+        # a post kept, not only set up; holding anything else is no base
+        ("Separatists have held several checkpoints around Kelvane since March.", ["Headquarters or base established"]),
+        ("The rebels in Vessa held talks with the governor on Monday.", []),
     ],
 )
 def test_a_base_set_up_in_the_passive_or_as_a_military_structure(text: str, expected: list[str]) -> None:

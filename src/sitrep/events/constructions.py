@@ -204,11 +204,16 @@ BASE_NOUNS = frozenset(
     {"base", "checkpoint", "outpost", "camp", "headquarters", "roadblock", "barricade", "garrison", "fortification"}
 )
 MILITARY_MODIFIERS = frozenset({"military", "fortified", "army", "naval", "police"})
+# A post kept, not only set up: "gunmen manned roadblocks", "the rebels hold checkpoints around the town".
+HOLDING_VERBS = frozenset({"man", "hold", "maintain", "operate", "mount", "staff"})
+POSTS = frozenset({"checkpoint", "roadblock", "barricade", "outpost"})
 
 
 def _establishes_base(token: Token) -> bool:
     """ "a checkpoint has been set up by the police", "troops built a fortified military structure":
     a base or post established, told in the passive or with a general noun (armed forces checked by the rules)."""
+    if token.pos_ == "VERB" and token.lemma_.lower() in HOLDING_VERBS:
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in POSTS for c in token.children)
     if token.pos_ != "VERB" or token.lemma_.lower() not in ESTABLISHING_VERBS:
         return False
     if token.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
