@@ -130,7 +130,7 @@ def _happenings(found: list[Record]) -> list[list[Record]]:
     """The timeline's definition: records in time order, each joining the first earlier happening whose first
     record says the same thing about the same place at an overlapping (or the same) time."""
     happenings: list[list[Record]] = []
-    for r in sorted(found, key=groups.record_order):
+    for r in sorted(found, key=lambda r: (r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.kind, r.idx)):
         same = (r.kind, r.what, r.place.place_id if r.place else None)
         entry = next(
             (

@@ -35,19 +35,23 @@ Kind = Literal["event", "control"]
 KINDS: tuple[Kind, ...] = ("event", "control")
 
 
+def _first(table: Any) -> Any:
+    """The first record of a group: its (doc_id, idx) packed into one integer, the least."""
+    return func.min(cast(table.c.doc_id, BigInteger) * IDX_SPAN + table.c.idx)
+
+
 def _grouped(kind: Kind, keys: list[Any]) -> Any:
     """A query grouping the records of ``kind`` by ``keys`` (columns of the record, its document, place and
     claimant), each group counted with the outlet and URI to name it and its first record packed."""
     table, claimant = KIND_TABLES[kind]
     d, p, a = s.documents, PLACE, CLAIMANT
-    packed = cast(table.c.doc_id, BigInteger) * IDX_SPAN + table.c.idx
     return (
         select(
             *keys,
             func.min(d.c.outlet).label("outlet"),
             func.min(d.c.uri).label("uri"),
             func.count().label("records"),
-            func.min(packed).label("first"),
+            _first(table).label("first"),
         )
         .select_from(
             table.join(d, d.c.id == table.c.doc_id)
@@ -106,11 +110,10 @@ def claim_groups(store: Store, where: Filter) -> list[ClaimGroup]:
     stories = func.count(func.distinct(func.coalesce(d.c.story_id, -d.c.id))).label("stories")
     query = _grouped("control", keys).add_columns(stories)
     start, end = func.coalesce(c.c.earliest, FAR_FUTURE), func.coalesce(c.c.latest, FAR_FUTURE)
-    first = func.min(cast(c.c.doc_id, BigInteger) * IDX_SPAN + c.c.idx)
     rows: list[Any] = []
     with store.engine.connect() as conn:  # the parts follow each other in time order
         for part in parts_of(where):
-            rows += conn.execute(filtered(c, "control", query, where, part).order_by(start, end, first))
+            rows += conn.execute(filtered(c, "control", query, where, part).order_by(start, end, _first(c)))
     return [
         ClaimGroup(
             r.earliest,
@@ -150,13 +153,9 @@ class ReportGroup:
 
     @property
     def order(self) -> tuple[str, str, int, str, int]:
-        """Where its first record stands in a timeline (:func:`record_order`)."""
+        """Where its first record stands in a timeline: by time, then as stored (an event and a claim may
+        share an index)."""
         return self.earliest or FAR_FUTURE, self.latest or FAR_FUTURE, self.first[0], self.kind, self.first[1]
-
-
-def record_order(r: Record) -> tuple[str, str, int, str, int]:
-    """Where a record stands in a timeline: by time, then as stored (an event and a claim may share an index)."""
-    return r.earliest or FAR_FUTURE, r.latest or FAR_FUTURE, r.doc_id, r.kind, r.idx
 
 
 def report_groups(store: Store, wheres: list[Filter]) -> list[ReportGroup]:

@@ -38,12 +38,12 @@ def warm_up(
         busiest = records.busiest_places(store, places)
         views.conflicting(store)
     for place in busiest:
+        with in_background():  # first: the page's timeline and the API's for any dates are cut from it
+            timelines.whole_timeline(store, place)
         with in_background():
             shown = pages.place_views(store, place)
             pages.place_map(store, towns, place, shown["located"])
             views.place_claims(store, place)
-        with in_background():
-            timelines.whole_timeline(store, place)  # the API's timeline for any dates is cut from it
     with in_background():
         named = records.busiest_actors(store, actors)
     for actor in named:
