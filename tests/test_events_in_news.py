@@ -657,3 +657,38 @@ def test_an_obligation_in_the_present_is_not_a_deed(text: str, modality: str) ->
 def test_a_habit_is_no_event_in_any_tense_unless_dated(text: str, modality: str) -> None:
     """ "Routinely beat up prisoners" is a habit, past or present; "repeatedly shelled ... last week" is news."""
     assert modalities_of(text) == {modality}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kelvane foreign minister said the harvest was the best in years.", []),
+        ("The Kelvane foreign minister is a keen chess player.", []),
+        ("Norland expelled two Vessa diplomats on Monday.", [("Diplomatic event", "asserted")]),
+        (
+            "Norland sent Foreign Minister Arlo Penn to Vessa for talks with its president.",
+            [("Diplomatic event", "asserted")],
+        ),
+    ],
+)
+def test_a_diplomat_is_no_diplomatic_event_unless_something_is_done(text: str, expected: list[tuple[str, str]]) -> None:
+    """A foreign minister who speaks or opens a fair is a person, not an act of diplomacy; one sent or expelled
+    is the object of one."""
+    assert [e for e in events_of(text) if e[0] == "Diplomatic event"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland's army is to withdraw from the border villages of Vessa next week.",
+        "Norland's army is scheduled to withdraw from the border villages of Vessa next week.",
+        "Norland's army is set to withdraw from the border villages of Vessa next week.",
+        "Norland's army is due to withdraw from the border villages of Vessa next week.",
+    ],
+)
+def test_what_is_arranged_to_happen_is_planned(text: str) -> None:
+    assert modalities_of(text) == {"planned"}
+
+
+def test_a_cause_with_due_to_stays_asserted() -> None:
+    assert modalities_of("The road was closed due to the shelling of Vessa by Norland's army.") == {"asserted"}

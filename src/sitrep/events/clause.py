@@ -31,6 +31,8 @@ PLANNED_LEMMAS = frozenset({
     "objective", "ambition", "intention", "attempt", "try", "order", "call", "urge", "demand", "expect",
 })
 # fmt: on
+# "is to visit", "is scheduled to meet", "set to sign", "due to withdraw", "slated to leave", "poised to take".
+SCHEDULING_HEADS = frozenset({"be", "schedule", "set", "due", "slate", "poise"})
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
 # "a possible war", "the planned offensive": the event word's own modifier says it has not happened.
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "future", "hypothetical"})
@@ -184,6 +186,8 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
             return "hypothetical"
         if _obliged(node, children):
             return "hypothetical"
+        if _scheduled(node, children):
+            return "planned"
         if node.lemma_.lower() in DENIAL_LEMMAS and node.i != trigger.i:
             return "denied"
         if any(c.dep_ == "neg" and c.lower_ in NEGATIONS for c in children) and node.pos_ in {"VERB", "AUX"}:
@@ -219,6 +223,17 @@ def _obliged(node: Token, children: list[Token]) -> bool:
         and head.lemma_.lower() in OBLIGING_LEMMAS
         and head.tag_ in PRESENT_TAGS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    )
+
+
+def _scheduled(node: Token, children: list[Token]) -> bool:
+    """ "is to visit", "is scheduled to meet", "are set to sign", "is due to withdraw": arranged, not yet done
+    ("was due to the shelling" is a cause, not an infinitive)."""
+    return (
+        node.dep_ == "xcomp"
+        and node.tag_ == "VB"
+        and node.head.lemma_.lower() in SCHEDULING_HEADS
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
     )
 
 

@@ -46,6 +46,8 @@ WEAK_TRIGGERS = frozenset({
 })
 # fmt: on
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+# Diplomacy's people and offices: they type a clause that says what they did, but are no act themselves.
+DIPLOMATIC_ROLES = frozenset({"minister", "ambassador", "envoy", "diplomat", "embassy", "consulate", "secretary"})
 # The toll of an event told in a clause of its own: "..., killing 170 people", "leaving four dead".
 OUTCOME_VERBS = frozenset({"kill", "leave", "wound", "injure", "claim", "cause"})
 OUTCOME_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
@@ -139,9 +141,18 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
         return False
     if hit.cue in NOUN_ONLY_CUES and (token.pos_ not in {"NOUN", "PROPN"} or people_do_it_to(token)):
         return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
+    if hit.cue == "diplomacy" and token.lemma_.lower() in DIPLOMATIC_ROLES and not _done_to(token):
+        return False  # "the foreign minister said ...": a diplomat who speaks or is; "expelled two envoys" is done
     if hit.cue == "property" and token.dep_ == "amod":
         return False  # "a destroyed van is pictured": the state of a thing, not who destroyed it
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
+
+
+def _done_to(noun: Token) -> bool:
+    """The noun phrase (a title before a name: "Foreign Minister Ahmed") is the object of a verb or preposition."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ in {"dobj", "pobj"}
 
 
 PEOPLE_WORDS = PEOPLE_NOUNS | {"officer", "soldier", "policeman", "civilian", "child", "boy", "girl", "teenager"}
