@@ -575,6 +575,8 @@ def test_a_demonstration_met_with_force_is_one_event_and_a_crowds_rampage_is_mob
         ("The cease-fire collapsed on Monday.", []),
         ("Peace talks collapsed in Vessa on Monday.", []),
         ("Shares crashed in Vessa on Monday after the report.", []),
+        ("A leaked memo derailed the Vessa port's bid for a new licence on Monday.", []),
+        ("A train derailed near Vessa on Monday, killing 12 passengers.", ["Man-made disaster"]),
         ("A bridge collapsed in Vessa on Monday, killing four people.", ["Man-made disaster"]),
     ],
 )

@@ -56,8 +56,8 @@ def figurative_disaster(token: Token) -> bool:
             return True  # "a flood of refugees", "a blizzard of messages"; not "a quake of magnitude 6"
         if any(_abstract(o) for o in prep.children):
             return True  # "the collapse of the talks"
-    if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and _abstract(c) for c in token.children):
-        return True  # "the ceasefire collapsed", "shares crashed"
+    if token.pos_ == "VERB" and any(c.dep_ in {"nsubj", "dobj"} and _abstract(c) for c in token.children):
+        return True  # "the ceasefire collapsed", "shares crashed", "a plot to derail the bid", "sank the deal"
     if token.lemma_.lower() == "landslide" and any(
         t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
     ):
