@@ -6,7 +6,16 @@ import importlib.util
 
 import pytest
 
-from events_support import DCT, attribution_index, bakhmut_context, body, events_of, run_events, written_context
+from events_support import (
+    DCT,
+    asserted_sub_types,
+    attribution_index,
+    bakhmut_context,
+    body,
+    events_of,
+    run_events,
+    written_context,
+)
 from sitrep.actors import default_table
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.pipeline import Pipeline
@@ -370,10 +379,25 @@ def test_negative_arguments_and_habits(text: str, expected: str) -> None:
     [
         "Norland test-fired a medium-range missile off its northern coast on Monday.",
         "Officials criticised Norland for a rocket test near the border with Vessa.",
+        "Kelvane launched a ballistic missile into the sea on Monday, the Vessa military said.",
+        "Kelvane launched a projectile believed to be a cruise missile into the sea on Friday.",
+        "The Kelvane navy fired two cruise missiles during drills off its coast.",
     ],
 )
 def test_a_weapons_test_is_no_attack(text: str) -> None:
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels fired rockets into the Vessa market on Monday, killing four.",
+        "Kelvane troops fired artillery at Vessa during clashes on Monday.",
+        "Rebels shelled Vessa on Monday while the navy dumped old shells into the sea.",
+    ],
+)
+def test_a_weapon_fired_at_a_target_is_an_attack_whatever_else_goes_into_the_sea(text: str) -> None:
+    assert "Shelling/artillery/missile attack" in asserted_sub_types(text)
 
 
 def test_states_that_sign_a_treaty_hold_a_diplomatic_event_and_fighters_make_an_agreement() -> None:

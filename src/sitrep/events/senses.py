@@ -278,18 +278,53 @@ def _names_a_case(token: Token) -> bool:
 TEST_WORDS = frozenset({"test", "testing", "trial", "drill", "exercise", "demonstration", "parade"})
 
 
+# Where a weapon is fired at nobody: "launched a missile into the sea", "fired shells into the water".
+OPEN_WATER = frozenset({"sea", "ocean", "water", "waters"})
+CLAUSE_SCAN_TOKENS = 120
+
+
 def _weapon_test(token: Token) -> bool:
-    """ "test-fired a missile", "a rocket test", "a missile drill": a weapon shown or tried, not used on anyone."""
+    """ "test-fired a missile", "a rocket test", "a missile drill", "fired two missiles into the sea during
+    drills": a weapon shown or tried, not used on anyone."""
     node = token
     for _ in range(3):
         if node.lemma_.lower() in TEST_WORDS:
             return True
         if any(c.lemma_.lower() in TEST_WORDS for c in node.children if c.dep_ in {"compound", "npadvmod", "amod"}):
             return True
+        if node.pos_ == "VERB" and _fired_at_nobody(node):
+            return True
         if node.head.i == node.i:
             break
         node = node.head
     return False
+
+
+def _fired_at_nobody(verb: Token) -> bool:
+    """ "fired two missiles into the sea", "launched a projectile presumed to be a missile into the sea",
+    "fired rockets during drills": a phrase of the verb (or of its object's description) says the weapon
+    hit no target. Phrases of another clause of the sentence do not count."""
+    if verb.right_edge.i - verb.left_edge.i > CLAUSE_SCAN_TOKENS:
+        return False  # a run-on "sentence" of a pathological page: no scan per weapon word
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or not _clause_mate(prep, verb):
+            continue
+        objects = [o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "into" and any(o in OPEN_WATER for o in objects):
+            return True
+        if prep.lower_ == "during" and any(o in TEST_WORDS for o in objects):
+            return True
+    return False
+
+
+def _clause_mate(token: Token, verb: Token) -> bool:
+    """No other verb than a "be" stands between ``token`` and ``verb`` above it."""
+    node = token.head
+    while node.i != verb.i:
+        if node.pos_ == "VERB" and node.lemma_ != "be" and node.dep_ not in {"acl", "amod"}:
+            return False
+        node = node.head
+    return True
 
 
 # What explodes when an explosion is one: "an explosion of gas", "the blast of a car bomb".
