@@ -201,3 +201,26 @@ def test_an_arrested_pronoun_takes_who_it_is_from_the_sentence_before(
     """ "He was briefly detained" after a sentence naming him a coup plotter is a political arrest; after a
     robbery, an ordinary one."""
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Two protesters were shot dead during a demonstration in Vessa on Tuesday.",
+            "Excessive force against protesters",
+        ),
+        ("A student was killed during a protest in Vessa on Tuesday.", "Excessive force against protesters"),
+        ("A protester was injured by rubber bullets in Vessa on Tuesday.", "Protest with intervention"),
+        (
+            "Several demonstrators were injured when police fired tear gas in Vessa on Tuesday.",
+            "Protest with intervention",
+        ),
+        ("Protesters killed a policeman during a rally in Vessa on Tuesday.", "Violent demonstration"),
+        ("A student was shot dead by protesters during a rally in Vessa.", "Violent demonstration"),
+        ("Protesters injured three policemen in Vessa on Tuesday.", "Violent demonstration"),
+    ],
+)
+def test_who_suffers_the_violence_at_a_demonstration_decides_its_sub_type(text: str, sub_type: str) -> None:
+    """Demonstrators killed or hurt suffered force used on them; a killing they did is their own violence."""
+    assert asserted_sub_types(text) == [sub_type]

@@ -275,6 +275,7 @@ class RuleTyper:
             else h
             for h in hits
         ]
+        hits = [seen for h in hits for seen in _as_crowd_sees_it(doc, h)]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
         if any(h.cue == "arrest" for h in hits):  # "in a raid, police arrested five": the raid is how
             hits = [h for h in hits if not (h.cue == "harm" and doc[h.start].lemma_.lower() in RAIDS)]
@@ -482,6 +483,56 @@ def accidental_fire(token: Token) -> bool:
 
 def _is_fire(doc: Doc, hit: CueHit) -> bool:
     return hit.end - hit.start == 1 and doc[hit.start].lemma_.lower() == "fire"
+
+
+# Members of a demonstrating crowd: violence done to them is force used on the crowd, violence they do is theirs.
+CROWD_MEMBERS = frozenset({"protester", "demonstrator", "marcher", "mourner", "crowd", "picketer"})
+PROTEST_GATHERINGS = frozenset({"protest", "demonstration", "rally", "march", "sit", "vigil"})
+
+
+def _crowd_role(token: Token) -> str | None:
+    """ "patient" when the violence word is done to demonstrators ("two protesters were shot dead", "gunmen fired
+    on the marchers"), "agent" when they do it ("protesters killed a policeman"), else None."""
+    verb = token if token.pos_ == "VERB" else token.head  # "shot dead": "dead" hangs on "shot"
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "were beaten and injured": one subject
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "agent" and any(o.lemma_.lower() in CROWD_MEMBERS for o in child.children):
+            return "agent"  # "shot dead by protesters"
+        if child.lemma_.lower() not in CROWD_MEMBERS:
+            continue
+        if child.dep_ in {"nsubjpass", "dobj"}:
+            return "patient"
+        if child.dep_ == "nsubj":
+            return "agent"
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        at_protest = (
+            o.lemma_.lower() in PROTEST_GATHERINGS
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"at", "during", "in"}
+            for o in c.children
+            if o.dep_ == "pobj"
+        )
+        if any(at_protest):
+            return "patient"  # "a student was killed during a protest", "he was shot at a rally"
+    return None
+
+
+def _as_crowd_sees_it(doc: Doc, hit: CueHit) -> tuple[CueHit, ...]:
+    """Violence told of demonstrators, typed by who suffered it: injuries done to them are an intervention
+    ("demonstrators were injured by rubber bullets"), killings done to them lethal force used on them (the
+    killing and an intervention), killings they did their own violence."""
+    if hit.cue not in {"crowd_violence", "lethal"}:
+        return (hit,)
+    role = _crowd_role(doc[hit.start])
+    if role == "patient" and hit.cue == "crowd_violence":
+        return (CueHit("intervention", hit.start, hit.end),)
+    if role == "patient":
+        return (hit, CueHit("intervention", hit.start, hit.end))
+    if role == "agent" and hit.cue == "lethal":
+        return (CueHit("crowd_violence", hit.start, hit.end),)
+    return (hit,)
 
 
 def _trigger(rule: Rule, hits: list[CueHit]) -> tuple[int, int] | None:
