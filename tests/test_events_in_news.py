@@ -694,3 +694,30 @@ def test_what_is_arranged_to_happen_is_planned(text: str) -> None:
 
 def test_a_cause_with_due_to_stays_asserted() -> None:
     assert modalities_of("The road was closed due to the shelling of Vessa by Norland's army.") == {"asserted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen tried to kill the mayor of Kano on Monday.", ("Attack", "asserted")),
+        ("Rebels tried to capture Goma on Monday.", (TAKEN, "planned")),
+    ],
+)
+def test_an_attempted_attack_happened_an_attempted_capture_did_not(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [(e.sub_type, e.modality) for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Looting was reported in Caracas on Monday.", "Mob violence"),
+        ("Shops were looted in Caracas overnight.", "Mob violence"),
+        ("Soldiers looted shops in Goma on Monday.", "Looting/property destruction"),
+    ],
+)
+def test_looting_with_nobody_named_is_a_crowds(pipeline: Pipeline, text: str, sub_type: str) -> None:
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [e.sub_type for e in found if e.modality == "asserted"] == [sub_type]

@@ -31,6 +31,7 @@ PLANNED_LEMMAS = frozenset({
     "objective", "ambition", "intention", "attempt", "try", "order", "call", "urge", "demand", "expect",
 })
 # fmt: on
+ATTEMPT_LEMMAS = frozenset({"attempt", "try"})
 # "is to visit", "is scheduled to meet", "set to sign", "due to withdraw", "slated to leave", "poised to take".
 SCHEDULING_HEADS = frozenset({"be", "schedule", "set", "due", "slate", "poise"})
 HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
@@ -157,12 +158,14 @@ def path(token: Token, stop: Iterable[Token] = ()) -> Iterator[Token]:
         node = node.head
 
 
-def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
+def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool = False) -> Modality:
     """Asserted unless a conditional, a modal, a negation or a plan governs ``trigger``.
 
     The walk stops at the reporting verb (``stop``: what a source *says* is asserted by the
     source) and after a relative clause or a root, which are asserted on their own. A question
-    asserts nothing ("What did one volcano say to the other?").
+    asserts nothing ("What did one volcano say to the other?"). With ``attempt_is_deed``, an attempt
+    happened ("gunmen tried to kill the mayor" is an attack, as ACLED codes it; a town "they tried to take"
+    was not taken).
     """
     if _asks(trigger):
         return "hypothetical"
@@ -200,7 +203,13 @@ def modality(trigger: Token, stop: Iterable[Token] = ()) -> Modality:
             return "hypothetical"  # "a possible war against Iraq"
         if node.i == trigger.i and any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in children):
             return "planned"  # "the planned offensive"
-        if node.i != trigger.i and node.lemma_.lower() in PLANNED_LEMMAS and not _decreed(trigger, node):
+        attempted = attempt_is_deed and node.lemma_.lower() in ATTEMPT_LEMMAS
+        if (
+            node.i != trigger.i
+            and node.lemma_.lower() in PLANNED_LEMMAS
+            and not _decreed(trigger, node)
+            and not attempted
+        ):
             return "planned"
         if node.i != trigger.i and node.lemma_.lower() in HYPOTHETICAL_LEMMAS:
             return "hypothetical"

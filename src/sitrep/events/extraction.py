@@ -34,6 +34,7 @@ from sitrep.events.rules import (
     POLITICAL_HARM,
     STATE_FORCES,
     TWO_ARMED,
+    VIOLENT_TYPES,
     WEAPON_CUES,
     RuleTyper,
     Typing,
@@ -275,6 +276,9 @@ def _event(
         sub_type in CROWD_DEEDS and rampage and _crowd_did_it(actors, frame, UNORGANISED_KINDS)
     )
     started_by_armed_only = all(h.cue in ARMED_ONLY_CUES for h in group.hits)
+    if sub_type == "Looting/property destruction" and not actors:
+        # "looting was reported in the poor districts", "shops were looted overnight": nobody named, a crowd's
+        mob = mob or trigger.root.lemma_.lower() in CROWD_LOOTING
     if started_by_armed_only and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features and not mob:
         return None
     if mob:  # "villagers beat and killed a man accused of theft", "villagers clashed with police", "a group of
@@ -305,7 +309,7 @@ def _event(
         actors=[to_event_actor(ref, role) for ref, role in acled_roles(actors)],
         place=place,
         when=frame.when(trigger.root, attribution, dct),
-        modality=modality(trigger.root, stops),
+        modality=modality(trigger.root, stops, attempt_is_deed=violent_deed(sub_type)),
         asserted_by=frame.attribution_of(trigger.start_char),
         evidence=Evidence(start=start, end=end),
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
@@ -327,6 +331,8 @@ RAMPAGE_VERBS = frozenset({
     "storm", "wreck", "trash",
 })
 # fmt: on
+# Plunder that, with nobody named, is a crowd's (an army's looting is told with the army).
+CROWD_LOOTING = frozenset({"loot", "looting", "ransack", "plunder"})
 COLLECTIVE_NOUNS = frozenset({"mob", "crowd", "group", "gang", "band", "horde", "throng"})
 # Plural individuals, not a crowd: "the men killed her to keep her quiet" are suspects ("a group of men" is one).
 INDIVIDUALS = frozenset({"man", "woman", "suspect", "teen", "teenager", "boy", "girl", "brother", "son"})
@@ -392,6 +398,11 @@ def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, fr
         return False
     country = country_name(frame.result.places[place].country)
     return country is not None and any(ref.side == country for ref in takers)
+
+
+def violent_deed(sub_type: str) -> bool:
+    """Violence whose attempt is itself the event (not a change of hands, which an attempt does not make)."""
+    return type_of(sub_type) in VIOLENT_TYPES and sub_type not in {TAKEN, RETAKEN}
 
 
 def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorRef, str]]) -> bool:
