@@ -721,3 +721,26 @@ def test_an_attempted_attack_happened_an_attempted_capture_did_not(
 def test_looting_with_nobody_named_is_a_crowds(pipeline: Pipeline, text: str, sub_type: str) -> None:
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
     assert [e.sub_type for e in found if e.modality == "asserted"] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kurdish fighters seized 460 tons of wheat from a silo near Hasakah, activists say.",
+            ["Looting/property destruction"],
+        ),
+        ("Rebels stole cattle from villagers near Goma on Monday.", ["Looting/property destruction"]),
+        ("Police seized cash and drugs in Lagos.", []),
+    ],
+)
+def test_armed_men_carrying_off_goods_loot(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    """Fighters who take grain or cattle loot; the police seizing evidence do not."""
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [e.sub_type for e in found if e.modality == "asserted"] == expected
+
+
+def test_injuries_told_beside_a_dispersal_are_the_interventions(pipeline: Pipeline) -> None:
+    text = "All protests across Venezuela were dispersed but activists reported only minor injuries."
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [e.sub_type for e in found] == ["Protest with intervention"]

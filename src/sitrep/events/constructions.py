@@ -177,6 +177,11 @@ WEAPON_OBJECTS = frozenset({
 })
 # fmt: on
 NON_STATE_ARMED = ARMED_KINDS - STATE_FORCE_KINDS
+# What armed men carry off when they loot (people's goods, not weapons or ground).
+GOODS = frozenset({
+    "wheat", "grain", "flour", "food", "aid", "cattle", "livestock", "goat", "sheep", "cow", "camel", "fuel",
+    "money", "cash", "supply", "good", "crop", "harvest", "car", "vehicle", "truck", "medicine", "property",
+})  # fmt: skip
 
 
 def weapons_taken(token: Token, actors: ActorTable) -> str | None:
@@ -193,9 +198,12 @@ def weapons_taken(token: Token, actors: ActorTable) -> str | None:
         return None
     objects += [c for o in objects for c in o.conjuncts]
     objects += [o for c in objects if c.lemma_.lower() in TAKING_NOUNS for p in c.children for o in p.children]
-    if not any(o.lemma_.lower() in WEAPON_OBJECTS for o in objects):
-        return None
     kinds = _kinds(_subjects(verb), actors)
+    if not any(o.lemma_.lower() in WEAPON_OBJECTS for o in objects):
+        # "fighters seized 460 tons of wheat", "soldiers stole cattle": an armed group carrying off goods loots
+        measured = [o for c in objects for p in c.children if p.lower_ == "of" for o in p.children]  # "tons of"
+        goods = any(o.lemma_.lower() in GOODS for o in [*objects, *measured]) and token.pos_ == "VERB"
+        return "looted_arms" if goods and kinds & (ARMED_KINDS - {"police"}) else None  # police seize evidence
     return "looted_arms" if kinds & NON_STATE_ARMED and not kinds & STATE_FORCE_KINDS else "disrupted"
 
 

@@ -276,6 +276,8 @@ class RuleTyper:
             for h in hits
         ]
         hits = [seen for h in hits for seen in _as_crowd_sees_it(doc, h)]
+        if any(h.cue == "intervention" for h in hits):  # "protests were dispersed; activists reported injuries"
+            hits = [_hurt_by_the_intervention(doc, h) for h in hits]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
         if any(h.cue == "arrest" for h in hits):  # "in a raid, police arrested five": the raid is how
             hits = [h for h in hits if not (h.cue == "harm" and doc[h.start].lemma_.lower() in RAIDS)]
@@ -494,8 +496,8 @@ def _crowd_role(token: Token) -> str | None:
     """ "patient" when the violence word is done to demonstrators ("two protesters were shot dead", "gunmen fired
     on the marchers"), "agent" when they do it ("protesters killed a policeman"), else None."""
     verb = token if token.pos_ == "VERB" else token.head  # "shot dead": "dead" hangs on "shot"
-    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "were beaten and injured": one subject
-        verb = verb.head
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _subjects_of(verb):
+        verb = verb.head  # "were beaten and injured": one subject
     for child in verb.children:
         if child.dep_ == "agent" and any(o.lemma_.lower() in CROWD_MEMBERS for o in child.children):
             return "agent"  # "shot dead by protesters"
@@ -533,6 +535,22 @@ def _as_crowd_sees_it(doc: Doc, hit: CueHit) -> tuple[CueHit, ...]:
     if role == "agent" and hit.cue == "lethal":
         return (CueHit("crowd_violence", hit.start, hit.end),)
     return (hit,)
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+
+HURT_LEMMAS = frozenset({"injure", "injury", "wound", "hurt"})
+
+
+def _hurt_by_the_intervention(doc: Doc, hit: CueHit) -> CueHit:
+    """Injuries told beside a crowd's dispersal are what the intervention did, unless the crowd did them
+    ("protesters injured three policemen")."""
+    token = doc[hit.start]
+    if hit.cue != "crowd_violence" or token.lemma_.lower() not in HURT_LEMMAS or _crowd_role(token) == "agent":
+        return hit
+    return CueHit("intervention", hit.start, hit.end)
 
 
 def _trigger(rule: Rule, hits: list[CueHit]) -> tuple[int, int] | None:
