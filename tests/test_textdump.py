@@ -604,6 +604,32 @@ def test_a_list_of_headlines_each_over_one_summary_is_cut_off_the_article() -> N
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
+def test_a_listicle_longer_than_its_introduction_keeps_its_items() -> None:
+    """A list story: a short introduction, then items each a title over a paragraph. Shaped like a closing
+    teaser box, but the box would outweigh the story above it, so the items are the story."""
+    intro = (
+        "Autumn is here, and before the first snow falls you had better try as many of these indoor workouts "
+        "as possible. Each of them needs no equipment at all, fits into a lunch break and can be done in a small "
+        "flat without disturbing the neighbours, which is more than most gyms can say of their classes."
+    )
+    items = [
+        "Ten-Minute Stair Workout",
+        "Run up and down the stairs of your building for ten minutes, resting for thirty seconds after every "
+        "third round. It is hard on the legs and easy on the joints, and after two weeks of it most people find "
+        "that they climb the last floor without stopping to catch their breath.",
+        "Kitchen Table Stretching Workout",
+        "Hold each of the six stretches for a minute while the kettle boils. The table gives you balance, and "
+        "the routine loosens the back after a long day at the desk, which is where most of us spend far more of "
+        "the week than our backs would like.",
+        "Living Room Boxing Workout",
+        "Shadow boxing in three rounds of three minutes raises the pulse quickly. Keep the elbows in and the "
+        "chin down, shake out the arms between the rounds, and finish with a minute of skipping on the spot "
+        "before you sit down again.",
+    ]
+    page = "\n\n".join(["Indoor workouts for the autumn", "By Ana Ruiz", "October 3, 2024", intro, *items, "About us"])
+    assert extract_textdump(page).paragraphs == [intro, *items]
+
+
 def test_a_lead_ending_in_a_glued_link_still_starts_the_body() -> None:
     """A text browser glues an inline "related" link to the lead: the lead has no full stop at its end."""
     lead = LONG_PARAGRAPHS[0] + " READ ALSO: FARMERS PROTEST AGAINST THE OLD CANALS IN THE CAPITAL"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitrep.extract.textdump import patterns as p
-from sitrep.extract.textdump.lines import Unit, content_words, norm, words
+from sitrep.extract.textdump.lines import Unit, content_words, norm, stems, words
 from sitrep.extract.textdump.options import TextdumpOptions
 from sitrep.extract.textdump.signals import (
     anchored,
@@ -42,7 +42,7 @@ def find_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOp
     if not spans:
         return 0, []
     start, end = _trim(units, spans[0][0], spans[-1][1], options)
-    start, end = _trim(units, start, _without_teaser_tail(units, start, end, options), options)
+    start, end = _trim(units, start, _without_teaser_tail(units, start, end, stoplist, options), options)
     start, end = _trim(units, _below_inner_headline(units, start, end, stoplist, options), end, options)
     return start, [(max(a, start), min(b, end)) for a, b in spans]
 
@@ -318,7 +318,9 @@ def _below_inner_headline(
     return start
 
 
-def _without_teaser_tail(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> int:
+def _without_teaser_tail(
+    units: list[Unit], start: int, end: int, stoplist: frozenset[str], options: TextdumpOptions
+) -> int:
     """Cut a list of teasers off the region's end: three or more headlines, each over a single short paragraph.
 
     A recommendation box ("DW recommends", notices with a title) alternates a headline with a paragraph of
@@ -338,4 +340,21 @@ def _without_teaser_tail(units: list[Unit], start: int, end: int, options: Textd
         if not teaser:
             break
         cut, pairs = cut - 2, pairs + 1
-    return cut if pairs >= options.teaser_min_pairs else end
+    if pairs < options.teaser_min_pairs:
+        return end
+    kept, dropped = (sum(len(u.text) for u in units[a:b] if u.klass == "good") for a, b in ((start, cut), (cut, end)))
+    if dropped > kept and _items_of_the_story(units, start, cut, end, stoplist, options):
+        return end  # a list story ("Ten-Minute Stair Workout", then what it is) after a short introduction
+    return cut
+
+
+def _items_of_the_story(
+    units: list[Unit], start: int, cut: int, end: int, stoplist: frozenset[str], options: TextdumpOptions
+) -> bool:
+    """Most of the list's headlines share a word stem with the text above them: items of the story, where
+    the teasers of a recommendation box are about other stories."""
+    above = set().union(*(content_words(u.text, stoplist, options) for u in units[start:cut] if u.klass == "good"))
+    known = stems(above, options.title_stem_chars)
+    heads = [content_words(units[i].text, stoplist, options) for i in range(cut, end, 2)]
+    about = sum(bool(stems(head, options.title_stem_chars) & known) for head in heads)
+    return 2 * about > len(heads)

@@ -60,6 +60,12 @@ def content_words(text: str, stoplist: frozenset[str], options: TextdumpOptions)
     }
 
 
+def stems(words: set[str], length: int) -> set[str]:
+    """The words' first letters, which a compound shares with its parts in German, Dutch or Finnish headlines
+    (and a plural with its singular)."""
+    return {word[:length] for word in words if len(word) >= length}
+
+
 def _clean(line: str) -> tuple[str, int]:
     """The line without text-browser marks, and the number of links it held."""
     line = line.replace(WIDTH_FILLER, "")

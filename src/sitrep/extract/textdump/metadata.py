@@ -16,7 +16,7 @@ from sitrep.extract import cjk
 from sitrep.extract import published as stamps
 from sitrep.extract.icons import ICON_ROLES
 from sitrep.extract.textdump import patterns as p
-from sitrep.extract.textdump.lines import Unit, content_words, norm
+from sitrep.extract.textdump.lines import Unit, content_words, norm, stems
 from sitrep.extract.textdump.options import TextdumpOptions
 from sitrep.extract.textdump.signals import byline_line, dated_meta, headline_like, sentence_like
 
@@ -112,7 +112,7 @@ def _find_title(
     opening_units = body[: o.title_opening_paragraphs]
     opening = set().union(*(content_words(u.text, stoplist, o) for u in opening_units)) if body else set()
     anywhere = set().union(*(content_words(u.text, stoplist, o) for u in body)) if body else set()
-    stems = _stems(anywhere, o.title_stem_chars)
+    story_stems = stems(anywhere, o.title_stem_chars)
     keys = [norm(p.BULLET.sub("", u.text)) for u in header]
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
     scored: list[tuple[float, int, str]] = []
@@ -150,7 +150,7 @@ def _find_title(
         on_the_body = i == last_candidate and len(header) - i <= o.title_on_body_lines and text[-1] not in ".!?:"
         standfirst = _standfirst_follows(header, i, o)
         vouched = repeated or above_metadata or declared or below_metadata or standfirst or on_the_body
-        shared_stems = len(_stems(words, o.title_stem_chars) & stems)  # "Abrechnung" / "Abrechnungspraxis"
+        shared_stems = len(stems(words, o.title_stem_chars) & story_stems)  # "Abrechnung" / "Abrechnungspraxis"
         shares_stems = above_metadata and shared_stems >= o.title_min_shared
         if (matched == 0 and not (declared and (repeated or above_metadata)) and not shares_stems) or (
             matched < min(o.title_min_shared, len(words)) and not vouched
@@ -183,11 +183,6 @@ def _find_title(
             best_score, best = score, text
             break
     return best if best_score >= o.title_min_score else None
-
-
-def _stems(words: set[str], length: int) -> set[str]:
-    """The words' first letters, which a compound shares with its parts in German, Dutch or Finnish headlines."""
-    return {word[:length] for word in words if len(word) >= length}
 
 
 def _last_crumb(header: list[Unit], i: int, used: set[int], options: TextdumpOptions) -> bool:
