@@ -630,6 +630,41 @@ def test_a_listicle_longer_than_its_introduction_keeps_its_items() -> None:
     assert extract_textdump(page).paragraphs == [intro, *items]
 
 
+def test_the_articles_own_bulleted_lists_are_text_a_menu_and_a_see_also_list_are_not() -> None:
+    """A list of the article's (its key points, an advert's duties) has items of several words about what the
+    article is about; the menu's items are one or two words, and the other stories sit under "See also"."""
+    duties = [
+        "• Planning the water pipes for the villages of the valley",
+        "• Talking to the farmers about the new canals and their fields",
+        "• Reporting to the regional council on the cost of the plan",
+    ]
+    key_points = [
+        "• The council approved the water plan for the valley",
+        "• The national government and a development bank pay for the pipes",
+    ]
+    page = "\n\n".join(
+        [
+            "• Home",
+            "• News",
+            "• Sport",
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            "March 3, 2024",
+            *LONG_PARAGRAPHS[:2],
+            "The tasks",
+            *duties,
+            LONG_PARAGRAPHS[2],
+            "Summary",
+            *key_points,
+            "See also",
+            "• Farmers in the valley complain about the old canals and the dry summer months",
+            "• The regional council elects a new president after a long debate",
+        ]
+    )
+    expected = [*LONG_PARAGRAPHS[:2], *duties, LONG_PARAGRAPHS[2], *key_points]  # items keep their bullets
+    assert extract_textdump(page).paragraphs == expected
+
+
 def test_a_lead_ending_in_a_glued_link_still_starts_the_body() -> None:
     """A text browser glues an inline "related" link to the lead: the lead has no full stop at its end."""
     lead = LONG_PARAGRAPHS[0] + " READ ALSO: FARMERS PROTEST AGAINST THE OLD CANALS IN THE CAPITAL"

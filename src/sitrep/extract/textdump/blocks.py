@@ -44,7 +44,74 @@ def find_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOp
     start, end = _trim(units, spans[0][0], spans[-1][1], options)
     start, end = _trim(units, start, _without_teaser_tail(units, start, end, stoplist, options), options)
     start, end = _trim(units, _below_inner_headline(units, start, end, stoplist, options), end, options)
-    return start, [(max(a, start), min(b, end)) for a, b in spans]
+    spans = [(max(a, start), min(b, end)) for a, b in spans]
+    return start, _with_lists(units, spans, stoplist, options)
+
+
+def _with_lists(units: list[Unit], spans: list[Span], stoplist: frozenset[str], options: TextdumpOptions) -> list[Span]:
+    """The region with the article's own bulleted lists: inside it, and below its end with the text they lead to.
+
+    A text browser prints a list's items as short bulleted lines, which classification takes for a menu.
+    A list of the article's (a job advert's duties, a story's key points) has items of several words, no
+    links, and shares words with the article; a menu's items are one to three words, a list of other
+    stories sits under a "see also" heading. Such list items become text, and a run of text right below a
+    list at the region's end (the advert's closing paragraphs) joins the region.
+    """
+    article = [u for a, b in spans for u in units[a:b] if u.klass == "good"]
+    known = stems(set().union(*(content_words(u.text, stoplist, options) for u in article)), options.title_stem_chars)
+    for a, b in spans:
+        i = a
+        while i < b:
+            end = _list_end(units, i, b)
+            if end > i and _own_list(units[i:end], known, stoplist, options):
+                for unit in units[i:end]:
+                    unit.klass = "good"
+            i = max(end, i + 1)
+    grown, i = list(spans), spans[-1][1]
+    while i < len(units):
+        start = i + 1 if _list_heading(units[i], options) else i
+        end = _list_end(units, start, len(units))
+        if end == start or not _own_list(units[start:end], known, stoplist, options):
+            break
+        for unit in units[start:end]:
+            unit.klass = "good"
+        after = end + 1 if end < len(units) and _list_heading(units[end], options) else end
+        stop = after
+        while stop < len(units) and units[stop].klass == "good" and not comments_heading(units[stop], options):
+            stop += 1
+        grown.append((start, end))
+        if stop > after:
+            grown.append((after, stop))
+        i = max(stop, end)
+    return grown
+
+
+def _list_end(units: list[Unit], i: int, end: int) -> int:
+    """Where the run of link-free bulleted lines starting at ``i`` ends (``i``: none starts there)."""
+    j = i
+    while j < end and units[j].bullet and units[j].links == 0:
+        j += 1
+    return j
+
+
+def _list_heading(unit: Unit, options: TextdumpOptions) -> bool:
+    """A short heading line over a list ("Your tasks", "Summary:"), not one over other stories or comments."""
+    return (
+        not unit.bullet
+        and unit.klass != "good"
+        and 0 < len(unit.words) <= options.list_heading_max_words
+        and not p.SEE_ALSO.match(unit.text)
+        and not comments_heading(unit, options)
+    )
+
+
+def _own_list(items: list[Unit], known: set[str], stoplist: frozenset[str], options: TextdumpOptions) -> bool:
+    """Items of the article's own list: several, several words each, about what the article is about."""
+    if len(items) < options.list_min_items:
+        return False
+    mean_words = sum(len(u.words) for u in items) / len(items)
+    shared = sum(bool(stems(content_words(u.text, stoplist, options), options.title_stem_chars) & known) for u in items)
+    return mean_words >= options.list_item_mean_words and shared >= options.list_min_shared * len(items)
 
 
 def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -> list[Unit]:

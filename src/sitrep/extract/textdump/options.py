@@ -93,6 +93,10 @@ class TextdumpOptions:
     notice_max_shared: float = 0.15  # share of the notices' content words the story may share
     teaser_min_pairs: int = 3  # headline-over-paragraph pairs that make a closing teaser list
     teaser_max_chars: int = 320  # a teaser's summary is a sentence or two; an article's section runs longer
+    list_min_items: int = 2  # bulleted lines that make a list of the article's own (duties, key points)
+    list_item_mean_words: float = 4.0  # ... with this many words per item on average (a menu has one to three)
+    list_min_shared: float = 0.5  # ... and this share of items sharing a word stem with the article
+    list_heading_max_words: int = 6  # a heading over such a list ("Your tasks", "Summary")
 
     # --- metadata: title, byline, section and time stamp from the lines above the body ---
     header_window: int = 60  # lines above the body read for metadata
