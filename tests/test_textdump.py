@@ -665,6 +665,26 @@ def test_the_articles_own_bulleted_lists_are_text_a_menu_and_a_see_also_list_are
     assert extract_textdump(page).paragraphs == expected
 
 
+def test_a_list_storys_numbered_headings_do_not_cut_it_into_pieces() -> None:
+    """ "3. Stair Workout": a list story's numbered headings are headings, not a menu's items, so the short
+    paragraphs between them stay the story's."""
+    sections = [
+        "1. Ten-Minute Stair Workout",
+        "Run up and down the stairs of your building for ten minutes.",
+        "What you need: a staircase, a bottle of water and a towel for the end of the session.",
+        "2. Kitchen Table Stretching",
+        "Hold each stretch for a minute while the kettle boils.",
+        "What you need: a sturdy table and a few minutes before breakfast or after dinner.",
+        "3. Living Room Boxing",
+        "Shadow boxing raises the pulse quickly and needs no partner.",
+        "What you need: some space between the sofa and the window, and a timer on the phone.",
+    ]
+    page = "\n\n".join(
+        ["Indoor workouts for the autumn", "By Ana Ruiz", "October 3, 2024", *LONG_PARAGRAPHS, *sections]
+    )
+    assert extract_textdump(page).paragraphs == [*LONG_PARAGRAPHS, *sections]
+
+
 def test_a_lead_ending_in_a_glued_link_still_starts_the_body() -> None:
     """A text browser glues an inline "related" link to the lead: the lead has no full stop at its end."""
     lead = LONG_PARAGRAPHS[0] + " READ ALSO: FARMERS PROTEST AGAINST THE OLD CANALS IN THE CAPITAL"

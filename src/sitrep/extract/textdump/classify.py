@@ -101,9 +101,11 @@ def classify_units(units: list[Unit], stoplist: frozenset[str], options: Textdum
         headline = head.initial == "short" and headline_like(head, options) and not sentence_like(head)
         if headline and p.READ_MORE.match(nxt.text):
             unit.klass = "bad"  # a teaser card: headline, summary, and the "more" link to the story
-    for unit in units:
+    for i, unit in enumerate(units):
         if credited(unit, options) or alt_and_caption(unit, options):
             unit.klass = "bad"  # a photo caption: it ends with the picture's credit, or follows its alt text
+            if i and units[i - 1].bullet and p.NUMBERED_HEADING.match(units[i - 1].text):
+                units[i - 1].klass = "bad"  # "2. Robbery in the old town" over a picture: the next story's headline
 
 
 def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) -> str:
@@ -119,6 +121,8 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
         return "bad"  # "5 thoughts on “Title”": the comments' heading, however long the title
     if unit.bullet and length < options.length_high:  # a linked bullet is a menu item unless it is a full sentence
         linked = unit.links and unit.text[-1] not in ".!?"
+        if not linked and p.NUMBERED_HEADING.match(unit.text) and len(unit_words) >= options.numbered_heading_min_words:
+            return "short"  # "3. Tiana From Princess and the Frog": a list story's numbered heading, like any heading
         return "bad" if linked or length < options.length_low else "short"
     if "©" in unit.text or ("copyright" in unit.text.lower() and length < options.length_high):
         return "bad"

@@ -36,6 +36,7 @@ class TextdumpOptions:
     # --- classes: jusText-like paragraph classification ---
     length_low: int = 70  # a unit shorter than this (in characters) is short
     length_high: int = 200  # a unit longer than this with stop words enough is good
+    numbered_heading_min_words: int = 3  # a numbered item this long may head a section ("3. Tiana From ...")
     stopwords_low: float = 0.30  # stop-word density a near-good unit needs
     stopwords_high: float = 0.32  # stop-word density a good unit needs
     max_link_density: float = 0.2  # links per word above which a unit is a link list
