@@ -744,3 +744,21 @@ def test_injuries_told_beside_a_dispersal_are_the_interventions(pipeline: Pipeli
     text = "All protests across Venezuela were dispersed but activists reported only minor injuries."
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
     assert [e.sub_type for e in found] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Riot police set up road blocks outside the central train station in London.",
+            "Headquarters or base established",
+        ),
+        ("Soldiers set up roadblocks around Goma on Monday.", "Headquarters or base established"),
+        ("Protesters set up road blocks outside the central train station in London.", "Peaceful protest"),
+    ],
+)
+def test_road_blocks_of_the_police_are_checkpoints_a_crowds_are_a_protest(
+    pipeline: Pipeline, text: str, sub_type: str
+) -> None:
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [e.sub_type for e in found if e.modality == "asserted"] == [sub_type]

@@ -230,6 +230,7 @@ def _establishes_base(token: Token) -> bool:
     return any(
         b.lemma_.lower() in BASE_NOUNS
         or (b.lemma_.lower() in {"structure", "post", "position"} and _militarily_modified(b))
+        or (b.lemma_.lower() == "block" and any(c.lower_ == "road" for c in b.children))  # "road blocks"
         for b in built
     )
 

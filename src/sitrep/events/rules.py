@@ -279,6 +279,8 @@ class RuleTyper:
         if any(h.cue == "intervention" for h in hits):  # "protests were dispersed; activists reported injuries"
             hits = [_hurt_by_the_intervention(doc, h) for h in hits]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
+        # "riot police set up road blocks", "the army blockaded the port": the state's checkpoint, no protest
+        hits = [h for h in hits if not (h.cue == "protest" and _blocked_by_the_state(self, doc[h.start : h.end].root))]
         if any(h.cue == "arrest" for h in hits):  # "in a raid, police arrested five": the raid is how
             hits = [h for h in hits if not (h.cue == "harm" and doc[h.start].lemma_.lower() in RAIDS)]
         realised = [h for h in hits if not _unrealised(doc[h.start : h.end].root)]
@@ -485,6 +487,14 @@ def accidental_fire(token: Token) -> bool:
 
 def _is_fire(doc: Doc, hit: CueHit) -> bool:
     return hit.end - hit.start == 1 and doc[hit.start].lemma_.lower() == "fire"
+
+
+BLOCKING_LEMMAS = frozenset({"road", "roadblock", "block", "blockade", "barricade"})
+
+
+def _blocked_by_the_state(typer: RuleTyper, token: Token) -> bool:
+    """A road block or blockade set up by police or an army: what a crowd does, and what the state does too."""
+    return token.lemma_.lower() in BLOCKING_LEMMAS and typer.done_by_state(token)
 
 
 # Members of a demonstrating crowd: violence done to them is force used on the crowd, violence they do is theirs.
