@@ -346,6 +346,29 @@ def test_site_name_is_cut_from_a_headline_only_when_the_page_prints_it() -> None
     assert extract_textdump(dash).title == "Water plan approved - farmers in the valley celebrate"
 
 
+def test_a_headline_printed_again_below_keeps_its_second_half_and_tags_are_no_headline() -> None:
+    """A blog prints the post's headline again in its footer ("Next post: ..."): its second half is then
+    printed twice too, but only as part of the headline, so it is no site name; the tag line above the story
+    is never the headline."""
+    headline = "Water plan approved – farmers in the valley celebrate"
+    page = "\n\n".join(
+        [
+            "• Home",
+            "• Blog",
+            headline,
+            "Date: 3 March 2024",
+            "Tags: Water plan, Valley farmers, Regional council, Old canals",
+            *ARTICLE_PARAGRAPHS,
+            "Share this post",
+            "• Previous post",
+            "• Next post",
+            headline,
+            "• About",
+        ]
+    )
+    assert extract_textdump(page).title == headline
+
+
 def test_eval_accepts_a_reference_title_without_the_site_name() -> None:
     from eval.textdump import without_site_name
 

@@ -122,6 +122,8 @@ def _find_title(
         candidate = headline_shaped[i] or _last_crumb(header, i, used, o)
         if i in used or not candidate or _mid_sentence(header, i, o):
             continue
+        if dated_meta(unit, o) and norm(unit.text) not in main_headings:
+            continue  # "Posted in Privacy by Jane on August 3, 2019", "Jane Doe | 29 December 2022": a stamp
         # Printed twice close together (page title and headline, crumb and headline); a menu item
         # repeated in the footer or a breadcrumb far away is not.
         near = keys[max(0, i - o.repeat_distance) : i] + keys[i + 1 : i + 1 + o.repeat_distance]
@@ -201,9 +203,12 @@ def _strip_site_name(text: str, page_text: str) -> str:
     is kept: its second half is not a name the page repeats.
     """
     match = p.TITLE_SITE_SUFFIX.search(text)
-    if match and page_text.count(match["site"].strip().casefold()) >= 2:
-        return text[: match.start()]
-    return text
+    if match is None:
+        return text
+    # printed apart from the headline's own copies (a headline printed twice repeats its second half too)
+    printed = page_text.count(match["site"].strip().casefold())
+    alone = printed - page_text.count(text.strip().casefold())
+    return text[: match.start()] if printed >= 2 and alone >= 1 else text
 
 
 def _without_bare_crumbs(text: str, labels: set[str], options: TextdumpOptions) -> str:

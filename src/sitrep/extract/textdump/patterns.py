@@ -30,6 +30,11 @@ BROWSER_MARKS = re.compile(
 # A page's ``<link>`` element as lynx and elinks print it at the top: "Link: canonical".
 HEAD_LINK = re.compile(r"^Link:\s")
 BULLET = re.compile(r"^\s*(?:[*+o•·◦▪‣–□■○●☆★◆◇▶►-]|\d{1,2}[.)])\s+")
+# A post's tags or an outlet's logo printed as a line ("Tags: Elections, Budget", "Logo The Daily"): no headline.
+TAG_LIST = re.compile(
+    r"^(?:tags?|topics?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|etiquetas|mots-clés|tagi|logo)\b\s*:?\s",
+    re.IGNORECASE,
+)
 # A numbered list item that heads a section of a list story ("3. Tiana From Princess and the Frog").
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\w")
 # Empty list items and icons printed as a run of marks before a line ("* * * Headline": links); no list item.

@@ -53,6 +53,7 @@ def headline_like(unit: Unit, options: TextdumpOptions) -> bool:
         and any(ch.isalpha() for ch in unit.text)
         and not code_like(unit.text, options)
         and not printed_twice(unit.text)
+        and not p.TAG_LIST.match(unit.text)
     )
 
 
