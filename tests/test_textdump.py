@@ -971,6 +971,23 @@ def test_a_teaser_card_with_a_more_link_after_the_article_is_dropped() -> None:
     assert extract_textdump(page).paragraphs == LONG_PARAGRAPHS
 
 
+def test_a_caption_over_its_pictures_credit_is_not_the_headline() -> None:
+    """Picture, caption, credit, then kicker and headline: the line right above the picture's credit
+    describes the picture, however many of the story's words it holds."""
+    page = "\n\n".join(
+        [
+            "• Home",
+            "• Valley news",
+            "The regional council approves the water plan for the valley farms",
+            "Photo: Jane Doe",
+            "Water plan",
+            "Valley farmers win",
+            *ARTICLE_PARAGRAPHS,
+        ]
+    )
+    assert extract_textdump(page).title == "Valley farmers win"
+
+
 def test_a_caption_with_an_agency_and_photographer_credit_is_neither_title_nor_text() -> None:
     """ "APA/Georg Muster" (agency/photographer) closes a picture's caption."""
     page = "\n\n".join(

@@ -18,7 +18,7 @@ from sitrep.extract.icons import ICON_ROLES
 from sitrep.extract.textdump import patterns as p
 from sitrep.extract.textdump.lines import Unit, content_words, norm, stems
 from sitrep.extract.textdump.options import TextdumpOptions
-from sitrep.extract.textdump.signals import byline_line, dated_meta, headline_like, sentence_like
+from sitrep.extract.textdump.signals import byline_line, credited, dated_meta, headline_like, sentence_like
 
 # The Header field each icon role fills.
 _ICON_FIELDS = {"section": "section", "time": "stamp", "author": "byline"}
@@ -116,6 +116,7 @@ def _find_title(
     keys = [norm(p.BULLET.sub("", u.text)) for u in header]
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
     scored: list[tuple[float, int, str]] = []
+    captions: set[int] = set()
     headline_shaped = [headline_like(unit, o) for unit in header]
     last_candidate = max((i for i, shaped in enumerate(headline_shaped) if shaped), default=-1)
     for i, unit in enumerate(header):
@@ -169,7 +170,11 @@ def _find_title(
             + o.standfirst_bonus * standfirst
         )
         score += o.main_heading_bonus * declared
-        score -= o.caption_penalty * bool(p.CAPTION.search(text)) + o.full_stop_penalty * (text[-1] == ".")
+        over_credit = i + 1 < len(header) and credited(header[i + 1], o)  # a caption, then its picture's credit
+        if over_credit:
+            captions.add(i)
+        score -= o.caption_penalty * (bool(p.CAPTION.search(text)) or over_credit)
+        score -= o.full_stop_penalty * (text[-1] == ".")
         score -= o.title_long_penalty * (len(unit.words) > o.title_long_words)
         score += o.headline_length_bonus * (o.news_headline_min_words <= len(wordy) <= o.news_headline_max_words)
         if p.SENTENCE_BREAK.search(text):  # two full sentences are a caption or a teaser; a headline may
@@ -181,7 +186,8 @@ def _find_title(
     best_score, best_i, best = max(scored)
     # A standfirst repeats the story's words even more than its headline does; the headline comes first.
     for score, i, text in sorted(scored, key=lambda x: x[1]):
-        if best_i - o.headline_first_window <= i < best_i and score >= o.headline_first_ratio * best_score:
+        first = best_i - o.headline_first_window <= i < best_i and i not in captions
+        if first and score >= o.headline_first_ratio * best_score:
             best_score, best = score, text
             break
     return best if best_score >= o.title_min_score else None
