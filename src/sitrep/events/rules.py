@@ -23,6 +23,7 @@ from sitrep.events.clause import (
     PLANNED_MODIFIERS,
     clause_head,
 )
+from sitrep.events.crowd_roles import as_crowd_sees_it, hurt_by_the_intervention
 from sitrep.events.disaster_senses import people_do_it_to
 from sitrep.events.lexicon import CueHit, EventLexicon, default_lexicon
 from sitrep.events.taxonomy import type_of
@@ -275,9 +276,9 @@ class RuleTyper:
             else h
             for h in hits
         ]
-        hits = [seen for h in hits for seen in _as_crowd_sees_it(doc, h)]
+        hits = [seen for h in hits for seen in as_crowd_sees_it(doc, h)]
         if any(h.cue == "intervention" for h in hits):  # "protests were dispersed; activists reported injuries"
-            hits = [_hurt_by_the_intervention(doc, h) for h in hits]
+            hits = [hurt_by_the_intervention(doc, h) for h in hits]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
         # "riot police set up road blocks", "the army blockaded the port": the state's checkpoint, no protest
         hits = [h for h in hits if not (h.cue == "protest" and _blocked_by_the_state(self, doc[h.start : h.end].root))]
@@ -495,72 +496,6 @@ BLOCKING_LEMMAS = frozenset({"road", "roadblock", "block", "blockade", "barricad
 def _blocked_by_the_state(typer: RuleTyper, token: Token) -> bool:
     """A road block or blockade set up by police or an army: what a crowd does, and what the state does too."""
     return token.lemma_.lower() in BLOCKING_LEMMAS and typer.done_by_state(token)
-
-
-# Members of a demonstrating crowd: violence done to them is force used on the crowd, violence they do is theirs.
-CROWD_MEMBERS = frozenset({"protester", "demonstrator", "marcher", "mourner", "crowd", "picketer"})
-PROTEST_GATHERINGS = frozenset({"protest", "demonstration", "rally", "march", "sit", "vigil"})
-
-
-def _crowd_role(token: Token) -> str | None:
-    """ "patient" when the violence word is done to demonstrators ("two protesters were shot dead", "gunmen fired
-    on the marchers"), "agent" when they do it ("protesters killed a policeman"), else None."""
-    verb = token if token.pos_ == "VERB" else token.head  # "shot dead": "dead" hangs on "shot"
-    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _subjects_of(verb):
-        verb = verb.head  # "were beaten and injured": one subject
-    for child in verb.children:
-        if child.dep_ == "agent" and any(o.lemma_.lower() in CROWD_MEMBERS for o in child.children):
-            return "agent"  # "shot dead by protesters"
-        if child.lemma_.lower() not in CROWD_MEMBERS:
-            continue
-        if child.dep_ in {"nsubjpass", "dobj"}:
-            return "patient"
-        if child.dep_ == "nsubj":
-            return "agent"
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    if passive and not any(c.dep_ == "agent" for c in verb.children):
-        at_protest = (
-            o.lemma_.lower() in PROTEST_GATHERINGS
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in {"at", "during", "in"}
-            for o in c.children
-            if o.dep_ == "pobj"
-        )
-        if any(at_protest):
-            return "patient"  # "a student was killed during a protest", "he was shot at a rally"
-    return None
-
-
-def _as_crowd_sees_it(doc: Doc, hit: CueHit) -> tuple[CueHit, ...]:
-    """Violence told of demonstrators, typed by who suffered it: injuries done to them are an intervention
-    ("demonstrators were injured by rubber bullets"), killings done to them lethal force used on them (the
-    killing and an intervention), killings they did their own violence."""
-    if hit.cue not in {"crowd_violence", "lethal"}:
-        return (hit,)
-    role = _crowd_role(doc[hit.start])
-    if role == "patient" and hit.cue == "crowd_violence":
-        return (CueHit("intervention", hit.start, hit.end),)
-    if role == "patient":
-        return (hit, CueHit("intervention", hit.start, hit.end))
-    if role == "agent" and hit.cue == "lethal":
-        return (CueHit("crowd_violence", hit.start, hit.end),)
-    return (hit,)
-
-
-def _subjects_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-
-
-HURT_LEMMAS = frozenset({"injure", "injury", "wound", "hurt"})
-
-
-def _hurt_by_the_intervention(doc: Doc, hit: CueHit) -> CueHit:
-    """Injuries told beside a crowd's dispersal are what the intervention did, unless the crowd did them
-    ("protesters injured three policemen")."""
-    token = doc[hit.start]
-    if hit.cue != "crowd_violence" or token.lemma_.lower() not in HURT_LEMMAS or _crowd_role(token) == "agent":
-        return hit
-    return CueHit("intervention", hit.start, hit.end)
 
 
 def _trigger(rule: Rule, hits: list[CueHit]) -> tuple[int, int] | None:

@@ -57,8 +57,7 @@ def _with_lists(units: list[Unit], spans: list[Span], stoplist: frozenset[str], 
     stories sits under a "see also" heading. Such list items become text, and a run of text right below a
     list at the region's end (the advert's closing paragraphs) joins the region.
     """
-    article = [u for a, b in spans for u in units[a:b] if u.klass == "good"]
-    known = stems(set().union(*(content_words(u.text, stoplist, options) for u in article)), options.title_stem_chars)
+    known = _stems_of([u for a, b in spans for u in units[a:b] if u.klass == "good"], stoplist, options)
     for a, b in spans:
         i = a
         while i < b:
@@ -110,7 +109,7 @@ def _own_list(items: list[Unit], known: set[str], stoplist: frozenset[str], opti
     if len(items) < options.list_min_items:
         return False
     mean_words = sum(len(u.words) for u in items) / len(items)
-    shared = sum(bool(stems(content_words(u.text, stoplist, options), options.title_stem_chars) & known) for u in items)
+    shared = sum(bool(_stems_of([u], stoplist, options) & known) for u in items)
     return mean_words >= options.list_item_mean_words and shared >= options.list_min_shared * len(items)
 
 
@@ -420,8 +419,12 @@ def _items_of_the_story(
 ) -> bool:
     """Most of the list's headlines share a word stem with the text above them: items of the story, where
     the teasers of a recommendation box are about other stories."""
-    above = set().union(*(content_words(u.text, stoplist, options) for u in units[start:cut] if u.klass == "good"))
-    known = stems(above, options.title_stem_chars)
-    heads = [content_words(units[i].text, stoplist, options) for i in range(cut, end, 2)]
-    about = sum(bool(stems(head, options.title_stem_chars) & known) for head in heads)
+    known = _stems_of([u for u in units[start:cut] if u.klass == "good"], stoplist, options)
+    heads = range(cut, end, 2)
+    about = sum(bool(_stems_of([units[i]], stoplist, options) & known) for i in heads)
     return 2 * about > len(heads)
+
+
+def _stems_of(chosen: list[Unit], stoplist: frozenset[str], options: TextdumpOptions) -> set[str]:
+    """The stems of the units' content words: what they are about, compounds and plurals matched."""
+    return stems(set().union(*(content_words(u.text, stoplist, options) for u in chosen)), options.title_stem_chars)
