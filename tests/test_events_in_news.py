@@ -762,3 +762,16 @@ def test_road_blocks_of_the_police_are_checkpoints_a_crowds_are_a_protest(
 ) -> None:
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
     assert [e.sub_type for e in found if e.modality == "asserted"] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A water main burst in downtown Atlanta on Monday, flooding several streets.", ["Man-made disaster"]),
+        ("A dam burst in northern Kenya on Monday, killing 40 people.", ["Man-made disaster"]),
+        ("The team's hopes burst on Monday.", []),
+    ],
+)
+def test_burst_mains_and_dams_are_man_made_disasters(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [e.sub_type for e in found if e.modality == "asserted"] == expected
