@@ -259,6 +259,31 @@ def test_readers_comments_below_the_article_are_not_the_article() -> None:
     assert dump.title == "Water plan approved for the valley"
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Écrire un commentaire",
+        "Lascia un commento",
+        "Deixe um comentário",
+        "Dodaj komentarz",
+        "Plaats een reactie",
+        "33 Leser-Kommentare",
+    ],
+)
+def test_comment_headings_in_other_languages_end_the_article(heading: str) -> None:
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "By Ana Ruiz",
+            *ARTICLE_PARAGRAPHS,
+            "Share",
+            heading,
+            *[f"reader{i}\n\n{c}" for i, c in enumerate(COMMENTS)],
+        ]
+    )
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS
+
+
 def test_an_inline_script_dump_is_boilerplate_and_does_not_decide_the_language() -> None:
     script = (
         "function(e,t){var n=this.__data__;return r<0?(++this.size,n.push([e,t])):n[r]=t,this};"

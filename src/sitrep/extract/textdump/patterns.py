@@ -169,11 +169,14 @@ COMMENT_RULES_HEADING = (
 # The heading of a readers' comment section: the article never continues past it. Plural forms and counts
 # only: a single "Kommentar"/"Comment" is also the name of the opinion genre, printed above articles.
 COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:comments|reader comments|readers' comments|leserkommentare|kommentare|commentaires|"
+    r"^(?:\d+\s+)?(?:comments|reader comments|readers' comments|leser-?kommentare|kommentare|commentaires|"
     r"comentarios|comentários|commenti|komentarze|komentarzy|reacties|kommentit|kommentarer)\b"
     r"|^\d+\s+(?:comment|kommentar|commentaire|comentario|commento|komentarz)\b"
     r"|^(?:leave|post|add|write|show|view|see|read)\s+(?:a|the|all|\d+)?\s*(?:comments?|repl(?:y|ies))\b"
-    r"|^(?:poster|laisser|ajouter) un commentaire|^(?:ver|deja un|dejar un|escribe un) comentarios?"
+    r"|^(?:poster|laisser|ajouter|écrire|ecrire|rédiger) un commentaire"
+    r"|^(?:ver|deja un|dejar un|escribe un) comentarios?"
+    r"|^(?:lascia|scrivi|aggiungi) un commento|^(?:deixe|escreva|deixar) (?:um|o seu|seu) comentário"
+    r"|^(?:dodaj|napisz) komentarz|^(?:plaats|schrijf) een reactie|^laat een reactie achter"
     r"|^(?:jetzt )?(?:kommentieren|kommentar schreiben)|^join the (?:conversation|discussion)"
     rf"|{COMMENT_RULES_HEADING}",
     re.IGNORECASE,
