@@ -335,9 +335,17 @@ def main(argv: list[str] | None = None) -> None:
         default=128,
         help="Also score this many pages of html/more, never inspected (0: none).",
     )
+    parser.add_argument(
+        "--inspectable",
+        action="store_true",
+        help="Only score pages 129-384 of the html/more draw, where rules for other pages may be looked for.",
+    )
     args = parser.parse_args(argv)
     ensure_tools()
     names = tuple(args.only or [f.name for f in FLATTENERS])
+    if args.inspectable:
+        _report_inspectable(fresh_pages(INSPECTABLE_END)[FRESH_HELD_OUT:], names, args.jobs)
+        return
     root = shared_data() / "html" / "pages"
     print("== Text-dump extraction (flattened page → article body), reference: trafilatura on the HTML")
     print("   body: mean word-4-gram shingle P/R/F1; title: exact match where the HTML has a title")
@@ -396,6 +404,20 @@ def main(argv: list[str] | None = None) -> None:
         visible = [s for s in everything if s.flattener not in held_out and order[s.page] % 2 == 0]
         for s in sorted(visible, key=lambda s: s.f1)[: args.worst]:
             print(f"  {s.f1:.3f} P={s.p:.2f} R={s.r:.2f} {s.kind:<8} {s.flattener:<12} {s.page}")
+
+
+FRESH_HELD_OUT = 128  # the first pages of the html/more draw: scored, never inspected
+INSPECTABLE_END = 384  # pages 129-384 of the draw: where errors may be read
+
+
+def _report_inspectable(pages: list[Path], names: tuple[str, ...], jobs: int) -> None:
+    """Pages 129-384 of the draw: their scores, and the pages marked up as dated articles among them."""
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(_score_page, pages, [names] * len(pages)))
+    scores = [score for page_scores, _, _ in results for score in page_scores]
+    kept = [s for s in scores if s.reference_words >= MIN_REFERENCE_WORDS and s.kind != TOOL_FAILED]
+    report(kept, f"pages {FRESH_HELD_OUT + 1}-{INSPECTABLE_END} of the html/more draw (inspectable)")
+    report([s for s in kept if s.dated_article], "of them, pages marked up as dated articles")
 
 
 def _report_fresh(pages: list[Path], names: tuple[str, ...], jobs: int) -> None:
