@@ -31,7 +31,7 @@ two ways: the pages are split in two halves by the parity of their position in
 file-name order, and the flatteners are split into development and held-out ones
 (other tools and widths, never inspected); each part is reported on its own.
 
-Run: ``make eval`` or ``.venv/bin/python -m eval.textdump [--limit N] [--worst N] [--only NAME]``.
+Run: ``make eval`` or ``.venv/bin/python -m eval.textdump [--limit N] [--worst N] [--only NAME] [--inspectable]``.
 """
 
 from __future__ import annotations
