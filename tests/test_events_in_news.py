@@ -775,3 +775,12 @@ def test_road_blocks_of_the_police_are_checkpoints_a_crowds_are_a_protest(
 def test_burst_mains_and_dams_are_man_made_disasters(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
     assert [e.sub_type for e in found if e.modality == "asserted"] == expected
+
+
+def test_a_country_named_in_the_place_that_fell_is_no_army(pipeline: Pipeline) -> None:
+    """ "Afghanistan's province of Kunduz fell to the Taliban": the subject names the place; the taker is the
+    Taliban, so the ground was overtaken, not regained by Afghanistan's forces."""
+    text = "Afghanistan's northeastern province of Kunduz briefly fell to the Taliban last year."
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [e.sub_type for e in found] == [TAKEN]
+    assert [a.actor for a in found[0].actors if a.role == "actor1"] == ["Taliban"]

@@ -29,6 +29,7 @@ PARTICIPATION_VERBS = frozenset({
     "order", "declare", "announce", "impose", "lift", "extend", "end", "call",
 })
 # fmt: on
+PLACE_HEADS = frozenset({"province", "city", "town", "village", "district", "region", "county", "area", "capital"})
 CONSEQUENCE_PARTICIPLES = frozenset({"result", "spark", "trigger", "provoke", "lead"})
 OBJECT_PREPS = frozenset({"against", "with", "between", "on", "at", "targeting"})
 AGENT_PREPS = frozenset({"by"})
@@ -67,7 +68,10 @@ def event_actors(
     for token, role in found:
         if role == "actor2" and _is_location(frame, token):  # "shelled Kharkiv": a target place
             continue
-        ref = frame.actor(token, attribution, bare_side_kind)
+        # "Afghanistan's province of Kunduz fell to the Taliban": a phrase headed by a place names the place;
+        # the country in it is no army
+        place_phrase = token.lemma_.lower() in PLACE_HEADS
+        ref = None if place_phrase else frame.actor(token, attribution, bare_side_kind)
         if ref is None:
             ref = _place_actor(frame, token)
         if ref is None:
