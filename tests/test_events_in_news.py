@@ -784,3 +784,16 @@ def test_a_country_named_in_the_place_that_fell_is_no_army(pipeline: Pipeline) -
     found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
     assert [e.sub_type for e in found] == [TAKEN]
     assert [a.actor for a in found[0].actors if a.role == "actor1"] == ["Taliban"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Obama ordered 300 troops to Cameroon on Monday.", ["Other"]),
+        ("Nigeria sent soldiers into Borno state on Monday.", ["Other"]),
+        ("The company sent its sales force to Lagos.", []),
+    ],
+)
+def test_forces_sent_somewhere_are_a_deployment(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
+    assert [e.sub_type for e in found if e.modality == "asserted"] == expected

@@ -249,6 +249,17 @@ def _reinforces(token: Token) -> bool:
     return _moves_forces(token)
 
 
+SENDING_VERBS = frozenset({"send", "dispatch", "order", "rush", "fly", "ship"})
+
+
+def _sends_forces(token: Token) -> bool:
+    """ "ordered 300 troops to Cameroon", "sent soldiers into the province": forces sent somewhere."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SENDING_VERBS:
+        return False
+    destined = any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in token.children)
+    return destined and _moves_forces(token)
+
+
 def _withdraws(token: Token) -> bool:
     """ "pulled back its forces", "pulled their troops out": a phrasal verb of withdrawal whose
     object is armed forces (the territory it leaves is checked like any territorial cue's)."""
@@ -326,7 +337,7 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit(captive, token.i, token.i + 1))
         if _establishes_base(token):
             found.append(CueHit("base", token.i, token.i + 1))
-        if _reinforces(token):
+        if _reinforces(token) or _sends_forces(token):
             found.append(CueHit("deployment", token.i, token.i + 1))
         if token.lemma_.lower() in ANNEXING_VERBS and _annexes(token, actors):
             found.append(CueHit("transfer", token.i, token.i + 1))
