@@ -10,6 +10,7 @@ from tests.conftest import EXAMPLE_BODY
 
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.events import make_events
+from sitrep.analyze.pipeline import Pipeline
 from sitrep.analyze.registry import Context, StageConfig
 from sitrep.model import AnalyzedArticle, Article, Attribution, Event, Interval, Place, Source, Timex
 
@@ -88,3 +89,9 @@ def main_event(text: str) -> Event:
     found = asserted_events(text)
     assert found, f"no asserted event in {text!r}"
     return max(found, key=lambda e: e.confidence)
+
+
+def whole_pipeline_asserts(pipeline: Pipeline, text: str) -> list[str]:
+    """The sub-types of the asserted events of ``text`` analysed by every stage (real places resolved)."""
+    result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
+    return [e.sub_type for e in result.events if e.modality == "asserted"]

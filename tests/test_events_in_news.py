@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from events_support import asserted_sub_types, events_of, modalities_of, run_events, written_context
+from events_support import (
+    asserted_sub_types,
+    events_of,
+    modalities_of,
+    run_events,
+    whole_pipeline_asserts,
+    written_context,
+)
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.events.extraction import RETAKEN, TAKEN
@@ -719,8 +726,7 @@ def test_an_attempted_attack_happened_an_attempted_capture_did_not(
     ],
 )
 def test_looting_with_nobody_named_is_a_crowds(pipeline: Pipeline, text: str, sub_type: str) -> None:
-    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
-    assert [e.sub_type for e in found if e.modality == "asserted"] == [sub_type]
+    assert whole_pipeline_asserts(pipeline, text) == [sub_type]
 
 
 @pytest.mark.parametrize(
@@ -736,8 +742,7 @@ def test_looting_with_nobody_named_is_a_crowds(pipeline: Pipeline, text: str, su
 )
 def test_armed_men_carrying_off_goods_loot(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     """Fighters who take grain or cattle loot; the police seizing evidence do not."""
-    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
-    assert [e.sub_type for e in found if e.modality == "asserted"] == expected
+    assert whole_pipeline_asserts(pipeline, text) == expected
 
 
 def test_injuries_told_beside_a_dispersal_are_the_interventions(pipeline: Pipeline) -> None:
@@ -760,8 +765,7 @@ def test_injuries_told_beside_a_dispersal_are_the_interventions(pipeline: Pipeli
 def test_road_blocks_of_the_police_are_checkpoints_a_crowds_are_a_protest(
     pipeline: Pipeline, text: str, sub_type: str
 ) -> None:
-    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
-    assert [e.sub_type for e in found if e.modality == "asserted"] == [sub_type]
+    assert whole_pipeline_asserts(pipeline, text) == [sub_type]
 
 
 @pytest.mark.parametrize(
@@ -773,8 +777,7 @@ def test_road_blocks_of_the_police_are_checkpoints_a_crowds_are_a_protest(
     ],
 )
 def test_burst_mains_and_dams_are_man_made_disasters(pipeline: Pipeline, text: str, expected: list[str]) -> None:
-    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
-    assert [e.sub_type for e in found if e.modality == "asserted"] == expected
+    assert whole_pipeline_asserts(pipeline, text) == expected
 
 
 def test_a_country_named_in_the_place_that_fell_is_no_army(pipeline: Pipeline) -> None:
@@ -795,5 +798,4 @@ def test_a_country_named_in_the_place_that_fell_is_no_army(pipeline: Pipeline) -
     ],
 )
 def test_forces_sent_somewhere_are_a_deployment(pipeline: Pipeline, text: str, expected: list[str]) -> None:
-    found = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text)).events
-    assert [e.sub_type for e in found if e.modality == "asserted"] == expected
+    assert whole_pipeline_asserts(pipeline, text) == expected

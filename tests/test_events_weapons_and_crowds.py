@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from events_support import asserted_sub_types
+from events_support import asserted_sub_types, whole_pipeline_asserts
 from sitrep.analyze.pipeline import Pipeline
-from sitrep.model import Article, Source
-
-
-def whole_pipeline_asserts(pipeline: Pipeline, text: str) -> list[str]:
-    """The sub-types of the asserted events of ``text`` analysed by every stage (real places resolved)."""
-    result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
-    return [e.sub_type for e in result.events if e.modality == "asserted"]
 
 
 @pytest.mark.parametrize(
