@@ -738,10 +738,12 @@ def test_looting_with_nobody_named_is_a_crowds(pipeline: Pipeline, text: str, su
         ),
         ("Rebels stole cattle from villagers near Goma on Monday.", ["Looting/property destruction"]),
         ("Police seized cash and drugs in Lagos.", []),
+        ("Soldiers seized 40 tons of explosives at the port of Lagos on Monday.", ["Disrupted weapons use"]),
     ],
 )
 def test_armed_men_carrying_off_goods_loot(pipeline: Pipeline, text: str, expected: list[str]) -> None:
-    """Fighters who take grain or cattle loot; the police seizing evidence do not."""
+    """Fighters who take grain or cattle loot; the police seizing evidence do not; a quantity "of" weapons
+    taken is weapons taken out of use, like a cache of them."""
     assert whole_pipeline_asserts(pipeline, text) == expected
 
 

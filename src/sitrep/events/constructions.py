@@ -197,13 +197,14 @@ def weapons_taken(token: Token, actors: ActorTable) -> str | None:
     else:
         return None
     objects += [c for o in objects for c in o.conjuncts]
-    objects += [o for c in objects if c.lemma_.lower() in TAKING_NOUNS for p in c.children for o in p.children]
-    kinds = _kinds(_subjects(verb), actors)
+    # what a cache, a haul or a quantity holds: "a cache of rifles", "40 tons of explosives", "tons of wheat"
+    objects += [o for c in objects for p in c.children if p.lower_ == "of" for o in p.children]
     if not any(o.lemma_.lower() in WEAPON_OBJECTS for o in objects):
         # "fighters seized 460 tons of wheat", "soldiers stole cattle": an armed group carrying off goods loots
-        measured = [o for c in objects for p in c.children if p.lower_ == "of" for o in p.children]  # "tons of"
-        goods = any(o.lemma_.lower() in GOODS for o in [*objects, *measured]) and token.pos_ == "VERB"
-        return "looted_arms" if goods and kinds & (ARMED_KINDS - {"police"}) else None  # police seize evidence
+        if token.pos_ != "VERB" or not any(o.lemma_.lower() in GOODS for o in objects):
+            return None
+        return "looted_arms" if _kinds(_subjects(verb), actors) & (ARMED_KINDS - {"police"}) else None
+    kinds = _kinds(_subjects(verb), actors)
     return "looted_arms" if kinds & NON_STATE_ARMED and not kinds & STATE_FORCE_KINDS else "disrupted"
 
 

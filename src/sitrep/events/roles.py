@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitrep.actors.matcher import ActorRef
-from sitrep.events.anchoring import ArticleFrame, side_of_actor
+from sitrep.events.anchoring import REGION_NOUNS, SETTLEMENT_NOUNS, ArticleFrame, side_of_actor
 from sitrep.events.clause import subject
 from sitrep.events.lexicon import CueHit
 from sitrep.model import EventActor
@@ -29,7 +29,8 @@ PARTICIPATION_VERBS = frozenset({
     "order", "declare", "announce", "impose", "lift", "extend", "end", "call",
 })
 # fmt: on
-PLACE_HEADS = frozenset({"province", "city", "town", "village", "district", "region", "county", "area", "capital"})
+# Nouns that head a place's name ("the province of Kunduz", "Afghanistan's capital").
+PLACE_HEADS = SETTLEMENT_NOUNS | REGION_NOUNS | {"county", "capital"}
 CONSEQUENCE_PARTICIPLES = frozenset({"result", "spark", "trigger", "provoke", "lead"})
 OBJECT_PREPS = frozenset({"against", "with", "between", "on", "at", "targeting"})
 AGENT_PREPS = frozenset({"by"})

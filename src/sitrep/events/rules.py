@@ -281,7 +281,7 @@ class RuleTyper:
             hits = [hurt_by_the_intervention(doc, h) for h in hits]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
         # "riot police set up road blocks", "the army blockaded the port": the state's checkpoint, no protest
-        hits = [h for h in hits if not (h.cue == "protest" and _blocked_by_the_state(self, doc[h.start : h.end].root))]
+        hits = [h for h in hits if not (h.cue == "protest" and self.blocked_by_the_state(doc[h.start : h.end].root))]
         if any(h.cue == "arrest" for h in hits):  # "in a raid, police arrested five": the raid is how
             hits = [h for h in hits if not (h.cue == "harm" and doc[h.start].lemma_.lower() in RAIDS)]
         realised = [h for h in hits if not _unrealised(doc[h.start : h.end].root)]
@@ -337,6 +337,10 @@ class RuleTyper:
                 return True
         return False
 
+    def blocked_by_the_state(self, token: Token) -> bool:
+        """A road block or blockade set up by police or an army: what a crowd does, and what the state does too."""
+        return token.lemma_.lower() in BLOCKING_LEMMAS and self.done_by_state(token)
+
     def state_parade(self, token: Token) -> bool:
         """Soldiers or police marching, or a march in a ceremony, is a parade, not a protest
         ("police cadets march on the square", "bands marched during the festival")."""
@@ -368,6 +372,7 @@ class RuleTyper:
 
 STATE_FORCES = STATE_FORCE_KINDS
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
+BLOCKING_LEMMAS = frozenset({"road", "roadblock", "block", "blockade", "barricade"})
 PARADE_LEMMAS = frozenset({"march", "parade", "file", "procession"})
 CEREMONIES = frozenset(
     {
@@ -488,14 +493,6 @@ def accidental_fire(token: Token) -> bool:
 
 def _is_fire(doc: Doc, hit: CueHit) -> bool:
     return hit.end - hit.start == 1 and doc[hit.start].lemma_.lower() == "fire"
-
-
-BLOCKING_LEMMAS = frozenset({"road", "roadblock", "block", "blockade", "barricade"})
-
-
-def _blocked_by_the_state(typer: RuleTyper, token: Token) -> bool:
-    """A road block or blockade set up by police or an army: what a crowd does, and what the state does too."""
-    return token.lemma_.lower() in BLOCKING_LEMMAS and typer.done_by_state(token)
 
 
 def _trigger(rule: Rule, hits: list[CueHit]) -> tuple[int, int] | None:

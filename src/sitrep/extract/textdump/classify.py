@@ -104,7 +104,7 @@ def classify_units(units: list[Unit], stoplist: frozenset[str], options: Textdum
     for i, unit in enumerate(units):
         if credited(unit, options) or alt_and_caption(unit, options):
             unit.klass = "bad"  # a photo caption: it ends with the picture's credit, or follows its alt text
-            if i and units[i - 1].bullet and p.NUMBERED_HEADING.match(units[i - 1].text):
+            if i and _numbered_heading(units[i - 1], options):
                 units[i - 1].klass = "bad"  # "2. Robbery in the old town" over a picture: the next story's headline
 
 
@@ -121,7 +121,7 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
         return "bad"  # "5 thoughts on “Title”": the comments' heading, however long the title
     if unit.bullet and length < options.length_high:  # a linked bullet is a menu item unless it is a full sentence
         linked = unit.links and unit.text[-1] not in ".!?"
-        if not linked and p.NUMBERED_HEADING.match(unit.text) and len(unit_words) >= options.numbered_heading_min_words:
+        if not linked and _numbered_heading(unit, options):
             return "short"  # "3. Tiana From Princess and the Frog": a list story's numbered heading, like any heading
         return "bad" if linked or length < options.length_low else "short"
     if "©" in unit.text or ("copyright" in unit.text.lower() and length < options.length_high):
@@ -141,6 +141,15 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
     if stop_density >= options.stopwords_low:
         return "near-good"
     return "bad"
+
+
+def _numbered_heading(unit: Unit, options: TextdumpOptions) -> bool:
+    """A numbered item of a few words: a list story's section heading ("3. Tiana From Princess and the Frog")."""
+    return (
+        unit.bullet
+        and bool(p.NUMBERED_HEADING.match(unit.text))
+        and len(unit.words) >= options.numbered_heading_min_words
+    )
 
 
 def _revise(units: list[Unit], options: TextdumpOptions) -> None:

@@ -213,8 +213,10 @@ def _strip_site_name(text: str, page_text: str) -> str:
         return text
     # printed apart from the headline's own copies (a headline printed twice repeats its second half too)
     printed = page_text.count(match["site"].strip().casefold())
+    if printed < 2:
+        return text
     alone = printed - page_text.count(text.strip().casefold())
-    return text[: match.start()] if printed >= 2 and alone >= 1 else text
+    return text[: match.start()] if alone >= 1 else text
 
 
 def _without_bare_crumbs(text: str, labels: set[str], options: TextdumpOptions) -> str:
