@@ -259,6 +259,72 @@ def test_readers_comments_below_the_article_are_not_the_article() -> None:
     assert dump.title == "Water plan approved for the valley"
 
 
+def test_a_comment_thread_whose_comments_carry_dates_does_not_outweigh_a_short_article() -> None:
+    """Each comment's "Name 12.03.2021 // 10:15" line reads like an article's date line; printed once per
+    comment, it stamps entries, and the short article under the page's own date stays the article."""
+    menu = [f"Section {i} News Sport Weather Travel Culture" for i in range(20)]
+    thread = []
+    for i, comment in enumerate([*COMMENTS, "\n\n".join(COMMENTS)]):  # the last reader writes at length
+        thread += [f"{i + 1}. Reader{i} {10 + i}.03.2021 // 1{i}:15", comment, "Reply"]
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "12. März 2021",
+            *ARTICLE_PARAGRAPHS[:2],
+            *menu,
+            *thread,
+        ]
+    )
+    assert extract_textdump(page).paragraphs == ARTICLE_PARAGRAPHS[:2]
+
+
+def test_an_article_parted_by_a_dated_picture_gallery_joins_its_longer_second_half() -> None:
+    """The half under the article's date is chosen (the gallery's dates stamp its pictures); the longer half
+    below the gallery is about the same things, though its share of shared words is small because it
+    says more."""
+    second_half = [
+        "Engineers from the council will survey the old canals in the spring and decide which stretches of "
+        "the valley are replaced first, the plan says, starting with the fields that lose the most water.",
+        "The pipes will run beside the canals so that farmers keep their water while the work goes on, and "
+        "the council has promised that no field will be dry for more than a week during the whole summer.",
+        "Several villages in the upper valley asked for a share of the loan to repair their own wells, which "
+        "dried up twice in the last five years, and the council said it would consider their request in May.",
+        "The development bank will send its own inspectors twice a year, and the national government will "
+        "publish the accounts of the work, which opponents of the plan had demanded during the long debate.",
+        "A second phase would bring the pipes to the orchards on the eastern slopes, where growers have "
+        "planted almonds and olives that need less water, but the council has not yet set aside money for it.",
+        "Hydrologists at the university warned that the aquifer beneath the southern terraces is sinking, "
+        "and that without metering, households upstream could still draw more than their neighbours downstream.",
+        "Tenders open next month; contractors from three provinces are expected to bid, according to the "
+        "procurement office, which will publish every offer online before awarding the concrete and steel work.",
+    ]
+    gallery = []
+    for day in range(20, 2, -1):
+        gallery += [
+            "News in pictures",
+            f"{day} October 2021",
+            f"A crowd watches the lanterns drift over the harbour on the evening of the {day}th, when the city "
+            "held its autumn festival for the first time in three years after the long closure.",
+            "Photo agency",
+        ]
+    page = "\n\n".join(
+        [
+            "Water plan approved for the valley",
+            "Monday 25 October 2021 19:27",
+            *ARTICLE_PARAGRAPHS,
+            *gallery,
+            "Advertisement",
+            "Share this gallery",
+            "Share on Facebook",
+            "Share by email",
+            "Story continues below",
+            *second_half,
+            "Related topics",
+        ]
+    )
+    assert extract_textdump(page).paragraphs == [*ARTICLE_PARAGRAPHS, *second_half]
+
+
 @pytest.mark.parametrize(
     "heading",
     [

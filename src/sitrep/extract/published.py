@@ -189,6 +189,22 @@ def names_a_date(text: str) -> bool:
     return bool(_MONTH_WORD.search(text)) or any(w in _FOREIGN_MONTHS for w in words)
 
 
+def date_shape(text: str) -> str:
+    """A date line's layout with names left out: "3. Anna Berg 28.05.2019 // 08:07" → "0.0.0 0:0",
+    "Posted March 3, 2019 at 5:00 pm" → "M 0 0 0:0". A leading list number is dropped, so the lines
+    that stamp the entries of one list share a shape."""
+    shape = []
+    for k, word in enumerate(text.split()):
+        token = word.strip(",;|()[]•·")
+        if k == 0 and re.fullmatch(r"\d+[.)]", token):
+            continue  # "3." numbering a comment
+        if any(ch.isdigit() for ch in token):
+            shape.append(re.sub(r"\d+", "0", token.rstrip(".")))
+        elif _MONTH_WORD.fullmatch(token) or token.lower().rstrip(".") in _FOREIGN_MONTHS:
+            shape.append("M")
+    return " ".join(shape)
+
+
 def parse_dateline(text: str) -> Interval | None:
     """ "Published March 30, 2023 10:05 ET" → the day 2023-03-30 (day precision is what we trust)."""
     if not looks_like_dateline(text):

@@ -11,7 +11,9 @@ template, the next story's headline or date line, a closing list of teasers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
+from sitrep.extract import published as stamps
 from sitrep.extract.textdump import patterns as p
 from sitrep.extract.textdump.lines import Unit, content_words, norm, stems, words
 from sitrep.extract.textdump.options import TextdumpOptions
@@ -260,6 +262,27 @@ def _reprinted_cards(units: list[Unit], options: TextdumpOptions) -> frozenset[i
     )
 
 
+def _entry_stamps(units: list[Unit], options: TextdumpOptions) -> frozenset[int]:
+    """Date lines of one shape printed many times: the stamps of readers' comments or of a listing's entries.
+
+    Each comment in a thread has its own "Name 28.05.2019 // 08:07" line and each entry of a listing its
+    own date, so a run under one of them looks like an article under its header. An article's own date
+    lines stand together in its header (posted, updated, a header printed for two screen sizes), and a
+    teaser list's stamps follow one another with no paragraph between them; a shape that stamps
+    ``entry_stamp_repeats`` or more blocks, each after paragraphs of its own, heads entries.
+    """
+    shapes: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        if dated_meta(unit, options):
+            shapes.setdefault(stamps.date_shape(unit.text), []).append(i)
+    entries: set[int] = set()
+    for lines in shapes.values():
+        heads = [i for above, i in pairwise([-1, *lines]) if any(u.klass == "good" for u in units[above + 1 : i])]
+        if len(heads) >= options.entry_stamp_repeats:
+            entries.update(lines)
+    return frozenset(entries)
+
+
 def _story_sized(lead: list[Unit], options: TextdumpOptions) -> bool:
     """A lead tells the story in several sentences; a caption under the date has one or two."""
     text = " ".join(u.text for u in lead if u.klass == "good")
@@ -293,12 +316,14 @@ def _main_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpO
     and teaser lists lack). An article is often cut in two by a block of other
     things (a photo gallery, a video playlist): a run on the other side of it
     joins the article when it is article-sized and about the same things (a
-    fifth of its content words or more are the article's). Comments never join.
+    fifth of the content words of the smaller of the two are the other's).
+    Comments never join, nor does an entry's text right under its stamp.
     """
     runs = _runs(units, options)
     if not runs:
         return []
-    reprinted = _reprinted_cards(units, options)
+    entries = _entry_stamps(units, options)
+    reprinted = _reprinted_cards(units, options) | entries
 
     def weight(run: _Run) -> float:
         return run.score * (options.anchor_factor if anchored(units, run.start, options, 0, reprinted) else 1.0)
@@ -319,8 +344,9 @@ def _main_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpO
             and run is not lead
             and len(body) >= options.resumed_min_paragraphs
             and sum(len(u.text) for u in body) >= options.resumed_min_chars
-            and len(run_words & words) >= options.resumed_min_overlap * len(run_words)
+            and len(run_words & words) >= options.resumed_min_overlap * min(len(run_words), len(words))
             and not any(comments_heading(u, options) for u in between)
+            and not entries.intersection(range(run.start - options.entry_text_below, run.start))
         ):
             spans.append((run.start, run.end))
     return sorted(spans)

@@ -73,6 +73,8 @@ class TextdumpOptions:
     gap_cost_quadratic: float = 1.0  # cost of the square of a gap's line count (long menus part stories)
     comments_after_chars: int = 400  # text a run must hold before a comment heading ends the article
     dated_meta_cost: float = 300.0  # cost of a date line between paragraphs (often the next story's)
+    entry_stamp_repeats: int = 3  # date lines of one shape printed this often are comments' or entries' stamps
+    entry_text_below: int = 2  # an entry's text (a comment) starts within this many lines under its stamp
     anchor_factor: float = 3.0  # a run under a byline or date counts this many times its score
     lead_min_sentences: int = 3  # sentences a lead parted from the body tells its story in
     resumed_min_paragraphs: int = 3  # paragraphs a run beyond a gallery needs to join the article
