@@ -106,6 +106,19 @@ def test_a_curfew_imposed_after_protests_is_the_curfew(text: str) -> None:
     assert events_of(text)[0] == ("Change to group/activity", "asserted")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A curfew was imposed on Monday after two days of unrest.", ["Change to group/activity"]),
+        ("Late on Sunday the city lifted a midnight curfew it put in place on Thursday.", ["Change to group/activity"]),
+        ("His parents imposed a strict curfew on their teenage son after his grades fell.", []),
+    ],
+)
+def test_only_an_authority_declares_a_curfew_so_nobody_need_be_named(text: str, expected: list[str]) -> None:
+    """A curfew with no authority named (a passive, "the city") is still one; a family's curfew is not."""
+    assert [sub_type for sub_type, modality in events_of(text) if modality == "asserted"] == expected
+
+
 def test_protests_met_with_force_are_still_the_protest() -> None:
     found = events_of("Police fired tear gas at protesters in Vessa after they refused to leave the square.")
     assert found == [("Protest with intervention", "asserted")]

@@ -25,7 +25,7 @@ from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
 from sitrep.events.domain import document_domain
 from sitrep.events.language import is_english
-from sitrep.events.roles import ClauseGroup, acled_roles, event_actors, to_event_actor
+from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import (
     ARMED,
     BELLIGERENT,
@@ -56,6 +56,8 @@ ARMED_ONLY_TYPES = frozenset(
 # Types that need no named actor or place to be an event: a quake is news without anybody doing it;
 # talks need states (checked apart) and trafficking names its criminals.
 SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
+STATE_MEASURES = frozenset({"curfew", "emergency", "martial"})  # measures only an authority declares
+CHANGE = "Change to group/activity"
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
 STATE_NOUNS = frozenset({"country", "nation", "government", "state"})
 SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
@@ -300,6 +302,7 @@ def _event(
     if sub_type == "Diplomatic event" and not _states_act(actors, tokens, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     self_grounded = type_of(sub_type) in SELF_GROUNDED_TYPES
+    self_grounded = self_grounded or (sub_type == CHANGE and _state_measure(trigger, actors))
     if not grounded and not demonstrated and not mob and not self_grounded and not typing.features & WEAPON_CUES:
         return None  # nobody, nowhere, no weapon: "women in combat", "a verbal attack" are not events
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
@@ -403,6 +406,17 @@ def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, fr
 def violent_deed(sub_type: str) -> bool:
     """Violence whose attempt is itself the event (not a change of hands, which an attempt does not make)."""
     return type_of(sub_type) in VIOLENT_TYPES and sub_type not in {TAKEN, RETAKEN}
+
+
+def _state_measure(trigger: SpacySpan, actors: Sequence[tuple[ActorRef, str]]) -> bool:
+    """A curfew, a state of emergency or martial law that nobody but an authority could have declared: "a
+    curfew was imposed", "the city lifted the curfew". Parents who impose one on their son are no authority."""
+    if not any(t.lemma_.lower() in STATE_MEASURES for t in trigger):
+        return False
+    verb = trigger.root.head if trigger.root.dep_ in {"dobj", "nsubjpass"} else trigger.root
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    authority = any(ref.kind in GROUNDING_KINDS for ref, _ in actors)
+    return authority or all(d.pos_ == "PROPN" or d.lemma_.lower() in PLACE_HEADS or d.lower_ == "it" for d in doers)
 
 
 def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorRef, str]]) -> bool:
