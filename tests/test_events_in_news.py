@@ -119,6 +119,18 @@ def test_only_an_authority_declares_a_curfew_so_nobody_need_be_named(text: str, 
     assert [sub_type for sub_type, modality in events_of(text) if modality == "asserted"] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All protests across Norland were dispersed on Friday, but activists reported only minor injuries.",
+        "The rally was broken up with tear gas.",
+    ],
+)
+def test_a_demonstration_that_was_dispersed_took_place(text: str) -> None:
+    """What was done to a demonstration says it happened, with nobody and nowhere named."""
+    assert events_of(text) == [("Protest with intervention", "asserted")]
+
+
 def test_protests_met_with_force_are_still_the_protest() -> None:
     found = events_of("Police fired tear gas at protesters in Vessa after they refused to leave the square.")
     assert found == [("Protest with intervention", "asserted")]

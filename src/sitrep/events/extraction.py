@@ -273,6 +273,8 @@ def _event(
         grounded = grounded or bool(_parties(actors, tokens, frame)) or any(_two_sides(t) for t in head.sent)
     # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
     demonstrated = typing.type in CROWD_TYPES and (trigger.root.pos_ == "VERB" or _crowd_acts(trigger.root))
+    # "all protests across the country were dispersed": what was done to a demonstration says it took place
+    demonstrated = demonstrated or (sub_type in MET_PROTESTS and trigger.root.dep_ == "nsubjpass")
     rampage = sub_type != "Looting/property destruction" or trigger.root.lemma_.lower() in RAMPAGE_VERBS
     mob = (sub_type == "Attack" and _crowd_did_it(actors, frame)) or (
         sub_type in CROWD_DEEDS and rampage and _crowd_did_it(actors, frame, UNORGANISED_KINDS)
@@ -321,6 +323,7 @@ def _event(
 
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})
+MET_PROTESTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 # Unarmed groups whose violence is a mob's: residents, villagers, a party's supporters, protesters.
 MOB_KINDS = frozenset({"civilians", "opposition", "protesters", "rioters"})
 # A crowd that is no demonstration: protesters who clash or burn are a violent demonstration instead.
