@@ -1120,6 +1120,20 @@ def test_a_breadcrumb_flattened_without_separators_leaves_the_headline(line: str
     assert extract_textdump(page).title == title
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Valley Life | Posts | Farming | Farmers cheer the water plan for the valley",
+        "Farmers cheer the water plan for the valley | Farming | Valley Life",
+    ],
+)
+def test_a_title_printed_with_its_trail_of_pipes_is_its_longest_segment(line: str) -> None:
+    """ "Blog | Posts | Section | Headline" or "Headline | Section | Site": three segments or more are a trail
+    around the headline, whether or not the page prints the others elsewhere."""
+    page = "\n\n".join(["Menu", line, "By Ana Ruiz", *LONG_PARAGRAPHS])
+    assert extract_textdump(page).title == "Farmers cheer the water plan for the valley"
+
+
 def test_a_horizontal_rule_drawn_by_w3m_ends_the_paragraph_above_it() -> None:
     """w3m draws <hr> as a line of box-drawing characters; it is not part of the wrapped paragraph above."""
     wrapped = [line for paragraph in LONG_PARAGRAPHS for line in [*textwrap.wrap(paragraph, 78), ""]]

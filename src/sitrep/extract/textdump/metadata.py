@@ -138,6 +138,9 @@ def _find_title(
         shown = p.BULLET.sub("", unit.text)  # a crumb's list mark is not the headline's
         text = shown if repeated else _strip_site_name(shown, page_text)
         text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
+        segments = p.PIPE.split(text)
+        if len(segments) >= 3:  # "Blog | Posts | Fashion | Headline", "Headline | News | Site": the longest
+            text = max(segments, key=len)
         if p.SLASH_TRAIL.match(text):
             text = p.TRAIL_SLASH.split(text)[-1]  # "Home / IT / Headline" → "Headline"
         text = _without_bare_crumbs(text, labels, o)

@@ -243,6 +243,8 @@ BYLINE = re.compile(r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 # A breadcrumb separator: "Home » News » Headline".
 BREADCRUMB = re.compile(r"\s*[»›>]\s*")
+# The segments of a page title or a trail printed with pipes.
+PIPE = re.compile(r"\s+\|\s+")
 # A site name after the headline: "Headline | Site", "Headline - Site".
 TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,60})$")
 # The home link that starts a breadcrumb flattened without its separators.
