@@ -131,6 +131,26 @@ def test_a_demonstration_that_was_dispersed_took_place(text: str) -> None:
     assert events_of(text) == [("Protest with intervention", "asserted")]
 
 
+CLAIM = "Claim of responsibility"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels of the Vessa Front said they carried out the bombing of the checkpoint in Goma.", [CLAIM]),
+        ("Militants said their fighters killed 20 soldiers in the raid on the base near Goma.", [CLAIM]),
+        ("In a statement, the militants said they tried to kill the governor of the province.", [CLAIM]),
+        ("The Vessa Front denied that its fighters carried out the bombing of the checkpoint in Goma.", []),
+        ("The army said it killed 20 rebels in the raid near Goma.", ["Armed clash"]),
+        ("Rebels said they had captured the village of Kelvane near Goma.", ["Non-state actor overtakes territory"]),
+    ],
+)
+def test_an_armed_group_saying_it_did_the_deed_claims_it(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    """An armed group's own account of its attack is a claim of responsibility (an attempt claimed is a claim
+    made); a denial is not, an army's report of its operation is not, and ground taken stays a control claim."""
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
 def test_protests_met_with_force_are_still_the_protest() -> None:
     found = events_of("Police fired tear gas at protesters in Vessa after they refused to leave the square.")
     assert found == [("Protest with intervention", "asserted")]

@@ -86,14 +86,20 @@ class ArticleFrame:
         return frame
 
     def _speaker_side(self, attribution: Attribution) -> str | None:
+        if attribution.source is None:
+            return None
+        resolved = self.speaker_ref(attribution)
+        if resolved is not None and resolved.side:
+            return resolved.side
+        return side_of_actor(attribution.source.actor or attribution.source.resolved)
+
+    def speaker_ref(self, attribution: Attribution) -> ActorRef | None:
+        """Who the source of an attribution is, read off the actor tables ("the Taliban", "militants")."""
         source = attribution.source
         if source is None:
             return None
         span = self.doc.char_span(source.start, source.end, alignment_mode="expand")
-        resolved = self.actors.resolve(list(span)) if span is not None else None
-        if resolved is not None and resolved.side:
-            return resolved.side
-        return side_of_actor(source.actor or source.resolved)
+        return self.actors.resolve(list(span)) if span is not None else None
 
     def _index_speakers(self) -> None:
         """Paint each token with the innermost attribution whose content holds it: widest first, so the

@@ -23,6 +23,7 @@ from sitrep.actors.matcher import ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
+from sitrep.events.constructions import NON_STATE_ARMED
 from sitrep.events.domain import document_domain
 from sitrep.events.language import is_english
 from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
@@ -58,6 +59,12 @@ ARMED_ONLY_TYPES = frozenset(
 SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
 STATE_MEASURES = frozenset({"curfew", "emergency", "martial"})  # measures only an authority declares
 CHANGE = "Change to group/activity"
+CLAIM = "Claim of responsibility"
+# Political violence a group may claim to have done.
+ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})  # control claims
+# How a group names itself in what it says it did: "they attacked", "its fighters killed".
+SELF_WORDS = frozenset({"they", "it", "we", "its", "their", "our"})
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
 STATE_NOUNS = frozenset({"country", "nation", "government", "state"})
 SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
@@ -303,6 +310,10 @@ def _event(
         sub_type = "Organised crime"  # "arrested 20 in a manhunt for heroin smugglers": a raid on a crime ring
     if sub_type == "Diplomatic event" and not _states_act(actors, tokens, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
+    deed = sub_type  # what was done, or tried: a claimed attempt is a claim made
+    claimable = type_of(sub_type) in ATTACK_TYPES and sub_type not in TERRITORY
+    if claimable and _claimed_by_its_doer(actors, attribution, frame):
+        sub_type = CLAIM  # "the Taliban said they carried out the attack": the news is who says they did it
     self_grounded = type_of(sub_type) in SELF_GROUNDED_TYPES
     self_grounded = self_grounded or (sub_type == CHANGE and _state_measure(trigger, actors))
     if not grounded and not demonstrated and not mob and not self_grounded and not typing.features & WEAPON_CUES:
@@ -314,7 +325,7 @@ def _event(
         actors=[to_event_actor(ref, role) for ref, role in acled_roles(actors)],
         place=place,
         when=frame.when(trigger.root, attribution, dct),
-        modality=modality(trigger.root, stops, attempt_is_deed=violent_deed(sub_type)),
+        modality=modality(trigger.root, stops, attempt_is_deed=violent_deed(deed)),
         asserted_by=frame.attribution_of(trigger.start_char),
         evidence=Evidence(start=start, end=end),
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
@@ -409,6 +420,26 @@ def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, fr
 def violent_deed(sub_type: str) -> bool:
     """Violence whose attempt is itself the event (not a change of hands, which an attempt does not make)."""
     return type_of(sub_type) in VIOLENT_TYPES and sub_type not in {TAKEN, RETAKEN}
+
+
+def _claimed_by_its_doer(actors: Sequence[tuple[ActorRef, str]], attribution: int | None, frame: ArticleFrame) -> bool:
+    """An armed group (not a state's forces) says that it did the deed: "the Taliban said they carried out
+    the attack", "militants said they attempted to kill the minister", "al-Shabaab said its fighters
+    killed 20 soldiers". A denial claims nothing, and an army reporting its own operations is no claim."""
+    if attribution is None:
+        return False
+    said = frame.result.attributions[attribution]
+    speaker = frame.speaker_ref(said)
+    if speaker is None or speaker.kind not in NON_STATE_ARMED or said.cue.stance == "countering":
+        return False
+    for ref, role in actors:
+        if role != "actor1":
+            continue
+        first = ref.text.split()[0].lower() if ref.text.split() else ""
+        named = said.source is not None and ref.text.lower() in said.source.text.lower()  # "they" read as the source
+        if first in SELF_WORDS or named or (ref.actor is not None and ref.actor == speaker.actor):
+            return True
+    return False
 
 
 def _state_measure(trigger: SpacySpan, actors: Sequence[tuple[ActorRef, str]]) -> bool:
