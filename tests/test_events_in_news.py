@@ -151,6 +151,21 @@ def test_an_armed_group_saying_it_did_the_deed_claims_it(pipeline: Pipeline, tex
     assert whole_pipeline_asserts(pipeline, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels blocked the roads into Kelvane on Tuesday.", [("Other", "asserted")]),
+        ("Militiamen blockaded the port of Kelvane on Tuesday.", [("Other", "asserted")]),
+        ("Militiamen set up a roadblock on the road to Kelvane.", [("Headquarters or base established", "asserted")]),
+        ("Protesters blocked the roads into Kelvane on Tuesday.", [("Peaceful protest", "asserted")]),
+    ],
+)
+def test_rebels_blocking_roads_are_armed_men_on_the_move_not_a_protest(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert events_of(text) == expected
+
+
 def test_protests_met_with_force_are_still_the_protest() -> None:
     found = events_of("Police fired tear gas at protesters in Vessa after they refused to leave the square.")
     assert found == [("Protest with intervention", "asserted")]

@@ -280,7 +280,9 @@ class RuleTyper:
         if any(h.cue == "intervention" for h in hits):  # "protests were dispersed; activists reported injuries"
             hits = [hurt_by_the_intervention(doc, h) for h in hits]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
-        # "riot police set up road blocks", "the army blockaded the port": the state's checkpoint, no protest
+        # "riot police set up road blocks", "the army blockaded the port": the state's checkpoint, no protest;
+        # "rebels blocked the roads into the capital": a move of armed men, no protest either
+        hits = [read for read in (self.rebels_blocking(doc, h) for h in hits) if read is not None]
         hits = [h for h in hits if not (h.cue == "protest" and self.blocked_by_the_state(doc[h.start : h.end].root))]
         if any(h.cue == "arrest" for h in hits):  # "in a raid, police arrested five": the raid is how
             hits = [h for h in hits if not (h.cue == "harm" and doc[h.start].lemma_.lower() in RAIDS)]
@@ -326,6 +328,10 @@ class RuleTyper:
     def done_by_state(self, token: Token) -> bool:
         """The violence word's doer is the police or the army: "security forces stormed the protest camp",
         "police shot dead and injured protesters". Force used *on* a crowd is no violent crowd."""
+        return self.done_by(token, STATE_FORCES)
+
+    def done_by(self, token: Token, kinds: frozenset[str]) -> bool:
+        """The doer of the verb ``token`` is (or belongs to) one of the actor ``kinds`` (its subject or agent)."""
         verb = token if token.pos_ == "VERB" else token.head
         while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "shot dead and injured": one subject
             verb = verb.head
@@ -333,13 +339,22 @@ class RuleTyper:
             doer = child if child.dep_ == "nsubj" else None
             if child.dep_ == "agent":  # "protesters were beaten by police"
                 doer = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if doer is not None and any(m.entry.kind in STATE_FORCES for m in self.actors.find(list(doer.subtree))):
+            if doer is not None and any(m.entry.kind in kinds for m in self.actors.find(list(doer.subtree))):
                 return True
         return False
 
     def blocked_by_the_state(self, token: Token) -> bool:
         """A road block or blockade set up by police or an army: what a crowd does, and what the state does too."""
         return token.lemma_.lower() in BLOCKING_LEMMAS and self.done_by_state(token)
+
+    def rebels_blocking(self, doc: Doc, hit: CueHit) -> CueHit | None:
+        """A protest cue on roads blocked or a port blockaded by rebels or a militia: armed men on the move, not
+        a crowd (a road block they set up is their post, which the base construction reads)."""
+        token = doc[hit.start : hit.end].root
+        blocking = hit.cue == "protest" and token.lemma_.lower() in BLOCKING_LEMMAS
+        if not blocking or not self.done_by(token, NON_STATE_FORCES):
+            return hit
+        return CueHit("deployment", hit.start, hit.end) if doc[hit.start].pos_ == "VERB" else None
 
     def state_parade(self, token: Token) -> bool:
         """Soldiers or police marching, or a march in a ceremony, is a parade, not a protest
@@ -371,6 +386,7 @@ class RuleTyper:
 
 
 STATE_FORCES = STATE_FORCE_KINDS
+NON_STATE_FORCES = ARMED_KINDS - STATE_FORCE_KINDS
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
 BLOCKING_LEMMAS = frozenset({"road", "roadblock", "block", "blockade", "barricade"})
 PARADE_LEMMAS = frozenset({"march", "parade", "file", "procession"})
