@@ -166,6 +166,24 @@ def test_rebels_blocking_roads_are_armed_men_on_the_move_not_a_protest(
     assert events_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A mass grave was found near Izium on Friday.", ["Other"]),
+        ("Forensic teams exhumed a mass grave near Izium on Friday.", ["Other"]),
+        ("Coffins were buried in a mass grave in New York as the death toll from the flu rose.", []),
+        ("Peacekeepers evacuated 300 civilians from the besieged town on Friday.", ["Other"]),
+        ("The school evacuated its pupils after a gas leak.", []),
+    ],
+)
+def test_a_mass_grave_found_and_an_evacuation_by_peacekeepers_are_other_developments(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    """The guidelines' "Other": a mass grave discovered (not the dead of an epidemic buried in one), and
+    peacekeepers (an armed force) moving people out of a besieged town (not a school's fire drill)."""
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
 def test_protests_met_with_force_are_still_the_protest() -> None:
     found = events_of("Police fired tear gas at protesters in Vessa after they refused to leave the square.")
     assert found == [("Protest with intervention", "asserted")]

@@ -29,7 +29,7 @@ TRIGGER_CUES = frozenset({
     "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
     "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
     "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base", "riot",
-    "gunfire", "property", "looted_arms", "defection",
+    "gunfire", "property", "looted_arms", "defection", "grave",
 })
 # fmt: on
 # Cues whose words are also speech cues and still the act: a crowd that "rallied against", a state that "condemned".
@@ -143,6 +143,8 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
         return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
     if hit.cue == "diplomacy" and token.lemma_.lower() in DIPLOMATIC_ROLES and not _done_to(token):
         return False  # "the foreign minister said ...": a diplomat who speaks or is; "expelled two envoys" is done
+    if hit.cue == "grave" and not (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in FINDING_VERBS):
+        return False  # a mass grave found is news of killings; the dead of an epidemic buried in one are not
     if hit.cue == "property" and token.dep_ == "amod":
         return False  # "a destroyed van is pictured": the state of a thing, not who destroyed it
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
@@ -155,6 +157,7 @@ def _done_to(noun: Token) -> bool:
     return noun.dep_ in {"dobj", "pobj"}
 
 
+FINDING_VERBS = frozenset({"find", "discover", "uncover", "unearth", "exhume", "locate", "identify"})
 PEOPLE_WORDS = PEOPLE_NOUNS | {"officer", "soldier", "policeman", "civilian", "child", "boy", "girl", "teenager"}
 VICTIM_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
 
