@@ -1134,6 +1134,13 @@ def test_a_title_printed_with_its_trail_of_pipes_is_its_longest_segment(line: st
     assert extract_textdump(page).title == "Farmers cheer the water plan for the valley"
 
 
+def test_a_weak_headline_is_still_a_better_title_than_none() -> None:
+    """A headline of two short sentences is penalised as caption-like, and still the only headline above the
+    story: a weak title is kept (a page with no title at all is what users see as broken)."""
+    page = "\n\n".join(["Menu", "The valley gets its pipes. Farmers cheer.", *LONG_PARAGRAPHS])
+    assert extract_textdump(page).title == "The valley gets its pipes. Farmers cheer."
+
+
 def test_a_horizontal_rule_drawn_by_w3m_ends_the_paragraph_above_it() -> None:
     """w3m draws <hr> as a line of box-drawing characters; it is not part of the wrapped paragraph above."""
     wrapped = [line for paragraph in LONG_PARAGRAPHS for line in [*textwrap.wrap(paragraph, 78), ""]]

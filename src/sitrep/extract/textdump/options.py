@@ -104,7 +104,7 @@ class TextdumpOptions:
     # --- metadata: title, byline, section and time stamp from the lines above the body ---
     header_window: int = 60  # lines above the body read for metadata
     header_byline_max_words: int = 16  # a "By ..." line in the header read as the byline is no longer
-    title_min_score: float = 0.25  # the best headline candidate needs this score to be the title
+    title_min_score: float = 0.1  # the best headline candidate needs this score to be the title
     title_stem_chars: int = 6  # a compound and its parts share this many first letters (Abrechnung/-spraxis)
     title_min_words: int = 3  # words a title candidate needs ...
     title_min_words_repeated: int = 2  # ... or this many when printed twice ("Ein Albtraum")
