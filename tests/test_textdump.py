@@ -1141,6 +1141,13 @@ def test_a_weak_headline_is_still_a_better_title_than_none() -> None:
     assert extract_textdump(page).title == "The valley gets its pipes. Farmers cheer."
 
 
+def test_a_line_with_a_forms_input_box_is_no_headline() -> None:
+    """Text browsers draw a form's input box as "[ ]": a search bar, whatever words follow it."""
+    line = "Search for: [          ] [Search] Home Farming the new water plan for the valley"
+    page = "\n\n".join(["Menu", line, *LONG_PARAGRAPHS])
+    assert extract_textdump(page).title is None
+
+
 def test_a_horizontal_rule_drawn_by_w3m_ends_the_paragraph_above_it() -> None:
     """w3m draws <hr> as a line of box-drawing characters; it is not part of the wrapped paragraph above."""
     wrapped = [line for paragraph in LONG_PARAGRAPHS for line in [*textwrap.wrap(paragraph, 78), ""]]

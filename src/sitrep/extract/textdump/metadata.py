@@ -129,8 +129,10 @@ def _find_title(
         # repeated in the footer or a breadcrumb far away is not.
         near = keys[max(0, i - o.repeat_distance) : i] + keys[i + 1 : i + 1 + o.repeat_distance]
         # ... or as the page's <title>, printed first: a headline's length, not a site's slogan
-        titled = i >= page_title.in_header and keys[i] in page_title.keys
-        titled = titled and len(unit.words) >= o.news_headline_min_words
+        at_the_top = i >= page_title.in_header and keys[i] in page_title.keys
+        titled = at_the_top and len(unit.words) >= o.news_headline_min_words
+        if at_the_top and not titled and keys[i] not in near:
+            continue  # a few words printed at the top and again far below: the site's name or slogan
         repeated = keys[i] in near or titled
         adjacent = keys[i] in keys[max(0, i - 1) : i] + keys[i + 1 : i + 2]
         if adjacent and unit.text[-1] == "." and len(unit.words) >= o.news_headline_min_words:

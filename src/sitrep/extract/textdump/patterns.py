@@ -243,6 +243,9 @@ BYLINE = re.compile(r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
 # A breadcrumb separator: "Home » News » Headline".
 BREADCRUMB = re.compile(r"\s*[»›>]\s*")
+# A form's input box as text browsers draw it ("[ ]", "[____]"), and a bare web address: no headline has one.
+FORM_FIELD = re.compile(r"\[[ _]*\]")
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+", re.IGNORECASE)
 # The segments of a page title or a trail printed with pipes.
 PIPE = re.compile(r"\s+\|\s+")
 # A site name after the headline: "Headline | Site", "Headline - Site".

@@ -54,6 +54,8 @@ def headline_like(unit: Unit, options: TextdumpOptions) -> bool:
         and not code_like(unit.text, options)
         and not printed_twice(unit.text)
         and not p.TAG_LIST.match(unit.text)
+        and not p.FORM_FIELD.search(unit.text)
+        and not p.BARE_URL.match(unit.text)
     )
 
 
