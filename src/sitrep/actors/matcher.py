@@ -48,6 +48,7 @@ UNSIDED: dict[str, str] = {
 # Kinds that bear arms, for the event typer (clash vs attack on civilians).
 ARMED_KINDS = frozenset({"military", "police", "rebel", "armed group", "militia"})
 STATE_FORCE_KINDS = frozenset({"military", "police"})  # the armed kinds that are a state's
+NON_STATE_ARMED_KINDS = ARMED_KINDS - STATE_FORCE_KINDS  # rebels, armed groups, militias
 
 
 @dataclass(frozen=True)

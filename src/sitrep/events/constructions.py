@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from sitrep.actors.matcher import ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
+from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
 from sitrep.events.clause import phrase
 from sitrep.events.lexicon import CueHit
 
@@ -176,12 +176,34 @@ WEAPON_OBJECTS = frozenset({
     "kalashnikov", "ak-47", "shell", "cartridge",
 })
 # fmt: on
-NON_STATE_ARMED = ARMED_KINDS - STATE_FORCE_KINDS
 # What armed men carry off when they loot (people's goods, not weapons or ground).
-GOODS = frozenset({
-    "wheat", "grain", "flour", "food", "aid", "cattle", "livestock", "goat", "sheep", "cow", "camel", "fuel",
-    "money", "cash", "supply", "good", "crop", "harvest", "car", "vehicle", "truck", "medicine", "property",
-})  # fmt: skip
+GOODS = frozenset(
+    {
+        "wheat",
+        "grain",
+        "flour",
+        "food",
+        "aid",
+        "cattle",
+        "livestock",
+        "goat",
+        "sheep",
+        "cow",
+        "camel",
+        "fuel",
+        "money",
+        "cash",
+        "supply",
+        "good",
+        "crop",
+        "harvest",
+        "car",
+        "vehicle",
+        "truck",
+        "medicine",
+        "property",
+    }
+)  # fmt: skip
 
 
 def weapons_taken(token: Token, actors: ActorTable) -> str | None:
@@ -205,7 +227,7 @@ def weapons_taken(token: Token, actors: ActorTable) -> str | None:
             return None
         return "looted_arms" if _kinds(_subjects(verb), actors) & (ARMED_KINDS - {"police"}) else None
     kinds = _kinds(_subjects(verb), actors)
-    return "looted_arms" if kinds & NON_STATE_ARMED and not kinds & STATE_FORCE_KINDS else "disrupted"
+    return "looted_arms" if kinds & NON_STATE_ARMED_KINDS and not kinds & STATE_FORCE_KINDS else "disrupted"
 
 
 ESTABLISHING_VERBS = frozenset({"set", "establish", "build", "erect", "open", "create", "construct", "install"})

@@ -19,11 +19,10 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.actors.matcher import ARMED_KINDS, ActorRef
+from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
-from sitrep.events.constructions import NON_STATE_ARMED
 from sitrep.events.domain import document_domain
 from sitrep.events.language import is_english
 from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
@@ -430,12 +429,12 @@ def _claimed_by_its_doer(actors: Sequence[tuple[ActorRef, str]], attribution: in
         return False
     said = frame.result.attributions[attribution]
     speaker = frame.speaker_ref(said)
-    if speaker is None or speaker.kind not in NON_STATE_ARMED or said.cue.stance == "countering":
+    if speaker is None or speaker.kind not in NON_STATE_ARMED_KINDS or said.cue.stance == "countering":
         return False
     for ref, role in actors:
         if role != "actor1":
             continue
-        first = ref.text.split()[0].lower() if ref.text.split() else ""
+        first = next(iter(ref.text.lower().split()), "")
         named = said.source is not None and ref.text.lower() in said.source.text.lower()  # "they" read as the source
         if first in SELF_WORDS or named or (ref.actor is not None and ref.actor == speaker.actor):
             return True

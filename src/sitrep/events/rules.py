@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.matcher import ARMED_KINDS, STATE_FORCE_KINDS, ActorTable, default_table
+from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable, default_table
 from sitrep.events import constructions
 from sitrep.events.background import SETTLING_CUES, settling_background, topic_tokens
 from sitrep.events.clause import (
@@ -353,9 +353,9 @@ class RuleTyper:
         a crowd (a road block they set up is their post, which the base construction reads)."""
         token = doc[hit.start : hit.end].root
         blocking = hit.cue == "protest" and token.lemma_.lower() in BLOCKING_LEMMAS
-        if not blocking or not self.done_by(token, NON_STATE_FORCES):
+        if not blocking or not self.done_by(token, NON_STATE_ARMED_KINDS):
             return hit
-        return CueHit("deployment", hit.start, hit.end) if doc[hit.start].pos_ == "VERB" else None
+        return CueHit("deployment", hit.start, hit.end) if token.pos_ == "VERB" else None
 
     def state_parade(self, token: Token) -> bool:
         """Soldiers or police marching, or a march in a ceremony, is a parade, not a protest
@@ -387,7 +387,6 @@ class RuleTyper:
 
 
 STATE_FORCES = STATE_FORCE_KINDS
-NON_STATE_FORCES = ARMED_KINDS - STATE_FORCE_KINDS
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "chemical", "suicide", "explosion"})
 BLOCKING_LEMMAS = frozenset({"road", "roadblock", "block", "blockade", "barricade"})
 PARADE_LEMMAS = frozenset({"march", "parade", "file", "procession"})
