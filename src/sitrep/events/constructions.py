@@ -177,33 +177,12 @@ WEAPON_OBJECTS = frozenset({
 })
 # fmt: on
 # What armed men carry off when they loot (people's goods, not weapons or ground).
-GOODS = frozenset(
-    {
-        "wheat",
-        "grain",
-        "flour",
-        "food",
-        "aid",
-        "cattle",
-        "livestock",
-        "goat",
-        "sheep",
-        "cow",
-        "camel",
-        "fuel",
-        "money",
-        "cash",
-        "supply",
-        "good",
-        "crop",
-        "harvest",
-        "car",
-        "vehicle",
-        "truck",
-        "medicine",
-        "property",
-    }
-)  # fmt: skip
+# fmt: off
+GOODS = frozenset({
+    "wheat", "grain", "flour", "food", "aid", "cattle", "livestock", "goat", "sheep", "cow", "camel", "fuel",
+    "money", "cash", "supply", "good", "crop", "harvest", "car", "vehicle", "truck", "medicine", "property",
+})
+# fmt: on
 
 
 def weapons_taken(token: Token, actors: ActorTable) -> str | None:
