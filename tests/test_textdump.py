@@ -1582,3 +1582,55 @@ def test_a_story_in_a_table_column_is_rejoined_at_the_columns_own_wrap() -> None
         lines += [" " * 20 + line for line in textwrap.wrap(paragraph, 70)] + [""]
     units = [unit.text for unit in _units("\n".join([*lines, "Imprint"]))]
     assert all(paragraph in units for paragraph in story) and all(letter in units for letter in letters)
+
+
+def test_a_wrapped_line_that_starts_with_a_dash_continues_its_paragraph() -> None:
+    """A text browser may break a line right before a dash of the text ("„NC\\n– keine ..."): the dash at
+    the margin is no list item, and the paragraph stays whole. A dash after a colon starts a list."""
+    paragraph = [
+        "Im Jahr des zehnten Jubiläums der Vereinssatzung wird es jetzt wirklich spannend",
+        "rund um die Frage, was das im Frühjahr beschlossene neueste Satzungselement „NC",
+        "– keine kommerzielle Nutzung“ für die Vereine im Tal bedeutet, in diesem Falle",
+        "für den Chor der Gemeinde. Wie bei der letzten Entscheidung steht wieder das",
+        "Amtsgericht mit einem Urteil im Mittelpunkt der Debatte im ganzen Dorf.",
+    ]
+    assert all(len(line) >= 75 for line in paragraph[:3])  # each line filled to the wrap width
+    before = textwrap.fill(
+        "Der Gesangverein des Tals feiert in diesem Jahr sein zehntes Jubiläum, und zum Fest im Sommer kommen "
+        "Chöre aus allen Dörfern am See, um gemeinsam im Hof der alten Mühle zu singen und zu feiern. Die "
+        "Gemeinde stellt dafür die Bühne, die Bänke und den Strom, und die Feuerwehr übernimmt den Ausschank.",
+        80,
+    )
+    units = [unit.text for unit in _units(before + "\n\n" + "\n".join(paragraph) + "\n")]
+    assert units[1:] == [" ".join(paragraph)]
+    listed = [
+        "Der Vorstand des Vereins hat fürs kommende Jahr seine drei Vorhaben beschlossen:",
+        "– ein neues Dach für das Vereinsheim",
+        "– eine Chorreise an den See",
+    ]
+    assert len(listed[0]) >= 78
+    units = [unit.text for unit in _units(before + "\n\n" + "\n".join([*paragraph, "", *listed]) + "\n")]
+    assert units[2:] == listed
+
+
+def test_a_byline_with_a_date_between_bars_is_no_headline_and_a_year_counts_as_a_headline_word() -> None:
+    """ "Anna Berg | 29. Dezember 202230. Dezember 2022 | Wirtschaft" (posted and updated, glued) is the
+    header's stamp; the short headline above it, "Fünf Trends 2023", is the title."""
+    from sitrep.extract.published import has_date_segment, names_a_date
+
+    stamp = "Anna Berg | 29. Dezember 202230. Dezember 2022 | Wirtschaft"
+    assert has_date_segment(stamp) and not has_date_segment("Vessa | Kelvane | Norland")
+    assert not has_date_segment("Wahl am 3. März 2024: was die Parteien versprechen")  # a headline naming a date
+    story = [
+        "Welche Trends die Betriebe im Tal 2023 erwarten, hat die Kammer in ihrer jährlichen Umfrage unter den "
+        "Mitgliedern erhoben, und die Antworten zeigen ein klares Bild.",
+        "Der erste der fünf Trends betrifft die Löhne: Pauschale Erhöhungen werden seltener, Zulagen häufiger.",
+        "Der zweite Trend ist die Weiterbildung, die nach Ansicht der Befragten wichtiger wird als je zuvor.",
+    ]
+    sections = ["Startseite", "Wirtschaft", "Region", "Kultur", "Kontakt"]
+    page = _dump_page(sections, ["Fünf Trends 2023", stamp, "Foto: Archiv"], story)
+    assert extract_textdump(page).title == "Fünf Trends 2023"
+    # a month's name is a whole word: "Marsicano", "Decision" name no month
+    assert not names_a_date("ORSO MARSICANO: 2019 UN ANNO DA RECORD")
+    assert not names_a_date("Decision 2024 on the harbour wall")
+    assert names_a_date("Jan Vogt, 01. Dez. 2017, 12:01 Uhr") and names_a_date("Anna Berg19.10.2019, 23:38 Uhr")

@@ -51,23 +51,30 @@ _AGO = re.compile(
 _UNIT_ALIASES = {"sec": "second", "min": "minute", "hr": "hour", "wk": "week", "mo": "month", "yr": "year"}
 _SINCE_CAPTURE = {"today": 0, "yesterday": 1, "just now": 0}
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b")
+# An English month's name or abbreviation, whole ("March", "Sept."; not "Marsicano", "Decision").
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_WORD = re.compile(rf"\b{_MONTHS}\b\.?", re.IGNORECASE)
+# "Anna Berg19.10.2019" too: a flattener glues a date to the name before it
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b")
 # Month names of the languages whose pages the text-dump extractor reads (German, French, Spanish, Italian,
-# Portuguese, Dutch, Polish in the genitive of dates), by month: "7. März 2022, 08:41 Uhr", "11 lipca 2020".
+# Portuguese, Dutch, Polish in the genitive of dates) and their unambiguous abbreviations, by month: "7. März
+# 2022, 08:41 Uhr", "01. Dez. 2017", "11 lipca 2020".
 _FOREIGN_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    ("januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia"),
-    ("februar", "février", "febrero", "febbraio", "fevereiro", "februari", "lutego"),
-    ("märz", "mars", "marzo", "março", "maart", "marca"),
-    ("avril", "abril", "aprile", "kwietnia"),
+    ("januar", "jänner", "jän", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "stycznia"),
+    ("februar", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego"),
+    ("märz", "mär", "mars", "mrt", "marzo", "março", "maart", "marca"),
+    ("avril", "avr", "abril", "aprile", "kwietnia"),
     ("mai", "mayo", "maggio", "maio", "mei", "maja"),
-    ("juin", "junio", "giugno", "junho", "czerwca"),
-    ("juillet", "julio", "luglio", "julho", "lipca"),
+    ("juni", "juin", "junio", "giugno", "junho", "czerwca"),
+    ("juli", "juillet", "juil", "julio", "luglio", "julho", "lipca"),
     ("août", "agosto", "augustus", "sierpnia"),
     ("septembre", "septiembre", "setiembre", "settembre", "setembro", "września"),
-    ("oktober", "octobre", "octubre", "ottobre", "outubro", "października"),
+    ("oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "października"),
     ("novembre", "noviembre", "novembro", "listopada"),
-    ("dezember", "décembre", "diciembre", "dicembre", "dezembro", "grudnia"),
+    ("dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "grudnia"),
 )
 _FOREIGN_MONTHS = {name: month for month, names in enumerate(_FOREIGN_MONTH_NAMES, 1) for name in names}
 _ENGLISH_MONTHS = (
@@ -160,8 +167,8 @@ def resolve_relative(text: str, captured_at: datetime | None) -> Interval | None
 _DATE_WORDS = re.compile(
     r"^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|\d{4}-\d{1,2}-\d{1,2}(?:t[\d:.z+-]*)?|"
     r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|[ap]\.?m\.?|[a-z]{1,4}t|utc|gmt|z|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|"
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|"
+    rf"{_MONTHS}|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|"
     r"updated|published|posted|modified|last|on|at|date|time|am|pm|de|le|den|am|um)$"
 )
 
@@ -177,6 +184,16 @@ def looks_like_dateline(text: str) -> bool:
         return False
     date_words = sum(1 for w in words if _DATE_WORDS.match(w) or w in _FOREIGN_MONTHS or w in _FOREIGN_DATE_WORDS)
     return date_words >= 0.6 * len(words)
+
+
+_SEGMENT_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+
+
+def has_date_segment(text: str) -> bool:
+    """One of the line's ``|``- or ``•``-separated parts is a date line of its own ("Anna Berg | 29. Dezember
+    2022 | Wirtschaft"): a byline's or a teaser's stamp. A headline may name a date, never as a part alone."""
+    parts = _SEGMENT_SEPARATOR.split(text)
+    return len(parts) >= 2 and any(looks_like_dateline(part) for part in parts)
 
 
 def names_a_date(text: str) -> bool:

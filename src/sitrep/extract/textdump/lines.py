@@ -66,6 +66,9 @@ def stems(words: set[str], length: int) -> set[str]:
     return {word[:length] for word in words if len(word) >= length}
 
 
+DASHES = frozenset("-–—")
+
+
 def _clean(line: str) -> tuple[str, int]:
     """The line without text-browser marks, and the number of links it held."""
     line = line.replace(WIDTH_FILLER, "")
@@ -230,6 +233,12 @@ def _starts_picture(line: str, nxt: str) -> bool:
     )
 
 
+def _wrapped_onto_dash(line: str, before: str) -> bool:
+    """A line of a wrapped paragraph that starts with a dash at the margin continues the paragraph: the
+    tool broke the line before a dash of the text. A list item sits in from the margin or follows a colon."""
+    return line[:1] in DASHES and line[1:2] == " " and before[-1] != ":"
+
+
 def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[Unit]:
     """The dump's units: cleaned lines, wrapped paragraphs re-joined, icon ligatures split off."""
     text = as_printed(text, keep_width=True)
@@ -261,6 +270,8 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
             continue
         mark = p.BULLET.match(raw)
         bullet = bool(mark) and not run
+        if bullet and current is not None and not current.bullet and _wrapped_onto_dash(raw, current.text):
+            bullet = False  # "... the licence element „NC\n– Non-commercial“ means ...": the wrap fell on a dash
         if current is not None and not bullet:
             glue = "" if cjk.spaceless_count(current.text[-1] + cleaned[0]) == 2 else " "
             current.text = f"{current.text}{glue}{cleaned}"

@@ -148,7 +148,9 @@ def _find_title(
         text = _without_bare_crumbs(text, labels, o)
         words = content_words(text, stoplist, o)
         wordy = [w for word in text.split() for w in cjk.tokens(word) if any(ch.isalpha() for ch in w)]
-        if not words or len(wordy) < (o.title_min_words_repeated if repeated else o.title_min_words):
+        # a year or a count is a word of a headline ("Fünf HR-Trends 2023"), not of a section label
+        counted = len(wordy) + (len(wordy) >= 2 and any(t.isdigit() for t in text.split()))
+        if not words or counted < (o.title_min_words_repeated if repeated else o.title_min_words):
             continue  # two words are a section label or a name unless printed twice ("Ein Albtraum")
         matched_opening, matched = len(words & opening), len(words & anywhere)
         above_metadata = any(0 < m - i <= o.title_above_metadata_lines for m in used)  # headlines sit just above

@@ -47,6 +47,7 @@ def headline_like(unit: Unit, options: TextdumpOptions) -> bool:
         and not p.FURNITURE.match(unit.text)
         and not p.BYLINE.match(unit.text)
         and not stamps.looks_like_dateline(unit.text)
+        and not stamps.has_date_segment(unit.text)
         and not stamps.is_relative_stamp(unit.text)
         and not find_icons(unit.text)
         and unit.text[-1] not in ":|"
