@@ -879,3 +879,26 @@ def test_a_country_named_in_the_place_that_fell_is_no_army(pipeline: Pipeline) -
 )
 def test_forces_sent_somewhere_are_a_deployment(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words before a weapon's name say what it is: no artillery, no grenade attack
+        ("Police used water cannon to disperse demonstrators in Vessa on Monday.", ["Protest with intervention"]),
+        ("Police fired stun grenades at protesters in Vessa on Monday.", ["Protest with intervention"]),
+        # a bomb that went off, or ripped through a place, exploded; tearing up a letter is no blast
+        ("A car bomb ripped through a crowded market in Vessa on Friday.", ["Remote explosive/landmine/IED"]),
+        ("A bomb went off near the bus station in Vessa on Friday.", ["Remote explosive/landmine/IED"]),
+        ("He tore up the letter about the bomb in Vessa.", []),
+        # laying siege is fighting; the siege of a city long ago, told as history, is none
+        ("Rebels laid siege to the town of Kelvane on Monday.", ["Armed clash"]),
+        ("The siege of Vessa ended in 1995, a historian said.", []),
+        # the bombing a plot was for did not happen: only the foiling did
+        ("The army said it had foiled a plot to bomb the Vessa parliament.", ["Disrupted weapons use"]),
+    ],
+)
+def test_weapons_named_by_their_modifier_went_off_laid_siege_and_foiled_plots(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -29,6 +29,7 @@ PLANNED_LEMMAS = frozenset({
     "plan", "aim", "intend", "threaten", "prepare", "seek", "want", "vow", "promise", "pledge", "goal",
     "willing", "ready", "prepared", "eager", "unwilling", "reluctant",
     "objective", "ambition", "intention", "attempt", "try", "order", "call", "urge", "demand", "expect",
+    "plot", "scheme", "conspiracy", "conspire", "foil", "thwart", "avert",
 })
 # fmt: on
 ATTEMPT_LEMMAS = frozenset({"attempt", "try"})

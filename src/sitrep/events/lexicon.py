@@ -103,7 +103,17 @@ class EventLexicon:
                     span = doc.char_span(offset + m.start(), offset + m.end(), alignment_mode="expand")
                     if span is not None:
                         found.append(CueHit(cue, span.start, span.end))
-        return found
+        return _outermost(found)
+
+
+def _outermost(found: list[CueHit]) -> list[CueHit]:
+    """A noun that ends a longer phrase of another cue is that phrase's head, and the words before it say
+    what it is: "water cannon" is no artillery, a "stun grenade" no grenade attack. ("shot dead" keeps "shot":
+    there the longer phrase ends past it.)"""
+    ending: dict[int, list[CueHit]] = {}
+    for hit in found:
+        ending.setdefault(hit.end, []).append(hit)
+    return [h for h in found if not any(o.start < h.start and o.cue != h.cue for o in ending[h.end])]
 
 
 def _nominal(token: Token) -> bool:

@@ -366,11 +366,20 @@ def weapon_in_use(hit: CueHit, token: Token) -> bool:
         if node.pos_ == "NOUN" and node.lemma_.lower() in WEAPON_USE_NOUNS and node.i != token.i:
             return True
         if node.pos_ == "VERB" and node.i != token.i:  # the nearest verb says what is done with it
-            return node.lemma_.lower() in WEAPON_USE_LEMMAS
+            return node.lemma_.lower() in WEAPON_USE_LEMMAS or _went_off(node)
         if node.head.i == node.i:
             break
         node = node.head
     return any(c.lemma_.lower() in EVENT_HEADS for c in token.children if c.dep_ in {"compound", "conj"})
+
+
+# A weapon that "went off", "tore through" or "ripped through" a place exploded; "tore up" a letter is no blast.
+PARTICLE_USES = frozenset({("go", "off"), ("rip", "through"), ("tear", "through")})
+
+
+def _went_off(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return any((lemma, c.lower_) in PARTICLE_USES for c in verb.children if c.dep_ in {"prt", "prep"})
 
 
 FIRES = frozenset({"fire", "fires", "blaze", "flame", "flames", "inferno"})
