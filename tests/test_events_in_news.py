@@ -902,3 +902,22 @@ def test_weapons_named_by_their_modifier_went_off_laid_siege_and_foiled_plots(
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a convoy or a patrol under fire is fighting; a minister under fire from critics is not
+        ("The convoy came under fire near Mosul on Tuesday.", ["Armed clash"]),
+        ("Troops came under heavy fire near Mosul on Tuesday.", ["Armed clash"]),
+        ("The minister came under fire from critics over the base closure in Mosul.", []),
+        # a post named for what it is for is a military post
+        ("The army set up an observation post on the hill above Aleppo.", ["Headquarters or base established"]),
+        # a mine stepped on or hit exploded; the miners of a coal mine are on strike
+        ("Two soldiers stepped on a mine near Kandahar on Monday.", ["Remote explosive/landmine/IED"]),
+        ("A truck hit a mine near Kandahar, killing two.", ["Remote explosive/landmine/IED"]),
+        ("Workers at the coal mine near Kandahar went on strike on Monday.", ["Peaceful protest"]),
+    ],
+)
+def test_convoys_under_fire_posts_set_up_and_mines_set_off(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

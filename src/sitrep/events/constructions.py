@@ -213,7 +213,9 @@ ESTABLISHING_VERBS = frozenset({"set", "establish", "build", "erect", "open", "c
 BASE_NOUNS = frozenset(
     {"base", "checkpoint", "outpost", "camp", "headquarters", "roadblock", "barricade", "garrison", "fortification"}
 )
-MILITARY_MODIFIERS = frozenset({"military", "fortified", "army", "naval", "police"})
+MILITARY_MODIFIERS = frozenset(
+    {"military", "fortified", "army", "naval", "police", "observation", "command", "forward", "firing", "security"}
+)
 # A post kept, not only set up: "gunmen manned roadblocks", "the rebels hold checkpoints around the town".
 HOLDING_VERBS = frozenset({"man", "hold", "maintain", "operate", "mount", "staff"})
 POSTS = frozenset({"checkpoint", "roadblock", "barricade", "outpost"})

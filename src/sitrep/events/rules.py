@@ -95,6 +95,8 @@ MILITARY_TARGET = "military_target"  # a base, a checkpoint, a convoy: violence 
 MILITARY_TARGETS = frozenset(
     {"base", "barracks", "checkpoint", "outpost", "garrison", "convoy", "patrol", "airbase", "airfield", "bunker"}
 )
+FIRED_ON = "armed_forces_fired_on"  # what came under fire is a convoy, a base or troops (a minister is a figure)
+UNDER_FIRE = MILITARY_TARGETS | {"troop", "soldier", "position", "vessel", "warship", "helicopter", "aircraft", "tank"}
 VICTIMS = "civilian_victims"  # the words of conflict reporting for its victims ("civilians", "villagers")
 # What makes harm political violence rather than a private crime (the events stage asks; typing does not).
 POLITICAL_HARM = frozenset({ARMED, STATE, POLITICAL, VICTIMS, BELLIGERENT, MILITARY_TARGET})
@@ -210,6 +212,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Mob violence", f"clash {CIVILIAN}", f"{ARMED} {WARFARE}", 0.55),
     _rule("Armed clash", "clash", confidence=0.7),
     _rule("Armed clash", f"gunfire {ARMED}", confidence=0.65),
+    _rule("Armed clash", f"gunfire {FIRED_ON}", confidence=0.6),  # "the convoy came under fire"
     _rule("Armed clash", f"harm {TWO_ARMED}", f"{CIVILIAN} {VICTIMS}", 0.6),
     _rule("Armed clash", f"harm {BELLIGERENT}", f"{CIVILIAN} {VICTIMS}", 0.55),
     _rule("Armed clash", f"harm {MILITARY_TARGET}", f"{CIVILIAN} {VICTIMS}", 0.55),
@@ -308,6 +311,8 @@ class RuleTyper:
             names.add(POLITICAL)
         if any(t.lemma_.lower() in MILITARY_TARGETS or _held_by_a_side(t) for t in tokens if t.i not in topic):
             names.add(MILITARY_TARGET)
+        if any(h.cue == "gunfire" and _fired_on(doc[h.start]) for h in hits):
+            names.add(FIRED_ON)
         if any(t.lemma_.lower() in VICTIM_LEMMAS for t in tokens if t.i not in topic):
             names.add(VICTIMS)
         if any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in tokens):
@@ -450,6 +455,12 @@ CONFLICT_AGREEMENT_WORDS = frozenset(
         "exchange",
     }
 )
+
+
+def _fired_on(word: Token) -> bool:
+    """The subject of "came under fire" is armed forces or their post: "the convoy came under fire"."""
+    verb = word if word.pos_ in {"VERB", "AUX"} else word.head
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in UNDER_FIRE for c in verb.children)
 
 
 def _between_fighters(tokens: Sequence[Token], names: set[str]) -> bool:

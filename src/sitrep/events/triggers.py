@@ -137,7 +137,7 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue not in TRIGGER_CUES or token.pos_ not in TRIGGER_POS:
         return False
     weak = hit.end - hit.start == 1 and token.lower_ in WEAK_TRIGGERS  # "air strike" is no bare "strike"
-    if weak and not (_shot_at_someone(token) or hit.cue == "air"):  # "air": a state's "strikes"
+    if weak and not (_shot_at_someone(token) or hit.cue == "air" or _set_off(token)):  # "air": a state's "strikes"
         return False
     if hit.cue in NOUN_ONLY_CUES and (token.pos_ not in {"NOUN", "PROPN"} or people_do_it_to(token)):
         return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
@@ -148,6 +148,17 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue == "property" and token.dep_ == "amod":
         return False  # "a destroyed van is pictured": the state of a thing, not who destroyed it
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
+
+
+# "Soldiers stepped on a mine", "the truck hit a mine": what sets a mine off, not a coal mine worked in.
+MINE_TRIGGERS = frozenset({"step", "hit", "strike", "trigger", "detonate"})
+
+
+def _set_off(token: Token) -> bool:
+    if token.lemma_.lower() != "mine" or token.dep_ not in {"pobj", "dobj"}:
+        return False
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in MINE_TRIGGERS
 
 
 def _done_to(noun: Token) -> bool:
