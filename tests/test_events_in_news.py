@@ -921,3 +921,25 @@ def test_weapons_named_by_their_modifier_went_off_laid_siege_and_foiled_plots(
 )
 def test_convoys_under_fire_posts_set_up_and_mines_set_off(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon's name that modifies another noun names a kind of thing, not an attack
+        ("The startup launched its new drone delivery service in Dallas on Monday.", []),
+        ("Drone footage showed the damaged bridge in Kherson on Monday.", []),
+        ("A drone strike killed three militants in Kandahar on Tuesday.", ["Air/drone strike"]),
+        # what was postponed or called off did not happen
+        ("The rocket launch was postponed because of the weather in Florida.", []),
+        ("The army postponed its offensive on Mosul.", []),
+        # a film that bombed flopped; fans on the pitch and a singer on the stage are no assault
+        ("The film bombed at the box office in Chicago in its opening weekend.", []),
+        ("Fans stormed the pitch after the final whistle in Glasgow on Saturday.", []),
+        ("Troops stormed the rebel stronghold near Mosul on Saturday.", ["Armed clash"]),
+    ],
+)
+def test_kinds_of_things_called_off_plans_flops_and_pitch_invasions_are_no_events(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -176,7 +176,7 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         return "planned"  # "X threatened to impose a curfew", "Y demanded a truce": wanted, not done
     if cue is not None and cue.lemma_.lower() in DENIAL_LEMMAS:
         return "denied"  # "the army denied that its troops had shelled the village": its source denies it
-    if _purpose(trigger):
+    if _purpose(trigger) or _called_off(trigger):
         return "planned"
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in {"NOUN", "PROPN"}:
         return "hypothetical"  # "cooperation in fighting the group", "experience in combating piracy": no one deed
@@ -223,6 +223,21 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         if node.dep_ in {"relcl", "ROOT"} or _presupposes(node):
             break
     return "asserted"
+
+
+# "the offensive was postponed", "they called off the march": what was called off did not happen (yet).
+CALLED_OFF = frozenset({"postpone", "delay", "cancel", "scrap", "shelve", "defer"})
+
+
+def _called_off(trigger: Token) -> bool:
+    node = trigger
+    while node.dep_ == "compound" and node.head.i != node.i:  # "the rocket launch was postponed"
+        node = node.head
+    verb = node.head
+    called_off = verb.lemma_.lower() in CALLED_OFF or (
+        verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    )
+    return node.dep_ in {"dobj", "nsubjpass"} and called_off
 
 
 def _obliged(node: Token, children: list[Token]) -> bool:

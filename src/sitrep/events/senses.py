@@ -71,7 +71,7 @@ ABSTRACT_TARGETS = frozenset({
     "it", "expectation", "estimate", "forecast", "deadline", "streak", "curse", "population",
     "demand", "interest", "popularity", "debt", "growth", "controversy", "scandal", "radiation", "energy",
     "light", "air", "wind", "music", "noise", "sound", "nostalgia", "colour", "color", "chicken", "animal",
-    "bird", "fish", "deer", "poultry", "bug", "pest", "cause",
+    "bird", "fish", "deer", "poultry", "bug", "pest", "cause", "pitch", "stage", "chart", "dancefloor", "podium",
 })
 # Modifiers that make violence a manner of speaking: "legal fight", "political attacks", "heart attack".
 FIGURATIVE_MODIFIERS = frozenset({
@@ -343,6 +343,16 @@ def _explosion_of_something_else(token: Token) -> bool:
     return bool(things) and not any(t.lemma_.lower() in EXPLODING_THINGS for t in things)
 
 
+def _names_a_kind_of_thing(token: Token) -> bool:
+    """The weapon word modifies a noun that is no attack: "a drone delivery service", "missile maker",
+    "rocket scientist" (but "drone strike", "rocket fire", "mortar rounds" are attacks)."""
+    node, nouns = token, []
+    while node.dep_ == "compound" and node.head.i != node.i and node.head.pos_ in {"NOUN", "PROPN"}:
+        node = node.head
+        nouns.append(node)
+    return bool(nouns) and not any(n.lemma_.lower() in EVENT_HEADS for n in nouns)
+
+
 def weapon_in_use(hit: CueHit, token: Token) -> bool:
     """A weapon word names an attack, or something is done with the weapon in its clause (not a test)."""
     if _weapon_test(token):
@@ -356,6 +366,8 @@ def weapon_in_use(hit: CueHit, token: Token) -> bool:
         if _explosion_of_something_else(token):
             return False
         return not any(_abstract(o) for c in token.children if c.lower_ == "of" for o in c.children)
+    if _names_a_kind_of_thing(token):
+        return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if following is not None and following.tag_.startswith("VB") and following.lemma_.lower() in WEAPON_USE_LEMMAS:
         return True  # "helicopters targeted IS positions", however it was parsed
@@ -449,6 +461,8 @@ def _abstract_subject(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     doers = subjects(token)
+    if token.dep_ == "acl" and token.head.lemma_.lower() in ABSTRACT_TARGETS:
+        return True  # "the film bombed at the box office", parsed as a film that was bombed
     if any(s.lower_ == "it" for s in doers) and _speaker_is_named(token):
         return False  # "the navy says it has pulled out": "it" is the navy
     return any(s.lower_ == "it" or s.lemma_.lower() in ABSTRACT_TARGETS for s in doers)
