@@ -930,6 +930,7 @@ def test_convoys_under_fire_posts_set_up_and_mines_set_off(pipeline: Pipeline, t
         ("The startup launched its new drone delivery service in Dallas on Monday.", []),
         ("Drone footage showed the damaged bridge in Kherson on Monday.", []),
         ("A drone strike killed three militants in Kandahar on Tuesday.", ["Air/drone strike"]),
+        ("Chlorine gas was used in an attack on Douma, inspectors said.", ["Chemical weapon"]),
         # what was postponed or called off did not happen
         ("The rocket launch was postponed because of the weather in Florida.", []),
         ("The army postponed its offensive on Mosul.", []),
@@ -943,3 +944,28 @@ def test_kinds_of_things_called_off_plans_flops_and_pitch_invasions_are_no_event
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a market is a place when it is described or placed; "the market" investors beat is no place
+        ("Armed men looted the main market in Bangui overnight.", ["Looting/property destruction"]),
+        ("Investors beat the market again this year in London.", []),
+    ],
+)
+def test_a_market_looted_is_a_place_and_the_market_beaten_is_not(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+def test_a_cue_written_with_a_star_matches_words_not_names() -> None:
+    """ "ban*" matched "Bangui" and "Bangladesh", "steal*" "stealth": such cues are written out."""
+    from sitrep.events.lexicon import default_lexicon
+
+    nlp = nlp_loader.load()
+    doc = nlp("Stealth bombers flew over Bangui and Bangladesh; the council banned the march.")
+    found = {(hit.cue, doc[hit.start : hit.end].text) for hit in default_lexicon().hits(list(doc))}
+    assert ("group_change", "banned") in found
+    assert not {text for _, text in found} & {"Stealth", "Bangui", "Bangladesh"}

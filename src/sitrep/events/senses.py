@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.verbs import JUDGED_THINGS
 from sitrep.events.clause import subjects
-from sitrep.events.constructions import PEOPLE_NOUNS
+from sitrep.events.constructions import PEOPLE_NOUNS, WEAPON_OBJECTS
 from sitrep.events.disaster_senses import figurative_disaster
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
@@ -345,12 +345,16 @@ def _explosion_of_something_else(token: Token) -> bool:
 
 def _names_a_kind_of_thing(token: Token) -> bool:
     """The weapon word modifies a noun that is no attack: "a drone delivery service", "missile maker",
-    "rocket scientist" (but "drone strike", "rocket fire", "mortar rounds" are attacks)."""
+    "rocket scientist" (but "drone strike", "rocket fire", "mortar rounds" are attacks, and "chlorine gas",
+    "cluster bombs" weapons)."""
     node, nouns = token, []
     while node.dep_ == "compound" and node.head.i != node.i and node.head.pos_ in {"NOUN", "PROPN"}:
         node = node.head
         nouns.append(node)
-    return bool(nouns) and not any(n.lemma_.lower() in EVENT_HEADS for n in nouns)
+    return bool(nouns) and not any(n.lemma_.lower() in EVENT_HEADS | WEAPONS_NAMED for n in nouns)
+
+
+WEAPONS_NAMED = WEAPON_OBJECTS | {"gas", "agent", "device", "barrel"}  # what a weapon word may modify
 
 
 def weapon_in_use(hit: CueHit, token: Token) -> bool:
@@ -492,7 +496,30 @@ def _person(token: Token) -> bool:
 
 
 def _abstract(token: Token) -> bool:
+    if token.lemma_.lower() in PLACES_TOO and _a_place_here(token):
+        return False  # "looted the main market in Bria", not "beat the market"
     return token.lemma_.lower() in ABSTRACT_TARGETS or token.lower_ == "it"
+
+
+# Abstract targets that are also places: a market square or hall, a stage.
+PLACES_TOO = frozenset({"market", "stage"})
+# fmt: off
+PLACE_DESCRIPTIONS = frozenset({
+    "main", "crowded", "busy", "central", "local", "open", "old", "covered", "street", "fish", "vegetable", "food",
+    "cattle", "livestock", "night", "town", "village", "city", "weekly",
+})
+# fmt: on
+
+
+def _a_place_here(noun: Token) -> bool:
+    """The noun is a place here: described ("the main market", "a crowded market") or placed ("the market in
+    Bria"); "the stock market", "markets" are not."""
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in PLACE_DESCRIPTIONS for c in noun.children):
+        return True
+    places = [
+        o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "near", "at"} for o in c.children
+    ]
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.pos_ == "PROPN" for o in places)
 
 
 # "the population exploded" is a number; "attacked the population", people
