@@ -937,6 +937,9 @@ def test_convoys_under_fire_posts_set_up_and_mines_set_off(pipeline: Pipeline, t
         # a film that bombed flopped; fans on the pitch and a singer on the stage are no assault
         ("The film bombed at the box office in Chicago in its opening weekend.", []),
         ("Fans stormed the pitch after the final whistle in Glasgow on Saturday.", []),
+        ("The Lakers stormed back in the fourth quarter to win in Boston on Saturday.", []),
+        # a film that depicts a bombing reports no bombing
+        ("The film depicts the bombing of Dresden in 1945.", []),
         ("Troops stormed the rebel stronghold near Mosul on Saturday.", ["Armed clash"]),
     ],
 )

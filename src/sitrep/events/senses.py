@@ -197,6 +197,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return _takes_object(token) or token.dep_ == "amod" or not _people_do_it(token)
     if hit.cue == "clash" and (token.lower_ == "warring" or (token.dep_ == "amod" and token.head.pos_ == "NOUN")):
         return True  # "the warring parties", "fighting men": who they are, not what happened
+    if token.lemma_.lower() == "storm" and token.pos_ == "VERB" and _stormed_away(token):
+        return True  # "the Lakers stormed back", "he stormed out of the meeting": a rush, no assault
     if hit.cue in FIGHT_CUES:
         if accident and hit.cue == "harm" and token.lemma_.lower() in OUTCOME_LEMMAS:
             return True
@@ -213,6 +215,15 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
+AWAY_PARTICLES = frozenset({"back", "out", "off", "away", "ahead", "past"})
+
+
+def _stormed_away(verb: Token) -> bool:
+    """ "stormed back", "stormed out": no place stormed ("stormed the parliament", "stormed into the city")."""
+    particle = any(c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in AWAY_PARTICLES for c in verb.children)
+    return particle and not any(c.dep_ == "dobj" for c in verb.children)
+
+
 # Weapon and blow words that say "criticised" when people are their object.
 CRITICISING_SENSES = frozenset({"blast", "slam", "hammer", "lambast", "roast", "savage"})
 
