@@ -2,9 +2,7 @@
 
 The cues are the vocabulary of the ACLED sub-event definitions and PLOVER categories
 ("shelled", "tear gas", "abducted"); ``rules.py`` decides a sub-type from which cues fire.
-Keeping the words in ``lexicon.tsv`` lets a user extend them without touching code. A word ending in
-``*`` matches by prefix, but not a word of a person's or an organisation's name ("shell*" is no "Shell"),
-unless the term is written capitalised ("Iskander*"); a hyphenated term is a noun ("sit-in").
+Keeping the words in ``lexicon.tsv`` lets a user extend them without touching code.
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from sitrep.actors.matcher import token_forms
 from sitrep.tables import Row, read_table
 
 SKIP_ENTS = frozenset({"DATE", "TIME"})  # "March", "May" and "the day of the strike" are dates, not cues
-NAME_ENTS = frozenset({"PERSON", "ORG"})  # a word of a person's or an organisation's name
 
 
 NOMINAL_LEFT_POS = frozenset({"DET", "NUM", "ADJ"})
@@ -31,17 +28,12 @@ class Term:
     cue: str
     words: tuple[str, ...]  # a word ending in "*" matches by prefix
     joined: bool = False  # written with a hyphen: a noun ("a sit-in"), not the phrasal verb ("sat in a chair")
-    name: bool = False  # written capitalised ("Katyusha*"): its prefix may match a name
 
-    def matches_at(
-        self, forms: Sequence[tuple[str, ...]], i: int, nominal: Sequence[bool] = (), named: Sequence[bool] = ()
-    ) -> bool:
+    def matches_at(self, forms: Sequence[tuple[str, ...]], i: int, nominal: Sequence[bool] = ()) -> bool:
         if i + len(self.words) > len(forms):
             return False
         if self.joined and nominal and not nominal[i]:
             return False
-        if not self.name and named and any(w.endswith("*") and named[i + k] for k, w in enumerate(self.words)):
-            return False  # "shell*" is no "Shell" the company, "lynch*" no Mr Lynch, "rocket*" no Houston Rockets
         return all(_word_matches(w, forms[i + k]) for k, w in enumerate(self.words))
 
 
@@ -84,7 +76,7 @@ class EventLexicon:
                     patterns.append((cue, re.compile(item[3:], re.IGNORECASE)))
                 elif item:
                     words = tuple(w for w in item.lower().replace("-", " ").split() if w)
-                    terms.append(Term(cue, words, joined="-" in item and len(words) > 1, name=item[:1].isupper()))
+                    terms.append(Term(cue, words, joined="-" in item and len(words) > 1))
         return cls(terms, patterns)
 
     def hits(self, tokens: Sequence[Token]) -> list[CueHit]:
@@ -92,7 +84,6 @@ class EventLexicon:
         words = [t for t in tokens if t.text != "-" and t.ent_type_ not in SKIP_ENTS]
         forms = [token_forms(t) for t in words]
         nominal = [_nominal(t) for t in words]
-        named = [t.ent_type_ in NAME_ENTS and t.text[:1].isupper() for t in words]
         found: list[CueHit] = []
         for i, token_forms_i in enumerate(forms):
             candidates: list[Term] = []
@@ -100,7 +91,7 @@ class EventLexicon:
                 candidates += self._exact.get(form, [])
                 candidates += self._prefix.get(form[:3], [])
             for term in candidates:
-                if term.matches_at(forms, i, nominal, named):
+                if term.matches_at(forms, i, nominal):
                     end = words[i + len(term.words) - 1].i + 1
                     found.append(CueHit(term.cue, words[i].i, end))
         if tokens:
