@@ -972,3 +972,17 @@ def test_a_cue_written_with_a_star_matches_words_not_names() -> None:
     found = {(hit.cue, doc[hit.start : hit.end].text) for hit in default_lexicon().hits(list(doc))}
     assert ("group_change", "banned") in found
     assert not {text for _, text in found} & {"Stealth", "Bangui", "Bangladesh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soldiers or police attacked are one side of a battle, whoever attacked them (ACLED's armed clash)
+        ("Five soldiers were killed in an ambush in Mali on Monday.", ["Armed clash"]),
+        ("Gunmen shot dead two policemen in Peshawar on Monday.", ["Armed clash"]),
+        # civilians attacked are an attack
+        ("Gunmen shot dead two farmers in Peshawar on Monday.", ["Attack"]),
+    ],
+)
+def test_armed_forces_attacked_are_in_a_battle(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -77,8 +77,7 @@ TOPIC_TAKING_VERBS = frozenset({
     "violate", "breach", "flout", "reject", "monitor", "respect", "observe", "honor", "honour",
     "complain", "sue", "blame", "accuse", "rebuke", "welcome", "investigate", "indict", "prosecute",
     "rescue", "remember", "commemorate", "mark", "estimate", "prompt", "highlight", "recall", "mourn",
-    "compensate", "probe", "study", "discuss", "debate", "depict", "portray", "dramatize", "dramatise",
-    "recount", "chronicle", "reenact",
+    "compensate", "probe", "study", "discuss", "debate", "depict", "portray", "dramatize", "dramatise", "reenact",
 })
 TOPIC_TAKING_NOUNS = frozenset({
     "proposal", "threat", "risk", "image", "reminder", "anniversary", "memorial", "investigation", "inquiry",

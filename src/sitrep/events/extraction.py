@@ -28,6 +28,7 @@ from sitrep.events.language import is_english
 from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import (
     ARMED,
+    ARMED_TARGET,
     BELLIGERENT,
     POLITICAL_ARREST,
     POLITICAL_ARREST_LEMMAS,
@@ -248,6 +249,8 @@ def _event(
         extra |= {ARMED}  # the doer, even left implicit: "the YPG claimed to have captured the village"
         if any(ref.kind in ARMED_KINDS and role == "actor2" for ref, role in actors):
             extra |= {TWO_ARMED}  # "the army said it had killed 20 militants": "it" is the army
+    if any(ref.kind in ARMED_KINDS and role == "actor2" for ref, role in actors):
+        extra |= {ARMED_TARGET}
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
     if typing.sub_type in CROWD_SUB_TYPES:  # how it ended, or who rioted, is often told around it
         whole = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)

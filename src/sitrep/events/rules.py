@@ -33,6 +33,7 @@ from sitrep.events.territory import TERRITORIAL_CUES, territorial
 BELLIGERENT = "state_belligerent"  # set by the events stage: a state's forces act in the clause
 ARMED = "armed_actor"
 TWO_ARMED = "two_armed_actors"
+ARMED_TARGET = "armed_actor_harmed"  # soldiers or police are whom the violence was done to
 CIVILIAN = "civilian"
 STATE = "state_actor"
 WARFARE = "warfare"  # the clash word is a war's ("war", "offensive", "battle"): armed parties, never a mob
@@ -214,6 +215,8 @@ RULES: tuple[Rule, ...] = (
     _rule("Armed clash", f"gunfire {ARMED}", confidence=0.65),
     _rule("Armed clash", f"gunfire {FIRED_ON}", confidence=0.6),  # "the convoy came under fire"
     _rule("Armed clash", f"harm {TWO_ARMED}", f"{CIVILIAN} {VICTIMS}", 0.6),
+    # "five soldiers were killed in an ambush": an armed force attacked is a battle, whoever attacked it
+    _rule("Armed clash", f"harm {ARMED_TARGET}", f"{CIVILIAN} {VICTIMS}", 0.55),
     _rule("Armed clash", f"harm {BELLIGERENT}", f"{CIVILIAN} {VICTIMS}", 0.55),
     _rule("Armed clash", f"harm {MILITARY_TARGET}", f"{CIVILIAN} {VICTIMS}", 0.55),
     _rule("Attack", "harm", confidence=0.7),
