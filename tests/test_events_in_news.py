@@ -986,3 +986,26 @@ def test_a_cue_written_with_a_star_matches_words_not_names() -> None:
 )
 def test_armed_forces_attacked_are_in_a_battle(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Villagers set upon two men suspected of cattle theft in Kisumu on Monday.", ["Mob violence"]),
+        ("Activists chained themselves to the gates of the parliament in London.", ["Peaceful protest"]),
+        # what was done without a fight had no fight
+        (
+            "The separatists handed over the town of Kramatorsk to the army without a fight.",
+            ["Non-violent transfer of territory"],
+        ),
+        ("The home team won without a fight in Madrid on Sunday.", []),
+        # a force driven out of a place: ground regained by the state, or taken by an armed group
+        ("The army pushed the rebels out of Goma on Monday.", ["Government regains territory"]),
+        ("Rebels forced the army out of Kidal on Monday.", ["Non-state actor overtakes territory"]),
+        ("The coach pushed the players out of the dressing room in Madrid.", []),
+    ],
+)
+def test_set_upon_chained_themselves_without_a_fight_and_driven_out(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

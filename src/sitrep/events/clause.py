@@ -178,6 +178,8 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         return "denied"  # "the army denied that its troops had shelled the village": its source denies it
     if _purpose(trigger) or _called_off(trigger):
         return "planned"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+        return "denied"  # "handed over the town without a fight", "released without charge"
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in {"NOUN", "PROPN"}:
         return "hypothetical"  # "cooperation in fighting the group", "experience in combating piracy": no one deed
     for node in path(trigger, stops):

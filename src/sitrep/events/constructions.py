@@ -33,7 +33,7 @@ WITHDRAWING_PARTICLES = frozenset({"out", "back", "away"})
 FORCES = frozenset({
     "troop", "force", "soldier", "unit", "army", "contingent", "fighter", "militant", "personnel", "battalion",
     "brigade", "division", "regiment", "vessel", "ship", "warship", "tank", "aircraft", "jet", "boat", "garrison",
-    "peacekeeper",
+    "peacekeeper", "rebel", "insurgent", "guerrilla", "militia", "militiaman", "jihadist",
 })
 # fmt: on
 
@@ -55,6 +55,28 @@ def _gains_ground(token: Token, actors: ActorTable) -> bool:
     if token.dep_ == "acl":  # "with insurgents making gains"
         doers.append(token.head)
     return bool(_kinds(doers, actors) & ARMED_KINDS)
+
+
+# Driving a force out of a place: "the army pushed the rebels out of Goma", "drove the militants from Bama".
+EXPELLING_VERBS = frozenset({"push", "drive", "force", "chase", "flush", "rout", "expel", "oust", "kick", "throw"})
+
+
+def driven_out(token: Token, actors: ActorTable) -> str | None:
+    """The cue of an armed force driven out of somewhere: "regained" when the state's forces drove it out,
+    "taken" when an armed group did; ``None`` when no armed force was driven out by one."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in EXPELLING_VERBS:
+        return None
+    driven = [c for c in token.children if c.dep_ == "dobj"]
+    away = any(
+        (c.lower_ == "from" and c.dep_ == "prep") or (c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))
+        for c in token.children
+    )
+    if not away or not _kinds(driven, actors) & ARMED_KINDS:
+        return None
+    doers = _kinds(_subjects(token), actors)
+    if doers & STATE_FORCE_KINDS:
+        return "regained"
+    return "taken" if doers & NON_STATE_ARMED_KINDS else None
 
 
 def _subjects(verb: Token | None) -> list[Token]:
@@ -327,6 +349,9 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("air", token.i, token.i + 1))
         if _gains_ground(token, actors):
             found.append(CueHit("taken", token.i, token.i + 1))
+        expelled = driven_out(token, actors)
+        if expelled is not None:
+            found.append(CueHit(expelled, token.i, token.i + 1))
         if _sit_in(token, actors) or _done_in_protest(token, actors) or _gathers_to_demand(token, actors):
             found.append(CueHit("protest", token.i, token.i + 1))
         if token.lemma_.lower() == "storm" and any(c.dep_ == "dobj" for c in token.children):

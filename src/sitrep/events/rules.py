@@ -433,8 +433,10 @@ UNREALISED_MODIFIERS = HYPOTHETICAL_MODIFIERS | PLANNED_MODIFIERS
 
 
 def _unrealised(token: Token) -> bool:
-    """An event word its own modifier says has not happened: "a possible war", "the planned offensive"."""
-    return any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in token.children)
+    """An event word its own modifier says has not happened: "a possible war", "the planned offensive";
+    or one done without: "handed over the town without a fight"."""
+    without = token.dep_ == "pobj" and token.head.lower_ == "without"
+    return without or any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in token.children)
 
 
 CONFLICT_AGREEMENT_WORDS = frozenset(
