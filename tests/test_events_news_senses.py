@@ -1,0 +1,141 @@
+"""Words news uses in more than one sense, and the turns of phrase it reports fighting with: a weapon's name
+that modifies another noun, a plan called off, a convoy under fire, a force driven out of a town, a market
+looted (all sentences invented; real places where the whole pipeline resolves them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import whole_pipeline_asserts
+from sitrep.analyze import nlp as nlp_loader
+from sitrep.analyze.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words before a weapon's name say what it is: no artillery, no grenade attack
+        ("Police used water cannon to disperse demonstrators in Vessa on Monday.", ["Protest with intervention"]),
+        ("Police fired stun grenades at protesters in Vessa on Monday.", ["Protest with intervention"]),
+        # a bomb that went off, or ripped through a place, exploded; tearing up a letter is no blast
+        ("A car bomb ripped through a crowded market in Vessa on Friday.", ["Remote explosive/landmine/IED"]),
+        ("A bomb went off near the bus station in Vessa on Friday.", ["Remote explosive/landmine/IED"]),
+        ("He tore up the letter about the bomb in Vessa.", []),
+        # laying siege is fighting; the siege of a city long ago, told as history, is none
+        ("Rebels laid siege to the town of Kelvane on Monday.", ["Armed clash"]),
+        ("The siege of Vessa ended in 1995, a historian said.", []),
+        # the bombing a plot was for did not happen: only the foiling did
+        ("The army said it had foiled a plot to bomb the Vessa parliament.", ["Disrupted weapons use"]),
+    ],
+)
+def test_weapons_named_by_their_modifier_went_off_laid_siege_and_foiled_plots(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a convoy or a patrol under fire is fighting; a minister under fire from critics is not
+        ("The convoy came under fire near Mosul on Tuesday.", ["Armed clash"]),
+        ("Troops came under heavy fire near Mosul on Tuesday.", ["Armed clash"]),
+        ("The minister came under fire from critics over the base closure in Mosul.", []),
+        # a post named for what it is for is a military post
+        ("The army set up an observation post on the hill above Aleppo.", ["Headquarters or base established"]),
+        # a mine stepped on or hit exploded; the miners of a coal mine are on strike
+        ("Two soldiers stepped on a mine near Kandahar on Monday.", ["Remote explosive/landmine/IED"]),
+        ("A truck hit a mine near Kandahar, killing two.", ["Remote explosive/landmine/IED"]),
+        ("Workers at the coal mine near Kandahar went on strike on Monday.", ["Peaceful protest"]),
+    ],
+)
+def test_convoys_under_fire_posts_set_up_and_mines_set_off(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon's name that modifies another noun names a kind of thing, not an attack
+        ("The startup launched its new drone delivery service in Dallas on Monday.", []),
+        ("Drone footage showed the damaged bridge in Kherson on Monday.", []),
+        ("A drone strike killed three militants in Kandahar on Tuesday.", ["Air/drone strike"]),
+        ("Chlorine gas was used in an attack on Douma, inspectors said.", ["Chemical weapon"]),
+        # what was postponed or called off did not happen
+        ("The rocket launch was postponed because of the weather in Florida.", []),
+        ("The army postponed its offensive on Mosul.", []),
+        # a film that bombed flopped; fans on the pitch and a singer on the stage are no assault
+        ("The film bombed at the box office in Chicago in its opening weekend.", []),
+        ("Fans stormed the pitch after the final whistle in Glasgow on Saturday.", []),
+        ("The Lakers stormed back in the fourth quarter to win in Boston on Saturday.", []),
+        # a film that depicts a bombing reports no bombing
+        ("The film depicts the bombing of Dresden in 1945.", []),
+        ("Troops stormed the rebel stronghold near Mosul on Saturday.", ["Armed clash"]),
+    ],
+)
+def test_kinds_of_things_called_off_plans_flops_and_pitch_invasions_are_no_events(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a market is a place when it is described or placed; "the market" investors beat is no place
+        ("Armed men looted the main market in Bangui overnight.", ["Looting/property destruction"]),
+        ("Investors beat the market again this year in London.", []),
+    ],
+)
+def test_a_market_looted_is_a_place_and_the_market_beaten_is_not(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+def test_a_cue_written_with_a_star_matches_words_not_names() -> None:
+    """ "ban*" matched "Bangui" and "Bangladesh", "steal*" "stealth": such cues are written out."""
+    from sitrep.events.lexicon import default_lexicon
+
+    nlp = nlp_loader.load()
+    doc = nlp("Stealth bombers flew over Bangui and Bangladesh; the council banned the march.")
+    found = {(hit.cue, doc[hit.start : hit.end].text) for hit in default_lexicon().hits(list(doc))}
+    assert ("group_change", "banned") in found
+    assert not {text for _, text in found} & {"Stealth", "Bangui", "Bangladesh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soldiers or police attacked are one side of a battle, whoever attacked them (ACLED's armed clash)
+        ("Five soldiers were killed in an ambush in Mali on Monday.", ["Armed clash"]),
+        ("Gunmen shot dead two policemen in Peshawar on Monday.", ["Armed clash"]),
+        # civilians attacked are an attack
+        ("Gunmen shot dead two farmers in Peshawar on Monday.", ["Attack"]),
+    ],
+)
+def test_armed_forces_attacked_are_in_a_battle(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Villagers set upon two men suspected of cattle theft in Kisumu on Monday.", ["Mob violence"]),
+        ("Activists chained themselves to the gates of the parliament in London.", ["Peaceful protest"]),
+        # what was done without a fight had no fight
+        (
+            "The separatists handed over the town of Kramatorsk to the army without a fight.",
+            ["Non-violent transfer of territory"],
+        ),
+        ("The home team won without a fight in Madrid on Sunday.", []),
+        # a force driven out of a place: ground regained by the state, or taken by an armed group
+        ("The army pushed the rebels out of Goma on Monday.", ["Government regains territory"]),
+        ("Rebels forced the army out of Kidal on Monday.", ["Non-state actor overtakes territory"]),
+        ("The coach pushed the players out of the dressing room in Madrid.", []),
+    ],
+)
+def test_set_upon_chained_themselves_without_a_fight_and_driven_out(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
