@@ -530,7 +530,7 @@ def _a_place_here(noun: Token) -> bool:
     places = [
         o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "near", "at"} for o in c.children
     ]
-    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.pos_ == "PROPN" for o in places)
+    return any(o.ent_type_ in PLACE_ENTS or o.pos_ == "PROPN" for o in places)
 
 
 # "the population exploded" is a number; "attacked the population", people
