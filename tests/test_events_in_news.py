@@ -652,7 +652,7 @@ def test_a_demonstration_met_with_force_is_one_event_and_a_crowds_rampage_is_mob
 @pytest.mark.parametrize(
     ("text", "sub_types"),
     [
-        ("Norland and the Marnak Front agreed to a temporary cease-fire in Vessa on Monday.", ["Agreement"]),
+        ("Niger and the Marnak Front agreed to a temporary cease-fire in Vessa on Monday.", ["Agreement"]),
         ("Two attackers detonated explosives strapped to their bodies at the Vessa checkpoint.", ["Suicide bomb"]),
         ("Both sides agreed to a temporary cease-fire on Monday.", ["Agreement"]),
         ("The warring factions agreed to a two-hour pause in fighting on Friday.", ["Agreement"]),

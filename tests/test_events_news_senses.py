@@ -139,3 +139,23 @@ def test_set_upon_chained_themselves_without_a_fight_and_driven_out(
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+def test_an_army_of_fans_is_no_army_and_diplomacy_needs_parties_not_meeting_places(pipeline: Pipeline) -> None:
+    """ "An army of volunteers" is many people, "the army of Norland" a force; a meeting "in Brussels" has no
+    parties for being held there, and a fund that collapsed is no disaster."""
+    from sitrep.actors import default_table
+
+    nlp = nlp_loader.load()
+    for text, kinds in [
+        ("An army of volunteers cleaned up the beach in Sydney.", set()),
+        ("The army of Norland shelled Kelvane on Monday.", {"military"}),
+    ]:
+        doc = nlp(text)
+        found = {m.entry.kind for m in default_table().find(list(doc)) if m.entry.kind == "military"}
+        assert found == kinds, text
+    assert whole_pipeline_asserts(pipeline, "Critics slammed the new policy at a meeting in Brussels.") == []
+    assert whole_pipeline_asserts(pipeline, "Turkey and Greece held talks in Ankara on Tuesday.") == [
+        "Diplomatic event"
+    ]
+    assert whole_pipeline_asserts(pipeline, "Investors lost millions when the fund collapsed in London.") == []

@@ -125,7 +125,8 @@ class ActorTable:
             if found is None:
                 i += 1
                 continue
-            matches.append(ActorMatch(words[i].i, words[i + len(found.pattern) - 1].i + 1, found))
+            if not _figurative_host(words[i], len(found.pattern)):
+                matches.append(ActorMatch(words[i].i, words[i + len(found.pattern) - 1].i + 1, found))
             i += len(found.pattern)
         return matches
 
@@ -192,3 +193,16 @@ class ActorTable:
 def default_table() -> ActorTable:
     """The packaged table, loaded once per process."""
     return ActorTable.from_rows(read_table("actors.tsv"))
+
+
+HOSTS = frozenset({"army", "legion"})  # "an army of fans", "a legion of volunteers": many people, no force
+
+
+def _figurative_host(word: Token, length: int) -> bool:
+    """A one-word force named for a crowd of some people ("the army of fans invaded Lisbon"); "the army of
+    Norland" and "the army of the republic" are forces."""
+    if length != 1 or word.lemma_.lower() not in HOSTS:
+        return False
+    of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
+    return any(m.tag_ == "NNS" for m in members)

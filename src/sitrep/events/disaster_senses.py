@@ -23,6 +23,7 @@ ABSTRACT_SUBJECTS = frozenset({
     "economy", "market", "currency", "price", "stock", "share", "bond", "bank", "company", "firm", "business",
     "sale", "demand", "support", "rating", "poll", "dollar", "pound", "euro", "rouble", "ruble", "lira", "peso",
     "rupee", "yen", "team", "defence", "defense", "season", "case", "trial", "scheme", "system", "morale",
+    "fund", "startup", "exchange", "index", "sector", "industry", "project", "marriage", "career", "venture",
 })
 # fmt: on
 

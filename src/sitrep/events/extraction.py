@@ -43,6 +43,7 @@ from sitrep.events.rules import (
 )
 from sitrep.events.senses import inert_tokens
 from sitrep.events.taxonomy import type_of
+from sitrep.events.territory import WHERE_PREPS
 from sitrep.events.triggers import clause_groups
 from sitrep.gazetteer.countries import country_name
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
@@ -487,7 +488,11 @@ def _parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fr
     places resolved as countries or seats of government."""
     # Read off the clause's own tokens: ``doc.ents`` or every place of the article per clause would
     # make a long article quadratic.
-    parties = {_entity_text(t).lower() for t in tokens if t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"}}
+    parties = {
+        _entity_text(t).lower()
+        for t in tokens
+        if t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"} and not _where(t)
+    }
     parties |= {ref.actor or ref.text for ref, _ in actors if ref.kind in STATE_KINDS}
     parties |= {m.entry.actor for m in frame.actors.find(tokens) if m.entry.kind in STATE_KINDS and m.entry.actor}
     places = frame.result.places
@@ -496,6 +501,14 @@ def _parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fr
         if index is not None and (places[index].precision == "country" or places[index].role == "actor"):
             parties.add((places[index].name or places[index].text).lower())
     return parties
+
+
+def _where(name: Token) -> bool:
+    """A place name that says where ("a meeting in Brussels"), not who: no party to diplomacy."""
+    head = name
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS
 
 
 def _two_sides(token: Token) -> bool:
