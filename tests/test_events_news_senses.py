@@ -159,3 +159,18 @@ def test_an_army_of_fans_is_no_army_and_diplomacy_needs_parties_not_meeting_plac
         "Diplomatic event"
     ]
     assert whole_pipeline_asserts(pipeline, "Investors lost millions when the fund collapsed in London.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's leader hosting another's is diplomacy; a city hosting games is not
+        ("President Obama hosted the Chinese president at the White House on Tuesday.", ["Diplomatic event"]),
+        ("The city hosted the Olympic Games in 2012.", []),
+        # prisoners released in a swap: an agreement carried out; a player swap is none
+        ("Iran released four American prisoners in a swap with the United States.", ["Agreement"]),
+        ("The two clubs agreed a player swap in Madrid on Monday.", []),
+    ],
+)
+def test_leaders_hosted_and_prisoners_swapped(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

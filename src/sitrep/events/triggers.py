@@ -137,7 +137,8 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue not in TRIGGER_CUES or token.pos_ not in TRIGGER_POS:
         return False
     weak = hit.end - hit.start == 1 and token.lower_ in WEAK_TRIGGERS  # "air strike" is no bare "strike"
-    if weak and not (_shot_at_someone(token) or hit.cue == "air" or _set_off(token)):  # "air": a state's "strikes"
+    # "air": a state's "strikes"
+    if weak and not (_shot_at_someone(token) or hit.cue == "air" or _set_off(token) or _of_prisoners(token)):
         return False
     if hit.cue in NOUN_ONLY_CUES and (token.pos_ not in {"NOUN", "PROPN"} or people_do_it_to(token)):
         return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
@@ -148,6 +149,16 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue == "property" and token.dep_ == "amod":
         return False  # "a destroyed van is pictured": the state of a thing, not who destroyed it
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
+
+
+# Who is swapped in a prisoner exchange: "released four prisoners in a swap", "a swap of detainees".
+CAPTIVES = frozenset({"prisoner", "hostage", "detainee", "captive", "pow"})
+
+
+def _of_prisoners(token: Token) -> bool:
+    """A "swap" (or "exchange") of captives, said in its sentence, is an agreement carried out; a trade's or
+    a player's swap is not."""
+    return token.lemma_.lower() in {"swap", "exchange"} and any(t.lemma_.lower() in CAPTIVES for t in token.sent)
 
 
 # "Soldiers stepped on a mine", "the truck hit a mine": what sets a mine off, not a coal mine worked in.
