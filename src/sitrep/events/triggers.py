@@ -156,9 +156,15 @@ CAPTIVES = frozenset({"prisoner", "hostage", "detainee", "captive", "pow"})
 
 
 def _of_prisoners(token: Token) -> bool:
-    """A "swap" (or "exchange") of captives, said in its sentence, is an agreement carried out; a trade's or
-    a player's swap is not."""
-    return token.lemma_.lower() in {"swap", "exchange"} and any(t.lemma_.lower() in CAPTIVES for t in token.sent)
+    """A "swap" (or "exchange") of captives, said close by, is an agreement carried out; a trade's or a
+    player's swap is not. (A window, not the sentence: a pathological "sentence" may be 100,000 words long.)"""
+    if token.lemma_.lower() not in {"swap", "exchange"}:
+        return False
+    near = token.doc[max(token.sent.start, token.i - CAPTIVES_WINDOW) : min(token.sent.end, token.i + CAPTIVES_WINDOW)]
+    return any(t.lemma_.lower() in CAPTIVES for t in near)
+
+
+CAPTIVES_WINDOW = 12  # words either side of the swap
 
 
 # "Soldiers stepped on a mine", "the truck hit a mine": what sets a mine off, not a coal mine worked in.
