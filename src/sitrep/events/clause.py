@@ -178,8 +178,8 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         return "denied"  # "the army denied that its troops had shelled the village": its source denies it
     if _purpose(trigger) or _called_off(trigger):
         return "planned"
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
-        return "denied"  # "handed over the town without a fight", "released without charge"
+    if done_without(trigger):
+        return "denied"
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in {"NOUN", "PROPN"}:
         return "hypothetical"  # "cooperation in fighting the group", "experience in combating piracy": no one deed
     for node in path(trigger, stops):
@@ -225,6 +225,11 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         if node.dep_ in {"relcl", "ROOT"} or _presupposes(node):
             break
     return "asserted"
+
+
+def done_without(word: Token) -> bool:
+    """The event word is what something was done without: "handed over the town without a fight"."""
+    return word.dep_ == "pobj" and word.head.lower_ == "without"
 
 
 # "the offensive was postponed", "they called off the march": what was called off did not happen (yet).

@@ -109,7 +109,8 @@ class EventLexicon:
 def _outermost(found: list[CueHit]) -> list[CueHit]:
     """A noun that ends a longer phrase of another cue is that phrase's head, and the words before it say
     what it is: "water cannon" is no artillery, a "stun grenade" no grenade attack. ("shot dead" keeps "shot":
-    there the longer phrase ends past it.)"""
+    there the longer phrase ends past it. A trigger anywhere inside a longer trigger is dropped later, by
+    ``triggers._within_longer``.)"""
     ending: dict[int, list[CueHit]] = {}
     for hit in found:
         ending.setdefault(hit.end, []).append(hit)

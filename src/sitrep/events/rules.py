@@ -22,6 +22,7 @@ from sitrep.events.clause import (
     HYPOTHETICAL_MODIFIERS,
     PLANNED_MODIFIERS,
     clause_head,
+    done_without,
 )
 from sitrep.events.crowd_roles import as_crowd_sees_it, hurt_by_the_intervention
 from sitrep.events.disaster_senses import people_do_it_to
@@ -435,8 +436,7 @@ UNREALISED_MODIFIERS = HYPOTHETICAL_MODIFIERS | PLANNED_MODIFIERS
 def _unrealised(token: Token) -> bool:
     """An event word its own modifier says has not happened: "a possible war", "the planned offensive";
     or one done without: "handed over the town without a fight"."""
-    without = token.dep_ == "pobj" and token.head.lower_ == "without"
-    return without or any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in token.children)
+    return done_without(token) or any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in token.children)
 
 
 CONFLICT_AGREEMENT_WORDS = frozenset(
