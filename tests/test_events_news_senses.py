@@ -174,3 +174,50 @@ def test_an_army_of_fans_is_no_army_and_diplomacy_needs_parties_not_meeting_plac
 )
 def test_leaders_hosted_and_prisoners_swapped(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gunmen who storm a hotel attack the people in it; an army base stormed is a battle
+        ("Gunmen stormed a hotel in Vessa and opened fire on guests.", ["Attack", "Attack"]),
+        # an attack that left villagers dead happened, wherever the sentence leaves it
+        ("The attack left four villagers dead, residents said.", ["Attack"]),
+        # "shot dead" says someone was shot, whatever the victim's title
+        ("Gunmen shot dead a village councillor in Vessa on Sunday.", ["Attack"]),
+        # ... and the toll told in the same breath ("and injured five protesters") types it
+        ("Security forces shot dead and injured five protesters in Vessa.", ["Excessive force against protesters"]),
+        # a mass grave uncovered is news wherever it is
+        ("Investigators uncovered a mass grave near the old front line.", ["Other"]),
+        # a minister and an editor arrested are political arrests
+        ("A former minister was arrested at the airport on Monday.", ["Arrests"]),
+        ("Authorities arrested the editor of a weekly newspaper in Vessa.", ["Arrests"]),
+        # what happens "ahead of" a rally comes first: the rally does not type the arrests
+        ("Security forces rounded up dozens of students ahead of the rally.", ["Arrests", "Peaceful protest"]),
+    ],
+)
+def test_attacks_on_people_told_with_their_toll_and_political_arrests(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the leaders of two countries counted, not named, still meet as states
+        ("Leaders of the two neighbours met in Geneva on Monday.", ["Diplomatic event"]),
+        # a group that claims the deed itself, without "responsibility", claims it; a minister who claims
+        # something about an attack says it
+        ("The Kelvane Front claimed the bombing in a statement.", ["Claim of responsibility"]),
+        ("The minister claimed the attack was staged.", []),
+        # politicians fight with words, supporters rally behind a leader, police dismantle a ring
+        ("Lawmakers battled late into the night before passing the spending package.", []),
+        ("Party members rallied behind the prime minister after the vote.", []),
+        ("Police dismantled a drug smuggling ring in Vessa, arresting nine.", ["Organised crime", "Organised crime"]),
+    ],
+)
+def test_diplomacy_by_counted_states_claims_without_responsibility_and_political_fights(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -47,7 +47,9 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
-                if (child.dep_ == "prep" and child.lower_ in CHARGE_PREPS) or _trailing_apposition(child):
+                charge = child.dep_ == "prep" and child.lower_ in CHARGE_PREPS
+                deed = child.dep_ == "dobj" and child.i != anchor.i and anchor.pos_ == "VERB"  # "claimed the attack"
+                if charge or deed or _trailing_apposition(child):
                     topic.update(t.i for t in child.subtree)
         if hit.cue == "arrest":  # "arrested for aggravated assault": an arrest, not an assault
             anchor = doc[hit.start : hit.end].root

@@ -115,9 +115,11 @@ NOMINAL_LINK_DEPS = frozenset({"pobj", "prep", "compound", "amod", "conj", "appo
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
-# "despite continued shelling", "amid heavy fighting", "in spite of the truce": the circumstances of a
-# clause, told beside its news. They are read as a clause of their own, so they do not type the news.
+# "despite continued shelling", "amid heavy fighting", "in spite of the truce", "ahead of the rally": the
+# circumstances of a clause, told beside its news. They are read as a clause of their own, so they do not
+# type the news.
 CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding"})
+CIRCUMSTANCE_OF = frozenset({"spite", "ahead"})  # "in spite of", "ahead of"
 
 
 def is_clause_head(token: Token) -> bool:
@@ -133,11 +135,12 @@ def in_circumstance(token: Token) -> bool:
 
 
 def is_circumstance(token: Token) -> bool:
-    """The object of a circumstance phrase ("despite continued *shelling*", "in spite of the *truce*")."""
+    """The object of a circumstance phrase ("despite continued *shelling*", "in spite of the *truce*",
+    "ahead of the *rally*")."""
     if token.dep_ != "pobj":
         return False
     prep = token.head
-    return prep.lower_ in CIRCUMSTANCE_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "spite")
+    return prep.lower_ in CIRCUMSTANCE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in CIRCUMSTANCE_OF)
 
 
 def clause_head(token: Token) -> Token:

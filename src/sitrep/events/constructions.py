@@ -370,7 +370,23 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("deployment", token.i, token.i + 1))
         if token.lemma_.lower() in ANNEXING_VERBS and _annexes(token, actors):
             found.append(CueHit("transfer", token.i, token.i + 1))
+        if _claims_an_attack(token):
+            found.append(CueHit("claimed", token.i, token.i + 1))
     return found
+
+
+# What a group claims when it claims an attack without the word "responsibility".
+CLAIMED_DEEDS = frozenset(
+    {"attack", "bombing", "blast", "ambush", "assault", "killing", "assassination", "raid", "explosion", "strike"}
+)
+
+
+def _claims_an_attack(token: Token) -> bool:
+    """ "IS claimed the attack", "the group claimed the bombings": the deed is the verb's object; "claimed
+    the attack was staged" says something about it."""
+    if token.lemma_.lower() != "claim" or token.pos_ != "VERB" or any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_DEEDS for c in token.children)
 
 
 RIOT_NOUNS = frozenset({"riot", "rioting", "unrest"})

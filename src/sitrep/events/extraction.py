@@ -35,6 +35,7 @@ from sitrep.events.rules import (
     POLITICAL_HARM,
     STATE_FORCES,
     TWO_ARMED,
+    VICTIMS,
     VIOLENT_TYPES,
     WEAPON_CUES,
     RuleTyper,
@@ -44,7 +45,7 @@ from sitrep.events.rules import (
 from sitrep.events.senses import inert_tokens
 from sitrep.events.taxonomy import type_of
 from sitrep.events.territory import WHERE_PREPS
-from sitrep.events.triggers import clause_groups
+from sitrep.events.triggers import clause_groups, tells_the_toll
 from sitrep.gazetteer.countries import country_name
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
 
@@ -58,6 +59,8 @@ ARMED_ONLY_TYPES = frozenset(
 # Types that need no named actor or place to be an event: a quake is news without anybody doing it;
 # talks need states (checked apart) and trafficking names its criminals.
 SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
+# Finds that are news wherever they are: a mass grave uncovered (its discovery is already required).
+SELF_GROUNDED_CUES = frozenset({"grave"})
 STATE_MEASURES = frozenset({"curfew", "emergency", "martial"})  # measures only an authority declares
 CHANGE = "Change to group/activity"
 CLAIM = "Claim of responsibility"
@@ -67,7 +70,9 @@ TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regain
 # How a group names itself in what it says it did: "they attacked", "its fighters killed".
 SELF_WORDS = frozenset({"they", "it", "we", "its", "their", "our"})
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
-STATE_NOUNS = frozenset({"country", "nation", "government", "state"})
+STATE_NOUNS = frozenset(
+    {"country", "nation", "government", "state", "capital", "ally", "power", "superpower", "neighbour", "neighbor"}
+)
 SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
 # Words only dealings between states use; a minister or a president also meets their own opposition.
 # fmt: off
@@ -239,7 +244,11 @@ def _event(
     # A cue's words are its clause's, even where the parser splits them ("was fire bombed": "bombed" hangs
     # as a clause of its own on "fire")
     own = {i for hit in group.hits for i in range(hit.start, hit.end)}
-    words = sorted({*clause_tokens(head), *(frame.doc[i] for i in own)}, key=lambda t: t.i)
+    # ... and so are the words of its toll ("shot dead two and injured five protesters"); a claim's toll is
+    # the claimed attack's ("claimed the bombing ..., killing two officers")
+    claim = any(hit.cue == "claimed" for hit in group.hits)
+    tolls = [] if claim else [t for c in head.children if tells_the_toll(c) for t in clause_tokens(c)]
+    words = sorted({*clause_tokens(head), *tolls, *(frame.doc[i] for i in own)}, key=lambda t: t.i)
     tokens = [t for t in words if t.i not in inert]
     first = frame.doc[group.hits[0].start]
     attribution = frame.attribution_of(first.idx)
@@ -277,6 +286,9 @@ def _event(
         sub_type = RETAKEN  # "regime forces captured the district": the state takes back its own ground
     grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
+    grounded = grounded or VICTIMS in typing.features  # "the attack left four villagers dead": conflict's victims
+    if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
+        grounded = grounded or any(_political_figure(c) for c in trigger.root.children)
     if typing.type == "Battles":  # "both sides exchanged fire": the two parties of a battle, counted
         grounded = grounded or any(_two_sides(t) for t in tokens)
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
@@ -319,6 +331,7 @@ def _event(
         sub_type = CLAIM  # "the Taliban said they carried out the attack": the news is who says they did it
     self_grounded = type_of(sub_type) in SELF_GROUNDED_TYPES
     self_grounded = self_grounded or (sub_type == CHANGE and _state_measure(trigger, actors))
+    self_grounded = self_grounded or any(h.cue in SELF_GROUNDED_CUES for h in group.hits)
     if not grounded and not demonstrated and not mob and not self_grounded and not typing.features & WEAPON_CUES:
         return None  # nobody, nowhere, no weapon: "women in combat", "a verbal attack" are not events
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
@@ -470,6 +483,11 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
     return (
         told_before and before >= 0 and any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.doc[before].sent)
     )
+
+
+def _political_figure(token: Token) -> bool:
+    """The one arrested is named by a political office or calling: "a former minister", "the editor"."""
+    return token.dep_ in {"nsubjpass", "dobj"} and token.lemma_.lower() in POLITICAL_ARREST_LEMMAS
 
 
 def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> bool:

@@ -47,8 +47,15 @@ def _a_politicians_rally(rally: Token) -> bool:
     return any(h.ent_type_ == "PERSON" or h.lemma_.lower() in POLITICIANS for h in hosts)
 
 
+# "rallied behind the governor", "rallied around the flag": support given, not a crowd in the street.
+ALLEGIANCE_PREPS = frozenset({"behind", "around", "round"})
+
+
 def not_a_demonstration(token: Token) -> bool:
-    """ "a campaign rally", "canceled the visit in protest", "lodged a formal protest"."""
+    """ "a campaign rally", "canceled the visit in protest", "lodged a formal protest", "rallied behind the
+    governor"."""
+    if token.pos_ == "VERB" and token.lemma_.lower() == "rally":
+        return any(c.dep_ == "prep" and c.lower_ in ALLEGIANCE_PREPS for c in token.children)
     if token.pos_ != "NOUN":
         return False
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}

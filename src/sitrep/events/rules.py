@@ -67,6 +67,11 @@ POLITICAL_ARREST_LEMMAS = frozenset(
         "extremism",
         "extremist",
         "blogger",
+        "editor",
+        "reporter",
+        "publisher",
+        "columnist",
+        "cartoonist",
         "critic",
         "plotter",
         "separatist",
@@ -285,6 +290,10 @@ class RuleTyper:
             for h in hits
         ]
         hits = [seen for h in hits for seen in as_crowd_sees_it(doc, h)]
+        # "gunmen stormed a hotel": an assault on people where they live, pray or gather, no battle
+        hits = [
+            CueHit("harm", h.start, h.end) if h.cue == "clash" and _stormed_a_refuge(doc[h.start]) else h for h in hits
+        ]
         if any(h.cue == "intervention" for h in hits):  # "protests were dispersed; activists reported injuries"
             hits = [hurt_by_the_intervention(doc, h) for h in hits]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
@@ -466,6 +475,23 @@ def _fired_on(word: Token) -> bool:
     """The subject of "came under fire" is armed forces or their post: "the convoy came under fire"."""
     verb = word if word.pos_ in {"VERB", "AUX"} else word.head
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in UNDER_FIRE for c in verb.children)
+
+
+# Where unarmed people live, pray, learn, heal or gather: storming one is an attack on them.
+CIVILIAN_SITES = frozenset(
+    {
+        "hotel", "school", "church", "mosque", "temple", "synagogue", "hospital", "clinic", "market", "restaurant",
+        "bar", "nightclub", "club", "mall", "university", "college", "dormitory", "home", "house", "shrine",
+        "theatre", "theater", "cafe", "embassy", "bus", "train",
+    }
+)  # fmt: skip
+
+
+def _stormed_a_refuge(word: Token) -> bool:
+    """What was stormed is a civilian site ("stormed a hotel", "a school was stormed"), not a position."""
+    if word.lemma_.lower() != "storm" or word.pos_ != "VERB":
+        return False
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CIVILIAN_SITES for c in word.children)
 
 
 def _between_fighters(tokens: Sequence[Token], names: set[str]) -> bool:

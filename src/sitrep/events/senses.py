@@ -197,6 +197,12 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return _takes_object(token) or token.dep_ == "amod" or not _people_do_it(token)
     if hit.cue == "clash" and (token.lower_ == "warring" or (token.dep_ == "amod" and token.head.pos_ == "NOUN")):
         return True  # "the warring parties", "fighting men": who they are, not what happened
+    if hit.cue == "clash" and _politicians_quarrel(token):
+        return True  # "lawmakers battled over the budget", "the two senators clashed": words and votes
+    if hit.cue == "disrupted" and any(
+        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in ORGANISATIONS for c in token.children
+    ):
+        return True  # "dismantled a trafficking ring": a group broken up, no weapon made safe
     if token.lemma_.lower() == "storm" and token.pos_ == "VERB" and _stormed_away(token):
         return True  # "the Lakers stormed back", "he stormed out of the meeting": a rush, no assault
     if hit.cue in FIGHT_CUES:
@@ -215,6 +221,27 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
+# Office-holders and bodies whose fights are political (when no weapon or armed force is in the sentence).
+POLITICIANS = frozenset({
+    "lawmaker", "legislator", "senator", "congressman", "congresswoman", "mp", "politician", "minister",
+    "candidate", "delegate", "party", "parliament", "congress", "senate", "committee", "democrat", "republican",
+    "councillor", "councilor", "council", "cabinet", "coalition", "faction", "campaign",
+})  # fmt: skip
+# What police dismantle or neutralise that is a group, not a weapon.
+ORGANISATIONS = frozenset({
+    "ring", "network", "cell", "gang", "cartel", "syndicate", "racket", "scheme", "organisation", "organization",
+})  # fmt: skip
+
+
+def _politicians_quarrel(token: Token) -> bool:
+    """The fighters are politicians and nothing armed is in the sentence: "lawmakers battled into the night"."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else None
+    doers = subjects(verb) if verb is not None else []
+    if not doers or not all(d.lemma_.lower() in POLITICIANS for d in doers):
+        return False
+    return not _sentence_words(token.sent) & HARD_VIOLENCE_WORDS
+
+
 AWAY_PARTICLES = frozenset({"back", "out", "off", "away", "ahead", "past"})
 
 

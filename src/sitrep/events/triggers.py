@@ -108,7 +108,13 @@ def _toll_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
 def _outcome_of(head: Token, heads: dict[int, list[CueHit]]) -> bool:
     """ "..., killing 170 people", "leaving four dead", "shot dead 40 and injured hundreds more": the toll
     of the event it hangs from, not an event of its own."""
-    if head.head.i not in heads or head.head.i == head.i or head.lemma_.lower() not in OUTCOME_VERBS:
+    return head.head.i in heads and head.head.i != head.i and tells_the_toll(head)
+
+
+def tells_the_toll(head: Token) -> bool:
+    """A clause that only tells the toll of the clause it hangs from: its words (who was hurt) are that
+    event's."""
+    if head.lemma_.lower() not in OUTCOME_VERBS:
         return False
     if head.dep_ == "conj":  # the same doers' second verb: one event with a longer toll
         return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
@@ -142,8 +148,10 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
         return False
     if hit.cue in NOUN_ONLY_CUES and (token.pos_ not in {"NOUN", "PROPN"} or people_do_it_to(token)):
         return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
-    if hit.cue == "diplomacy" and token.lemma_.lower() in DIPLOMATIC_ROLES and not _done_to(token):
-        return False  # "the foreign minister said ...": a diplomat who speaks or is; "expelled two envoys" is done
+    if hit.cue == "diplomacy" and token.lemma_.lower() in DIPLOMATIC_ROLES:
+        # "the foreign minister said ...": a diplomat who speaks or is; "expelled two envoys" is done (and the
+        # actor table's "minister" must not hide it)
+        return _done_to(token)
     if hit.cue == "grave" and not (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in FINDING_VERBS):
         return False  # a mass grave found is news of killings; the dead of an epidemic buried in one are not
     if hit.cue == "property" and token.dep_ == "amod":
@@ -186,7 +194,13 @@ def _done_to(noun: Token) -> bool:
 
 
 FINDING_VERBS = frozenset({"find", "discover", "uncover", "unearth", "exhume", "locate", "identify"})
-PEOPLE_WORDS = PEOPLE_NOUNS | {"officer", "soldier", "policeman", "civilian", "child", "boy", "girl", "teenager"}
+# fmt: off
+PEOPLE_WORDS = PEOPLE_NOUNS | {
+    "officer", "soldier", "policeman", "civilian", "child", "boy", "girl", "teenager", "councillor", "councilor",
+    "official", "politician", "leader", "chief", "mayor", "governor", "commander", "judge", "lawmaker", "candidate",
+    "cleric", "imam", "priest", "guard",
+}
+# fmt: on
 VICTIM_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
 
 
@@ -194,8 +208,10 @@ def _shot_at_someone(token: Token) -> bool:
     """ "Police shot a man", "he was shot": the verb with a person shot, not "a shot", "shot a film"."""
     if token.lower_ != "shot" or token.pos_ != "VERB":
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally"} for c in token.children):
-        return True  # "police fatally shot Alton Sterling"
+    if any(
+        c.dep_ in {"advmod", "acomp", "oprd"} and c.lower_ in {"fatally", "mortally", "dead"} for c in token.children
+    ):
+        return True  # "police fatally shot Alton Sterling", "gunmen shot dead a councillor"
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
             is_person = child.ent_type_ in {"PERSON", "NORP"} or child.lower_ in VICTIM_PRONOUNS
