@@ -221,3 +221,44 @@ def test_diplomacy_by_counted_states_claims_without_responsibility_and_political
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event named with its own past date, as what something else is about, is background ...
+        ("Relatives laid flowers for the victims of the 2015 earthquake in Kathmandu.", []),
+        ("The mayor sent condolences to the families of those killed in last month's bombing in Vessa.", []),
+        # ... unless people are said to have suffered in it: then it is reported, with its date
+        ("Five people were killed in last week's bombing in Vessa.", ["Remote explosive/landmine/IED"]),
+        # a relative clause with a year of its own says who someone was
+        ("The commander, who led the offensive against the rebels in the 1980s, died on Friday at 90.", []),
+    ],
+)
+def test_events_told_with_their_own_past_date_are_background(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pirates are an armed crew: the hostages they take are news; the ship they seize is no territory
+        ("Pirates seized a tanker and took its crew hostage.", ["Abduction/forced disappearance"]),
+        ("Pirates seized a cargo ship off the coast of Somalia on Monday.", []),
+        # the words between a swap and its prisoners, an unexploded shell, a tunnel that caved in
+        ("Rebels and the army exchanged more than 100 prisoners on Monday.", ["Agreement"]),
+        (
+            "Two boys were killed when an unexploded shell exploded in their yard in Vessa.",
+            ["Remote explosive/landmine/IED"],
+        ),
+        ("Six miners died after a tunnel caved in at a copper mine in Vessa.", ["Man-made disaster"]),
+        # two leaders counted are two states
+        ("The two leaders signed a trade agreement in Geneva.", ["Diplomatic event"]),
+    ],
+)
+def test_hostages_swaps_remnants_of_war_cave_ins_and_leaders_counted(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

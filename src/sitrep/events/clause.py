@@ -292,6 +292,8 @@ def in_passing(trigger: Token) -> bool:
     attack") are reported; so are those hanging from another event ("killed in an airstrike").
     """
     head = clause_head(trigger)
+    if head.dep_ == "relcl" and _dated_clause(head):
+        return True  # "the general, who led the offensive in the 1990s, died": who he was, not the news
     told_with = head.head if head.dep_ == "relcl" and head.head.pos_ in {"NOUN", "PROPN"} else None
     if told_with is not None and told_with.i != trigger.i and in_passing(told_with):
         return True  # "condolences for the attack in which a gunman killed two": told with the attack
@@ -306,8 +308,12 @@ def in_passing(trigger: Token) -> bool:
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in CONSEQUENCE_VERBS and _definite(trigger):
         harm = any(c.dep_ == "dobj" and c.lemma_.lower() in PHYSICAL_CONSEQUENCES for c in trigger.head.children)
         return not harm  # "the crash prompted the federation to cancel": an event told before, now a cause
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in TREND_VERBS:
+        return True  # "attacks on aid workers have risen": a trend, not one deed
     if trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
         return False
+    if _dated_before(trigger):  # "the victims of the 2019 earthquake", "condolences over last week's bombing"
+        return not _suffered_in(trigger)
     # a kind of wrong, not one deed: "battling sexual harassment"; not "fought the blaze", "fought a battle"
     kind_of_wrong = trigger.lemma_.lower() not in FIGHTS and not any(
         c.dep_ in {"det", "poss", "nummod"} for c in trigger.children
@@ -322,6 +328,61 @@ def in_passing(trigger: Token) -> bool:
             return True  # "battling sexual harassment", "to combat trafficking"
         if node.pos_ == "VERB":
             return False
+    return False
+
+
+# What people suffered in an event named as given: "five were killed in last week's bombing" reports it.
+SUFFERING_VERBS = frozenset({"kill", "die", "injure", "wound", "hurt", "destroy", "damage", "displace", "trap", "bury"})
+PAST_DATE_WORDS = frozenset({"last", "previous", "past", "earlier"})
+
+
+# Verbs that tell how a kind of event is trending: "attacks have risen", "kidnappings doubled".
+# fmt: off
+TREND_VERBS = frozenset({
+    "rise", "increase", "fall", "drop", "decline", "decrease", "double", "triple", "soar", "surge", "grow",
+    "climb", "plummet", "spike",
+})
+# fmt: on
+
+
+def _dated_clause(head: Token) -> bool:
+    """A clause dated by a year of its own ("in the 1990s", "in 2003"), wherever the parser hung the date."""
+    for obj in head.subtree:
+        if obj.dep_ != "pobj" or obj.ent_type_ != "DATE" or obj.head.lower_ not in {"in", "during"}:
+            continue
+        if clause_head(obj).i == head.i and any(_a_year(t) for t in obj.subtree):
+            return True
+    return False
+
+
+def _a_year(token: Token) -> bool:
+    """ "2003", "1990s"."""
+    digits = token.text.removesuffix("s")
+    return len(digits) == 4 and digits.isdigit()
+
+
+def _dated_before(noun: Token) -> bool:
+    """An event noun that carries its own past date: "the 2019 earthquake", "last week's bombing", "the 1995
+    killings" (a date that says when, not "Tuesday's", which may be today's news)."""
+    for child in noun.children:
+        if child.dep_ not in {"poss", "nummod", "compound", "amod", "npadvmod"} or child.ent_type_ != "DATE":
+            continue
+        words = list(child.subtree)
+        if any(_a_year(t) or t.lower_ in PAST_DATE_WORDS for t in words):
+            return True
+    return False
+
+
+def _suffered_in(noun: Token) -> bool:
+    """The first verb above the noun (past the participles that describe people: "those killed in") says
+    people were hurt in it: the event is reported, with its own date."""
+    node = noun
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            if node.dep_ in {"acl", "relcl"} and node.tag_ == "VBN":
+                continue  # "the families of those killed in ...": who the families are
+            return node.lemma_.lower() in SUFFERING_VERBS
     return False
 
 

@@ -372,7 +372,22 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("transfer", token.i, token.i + 1))
         if _claims_an_attack(token):
             found.append(CueHit("claimed", token.i, token.i + 1))
+        if _swaps_prisoners(token):
+            found.append(CueHit("agreement", token.i, token.i + 1))
     return found
+
+
+# Who is swapped in a prisoner exchange: "released four prisoners in a swap", "exchanged 200 detainees".
+PRISONERS = frozenset({"prisoner", "hostage", "detainee", "captive", "pow"})
+SWAPPING_VERBS = frozenset({"exchange", "swap", "trade"})
+
+
+def _swaps_prisoners(token: Token) -> bool:
+    """ "the two sides exchanged more than 200 prisoners": a swap carried out (the words between the verb
+    and the captives keep the lexicon's "exchanged prisoners" from matching)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SWAPPING_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in PRISONERS for c in token.children)
 
 
 # What a group claims when it claims an attack without the word "responsibility".

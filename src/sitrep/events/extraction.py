@@ -70,9 +70,12 @@ TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regain
 # How a group names itself in what it says it did: "they attacked", "its fighters killed".
 SELF_WORDS = frozenset({"they", "it", "we", "its", "their", "our"})
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
-STATE_NOUNS = frozenset(
-    {"country", "nation", "government", "state", "capital", "ally", "power", "superpower", "neighbour", "neighbor"}
-)
+# fmt: off
+STATE_NOUNS = frozenset({
+    "country", "nation", "government", "state", "capital", "ally", "power", "superpower", "neighbour", "neighbor",
+    "president", "leader", "premier",
+})
+# fmt: on
 SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
 # Words only dealings between states use; a minister or a president also meets their own opposition.
 # fmt: off
@@ -82,7 +85,15 @@ DIPLOMACY_WORDS = frozenset({
 })
 # fmt: on
 # Actors whose presence makes a clause about somebody: armed actors and the political ones.
-GROUNDING_KINDS = ARMED_KINDS | {"opposition", "government", "legislature", "judiciary", "media", "protesters"}
+GROUNDING_KINDS = ARMED_KINDS | {
+    "opposition",
+    "government",
+    "legislature",
+    "judiciary",
+    "media",
+    "protesters",
+    "criminals",
+}
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})  # events told in passing: less sure to be the news
 SUBORDINATE_FACTOR = 0.85
 CIRCUMSTANCE_FACTOR = 0.5  # "despite continued shelling, rebels captured ...": the setting of the news

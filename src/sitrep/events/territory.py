@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitrep.events.clause import RELATIVE_PRONOUNS
-from sitrep.events.constructions import FORCES
+from sitrep.events.constructions import EXPELLING_VERBS, FORCES
 from sitrep.events.lexicon import CueHit
 
 TERRITORIAL_CUES = frozenset({"taken", "regained", "transfer"})
@@ -35,8 +35,11 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
         return True
     # a relative pronoun ("the regions that Moscow added") says nothing of what was taken
     objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS]
-    if objects and not any(o.i in places or _is_territory(o) or o.lemma_.lower() in FORCES for o in objects):
-        return False  # "withdrew its ambassador from Tehran", "captured the rebel leader": no land changed hands
+    # forces withdrawn or driven out say where they were ("pulled its troops out", "drove the militants out of
+    # the town"); forces captured are prisoners or prizes ("seized a cargo ship")
+    withdrawn = FORCES if hit.cue == "transfer" or token.lemma_.lower() in EXPELLING_VERBS else frozenset()
+    if objects and not any(o.i in places or _is_territory(o) or o.lemma_.lower() in withdrawn for o in objects):
+        return False  # "withdrew its ambassador from Tehran", "captured the rebel leader", "seized a cargo ship"
     for child in token.children:
         candidates = [child, *(c for c in child.children if c.dep_ == "conj")] if child.dep_ in ARGUMENT_DEPS else []
         if child.dep_ in {"prep", "agent", "prt"} and child.lower_ not in WHERE_PREPS:  # "pulled out of the island"

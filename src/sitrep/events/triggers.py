@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.events.background import DEMONSTRATION_CUES, TOPIC_ANCHORS, demonstration_topics
 from sitrep.events.clause import clause_head
-from sitrep.events.constructions import PEOPLE_NOUNS
+from sitrep.events.constructions import PEOPLE_NOUNS, PRISONERS
 from sitrep.events.disaster_senses import people_do_it_to
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup
@@ -159,20 +159,18 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
 
 
-# Who is swapped in a prisoner exchange: "released four prisoners in a swap", "a swap of detainees".
-CAPTIVES = frozenset({"prisoner", "hostage", "detainee", "captive", "pow"})
-
-
 def _of_prisoners(token: Token) -> bool:
     """A "swap" (or "exchange") of captives, said close by, is an agreement carried out; a trade's or a
     player's swap is not. (A window, not the sentence: a pathological "sentence" may be 100,000 words long.)"""
     if token.lemma_.lower() not in {"swap", "exchange"}:
         return False
-    near = token.doc[max(token.sent.start, token.i - CAPTIVES_WINDOW) : min(token.sent.end, token.i + CAPTIVES_WINDOW)]
-    return any(t.lemma_.lower() in CAPTIVES for t in near)
+    near = token.doc[
+        max(token.sent.start, token.i - PRISONERS_WINDOW) : min(token.sent.end, token.i + PRISONERS_WINDOW)
+    ]
+    return any(t.lemma_.lower() in PRISONERS for t in near)
 
 
-CAPTIVES_WINDOW = 12  # words either side of the swap
+PRISONERS_WINDOW = 12  # words either side of the swap
 
 
 # "Soldiers stepped on a mine", "the truck hit a mine": what sets a mine off, not a coal mine worked in.
