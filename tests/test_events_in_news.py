@@ -674,7 +674,8 @@ def test_news_wordings_of_truces_and_suicide_bombs_and_collapses_that_are_figure
 @pytest.mark.parametrize(
     ("text", "sub_types"),
     [
-        ("Firefighters battle Vessa warehouse fire.", []),
+        # no battle: the warehouse fire they fight is a blaze, as the guidelines code it
+        ("Firefighters battle Vessa warehouse fire.", ["Man-made disaster"]),
         ("Firefighters rescued two children from a burning house in Vessa on Monday.", []),
         ("Troops and rebels were locked in a firefight near Vessa on Monday.", ["Armed clash"]),
         (

@@ -262,3 +262,21 @@ def test_hostages_swaps_remnants_of_war_cave_ins_and_leaders_counted(
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headlines: a place named by its compound, a participle hanging from the one arrested, a crowd counted
+        ("Rebels capture district centre in north", ["Non-state actor overtakes territory"]),
+        ("Opposition leader arrested ahead of vote", ["Arrests"]),
+        ("Thousands rally in Vessa against fuel tax", ["Peaceful protest"]),
+        # a warehouse fire burns; rocket fire is fired
+        ("Warehouse fire kills nine workers in Vessa", ["Man-made disaster"]),
+        ("Rocket fire kills two soldiers near Kelvane", ["Shelling/artillery/missile attack"]),
+    ],
+)
+def test_headlines_that_name_the_place_the_arrested_and_the_crowd_in_a_noun_phrase(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -299,7 +299,7 @@ def _event(
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
     grounded = grounded or VICTIMS in typing.features  # "the attack left four villagers dead": conflict's victims
     if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
-        grounded = grounded or any(_political_figure(c) for c in trigger.root.children)
+        grounded = grounded or _arrested_figure(trigger.root)
     if typing.type == "Battles":  # "both sides exchanged fire": the two parties of a battle, counted
         grounded = grounded or any(_two_sides(t) for t in tokens)
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
@@ -404,12 +404,17 @@ def _crowd_did_it(
 TAKING_PART = frozenset({"stage", "hold", "organize", "organise", "join", "attend", "lead", "mount", "launch"})
 
 
+CROWD_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
+
+
 def _crowd_acts(noun: Token) -> bool:
     """The crowd word is the subject of a deed ("the protesters chanted", "groups of rioters broke in"),
     or the demonstration the object of taking part in it ("students staged a sit-in", "she joined the march",
     "workers held a protest demonstration", "traders took out a rally")."""
     while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head  # "a protest demonstration", "a protest march": the demonstration is the phrase
+    if any(c.dep_ == "nummod" and c.lower_ in CROWD_COUNTS for c in noun.children):
+        return True  # a headline's "Thousands rally in capital": the crowd counted
     verb = noun.head
     taking_part = verb.lemma_.lower() in TAKING_PART or (
         verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
@@ -499,6 +504,14 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
 def _political_figure(token: Token) -> bool:
     """The one arrested is named by a political office or calling: "a former minister", "the editor"."""
     return token.dep_ in {"nsubjpass", "dobj"} and token.lemma_.lower() in POLITICAL_ARREST_LEMMAS
+
+
+def _arrested_figure(verb: Token) -> bool:
+    """ "a former minister was arrested", "police detained the editor", and a headline's "Opposition leader
+    arrested ahead of vote" (the participle hangs from the one arrested)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in POLITICAL_ARREST_LEMMAS:
+        return True
+    return any(_political_figure(c) for c in verb.children)
 
 
 def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> bool:

@@ -537,6 +537,12 @@ FIRE_EVIDENCE = frozenset(
 )
 
 
+# What fires in "rocket fire", "sniper fire", "machine gun fire": gunfire, not a blaze.
+FIRING_WEAPONS = constructions.WEAPON_OBJECTS | {
+    "artillery", "tank", "sniper", "machine", "cannon", "enemy", "cross", "naval", "gunboat", "helicopter",
+}  # fmt: skip
+
+
 def accidental_fire(token: Token) -> bool:
     """ "Fire" that burns: a noun, not gunfire ("opened fire", "rocket fire"), told with what it burned
     or whom it hurt ("a fire that killed four", "the fire spread to the warehouse")."""
@@ -544,8 +550,8 @@ def accidental_fire(token: Token) -> bool:
         return False
     if token.head.lemma_.lower() == "set":  # "youths set fire to a home": arson, told by its doers
         return False
-    if any(c.dep_ == "compound" for c in token.children):  # "rocket fire", "mortar fire"
-        return False
+    if any(c.dep_ == "compound" and c.lemma_.lower() in FIRING_WEAPONS for c in token.children):
+        return False  # "rocket fire", "mortar fire"; a "factory fire" burns
     return any(t.lemma_.lower() in FIRE_EVIDENCE for t in token.sent if t.i != token.i)
 
 

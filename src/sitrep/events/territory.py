@@ -58,6 +58,8 @@ def _is_territory(token: Token) -> bool:
     counts after a place ("the town of Marnak ... troops recaptured it")."""
     if token.ent_type_ in PLACE_ENTS or token.lemma_.lower() in TERRITORY_NOUNS:
         return True
+    if any(c.dep_ == "compound" and c.lemma_.lower() in TERRITORY_NOUNS for c in token.children):
+        return True  # "captured the district centre"
     if token.lower_ == "it":
         return place_named_before(token)
     return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
