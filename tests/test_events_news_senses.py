@@ -280,3 +280,22 @@ def test_headlines_that_name_the_place_the_arrested_and_the_crowd_in_a_noun_phra
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bar fight is a private brawl
+        ("Two men were arrested after a bar fight left one person with minor injuries.", []),
+        # what the arrested had done before ("who had organised marches") is who they are, not the news
+        ("Police arrested a student leader who had organised marches against the dam.", ["Arrests"]),
+        # a government that protests does so by summoning an ambassador, not in the street
+        ("The government summoned the Turkish ambassador to protest against the remarks.", ["Diplomatic event"]),
+        # a deal whose terms are a siege's is between the fighting sides
+        ("The two sides reached a deal to let civilians leave the besieged district.", ["Agreement"]),
+    ],
+)
+def test_brawls_pluperfect_backgrounds_diplomatic_protests_and_deals_by_their_terms(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

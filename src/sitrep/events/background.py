@@ -56,6 +56,8 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
             for child in anchor.children:
                 if child.dep_ == "prep" and (child.lower_ in CHARGE_PREPS or _names_a_charge(child)):
                     topic.update(t.i for t in child.subtree)
+                if child.dep_ in {"dobj", "nsubjpass"}:  # "an activist who had organised protests": who they are
+                    topic.update(t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree)
     return topic
 
 

@@ -292,8 +292,10 @@ def in_passing(trigger: Token) -> bool:
     attack") are reported; so are those hanging from another event ("killed in an airstrike").
     """
     head = clause_head(trigger)
-    if head.dep_ == "relcl" and _dated_clause(head):
-        return True  # "the general, who led the offensive in the 1990s, died": who he was, not the news
+    if head.dep_ == "relcl" and (_dated_clause(head) or _pluperfect(head)):
+        # "the general, who led the offensive in the 1990s, died", "arrested an activist who had organised
+        # protests": who they are, not the news
+        return True
     told_with = head.head if head.dep_ == "relcl" and head.head.pos_ in {"NOUN", "PROPN"} else None
     if told_with is not None and told_with.i != trigger.i and in_passing(told_with):
         return True  # "condolences for the attack in which a gunman killed two": told with the attack
@@ -353,6 +355,11 @@ def _dated_clause(head: Token) -> bool:
         if clause_head(obj).i == head.i and any(_a_year(t) for t in obj.subtree):
             return True
     return False
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "had organised", "had been killed": told as done before the news."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
 
 
 def _a_year(token: Token) -> bool:

@@ -273,15 +273,18 @@ def _event(
     if any(ref.kind in ARMED_KINDS and role == "actor2" for ref, role in actors):
         extra |= {ARMED_TARGET}
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
-    if typing.sub_type in CROWD_SUB_TYPES:  # how it ended, or who rioted, is often told around it
-        whole = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)
-        if whole.type in DEMONSTRATION_TYPES and whole.trigger is not None:
-            typing = whole
     if typing.trigger is None:
         return None
     trigger = frame.doc[typing.trigger[0] : typing.trigger[1]]
     if in_passing(trigger.root):
         return None  # "sued over a missile attack": the news is the suit
+    if typing.sub_type in CROWD_SUB_TYPES:  # how it ended, or who rioted, is often told around it
+        whole = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)
+        if whole.type in DEMONSTRATION_TYPES and whole.trigger is not None:
+            typing = whole
+            trigger = frame.doc[whole.trigger[0] : whole.trigger[1]]
+            if in_passing(trigger.root):
+                return None
     if typing.type != STRATEGIC and tally(trigger.root):
         return None  # "80 civilians have been killed since July": a toll, not one event (a third demobilised is news)
     if not typing.violent:  # "Moscow added ... to the Russian Federation": a government acts

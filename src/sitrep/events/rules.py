@@ -297,6 +297,8 @@ class RuleTyper:
         if any(h.cue == "intervention" for h in hits):  # "protests were dispersed; activists reported injuries"
             hits = [hurt_by_the_intervention(doc, h) for h in hits]
         hits = [h for h in hits if not (h.cue == "protest" and self.state_parade(doc[h.start]))]
+        # "summoned the ambassador to protest against the remarks": a government's protest is a note, no crowd
+        hits = [h for h in hits if not (h.cue == "protest" and self.protested_by_a_state(doc[h.start]))]
         # "riot police set up road blocks", "the army blockaded the port": the state's checkpoint, no protest;
         # "rebels blocked the roads into the capital": a move of armed men, no protest either
         hits = [read for read in (self.rebels_blocking(doc, h) for h in hits) if read is not None]
@@ -307,7 +309,9 @@ class RuleTyper:
         if realised:  # "mobilized reservists for a possible war": the war is not what happened
             hits = realised
         names = {h.cue for h in hits} | set(extra)
-        if "agreement" in names and not _between_fighters(tokens, names):
+        # what the deal is for says who made it: "a deal to let civilians leave the besieged district"
+        terms = [t for h in hits if h.cue == "agreement" for t in doc[h.start : h.end].root.subtree]
+        if "agreement" in names and not _between_fighters([*tokens, *terms], names):
             names = (names - {"agreement"}) | {"diplomacy"}  # a trade deal or a climate accord is diplomacy
             hits = [CueHit("diplomacy", h.start, h.end) if h.cue == "agreement" else h for h in hits]
         kinds = [m.entry.kind for m in self.actors.find(tokens) if m.start not in topic]
@@ -384,6 +388,15 @@ class RuleTyper:
             return True  # a funeral's, a saint's day's, a motorcade's: a procession is a protest only for a cause
         ceremony = any(t.lemma_.lower() in CEREMONIES for t in clause_head(token).subtree if t.i != token.i)
         return ceremony or self.done_by_state(token)
+
+    def protested_by_a_state(self, token: Token) -> bool:
+        """The protest verb's doer, or the doer of the act it is the purpose of, is a government."""
+        if token.pos_ != "VERB" or token.lemma_.lower() != "protest":
+            return False
+        verb = token
+        if verb.dep_ in {"advcl", "xcomp"} and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "summoned the ambassador to protest": the summoner protests
+        return self.done_by(verb, GOVERNMENTS)
 
     def dependency_hits(self, tokens: Sequence[Token]) -> list[CueHit]:
         """Cues read off the parse rather than the word list (:mod:`sitrep.events.constructions`)."""
@@ -467,6 +480,10 @@ CONFLICT_AGREEMENT_WORDS = frozenset(
         "insurgents",
         "swap",
         "exchange",
+        "besieged",
+        "siege",
+        "evacuation",
+        "corridor",
     }
 )
 
@@ -477,6 +494,7 @@ def _fired_on(word: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in UNDER_FIRE for c in verb.children)
 
 
+GOVERNMENTS = frozenset({"government", "country", "capital"})  # actor kinds that protest by diplomatic note
 # Where unarmed people live, pray, learn, heal or gather: storming one is an attack on them.
 CIVILIAN_SITES = frozenset(
     {

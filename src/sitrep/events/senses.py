@@ -81,6 +81,8 @@ FIGURATIVE_MODIFIERS = frozenset({
     "media", "social", "ad", "pillow", "food", "snowball", "water", "rap", "dance", "chess", "online",
     "cyber", "ransomware", "phishing", "shark", "dog", "bear", "proxy", "turf", "pr", "twitter",
     "nomination", "primary", "boardroom", "takeover", "patent", "copyright", "ballot",
+    # a private brawl or a sport's bout: "a bar fight", "a prize fight"
+    "bar", "pub", "fist", "playground", "schoolyard", "prize", "cage",
 })
 # A sentence about sport, entertainment, business or campaigning: its violence words are metaphors
 # unless the sentence also has hard signs of violence.
