@@ -299,3 +299,21 @@ def test_brawls_pluperfect_backgrounds_diplomatic_protests_and_deals_by_their_te
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a birthday party makes no arrest political; the ruling party does
+        ("The singer was arrested for drunk driving after a birthday party in Los Angeles.", []),
+        ("Police arrested two members of the ruling party in Vessa on charges of treason.", ["Arrests"]),
+        # an album explodes with energy, a plan is shot down by lawmakers, a striker collides in play
+        ("The band's new album explodes with energy from the first track.", []),
+        ("The governor's plan to merge the police forces was shot down by lawmakers.", []),
+        ("The striker was stretchered off after a violent collision with the goalkeeper.", []),
+    ],
+)
+def test_parties_albums_plans_and_collisions_in_play_that_are_no_events(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -31,7 +31,6 @@ from sitrep.events.rules import (
     ARMED_TARGET,
     BELLIGERENT,
     POLITICAL_ARREST,
-    POLITICAL_ARREST_LEMMAS,
     POLITICAL_HARM,
     STATE_FORCES,
     TWO_ARMED,
@@ -41,6 +40,7 @@ from sitrep.events.rules import (
     RuleTyper,
     Typing,
     default_typer,
+    political_word,
 )
 from sitrep.events.senses import inert_tokens
 from sitrep.events.taxonomy import type_of
@@ -493,26 +493,24 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
     an armed group that detains people is never ordinary law enforcement."""
     if any(role == "actor1" and ref.kind in ARMED_KINDS - {"police"} for ref, role in actors):
         return True
-    if POLITICAL_ARREST in typing.features or any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.sent):
+    if POLITICAL_ARREST in typing.features or any(map(political_word, head.sent)):
         return True
     # "... declared he was a leader of the plot. He was briefly detained.": a pronoun takes who it is from the
     # sentence before
     told_before = any(c.dep_ in {"nsubjpass", "dobj"} and c.tag_ == "PRP" for c in head.children)
     before = head.sent.start - 1
-    return (
-        told_before and before >= 0 and any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in head.doc[before].sent)
-    )
+    return told_before and before >= 0 and any(map(political_word, head.doc[before].sent))
 
 
 def _political_figure(token: Token) -> bool:
     """The one arrested is named by a political office or calling: "a former minister", "the editor"."""
-    return token.dep_ in {"nsubjpass", "dobj"} and token.lemma_.lower() in POLITICAL_ARREST_LEMMAS
+    return token.dep_ in {"nsubjpass", "dobj"} and political_word(token)
 
 
 def _arrested_figure(verb: Token) -> bool:
     """ "a former minister was arrested", "police detained the editor", and a headline's "Opposition leader
     arrested ahead of vote" (the participle hangs from the one arrested)."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in POLITICAL_ARREST_LEMMAS:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and political_word(verb.head):
         return True
     return any(_political_figure(c) for c in verb.children)
 

@@ -332,7 +332,7 @@ class RuleTyper:
             names.add(FIRED_ON)
         if any(t.lemma_.lower() in VICTIM_LEMMAS for t in tokens if t.i not in topic):
             names.add(VICTIMS)
-        if any(t.lemma_.lower() in POLITICAL_ARREST_LEMMAS for t in tokens):
+        if any(map(political_word, tokens)):
             names.add(POLITICAL_ARREST)
         if any(h.cue == "clash" and doc[h.start].lemma_.lower() in WARFARE_LEMMAS for h in hits):
             names.add(WARFARE)
@@ -486,6 +486,24 @@ CONFLICT_AGREEMENT_WORDS = frozenset(
         "corridor",
     }
 )
+
+
+def political_word(token: Token) -> bool:
+    """A word that makes an arrest political ("activist", "coup", "opposition"); a "party" only when it is a
+    political one ("the ruling party", "Labour Party"), not a birthday's."""
+    lemma = token.lemma_.lower()
+    if lemma == "party":
+        named = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+        return token.pos_ == "PROPN" or any(c.pos_ == "PROPN" or c.lemma_.lower() in PARTY_KINDS for c in named)
+    return lemma in POLITICAL_ARREST_LEMMAS
+
+
+# What makes a party a political one: "the ruling party", "an Islamist party" (not a birthday or search party).
+PARTY_KINDS = frozenset({
+    "ruling", "opposition", "political", "governing", "communist", "socialist", "nationalist", "islamist",
+    "conservative", "liberal", "democratic", "republican", "labour", "green", "coalition", "separatist",
+    "banned", "main", "major", "leftist", "rightist", "populist", "pro", "anti", "religious", "ethnic",
+})  # fmt: skip
 
 
 def _fired_on(word: Token) -> bool:

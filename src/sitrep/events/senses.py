@@ -72,6 +72,7 @@ ABSTRACT_TARGETS = frozenset({
     "demand", "interest", "popularity", "debt", "growth", "controversy", "scandal", "radiation", "energy",
     "light", "air", "wind", "music", "noise", "sound", "nostalgia", "colour", "color", "chicken", "animal",
     "bird", "fish", "deer", "poultry", "bug", "pest", "cause", "pitch", "stage", "chart", "dancefloor", "podium",
+    "album", "song", "track", "show", "scene",
 })
 # Modifiers that make violence a manner of speaking: "legal fight", "political attacks", "heart attack".
 FIGURATIVE_MODIFIERS = frozenset({
@@ -90,6 +91,7 @@ OTHER_DOMAIN_WORDS = frozenset({
     "tweet", "tweets", "ad", "ads", "debate", "debates", "speech", "remarks", "rhetoric", "interview",
     "poll", "polls", "primary", "primaries", "nomination", "nominee", "votes", "voters", "ballot",
     "points", "game", "games", "season", "team", "league", "coach", "player", "players", "playoffs", "race",
+    "goalkeeper", "goalie", "referee", "midfielder", "stretchered",
     "lap", "laps", "peloton",
     "playoff", "score", "scored", "championship", "tournament", "match", "quarterback", "inning",
     "movie", "movies", "film", "films", "award", "awards", "oscar", "oscars", "box", "album", "song",
@@ -144,12 +146,13 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
         words = _sentence_words(sentence)
         other_domain = bool(words & OTHER_DOMAIN_WORDS) and not words & HARD_VIOLENCE_WORDS
         accident = bool(words & ACCIDENT_WORDS) and not words & (HARD_VIOLENCE_WORDS - REPORTING_PEOPLE)
-        racing = other_domain and bool(words & RACING_WORDS)  # "a crash during the race": part of the sport
+        # "a crash during the race", "a collision with the goalkeeper": part of the sport
+        in_play = other_domain and bool(words & IN_PLAY_WORDS)
         spans: dict[tuple[int, int], bool] = {}  # a span is inert when any cue read on it is
         for hit in hits:
             token = doc[hit.start : hit.end].root
             span = (hit.start, hit.end)
-            out = (racing and hit.cue == "accident") or _not_an_event(hit, token, other_domain, accident)
+            out = (in_play and hit.cue == "accident") or _not_an_event(hit, token, other_domain, accident)
             out = out or (hit.cue in NAMED_EVENT_CUES and token.is_title and token.text in names)
             spans[span] = spans.get(span, False) or out
         dropped = {i for (start, end), out in spans.items() if out for i in range(start, end)}
@@ -201,10 +204,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True  # "the warring parties", "fighting men": who they are, not what happened
     if hit.cue == "clash" and _politicians_quarrel(token):
         return True  # "lawmakers battled over the budget", "the two senators clashed": words and votes
-    if hit.cue == "disrupted" and any(
-        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in ORGANISATIONS for c in token.children
-    ):
-        return True  # "dismantled a trafficking ring": a group broken up, no weapon made safe
+    if hit.cue == "disrupted" and any(c.dep_ in OBJECT_DEPS and _not_a_weapon(c, token) for c in token.children):
+        return True  # "dismantled a trafficking ring", "the plan was shot down": no weapon made safe
     if token.lemma_.lower() == "storm" and token.pos_ == "VERB" and _stormed_away(token):
         return True  # "the Lakers stormed back", "he stormed out of the meeting": a rush, no assault
     if hit.cue in FIGHT_CUES:
@@ -233,6 +234,12 @@ POLITICIANS = frozenset({
 ORGANISATIONS = frozenset({
     "ring", "network", "cell", "gang", "cartel", "syndicate", "racket", "scheme", "organisation", "organization",
 })  # fmt: skip
+
+
+def _not_a_weapon(thing: Token, verb: Token) -> bool:
+    """What was dismantled is a group ("a trafficking ring"), what was shot down an idea ("the plan"); a sale
+    or a plot thwarted is what thwarting is for."""
+    return thing.lemma_.lower() in ORGANISATIONS or (verb.lemma_.lower() == "shoot" and _abstract_target(thing))
 
 
 def _politicians_quarrel(token: Token) -> bool:
@@ -295,7 +302,11 @@ CASE_NOUNS = frozenset({
 # fmt: on
 
 
-RACING_WORDS = frozenset({"race", "lap", "laps", "peloton", "rider", "riders", "stage", "circuit", "prix"})
+# Words of a race or a match in play, where crashes and collisions are part of the sport.
+IN_PLAY_WORDS = frozenset({
+    "race", "lap", "laps", "peloton", "rider", "riders", "stage", "circuit", "prix", "goalkeeper", "goalie",
+    "referee", "midfielder", "stretchered", "tackle", "foul",
+})  # fmt: skip
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", "\x97"})
 
 
