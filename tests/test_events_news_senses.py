@@ -317,3 +317,21 @@ def test_parties_albums_plans_and_collisions_in_play_that_are_no_events(
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two states' military pact is diplomacy; a truce with rebels is an agreement between fighters
+        ("Japan and Australia signed a military logistics pact on Wednesday.", ["Diplomatic event"]),
+        ("The army and the rebels signed a truce in Vessa on Monday.", ["Agreement"]),
+        ("China lodged a formal protest with Japan over the visit.", ["Diplomatic event"]),
+        # forces counted ("hundreds of troops") or moved "closer to" a border are forces sent
+        ("Hundreds of troops were sent to the northern province on Friday.", ["Other"]),
+        ("The army moved tanks closer to the border on Tuesday.", ["Other"]),
+    ],
+)
+def test_pacts_between_states_formal_protests_and_forces_moved(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -275,15 +275,23 @@ def _reinforces(token: Token) -> bool:
     return _moves_forces(token)
 
 
-SENDING_VERBS = frozenset({"send", "dispatch", "order", "rush", "fly", "ship"})
+SENDING_VERBS = frozenset({"send", "dispatch", "order", "rush", "fly", "ship", "move"})
 
 
 def _sends_forces(token: Token) -> bool:
     """ "ordered 300 troops to Cameroon", "sent soldiers into the province": forces sent somewhere."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in SENDING_VERBS:
         return False
-    destined = any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in token.children)
+    destined = any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in token.children)
+    # "moved tanks closer to the border": the destination hangs from the adverb
+    destined = destined or any(
+        c.dep_ == "advmod" and any(p.dep_ == "prep" and p.lower_ in DESTINATION_PREPS for p in c.children)
+        for c in token.children
+    )
     return destined and _moves_forces(token)
+
+
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 
 
 def _withdraws(token: Token) -> bool:
@@ -299,8 +307,14 @@ def _withdraws(token: Token) -> bool:
 def _moves_forces(verb: Token) -> bool:
     """The verb's object is armed forces, counted as such: "its forces", "the troops"; not "its sales force".
     In the passive the forces are its subject: "eighty peacekeepers were shipped out of the enclave"."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in FORCES]
+    named = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "hundreds of troops were sent": the forces are the count's complement
+    named += [o for c in named if c.lower_ in COUNTS for p in c.children if p.lower_ == "of" for o in p.children]
+    objects = [o for o in named if o.lemma_.lower() in FORCES]
     return any(o.tag_ == "NNS" and not (o.lemma_.lower() == "force" and _compounded(o)) for o in objects)
+
+
+COUNTS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "number", "contingent", "battalion"})
 
 
 def _compounded(noun: Token) -> bool:

@@ -309,12 +309,12 @@ class RuleTyper:
         if realised:  # "mobilized reservists for a possible war": the war is not what happened
             hits = realised
         names = {h.cue for h in hits} | set(extra)
+        kinds = [m.entry.kind for m in self.actors.find(tokens) if m.start not in topic]
         # what the deal is for says who made it: "a deal to let civilians leave the besieged district"
         terms = [t for h in hits if h.cue == "agreement" for t in doc[h.start : h.end].root.subtree]
-        if "agreement" in names and not _between_fighters([*tokens, *terms], names):
+        if "agreement" in names and not _between_fighters([*tokens, *terms], kinds):
             names = (names - {"agreement"}) | {"diplomacy"}  # a trade deal or a climate accord is diplomacy
             hits = [CueHit("diplomacy", h.start, h.end) if h.cue == "agreement" else h for h in hits]
-        kinds = [m.entry.kind for m in self.actors.find(tokens) if m.start not in topic]
         armed = [k for k in kinds if k in ARMED_KINDS]
         if armed:
             names.add(ARMED)
@@ -530,9 +530,10 @@ def _stormed_a_refuge(word: Token) -> bool:
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CIVILIAN_SITES for c in word.children)
 
 
-def _between_fighters(tokens: Sequence[Token], names: set[str]) -> bool:
-    """An agreement between parties at war: a ceasefire, a truce, a prisoner swap, or armed actors."""
-    return ARMED in names or any(t.lower_ in CONFLICT_AGREEMENT_WORDS for t in tokens)
+def _between_fighters(tokens: Sequence[Token], kinds: Sequence[str]) -> bool:
+    """An agreement between parties at war: a ceasefire, a truce, a prisoner swap, or an armed group (two
+    states' "military pact" is diplomacy)."""
+    return bool(set(kinds) & NON_STATE_ARMED_KINDS) or any(t.lower_ in CONFLICT_AGREEMENT_WORDS for t in tokens)
 
 
 GUNFIRE_HEADS = frozenset({"open", "exchange", "return", "come", "cease", "trade", "draw", "hold", "under"})
