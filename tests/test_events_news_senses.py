@@ -335,3 +335,20 @@ def test_pacts_between_states_formal_protests_and_forces_moved(
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an authority that bans gatherings, and armed factions that merge, change what groups do ...
+        ("The authorities banned all public gatherings in the province for a month.", ["Change to group/activity"]),
+        ("Two rebel factions merged into a single group on Monday.", ["Change to group/activity"]),
+        # ... companies that merge and cities that ban plastic bags do not
+        ("The company merged with its rival on Monday.", []),
+        ("The city banned plastic bags from shops.", []),
+    ],
+)
+def test_bans_on_gatherings_and_mergers_of_armed_groups_change_activity(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
