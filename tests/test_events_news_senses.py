@@ -352,3 +352,19 @@ def test_bans_on_gatherings_and_mergers_of_armed_groups_change_activity(
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what drones are used for says whether they strike
+        ("Researchers used drones to map the coral reef off Vessa.", []),
+        ("Militants used drones to attack an army base near Kelvane.", ["Air/drone strike", "Armed clash"]),
+        # a volcano said to be dormant erupts nowhere
+        ("The volcano has been dormant for more than 400 years, scientists said.", []),
+    ],
+)
+def test_drones_used_for_mapping_and_dormant_volcanoes_are_no_events(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -206,6 +206,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True  # "lawmakers battled over the budget", "the two senators clashed": words and votes
     if hit.cue == "disrupted" and any(c.dep_ in OBJECT_DEPS and _not_a_weapon(c, token) for c in token.children):
         return True  # "dismantled a trafficking ring", "the plan was shot down": no weapon made safe
+    if hit.cue == "natural" and _a_state_of_nature(token):
+        return True  # "the volcano has been dormant for 400 years": what it is, not what happened
     if token.lemma_.lower() == "storm" and token.pos_ == "VERB" and _stormed_away(token):
         return True  # "the Lakers stormed back", "he stormed out of the meeting": a rush, no assault
     if hit.cue in FIGHT_CUES:
@@ -234,6 +236,17 @@ POLITICIANS = frozenset({
 ORGANISATIONS = frozenset({
     "ring", "network", "cell", "gang", "cartel", "syndicate", "racket", "scheme", "organisation", "organization",
 })  # fmt: skip
+
+
+# What a volcano or a fault is, said of it: no eruption, no quake.
+NATURAL_STATES = frozenset({"dormant", "active", "extinct", "inactive", "quiet", "calm", "overdue", "rare"})
+
+
+def _a_state_of_nature(noun: Token) -> bool:
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in NATURAL_STATES for c in verb.children)
 
 
 def _not_a_weapon(thing: Token, verb: Token) -> bool:
@@ -433,11 +446,21 @@ def weapon_in_use(hit: CueHit, token: Token) -> bool:
         if node.pos_ == "NOUN" and node.lemma_.lower() in WEAPON_USE_NOUNS and node.i != token.i:
             return True
         if node.pos_ == "VERB" and node.i != token.i:  # the nearest verb says what is done with it
+            if _used_for_something_else(node):
+                return False  # "used drones to map the reef"
             return node.lemma_.lower() in WEAPON_USE_LEMMAS or _went_off(node)
         if node.head.i == node.i:
             break
         node = node.head
     return any(c.lemma_.lower() in EVENT_HEADS for c in token.children if c.dep_ in {"compound", "conj"})
+
+
+def _used_for_something_else(verb: Token) -> bool:
+    """ "used drones to map the reef", "deployed drones to deliver medicine": the purpose is no attack."""
+    if verb.lemma_.lower() not in {"use", "deploy", "fly", "launch"}:
+        return False
+    purposes = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VB"]
+    return bool(purposes) and not any(p.lemma_.lower() in WEAPON_USE_LEMMAS for p in purposes)
 
 
 # A weapon that "went off", "tore through" or "ripped through" a place exploded; "tore up" a letter is no blast.
