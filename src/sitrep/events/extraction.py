@@ -22,8 +22,9 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.clause import clause_head, in_circumstance, in_passing, modality, tally
+from sitrep.events.clause import clause_head, in_circumstance, modality
 from sitrep.events.domain import document_domain
+from sitrep.events.given import in_passing, tally
 from sitrep.events.language import is_english
 from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import (
