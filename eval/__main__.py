@@ -6,7 +6,7 @@ import importlib
 import sys
 import time
 
-EVALUATIONS = ("textdump", "timeml", "attribution", "geo", "events", "events_news", "events_ace", "stories")
+EVALUATIONS = ("textdump", "timeml", "attribution", "geo", "events", "events_news", "events_ace", "probes", "stories")
 
 
 def main(argv: list[str]) -> None:
