@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
 from sitrep.events.clause import phrase
+from sitrep.events.given import COUNT_NOUNS
 from sitrep.events.lexicon import CueHit
 
 ANNEXING_VERBS = frozenset({"add", "annex", "incorporate", "absorb", "integrate"})
@@ -314,7 +315,7 @@ def _moves_forces(verb: Token) -> bool:
     return any(o.tag_ == "NNS" and not (o.lemma_.lower() == "force" and _compounded(o)) for o in objects)
 
 
-COUNTS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "number", "contingent", "battalion"})
+COUNTS = COUNT_NOUNS | {"number", "contingent", "battalion"}  # "a contingent of peacekeepers"
 
 
 def _compounded(noun: Token) -> bool:

@@ -24,7 +24,7 @@ from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.clause import clause_head, in_circumstance, modality
 from sitrep.events.domain import document_domain
-from sitrep.events.given import in_passing, tally
+from sitrep.events.given import COUNT_NOUNS, in_passing, tally
 from sitrep.events.language import is_english
 from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import (
@@ -408,16 +408,13 @@ def _crowd_did_it(
 TAKING_PART = frozenset({"stage", "hold", "organize", "organise", "join", "attend", "lead", "mount", "launch"})
 
 
-CROWD_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
-
-
 def _crowd_acts(noun: Token) -> bool:
     """The crowd word is the subject of a deed ("the protesters chanted", "groups of rioters broke in"),
     or the demonstration the object of taking part in it ("students staged a sit-in", "she joined the march",
     "workers held a protest demonstration", "traders took out a rally")."""
     while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head  # "a protest demonstration", "a protest march": the demonstration is the phrase
-    if any(c.dep_ == "nummod" and c.lower_ in CROWD_COUNTS for c in noun.children):
+    if any(c.dep_ == "nummod" and c.lower_ in COUNT_NOUNS for c in noun.children):
         return True  # a headline's "Thousands rally in capital": the crowd counted
     verb = noun.head
     taking_part = verb.lemma_.lower() in TAKING_PART or (

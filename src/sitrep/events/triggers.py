@@ -149,8 +149,8 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue in NOUN_ONLY_CUES and (token.pos_ not in {"NOUN", "PROPN"} or people_do_it_to(token)):
         return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
     if hit.cue == "diplomacy" and token.lemma_.lower() in DIPLOMATIC_ROLES:
-        # "the foreign minister said ...": a diplomat who speaks or is; "expelled two envoys" is done (and the
-        # actor table's "minister" must not hide it)
+        # "the foreign minister said ...": a diplomat who speaks or is; "expelled two envoys", "dispatched his
+        # foreign minister" is done (whether or not the actor table names the role)
         return _done_to(token)
     if hit.cue == "grave" and not (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in FINDING_VERBS):
         return False  # a mass grave found is news of killings; the dead of an epidemic buried in one are not
