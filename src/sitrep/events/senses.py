@@ -5,7 +5,9 @@ ACLED notes use violence words literally; general news does not. "To fight clima
 word is a cue, the sense is not. :func:`inert_tokens` marks such cue words once per sentence
 so that they neither start an event nor type one. The tests are on the parse, not the word
 alone: a weapon counts only when something is done with it, violence only against people or
-places, and nothing inside a name or a non-English sentence counts.
+places, and nothing inside a name or a non-English sentence counts. Whether a weapon is in use is
+:mod:`sitrep.events.weapon_senses`; what kind of thing a word names (a person, an abstraction, a
+place here) is :mod:`sitrep.events.things`.
 """
 
 from __future__ import annotations
@@ -16,64 +18,19 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.verbs import JUDGED_THINGS
 from sitrep.events.clause import subjects
-from sitrep.events.constructions import PEOPLE_NOUNS, WEAPON_OBJECTS
 from sitrep.events.disaster_senses import figurative_disaster
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
 from sitrep.events.protest_senses import not_a_demonstration
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
 from sitrep.events.territory import PLACE_ENTS, TERRITORIAL_CUES, place_named_before
+from sitrep.events.things import EVENT_HEADS, abstract, abstract_subject, abstract_target, modifies_other_noun, person
+from sitrep.events.weapon_senses import weapon_in_use
 
 FIGHT_CUES = frozenset({"clash", "harm", "mob", "riot", "crowd_violence", "taken", "regained", "transfer", "arrest"})
 GRIEVANCE_PREP_CUES = frozenset({"arrest", "riot", "crowd_violence", "mob"})
 DOMAIN_SENSITIVE_CUES = FIGHT_CUES - {"arrest"}  # an arrest is an arrest in a court report too
-# The weapon word names the attack itself ("airstrike", "shelling", "blast"): it stands alone.
 # fmt: off
-EVENT_NOUN_PREFIXES = (
-    "strike", "airstrike", "raid", "attack", "shell", "bombard", "barrage", "explo", "blast", "detonat", "bombing",
-    "salvo",
-)
-# fmt: on
-# fmt: off
-# What is done with a weapon: "drones struck", "killed by a mine", "launched missiles".
-WEAPON_USE_LEMMAS = frozenset({
-    "attack", "strike", "hit", "target", "bomb", "shell", "fire", "launch", "drop", "pound", "rain", "kill",
-    "wound", "injure", "damage", "destroy", "explode", "detonate", "land", "fall", "crash", "shoot", "down",
-    "intercept", "use", "plant", "step", "trigger", "blow", "hammer", "slam", "lob", "fly", "carry",
-    "deploy", "defuse", "dismantle", "neutralise", "neutralize", "seize", "recover", "find", "discover",
-    "throw", "hurl", "toss", "set", "die", "raze", "level", "flatten", "burn", "rock", "shake",
-    "claim", "leave", "cause", "report", "record", "register", "hear", "observe",
-})
-# Nouns of using a weapon: "the use of chemical weapons", "the detonation of a car bomb".
-WEAPON_USE_NOUNS = frozenset({"use", "launch", "launching", "firing", "detonation", "deployment", "dropping"})
-# Heads that make a weapon word part of an attack: "drone strike", "rocket fire", "mortar rounds".
-EVENT_HEADS = frozenset({
-    "strike", "attack", "raid", "fire", "barrage", "salvo", "shelling", "bombardment", "explosion", "blast",
-    "bombing", "assault", "round", "shell", "hit", "impact", "fragment", "shrapnel", "debris", "launch",
-    "operator", "unit", "crew", "team", "squad", "wave", "swarm", "shot", "burst", "gunfire",
-})
-# Things people fight, beat, attack or kill that are neither people nor places.
-ABSTRACT_TARGETS = frozenset({
-    "change", "climate", "warming", "emission", "inflation", "poverty", "cancer", "disease", "illness", "virus",
-    "covid", "pandemic", "epidemic", "infection", "corruption", "blaze", "wildfire", "flame", "drought",
-    "addiction", "obesity", "hunger", "racism", "discrimination", "injustice", "inequality", "misinformation",
-    "disinformation", "fraud", "crime", "nomination", "election", "seat", "vote", "title", "championship",
-    "trophy", "cup", "game", "match", "race", "legislation", "bill", "law", "budget", "tax", "policy",
-    "mandate", "ruling", "lawsuit", "eviction", "deportation", "proposal",
-    "plan", "idea", "socialism", "capitalism", "claim", "challenge", "odds", "record", "movie", "film",
-    "ticket", "issue", "problem", "stigma", "stereotype", "bias", "obstacle", "competition", "competitor",
-    "market", "price", "cost", "rate", "loneliness", "depression", "traffic", "congestion", "pollution",
-    "waste", "bureaucracy", "regulation", "rule", "fee", "fare", "zoning", "reform", "merger", "deal", "takeover",
-    "bid", "painting",
-    "clock", "boredom", "fatigue", "fear", "urge", "temptation", "heat", "cold", "flu", "weight", "fat",
-    "symptom", "pain", "income", "share", "percent", "stake", "profit", "revenue", "sale", "fund",
-    "contract", "custody", "mood", "buzz", "momentum", "rumour", "rumor", "narrative", "spread",
-    "it", "expectation", "estimate", "forecast", "deadline", "streak", "curse", "population",
-    "demand", "interest", "popularity", "debt", "growth", "controversy", "scandal", "radiation", "energy",
-    "light", "air", "wind", "music", "noise", "sound", "nostalgia", "colour", "color", "chicken", "animal",
-    "bird", "fish", "deer", "poultry", "bug", "pest", "cause", "pitch", "stage", "chart", "dancefloor", "podium",
-    "album", "song", "track", "show", "scene",
-})
 # Modifiers that make violence a manner of speaking: "legal fight", "political attacks", "heart attack".
 FIGURATIVE_MODIFIERS = frozenset({
     "legal", "court", "courtroom", "political", "verbal", "personal", "legislative", "rhetorical", "culture",
@@ -180,7 +137,7 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return True
     if hit.cue == "clash" and token.ent_type_ == "EVENT" and token.pos_ == "PROPN":
         return True  # "during World War Two", "veterans of the Gulf War": a war's name, not fighting reported
-    if hit.cue == "deployment" and _modifies_other_noun(token):
+    if hit.cue == "deployment" and modifies_other_noun(token):
         return True  # "troops of the peacekeeping mission", "a patrol boat": what they are, not a move
     if hit.cue == "accident" and token.lemma_.lower() == "fire" and not accidental_fire(token):
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
@@ -252,7 +209,7 @@ def _a_state_of_nature(noun: Token) -> bool:
 def _not_a_weapon(thing: Token, verb: Token) -> bool:
     """What was dismantled is a group ("a trafficking ring"), what was shot down an idea ("the plan"); a sale
     or a plot thwarted is what thwarting is for."""
-    return thing.lemma_.lower() in ORGANISATIONS or (verb.lemma_.lower() == "shoot" and _abstract_target(thing))
+    return thing.lemma_.lower() in ORGANISATIONS or (verb.lemma_.lower() == "shoot" and abstract_target(thing))
 
 
 def _politicians_quarrel(token: Token) -> bool:
@@ -291,7 +248,7 @@ def _done_to_people(verb: Token) -> bool:
     not a place or a thing: "blasted the Arab legislators", "slammed the decision"."""
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         lemma = obj.lemma_.lower()
-        if _person(obj) or _abstract(obj) or lemma in CRITICISED_PEOPLE or lemma in JUDGED_THINGS:
+        if person(obj) or abstract(obj) or lemma in CRITICISED_PEOPLE or lemma in JUDGED_THINGS:
             return True
     return False
 
@@ -339,139 +296,6 @@ def _names_a_case(token: Token) -> bool:
     return following is not None and following.pos_ == "NOUN" and following.lemma_.lower() in CASE_NOUNS
 
 
-TEST_WORDS = frozenset({"test", "testing", "trial", "drill", "exercise", "demonstration", "parade"})
-
-
-# Where a weapon is fired at nobody: "launched a missile into the sea", "fired shells into the water".
-OPEN_WATER = frozenset({"sea", "ocean", "water", "waters"})
-CLAUSE_SCAN_TOKENS = 120
-
-
-def _weapon_test(token: Token) -> bool:
-    """ "test-fired a missile", "a rocket test", "a missile drill", "fired two missiles into the sea during
-    drills": a weapon shown or tried, not used on anyone."""
-    node = token
-    for _ in range(3):
-        if node.lemma_.lower() in TEST_WORDS:
-            return True
-        if any(c.lemma_.lower() in TEST_WORDS for c in node.children if c.dep_ in {"compound", "npadvmod", "amod"}):
-            return True
-        if node.pos_ == "VERB" and _fired_at_nobody(node):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return False
-
-
-def _fired_at_nobody(verb: Token) -> bool:
-    """ "fired two missiles into the sea", "launched a projectile presumed to be a missile into the sea",
-    "fired rockets during drills": a phrase of the verb (or of its object's description) says the weapon
-    hit no target. Phrases of another clause of the sentence do not count."""
-    if verb.right_edge.i - verb.left_edge.i > CLAUSE_SCAN_TOKENS:
-        return False  # a run-on "sentence" of a pathological page: no scan per weapon word
-    for prep in verb.subtree:
-        if prep.dep_ != "prep" or not _clause_mate(prep, verb):
-            continue
-        objects = [o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"]
-        if prep.lower_ == "into" and any(o in OPEN_WATER for o in objects):
-            return True
-        if prep.lower_ == "during" and any(o in TEST_WORDS for o in objects):
-            return True
-    return False
-
-
-def _clause_mate(token: Token, verb: Token) -> bool:
-    """No other verb than a "be" stands between ``token`` and ``verb`` above it."""
-    node = token.head
-    while node.i != verb.i:
-        if node.pos_ == "VERB" and node.lemma_ != "be" and node.dep_ not in {"acl", "amod"}:
-            return False
-        node = node.head
-    return True
-
-
-# What explodes when an explosion is one: "an explosion of gas", "the blast of a car bomb".
-EXPLODING_THINGS = frozenset({
-    "gas", "bomb", "device", "mine", "landmine", "shell", "grenade", "rocket", "missile", "car", "truck",
-    "vehicle", "tanker", "tank", "boiler", "pipeline", "ammunition", "munition", "depot", "fuel", "cylinder",
-    "explosive", "ordnance", "dynamite", "fertilizer", "fertiliser", "chemical", "reactor", "plant", "factory",
-})  # fmt: skip
-
-
-def _explosion_of_something_else(token: Token) -> bool:
-    """ "an explosion of marine life", "a blast of cold air": an explosion of what does not explode."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in {"explosion", "blast"}:
-        return False  # "the shelling of Aleppo", "the bombing of schools": the "of" names the target
-    things = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
-    return bool(things) and not any(t.lemma_.lower() in EXPLODING_THINGS for t in things)
-
-
-def _names_a_kind_of_thing(token: Token) -> bool:
-    """The weapon word modifies a noun that is no attack: "a drone delivery service", "missile maker",
-    "rocket scientist" (but "drone strike", "rocket fire", "mortar rounds" are attacks, and "chlorine gas",
-    "cluster bombs" weapons)."""
-    node, nouns = token, []
-    while node.dep_ == "compound" and node.head.i != node.i and node.head.pos_ in {"NOUN", "PROPN"}:
-        node = node.head
-        nouns.append(node)
-    return bool(nouns) and not any(n.lemma_.lower() in EVENT_HEADS | WEAPONS_NAMED for n in nouns)
-
-
-WEAPONS_NAMED = WEAPON_OBJECTS | {"gas", "agent", "device", "barrel"}  # what a weapon word may modify
-
-
-def weapon_in_use(hit: CueHit, token: Token) -> bool:
-    """A weapon word names an attack, or something is done with the weapon in its clause (not a test)."""
-    if _weapon_test(token):
-        return False
-    span = token.doc[hit.start : hit.end]
-    if token.pos_ == "ADJ" and token.dep_ in {"acomp", "conj", "advmod"}:
-        return False  # said of something: "the interview was explosive", "the situation is explosive"
-    if token.pos_ == "VERB" or any(t.lemma_.lower().startswith(EVENT_NOUN_PREFIXES) for t in span):
-        if _modifies_other_noun(token) or _abstract_subject(token):  # "the population exploded"
-            return False
-        if _explosion_of_something_else(token):
-            return False
-        return not any(_abstract(o) for c in token.children if c.lower_ == "of" for o in c.children)
-    if _names_a_kind_of_thing(token):
-        return False
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is not None and following.tag_.startswith("VB") and following.lemma_.lower() in WEAPON_USE_LEMMAS:
-        return True  # "helicopters targeted IS positions", however it was parsed
-    node = token
-    for _ in range(4):
-        if node.lemma_.lower() in EVENT_HEADS and node.i != token.i:
-            return True
-        if node.pos_ == "NOUN" and node.lemma_.lower() in WEAPON_USE_NOUNS and node.i != token.i:
-            return True
-        if node.pos_ == "VERB" and node.i != token.i:  # the nearest verb says what is done with it
-            if _used_for_something_else(node):
-                return False  # "used drones to map the reef"
-            return node.lemma_.lower() in WEAPON_USE_LEMMAS or _went_off(node)
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return any(c.lemma_.lower() in EVENT_HEADS for c in token.children if c.dep_ in {"compound", "conj"})
-
-
-def _used_for_something_else(verb: Token) -> bool:
-    """ "used drones to map the reef", "deployed drones to deliver medicine": the purpose is no attack."""
-    if verb.lemma_.lower() not in {"use", "deploy", "fly", "launch"}:
-        return False
-    purposes = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VB"]
-    return bool(purposes) and not any(p.lemma_.lower() in WEAPON_USE_LEMMAS for p in purposes)
-
-
-# A weapon that "went off", "tore through" or "ripped through" a place exploded; "tore up" a letter is no blast.
-PARTICLE_USES = frozenset({("go", "off"), ("rip", "through"), ("tear", "through")})
-
-
-def _went_off(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    return any((lemma, c.lower_) in PARTICLE_USES for c in verb.children if c.dep_ in {"prt", "prep"})
-
-
 FIRES = frozenset({"fire", "fires", "blaze", "flame", "flames", "inferno"})
 FIREFIGHTING_VERBS = frozenset({"battle", "fight", "combat", "tackle", "contain", "attack"})
 
@@ -482,27 +306,27 @@ def is_figurative(token: Token, with_preps: bool = True, it_is_ground: bool = Fa
     "It" as object is an abstraction ("killed it on stage") unless ``it_is_ground``: a town taken or
     retaken after it was named ("troops recaptured it from the rebels").
     """
-    if _modifies_other_noun(token, FIGHT_HEADS):  # "attack ads", "battle pass"
+    if modifies_other_noun(token, FIGHT_HEADS):  # "attack ads", "battle pass"
         return True
     if token.lemma_.lower() in FIREFIGHTING_VERBS and token.dep_ == "compound" and token.head.lower_ in FIRES:
         return True  # a headline's "Firefighters battle Tega Cay fire", parsed as one noun phrase
-    if token.dep_ == "amod" and _abstract(token.head):  # "slaughtered chickens"
+    if token.dep_ == "amod" and abstract(token.head):  # "slaughtered chickens"
         return True
     for child in token.children:
         lemma = child.lemma_.lower()
         if child.dep_ in {"amod", "compound", "npadvmod"} and lemma in FIGURATIVE_MODIFIERS:
             return True
-        if child.dep_ in OBJECT_DEPS and _abstract_target(child) and not (it_is_ground and child.lower_ == "it"):
+        if child.dep_ in OBJECT_DEPS and abstract_target(child) and not (it_is_ground and child.lower_ == "it"):
             return True
         if child.dep_ in OBJECT_DEPS and lemma in FIRES and token.lemma_.lower() in FIREFIGHTING_VERBS:
             return True  # "firefighters battled a fire"; "set fire to the offices" stays violence
         targets = [o for o in child.children if o.dep_ == "pobj"]
         is_target = with_preps and child.dep_ == "prep" and child.lower_ in FIGURATIVE_TARGET_PREPS
-        if is_target and any(map(_abstract_target, targets)):
+        if is_target and any(map(abstract_target, targets)):
             return True
         if child.dep_ == "xcomp" and child.tag_ == "VB" and token.pos_ == "VERB":  # "fought to acquire"
             return True
-    return _abstract_subject(token) or _echoes_figurative(token) or _one_person_on_the_offensive(token)
+    return abstract_subject(token) or _echoes_figurative(token) or _one_person_on_the_offensive(token)
 
 
 def _echoes_figurative(token: Token) -> bool:
@@ -534,26 +358,6 @@ def _one_person_on_the_offensive(token: Token) -> bool:
     return bool(doers) and all(s.lower_ in ONE_PERSON or s.ent_type_ == "PERSON" for s in doers)
 
 
-def _abstract_subject(token: Token) -> bool:
-    """ "It beat Hollywood movies", "the population exploded": a thing, not a person, did it."""
-    if token.pos_ != "VERB":
-        return False
-    doers = subjects(token)
-    if token.dep_ == "acl" and token.head.lemma_.lower() in ABSTRACT_TARGETS:
-        return True  # "the film bombed at the box office", parsed as a film that was bombed
-    if any(s.lower_ == "it" for s in doers) and _speaker_is_named(token):
-        return False  # "the navy says it has pulled out": "it" is the navy
-    return any(s.lower_ == "it" or s.lemma_.lower() in ABSTRACT_TARGETS for s in doers)
-
-
-def _speaker_is_named(verb: Token) -> bool:
-    """``verb`` is what a named speaker says it did: "the army said it had ...", not "analysts say it"."""
-    if verb.dep_ != "ccomp":
-        return False
-    speakers = subjects(verb.head)
-    return any(s.pos_ in {"NOUN", "PROPN"} and s.lemma_.lower() not in ABSTRACT_TARGETS for s in speakers)
-
-
 def _people_do_it(verb: Token) -> bool:
     """A protest verb is the protest sense unless a thing is its subject ("the speed ... demonstrates")."""
     if verb.pos_ != "VERB":
@@ -561,56 +365,8 @@ def _people_do_it(verb: Token) -> bool:
     doers = subjects(verb)
     # "a number of teachers", "a group of residents": the people are in the "of" complement
     people = [o for s in doers for p in s.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    things = [s for s in doers if s.tag_ == "NN" and not _person(s)]
-    return not things or any(s.tag_ in {"NNS", "NNPS"} or _person(s) for s in people)
-
-
-def _person(token: Token) -> bool:
-    return token.ent_type_ in {"PERSON", "NORP", "ORG"} or token.lemma_.lower() in PEOPLE_NOUNS
-
-
-def _abstract(token: Token) -> bool:
-    if token.lemma_.lower() in PLACES_TOO and _a_place_here(token):
-        return False  # "looted the main market in Bria", not "beat the market"
-    return token.lemma_.lower() in ABSTRACT_TARGETS or token.lower_ == "it"
-
-
-# Abstract targets that are also places: a market square or hall, a stage.
-PLACES_TOO = frozenset({"market", "stage"})
-# fmt: off
-PLACE_DESCRIPTIONS = frozenset({
-    "main", "crowded", "busy", "central", "local", "open", "old", "covered", "street", "fish", "vegetable", "food",
-    "cattle", "livestock", "night", "town", "village", "city", "weekly",
-})
-# fmt: on
-
-
-def _a_place_here(noun: Token) -> bool:
-    """The noun is a place here: described ("the main market", "a crowded market") or placed ("the market in
-    Bria"); "the stock market", "markets" are not."""
-    if any(c.dep_ in {"amod", "compound"} and c.lower_ in PLACE_DESCRIPTIONS for c in noun.children):
-        return True
-    places = [
-        o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "near", "at"} for o in c.children
-    ]
-    return any(o.ent_type_ in PLACE_ENTS or o.pos_ == "PROPN" for o in places)
-
-
-# "the population exploded" is a number; "attacked the population", people
-PEOPLE_AS_TARGETS = frozenset({"population"})
-
-
-def _abstract_target(token: Token) -> bool:
-    return _abstract(token) and token.lemma_.lower() not in PEOPLE_AS_TARGETS
-
-
-def _modifies_other_noun(token: Token, heads: frozenset[str] = EVENT_HEADS) -> bool:
-    """ "drone footage", "attack ads": the word modifies a noun that is not itself an event."""
-    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"compound", "amod", "nmod"}:
-        return False
-    if token.head.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    return token.head.lemma_.lower() not in heads
+    things = [s for s in doers if s.tag_ == "NN" and not person(s)]
+    return not things or any(s.tag_ in {"NNS", "NNPS"} or person(s) for s in people)
 
 
 # "combat operations", "a combat mission": a fight word names a military operation (a drone's
