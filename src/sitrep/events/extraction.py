@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
+from sitrep.events.arrests import arrested_figure, political_word
 from sitrep.events.clause import clause_head, in_circumstance, modality
 from sitrep.events.domain import document_domain
 from sitrep.events.given import COUNT_NOUNS, in_passing, tally
@@ -41,7 +42,6 @@ from sitrep.events.rules import (
     RuleTyper,
     Typing,
     default_typer,
-    political_word,
 )
 from sitrep.events.senses import inert_tokens
 from sitrep.events.taxonomy import type_of
@@ -303,7 +303,7 @@ def _event(
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
     grounded = grounded or VICTIMS in typing.features  # "the attack left four villagers dead": conflict's victims
     if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
-        grounded = grounded or _arrested_figure(trigger.root)
+        grounded = grounded or arrested_figure(trigger.root)
     if typing.type == "Battles":  # "both sides exchanged fire": the two parties of a battle, counted
         grounded = grounded or any(_two_sides(t) for t in tokens)
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
@@ -498,19 +498,6 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
     told_before = any(c.dep_ in {"nsubjpass", "dobj"} and c.tag_ == "PRP" for c in head.children)
     before = head.sent.start - 1
     return told_before and before >= 0 and any(map(political_word, head.doc[before].sent))
-
-
-def _political_figure(token: Token) -> bool:
-    """The one arrested is named by a political office or calling: "a former minister", "the editor"."""
-    return token.dep_ in {"nsubjpass", "dobj"} and political_word(token)
-
-
-def _arrested_figure(verb: Token) -> bool:
-    """ "a former minister was arrested", "police detained the editor", and a headline's "Opposition leader
-    arrested ahead of vote" (the participle hangs from the one arrested)."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and political_word(verb.head):
-        return True
-    return any(_political_figure(c) for c in verb.children)
 
 
 def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable, default_table
 from sitrep.events import constructions
+from sitrep.events.arrests import political_word
 from sitrep.events.background import SETTLING_CUES, settling_background, topic_tokens
 from sitrep.events.clause import (
     HYPOTHETICAL_MODIFIERS,
@@ -41,63 +42,6 @@ WARFARE = "warfare"  # the clash word is a war's ("war", "offensive", "battle"):
 WARFARE_LEMMAS = frozenset({"war", "warfare", "offensive", "battle", "combat", "invasion", "siege"})
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
 POLITICAL_ARREST = "political_arrest"  # who is arrested, or for what, is political
-POLITICAL_ARREST_LEMMAS = frozenset(
-    {
-        "protester",
-        "demonstrator",
-        "activist",
-        "journalist",
-        "opposition",
-        "dissident",
-        "militant",
-        "rebel",
-        "insurgent",
-        "terrorist",
-        "terrorism",
-        "official",
-        "politician",
-        "lawmaker",
-        "leader",
-        "mayor",
-        "governor",
-        "minister",
-        "coup",
-        "treason",
-        "sedition",
-        "extremism",
-        "extremist",
-        "blogger",
-        "editor",
-        "reporter",
-        "publisher",
-        "columnist",
-        "cartoonist",
-        "critic",
-        "plotter",
-        "separatist",
-        "jihadist",
-        "spy",
-        "espionage",
-        "officer",
-        "general",
-        "commander",
-        "soldier",
-        "protest",
-        "premier",
-        "party",
-        "plot",
-        "collaborate",
-        "intelligence",
-        "missionary",
-        "anti-terror",
-        "terror",
-        "parliamentary",
-        "bribery",
-        "corruption",
-        "embezzlement",
-        "graft",
-    }
-)
 MILITARY_TARGET = "military_target"  # a base, a checkpoint, a convoy: violence against armed forces
 MILITARY_TARGETS = frozenset(
     {"base", "barracks", "checkpoint", "outpost", "garrison", "convoy", "patrol", "airbase", "airfield", "bunker"}
@@ -486,24 +430,6 @@ CONFLICT_AGREEMENT_WORDS = frozenset(
         "corridor",
     }
 )
-
-
-def political_word(token: Token) -> bool:
-    """A word that makes an arrest political ("activist", "coup", "opposition"); a "party" only when it is a
-    political one ("the ruling party", "Labour Party"), not a birthday's."""
-    lemma = token.lemma_.lower()
-    if lemma == "party":
-        named = [c for c in token.children if c.dep_ in {"amod", "compound"}]
-        return token.pos_ == "PROPN" or any(c.pos_ == "PROPN" or c.lemma_.lower() in PARTY_KINDS for c in named)
-    return lemma in POLITICAL_ARREST_LEMMAS
-
-
-# What makes a party a political one: "the ruling party", "an Islamist party" (not a birthday or search party).
-PARTY_KINDS = frozenset({
-    "ruling", "opposition", "political", "governing", "communist", "socialist", "nationalist", "islamist",
-    "conservative", "liberal", "democratic", "republican", "labour", "green", "coalition", "separatist",
-    "banned", "main", "major", "leftist", "rightist", "populist", "pro", "anti", "religious", "ethnic",
-})  # fmt: skip
 
 
 def _fired_on(word: Token) -> bool:

@@ -1,0 +1,96 @@
+"""What makes an arrest political, as ACLED codes arrests: who is taken ("an activist", "a former minister",
+"the editor"), or for what ("coup", "treason", "sedition"). A burglar or a drunk driver taken into custody is
+ordinary law enforcement, which ACLED does not code."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+POLITICAL_ARREST_LEMMAS = frozenset(
+    {
+        "protester",
+        "demonstrator",
+        "activist",
+        "journalist",
+        "opposition",
+        "dissident",
+        "militant",
+        "rebel",
+        "insurgent",
+        "terrorist",
+        "terrorism",
+        "official",
+        "politician",
+        "lawmaker",
+        "leader",
+        "mayor",
+        "governor",
+        "minister",
+        "coup",
+        "treason",
+        "sedition",
+        "extremism",
+        "extremist",
+        "blogger",
+        "editor",
+        "reporter",
+        "publisher",
+        "columnist",
+        "cartoonist",
+        "critic",
+        "plotter",
+        "separatist",
+        "jihadist",
+        "spy",
+        "espionage",
+        "officer",
+        "general",
+        "commander",
+        "soldier",
+        "protest",
+        "premier",
+        "party",
+        "plot",
+        "collaborate",
+        "intelligence",
+        "missionary",
+        "anti-terror",
+        "terror",
+        "parliamentary",
+        "bribery",
+        "corruption",
+        "embezzlement",
+        "graft",
+    }
+)
+
+
+def political_word(token: Token) -> bool:
+    """A word that makes an arrest political ("activist", "coup", "opposition"); a "party" only when it is a
+    political one ("the ruling party", "Labour Party"), not a birthday's."""
+    lemma = token.lemma_.lower()
+    if lemma == "party":
+        named = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+        return token.pos_ == "PROPN" or any(c.pos_ == "PROPN" or c.lemma_.lower() in PARTY_KINDS for c in named)
+    return lemma in POLITICAL_ARREST_LEMMAS
+
+
+# What makes a party a political one: "the ruling party", "an Islamist party" (not a birthday or search party).
+PARTY_KINDS = frozenset({
+    "ruling", "opposition", "political", "governing", "communist", "socialist", "nationalist", "islamist",
+    "conservative", "liberal", "democratic", "republican", "labour", "green", "coalition", "separatist",
+    "banned", "main", "major", "leftist", "rightist", "populist", "pro", "anti", "religious", "ethnic",
+})  # fmt: skip
+
+
+def _political_figure(token: Token) -> bool:
+    """The one arrested is named by a political office or calling: "a former minister", "the editor"."""
+    return token.dep_ in {"nsubjpass", "dobj"} and political_word(token)
+
+
+def arrested_figure(verb: Token) -> bool:
+    """ "a former minister was arrested", "police detained the editor", and a headline's "Opposition leader
+    arrested ahead of vote" (the participle hangs from the one arrested)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and political_word(verb.head):
+        return True
+    return any(_political_figure(c) for c in verb.children)
