@@ -101,7 +101,8 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
             inert.update(t.i for t in sentence)
             continue
         words = _sentence_words(sentence)
-        other_domain = bool(words & OTHER_DOMAIN_WORDS) and not words & HARD_VIOLENCE_WORDS
+        violent = bool(words & HARD_VIOLENCE_WORDS)  # a weapon or armed people named: words stay literal
+        other_domain = bool(words & OTHER_DOMAIN_WORDS) and not violent
         accident = bool(words & ACCIDENT_WORDS) and not words & (HARD_VIOLENCE_WORDS - REPORTING_PEOPLE)
         # "a crash during the race", "a collision with the goalkeeper": part of the sport
         in_play = other_domain and bool(words & IN_PLAY_WORDS)
@@ -109,7 +110,7 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
         for hit in hits:
             token = doc[hit.start : hit.end].root
             span = (hit.start, hit.end)
-            out = (in_play and hit.cue == "accident") or _not_an_event(hit, token, other_domain, accident)
+            out = (in_play and hit.cue == "accident") or _not_an_event(hit, token, other_domain, accident, violent)
             out = out or (hit.cue in NAMED_EVENT_CUES and token.is_title and token.text in names)
             spans[span] = spans.get(span, False) or out
         dropped = {i for (start, end), out in spans.items() if out for i in range(start, end)}
@@ -124,7 +125,7 @@ def _person_words(doc: Doc) -> frozenset[str]:
     return frozenset(word for ent in doc.ents if ent.label_ == "PERSON" for word in ent.text.split())
 
 
-def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool) -> bool:
+def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool, violent: bool) -> bool:
     named_protest = hit.cue == "protest" and token.ent_type_ == "EVENT"  # "the Women's March"
     if (
         token.ent_type_ in NAME_ENTS
@@ -159,7 +160,7 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool)
         return _takes_object(token) or token.dep_ == "amod" or not _people_do_it(token)
     if hit.cue == "clash" and (token.lower_ == "warring" or (token.dep_ == "amod" and token.head.pos_ == "NOUN")):
         return True  # "the warring parties", "fighting men": who they are, not what happened
-    if hit.cue == "clash" and _politicians_quarrel(token):
+    if hit.cue == "clash" and not violent and _politicians_quarrel(token):
         return True  # "lawmakers battled over the budget", "the two senators clashed": words and votes
     if hit.cue == "disrupted" and any(c.dep_ in OBJECT_DEPS and _not_a_weapon(c, token) for c in token.children):
         return True  # "dismantled a trafficking ring", "the plan was shot down": no weapon made safe
@@ -213,12 +214,11 @@ def _not_a_weapon(thing: Token, verb: Token) -> bool:
 
 
 def _politicians_quarrel(token: Token) -> bool:
-    """The fighters are politicians and nothing armed is in the sentence: "lawmakers battled into the night"."""
+    """The fighters are politicians (the caller checks that nothing armed is in the sentence): "lawmakers
+    battled into the night"."""
     verb = token if token.pos_ in {"VERB", "AUX"} else None
     doers = subjects(verb) if verb is not None else []
-    if not doers or not all(d.lemma_.lower() in POLITICIANS for d in doers):
-        return False
-    return not _sentence_words(token.sent) & HARD_VIOLENCE_WORDS
+    return bool(doers) and all(d.lemma_.lower() in POLITICIANS for d in doers)
 
 
 AWAY_PARTICLES = frozenset({"back", "out", "off", "away", "ahead", "past"})
