@@ -284,10 +284,12 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
             item_indent = mark.end() if mark else 0
         nxt = shown[i + 1] if i + 1 < len(shown) else ""
         edge = columns.get(_indent(shown[i]), width)
+        length = measure(shown[i].rstrip())
         continued = (
             edge is not None
             and nxt.strip()
-            and measure(shown[i].rstrip()) + _next_word_width(nxt, measure) > edge - options.wrap_tolerance
+            and length + _next_word_width(nxt, measure) > edge - options.wrap_tolerance
+            and (length <= edge + options.wrap_overflow or p.UNBREAKABLE.search(shown[i]))  # a block on one line
             and not _ends_caption(cleaned)
             and not _starts_picture(shown[i], nxt)
         )

@@ -18,7 +18,14 @@ from sitrep.extract.icons import ICON_ROLES
 from sitrep.extract.textdump import patterns as p
 from sitrep.extract.textdump.lines import Unit, content_words, norm, stems
 from sitrep.extract.textdump.options import TextdumpOptions
-from sitrep.extract.textdump.signals import byline_line, credited, dated_meta, headline_like, sentence_like
+from sitrep.extract.textdump.signals import (
+    byline_line,
+    byline_match,
+    credited,
+    dated_meta,
+    headline_like,
+    sentence_like,
+)
 
 # The Header field each icon role fills.
 _ICON_FIELDS = {"section": "section", "time": "stamp", "author": "byline"}
@@ -71,7 +78,7 @@ def read_header(
     dated: list[int] = []
     for i, unit in enumerate(header):
         text = p.BULLET.sub("", unit.text)  # a byline and a date printed as a list ("* Von Max Muster")
-        match = p.BYLINE.match(text)
+        match = byline_match(text)
         if match and found.byline is None and len(unit.words) <= options.header_byline_max_words:
             found.byline = text
             used.add(i)
@@ -115,6 +122,7 @@ def _find_title(
     story_stems = stems(anywhere, o.title_stem_chars)
     keys = [norm(p.BULLET.sub("", u.text)) for u in header]
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
+    tails = [norm(_last_crumb_text(u.text)) if p.BREADCRUMB.search(u.text) else "" for u in header]
     scored: list[tuple[float, int, str]] = []
     captions: set[int] = set()
     headline_shaped = [headline_like(unit, o) for unit in header]
@@ -123,11 +131,14 @@ def _find_title(
         candidate = headline_shaped[i] or _last_crumb(header, i, used, o)
         if i in used or not candidate or _mid_sentence(header, i, o):
             continue
+        if p.CREDITED_PICTURE.search(unit.text):
+            continue  # a picture's caption or credit
         if dated_meta(unit, o) and norm(unit.text) not in main_headings:
             continue  # "Posted in Privacy by Jane on August 3, 2019", "Jane Doe | 29 December 2022": a stamp
         # Printed twice close together (page title and headline, crumb and headline); a menu item
         # repeated in the footer or a breadcrumb far away is not.
         near = keys[max(0, i - o.repeat_distance) : i] + keys[i + 1 : i + 1 + o.repeat_distance]
+        near += [tails[k] for k in range(max(0, i - o.repeat_distance), i) if tails[k]]  # "Home » Travel » Headline"
         # ... or as the page's <title>, printed first: a headline's length, not a site's slogan
         at_the_top = i >= page_title.in_header and keys[i] in page_title.keys
         titled = at_the_top and len(unit.words) >= o.news_headline_min_words
@@ -139,7 +150,7 @@ def _find_title(
             continue  # a sentence printed twice in a row: a picture's alt text over its caption
         shown = p.BULLET.sub("", unit.text)  # a crumb's list mark is not the headline's
         text = shown if repeated else _strip_site_name(shown, page_text)
-        text = p.BREADCRUMB.split(text)[-1]  # "Home » News » Headline" → "Headline"
+        text = _last_crumb_text(text)  # "Home » News » Headline" → "Headline"
         segments = p.PIPE.split(text)
         if len(segments) >= 3:  # "Blog | Posts | Fashion | Headline", "Headline | News | Site": the longest
             text = max(segments, key=len)
@@ -161,7 +172,7 @@ def _find_title(
         standfirst = _standfirst_follows(header, i, o)
         vouched = repeated or above_metadata or declared or below_metadata or standfirst or on_the_body
         shared_stems = len(stems(words, o.title_stem_chars) & story_stems)  # "Abrechnung" / "Abrechnungspraxis"
-        shares_stems = above_metadata and shared_stems >= o.title_min_shared
+        shares_stems = vouched and shared_stems >= min(o.title_min_shared, len(words))
         if (matched == 0 and not (declared and (repeated or above_metadata)) and not shares_stems) or (
             matched < min(o.title_min_shared, len(words)) and not vouched
         ):
@@ -207,6 +218,20 @@ def _last_crumb(header: list[Unit], i: int, used: set[int], options: TextdumpOpt
     dated = i + 1 in used or any(dated_meta(nxt, options) or byline_line(nxt, options) for nxt in after)
     last = not any(nxt.bullet for nxt in after)
     return unit.bullet and last and dated and headline_like(replace(unit, bullet=False), options)
+
+
+# A guillemet opening a quotation, and the one that closes it (German »…«, ›…‹).
+_CLOSING_QUOTE = {"»": "«", "›": "‹"}
+
+
+def _last_crumb_text(text: str) -> str:
+    """ "Home » News » Headline" → "Headline", and "› Headline" (a crumb's mark before the last one) → "Headline";
+    "»Nein« zum Plan" opens with a quotation mark and is kept."""
+    text = p.BREADCRUMB.split(text)[-1]
+    mark = text[:1]
+    if mark == ">" or (mark in _CLOSING_QUOTE and _CLOSING_QUOTE[mark] not in text):
+        return text[1:].lstrip()
+    return text
 
 
 def _strip_site_name(text: str, page_text: str) -> str:

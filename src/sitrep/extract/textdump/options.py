@@ -17,6 +17,7 @@ class TextdumpOptions:
 
     # --- units: cleaning and re-joining wrapped lines ---
     wrap_tolerance: int = 3  # lynx breaks a little early when a line holds link numbers
+    wrap_overflow: int = 10  # a line this far past the wrap width, with no unbreakable run, was never wrapped
     wrap_edge_share: float = 0.1  # the wrap column still ends this share of the busiest column's lines
     wrap_min_lines: int = 8  # fewer breakable lines than this tell no wrap width
     column_min_indent: int = 8  # lines indented this far may be a column of a table layout ...

@@ -219,12 +219,21 @@ AGENCY_SLASH_NAME = r"(?-i:\b(?:[A-Z]{2,6}|dpa|epa)\s?/\s?[A-ZÀ-Ý][\w'-]+\s[A-
 CREDIT_AT_END = re.compile(rf"[.!?]\s+{AGENCY_SLASH_NAME}(?:\s[A-ZÀ-Ý][\w'-]+)?$")
 # A copyright credit closing a caption: "... in Pennsylvania © Noah Addis", "© AFP".
 COPYRIGHT_AT_END = re.compile(r"©\s*[\w'&./ -]{2,50}$")
+# Stock-photo agencies, named in the credit of a picture's caption ("Woman by the tree Shutterstock").
+STOCK_AGENCIES = r"shutterstock|istock(?:photo)?|adobe ?stock|fotolia|imago images|alamy|unsplash|pixabay"
+# A caption credited to a stock agency, or a line opening with a credit label ("Foto: Wikimedia / ..."): never
+# a headline. (A headline may open with the agency's name: "Shutterstock buys a rival".)
+CREDITED_PICTURE = re.compile(
+    rf"(?<!^)\b(?:{STOCK_AGENCIES})\b|^(?:photo|foto|bild|image|picture|credit|quelle|bildquelle|fuente|crédito)s?:",
+    re.IGNORECASE,
+)
 # Photo captions and credits, in the languages of the stop-word lists: "Photo: AP", "(Foto: Andina)",
 # "Bild: dpa", "Getty Images", "(l.)" for "left", "na zdjęciu" ("in the picture"), a credit after the
 # sentence (". By U.S. Customs"), an agency and its photographer ("APA/Georg Hochmuth").
 CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|credit|illustration|file|foto|fotos|bild|bildrechte|symbolfoto|symbolbild|"
-    r"imagen|crédito|zdjęcie|fot|kuva|kuvat)\b\s*[:/(.]|\b(?:getty images|ap photo|picture alliance|"
+    r"imagen|crédito|zdjęcie|fot|kuva|kuvat|bildquelle|fotoquelle)\b\s*[:/(.]"
+    rf"|\b(?:getty images|ap photo|picture alliance|{STOCK_AGENCIES}|"
     r"pictured|na zdjęciu|en la imagen|sur la photo|im bild|auf dem bild)\b|©|\((?:l|r|m|li|re|links|rechts|"
     r"left|right|centre|center)\.?\)|[.,/]\s*(?:AP|AFP|EFE|EPA|DPA|dpa|Reuters|REUTERS|Imago|IMAGO|Keystone|"
     r"ANSA|Europa Press|Getty)\s*\)?$|[.)]\s+(?:By|Photo|Foto|Credit|Source|Quelle|Fuente|Bild)\b"
@@ -241,8 +250,9 @@ EMBED_SIGNATURE = re.compile(r"^[—–-]|\(@[\w.]+\)")
 BYLINE = re.compile(r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s+|By(?=[A-Z]))(?P<names>\S.{1,120})$")
 # Between two names of a byline.
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
-# A breadcrumb separator: "Home » News » Headline".
-BREADCRUMB = re.compile(r"\s*[»›>]\s*")
+# A breadcrumb separator: "Home » News » Headline", "Home>News>Headline". Spaced on both sides or on neither: a
+# guillemet with a space on one side only is a quotation mark ("«Liebe kennt keine Pause»", "Er sagt »Nein«").
+BREADCRUMB = re.compile(r"\s+[»›>]\s+|(?<=\w)[»›>](?=\w)")
 # A form's input box as text browsers draw it ("[ ]", "[____]"), and a bare web address: no headline has one.
 FORM_FIELD = re.compile(r"\[[ _]*\]")
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+", re.IGNORECASE)

@@ -8,6 +8,7 @@ answers live here, once, so that the passes agree on them.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from sitrep.extract import published as stamps
@@ -15,6 +16,25 @@ from sitrep.extract.icons import find_icons
 from sitrep.extract.textdump import patterns as p
 from sitrep.extract.textdump.lines import Unit, words
 from sitrep.extract.textdump.options import TextdumpOptions
+
+# Lower-case words a name may hold ("Ursula von der Leyen", "Juan de la Cruz", "Ahmed bin Ali"), and the article
+# of "By the Associated Press".
+_NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "des", "dos", "das", "la", "le"}
+    | {"bin", "ibn", "al", "el", "ten", "ter", "y", "e", "the"}
+)
+
+
+def byline_match(text: str) -> re.Match[str] | None:
+    """ "By Jane Doe", "Von Max Muster und Anna Beispiel", "Par Jean Dupont, envoyé spécial": a byline, whose
+    first name is name-shaped. "Von der Leyen will die Ukraine in der EU" and "Por qué sube la inflación" open
+    with the same words but go on as a sentence: their first segment runs on in lower-case words."""
+    match = p.BYLINE.match(text)
+    if match is None:
+        return None
+    first = p.NAME_SPLIT.split(match["names"], maxsplit=1)[0].split()
+    running = [w for w in first if w[:1].islower() and w.casefold() not in _NAME_PARTICLES]
+    return None if len(running) >= 2 or len(first) > 6 else match
 
 
 def sentence_like(unit: Unit, min_words: int = 1) -> bool:
@@ -45,7 +65,7 @@ def headline_like(unit: Unit, options: TextdumpOptions) -> bool:
         and not unit.bullet
         and unit.links <= options.headline_max_links
         and not p.FURNITURE.match(unit.text)
-        and not p.BYLINE.match(unit.text)
+        and not byline_match(unit.text)
         and not stamps.looks_like_dateline(unit.text)
         and not stamps.has_date_segment(unit.text)
         and not stamps.is_relative_stamp(unit.text)
@@ -87,7 +107,7 @@ def byline_line(unit: Unit, options: TextdumpOptions) -> bool:
     """A short "By Name" line with no sentence end: metadata, never a paragraph of the story.
 
     ("By the end of the day, ..." is a sentence: it ends with a full stop or runs longer.)"""
-    match = p.BYLINE.match(unit.text)
+    match = byline_match(unit.text)
     if match is None or len(unit.words) > options.byline_max_words or unit.text[-1] in ".!?:;":
         return False
     return match["names"][:1].isupper()
@@ -157,7 +177,7 @@ def anchored(
     """
     first = max(0, start - (window or options.anchor_window))
     return any(
-        (p.BYLINE.match(u.text) or stamps.looks_like_dateline(u.text) or stamps.is_relative_stamp(u.text))
+        (byline_match(u.text) or stamps.looks_like_dateline(u.text) or stamps.is_relative_stamp(u.text))
         and first + k not in reprinted
         for k, u in enumerate(units[first:start])
     )
