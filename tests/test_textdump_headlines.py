@@ -114,3 +114,50 @@ def test_a_block_printed_on_one_line_far_past_the_wrap_width_is_not_joined_to_th
     text = "\n".join([*wrapped, "", long_line, "25.01.2022 13:00", "", *wrapped])
     units = [unit.text for unit in split_units(text)]
     assert long_line in units and "25.01.2022 13:00" in units
+
+
+WATER_STORY = [
+    "The regional council of Vessa approved the water plan on Tuesday after a debate that lasted most of the "
+    "afternoon, and the first of the new pipes are to be laid in the valley before the autumn harvest.",
+    "Farmers in the valley had asked for the plan for a decade, saying that the old canals lost almost half of "
+    "their water in the dry summer months and that their fields were too often left without enough of it.",
+    "The council said the work would be paid for by the national government and by a loan from a development "
+    "bank, and that the price of water for the households of the valley would not rise because of the plan.",
+]
+
+
+def _water_page(after: list[str]) -> str:
+    menu = ["• Home", "• News", "• Sport", "• Weather"]
+    header = ["Water plan approved for the valley", "By Ana Ruiz", "March 3, 2024"]
+    return "\n\n".join([*menu, *header, *WATER_STORY, *after])
+
+
+@pytest.mark.parametrize("label", [[], ["Read more"], ["Weiterlesen"]])
+def test_bullets_closing_the_story_with_nothing_to_lead_to_them_are_links_to_other_stories(label: list[str]) -> None:
+    """Teasers of other stories printed as a bulleted list under the story (a text browser drops their links)
+    share the story's words but are not its own list: nothing introduces them, or only a "read more" label."""
+    teasers = [
+        "• Expert: water prices in the valley will rise again",
+        "• Farmers of the valley fear another dry summer",
+        "• Council of Vessa elects a new president",
+    ]
+    assert extract_textdump(_water_page([*label, *teasers, "© 2024 Valley News"])).paragraphs == WATER_STORY
+
+
+def test_a_list_introduced_by_a_colon_and_numbered_notes_closing_the_story_are_its_own() -> None:
+    steps = ["• The pipes are laid along the old canals", "• The pumps of the valley are replaced by new ones"]
+    intro = "The plan has two parts:"
+    notes = ["1. Council minutes of the water plan, March 2024", "2. Report of the valley farmers on the canals"]
+    paragraphs = extract_textdump(_water_page([intro, *steps, "Notes", *notes])).paragraphs
+    assert paragraphs == [*WATER_STORY, *steps, *notes]  # (the short line over a list is its heading)
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Your support helps us keep our reporting on the valley free for everyone to read.",
+        "Ihr Beitrag hilft, unsere Berichterstattung weiter auszubauen und kostenlos zur Verfügung zu stellen.",
+    ],
+)
+def test_an_appeal_for_the_readers_money_is_no_paragraph_of_the_story(appeal: str) -> None:
+    assert extract_textdump(_water_page([appeal])).paragraphs == WATER_STORY

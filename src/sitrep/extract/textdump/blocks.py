@@ -10,6 +10,7 @@ template, the next story's headline or date line, a closing list of teasers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -28,6 +29,9 @@ from sitrep.extract.textdump.signals import (
 )
 
 Span = tuple[int, int]
+
+# A sentence's full stop, inside a closing quote or bracket or not: list items that tell, where teasers name.
+_FULL_STOP = re.compile(r"\.[\"”’»)]*$")
 
 
 def find_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOptions) -> tuple[int, list[Span]]:
@@ -56,8 +60,8 @@ def _with_lists(units: list[Unit], spans: list[Span], stoplist: frozenset[str], 
     A text browser prints a list's items as short bulleted lines, which classification takes for a menu.
     A list of the article's (a job advert's duties, a story's key points) has items of several words, no
     links, and shares words with the article; a menu's items are one to three words, a list of other
-    stories sits under a "see also" heading. Such list items become text, and a run of text right below a
-    list at the region's end (the advert's closing paragraphs) joins the region.
+    stories sits under a "see also" heading or under none at all. Such list items become text, and a run of
+    text right below a list at the region's end (the advert's closing paragraphs) joins the region.
     """
     known = _stems_of([u for a, b in spans for u in units[a:b] if u.klass == "good"], stoplist, options)
     for a, b in spans:
@@ -70,10 +74,16 @@ def _with_lists(units: list[Unit], spans: list[Span], stoplist: frozenset[str], 
             i = max(end, i + 1)
     grown, i = list(spans), spans[-1][1]
     while i < len(units):
-        start = i + 1 if _list_heading(units[i], options) else i
+        headed = _list_heading(units[i], options)
+        above = units[i - 1] if i > 0 else None
+        introduced = above is not None and (above.text.endswith(":") or _list_heading(above, options))
+        start = i + 1 if headed else i
         end = _list_end(units, start, len(units))
         if end == start or not _own_list(units[start:end], known, stoplist, options):
             break
+        told = any(_FULL_STOP.search(u.text) for u in units[start:end]) or p.NUMBERED_HEADING.match(units[start].text)
+        if not (headed or introduced or told):
+            break  # headlines as bullets under the story, with nothing to lead to them: links to other stories
         for unit in units[start:end]:
             unit.klass = "good"
         after = end + 1 if end < len(units) and _list_heading(units[end], options) else end
@@ -96,12 +106,14 @@ def _list_end(units: list[Unit], i: int, end: int) -> int:
 
 
 def _list_heading(unit: Unit, options: TextdumpOptions) -> bool:
-    """A short heading line over a list ("Your tasks", "Summary:"), not one over other stories or comments."""
+    """A short heading line over a list ("Your tasks", "Summary:"), not one over other stories ("See also",
+    "Read more") or comments."""
     return (
         not unit.bullet
         and unit.klass != "good"
         and 0 < len(unit.words) <= options.list_heading_max_words
         and not p.SEE_ALSO.match(unit.text)
+        and not p.READ_MORE.match(unit.text)
         and not comments_heading(unit, options)
     )
 

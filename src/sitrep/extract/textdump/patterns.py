@@ -129,7 +129,8 @@ RIGHTS_NOTICE = re.compile(
 # only on demand (notices, widgets), printed with their markup because no script ran.
 PLACEHOLDER = re.compile(r"\{\{\s*[\w.|()' -]+\s*\}\}|\{%.{1,80}?%\}")
 # The site speaking to its reader about access, not the story: a paywall, a subscription or newsletter prompt,
-# an affiliate-links disclosure ("To view the full story, please subscribe", "Already a subscriber? Log in").
+# an affiliate-links disclosure, an appeal for money ("To view the full story, please subscribe", "Already a
+# subscriber? Log in", "Your contribution helps us ...").
 SITE_NOTICE = re.compile(
     r"\bto (?:view|read|continue reading|keep reading) (?:the|this) (?:full |whole |entire )?(?:story|article)\b"
     r"|\balready (?:a )?(?:subscriber|subscribed)\b|\b(?:log|sign) in for (?:immediate |full )?access\b"
@@ -138,7 +139,12 @@ SITE_NOTICE = re.compile(
     r"|\b(?:contains|includes) (?:references to products|affiliate links)\b"
     r"|\bwe (?:may )?(?:receive|earn) (?:compensation|a commission)\b"
     r"|\bsie sind bereits abonnent|\bjetzt (?:abonnieren|weiterlesen mit)\b|\bdéjà abonné"
-    r"|\b(?:ya eres|si ya eres) suscriptor|\bgià abbonato",
+    r"|\b(?:ya eres|si ya eres) suscriptor|\bgià abbonato"
+    # an appeal for the reader's money: "Your contribution helps us ...", "Support independent journalism"
+    r"|\byour (?:support|contribution|donation) (?:helps|makes|keeps|allows)\b"
+    r"|\bsupport (?:our|independent|quality) journalism\b|\bbecome a (?:member|supporter|patron)\b"
+    r"|\bihr beitrag hilft\b|\bunterstützen sie (?:unseren|unsere|den) (?:unabhängigen )?(?:journalismus|arbeit)\b"
+    r"|\bsoutenez (?:notre|le) journalisme\b|\bapoya (?:nuestro|el) periodismo\b",
     re.IGNORECASE,
 )
 # An author's biography box after the story: "Jane Doe is a senior reporter at The Daily Post."
