@@ -161,3 +161,35 @@ def test_a_list_introduced_by_a_colon_and_numbered_notes_closing_the_story_are_i
 )
 def test_an_appeal_for_the_readers_money_is_no_paragraph_of_the_story(appeal: str) -> None:
     assert extract_textdump(_water_page([appeal])).paragraphs == WATER_STORY
+
+
+SIGHTS = [
+    "the old lighthouse keeper's cottage is now a café where walkers stop for soup after climbing the cliffs.",
+    "a colony of puffins nests on the western slope between April and July, watched from a wooden hide.",
+    "the ruins of a chapel built by monks a thousand years ago stand above a bay of white sand.",
+    "a farm sells cheese made from the milk of its own sheep, and a footpath leads round the whole shore.",
+    "seals rest on the rocks at low tide, and boat trips leave from the pier to the caves on the north side.",
+    "the single village has a pub, a shop and a museum of the herring fishery that once fed the region.",
+]
+
+
+def test_a_lead_above_the_storys_table_of_contents_stays_with_the_story() -> None:
+    """A list story prints its lead under the byline, then a table of contents whose items come back below as
+    the headings of its sections: the lead belongs to the story however long the table is."""
+    islands = ["Kelvane Isle", "Norland Rock", "Vessa Point", "Aldmoor Holm", "Brisk Holm", "Carrow Isle"]
+    islands += ["Dunmere Rock", "Eastwick Isle", "Fallow Holm", "Greystone", "Harrow Point", "Ivel Isle"]
+    lead = (
+        "The coast of the north has more islands than most visitors know, and many of them can be reached by "
+        "ferry in under an hour from the harbour towns of the region. We picked the ones worth a day trip. "
+        "Most of them have a café near the pier, and a few have a small museum of the fishing villages."
+    )
+    contents = ["Contents", *[f"• {n}. {name}" for n, name in enumerate(islands, 1)]]
+    sections = []
+    for n, name in enumerate(islands, 1):
+        sights = SIGHTS[n % len(SIGHTS)]
+        sections += [f"{n}. {name}", f"On {name}, {sights} The ferry takes {20 + 3 * n} minutes from the harbour."]
+    header = ["• Home", "• Travel", "• Food", "Twelve islands for a day trip", "By Ana Ruiz", "May 3, 2024"]
+    page = "\n\n".join([*header, lead, *contents, *sections])
+    paragraphs = extract_textdump(page).paragraphs
+    assert paragraphs[0] == lead and sections[1] in paragraphs and sections[-1] in paragraphs
+    assert not any(line in paragraphs for line in contents)

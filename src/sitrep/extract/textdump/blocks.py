@@ -306,18 +306,31 @@ def _parted_lead(units: list[Unit], runs: list[_Run], main: _Run, options: Textd
 
     A lead is short, so its run does not outlast the gap the pictures cost; it still belongs to the article
     when it stands right under the article's header, tells the story in a few sentences (a caption there
-    has one or two), and the main run starts a few lines below it.
+    has one or two), and the main run starts a few lines below it, or below the story's table of contents.
     """
     for run in runs:
+        gap = main.start - run.end
         if (
             run is not main
-            and 0 <= main.start - run.end <= options.anchor_window
+            and gap >= 0
+            and (gap <= options.anchor_window or _table_of_contents(units, run.end, main.start, options))
             and anchored(units, run.start, options, options.lead_window)
             and _story_sized(units[run.start : run.end], options)
             and not any(comments_heading(u, options) for u in units[run.end : main.start])
         ):
             return run
     return None
+
+
+def _table_of_contents(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> bool:
+    """Whether the lines between a lead and the story are the story's table of contents: most of its items
+    are printed again below it, as the headings of the story's sections ("• 1. Neil Patrick Harris", then
+    "1. Neil Patrick Harris" over the first section)."""
+    items = [norm(p.BULLET_RUN.sub("", p.BULLET.sub("", u.text, count=1))) for u in units[start:end] if u.bullet]
+    if len(items) < options.contents_min_items:
+        return False
+    below = {norm(u.text) for u in units[end:]}
+    return sum(item in below for item in items) >= options.contents_min_share * len(items)
 
 
 def _main_region(units: list[Unit], stoplist: frozenset[str], options: TextdumpOptions) -> list[Span]:

@@ -68,6 +68,8 @@ class TextdumpOptions:
     comment_heading_max_words: int = 12  # a comment-section heading is no longer than this
     anchor_window: int = 12  # lines above a run searched for the byline or date that heads an article
     lead_window: int = 3  # a lead sits within this many lines of the byline or date above it
+    contents_min_items: int = 3  # a table of contents between a lead and its story has this many items ...
+    contents_min_share: float = 0.6  # ... of which this share are printed again below, as section headings
 
     # --- region: choosing the article's run of good paragraphs ---
     gap_cost_linear: float = 25.0  # cost of each line of boilerplate between two good paragraphs
