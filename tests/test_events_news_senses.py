@@ -85,6 +85,9 @@ def test_kinds_of_things_called_off_plans_flops_and_pitch_invasions_are_no_event
         # a market is a place when it is described or placed; "the market" investors beat is no place
         ("Armed men looted the main market in Bangui overnight.", ["Looting/property destruction"]),
         ("Investors beat the market again this year in London.", []),
+        # looting and shelling are only ever done to a place: a bare "the market" looted is one, in either voice
+        ("Militiamen looted the market in Bangui on Tuesday.", ["Looting/property destruction"]),
+        ("The market was looted by militiamen on Tuesday.", ["Looting/property destruction"]),
     ],
 )
 def test_a_market_looted_is_a_place_and_the_market_beaten_is_not(

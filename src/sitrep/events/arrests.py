@@ -71,7 +71,8 @@ def political_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "party":
         named = [c for c in token.children if c.dep_ in {"amod", "compound"}]
-        return token.pos_ == "PROPN" or any(c.pos_ == "PROPN" or c.lemma_.lower() in PARTY_KINDS for c in named)
+        kinds = [c for c in named if c.lower_ in PARTY_KINDS or c.lemma_.lower() in PARTY_KINDS]  # "banned": "ban"
+        return token.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in named) or bool(kinds)
     return lemma in POLITICAL_ARREST_LEMMAS
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
+from sitrep.events import measures
 from sitrep.events.clause import phrase
 from sitrep.events.given import COUNT_NOUNS
 from sitrep.events.lexicon import CueHit
@@ -389,36 +390,11 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("claimed", token.i, token.i + 1))
         if _swaps_prisoners(token):
             found.append(CueHit("agreement", token.i, token.i + 1))
-        if _bans_activity(token) or _armed_groups_merge(token, actors):
+        if measures.changes_activity(token, actors):
             found.append(CueHit("measure", token.i, token.i + 1))
+        if measures.aid_halted(token):
+            found.append(CueHit("aid_halted", token.i, token.i + 1))
     return found
-
-
-BANNING_VERBS = frozenset({"ban", "prohibit", "outlaw", "forbid"})
-# What an authority bans that changes what people or groups may do: "banned all public gatherings".
-# fmt: off
-BANNED_ACTIVITIES = frozenset({
-    "gathering", "protest", "rally", "demonstration", "march", "assembly", "meeting", "party", "group",
-    "organisation", "organization", "movement", "activity", "broadcast", "newspaper", "union", "strike",
-})
-# fmt: on
-MERGING_VERBS = frozenset({"merge", "unite", "unify", "amalgamate"})
-
-
-def _bans_activity(token: Token) -> bool:
-    """ "the authorities banned all public gatherings", "outlawed the opposition party": a measure."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in BANNING_VERBS:
-        return False
-    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in BANNED_ACTIVITIES for c in token.children)
-
-
-def _armed_groups_merge(token: Token, actors: ActorTable) -> bool:
-    """ "two rebel factions merged into a single group": armed groups change what they are."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in MERGING_VERBS:
-        return False
-    return bool(_kinds(_subjects(token), actors) & NON_STATE_ARMED_KINDS) or any(
-        c.lemma_.lower() in {"faction", "militia", "rebel", "insurgent"} for c in _subjects(token)
-    )
 
 
 # Who is swapped in a prisoner exchange: "released four prisoners in a swap", "exchanged 200 detainees".

@@ -60,8 +60,9 @@ ARMED_ONLY_TYPES = frozenset(
 # Types that need no named actor or place to be an event: a quake is news without anybody doing it;
 # talks need states (checked apart) and trafficking names its criminals.
 SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
-# Finds that are news wherever they are: a mass grave uncovered (its discovery is already required).
-SELF_GROUNDED_CUES = frozenset({"grave"})
+# News wherever it happens: a mass grave uncovered (its discovery is already required), aid halted by the
+# violence the sentence tells.
+SELF_GROUNDED_CUES = frozenset({"grave", "aid_halted"})
 STATE_MEASURES = frozenset({"curfew", "emergency", "martial"})  # measures only an authority declares
 CHANGE = "Change to group/activity"
 CLAIM = "Claim of responsibility"
@@ -478,9 +479,12 @@ def _claimed_by_its_doer(actors: Sequence[tuple[ActorRef, str]], attribution: in
 def _state_measure(trigger: SpacySpan, actors: Sequence[tuple[ActorRef, str]]) -> bool:
     """A curfew, a state of emergency or martial law that nobody but an authority could have declared: "a
     curfew was imposed", "the city lifted the curfew". Parents who impose one on their son are no authority."""
-    if not any(t.lemma_.lower() in STATE_MEASURES for t in trigger):
+    root = trigger.root
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}] if root.pos_ == "VERB" else []
+    lifted = [w for c in objects for w in c.subtree]
+    if not any(t.lemma_.lower() in STATE_MEASURES for t in [*trigger, *lifted]):  # "lifted the blockade"
         return False
-    verb = trigger.root.head if trigger.root.dep_ in {"dobj", "nsubjpass"} else trigger.root
+    verb = root.head if root.dep_ in {"dobj", "nsubjpass"} else root
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     authority = any(ref.kind in GROUNDING_KINDS for ref, _ in actors)
     return authority or all(d.pos_ == "PROPN" or d.lemma_.lower() in PLACE_HEADS or d.lower_ == "it" for d in doers)

@@ -119,6 +119,8 @@ RULES: tuple[Rule, ...] = (
     # The claimed attack itself ("claimed responsibility for the bombing") is the claim's topic, not a cue;
     # violence told outside the claim ("gunmen killed five; the group claimed responsibility") wins.
     _rule("Claim of responsibility", "claimed", f"{VIOLENCE_CUES}", 0.75),
+    # Aid work halted by violence: the news is the halt, the violence its cause ("after a convoy came under fire").
+    _rule("Other", "aid_halted", confidence=0.6),
     # A measure or change a group or government declares (curfew, surrender, disbanding); the unrest it
     # answers ("after clashes") is its topic. Violence told beside it wins.
     _rule("Change to group/activity", "measure", f"{VIOLENCE_CUES} protest", 0.6),

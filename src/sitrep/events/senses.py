@@ -24,7 +24,16 @@ from sitrep.events.lexicon import CueHit
 from sitrep.events.protest_senses import not_a_demonstration
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
 from sitrep.events.territory import PLACE_ENTS, TERRITORIAL_CUES, place_named_before
-from sitrep.events.things import EVENT_HEADS, abstract, abstract_subject, abstract_target, modifies_other_noun, person
+from sitrep.events.things import (
+    EVENT_HEADS,
+    a_place_here,
+    abstract,
+    abstract_subject,
+    abstract_target,
+    modifies_other_noun,
+    person,
+    place_too,
+)
 from sitrep.events.weapon_senses import weapon_in_use
 
 FIGHT_CUES = frozenset({"clash", "harm", "mob", "riot", "crowd_violence", "taken", "regained", "transfer", "arrest"})
@@ -391,5 +400,6 @@ def _takes_object(token: Token) -> bool:
 
 
 def _sentence_words(sentence: Span) -> frozenset[str]:
-    """Lower-cased common words: "Rakuwa Primary Health Center" does not make a sentence about elections."""
-    return frozenset(t.lower_ for t in sentence if t.pos_ != "PROPN")
+    """Lower-cased common words: "Rakuwa Primary Health Center" does not make a sentence about elections, nor
+    a market that is a place here ("the market was looted") one about business."""
+    return frozenset(t.lower_ for t in sentence if t.pos_ != "PROPN" and not (place_too(t) and a_place_here(t)))

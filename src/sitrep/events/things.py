@@ -51,7 +51,7 @@ def abstract_subject(token: Token) -> bool:
         return True  # "the film bombed at the box office", parsed as a film that was bombed
     if any(s.lower_ == "it" for s in doers) and _speaker_is_named(token):
         return False  # "the navy says it has pulled out": "it" is the navy
-    return any(s.lower_ == "it" or s.lemma_.lower() in ABSTRACT_TARGETS for s in doers)
+    return any(abstract(s) for s in doers)  # ("the market was looted": a place, not a thing)
 
 
 def _speaker_is_named(verb: Token) -> bool:
@@ -66,8 +66,13 @@ def person(token: Token) -> bool:
     return token.ent_type_ in {"PERSON", "NORP", "ORG"} or token.lemma_.lower() in PEOPLE_NOUNS
 
 
+def place_too(token: Token) -> bool:
+    """A word for a thing that is also a place: "market", "stage"."""
+    return token.lemma_.lower() in PLACES_TOO
+
+
 def abstract(token: Token) -> bool:
-    if token.lemma_.lower() in PLACES_TOO and a_place_here(token):
+    if place_too(token) and a_place_here(token):
         return False  # "looted the main market in Bria", not "beat the market"
     return token.lemma_.lower() in ABSTRACT_TARGETS or token.lower_ == "it"
 
@@ -82,9 +87,15 @@ PLACE_DESCRIPTIONS = frozenset({
 # fmt: on
 
 
+# What is only ever done to a place or a building: "gunmen looted the market", "the market was shelled".
+DONE_TO_PLACES = frozenset({"loot", "ransack", "plunder", "pillage", "torch", "raze", "shell", "bomb"})
+
+
 def a_place_here(noun: Token) -> bool:
-    """The noun is a place here: described ("the main market", "a crowded market") or placed ("the market in
-    Bria"); "the stock market", "markets" are not."""
+    """The noun is a place here: described ("the main market", "a crowded market"), placed ("the market in
+    Bria") or looted or shelled; "the stock market", "markets" are not."""
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in DONE_TO_PLACES:
+        return True
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in PLACE_DESCRIPTIONS for c in noun.children):
         return True
     places = [

@@ -29,7 +29,7 @@ TRIGGER_CUES = frozenset({
     "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
     "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
     "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base", "riot",
-    "gunfire", "property", "looted_arms", "defection", "grave",
+    "gunfire", "property", "looted_arms", "defection", "grave", "aid_halted",
 })
 # fmt: on
 # Cues whose words are also speech cues and still the act: a crowd that "rallied against", a state that "condemned".

@@ -1,0 +1,108 @@
+"""Measures and responses told with a verb and its object, which the lexicon's fixed phrases miss when words
+stand between the two ("lifted on Friday a day-old blockade"): the parse finds the verb and what it acts on.
+
+- A change to a group's activity (ACLED): "banned all public gatherings", "two rebel factions merged", "the
+  army lifted the blockade", "eased the emergency measures".
+- Aid halted by violence (ACLED's Other): "the aid group suspended its operations after its offices were
+  looted", "the World Food Programme halted deliveries after a convoy came under fire".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.actors.matcher import NON_STATE_ARMED_KINDS, ActorTable
+from sitrep.events.clause import phrase
+
+BANNING_VERBS = frozenset({"ban", "prohibit", "outlaw", "forbid"})
+# What an authority bans that changes what people or groups may do: "banned all public gatherings".
+# fmt: off
+BANNED_ACTIVITIES = frozenset({
+    "gathering", "protest", "rally", "demonstration", "march", "assembly", "meeting", "party", "group",
+    "organisation", "organization", "movement", "activity", "broadcast", "newspaper", "union", "strike",
+})
+# fmt: on
+MERGING_VERBS = frozenset({"merge", "unite", "unify", "amalgamate"})
+ARMED_GROUP_WORDS = frozenset({"faction", "militia", "rebel", "insurgent"})
+LIFTING_VERBS = frozenset({"lift", "ease", "end", "relax", "suspend"})
+# Measures of conflict that are lifted or eased: a blockade, a siege, a curfew, martial law, a state of
+# emergency, emergency or security measures (not a pandemic's lockdown or restrictions).
+LIFTED_MEASURES = frozenset({"blockade", "siege", "curfew"})
+MEASURE_KINDS = frozenset({"emergency", "security", "martial"})
+MEASURE_NOUNS = frozenset({"measure", "state", "law", "rule", "decree"})
+
+
+def changes_activity(token: Token, actors: ActorTable) -> bool:
+    """A measure imposed or lifted, or armed groups that change what they are."""
+    if token.pos_ != "VERB":
+        return False
+    return _bans_activity(token) or _lifts_measure(token) or _armed_groups_merge(token, actors)
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
+def _bans_activity(token: Token) -> bool:
+    """ "the authorities banned all public gatherings", "outlawed the opposition party": a measure."""
+    if token.lemma_.lower() not in BANNING_VERBS:
+        return False
+    return any(c.lemma_.lower() in BANNED_ACTIVITIES for c in _objects(token))
+
+
+def _lifts_measure(token: Token) -> bool:
+    """ "the army lifted Friday a day-old blockade", "eased emergency measures", "lifted the state of
+    emergency", "martial law was lifted": a measure of conflict ends or is eased."""
+    if token.lemma_.lower() not in LIFTING_VERBS:
+        return False
+    for thing in _objects(token):
+        kinds = {c.lemma_.lower() for c in thing.children if c.dep_ in {"amod", "compound"}}
+        kinds |= {o.lemma_.lower() for p in thing.children if p.dep_ == "prep" for o in p.children}
+        if thing.lemma_.lower() in LIFTED_MEASURES or (kinds & MEASURE_KINDS and thing.lemma_.lower() in MEASURE_NOUNS):
+            return True
+    return False
+
+
+def _armed_groups_merge(token: Token, actors: ActorTable) -> bool:
+    """ "two rebel factions merged into a single group", "two rebel factions announced they had merged":
+    armed groups change what they are (a pronoun merging is the group that says so)."""
+    if token.lemma_.lower() not in MERGING_VERBS:
+        return False
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "ccomp" and doers and all(d.pos_ == "PRON" for d in doers):
+        doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+    kinds = {m.entry.kind for d in doers for m in actors.find(phrase(d))}
+    return bool(kinds & NON_STATE_ARMED_KINDS) or any(d.lemma_.lower() in ARMED_GROUP_WORDS for d in doers)
+
+
+HALTING_VERBS = frozenset({"suspend", "halt", "stop", "withdraw", "evacuate", "pull"})
+# What an aid mission halts or pulls out.
+AID_WORK = frozenset({
+    "operation", "activity", "delivery", "aid", "work", "mission", "staff", "personnel", "programme", "program",
+    "service",
+})  # fmt: skip
+# Who does aid work: an agency or charity, the UN and its programmes, the Red Cross.
+AID_WORDS = frozenset({
+    "aid", "humanitarian", "relief", "charity", "agency", "ngo", "red", "cross", "crescent", "nations", "un",
+    "unicef", "unhcr", "wfp", "msf", "médecins", "programme", "medical",
+})  # fmt: skip
+# The violence that made it stop, told in the same sentence.
+VIOLENCE_LEMMAS = frozenset({
+    "attack", "fighting", "fight", "fire", "gunfire", "violence", "clash", "shell", "shelling", "loot", "kill",
+    "threaten", "insecurity", "bomb", "ambush", "raid", "abduct", "kidnap",
+})  # fmt: skip
+
+
+def aid_halted(token: Token) -> bool:
+    """An aid group that suspends its work or pulls its staff out because of violence the sentence tells."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in HALTING_VERBS:
+        return False
+    out = any(c.dep_ in {"prt", "prep"} and c.lower_ == "out" for c in token.children)
+    if token.lemma_.lower() == "pull" and not out:
+        return False  # "pulled its staff out of the town"
+    if not any(c.lemma_.lower() in AID_WORK for c in _objects(token)):
+        return False
+    doers = [w for c in token.children if c.dep_ == "nsubj" for w in c.subtree]
+    if not any(w.lower_ in AID_WORDS or w.lemma_.lower() in AID_WORDS for w in doers):
+        return False
+    return any(t.lemma_.lower() in VIOLENCE_LEMMAS for t in token.sent)
