@@ -51,3 +51,44 @@ def test_members_of_a_banned_party_rounded_up_are_a_political_arrest(pipeline: P
     """ "banned" is lemmatised "ban": the party's kind is read from the word as written too."""
     text = "Police in Minsk rounded up dozens of members of the banned party over the weekend."
     assert whole_pipeline_asserts(pipeline, text) == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state that cuts its aid or arms sales to another acts when it announces it; a coach's ties are his
+        ("Norway said on Monday it would suspend arms exports to the kingdom.", ["Diplomatic event"]),
+        ("The government severed diplomatic ties with Eritrea on Friday.", ["Diplomatic event"]),
+        ("The coach cut ties with his old club after the season.", []),
+        # an armed group that says it was behind an attack claims it
+        (
+            "The militant group said it was behind the bombing of the police station in Quetta.",
+            ["Claim of responsibility"],
+        ),
+        # a humanitarian corridor agreed is an agreement; control handed over is a transfer
+        (
+            "The warring parties agreed to open a humanitarian corridor out of Mariupol on Sunday.",
+            ["Agreement"],
+        ),
+        ("The rebels handed control of Kidal to a local council on Friday.", ["Non-violent transfer of territory"]),
+        # a road blocked by people, whatever words stand between verb and road; a fallen tree is no protest
+        ("Hundreds of farmers blocked the main highway into Nairobi with their tractors.", ["Peaceful protest"]),
+        ("A fallen tree blocked the main road into the village for several hours.", []),
+    ],
+)
+def test_states_cutting_aid_claims_corridors_and_roads_blocked(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the leaders or ministers of a bloc are several states; the opposition's leaders are not
+        ("Leaders of the regional bloc gathered for a summit on the crisis on Saturday.", ["Diplomatic event"]),
+        ("Leaders of the opposition met in Harare to plan the campaign.", []),
+    ],
+)
+def test_the_leaders_of_a_bloc_are_parties_to_diplomacy(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -49,7 +49,8 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
                 charge = child.dep_ == "prep" and child.lower_ in CHARGE_PREPS
                 deed = child.dep_ == "dobj" and child.i != anchor.i and anchor.pos_ == "VERB"  # "claimed the attack"
-                if charge or deed or _trailing_apposition(child):
+                behind = child.dep_ == "pobj" and anchor.lower_ == "behind"  # "said it was behind the bombing"
+                if charge or deed or behind or _trailing_apposition(child):
                     topic.update(t.i for t in child.subtree)
         if hit.cue == "arrest":  # "arrested for aggravated assault": an arrest, not an assault
             anchor = doc[hit.start : hit.end].root

@@ -8,11 +8,10 @@ reported content ends (the reporting verb of an attribution, a relative clause, 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Literal
 
 from spacy.tokens import Token
 
-Modality = Literal["asserted", "denied", "hypothetical", "planned"]
+from sitrep.model import Modality
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "pcomp", "acl", "csubj", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

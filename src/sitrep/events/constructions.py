@@ -368,7 +368,9 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
         expelled = driven_out(token, actors)
         if expelled is not None:
             found.append(CueHit(expelled, token.i, token.i + 1))
-        if _sit_in(token, actors) or _done_in_protest(token, actors) or _gathers_to_demand(token, actors):
+        # (a road blocked: the rules read who blocked it, a crowd, armed men or the state)
+        crowd = _sit_in(token, actors) or _done_in_protest(token, actors) or _gathers_to_demand(token, actors)
+        if crowd or _blocks_a_road(token, actors):
             found.append(CueHit("protest", token.i, token.i + 1))
         if token.lemma_.lower() == "storm" and any(c.dep_ == "dobj" for c in token.children):
             found.append(CueHit("crowd_violence", token.i, token.i + 1))  # "protesters storm parliament" (any tag)
@@ -386,12 +388,14 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("deployment", token.i, token.i + 1))
         if token.lemma_.lower() in ANNEXING_VERBS and _annexes(token, actors):
             found.append(CueHit("transfer", token.i, token.i + 1))
-        if _claims_an_attack(token):
+        if _claims_an_attack(token) or _says_it_was_behind(token, actors):
             found.append(CueHit("claimed", token.i, token.i + 1))
         if _swaps_prisoners(token):
             found.append(CueHit("agreement", token.i, token.i + 1))
         if measures.changes_activity(token, actors):
             found.append(CueHit("measure", token.i, token.i + 1))
+        if measures.state_measure(token):
+            found.append(CueHit("state_measure", token.i, token.i + 1))
         if measures.aid_halted(token):
             found.append(CueHit("aid_halted", token.i, token.i + 1))
     return found
@@ -422,6 +426,37 @@ def _claims_an_attack(token: Token) -> bool:
     if token.lemma_.lower() != "claim" or token.pos_ != "VERB" or any(c.dep_ == "ccomp" for c in token.children):
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_DEEDS for c in token.children)
+
+
+BLOCKING_VERBS = frozenset({"block", "blockade", "barricade"})
+ROADS = frozenset({"road", "highway", "motorway", "route", "street", "bridge", "junction", "railway", "crossing"})
+
+
+def _blocks_a_road(token: Token, actors: ActorTable) -> bool:
+    """ "farmers blocked the main road into the capital", "rebels blocked the highway": the lexicon's "blocked
+    the road" with any words between verb and road, done by people (a fallen tree blocks no road in protest)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in BLOCKING_VERBS:
+        return False
+    if not any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in ROADS for c in token.children):
+        return False
+    doers = _subjects(token) + [o for c in token.children if c.dep_ == "agent" for o in c.children]
+    return any(d.lemma_.lower() in PEOPLE_NOUNS for d in doers) or bool(_kinds(doers, actors))
+
+
+def _says_it_was_behind(token: Token, actors: ActorTable) -> bool:
+    """ "the militant group said it was behind the bombing", "the rebels said they were behind the attack": an
+    armed group that says it did the deed claims it."""
+    if token.lower_ != "behind" or token.head.lemma_ != "be" or token.head.dep_ != "ccomp":
+        return False
+    if not any(c.dep_ == "pobj" and c.lemma_.lower() in CLAIMED_DEEDS for c in token.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.head.children):
+        return False
+    speakers = _subjects(token.head.head)
+    armed = any(
+        w.lemma_.lower() in measures.ARMED_GROUP_WORDS for s in speakers for w in s.subtree
+    )  # "the militant group"
+    return armed or bool(_kinds(speakers, actors) & NON_STATE_ARMED_KINDS)
 
 
 RIOT_NOUNS = frozenset({"riot", "rioting", "unrest"})

@@ -20,13 +20,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
-from sitrep.events import classifier
+from sitrep.events import classifier, measures
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.arrests import arrested_figure, political_word
 from sitrep.events.clause import clause_head, in_circumstance, modality
 from sitrep.events.domain import document_domain
 from sitrep.events.given import COUNT_NOUNS, in_passing, tally
 from sitrep.events.language import is_english
+from sitrep.events.parties import parties, states_act, two_sides
 from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
 from sitrep.events.rules import (
     ARMED,
@@ -45,10 +46,9 @@ from sitrep.events.rules import (
 )
 from sitrep.events.senses import inert_tokens
 from sitrep.events.taxonomy import type_of
-from sitrep.events.territory import WHERE_PREPS
 from sitrep.events.triggers import clause_groups, tells_the_toll
 from sitrep.gazetteer.countries import country_name
-from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Span
+from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Modality, Span
 
 # Cues that start an event only with an armed actor in the clause: "troops were deployed", "militants
 # set up a base", "soldiers burned the houses"; not "the app was deployed", "the company's headquarters",
@@ -71,21 +71,6 @@ ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence aga
 TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})  # control claims
 # How a group names itself in what it says it did: "they attacked", "its fighters killed".
 SELF_WORDS = frozenset({"they", "it", "we", "its", "their", "our"})
-STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
-# fmt: off
-STATE_NOUNS = frozenset({
-    "country", "nation", "government", "state", "capital", "ally", "power", "superpower", "neighbour", "neighbor",
-    "president", "leader", "premier",
-})
-# fmt: on
-SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
-# Words only dealings between states use; a minister or a president also meets their own opposition.
-# fmt: off
-DIPLOMACY_WORDS = frozenset({
-    "ambassador", "envoy", "embassy", "diplomat", "diplomatic", "treaty", "sanction", "summit", "bilateral",
-    "consulate", "foreign", "counterpart", "nato", "un", "delegation",
-})
-# fmt: on
 # Actors whose presence makes a clause about somebody: armed actors and the political ones.
 GROUNDING_KINDS = ARMED_KINDS | {
     "opposition",
@@ -306,9 +291,9 @@ def _event(
     if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
         grounded = grounded or arrested_figure(trigger.root)
     if typing.type == "Battles":  # "both sides exchanged fire": the two parties of a battle, counted
-        grounded = grounded or any(_two_sides(t) for t in tokens)
+        grounded = grounded or any(two_sides(t) for t in tokens)
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
-        grounded = grounded or bool(_parties(actors, tokens, frame)) or any(_two_sides(t) for t in head.sent)
+        grounded = grounded or bool(parties(actors, tokens, frame)) or any(two_sides(t) for t in head.sent)
     # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
     demonstrated = typing.type in CROWD_TYPES and (trigger.root.pos_ == "VERB" or _crowd_acts(trigger.root))
     # "all protests across the country were dispersed": what was done to a demonstration says it took place
@@ -339,7 +324,8 @@ def _event(
         if not any(h.cue == "crime" for h in typer.lexicon.hits(list(head.sent))):
             return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
         sub_type = "Organised crime"  # "arrested 20 in a manhunt for heroin smugglers": a raid on a crime ring
-    if sub_type == "Diplomatic event" and not _states_act(actors, tokens, frame):
+    state_measure = any(h.cue == "state_measure" for h in group.hits)  # its doer is a state, read off the parse
+    if sub_type == "Diplomatic event" and not state_measure and not states_act(actors, tokens, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     deed = sub_type  # what was done, or tried: a claimed attempt is a claim made
     claimable = type_of(sub_type) in ATTACK_TYPES and sub_type not in TERRITORY
@@ -357,7 +343,7 @@ def _event(
         actors=[to_event_actor(ref, role) for ref, role in acled_roles(actors)],
         place=place,
         when=frame.when(trigger.root, attribution, dct),
-        modality=modality(trigger.root, stops, attempt_is_deed=violent_deed(deed)),
+        modality=_state_decision(trigger.root, modality(trigger.root, stops, attempt_is_deed=violent_deed(deed))),
         asserted_by=frame.attribution_of(trigger.start_char),
         evidence=Evidence(start=start, end=end),
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
@@ -476,6 +462,18 @@ def _claimed_by_its_doer(actors: Sequence[tuple[ActorRef, str]], attribution: in
     return False
 
 
+ANNOUNCING = frozenset({"announce", "say", "declare", "decide"})
+
+
+def _state_decision(trigger: Token, told: Modality) -> Modality:
+    """ "the United States announced it would cut all military aid": a state's decision to cut its aid or arms
+    sales is the diplomatic act, made when announced (an announced attack has still not happened)."""
+    decided = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in ANNOUNCING
+    if told == "hypothetical" and decided and measures.state_measure(trigger):
+        return "asserted"
+    return told
+
+
 def _state_measure(trigger: SpacySpan, actors: Sequence[tuple[ActorRef, str]]) -> bool:
     """A curfew, a state of emergency or martial law that nobody but an authority could have declared: "a
     curfew was imposed", "the city lifted the curfew". Parents who impose one on their son are no authority."""
@@ -502,72 +500,6 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
     told_before = any(c.dep_ in {"nsubjpass", "dobj"} and c.tag_ == "PRP" for c in head.children)
     before = head.sent.start - 1
     return told_before and before >= 0 and any(map(political_word, head.doc[before].sent))
-
-
-def _states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> bool:
-    """Two states (or international organisations) deal with each other: two parties named in the
-    clause or counted ("the two countries"), or one with a word only diplomacy uses ("ambassador",
-    "treaty", "sanctions"). "The mayor met residents of Vessa" is no diplomacy."""
-    parties = _parties(actors, tokens, frame)
-    if len(parties) >= 2 or any(_several_states(t) for t in tokens):
-        return True
-    words = {t.lemma_.lower() for t in tokens}
-    return bool(parties) and bool(words & DIPLOMACY_WORDS)
-
-
-def _parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> set[str]:
-    """The states and international bodies a clause names: countries, nationalities, state actors,
-    places resolved as countries or seats of government."""
-    # Read off the clause's own tokens: ``doc.ents`` or every place of the article per clause would
-    # make a long article quadratic.
-    parties = {
-        _entity_text(t).lower()
-        for t in tokens
-        if t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"} and not _where(t)
-    }
-    parties |= {ref.actor or ref.text for ref, _ in actors if ref.kind in STATE_KINDS}
-    parties |= {m.entry.actor for m in frame.actors.find(tokens) if m.entry.kind in STATE_KINDS and m.entry.actor}
-    places = frame.result.places
-    for t in tokens:
-        index = frame.place_at.get(t.i)
-        if index is not None and (places[index].precision == "country" or places[index].role == "actor"):
-            parties.add((places[index].name or places[index].text).lower())
-    return parties
-
-
-def _where(name: Token) -> bool:
-    """A place name that says where ("a meeting in Brussels"), not who: no party to diplomacy."""
-    head = name
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS
-
-
-def _two_sides(token: Token) -> bool:
-    """ "both sides", "the two sides", "all sides", "the warring factions": the parties of a fight, counted
-    rather than named."""
-    lemma = token.lemma_.lower()
-    if lemma not in {"side", "faction", "party"}:
-        return False
-    counted = lemma != "party" and any(
-        c.dep_ in {"det", "nummod", "predet"} and c.lower_ in {"both", "two", "either", "all"} for c in token.children
-    )
-    return counted or any(c.lower_ == "warring" for c in token.children)
-
-
-def _several_states(token: Token) -> bool:
-    """ "the two countries", "both governments", "three nations": parties counted, not named."""
-    if token.lemma_.lower() not in STATE_NOUNS or token.tag_ != "NNS":
-        return False
-    return any(c.dep_ in {"nummod", "det", "predet"} and c.lower_ in SEVERAL for c in token.children)
-
-
-def _entity_text(first: Token) -> str:
-    """The text of the named entity that begins at ``first``."""
-    end = first.i + 1
-    while end < len(first.doc) and first.doc[end].ent_iob_ == "I":
-        end += 1
-    return first.doc[first.i : end].text
 
 
 def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:

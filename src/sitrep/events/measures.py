@@ -3,6 +3,8 @@ stand between the two ("lifted on Friday a day-old blockade"): the parse finds t
 
 - A change to a group's activity (ACLED): "banned all public gatherings", "two rebel factions merged", "the
   army lifted the blockade", "eased the emergency measures".
+- A state's measure toward another (a diplomatic event): "announced it would cut all military aid", "suspended
+  arms exports to the kingdom", "severed diplomatic ties".
 - Aid halted by violence (ACLED's Other): "the aid group suspended its operations after its offices were
   looted", "the World Food Programme halted deliveries after a convoy came under fire".
 """
@@ -23,7 +25,8 @@ BANNED_ACTIVITIES = frozenset({
 })
 # fmt: on
 MERGING_VERBS = frozenset({"merge", "unite", "unify", "amalgamate"})
-ARMED_GROUP_WORDS = frozenset({"faction", "militia", "rebel", "insurgent"})
+# Words that make a group an armed one when the actor table does not know its name.
+ARMED_GROUP_WORDS = frozenset({"faction", "militia", "rebel", "insurgent", "militant", "jihadist", "guerrilla"})
 LIFTING_VERBS = frozenset({"lift", "ease", "end", "relax", "suspend"})
 # Measures of conflict that are lifted or eased: a blockade, a siege, a curfew, martial law, a state of
 # emergency, emergency or security measures (not a pandemic's lockdown or restrictions).
@@ -106,3 +109,36 @@ def aid_halted(token: Token) -> bool:
     if not any(w.lower_ in AID_WORDS or w.lemma_.lower() in AID_WORDS for w in doers):
         return False
     return any(t.lemma_.lower() in VIOLENCE_LEMMAS for t in token.sent)
+
+
+CUTTING_VERBS = frozenset({"cut", "suspend", "halt", "freeze", "stop", "resume", "restore", "sever", "downgrade"})
+# What one state gives another, or keeps with it, and may cut: aid, arms, ties.
+STATE_TIES = frozenset({"aid", "assistance", "tie", "relation"})
+ARMS_TRADE = frozenset({"export", "sale", "shipment", "delivery", "transfer"})
+ARMS_WORDS = frozenset({"arms", "weapon", "military"})
+
+
+# Who acts for a state when it is not named: "the government severed ties".
+STATE_BODIES = frozenset({"government", "administration", "ministry", "cabinet", "state", "country"})
+
+
+def state_measure(token: Token) -> bool:
+    """ "the United States announced it would cut all military aid", "Germany suspended arms exports",
+    "the government severed diplomatic ties": what one state does to its dealings with another (a
+    pronoun is the state that announces it)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in CUTTING_VERBS:
+        return False
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ in {"ccomp", "xcomp"} and all(d.pos_ == "PRON" for d in doers):
+        doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if not any(d.ent_type_ == "GPE" or d.lemma_.lower() in STATE_BODIES for d in doers):
+        return False
+    for thing in _objects(token):
+        lemma = thing.lemma_.lower()
+        named = [c for c in thing.children if c.dep_ in {"amod", "compound", "nmod"}]
+        modifiers = {c.lemma_.lower() for c in named} | {c.lower_ for c in named}  # "arms" is lemmatised "arm"
+        if lemma in {"tie", "relation"} and not modifiers & {"diplomatic", "military", "economic", "trade"}:
+            continue  # "cut ties with his old club"
+        if lemma in STATE_TIES or (lemma in ARMS_TRADE and modifiers & ARMS_WORDS):
+            return True
+    return False

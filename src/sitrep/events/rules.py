@@ -180,6 +180,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Agreement", "agreement", confidence=0.6),
     _rule("Other", f"deployment {ARMED}", confidence=0.45),
     _rule("Other", "grave", confidence=0.45),  # a mass grave found: the trace of killings, told as news
+    _rule("Diplomatic event", "state_measure", confidence=0.55),  # a state cuts aid or arms sales to another
     _rule("Diplomatic event", "diplomacy", confidence=0.5),
     _rule("Headquarters or base established", "base", confidence=0.5),
     _rule("Change to group/activity", "defection", confidence=0.6),  # fighters who change sides (armed only)

@@ -153,8 +153,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
         return True  # "opened fire", "rocket fire", "this kid is on fire": no fire that burned anything
     if _names_a_case(token) or _in_dateline(token):
         return True
-    if token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}:  # "according to"
-        return True
+    if (token.dep_ == "prep" or token.pos_ in {"ADP", "SCONJ"}) and hit.cue != "claimed":  # "according to"
+        return True  # ("it was behind the attack" is a claim read off the parse)
     if hit.cue == "air" and hit.end - hit.start == 1 and _used_as_verb(token):
         return True  # "the minister droned on": aircraft are nouns
     if token.lemma_.lower() in CRITICISING_SENSES and token.pos_ == "VERB" and _done_to_people(token):

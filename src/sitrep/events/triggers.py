@@ -29,7 +29,7 @@ TRIGGER_CUES = frozenset({
     "protest", "chemical", "suicide", "air", "shelling", "ied", "grenade", "explosion", "clash", "harm",
     "abduction", "sexual", "arrest", "taken", "regained", "transfer", "disrupted", "agreement",
     "claimed", "natural", "accident", "diplomacy", "crime", "measure", "deployment", "base", "riot",
-    "gunfire", "property", "looted_arms", "defection", "grave", "aid_halted",
+    "gunfire", "property", "looted_arms", "defection", "grave", "aid_halted", "state_measure",
 })
 # fmt: on
 # Cues whose words are also speech cues and still the act: a crowd that "rallied against", a state that "condemned".
@@ -140,7 +140,8 @@ def _within_longer(hits: Sequence[CueHit]) -> set[CueHit]:
 
 
 def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
-    if hit.cue not in TRIGGER_CUES or token.pos_ not in TRIGGER_POS:
+    claimed_behind = hit.cue == "claimed" and token.lower_ == "behind"  # "the group said it was behind the attack"
+    if hit.cue not in TRIGGER_CUES or (token.pos_ not in TRIGGER_POS and not claimed_behind):
         return False
     weak = hit.end - hit.start == 1 and token.lower_ in WEAK_TRIGGERS  # "air strike" is no bare "strike"
     # "air": a state's "strikes"

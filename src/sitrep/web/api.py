@@ -25,6 +25,7 @@ from sitrep.corpus.records import Filter
 from sitrep.errors import InputError, NotFound, UsageError
 from sitrep.export import EXPORTERS
 from sitrep.export.rows import record_dict
+from sitrep.model import Modality
 from sitrep.service import collection
 from sitrep.service import exports as export_service
 from sitrep.service.analysis import Outcome, ingest
@@ -40,7 +41,6 @@ Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}", description="IS
 Limit = Annotated[int, Query(ge=1, le=500)]
 DocId = Annotated[int, FastApiPath(ge=1, le=cursor.MAX_INT)]
 Cursor = Annotated[str | None, Query(alias="cursor", description="The `next` value of the previous page.")]
-Modality = Literal["asserted", "denied", "hypothetical", "planned"]
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 

@@ -1,0 +1,108 @@
+"""The parties of diplomacy and of agreements: the states, international bodies and warring sides a clause
+names ("Turkey and Greece", the UN), counts ("the two countries", "both sides") or implies ("the warring
+parties"). "The mayor met residents of Vessa" has no parties to diplomacy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from sitrep.actors.matcher import ActorRef
+from sitrep.events.anchoring import ArticleFrame
+from sitrep.events.territory import WHERE_PREPS
+
+STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
+# fmt: off
+STATE_NOUNS = frozenset({
+    "country", "nation", "government", "state", "capital", "ally", "power", "superpower", "neighbour", "neighbor",
+    "president", "leader", "premier",
+})
+# fmt: on
+SEVERAL = frozenset({"two", "both", "three", "four", "five", "several"})
+# Words only dealings between states use; a minister or a president also meets their own opposition.
+# fmt: off
+DIPLOMACY_WORDS = frozenset({
+    "ambassador", "envoy", "embassy", "diplomat", "diplomatic", "treaty", "sanction", "summit", "bilateral",
+    "consulate", "foreign", "counterpart", "nato", "un", "delegation",
+})
+# fmt: on
+
+
+def states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> bool:
+    """Two states (or international organisations) deal with each other: two parties named in the
+    clause or counted ("the two countries"), or one with a word only diplomacy uses ("ambassador",
+    "treaty", "sanctions"). "The mayor met residents of Vessa" is no diplomacy."""
+    named = parties(actors, tokens, frame)
+    if len(named) >= 2 or any(_several_states(t) for t in tokens):
+        return True
+    words = {t.lemma_.lower() for t in tokens}
+    return bool(named) and bool(words & DIPLOMACY_WORDS)
+
+
+def parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> set[str]:
+    """The states and international bodies a clause names: countries, nationalities, state actors,
+    places resolved as countries or seats of government."""
+    # Read off the clause's own tokens: ``doc.ents`` or every place of the article per clause would
+    # make a long article quadratic.
+    parties = {
+        _entity_text(t).lower()
+        for t in tokens
+        if t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"} and not _where(t)
+    }
+    parties |= {ref.actor or ref.text for ref, _ in actors if ref.kind in STATE_KINDS}
+    parties |= {m.entry.actor for m in frame.actors.find(tokens) if m.entry.kind in STATE_KINDS and m.entry.actor}
+    places = frame.result.places
+    for t in tokens:
+        index = frame.place_at.get(t.i)
+        if index is not None and (places[index].precision == "country" or places[index].role == "actor"):
+            parties.add((places[index].name or places[index].text).lower())
+    return parties
+
+
+def _where(name: Token) -> bool:
+    """A place name that says where ("a meeting in Brussels"), not who: no party to diplomacy."""
+    head = name
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS
+
+
+def two_sides(token: Token) -> bool:
+    """ "both sides", "the two sides", "all sides", "the warring factions": the parties of a fight, counted
+    rather than named."""
+    lemma = token.lemma_.lower()
+    if lemma not in {"side", "faction", "party"}:
+        return False
+    counted = lemma != "party" and any(
+        c.dep_ in {"det", "nummod", "predet"} and c.lower_ in {"both", "two", "either", "all"} for c in token.children
+    )
+    return counted or any(c.lower_ == "warring" for c in token.children)
+
+
+# Blocs of states whose leaders or ministers meet: "leaders of the regional bloc", "ministers of the union".
+BLOCS = frozenset({"bloc", "union", "alliance", "league", "community", "nation", "country", "state", "member"})
+ENVOYS = frozenset({"leader", "minister", "head", "president", "envoy", "delegate"})
+
+
+def _several_states(token: Token) -> bool:
+    """ "the two countries", "both governments", "three nations", "leaders of the regional bloc": parties
+    counted, or the members of a bloc, not named."""
+    if token.tag_ != "NNS":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in ENVOYS and any(
+        o.lemma_.lower() in BLOCS for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+    ):
+        return True
+    if lemma not in STATE_NOUNS:
+        return False
+    return any(c.dep_ in {"nummod", "det", "predet"} and c.lower_ in SEVERAL for c in token.children)
+
+
+def _entity_text(first: Token) -> str:
+    """The text of the named entity that begins at ``first``."""
+    end = first.i + 1
+    while end < len(first.doc) and first.doc[end].ent_iob_ == "I":
+        end += 1
+    return first.doc[first.i : end].text
