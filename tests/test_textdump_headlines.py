@@ -193,3 +193,21 @@ def test_a_lead_above_the_storys_table_of_contents_stays_with_the_story() -> Non
     paragraphs = extract_textdump(page).paragraphs
     assert paragraphs[0] == lead and sections[1] in paragraphs and sections[-1] in paragraphs
     assert not any(line in paragraphs for line in contents)
+
+
+def test_a_standfirst_ending_in_a_full_stop_gives_way_to_the_headline_above_it() -> None:
+    """The standfirst repeats the story's words more than a teasing headline does; a headline seldom ends in a
+    full stop, so the line above a sentence-shaped standfirst is the title even when it scores lower."""
+    story = [
+        "Clickbait websites run thousands of servers around the clock to show advertising next to articles that "
+        "few readers finish, and the study counted the energy those servers and the readers' devices use.",
+        "The researchers estimate that the clickbait websites they measured emit as much CO2 in a year "
+        "as a small town, most of it from the advertising that loads with every page.",
+        "They suggest that advertisers stop paying for clicks and pay for time spent reading instead.",
+    ]
+    headline = "You will not believe how much CO2 this produces!"
+    standfirst = (
+        "A new study measures the CO2 that clickbait websites, their servers and their advertising emit in a year."
+    )
+    header = ["Environment", "", headline, "", standfirst, "", "Jane Doe, 12.12.22", "", "• EN", "• DE"]
+    assert extract_textdump(_page(header, story)).title == headline

@@ -453,10 +453,8 @@ def _says_it_was_behind(token: Token, actors: ActorTable) -> bool:
     if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.head.children):
         return False
     speakers = _subjects(token.head.head)
-    armed = any(
-        w.lemma_.lower() in measures.ARMED_GROUP_WORDS for s in speakers for w in s.subtree
-    )  # "the militant group"
-    return armed or bool(_kinds(speakers, actors) & NON_STATE_ARMED_KINDS)
+    named = bool(_kinds(speakers, actors) & NON_STATE_ARMED_KINDS)
+    return named or any(w.lemma_.lower() in measures.ARMED_GROUP_WORDS for s in speakers for w in s.subtree)
 
 
 RIOT_NOUNS = frozenset({"riot", "rioting", "unrest"})

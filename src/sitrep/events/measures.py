@@ -1,12 +1,12 @@
 """Measures and responses told with a verb and its object, which the lexicon's fixed phrases miss when words
-stand between the two ("lifted on Friday a day-old blockade"): the parse finds the verb and what it acts on.
+stand between the two ("lifted on Sunday its week-long blockade"): the parse finds the verb and what it acts on.
 
 - A change to a group's activity (ACLED): "banned all public gatherings", "two rebel factions merged", "the
   army lifted the blockade", "eased the emergency measures".
 - A state's measure toward another (a diplomatic event): "announced it would cut all military aid", "suspended
   arms exports to the kingdom", "severed diplomatic ties".
-- Aid halted by violence (ACLED's Other): "the aid group suspended its operations after its offices were
-  looted", "the World Food Programme halted deliveries after a convoy came under fire".
+- Aid halted by violence (ACLED's Other): "a medical charity suspended its work in the district after gunmen
+  raided its clinic", "the refugee agency pulled its staff out of the camp as shelling intensified".
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _bans_activity(token: Token) -> bool:
 
 
 def _lifts_measure(token: Token) -> bool:
-    """ "the army lifted Friday a day-old blockade", "eased emergency measures", "lifted the state of
+    """ "the navy lifted on Sunday its week-long blockade", "eased security measures", "lifted the state of
     emergency", "martial law was lifted": a measure of conflict ends or is eased."""
     if token.lemma_.lower() not in LIFTING_VERBS:
         return False
@@ -91,7 +91,7 @@ AID_WORDS = frozenset({
 })  # fmt: skip
 # The violence that made it stop, told in the same sentence.
 VIOLENCE_LEMMAS = frozenset({
-    "attack", "fighting", "fight", "fire", "gunfire", "violence", "clash", "shell", "shelling", "loot", "kill",
+    "attack", "fighting", "fight", "gunfire", "violence", "clash", "shell", "shelling", "loot", "kill",
     "threaten", "insecurity", "bomb", "ambush", "raid", "abduct", "kidnap",
 })  # fmt: skip
 

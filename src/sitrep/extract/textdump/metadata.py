@@ -203,9 +203,11 @@ def _find_title(
         return None
     best_score, best_i, best = max(scored)
     # A standfirst repeats the story's words even more than its headline does; the headline comes first.
+    # A standfirst that ends in a full stop gives way more readily: headlines seldom do.
+    ratio = o.sentence_first_ratio if best.endswith(".") else o.headline_first_ratio
     for score, i, text in sorted(scored, key=lambda x: x[1]):
         first = best_i - o.headline_first_window <= i < best_i and i not in captions
-        if first and score >= o.headline_first_ratio * best_score:
+        if first and score >= ratio * best_score and not text.endswith("."):
             best_score, best = score, text
             break
     return best if best_score >= o.title_min_score else None
@@ -284,7 +286,7 @@ def _mid_sentence(header: list[Unit], i: int, options: TextdumpOptions) -> bool:
 
 def _standfirst_follows(header: list[Unit], i: int, options: TextdumpOptions) -> bool:
     """The next line is a longer full sentence: a headline's standfirst (dek)."""
-    if i + 1 >= len(header) or header[i].text[-1] in ".!?":
+    if i + 1 >= len(header) or header[i].text[-1] == ".":  # a question or an exclamation may head a story
         return False
     nxt = header[i + 1]
     return len(nxt.words) >= options.standfirst_min_words and sentence_like(nxt) and not p.CAPTION.search(nxt.text)

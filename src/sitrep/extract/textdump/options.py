@@ -138,6 +138,7 @@ class TextdumpOptions:
     page_title_lines: int = 8  # first lines of a dump, where a text browser prints the page's <title>
     headline_first_window: int = 4  # lines above the best candidate searched for the headline over its standfirst
     headline_first_ratio: float = 0.75  # share of the best score such an earlier candidate needs
+    sentence_first_ratio: float = 0.5  # ... when the best candidate is a sentence ending in a full stop
     mid_sentence_min_words: int = 4  # words of the next line that finish a candidate's sentence
     crumb_label_max_words: int = 2  # a menu label (breadcrumb step) has at most this many words
     crumb_keep_words: int = 3  # stripping a flattened breadcrumb leaves at least this many words
