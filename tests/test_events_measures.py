@@ -92,3 +92,16 @@ def test_states_cutting_aid_claims_corridors_and_roads_blocked(
 )
 def test_the_leaders_of_a_bloc_are_parties_to_diplomacy(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arresting officers' office says nothing of whom they arrested: a burglar is no political arrest
+        ("Sheriff's deputies and police officers arrested a man for burglary in Ohio on Friday.", []),
+        ("Police officers arrested an opposition lawmaker at his home in Minsk on Monday.", ["Arrests"]),
+        ("A former army officer was arrested in Ankara on charges of plotting a coup.", ["Arrests"]),
+    ],
+)
+def test_who_made_an_arrest_does_not_make_it_political(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -4,6 +4,8 @@ ordinary law enforcement, which ACLED does not code."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 POLITICAL_ARREST_LEMMAS = frozenset(
@@ -95,3 +97,22 @@ def arrested_figure(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and political_word(verb.head):
         return True
     return any(_political_figure(c) for c in verb.children)
+
+
+def arresters(verb: Token) -> frozenset[int]:
+    """The words of who made the arrest ("Task force officers ... arrested 14", "detained by intelligence
+    agents"): their office says nothing of whom they arrested. Subjects are shared along conjoined verbs."""
+    node, doers = verb, []
+    for _ in range(3):
+        doers = [c for c in node.children if c.dep_ == "nsubj"]
+        if doers or node.dep_ != "conj":
+            break
+        node = node.head
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    return frozenset(t.i for d in doers for t in d.subtree)
+
+
+def political_besides_arresters(words: Iterable[Token], verbs: Iterable[Token]) -> bool:
+    """A political word among ``words`` that is not part of who made the arrests told by ``verbs``."""
+    doers = frozenset().union(*(arresters(v) for v in verbs))
+    return any(political_word(t) for t in words if t.i not in doers)

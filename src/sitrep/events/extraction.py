@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
 from sitrep.events import classifier, measures
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.arrests import arrested_figure, political_word
+from sitrep.events.arrests import arrested_figure, political_besides_arresters, political_word
 from sitrep.events.clause import clause_head, in_circumstance, modality
 from sitrep.events.domain import document_domain
 from sitrep.events.given import COUNT_NOUNS, in_passing, tally
@@ -493,7 +493,7 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
     an armed group that detains people is never ordinary law enforcement."""
     if any(role == "actor1" and ref.kind in ARMED_KINDS - {"police"} for ref, role in actors):
         return True
-    if POLITICAL_ARREST in typing.features or any(map(political_word, head.sent)):
+    if POLITICAL_ARREST in typing.features or political_besides_arresters(head.sent, [head]):
         return True
     # "... declared he was a leader of the plot. He was briefly detained.": a pronoun takes who it is from the
     # sentence before

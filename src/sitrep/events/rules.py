@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable, default_table
 from sitrep.events import constructions
-from sitrep.events.arrests import political_word
+from sitrep.events.arrests import political_besides_arresters
 from sitrep.events.background import SETTLING_CUES, settling_background, topic_tokens
 from sitrep.events.clause import (
     HYPOTHETICAL_MODIFIERS,
@@ -279,7 +279,8 @@ class RuleTyper:
             names.add(FIRED_ON)
         if any(t.lemma_.lower() in VICTIM_LEMMAS for t in tokens if t.i not in topic):
             names.add(VICTIMS)
-        if any(map(political_word, tokens)):
+        arrests = [doc[h.start : h.end].root for h in hits if h.cue == "arrest"]
+        if political_besides_arresters(tokens, arrests):  # "officers arrested 14": the arresters' office
             names.add(POLITICAL_ARREST)
         if any(h.cue == "clash" and doc[h.start].lemma_.lower() in WARFARE_LEMMAS for h in hits):
             names.add(WARFARE)
