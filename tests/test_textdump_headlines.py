@@ -211,3 +211,15 @@ def test_a_standfirst_ending_in_a_full_stop_gives_way_to_the_headline_above_it()
     )
     header = ["Environment", "", headline, "", standfirst, "", "Jane Doe, 12.12.22", "", "• EN", "• DE"]
     assert extract_textdump(_page(header, story)).title == headline
+
+
+def test_a_bare_comment_count_below_the_story_heads_the_comments() -> None:
+    """ "3 Comments" in the header is a link to them; the same count below the story's text heads the readers'
+    comments, which are no part of the story."""
+    comments = [
+        "Thank you for this piece. I wonder whether the council of Vessa will ever pay for the new canals, given "
+        "how long the farmers of the valley have already waited for them and how often they were promised.",
+    ]
+    page = _water_page(["5 Comments", *comments])
+    page = page.replace("By Ana Ruiz", "By Ana Ruiz\n\n3 Comments", 1)
+    assert extract_textdump(page).paragraphs == WATER_STORY

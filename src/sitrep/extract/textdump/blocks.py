@@ -231,8 +231,9 @@ def _runs(units: list[Unit], options: TextdumpOptions) -> list[_Run]:
             gap = seg_start - gap_start
             running -= options.gap_cost_linear * gap + options.gap_cost_quadratic * gap * gap
             gap_units = units[gap_start:seg_start]
-            if any(comments_heading(u, options) for u in gap_units):
-                if running > 0 and run_text >= options.comments_after_chars:
+            below_text = running > 0 and run_text >= options.comments_after_chars
+            if any(comments_heading(u, options, below_text) for u in gap_units):
+                if below_text:
                     break  # readers' comments begin below an article: nothing further down is the article
                 running = 0.0  # never join text across a comment heading
             elif any(p.RIGHTS_NOTICE.search(u.text) or p.PLACEHOLDER.search(u.text) for u in gap_units):

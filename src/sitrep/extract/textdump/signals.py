@@ -158,12 +158,13 @@ def story_header(gap: list[Unit], options: TextdumpOptions) -> bool:
     )
 
 
-def comments_heading(unit: Unit, options: TextdumpOptions) -> bool:
-    """A comment-section heading; a bare count ("3 Kommentare") is the link in the article header."""
+def comments_heading(unit: Unit, options: TextdumpOptions, below_text: bool = False) -> bool:
+    """A comment-section heading; a bare count ("3 Kommentare") is the link in the article header, unless it
+    stands below the article's text (``below_text``), where it heads the comments ("5 Comments")."""
     return bool(p.RESPONSES_TO.match(unit.text)) or (
         len(unit.words) <= options.comment_heading_max_words
         and bool(p.COMMENTS_HEADING.match(unit.text))
-        and not p.COUNT_ONLY.match(unit.text)
+        and (below_text or not p.COUNT_ONLY.match(unit.text))
     )
 
 
