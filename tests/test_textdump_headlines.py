@@ -157,6 +157,7 @@ def test_a_list_introduced_by_a_colon_and_numbered_notes_closing_the_story_are_i
     [
         "Your support helps us keep our reporting on the valley free for everyone to read.",
         "Ihr Beitrag hilft, unsere Berichterstattung weiter auszubauen und kostenlos zur Verfügung zu stellen.",
+        "If you want our independent journalism on the valley to go on, please think about a donation today.",
     ],
 )
 def test_an_appeal_for_the_readers_money_is_no_paragraph_of_the_story(appeal: str) -> None:

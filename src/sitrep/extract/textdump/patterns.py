@@ -144,7 +144,8 @@ SITE_NOTICE = re.compile(
     r"|\byour (?:support|contribution|donation) (?:helps|makes|keeps|allows)\b"
     r"|\bsupport (?:our|independent|quality) journalism\b|\bbecome a (?:member|supporter|patron)\b"
     r"|\bihr beitrag hilft\b|\bunterstützen sie (?:unseren|unsere|den) (?:unabhängigen )?(?:journalismus|arbeit)\b"
-    r"|\bsoutenez (?:notre|le) journalisme\b|\bapoya (?:nuestro|el) periodismo\b",
+    r"|\bsoutenez (?:notre|le) journalisme\b|\bapoya (?:nuestro|el) periodismo\b"
+    r"|\bour independent journalism\b|\bunser(?:en)? unabhängige[nr]? journalismus\b",
     re.IGNORECASE,
 )
 # An author's biography box after the story: "Jane Doe is a senior reporter at The Daily Post."
