@@ -224,3 +224,15 @@ def test_a_bare_comment_count_below_the_story_heads_the_comments() -> None:
     page = _water_page(["5 Comments", *comments])
     page = page.replace("By Ana Ruiz", "By Ana Ruiz\n\n3 Comments", 1)
     assert extract_textdump(page).paragraphs == WATER_STORY
+
+
+def test_a_box_of_related_stories_inside_the_story_is_cut_out() -> None:
+    """ "Related:" and the other stories' headlines under it (no full stop) sit between two paragraphs of the
+    story: the story goes on below the box."""
+    box = [
+        "Related:",
+        "Farmers of the valley say that the old canals lost half of their water: “We cannot wait any longer”",
+        "The council of Vessa and the development bank sign the loan for the new water pipes of the valley",
+    ]
+    page = _water_page([]).replace(WATER_STORY[1], "\n\n".join([*box, WATER_STORY[1]]), 1)
+    assert extract_textdump(page).paragraphs == WATER_STORY

@@ -146,7 +146,23 @@ def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -
     ]
     while len(kept) > 1 and p.AUTHOR_BIO.match(kept[-1].text):
         kept.pop()  # the author's biography box closing the story
-    return kept
+    return _without_link_boxes(units, spans, kept, options)
+
+
+def _without_link_boxes(units: list[Unit], spans: list[Span], kept: list[Unit], options: TextdumpOptions) -> list[Unit]:
+    """The story without a box of links to other stories inside it: a "Related:" or "Read also" label and the
+    headlines under it (up to a paragraph's length each, no full stop), up to the next paragraph."""
+    boxed: set[int] = set()
+    box = False
+    for unit in (u for a, b in spans for u in units[a:b]):
+        if p.SEE_ALSO.match(unit.text) or p.RELATED_BOX.match(unit.text):
+            box = True
+            continue
+        headline = len(unit.words) <= options.headline_max_words and not unit.text.rstrip("”\"'»").endswith(".")
+        box = box and (headline or unit.klass != "good")
+        if box:
+            boxed.add(id(unit))
+    return [u for u in kept if id(u) not in boxed]
 
 
 def _table_rows(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> set[int]:

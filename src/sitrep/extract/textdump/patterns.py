@@ -108,6 +108,12 @@ SEE_ALSO = re.compile(
     r"lesen sie auch|auch interessant|(?:à )?lire aussi|leggi anche|czytaj (?:też|także)|zobacz (?:też|także))\W*$",
     re.IGNORECASE,
 )
+# The label of a box of links to related stories: "Related:", "Relacionados", "Mehr zum Thema".
+RELATED_BOX = re.compile(
+    r"^(?:related(?: articles| stories| news)?|relacionad[oa]s|(?:noticias|artículos|notas) relacionad[oa]s|"
+    r"articles liés|mehr zum thema|artikel zum thema|powiązane)\W*$",
+    re.IGNORECASE,
+)
 # A bare count and a word ("3 Kommentare"): the comments link in an article's header.
 COUNT_ONLY = re.compile(r"^\d+\s+\w+\W*$")
 
