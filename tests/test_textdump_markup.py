@@ -22,6 +22,19 @@ def test_markdown_links_become_numbered_links_and_soft_breaks_join() -> None:
     assert "The council voted on Tuesday." in printed
 
 
+def test_a_quotation_wrapped_over_lines_is_one_paragraph_and_a_bare_mark_parts_two() -> None:
+    """html2text wraps a blockquote at 78 columns and marks every line: "> " starts a block, but the quoted
+    lines of one paragraph are one line of text, and a bare ">" between them ends the paragraph."""
+    quote = (
+        "The council of the valley has promised the new canals for a decade, and the farmers have waited "
+        "for them through three dry summers in a row."
+    )
+    wrapped = "\n".join(f"> {line}" for line in textwrap.wrap(quote, width=76))
+    text = f"{LINKS}\n\nFrom the invitation:\n\n{wrapped}\n>\n> The meeting starts at ten.\n"
+    lines = [line.strip() for line in unmark(text).splitlines()]
+    assert quote in lines and "The meeting starts at ten." in lines
+
+
 def test_markdown_hard_breaks_list_items_and_headings_stay_lines() -> None:
     text = f"{LINKS}\n\nBy Ana Ruiz  \nMarch 3, 2024\n\n## Related\n- one item\n- another item\n"
     lines = unmark(text).splitlines()

@@ -150,13 +150,17 @@ def _join_soft_breaks(text: str) -> str:
     (two trailing spaces, a trailing backslash) still ends the line.
     """
     out: list[str] = []
-    joinable = False
+    joinable = quoted = False
     for line in text.split("\n"):
-        if joinable and line.strip() and not _BLOCK_START.match(line):
+        quote = _QUOTE.match(line)
+        inner = line[quote.end() :] if quote else line  # a quotation's lines are one paragraph too ("> ...")
+        same_block = (quote is not None) == quoted
+        if joinable and same_block and inner.strip() and not _BLOCK_START.match(inner):
             previous = out[-1].rstrip()
             in_url = previous.rfind("](") > previous.rfind(")")  # a URL is broken without a space
-            out[-1] = f"{previous}{'' if in_url else ' '}{line.strip()}"
+            out[-1] = f"{previous}{'' if in_url else ' '}{inner.strip()}"
         else:
             out.append(line)
-        joinable = bool(line.strip()) and not line.endswith(("  ", "\\"))
+        joinable = bool(inner.strip()) and not line.endswith(("  ", "\\"))
+        quoted = quote is not None
     return "\n".join(out)
