@@ -69,9 +69,13 @@ def stems(words: set[str], length: int) -> set[str]:
 DASHES = frozenset("-–—")
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
 def _clean(line: str) -> tuple[str, int]:
-    """The line without text-browser marks, and the number of links it held."""
-    line = line.replace(WIDTH_FILLER, "")
+    """The line without text-browser marks or soft hyphens (a browser's copy keeps the invisible hyphens of a
+    page's "Mit-tel-al-ter"), and the number of links it held."""
+    line = line.replace(WIDTH_FILLER, "").replace(SOFT_HYPHEN, "")
     links = len(p.LINK_MARK.findall(line))
     line = p.LINK_MARK.sub("", line)
     line = p.BROWSER_MARKS.sub(" ", line)
