@@ -118,13 +118,3 @@ def test_a_link_around_a_teaser_card_is_a_line_of_its_own() -> None:
     assert lines == [f"[0]Teaser {n} about the harbour works" for n in range(3)]
     found = extract_textdump(f"{MENU}\n# A Cold Goodbye for Vessa\n\n{STORY}\n\n{cards}\n\n{MENU}")
     assert not any("Teaser" in p for p in found.paragraphs)
-
-
-def test_soft_hyphens_a_browser_copy_keeps_are_not_text() -> None:
-    """A page hyphenated with soft hyphens (U+00AD) shows none of them; a browser's copy keeps them all."""
-    hyphenated = "Die Win\u00adzer im Tal ern\u00adten die Trau\u00adben in die\u00adsem Jahr frü\u00adher als sonst."
-    menu = "\n".join(["Startseite", "Weine", "Regionen", "Kontakt", "Suche", "Anmelden"])
-    second = "Der Re\u00adgen im Au\u00adgust hat den Reb\u00adstö\u00adcken an den Hän\u00adgen gut getan."
-    dump = extract_textdump(f"{menu}\n\n{hyphenated}\n\n{second}\n")
-    assert "Der Regen im August hat den Rebstöcken an den Hängen gut getan." in dump.paragraphs
-    assert not any("\u00ad" in text for text in [*dump.paragraphs, dump.title or ""])

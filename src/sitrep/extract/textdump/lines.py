@@ -255,8 +255,10 @@ def split_units(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> list[U
         measure = len
         width = _wrap_width(shown, options, measure)
     columns = _column_widths(shown, options, measure)
-    if columns:  # the page's own lines, apart from its table's columns
-        margin = [line for line in shown if _indent(line) < options.column_min_indent]
+    if columns:  # the page's own lines, apart from its table's columns and the rows that print two cells
+        margin = [
+            line for line in shown if _indent(line) < options.column_min_indent and not p.TWO_CELLS.search(line.strip())
+        ]
         width = _wrap_width(margin, options, measure) or width
     # Repaired line by line: the wrap was measured on the garbled line, as the tool printed it.
     garbled = double_decoded(text)

@@ -46,6 +46,8 @@ REFERENCES = re.compile(r"^\s*(?:References|Visible links:?|Hidden links:?)\s*$"
 REFERENCE_ITEM = re.compile(r"^\s*(?:\d+\.\s+\S.*|(?:https?|ftp|file|mailto|javascript|tel|data):\S*)$")
 # A run no wrapping can break (a URL, a long identifier): the line it is on says nothing of the wrap width.
 UNBREAKABLE = re.compile(r"\S{41,}")
+# A table row printed with two cells side by side: a gap of several spaces inside the line.
+TWO_CELLS = re.compile(r"\S {3,}\S")
 
 
 # --- words and sentences ------------------------------------------------------------------------------------------
