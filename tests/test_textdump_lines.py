@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import textwrap
 
+from sitrep.extract import detect_kind
 from sitrep.extract.textdump.lines import split_units
 from sitrep.extract.textdump.pipeline import extract_textdump
+from sitrep.sources import Origin, RawDoc
 
 
 def test_soft_hyphens_a_browser_copy_keeps_are_not_text() -> None:
@@ -42,3 +44,22 @@ def test_rows_printing_two_cells_side_by_side_do_not_hide_the_pages_own_wrap() -
         lines += [*textwrap.wrap(paragraph, 79), ""]
     units = [unit.text for unit in split_units("\n".join(lines))]
     assert all(paragraph in units for paragraph in story)
+
+
+def test_a_copy_with_many_menus_is_a_flattened_page_whatever_stands_above_them() -> None:
+    """A browser's copy of a blog whose first lines are a server's warnings (no furniture above the text)
+    still shows its menus: many runs of short lines between the prose are a sign of their own."""
+    warning = (
+        "Strict Standards: Redefining already defined constructor for class db in /www/htdocs/includes/db.php "
+        "on line 56"
+    )
+    post = (
+        "We spent a week in the old town by the sea and walked every morning along the harbour, where the "
+        "fishing boats come in before the markets open and the cafés put out their first tables."
+    )
+    menus = [[f"{word} {n}" for word in ("Travel", "Food", "Beaches", "Museums")] for n in range(6)]
+    lines = [warning, warning.replace("56", "57")]
+    for n, menu in enumerate(menus):
+        lines += [*menu, post.replace("week", f"week {n}")]
+    text = "\n".join(lines)
+    assert detect_kind(RawDoc(Origin("copy.txt"), text.encode()), text).kind == "textdump"

@@ -38,6 +38,7 @@ MIN_SHORT_LINES = 10  # furniture lines a page shows at least ...
 MIN_SHORT_SHARE = 0.15  # ... making up at least this share of its lines
 MENU_RUN = 4  # short lines in a row that are a menu
 MIN_MENUS = 2
+MANY_MENUS = 5  # ... and beside many short lines, this many runs are a sign of their own
 HEAD_FURNITURE = 6  # short lines above the first prose line (a headline, byline and date are three)
 FOOT_FURNITURE = 4  # short lines below the last prose line
 MIN_REPEATED = 3  # distinct short lines printed more than once
@@ -81,9 +82,12 @@ def furniture_signs(text: str) -> list[str]:
         return []
     short = [line for line in lines if _is_short(line)]
     signs: list[str] = []
+    menus = _menu_runs(lines)
     if len(short) >= MIN_SHORT_LINES and len(short) >= MIN_SHORT_SHARE * len(lines):
         signs.append("many short lines")
-    elif _menu_runs(lines) >= MIN_MENUS:
+        if menus >= MANY_MENUS:  # short lines in many separate runs: menus, not one article's list
+            signs.append("menus")
+    elif menus >= MIN_MENUS:
         signs.append("menus")
     prose = [i for i, line in enumerate(lines) if len(line.split()) >= PROSE_MIN_WORDS]
     if prose and sum(map(_is_short, lines[: prose[0]])) >= HEAD_FURNITURE:
