@@ -101,7 +101,7 @@ def arrested_figure(verb: Token) -> bool:
 
 def arresters(verb: Token) -> frozenset[int]:
     """The words of who made the arrest ("Task force officers ... arrested 14", "detained by intelligence
-    agents"): their office says nothing of whom they arrested. Subjects are shared along conjoined verbs."""
+    agents"). Subjects are shared along conjoined verbs."""
     node, doers = verb, []
     for _ in range(3):
         doers = [c for c in node.children if c.dep_ == "nsubj"]
@@ -112,7 +112,12 @@ def arresters(verb: Token) -> frozenset[int]:
     return frozenset(t.i for d in doers for t in d.subtree)
 
 
+# The rank of whoever makes an arrest ("police officers arrested a burglar"): it says nothing of the arrest. The
+# unit does: "anti-terror police", "intelligence officers".
+ARRESTING_RANKS = frozenset({"officer", "official", "commander", "leader", "general", "soldier"})
+
+
 def political_besides_arresters(words: Iterable[Token], verbs: Iterable[Token]) -> bool:
-    """A political word among ``words`` that is not part of who made the arrests told by ``verbs``."""
+    """A political word among ``words``, not counting the rank of who made the arrests told by ``verbs``."""
     doers = frozenset().union(*(arresters(v) for v in verbs))
-    return any(political_word(t) for t in words if t.i not in doers)
+    return any(political_word(t) for t in words if t.i not in doers or t.lemma_.lower() not in ARRESTING_RANKS)

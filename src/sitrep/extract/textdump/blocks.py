@@ -158,7 +158,7 @@ def _without_link_boxes(units: list[Unit], spans: list[Span], kept: list[Unit], 
         if p.SEE_ALSO.match(unit.text) or p.RELATED_BOX.match(unit.text):
             box = True
             continue
-        headline = len(unit.words) <= options.headline_max_words and not unit.text.rstrip("”\"'»").endswith(".")
+        headline = len(unit.words) <= options.headline_max_words and not _FULL_STOP.search(unit.text)
         box = box and (headline or unit.klass != "good")
         if box:
             boxed.add(id(unit))
