@@ -39,8 +39,10 @@ def test_measures_lifted_and_armed_groups_merged(pipeline: Pipeline, text: str, 
             "The refugee agency pulled its staff out of the camp as shelling intensified.",
             ["Other", "Shelling/artillery/missile attack"],
         ),
-        # ... not a break for the holidays
+        # ... not a break for the holidays, nor a blaze; gunfire is violence ("came under fire")
         ("The charity halted deliveries over the holidays to give its volunteers a rest.", []),
+        ("The agency suspended its work at the warehouse after a fire on Sunday.", []),
+        ("The refugee agency suspended its work in the valley after its convoy came under fire.", ["Other"]),
     ],
 )
 def test_aid_halted_by_violence_is_news(pipeline: Pipeline, text: str, expected: list[str]) -> None:

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from sitrep.events.clause import subjects
+
 POLITICAL_ARREST_LEMMAS = frozenset(
     {
         "protester",
@@ -102,12 +104,7 @@ def arrested_figure(verb: Token) -> bool:
 def arresters(verb: Token) -> frozenset[int]:
     """The words of who made the arrest ("Task force officers ... arrested 14", "detained by intelligence
     agents"). Subjects are shared along conjoined verbs."""
-    node, doers = verb, []
-    for _ in range(3):
-        doers = [c for c in node.children if c.dep_ == "nsubj"]
-        if doers or node.dep_ != "conj":
-            break
-        node = node.head
+    doers = [s for s in subjects(verb) if s.dep_ == "nsubj"]
     doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
     return frozenset(t.i for d in doers for t in d.subtree)
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
-from sitrep.events import classifier, measures
+from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.arrests import arrested_figure, political_besides_arresters, political_word
 from sitrep.events.clause import clause_head, in_circumstance, modality
@@ -324,8 +324,9 @@ def _event(
         if not any(h.cue == "crime" for h in typer.lexicon.hits(list(head.sent))):
             return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
         sub_type = "Organised crime"  # "arrested 20 in a manhunt for heroin smugglers": a raid on a crime ring
-    state_measure = any(h.cue == "state_measure" for h in group.hits)  # its doer is a state, read off the parse
-    if sub_type == "Diplomatic event" and not state_measure and not states_act(actors, tokens, frame):
+    # a state cutting aid or arms sales to another: its doer is a state, read off the parse
+    cut_by_a_state = any(h.cue == "state_measure" and h.start == trigger.start for h in group.hits)
+    if sub_type == "Diplomatic event" and not cut_by_a_state and not states_act(actors, tokens, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     deed = sub_type  # what was done, or tried: a claimed attempt is a claim made
     claimable = type_of(sub_type) in ATTACK_TYPES and sub_type not in TERRITORY
@@ -343,7 +344,9 @@ def _event(
         actors=[to_event_actor(ref, role) for ref, role in acled_roles(actors)],
         place=place,
         when=frame.when(trigger.root, attribution, dct),
-        modality=_state_decision(trigger.root, modality(trigger.root, stops, attempt_is_deed=violent_deed(deed))),
+        modality=_state_decision(
+            trigger.root, modality(trigger.root, stops, attempt_is_deed=violent_deed(deed)), cut_by_a_state
+        ),
         asserted_by=frame.attribution_of(trigger.start_char),
         evidence=Evidence(start=start, end=end),
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
@@ -465,11 +468,11 @@ def _claimed_by_its_doer(actors: Sequence[tuple[ActorRef, str]], attribution: in
 ANNOUNCING = frozenset({"announce", "say", "declare", "decide"})
 
 
-def _state_decision(trigger: Token, told: Modality) -> Modality:
+def _state_decision(trigger: Token, told: Modality, cut_by_a_state: bool) -> Modality:
     """ "the United States announced it would cut all military aid": a state's decision to cut its aid or arms
     sales is the diplomatic act, made when announced (an announced attack has still not happened)."""
     decided = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in ANNOUNCING
-    if told == "hypothetical" and decided and measures.state_measure(trigger):
+    if told == "hypothetical" and decided and cut_by_a_state:
         return "asserted"
     return told
 

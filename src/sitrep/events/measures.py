@@ -42,6 +42,15 @@ def changes_activity(token: Token, actors: ActorTable) -> bool:
     return _bans_activity(token) or _lifts_measure(token) or _armed_groups_merge(token, actors)
 
 
+def _doers(verb: Token) -> list[Token]:
+    """The verb's subjects; in what someone says or decides they did, a pronoun (or no subject at all) is the
+    one who says it: "the factions said they had merged", "Norway decided to suspend arms exports"."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ in {"ccomp", "xcomp"} and all(d.pos_ == "PRON" for d in doers):
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return doers
+
+
 def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
 
@@ -71,9 +80,7 @@ def _armed_groups_merge(token: Token, actors: ActorTable) -> bool:
     armed groups change what they are (a pronoun merging is the group that says so)."""
     if token.lemma_.lower() not in MERGING_VERBS:
         return False
-    doers = [c for c in token.children if c.dep_ == "nsubj"]
-    if token.dep_ == "ccomp" and doers and all(d.pos_ == "PRON" for d in doers):
-        doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+    doers = _doers(token)
     kinds = {m.entry.kind for d in doers for m in actors.find(phrase(d))}
     return bool(kinds & NON_STATE_ARMED_KINDS) or any(d.lemma_.lower() in ARMED_GROUP_WORDS for d in doers)
 
@@ -108,7 +115,12 @@ def aid_halted(token: Token) -> bool:
     doers = [w for c in token.children if c.dep_ == "nsubj" for w in c.subtree]
     if not any(w.lower_ in AID_WORDS or w.lemma_.lower() in AID_WORDS for w in doers):
         return False
-    return any(t.lemma_.lower() in VIOLENCE_LEMMAS for t in token.sent)
+    return any(t.lemma_.lower() in VIOLENCE_LEMMAS or _gunfire(t) for t in token.sent)
+
+
+def _gunfire(token: Token) -> bool:
+    """ "came under fire", "opened fire": gunfire, where a fire alone may be a blaze."""
+    return token.lemma_.lower() == "fire" and (token.head.lower_ == "under" or token.head.lemma_.lower() == "open")
 
 
 CUTTING_VERBS = frozenset({"cut", "suspend", "halt", "freeze", "stop", "resume", "restore", "sever", "downgrade"})
@@ -128,9 +140,7 @@ def state_measure(token: Token) -> bool:
     pronoun is the state that announces it)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in CUTTING_VERBS:
         return False
-    doers = [c for c in token.children if c.dep_ == "nsubj"]
-    if token.dep_ in {"ccomp", "xcomp"} and all(d.pos_ == "PRON" for d in doers):
-        doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+    doers = _doers(token)
     if not any(d.ent_type_ == "GPE" or d.lemma_.lower() in STATE_BODIES for d in doers):
         return False
     for thing in _objects(token):
