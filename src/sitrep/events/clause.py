@@ -48,6 +48,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PRESUPPOSING = frozenset({"after", "following", "since", "amid", "despite", "during", "because"})
 # "When a citizen is arrested abroad, the embassy is told": a rule about any time, not one event.
 GENERIC_MARKS = frozenset({"when", "whenever", "once"})
+# "Anyone who fights with their family", "whoever attacks a journalist": anybody at all, not one doer.
+FREE_CHOICE = frozenset({"anybody", "anyone", "whoever", "whomever"})
 # "until the truce ends", "before the offensive begins": in the present tense, not yet happened.
 FUTURE_MARKS = frozenset({"until", "till", "before"})
 # "Militants sometimes throw grenades at cars": a habit, not one event (in the simple present).
@@ -280,7 +282,18 @@ def _generic(verb: Token, children: list[Token]) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in children) and not _dated(children):
         return True  # "soldiers routinely beat up detainees": a habit in any tense, unless dated ("last week")
     marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS for c in children)
-    return (marked or _not_yet(verb, children) or _every(children)) and _present(verb, children)
+    anybody = _free_choice_subject(verb, children)
+    return (marked or anybody or _not_yet(verb, children) or _every(children)) and _present(verb, children)
+
+
+def _free_choice_subject(verb: Token, children: list[Token]) -> bool:
+    """The doer is anybody at all: "anyone who is fighting with their family", "whoever attacks them"."""
+    for subject in (c for c in children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.lower_ in FREE_CHOICE:
+            return True
+        if verb.dep_ == "relcl" and subject.tag_ in {"WP", "WDT"} and verb.head.lower_ in FREE_CHOICE:
+            return True
+    return False
 
 
 def _dated(children: list[Token]) -> bool:

@@ -63,7 +63,7 @@ def figurative_disaster(token: Token) -> bool:
         t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
     ):
         return True
-    if _mere_weather(token):
+    if _mere_weather(token) or _kind_of_preparation(token):
         return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
 
@@ -83,6 +83,26 @@ def _mere_weather(token: Token) -> bool:
     if token.lemma_.lower() not in WEATHER_LEMMAS or acting:
         return False  # "the mob stormed the building", "protesters storm parliament": read by the crowd's cues
     return not any(t.lemma_.lower() in HARM_DONE for t in token.sent)
+
+
+# What is made ready for any disaster of a kind: "hurricane evacuation routes", "during flood evacuations".
+PREPARATIONS = frozenset({
+    "evacuation", "drill", "preparedness", "plan", "planning", "route", "shelter", "insurance", "defence",
+    "defense", "barrier", "kit", "zone", "risk", "season", "readiness", "exercise", "code", "standard",
+})  # fmt: skip
+
+
+def _kind_of_preparation(token: Token) -> bool:
+    """ "especially during hurricane evacuations", "earthquake drills": a disaster word that names the kind
+    of a bare plural preparation speaks of any such disaster, not of one that happened."""
+    if token.dep_ != "compound":
+        return False
+    head = token.head
+    while head.dep_ == "compound":
+        head = head.head
+    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
+    preparation = any(t.lemma_.lower() in PREPARATIONS for t in (token.head, head))
+    return preparation and head.tag_ == "NNS" and bare
 
 
 def _abstract(noun: Token) -> bool:

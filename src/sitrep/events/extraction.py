@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.arrests import arrested_figure, political_besides_arresters, political_word
+from sitrep.events.arrests import arrested_figure, political_besides_arresters, told_before
 from sitrep.events.clause import clause_head, in_circumstance, modality
 from sitrep.events.domain import document_domain
 from sitrep.events.given import COUNT_NOUNS, in_passing, tally
@@ -35,6 +35,7 @@ from sitrep.events.rules import (
     BELLIGERENT,
     POLITICAL_ARREST,
     POLITICAL_HARM,
+    RAIDS,
     STATE_FORCES,
     TWO_ARMED,
     VICTIMS,
@@ -245,8 +246,10 @@ def _event(
     # ... and so are the words of its toll ("shot dead two and injured five protesters"); a claim's toll is
     # the claimed attack's ("claimed the bombing ..., killing two officers")
     claim = any(hit.cue == "claimed" for hit in group.hits)
-    tolls = [] if claim else [t for c in head.children if tells_the_toll(c) for t in clause_tokens(c)]
-    words = sorted({*clause_tokens(head), *tolls, *(frame.doc[i] for i in own)}, key=lambda t: t.i)
+    own_words = clause_tokens(head)
+    tolled = [c for w in own_words for c in w.children if (w.i == head.i or c.dep_ == "relcl") and tells_the_toll(c)]
+    tolls = [] if claim else [t for c in tolled for t in clause_tokens(c)]
+    words = sorted({*own_words, *tolls, *(frame.doc[i] for i in own)}, key=lambda t: t.i)
     tokens = [t for t in words if t.i not in inert]
     first = frame.doc[group.hits[0].start]
     attribution = frame.attribution_of(first.idx)
@@ -289,9 +292,9 @@ def _event(
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
     grounded = grounded or VICTIMS in typing.features  # "the attack left four villagers dead": conflict's victims
     if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
-        grounded = grounded or arrested_figure(trigger.root)
+        grounded = grounded or arrested_figure(trigger.root) or told_before(trigger.root)
     if typing.type == "Battles":  # "both sides exchanged fire": the two parties of a battle, counted
-        grounded = grounded or any(two_sides(t) for t in tokens)
+        grounded = grounded or any(two_sides(t) for t in tokens) or bool(tolls)  # "... that left four dead"
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
         grounded = grounded or bool(parties(actors, tokens, frame)) or any(two_sides(t) for t in head.sent)
     # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
@@ -308,6 +311,10 @@ def _event(
         mob = mob or trigger.root.lemma_.lower() in CROWD_LOOTING
     if started_by_armed_only and typing.sub_type in ARMED_ONLY_TYPES and ARMED not in typing.features and not mob:
         return None
+    moved = all(h.cue == "deployment" for h in group.hits)  # (a checkpoint the police set up is a base)
+    routine = moved or trigger.root.lemma_.lower() == "surrender"
+    if routine and sub_type in ARMED_ONLY_TYPES and _police_are_the_only_force(typer, tokens):
+        return None  # "police stepped up patrols", "the suspect surrendered to police": law enforcement's routine
     if mob:  # "villagers beat and killed a man accused of theft", "villagers clashed with police", "a group of
         # youths torched a home": a crowd's violence, with or without a mob word
         sub_type = "Mob violence"
@@ -320,7 +327,9 @@ def _event(
         sub_type = context.sub_type
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
         return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them
-    if typing.sub_type == "Arrests" and not _political_arrest(typing, head, actors):
+    if sub_type == "Attack" and trigger.root.lemma_.lower() in RAIDS and _police_only(actors):
+        sub_type = "Arrests"  # "a SWAT team raided the home of a suspect": a search for an arrest, no attack
+    if sub_type == "Arrests" and not _political_arrest(typing, head, actors):
         if not any(h.cue == "crime" for h in typer.lexicon.hits(list(head.sent))):
             return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
         sub_type = "Organised crime"  # "arrested 20 in a manhunt for heroin smugglers": a raid on a crime ring
@@ -414,6 +423,9 @@ def _crowd_acts(noun: Token) -> bool:
         return any(c.dep_ == "nsubj" for c in verb.children)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "small groups of protesters"
         noun = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "his speech was interrupted by a protester"
+        verb = noun.head.head
+        return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
     return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.tag_ in {"VBD", "VBZ", "VBP"}
 
 
@@ -498,11 +510,18 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
         return True
     if POLITICAL_ARREST in typing.features or political_besides_arresters(head.sent, [head]):
         return True
-    # "... declared he was a leader of the plot. He was briefly detained.": a pronoun takes who it is from the
-    # sentence before
-    told_before = any(c.dep_ in {"nsubjpass", "dobj"} and c.tag_ == "PRP" for c in head.children)
-    before = head.sent.start - 1
-    return told_before and before >= 0 and any(map(political_word, head.doc[before].sent))
+    return told_before(head)
+
+
+def _police_only(actors: Sequence[tuple[ActorRef, str]]) -> bool:
+    doers = [ref.kind for ref, role in actors if role == "actor1"]
+    return bool(doers) and all(kind == "police" for kind in doers)
+
+
+def _police_are_the_only_force(typer: RuleTyper, words: Sequence[Token]) -> bool:
+    """The clause names the police and no other armed force ("surrendered to police")."""
+    forces = [m.entry.kind for m in typer.actors.find(list(words)) if m.entry.kind in ARMED_KINDS]
+    return bool(forces) and all(kind == "police" for kind in forces)
 
 
 def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:

@@ -24,6 +24,7 @@ TOPIC_TAKING_VERBS = frozenset({
     "complain", "sue", "blame", "accuse", "rebuke", "welcome", "investigate", "indict", "prosecute",
     "rescue", "remember", "commemorate", "mark", "estimate", "prompt", "highlight", "recall", "mourn",
     "compensate", "probe", "study", "discuss", "debate", "depict", "portray", "dramatize", "dramatise", "reenact",
+    "charge", "convict", "sentence", "acquit", "arraign", "plead",
 })
 TOPIC_TAKING_NOUNS = frozenset({
     "proposal", "threat", "risk", "image", "reminder", "anniversary", "memorial", "investigation", "inquiry",
@@ -32,6 +33,9 @@ TOPIC_TAKING_NOUNS = frozenset({
     "clip", "video", "photo", "photograph", "footage", "picture", "outrage", "anger", "fury", "condemnation",
     "evidence", "speculation", "memory", "condolence", "sympathy", "tribute", "commemoration",
 })
+# The time or place of an event already known: "on the day of the murder", "at the site of the attack"
+# (but "a second night of protests" is the protests).
+WHEN_AND_WHERE_OF = frozenset({"day", "night", "time", "date", "moment", "hour", "site", "scene"})
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
 JUDGING_VERBS = frozenset({"rule", "deem", "declare", "clear", "classify", "label", "justify", "term"})
@@ -103,6 +107,8 @@ def in_passing(trigger: Token) -> bool:
         node = node.head
         topics = TOPIC_TAKING_VERBS if node.pos_ == "VERB" else TOPIC_TAKING_NOUNS
         if node.lemma_.lower() in topics:
+            return True
+        if node.lemma_.lower() in WHEN_AND_WHERE_OF and _definite(node) and not _modified(node):
             return True
         if kind_of_wrong and node.pos_ == "VERB" and node.lemma_.lower() in OPPOSING_VERBS:
             return True  # "battling sexual harassment", "to combat trafficking"
@@ -227,6 +233,11 @@ def _names_long_span(tokens: Iterable[Token]) -> bool:
         if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100:
             return True
     return False
+
+
+def _modified(noun: Token) -> bool:
+    """ "the second night", "the same day": a modifier that counts or compares."""
+    return any(c.dep_ in {"amod", "nummod", "compound"} for c in noun.children)
 
 
 def _definite(noun: Token) -> bool:

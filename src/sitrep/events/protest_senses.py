@@ -18,7 +18,7 @@ LODGING_VERBS = frozenset({"lodge", "file", "register", "raise", "send", "delive
 
 
 # Who holds a campaign rally: "the senator held a rally in Ohio" (supporters holding one protest).
-POLITICIANS = frozenset(
+OFFICE_HOLDERS = frozenset(
     {
         "senator",
         "candidate",
@@ -40,11 +40,44 @@ POLITICIANS = frozenset(
 RALLY_HOSTING = frozenset({"hold", "stage", "host", "address", "headline", "throw"})
 
 
+def a_politician(word: Token) -> bool:
+    """A person the text names, or one named by a political office: one person, not a crowd."""
+    return (word.ent_type_ == "PERSON" and word.pos_ == "PROPN") or word.lemma_.lower() in OFFICE_HOLDERS
+
+
 def _a_politicians_rally(rally: Token) -> bool:
-    if rally.dep_ != "dobj" or rally.head.lemma_.lower() not in RALLY_HOSTING:
+    """ "the senator held a rally in Ohio", "a Kelvane rally", "Kelvane's rallies", and the rally a politician
+    speaks at: "at a rally in Ohio, the governor said ...", "bashing his rival during a rally"."""
+    if any(c.dep_ in {"poss", "compound"} and a_politician(c) for c in rally.children):
+        return True
+    if rally.dep_ == "dobj" and rally.head.lemma_.lower() in RALLY_HOSTING:
+        return any(map(a_politician, subjects(rally.head)))
+    if rally.dep_ == "pobj" and rally.head.lower_ in {"at", "during"}:
+        verb = next((a for a in rally.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return verb is not None and any(map(a_politician, _speakers(verb)))
+    return False
+
+
+def _speakers(verb: Token) -> list[Token]:
+    """Who does ``verb``, or, for a participle with no subject of its own ("Speaking at a rally, the
+    governor said", "walked on stage, chanting"), who does the verb it hangs from."""
+    found = subjects(verb)
+    if not found and verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VBN"}:
+        found = subjects(verb.head)
+    return found
+
+
+# Acts of a demonstration that one person does in words: "the senator protested the ruling", "Kelvane
+# walked onto the stage, chanting his own name".
+ONE_PERSONS_PROTEST = frozenset({"protest", "chant"})
+
+
+def one_persons_objection(token: Token) -> bool:
+    """The protest verb's doers are politicians or named people, one by one: an objection, no crowd."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ONE_PERSONS_PROTEST:
         return False
-    hosts = subjects(rally.head)
-    return any(h.ent_type_ == "PERSON" or h.lemma_.lower() in POLITICIANS for h in hosts)
+    doers = _speakers(token)
+    return bool(doers) and all(map(a_politician, doers))
 
 
 # "rallied behind the governor", "rallied around the flag": support given, not a crowd in the street.
@@ -53,9 +86,11 @@ ALLEGIANCE_PREPS = frozenset({"behind", "around", "round"})
 
 def not_a_demonstration(token: Token) -> bool:
     """ "a campaign rally", "canceled the visit in protest", "lodged a formal protest", "rallied behind the
-    governor"."""
+    governor", "the senator protested the ruling"."""
     if token.pos_ == "VERB" and token.lemma_.lower() == "rally":
         return any(c.dep_ == "prep" and c.lower_ in ALLEGIANCE_PREPS for c in token.children)
+    if one_persons_objection(token):
+        return True
     if token.pos_ != "NOUN":
         return False
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}

@@ -21,7 +21,7 @@ from sitrep.events.clause import subjects
 from sitrep.events.disaster_senses import figurative_disaster
 from sitrep.events.language import is_english
 from sitrep.events.lexicon import CueHit
-from sitrep.events.protest_senses import not_a_demonstration
+from sitrep.events.protest_senses import OFFICE_HOLDERS, a_politician, not_a_demonstration
 from sitrep.events.rules import WEAPON_CUES, accidental_fire
 from sitrep.events.territory import PLACE_ENTS, TERRITORIAL_CUES, place_named_before
 from sitrep.events.things import (
@@ -194,10 +194,9 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
 # Office-holders and bodies whose fights are political (when no weapon or armed force is in the sentence).
-POLITICIANS = frozenset({
-    "lawmaker", "legislator", "senator", "congressman", "congresswoman", "mp", "politician", "minister",
-    "candidate", "delegate", "party", "parliament", "congress", "senate", "committee", "democrat", "republican",
-    "councillor", "councilor", "council", "cabinet", "coalition", "faction", "campaign",
+POLITICIANS = OFFICE_HOLDERS | frozenset({
+    "legislator", "mp", "delegate", "party", "parliament", "congress", "senate", "committee", "democrat",
+    "republican", "councillor", "councilor", "council", "cabinet", "coalition", "faction", "campaign",
 })  # fmt: skip
 # What police dismantle or neutralise that is a group, not a weapon.
 ORGANISATIONS = frozenset({
@@ -223,11 +222,37 @@ def _not_a_weapon(thing: Token, verb: Token) -> bool:
 
 
 def _politicians_quarrel(token: Token) -> bool:
-    """The fighters are politicians (the caller checks that nothing armed is in the sentence): "lawmakers
-    battled into the night"."""
-    verb = token if token.pos_ in {"VERB", "AUX"} else None
-    doers = subjects(verb) if verb is not None else []
-    return bool(doers) and all(d.lemma_.lower() in POLITICIANS for d in doers)
+    """A fighter is a politician, a named person or a fire crew (the caller checks that nothing armed is
+    in the sentence): "lawmakers battled into the night", "Cruz was battling with Rubio for second place",
+    "the battle between the two senators", "delegate battles", "firefighters battled the blaze". Armed
+    sides are groups, not persons."""
+    return any(map(_not_an_armed_side, _fighters(token)))
+
+
+def _fighters(token: Token) -> list[Token]:
+    """Who fights, as the parse names them: the verb's subjects and partners ("battled with X"), or the
+    noun's ("the battle between X and Y", "X's fight", "delegate battles", "fought a battle with X")."""
+    fighters = []
+    if token.pos_ in {"VERB", "AUX"}:
+        fighters += subjects(token)
+    else:
+        fighters += [c for c in token.children if c.dep_ in {"poss", "compound"}]
+        if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.head.pos_ == "VERB"):
+            verb = token.head if token.dep_ == "dobj" else token.head.head
+            fighters += subjects(verb)  # "Clinton eked out a win after a battle with Sanders"; not "in combat"
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "between", "against"}):
+        for partner in (o for o in prep.children if o.dep_ == "pobj"):
+            fighters += [partner, *(c for c in partner.children if c.dep_ == "conj")]
+    return fighters
+
+
+def _not_an_armed_side(word: Token) -> bool:
+    """A politician or a political body, a person named (armed sides are groups), or a crew that fights
+    fires."""
+    return a_politician(word) or word.lemma_.lower() in POLITICIANS | FIRE_CREWS
+
+
+FIRE_CREWS = frozenset({"firefighter", "fireman", "firemen", "crew", "rescuer", "volunteer"})
 
 
 AWAY_PARTICLES = frozenset({"back", "out", "off", "away", "ahead", "past"})

@@ -1,0 +1,93 @@
+"""Local and political news prose: crime reports, election coverage and stories that mention violence in
+passing. What ACLED codes is kept; the courtroom, the police blotter and the campaign trail are not events
+(all sentences invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import whole_pipeline_asserts
+from sitrep.analyze.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a battle's toll told by a relative clause on the battle grounds it
+        (
+            "The mutiny ended when guards resisted the rebels, resulting in a short gun battle that left three "
+            "guards and nine mutineers dead.",
+            ["Armed clash"],
+        ),
+        # politicians and named people fight only in words, votes and bars; armed sides still fight
+        ("Senator Marlow was battling with Governor Tresk for second place in Iowa.", []),
+        ("At the heart of the battle between Marlow and Tresk in Ohio is who will lead the party.", []),
+        ("She won narrowly after a hard-fought battle with Senator Kelvane.", []),
+        ("The challenger lost most delegate battles in Ohio this spring.", []),
+        ("Firefighters battled the warehouse fire for most of the afternoon.", ["Man-made disaster"]),
+        ("Rebels battled government troops near Vessa on Monday.", ["Armed clash"]),
+    ],
+)
+def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # anybody at all, in the present, is nobody in particular
+        ('"Anyone out there who is fighting with their family should read this," the author said in Toronto.', []),
+        # a disaster word naming the kind of a preparation
+        ("The county wants a wider road to carry traffic during hurricane evacuations.", []),
+        ("Pupils across the district held earthquake drills on Friday.", []),
+        # the crime is the charge, and the day of a crime told before is no new crime
+        ("Police charged the driver with assault and reckless endangerment on Sunday.", []),
+        ("A police officer in Dayton stopped the suspect's car on the day of the murder.", []),
+        # ... but a second night of protests is the protests
+        ("A second night of protests over the verdict shook the capital.", ["Peaceful protest"]),
+    ],
+)
+def test_what_is_told_in_passing_or_in_general(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the police's routine: a search raid, a suspect's surrender, more patrols
+        ("A police SWAT team raided the home of a 30-year-old man on Wednesday.", []),
+        ("Two suspects surrendered to police after a three-hour standoff.", []),
+        ("Police have stepped up patrols on the town's back roads after the burglaries.", []),
+        # ... but a raid that detains journalists is a political arrest, and rebels who give up change sides
+        (
+            "Police raided the offices of an opposition newspaper and detained two editors.",
+            ["Arrests", "Arrests"],
+        ),
+        ("Forty rebels surrendered to the army in Kelvane on Monday.", ["Change to group/activity"]),
+        # a political suspect named by a pronoun takes who they are from the sentence before
+        ("The government said Vessa was a leader of the coup plot. He was briefly detained.", ["Arrests"]),
+        ("Police said the man stole a car. He was briefly detained.", []),
+        # a protester who interrupts a speech protests
+        ("The minister's speech was interrupted by a protester holding a banner.", ["Peaceful protest"]),
+    ],
+)
+def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a politician's rally, and the rally a politician speaks at, are campaign events
+        ("Speaking at a rally in Dayton, Ohio, John Marlow says he is making a demand of the governor.", []),
+        ("Bill Tresk got in on the game, bashing John Marlow during a rally in Brooklyn on Monday.", []),
+        # one person's protest is an objection, and a candidate chanting on stage is no crowd
+        ("Senator Marlow is protesting the governor's executive actions by giving away a shotgun.", []),
+        ("John Marlow walked onto the stage in Dayton, chanting his own name.", []),
+        # crowds still demonstrate
+        ("Thousands held a rally in Vessa against the new tax.", ["Peaceful protest"]),
+        ("Marching through Vessa, thousands of students chanted slogans.", ["Peaceful protest"]),
+    ],
+)
+def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
