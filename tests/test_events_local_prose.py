@@ -91,3 +91,20 @@ def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: li
 )
 def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two names of one state are one party: a president's trip at home, a traveller headed to a capital
+        ("President Joe Biden arrived in Orlando, Florida, on Monday.", []),
+        ("The 56-year-old engineer was headed to Cairo for meetings, his employer said.", []),
+        # a minister who confirms a fact acts, but meets no one
+        ("The victim was confirmed as a passenger by the Kuwaiti Assistant Foreign Minister, Sami al-Hamad.", []),
+        # two states still meet
+        ("Turkey and Greece held talks in Geneva on Monday.", ["Diplomatic event"]),
+        ("The foreign minister of Norway met his Chinese counterpart in Oslo.", ["Diplomatic event"]),
+    ],
+)
+def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

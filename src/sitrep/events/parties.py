@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sitrep.actors.matcher import ActorRef
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.territory import WHERE_PREPS
+from sitrep.gazetteer.countries import country_name
 
 STATE_KINDS = frozenset({"country", "capital", "government", "organisation", "legislature"})
 # fmt: off
@@ -42,22 +43,48 @@ def states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], 
 
 def parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], frame: ArticleFrame) -> set[str]:
     """The states and international bodies a clause names: countries, nationalities, state actors,
-    places resolved as countries or seats of government."""
+    places resolved as countries or seats of government. Each is counted by its state, lower-cased
+    ("the White House", "Washington" and "American" are one party: the United States)."""
     # Read off the clause's own tokens: ``doc.ents`` or every place of the article per clause would
     # make a long article quadratic.
-    parties = {
-        _entity_text(t).lower()
-        for t in tokens
-        if t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"} and not _where(t)
-    }
-    parties |= {ref.actor or ref.text for ref, _ in actors if ref.kind in STATE_KINDS}
-    parties |= {m.entry.actor for m in frame.actors.find(tokens) if m.entry.kind in STATE_KINDS and m.entry.actor}
     places = frame.result.places
+    found: set[str] = set()
     for t in tokens:
         index = frame.place_at.get(t.i)
-        if index is not None and (places[index].precision == "country" or places[index].role == "actor"):
-            parties.add((places[index].name or places[index].text).lower())
-    return parties
+        state = places[index].precision == "country" or places[index].role == "actor" if index is not None else False
+        if t.ent_iob_ != "B" and not state:
+            continue
+        if state or (t.ent_type_ in {"GPE", "NORP"} and not _where(t)):
+            found.add(_state_of(t, frame))
+    found |= {(ref.side or ref.actor or ref.text).lower() for ref, _ in actors if _a_state(ref, frame.doc)}
+    for match in frame.actors.find(tokens):
+        if match.entry.kind in STATE_KINDS and match.entry.actor:
+            found.add((match.entry.side or match.entry.actor).lower())
+    return found
+
+
+def _state_of(name: Token, frame: ArticleFrame) -> str:
+    """The state a place or a nationality belongs to ("Florida", "Cairo": their country; "Chinese": China),
+    else the name itself."""
+    index = frame.place_at.get(name.i)
+    if index is not None:
+        place = frame.result.places[index]
+        return (country_name(place.country) or place.name or place.text).lower()
+    entity = name.doc[name.i : name.i + len(_entity_text(name).split())]
+    sides = [m.entry.side for m in frame.actors.find(list(entity)) if m.entry.side]
+    return (sides[0] if sides else entity.text).lower()
+
+
+def _a_state(ref: ActorRef, doc: Doc) -> bool:
+    """A state actor, unless only the title before a person's name ("Vice President Joe Biden": the name,
+    when the table knows it, says whose; "Chinese President Xi": the nationality does)."""
+    if ref.kind not in STATE_KINDS:
+        return False
+    if ref.side or ref.actor:
+        return True
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    following = doc[span.end] if span is not None and span.end < len(doc) else None
+    return following is None or following.ent_type_ != "PERSON"
 
 
 def _where(name: Token) -> bool:

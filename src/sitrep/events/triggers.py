@@ -188,10 +188,12 @@ def _set_off(token: Token) -> bool:
 
 
 def _done_to(noun: Token) -> bool:
-    """The noun phrase (a title before a name: "Foreign Minister Ahmed") is the object of a verb or preposition."""
+    """The noun phrase (a title before a name: "Foreign Minister Ahmed") is the object of a verb, or the
+    partner met ("talks with the foreign minister"); not who acted ("confirmed by the foreign minister") or
+    whom a thing is for."""
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
-    return noun.dep_ in {"dobj", "pobj"}
+    return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in {"with", "to", "between"})
 
 
 FINDING_VERBS = frozenset({"find", "discover", "uncover", "unearth", "exhume", "locate", "identify"})
