@@ -34,7 +34,7 @@ TOPIC_TAKING_NOUNS = frozenset({
     "evidence", "speculation", "memory", "condolence", "sympathy", "tribute", "commemoration",
 })
 # The time or place of an event already known: "on the day of the murder", "at the site of the attack"
-# (but "a second night of protests" is the protests).
+# (but "a second night of protests" is the protests, and "the scene of a shooting" tells a new one).
 WHEN_AND_WHERE_OF = frozenset({"day", "night", "time", "date", "moment", "hour", "site", "scene"})
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
@@ -108,7 +108,8 @@ def in_passing(trigger: Token) -> bool:
         topics = TOPIC_TAKING_VERBS if node.pos_ == "VERB" else TOPIC_TAKING_NOUNS
         if node.lemma_.lower() in topics:
             return True
-        if node.lemma_.lower() in WHEN_AND_WHERE_OF and _definite(node) and not _modified(node):
+        known = _definite(node) and _definite(trigger) and not _modified(node)  # not "the scene of a shooting"
+        if node.lemma_.lower() in WHEN_AND_WHERE_OF and known:
             return True
         if kind_of_wrong and node.pos_ == "VERB" and node.lemma_.lower() in OPPOSING_VERBS:
             return True  # "battling sexual harassment", "to combat trafficking"
