@@ -108,3 +108,26 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
 )
 def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person collapses or crashes in the polls; a system collapses; buildings and drivers still do
+        ("Senator Marlow was taken to an emergency room in Ohio after her sudden collapse during the ceremony.", []),
+        ("Health worries have dogged Marlow in Ohio since she collapsed during a pneumonia spell.", []),
+        ('"Voters first backed Jeb Marlow in Iowa and Jeb crashed," Tresk tweeted.', []),
+        ("His attacks on the banks of Ohio after the 2008 financial collapse resonated with voters.", []),
+        ("The driver crashed into a tree in Dayton on Sunday.", ["Man-made disaster"]),
+        ("A five-storey building in Lagos collapsed on Tuesday.", ["Man-made disaster"]),
+        # a blast at a person is criticism, whoever the person is
+        ("The ad ends in Ohio with Tresk saying that Marlow blasted him for not paying income tax.", []),
+        # the killings of a strike are its toll: one event, the weapon's
+        (
+            "Mortar rounds slammed into a market in Aleppo on Sunday; seven shoppers were killed, doctors said.",
+            ["Shelling/artillery/missile attack"],
+        ),
+    ],
+)
+def test_figures_of_speech_and_one_event_per_strike(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

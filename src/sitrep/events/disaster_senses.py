@@ -63,7 +63,7 @@ def figurative_disaster(token: Token) -> bool:
         t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
     ):
         return True
-    if _mere_weather(token) or _kind_of_preparation(token):
+    if _mere_weather(token) or _kind_of_preparation(token) or _a_persons_fall(token):
         return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
 
@@ -103,6 +103,31 @@ def _kind_of_preparation(token: Token) -> bool:
     bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
     preparation = any(t.lemma_.lower() in PREPARATIONS for t in (token.head, head))
     return preparation and head.tag_ == "NNS" and bare
+
+
+# What falls or fails when a person does: "she collapsed during the ceremony", "Kelvane crashed in the polls".
+PERSONS_FALLS = frozenset({"collapse", "crash", "faint"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "i", "my"})
+CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "in", "on"})  # not "into a tree"
+# What says the fall was a system's: "the economic collapse of 2008", "the financial crash".
+SYSTEMS = frozenset({"economic", "financial", "political", "social", "moral", "fiscal", "monetary", "banking"})
+
+
+def _a_persons_fall(token: Token) -> bool:
+    """A person collapses ("she collapsed during a pneumonia spell", "her sudden collapse") or crashes in a
+    race or the polls ("Kelvane crashed"): no building fell, nothing collided (a driver who "crashed into a
+    tree" did). A system's collapse is no disaster either ("the economic collapse of 2008")."""
+    if token.lemma_.lower() not in PERSONS_FALLS:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in SYSTEMS for c in token.children):
+        return True
+    if any(c.dep_ in {"dobj", "prep"} and c.lower_ not in CIRCUMSTANCE_PREPS for c in token.children):
+        return False  # "crashed into a tree", "crashed the car"
+    if token.pos_ == "VERB":
+        doers = [c for c in token.children if c.dep_ == "nsubj"]
+    else:
+        doers = [c for c in token.children if c.dep_ == "poss"]
+    return any(d.lower_ in PERSONAL_PRONOUNS or (d.ent_type_ == "PERSON" and d.pos_ == "PROPN") for d in doers)
 
 
 def _abstract(noun: Token) -> bool:

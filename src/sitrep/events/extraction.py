@@ -127,6 +127,14 @@ DEMONSTRATION_RANK = {
 }
 
 
+REMOTE_VIOLENCE = (
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Chemical weapon",
+)
 # Events that take in what is done in their sentence as part of them, and what they take in: the police's
 # shooting and arrests at a demonstration, the arrests at a weapons seizure, the fighting for a town taken.
 DEMONSTRATION_DEEDS = frozenset({"Attack", "Arrests", "Armed clash", "Mob violence"})
@@ -139,6 +147,8 @@ PARTS_OF = {
     # launched an offensive")
     "Non-state actor overtakes territory": frozenset({"Armed clash"}),
     "Government regains territory": frozenset({"Armed clash"}),
+    # the killings a weapon's strike caused are its toll ("90 were killed in an assault by artillery")
+    **dict.fromkeys(REMOTE_VIOLENCE, frozenset({"Attack"})),
 }
 
 

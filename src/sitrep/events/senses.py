@@ -284,6 +284,8 @@ def _done_to_people(verb: Token) -> bool:
         lemma = obj.lemma_.lower()
         if person(obj) or abstract(obj) or lemma in CRITICISED_PEOPLE or lemma in JUDGED_THINGS:
             return True
+        if obj.lower_ in {"him", "her", "them", "me", "us", "you"}:
+            return True  # "when Clinton blasted him for not paying tax"
     return False
 
 
