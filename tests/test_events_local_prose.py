@@ -8,6 +8,7 @@ import pytest
 
 from events_support import whole_pipeline_asserts
 from sitrep.analyze.pipeline import Pipeline
+from sitrep.model import Article, Source
 
 
 @pytest.mark.parametrize(
@@ -104,6 +105,8 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
         # two states still meet
         ("Turkey and Greece held talks in Geneva on Monday.", ["Diplomatic event"]),
         ("The foreign minister of Norway met his Chinese counterpart in Oslo.", ["Diplomatic event"]),
+        # a head of government named by office alone who travels to another state is the story's own state
+        ("The prime minister flew to Ankara for talks with the Turkish president.", ["Diplomatic event"]),
     ],
 )
 def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected: list[str]) -> None:
@@ -131,3 +134,19 @@ def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected
 )
 def test_figures_of_speech_and_one_event_per_strike(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # resolved, refused, to help, about: intended, not done, or an activity named
+        ("The president of Norland resolved to fight the rebels in the east.", "planned"),
+        ("Volunteers headed to Syria to help fight the Islamic State in Raqqa.", "planned"),
+        ("The boxer refused to fight in the war in Vietnam.", "denied"),
+        ("Officers from Norland travel to Israel to learn about combating militant groups.", "hypothetical"),
+        ("Rebels fought government troops in Idlib on Monday.", "asserted"),
+    ],
+)
+def test_intended_refused_and_named_activities(pipeline: Pipeline, text: str, expected: str) -> None:
+    result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
+    assert [e.modality for e in result.events] == [expected]

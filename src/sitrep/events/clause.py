@@ -28,7 +28,7 @@ PLANNED_LEMMAS = frozenset({
     "plan", "aim", "intend", "threaten", "prepare", "seek", "want", "vow", "promise", "pledge", "goal",
     "willing", "ready", "prepared", "eager", "unwilling", "reluctant",
     "objective", "ambition", "intention", "attempt", "try", "order", "call", "urge", "demand", "expect",
-    "plot", "scheme", "conspiracy", "conspire", "foil", "thwart", "avert",
+    "plot", "scheme", "conspiracy", "conspire", "foil", "thwart", "avert", "resolve", "decide",
 })
 # fmt: on
 ATTEMPT_LEMMAS = frozenset({"attempt", "try"})
@@ -42,12 +42,15 @@ PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "upcoming", "p
 DECREED_MEASURES = frozenset(
     {"ceasefire", "truce", "curfew", "lockdown", "evacuation", "blockade", "closure", "patrol", "deployment"}
 )
-DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
+DENIAL_LEMMAS = frozenset({"deny", "reject", "refute", "dismiss", "disprove", "refuse", "decline"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "They vowed revenge after the shelling of the port": what follows these is taken as given.
 PRESUPPOSING = frozenset({"after", "following", "since", "amid", "despite", "during", "because"})
 # "When a citizen is arrested abroad, the embassy is told": a rule about any time, not one event.
 GENERIC_MARKS = frozenset({"when", "whenever", "once"})
+# Prepositions that name an activity with an "-ing" verb: "learn about fighting" (but "accused of shelling the
+# town", "arrested for attacking police" tell a deed).
+ACTIVITY_PREPS = frozenset({"about"})
 # "Anyone who fights with their family", "whoever attacks a journalist": anybody at all, not one doer.
 FREE_CHOICE = frozenset({"anybody", "anyone", "whoever", "whomever"})
 # "until the truce ends", "before the offensive begins": in the present tense, not yet happened.
@@ -144,6 +147,8 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         return "denied"
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in {"NOUN", "PROPN"}:
         return "hypothetical"  # "cooperation in fighting the group", "experience in combating piracy": no one deed
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in ACTIVITY_PREPS:
+        return "hypothetical"  # "learn about combating terrorism": an activity, no deed
     for node in path(trigger, stops):
         children = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
@@ -248,9 +253,14 @@ def _purpose(trigger: Token) -> bool:
     """ "moved south to attack the town", "an operation to combat illegal mining": an infinitive of
     purpose says what was meant to happen, not what did ("began to fight" is an ``xcomp``: it did).
     A crowd that "turned out to protest" did protest: voicing is done by turning out."""
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in HELPING:
+        return _purpose(trigger.head)  # "headed to Syria to help fight the group"
     if trigger.tag_ != "VB" or trigger.dep_ not in {"advcl", "acl"} or trigger.lemma_.lower() in VOICED_PURPOSES:
         return False
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
+
+
+HELPING = frozenset({"help", "assist"})
 
 
 def _reporting_cue(trigger: Token, stops: list[Token]) -> Token | None:

@@ -33,6 +33,7 @@ from sitrep.events.rules import (
     ARMED,
     ARMED_TARGET,
     BELLIGERENT,
+    MILITARY_TARGET,
     POLITICAL_ARREST,
     POLITICAL_HARM,
     RAIDS,
@@ -40,6 +41,7 @@ from sitrep.events.rules import (
     TWO_ARMED,
     VICTIMS,
     VIOLENT_TYPES,
+    WARFARE,
     WEAPON_CUES,
     RuleTyper,
     Typing,
@@ -303,8 +305,11 @@ def _event(
     grounded = grounded or VICTIMS in typing.features  # "the attack left four villagers dead": conflict's victims
     if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
         grounded = grounded or arrested_figure(trigger.root) or told_before(trigger.root)
-    if typing.type == "Battles":  # "both sides exchanged fire": the two parties of a battle, counted
-        grounded = grounded or any(two_sides(t) for t in tokens) or bool(tolls)  # "... that left four dead"
+    if typing.type == "Battles":
+        if not typing.features & ARMED_SIGNS:  # "the White House fought hard", "the clash entangled him":
+            grounded = place is not None  # a battle with no armed side named is one only where it was fought
+        # "both sides exchanged fire": the two parties of a battle, counted; "... that left four dead"
+        grounded = grounded or any(two_sides(t) for t in tokens) or bool(tolls)
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
         grounded = grounded or bool(parties(actors, tokens, frame)) or any(two_sides(t) for t in head.sent)
     # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
@@ -374,6 +379,8 @@ def _event(
 
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})
+# What says a fight is armed: an armed side, a military target, a war word.
+ARMED_SIGNS = frozenset({ARMED, TWO_ARMED, ARMED_TARGET, BELLIGERENT, MILITARY_TARGET, WARFARE, VICTIMS})
 MET_PROTESTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 # Unarmed groups whose violence is a mob's: residents, villagers, a party's supporters, protesters.
 MOB_KINDS = frozenset({"civilians", "opposition", "protesters", "rioters"})

@@ -60,7 +60,23 @@ def parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fra
     for match in frame.actors.find(tokens):
         if match.entry.kind in STATE_KINDS and match.entry.actor:
             found.add((match.entry.side or match.entry.actor).lower())
+    found |= {f"the {t.lemma_.lower()}" for t in tokens if _unnamed_head_of_government(t)}
     return found
+
+
+TRAVELLING = frozenset({"fly", "travel", "arrive", "head", "go", "come", "visit", "leave", "return"})
+# Who heads a state or a government, named by office alone: "the prime minister flew to Ankara for talks".
+HEADS_OF_GOVERNMENT = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "emir"})
+
+
+def _unnamed_head_of_government(word: Token) -> bool:
+    """A head of government whose state the clause does not say (the story's own) travels: "the prime
+    minister flew to Ankara for talks with the Turkish president"."""
+    if word.dep_ != "nsubj" or word.lemma_.lower() not in HEADS_OF_GOVERNMENT:
+        return False
+    if word.head.lemma_.lower() not in TRAVELLING:
+        return False
+    return not any(c.ent_type_ in {"GPE", "NORP", "PERSON"} or c.dep_ == "poss" for c in word.subtree if c.i != word.i)
 
 
 def _state_of(name: Token, frame: ArticleFrame) -> str:
