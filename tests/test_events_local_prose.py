@@ -44,6 +44,10 @@ def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, e
         # the crime is the charge, and the day of a crime told before is no new crime
         ("Police charged the driver with assault and reckless endangerment on Sunday.", []),
         ("A police officer in Dayton stopped the suspect's car on the day of the murder.", []),
+        # events the reader knows by their place, told as the time of the news
+        ("After the terrorist attacks in Paris and Brussels, the screening rules were tightened.", []),
+        ("Security has dominated the campaign in Ohio since the Paris attacks.", []),
+        ("Rescuers searched for bodies in Kabul a day after the suicide truck bombing.", ["Suicide bomb"]),
         # ... but a second night of protests is the protests
         ("A second night of protests over the verdict shook the capital.", ["Peaceful protest"]),
     ],

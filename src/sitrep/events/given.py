@@ -96,7 +96,7 @@ def in_passing(trigger: Token) -> bool:
         return True  # "attacks on aid workers have risen": a trend, not one deed
     if trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
         return False
-    if _dated_before(trigger):  # "the victims of the 2019 earthquake", "condolences over last week's bombing"
+    if _dated_before(trigger) or _known_by_name(trigger):  # "the victims of the 2019 earthquake"
         return not _suffered_in(trigger)
     # a kind of wrong, not one deed: "battling sexual harassment"; not "fought the blaze", "fought a battle"
     kind_of_wrong = trigger.lemma_.lower() not in FIGHTS and not any(
@@ -151,6 +151,16 @@ def _a_year(token: Token) -> bool:
     """ "2003", "1990s"."""
     digits = token.text.removesuffix("s")
     return len(digits) == 4 and digits.isdigit()
+
+
+def _known_by_name(noun: Token) -> bool:
+    """ "since the Paris attacks", "after the terrorist attacks in San Bernardino and Paris": events the
+    reader knows by their place, told as the time of what is news (a single "after the bombing" may be the
+    news itself)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"after", "since", "following"} or not _definite(noun):
+        return False
+    named = any(c.dep_ in {"compound", "amod"} and c.ent_type_ in {"GPE", "DATE", "EVENT"} for c in noun.children)
+    return named or noun.tag_ == "NNS"
 
 
 def _dated_before(noun: Token) -> bool:
