@@ -72,6 +72,8 @@ def test_what_is_told_in_passing_or_in_general(pipeline: Pipeline, text: str, ex
         # a political suspect named by a pronoun takes who they are from the sentence before
         ("The government said Vessa was a leader of the coup plot. He was briefly detained.", ["Arrests"]),
         ("Police said the man stole a car. He was briefly detained.", []),
+        # neighbours, wives and sons are people who are shot (a "shot" needs someone shot)
+        ("Gunmen shot their neighbours in Vessa.", ["Attack"]),
         # a protester who interrupts a speech protests
         ("The minister's speech was interrupted by a protester holding a banner.", ["Peaceful protest"]),
     ],

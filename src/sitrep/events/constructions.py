@@ -97,7 +97,8 @@ PEOPLE_NOUNS = frozenset({
     "activist", "member", "farmer", "teacher", "doctor", "nurse", "employee", "citizen", "youth", "woman",
     "man", "group", "crowd", "hundred", "thousand", "dozen", "union", "party", "opposition", "community",
     "family", "relative", "trader", "driver", "lawyer", "staff", "fan", "voter", "parent", "pensioner",
-    "veteran", "miner", "vendor", "journalist", "inhabitant", "local", "mother", "others",
+    "veteran", "miner", "vendor", "journalist", "inhabitant", "local", "mother", "others", "neighbour",
+    "neighbor", "father", "wife", "husband", "son", "daughter", "brother", "sister", "friend",
 })
 # fmt: on
 OCCUPYING_VERBS = frozenset({"occupy", "blockade", "barricade", "block"})
