@@ -48,7 +48,7 @@ from sitrep.events.rules import (
     default_typer,
 )
 from sitrep.events.senses import inert_tokens
-from sitrep.events.taxonomy import type_of
+from sitrep.events.taxonomy import sub_types, type_of
 from sitrep.events.triggers import clause_groups, tells_the_toll
 from sitrep.gazetteer.countries import country_name
 from sitrep.model import AnalyzedArticle, Event, Evidence, Interval, Modality, Span
@@ -129,14 +129,9 @@ DEMONSTRATION_RANK = {
 }
 
 
-REMOTE_VIOLENCE = (
-    "Air/drone strike",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Suicide bomb",
-    "Grenade",
-    "Chemical weapon",
-)
+# The weapons' sub-types (air strikes, shelling, bombs, grenades, chemical weapons): the attacker is not at the
+# target, and what the weapon did is its toll.
+REMOTE_VIOLENCE = tuple(s for s in sub_types() if type_of(s) == "Explosions/Remote violence")
 # Events that take in what is done in their sentence as part of them, and what they take in: the police's
 # shooting and arrests at a demonstration, the arrests at a weapons seizure, the fighting for a town taken.
 DEMONSTRATION_DEEDS = frozenset({"Attack", "Arrests", "Armed clash", "Mob violence"})
@@ -379,7 +374,7 @@ def _event(
 
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})
-# What says a fight is armed: an armed side, a military target, a war word.
+# What says a fight is armed: an armed side, a military target, a war word, conflict's victims.
 ARMED_SIGNS = frozenset({ARMED, TWO_ARMED, ARMED_TARGET, BELLIGERENT, MILITARY_TARGET, WARFARE, VICTIMS})
 MET_PROTESTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 # Unarmed groups whose violence is a mob's: residents, villagers, a party's supporters, protesters.
@@ -531,6 +526,7 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
 
 
 def _police_only(actors: Sequence[tuple[ActorRef, str]]) -> bool:
+    """Whoever did it is the police, and only the police ("police raided the home")."""
     doers = [ref.kind for ref, role in actors if role == "actor1"]
     return bool(doers) and all(kind == "police" for kind in doers)
 

@@ -154,9 +154,9 @@ def _a_year(token: Token) -> bool:
 
 
 def _known_by_name(noun: Token) -> bool:
-    """ "since the Paris attacks", "after the terrorist attacks in San Bernardino and Paris": events the
-    reader knows by their place, told as the time of what is news (a single "after the bombing" may be the
-    news itself)."""
+    """ "since the Paris attacks", "after the terrorist attacks in San Bernardino and Paris", "two days after
+    the killings": events the reader knows, by their place or as a series, told as the time of what is news
+    (a single "after the bombing" may be the news itself)."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"after", "since", "following"} or not _definite(noun):
         return False
     named = any(c.dep_ in {"compound", "amod"} and c.ent_type_ in {"GPE", "DATE", "EVENT"} for c in noun.children)

@@ -51,10 +51,11 @@ def parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fra
     found: set[str] = set()
     for t in tokens:
         index = frame.place_at.get(t.i)
-        state = places[index].precision == "country" or places[index].role == "actor" if index is not None else False
-        if t.ent_iob_ != "B" and not state:
-            continue
-        if state or (t.ent_type_ in {"GPE", "NORP"} and not _where(t)):
+        # a country, or a capital standing for its government ("Moscow says"); a named place that is no mere
+        # "where" ("talks in Geneva")
+        state = index is not None and (places[index].precision == "country" or places[index].role == "actor")
+        named = t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"} and not _where(t)
+        if state or named:
             found.add(_state_of(t, frame))
     found |= {(ref.side or ref.actor or ref.text).lower() for ref, _ in actors if _a_state(ref, frame.doc)}
     for match in frame.actors.find(tokens):

@@ -252,7 +252,7 @@ def _not_an_armed_side(word: Token) -> bool:
     return a_politician(word) or word.lemma_.lower() in POLITICIANS | FIRE_CREWS
 
 
-FIRE_CREWS = frozenset({"firefighter", "fireman", "firemen", "crew", "rescuer", "volunteer"})
+FIRE_CREWS = frozenset({"firefighter", "fireman", "firemen", "rescuer"})  # (a tank's crew fights)
 
 
 AWAY_PARTICLES = frozenset({"back", "out", "off", "away", "ahead", "past"})
