@@ -88,6 +88,8 @@ def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: li
         # a politician's rally, and the rally a politician speaks at, are campaign events
         ("Speaking at a rally in Dayton, Ohio, John Marlow says he is making a demand of the governor.", []),
         ("Bill Tresk got in on the game, bashing John Marlow during a rally in Brooklyn on Monday.", []),
+        # the name the article gives a person elsewhere, whatever the tagger makes of it in this sentence
+        ("Donald Marlow spoke in Ohio. At a rally, Marlow likened the refugees to a snake.", []),
         # one person's protest is an objection, and a candidate chanting on stage is no crowd
         ("Senator Marlow is protesting the governor's executive actions by giving away a shotgun.", []),
         ("John Marlow walked onto the stage in Dayton, chanting his own name.", []),

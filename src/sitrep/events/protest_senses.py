@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.events.clause import subjects
+from sitrep.events.things import person_words
 
 # A candidate's rally is a campaign event, not a demonstration: "a campaign rally", "election night rally".
 CAMPAIGN_WORDS = frozenset(
@@ -41,8 +42,10 @@ RALLY_HOSTING = frozenset({"hold", "stage", "host", "address", "headline", "thro
 
 
 def a_politician(word: Token) -> bool:
-    """A person the text names, or one named by a political office: one person, not a crowd."""
-    return (word.ent_type_ == "PERSON" and word.pos_ == "PROPN") or word.lemma_.lower() in OFFICE_HOLDERS
+    """A person the text names (here or anywhere in the article), or one named by a political office: one
+    person, not a crowd."""
+    named = word.pos_ == "PROPN" and (word.ent_type_ == "PERSON" or word.text in person_words(word.doc))
+    return named or word.lemma_.lower() in OFFICE_HOLDERS
 
 
 def _a_politicians_rally(rally: Token) -> bool:

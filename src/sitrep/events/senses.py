@@ -32,6 +32,7 @@ from sitrep.events.things import (
     abstract_target,
     modifies_other_noun,
     person,
+    person_words,
     place_too,
 )
 from sitrep.events.weapon_senses import weapon_in_use
@@ -104,7 +105,7 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass"})
 def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHit]]]) -> frozenset[int]:
     """Token indices of cue words used in a sense that is not an event."""
     inert: set[int] = set()
-    names = _person_words(doc)
+    names = person_words(doc)
     for sentence, hits in hits_by_sentence:
         if not is_english(sentence):
             inert.update(t.i for t in sentence)
@@ -126,12 +127,6 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
         kept = {i for (start, end), out in spans.items() if not out for i in range(start, end)}
         inert.update(dropped - kept)  # "shoot-outs": the harm word "shoot" is inert, the clash term is not
     return frozenset(inert)
-
-
-def _person_words(doc: Doc) -> frozenset[str]:
-    """The words of the people the article names: "author Bracelen Flood" makes the headline's
-    "Flood uses Lincoln portrayer" a name, not a flood."""
-    return frozenset(word for ent in doc.ents if ent.label_ == "PERSON" for word in ent.text.split())
 
 
 def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool, violent: bool) -> bool:

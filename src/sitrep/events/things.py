@@ -4,7 +4,7 @@ exploded"), a modifier of another noun ("drone footage")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sitrep.events.clause import subjects
 from sitrep.events.constructions import PEOPLE_NOUNS
@@ -60,6 +60,16 @@ def _speaker_is_named(verb: Token) -> bool:
         return False
     speakers = subjects(verb.head)
     return any(s.pos_ in {"NOUN", "PROPN"} and s.lemma_.lower() not in ABSTRACT_TARGETS for s in speakers)
+
+
+def person_words(doc: Doc) -> frozenset[str]:
+    """The words of the people the article names ("author Bracelen Flood": "Bracelen", "Flood"), read once
+    per article: the small model tags a name a person in one sentence and an organisation in the next."""
+    cached = doc.user_data.get("sitrep.person_words")
+    if cached is None:
+        cached = frozenset(word for ent in doc.ents if ent.label_ == "PERSON" for word in ent.text.split())
+        doc.user_data["sitrep.person_words"] = cached
+    return cached
 
 
 def person(token: Token) -> bool:
