@@ -158,3 +158,17 @@ def test_figures_of_speech_and_one_event_per_strike(pipeline: Pipeline, text: st
 def test_intended_refused_and_named_activities(pipeline: Pipeline, text: str, expected: str) -> None:
     result = pipeline.analyze(Source(uri="t", kind="text"), Article(body=text))
     assert [e.modality for e in result.events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "IS" names the Islamic State where it is no verb; one man or woman harmed is a civilian
+        ("He was shot dead by IS in Mosul.", ["Attack"]),
+        ("Taliban fighters killed a man in Kandahar.", ["Attack"]),
+        ("Militants shot dead a soldier in Kandahar.", ["Armed clash"]),
+        ("THE WAR IS OVER, SAYS THE MINISTER", []),
+    ],
+)
+def test_the_islamic_state_and_its_victims(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

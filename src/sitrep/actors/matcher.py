@@ -82,10 +82,21 @@ class ActorRef:
 
 
 def token_forms(token: Token) -> tuple[str, ...]:
-    """The forms a table pattern may match: lower-case text and lemma ("US" stays a country)."""
+    """The forms a table pattern may match: lower-case text and lemma ("US" stays a country, and "IS" the
+    Islamic State where it is no verb of a line in capitals)."""
     if token.text in {"US", "U.S.", "U.S"}:
         return ("u.s.",)
+    if token.text == "IS" and _the_group_is(token):
+        return ("isis",)
     return (token.lower_, token.lemma_.lower())
+
+
+def _the_group_is(token: Token) -> bool:
+    """ "shot dead by IS", "IS fighters": a name in lower-case text, not "THE WAR IS OVER"."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    named = token.pos_ != "AUX" or token.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj", "compound", "conj", "appos"}
+    return named and not any(n.is_upper and len(n) > 1 for n in neighbours)
 
 
 def _pattern(text: str) -> tuple[str, ...]:

@@ -267,7 +267,7 @@ class RuleTyper:
             names.add(ARMED)
         if len(armed) >= 2:
             names.add(TWO_ARMED)
-        if "civilians" in kinds:
+        if "civilians" in kinds or any(_a_civilian_harmed(doc[h.start : h.end].root) for h in hits if h.cue == "harm"):
             names.add(CIVILIAN)
         if {"military", "police"} & set(kinds):
             names.add(STATE)
@@ -392,6 +392,17 @@ PROTEST_AIMS = frozenset(
 )
 DEMONSTRATION_CUES = frozenset({"protest", "crowd_violence", "mob", "riot"})
 RAIDS = frozenset({"raid", "swoop", "sweep"})  # how an arrest is made: "in a raid, police arrested five"
+
+
+# One person harmed, named by a pronoun or as a man, a woman or a child: a civilian unless the clause names an
+# armed force ("he was shot dead by IS"; "five soldiers were killed" names its force).
+CIVILIAN_VICTIMS = frozenset({"he", "him", "she", "her", "man", "woman", "child", "boy", "girl", "teenager"})
+
+
+def _a_civilian_harmed(verb: Token) -> bool:
+    if verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CIVILIAN_VICTIMS for c in verb.children)
 
 
 def _held_by_a_side(token: Token) -> bool:
