@@ -172,3 +172,15 @@ def test_intended_refused_and_named_activities(pipeline: Pipeline, text: str, ex
 )
 def test_the_islamic_state_and_its_victims(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # only a warring side declares a ceasefire of its own, whoever the clause names
+        ("A unilateral ceasefire ordered by the interim leader took effect in the north on Friday.", ["Change to group/activity"]),
+        ("My parents declared a truce over the chores.", []),
+    ],
+)
+def test_a_one_sided_ceasefire_is_a_change_of_activity(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

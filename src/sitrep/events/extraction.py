@@ -67,6 +67,7 @@ SELF_GROUNDED_TYPES = frozenset({"Disasters", "Claims", "Diplomacy", "Crime"})
 # violence the sentence tells.
 SELF_GROUNDED_CUES = frozenset({"grave", "aid_halted"})
 STATE_MEASURES = frozenset({"curfew", "emergency", "martial"})  # measures only an authority declares
+ONE_SIDED = frozenset({"ceasefire", "truce"})  # a warring side's own measure ("declared a unilateral ceasefire")
 CHANGE = "Change to group/activity"
 CLAIM = "Claim of responsibility"
 # Political violence a group may claim to have done.
@@ -505,6 +506,8 @@ def _state_measure(trigger: SpacySpan, actors: Sequence[tuple[ActorRef, str]]) -
     """A curfew, a state of emergency or martial law that nobody but an authority could have declared: "a
     curfew was imposed", "the city lifted the curfew". Parents who impose one on their son are no authority."""
     root = trigger.root
+    if any(t.lemma_.lower() in ONE_SIDED for t in trigger):
+        return True  # "he ordered a unilateral ceasefire": only a warring side declares one
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}] if root.pos_ == "VERB" else []
     lifted = [w for c in objects for w in c.subtree]
     if not any(t.lemma_.lower() in STATE_MEASURES for t in [*trigger, *lifted]):  # "lifted the blockade"
