@@ -178,7 +178,10 @@ def test_the_islamic_state_and_its_victims(pipeline: Pipeline, text: str, expect
     ("text", "expected"),
     [
         # only a warring side declares a ceasefire of its own, whoever the clause names
-        ("A unilateral ceasefire ordered by the interim leader took effect in the north on Friday.", ["Change to group/activity"]),
+        (
+            "A unilateral ceasefire ordered by the interim leader took effect in the north on Friday.",
+            ["Change to group/activity"],
+        ),
         ("My parents declared a truce over the chores.", []),
     ],
 )
