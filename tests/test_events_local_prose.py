@@ -16,15 +16,14 @@ from sitrep.model import Article, Source
     [
         # a battle's toll told by a relative clause on the battle grounds it
         (
-            "The mutiny ended when guards resisted the rebels, resulting in a short gun battle that left three "
-            "guards and nine mutineers dead.",
+            "Hours after the talks failed, a gun battle that left nine dead broke out.",
             ["Armed clash"],
         ),
         # politicians and named people fight only in words, votes and bars; armed sides still fight
-        ("Senator Marlow was battling with Governor Tresk for second place in Iowa.", []),
-        ("At the heart of the battle between Marlow and Tresk in Ohio is who will lead the party.", []),
-        ("She won narrowly after a hard-fought battle with Senator Kelvane.", []),
-        ("The challenger lost most delegate battles in Ohio this spring.", []),
+        ("Senator Marlow and Governor Tresk battled over the state budget in Iowa.", []),
+        ("The battle between Marlow and Tresk in Ohio has split the party.", []),
+        ("Tresk lost the Ohio seat after a bruising battle with Senator Kelvane.", []),
+        ("Delegate battles in Ohio cost the challenger the nomination.", []),
         ("Firefighters battled the warehouse fire for most of the afternoon.", ["Man-made disaster"]),
         ("Rebels battled government troops near Vessa on Monday.", ["Armed clash"]),
     ],
@@ -37,17 +36,17 @@ def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, e
     ("text", "expected"),
     [
         # anybody at all, in the present, is nobody in particular
-        ('"Anyone out there who is fighting with their family should read this," the author said in Toronto.', []),
+        ('"Whoever is fighting with a neighbour should talk first," the mediator said in Toronto.', []),
         # a disaster word naming the kind of a preparation
-        ("The county wants a wider road to carry traffic during hurricane evacuations.", []),
+        ("Coastal counties printed new maps for hurricane evacuations.", []),
         ("Pupils across the district held earthquake drills on Friday.", []),
         # the crime is the charge, and the day of a crime told before is no new crime
-        ("Police charged the driver with assault and reckless endangerment on Sunday.", []),
-        ("A police officer in Dayton stopped the suspect's car on the day of the murder.", []),
+        ("Police in Dayton charged the bar owner with assault on Sunday.", []),
+        ("Police in Dayton questioned the neighbour on the day of the murder.", []),
         # events the reader knows by their place, told as the time of the news
-        ("After the terrorist attacks in Paris and Brussels, the screening rules were tightened.", []),
+        ("After the terrorist attacks in Paris and Brussels, Ohio voters ranked security first.", []),
         ("Security has dominated the campaign in Ohio since the Paris attacks.", []),
-        ("Rescuers searched for bodies in Kabul a day after the suicide truck bombing.", ["Suicide bomb"]),
+        ("Hospitals in Kabul were still full a day after the suicide truck bombing.", ["Suicide bomb"]),
         # ... but a second night of protests is the protests
         ("A second night of protests over the verdict shook the capital.", ["Peaceful protest"]),
     ],
@@ -60,9 +59,9 @@ def test_what_is_told_in_passing_or_in_general(pipeline: Pipeline, text: str, ex
     ("text", "expected"),
     [
         # the police's routine: a search raid, a suspect's surrender, more patrols
-        ("A police SWAT team raided the home of a 30-year-old man on Wednesday.", []),
-        ("Two suspects surrendered to police after a three-hour standoff.", []),
-        ("Police have stepped up patrols on the town's back roads after the burglaries.", []),
+        ("A police team raided a flat in Leeds on Wednesday in search of stolen goods.", []),
+        ("Two burglary suspects surrendered to police in Leeds on Friday.", []),
+        ("Police increased patrols in the Leeds suburb after a string of car thefts.", []),
         # ... but a raid that detains journalists is a political arrest, and rebels who give up change sides
         (
             "Police raided the offices of an opposition newspaper and detained two editors.",
@@ -70,12 +69,12 @@ def test_what_is_told_in_passing_or_in_general(pipeline: Pipeline, text: str, ex
         ),
         ("Forty rebels surrendered to the army in Kelvane on Monday.", ["Change to group/activity"]),
         # a political suspect named by a pronoun takes who they are from the sentence before
-        ("The government said Vessa was a leader of the coup plot. He was briefly detained.", ["Arrests"]),
-        ("Police said the man stole a car. He was briefly detained.", []),
+        ("Officials named Vessa as an organiser of the mutiny. She was detained overnight in Ankara.", ["Arrests"]),
+        ("Police said the man stole a car. He was detained overnight in Leeds.", []),
         # neighbours, wives and sons are people who are shot (a "shot" needs someone shot)
         ("Gunmen shot their neighbours in Vessa.", ["Attack"]),
         # a protester who interrupts a speech protests
-        ("The minister's speech was interrupted by a protester holding a banner.", ["Peaceful protest"]),
+        ("The budget speech was disrupted by a heckling protester.", ["Peaceful protest"]),
     ],
 )
 def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: list[str]) -> None:
@@ -86,13 +85,13 @@ def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: li
     ("text", "expected"),
     [
         # a politician's rally, and the rally a politician speaks at, are campaign events
-        ("Speaking at a rally in Dayton, Ohio, John Marlow says he is making a demand of the governor.", []),
-        ("Bill Tresk got in on the game, bashing John Marlow during a rally in Brooklyn on Monday.", []),
+        ("Speaking at a rally in Dayton, Ohio, John Marlow said he would cut taxes for farmers.", []),
+        ("Bill Tresk mocked John Marlow during a rally in Akron on Monday.", []),
         # the name the article gives a person elsewhere, whatever the tagger makes of it in this sentence
-        ("Donald Marlow spoke in Ohio. At a rally, Marlow likened the refugees to a snake.", []),
+        ("Donald Marlow spoke in Ohio. At a rally, Marlow compared his rival to a weather vane.", []),
         # one person's protest is an objection, and a candidate chanting on stage is no crowd
-        ("Senator Marlow is protesting the governor's executive actions by giving away a shotgun.", []),
-        ("John Marlow walked onto the stage in Dayton, chanting his own name.", []),
+        ("Senator Marlow protested the court's ruling on the new district map.", []),
+        ("John Marlow strode onto the stage in Dayton, chanting his own slogan.", []),
         # crowds still demonstrate
         ("Thousands held a rally in Vessa against the new tax.", ["Peaceful protest"]),
         ("Marching through Vessa, thousands of students chanted slogans.", ["Peaceful protest"]),
@@ -106,10 +105,10 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
     ("text", "expected"),
     [
         # two names of one state are one party: a president's trip at home, a traveller headed to a capital
-        ("President Joe Biden arrived in Orlando, Florida, on Monday.", []),
-        ("The 56-year-old engineer was headed to Cairo for meetings, his employer said.", []),
+        ("President Joe Biden arrived in Tampa, Florida, to tour the storm damage.", []),
+        ("The engineer was travelling to Cairo for business meetings, his firm said.", []),
         # a minister who confirms a fact acts, but meets no one
-        ("The victim was confirmed as a passenger by the Kuwaiti Assistant Foreign Minister, Sami al-Hamad.", []),
+        ("The list of passengers was released by the Omani deputy foreign minister, Rashid al-Amri.", []),
         # two states still meet
         ("Turkey and Greece held talks in Geneva on Monday.", ["Diplomatic event"]),
         ("The foreign minister of Norway met his Chinese counterpart in Oslo.", ["Diplomatic event"]),
@@ -125,14 +124,14 @@ def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected
     ("text", "expected"),
     [
         # a person collapses or crashes in the polls; a system collapses; buildings and drivers still do
-        ("Senator Marlow was taken to an emergency room in Ohio after her sudden collapse during the ceremony.", []),
-        ("Health worries have dogged Marlow in Ohio since she collapsed during a pneumonia spell.", []),
-        ('"Voters first backed Jeb Marlow in Iowa and Jeb crashed," Tresk tweeted.', []),
-        ("His attacks on the banks of Ohio after the 2008 financial collapse resonated with voters.", []),
+        ("Senator Marlow cancelled her Ohio events after her collapse at a rally.", []),
+        ("Marlow skipped a debate in Ohio after she collapsed from exhaustion at a fundraiser.", []),
+        ("Jeb Marlow crashed in the Iowa polls after the debate.", []),
+        ("Pension funds in Ohio lost heavily in the 2008 financial collapse.", []),
         ("The driver crashed into a tree in Dayton on Sunday.", ["Man-made disaster"]),
         ("A five-storey building in Lagos collapsed on Tuesday.", ["Man-made disaster"]),
         # a blast at a person is criticism, whoever the person is
-        ("The ad ends in Ohio with Tresk saying that Marlow blasted him for not paying income tax.", []),
+        ("In Ohio, Marlow blasted him over his tax returns, Tresk said.", []),
         # the killings of a strike are its toll: one event, the weapon's
         (
             "Mortar rounds slammed into a market in Aleppo on Sunday; seven shoppers were killed, doctors said.",
@@ -149,9 +148,9 @@ def test_figures_of_speech_and_one_event_per_strike(pipeline: Pipeline, text: st
     [
         # resolved, refused, to help, about: intended, not done, or an activity named
         ("The president of Norland resolved to fight the rebels in the east.", "planned"),
-        ("Volunteers headed to Syria to help fight the Islamic State in Raqqa.", "planned"),
-        ("The boxer refused to fight in the war in Vietnam.", "denied"),
-        ("Officers from Norland travel to Israel to learn about combating militant groups.", "hypothetical"),
+        ("Volunteers left for Iraq to help fight the militants in Mosul.", "planned"),
+        ("Hundreds of conscripts refused to fight in Donetsk.", "denied"),
+        ("Cadets from Norland attend a course to learn about combating piracy.", "hypothetical"),
         ("Rebels fought government troops in Idlib on Monday.", "asserted"),
     ],
 )
@@ -164,7 +163,7 @@ def test_intended_refused_and_named_activities(pipeline: Pipeline, text: str, ex
     ("text", "expected"),
     [
         # "IS" names the Islamic State where it is no verb; one man or woman harmed is a civilian
-        ("He was shot dead by IS in Mosul.", ["Attack"]),
+        ("A boy was shot dead by IS in Raqqa.", ["Attack"]),
         ("Taliban fighters killed a man in Kandahar.", ["Attack"]),
         ("Militants shot dead a soldier in Kandahar.", ["Armed clash"]),
         ("THE WAR IS OVER, SAYS THE MINISTER", []),

@@ -181,8 +181,8 @@ def test_a_consequence_takes_its_parties_from_the_clause_it_follows() -> None:
     ("text", "expected"),
     [
         (
-            "Prosecutors said the businessman was a leader of the coup plot. "
-            "He was briefly detained in Lyon on Monday.",
+            "Prosecutors named the businessman as an organiser of the coup attempt. "
+            "He was detained overnight in Lyon on Monday.",
             ["Arrests"],
         ),
         ("The bakery in Lyon was robbed on Monday night. He was arrested in Lyon on Tuesday.", []),
@@ -191,7 +191,7 @@ def test_a_consequence_takes_its_parties_from_the_clause_it_follows() -> None:
 def test_an_arrested_pronoun_takes_who_it_is_from_the_sentence_before(
     pipeline: Pipeline, text: str, expected: list[str]
 ) -> None:
-    """ "He was briefly detained" after a sentence naming him a coup plotter is a political arrest; after a
+    """ "He was detained overnight" after a sentence naming him a coup plotter is a political arrest; after a
     robbery, an ordinary one."""
     assert whole_pipeline_asserts(pipeline, text) == expected
 

@@ -90,12 +90,12 @@ PARTY_KINDS = frozenset({
 
 def _political_figure(token: Token) -> bool:
     """The one arrested is named by a political office or calling ("a former minister", "the editor") or
-    described by one ("20 suspects linked to a coup plot")."""
+    described by one ("three officers accused of treason")."""
     return token.dep_ in {"nsubjpass", "dobj"} and any(map(political_word, token.subtree))
 
 
 def told_before(verb: Token) -> bool:
-    """ "... declared he was a leader of the plot. He was briefly detained.": the one arrested is a pronoun
+    """ "... named Vessa as an organiser of the mutiny. She was held overnight.": the one arrested is a pronoun
     that takes who it is from the sentence before, a political one."""
     pronoun = any(c.dep_ in {"nsubjpass", "dobj"} and c.tag_ == "PRP" for c in verb.children)
     before = verb.sent.start - 1

@@ -51,7 +51,7 @@ GENERIC_MARKS = frozenset({"when", "whenever", "once"})
 # Prepositions that name an activity with an "-ing" verb: "learn about fighting" (but "accused of shelling the
 # town", "arrested for attacking police" tell a deed).
 ACTIVITY_PREPS = frozenset({"about"})
-# "Anyone who fights with their family", "whoever attacks a journalist": anybody at all, not one doer.
+# "Anyone who quarrels with a neighbour", "whoever attacks a journalist": anybody at all, not one doer.
 FREE_CHOICE = frozenset({"anybody", "anyone", "whoever", "whomever"})
 # "until the truce ends", "before the offensive begins": in the present tense, not yet happened.
 FUTURE_MARKS = frozenset({"until", "till", "before"})
@@ -148,7 +148,7 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in {"NOUN", "PROPN"}:
         return "hypothetical"  # "cooperation in fighting the group", "experience in combating piracy": no one deed
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in ACTIVITY_PREPS:
-        return "hypothetical"  # "learn about combating terrorism": an activity, no deed
+        return "hypothetical"  # "a course to learn about combating piracy": an activity, no deed
     for node in path(trigger, stops):
         children = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
@@ -254,7 +254,7 @@ def _purpose(trigger: Token) -> bool:
     purpose says what was meant to happen, not what did ("began to fight" is an ``xcomp``: it did).
     A crowd that "turned out to protest" did protest: voicing is done by turning out."""
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in HELPING:
-        return _purpose(trigger.head)  # "headed to Syria to help fight the group"
+        return _purpose(trigger.head)  # "volunteers left for the front to help defend the town"
     if trigger.tag_ != "VB" or trigger.dep_ not in {"advcl", "acl"} or trigger.lemma_.lower() in VOICED_PURPOSES:
         return False
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
@@ -297,7 +297,7 @@ def _generic(verb: Token, children: list[Token]) -> bool:
 
 
 def _free_choice_subject(verb: Token, children: list[Token]) -> bool:
-    """The doer is anybody at all: "anyone who is fighting with their family", "whoever attacks them"."""
+    """The doer is anybody at all: "anyone who quarrels with a neighbour", "whoever attacks them"."""
     for subject in (c for c in children if c.dep_ in {"nsubj", "nsubjpass"}):
         if subject.lower_ in FREE_CHOICE:
             return True

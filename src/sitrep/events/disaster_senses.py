@@ -85,7 +85,7 @@ def _mere_weather(token: Token) -> bool:
     return not any(t.lemma_.lower() in HARM_DONE for t in token.sent)
 
 
-# What is made ready for any disaster of a kind: "hurricane evacuation routes", "during flood evacuations".
+# What is made ready for any disaster of a kind: "hurricane evacuation routes", "flood defences".
 PREPARATIONS = frozenset({
     "evacuation", "drill", "preparedness", "plan", "planning", "route", "shelter", "insurance", "defence",
     "defense", "barrier", "kit", "zone", "risk", "season", "readiness", "exercise", "code", "standard",
@@ -93,7 +93,7 @@ PREPARATIONS = frozenset({
 
 
 def _kind_of_preparation(token: Token) -> bool:
-    """ "especially during hurricane evacuations", "earthquake drills": a disaster word that names the kind
+    """ "maps for hurricane evacuations", "earthquake drills": a disaster word that names the kind
     of a bare plural preparation speaks of any such disaster, not of one that happened."""
     if token.dep_ != "compound":
         return False
@@ -108,15 +108,15 @@ def _kind_of_preparation(token: Token) -> bool:
 # What falls or fails when a person does: "she collapsed during the ceremony", "Kelvane crashed in the polls".
 PERSONS_FALLS = frozenset({"collapse", "crash", "faint"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "i", "my"})
-CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "in", "on"})  # not "into a tree"
-# What says the fall was a system's: "the economic collapse of 2008", "the financial crash".
+CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "in", "on", "from"})  # not "into a tree"
+# What says the fall was a system's: "an economic collapse", "the financial crash".
 SYSTEMS = frozenset({"economic", "financial", "political", "social", "moral", "fiscal", "monetary", "banking"})
 
 
 def _a_persons_fall(token: Token) -> bool:
-    """A person collapses ("she collapsed during a pneumonia spell", "her sudden collapse") or crashes in a
+    """A person collapses ("she collapsed from exhaustion", "her collapse at a rally") or crashes in a
     race or the polls ("Kelvane crashed"): no building fell, nothing collided (a driver who "crashed into a
-    tree" did). A system's collapse is no disaster either ("the economic collapse of 2008")."""
+    tree" did). A system's collapse is no disaster either ("a financial collapse")."""
     if token.lemma_.lower() not in PERSONS_FALLS:
         return False
     if any(c.dep_ == "amod" and c.lower_ in SYSTEMS for c in token.children):

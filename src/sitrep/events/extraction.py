@@ -145,7 +145,7 @@ PARTS_OF = {
     # launched an offensive")
     "Non-state actor overtakes territory": frozenset({"Armed clash"}),
     "Government regains territory": frozenset({"Armed clash"}),
-    # the killings a weapon's strike caused are its toll ("90 were killed in an assault by artillery")
+    # the killings a weapon's strike caused are its toll ("mortar rounds hit the market; seven were killed")
     **dict.fromkeys(REMOTE_VIOLENCE, frozenset({"Attack"})),
 }
 
@@ -302,7 +302,7 @@ def _event(
     if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
         grounded = grounded or arrested_figure(trigger.root) or told_before(trigger.root)
     if typing.type == "Battles":
-        if not typing.features & ARMED_SIGNS:  # "the White House fought hard", "the clash entangled him":
+        if not typing.features & ARMED_SIGNS:  # "the ministry fought the ruling", "the clash cost him votes":
             grounded = place is not None  # a battle with no armed side named is one only where it was fought
         # "both sides exchanged fire": the two parties of a battle, counted; "... that left four dead"
         grounded = grounded or any(two_sides(t) for t in tokens) or bool(tolls)
@@ -339,7 +339,7 @@ def _event(
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
         return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them
     if sub_type == "Attack" and trigger.root.lemma_.lower() in RAIDS and _police_only(actors):
-        sub_type = "Arrests"  # "a SWAT team raided the home of a suspect": a search for an arrest, no attack
+        sub_type = "Arrests"  # "police officers raided a flat in Leeds": a search for an arrest, no attack
     if sub_type == "Arrests" and not _political_arrest(typing, head, actors):
         if not any(h.cue == "crime" for h in typer.lexicon.hits(list(head.sent))):
             return None  # a burglar or a drunk driver taken into custody: ordinary crime, not a political arrest
@@ -436,7 +436,7 @@ def _crowd_acts(noun: Token) -> bool:
         return any(c.dep_ == "nsubj" for c in verb.children)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "small groups of protesters"
         noun = noun.head.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "his speech was interrupted by a protester"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "the address was disrupted by a protester"
         verb = noun.head.head
         return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
     return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.tag_ in {"VBD", "VBZ", "VBP"}
@@ -507,7 +507,7 @@ def _state_measure(trigger: SpacySpan, actors: Sequence[tuple[ActorRef, str]]) -
     curfew was imposed", "the city lifted the curfew". Parents who impose one on their son are no authority."""
     root = trigger.root
     if any(t.lemma_.lower() in ONE_SIDED for t in trigger):
-        return True  # "he ordered a unilateral ceasefire": only a warring side declares one
+        return True  # "a unilateral ceasefire ordered by the interim leader": only a warring side declares one
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}] if root.pos_ == "VERB" else []
     lifted = [w for c in objects for w in c.subtree]
     if not any(t.lemma_.lower() in STATE_MEASURES for t in [*trigger, *lifted]):  # "lifted the blockade"

@@ -154,7 +154,7 @@ def _a_year(token: Token) -> bool:
 
 
 def _known_by_name(noun: Token) -> bool:
-    """ "since the Paris attacks", "after the terrorist attacks in San Bernardino and Paris", "two days after
+    """ "since the Paris attacks", "after the terrorist attacks in Paris and Brussels", "two days after
     the killings": events the reader knows, by their place or as a series, told as the time of what is news
     (a single "after the bombing" may be the news itself)."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"after", "since", "following"} or not _definite(noun):

@@ -218,8 +218,8 @@ def _not_a_weapon(thing: Token, verb: Token) -> bool:
 
 def _politicians_quarrel(token: Token) -> bool:
     """A fighter is a politician, a named person or a fire crew (the caller checks that nothing armed is
-    in the sentence): "lawmakers battled into the night", "Cruz was battling with Rubio for second place",
-    "the battle between the two senators", "delegate battles", "firefighters battled the blaze". Armed
+    in the sentence): "lawmakers battled into the night", "Marlow and Tresk battled over the budget",
+    "the battle between the two senators", "a bruising primary battle", "firefighters battled the blaze". Armed
     sides are groups, not persons."""
     return any(map(_not_an_armed_side, _fighters(token)))
 
@@ -234,7 +234,7 @@ def _fighters(token: Token) -> list[Token]:
         fighters += [c for c in token.children if c.dep_ in {"poss", "compound"}]
         if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.head.pos_ == "VERB"):
             verb = token.head if token.dep_ == "dobj" else token.head.head
-            fighters += subjects(verb)  # "Clinton eked out a win after a battle with Sanders"; not "in combat"
+            fighters += subjects(verb)  # "Tresk lost the seat after a battle with Kelvane"; not "in combat"
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "between", "against"}):
         for partner in (o for o in prep.children if o.dep_ == "pobj"):
             fighters += [partner, *(c for c in partner.children if c.dep_ == "conj")]
@@ -280,7 +280,7 @@ def _done_to_people(verb: Token) -> bool:
         if person(obj) or abstract(obj) or lemma in CRITICISED_PEOPLE or lemma in JUDGED_THINGS:
             return True
         if obj.lower_ in {"him", "her", "them", "me", "us", "you"}:
-            return True  # "when Clinton blasted him for not paying tax"
+            return True  # "Marlow blasted him over his tax returns"
     return False
 
 

@@ -118,7 +118,7 @@ def tells_the_toll(head: Token) -> bool:
         return False
     if head.dep_ == "conj":  # the same doers' second verb: one event with a longer toll
         return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
-    if head.dep_ == "relcl":  # "a gun battle that left four dead": the toll of the noun it hangs from
+    if head.dep_ == "relcl":  # "a gun battle that left nine dead": the toll of the noun it hangs from
         return any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in head.children)
     return head.tag_ == "VBG" and head.dep_ in OUTCOME_DEPS
 
