@@ -24,6 +24,7 @@ from sitrep.model import Article, Source
         ("The battle between Marlow and Tresk in Ohio has split the party.", []),
         ("Tresk lost the Ohio seat after a bruising battle with Senator Kelvane.", []),
         ("Delegate battles in Ohio cost the challenger the nomination.", []),
+        ("Tresk left a bar in Kansas City on Saturday and got into a fight with Anthony Marlow.", []),
         ("Firefighters battled the warehouse fire for most of the afternoon.", ["Man-made disaster"]),
         ("Rebels battled government troops near Vessa on Monday.", ["Armed clash"]),
     ],

@@ -164,7 +164,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
         return _takes_object(token) or token.dep_ == "amod" or not _people_do_it(token)
     if hit.cue == "clash" and (token.lower_ == "warring" or (token.dep_ == "amod" and token.head.pos_ == "NOUN")):
         return True  # "the warring parties", "fighting men": who they are, not what happened
-    if hit.cue == "clash" and not violent and _politicians_quarrel(token):
+    quarrel = hit.cue == "clash" or (hit.cue in {"crowd_violence", "mob"} and token.lemma_.lower() in QUARREL_WORDS)
+    if quarrel and not violent and _politicians_quarrel(token):
         return True  # "lawmakers battled over the budget", "the two senators clashed": words and votes
     if hit.cue == "disrupted" and any(c.dep_ in OBJECT_DEPS and _not_a_weapon(c, token) for c in token.children):
         return True  # "dismantled a trafficking ring", "the plan was shot down": no weapon made safe
@@ -188,6 +189,9 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
+# Fight words a quarrel between people uses too: "battled", "clashed", "got into a fight with" (a crowd's
+# "assaults" on a town are no quarrel).
+QUARREL_WORDS = frozenset({"fight", "brawl", "scuffle", "clash", "quarrel", "tussle"})
 # Office-holders and bodies whose fights are political (when no weapon or armed force is in the sentence).
 POLITICIANS = OFFICE_HOLDERS | frozenset({
     "legislator", "mp", "delegate", "party", "parliament", "congress", "senate", "committee", "democrat",
