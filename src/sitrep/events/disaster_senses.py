@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from sitrep.attribution.sources import PERSONAL_PRONOUNS
 from sitrep.events.constructions import PEOPLE_NOUNS
 
 # "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
@@ -107,7 +108,7 @@ def _kind_of_preparation(token: Token) -> bool:
 
 # What falls or fails when a person does: "she collapsed during the ceremony", "Kelvane crashed in the polls".
 PERSONS_FALLS = frozenset({"collapse", "crash", "faint"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "i", "my"})
+ONE_PERSON = PERSONAL_PRONOUNS | {"i", "my"}  # "she collapsed", "my collapse"
 CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "in", "on", "from"})  # not "into a tree"
 # What says the fall was a system's: "an economic collapse", "the financial crash".
 SYSTEMS = frozenset({"economic", "financial", "political", "social", "moral", "fiscal", "monetary", "banking"})
@@ -127,7 +128,7 @@ def _a_persons_fall(token: Token) -> bool:
         doers = [c for c in token.children if c.dep_ == "nsubj"]
     else:
         doers = [c for c in token.children if c.dep_ == "poss"]
-    return any(d.lower_ in PERSONAL_PRONOUNS or (d.ent_type_ == "PERSON" and d.pos_ == "PROPN") for d in doers)
+    return any(d.lower_ in ONE_PERSON or (d.ent_type_ == "PERSON" and d.pos_ == "PROPN") for d in doers)
 
 
 def _abstract(noun: Token) -> bool:

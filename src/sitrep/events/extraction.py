@@ -324,7 +324,8 @@ def _event(
         return None
     moved = all(h.cue == "deployment" for h in group.hits)  # (a checkpoint the police set up is a base)
     routine = moved or trigger.root.lemma_.lower() == "surrender"
-    if routine and sub_type in ARMED_ONLY_TYPES and _police_are_the_only_force(typer, tokens):
+    forces = [m.entry.kind for m in typer.actors.find(tokens) if m.entry.kind in ARMED_KINDS] if routine else []
+    if routine and sub_type in ARMED_ONLY_TYPES and _only_police(forces):
         return None  # "police stepped up patrols", "the suspect surrendered to police": law enforcement's routine
     if mob:  # "villagers beat and killed a man accused of theft", "villagers clashed with police", "a group of
         # youths torched a home": a crowd's violence, with or without a mob word
@@ -338,7 +339,8 @@ def _event(
         sub_type = context.sub_type
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
         return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them
-    if sub_type == "Attack" and trigger.root.lemma_.lower() in RAIDS and _police_only(actors):
+    raiders = [ref.kind for ref, role in actors if role == "actor1"]
+    if sub_type == "Attack" and trigger.root.lemma_.lower() in RAIDS and _only_police(raiders):
         sub_type = "Arrests"  # "police officers raided a flat in Leeds": a search for an arrest, no attack
     if sub_type == "Arrests" and not _political_arrest(typing, head, actors):
         if not any(h.cue == "crime" for h in typer.lexicon.hits(list(head.sent))):
@@ -528,16 +530,9 @@ def _political_arrest(typing: Typing, head: Token, actors: Sequence[tuple[ActorR
     return told_before(head)
 
 
-def _police_only(actors: Sequence[tuple[ActorRef, str]]) -> bool:
-    """Whoever did it is the police, and only the police ("police raided the home")."""
-    doers = [ref.kind for ref, role in actors if role == "actor1"]
-    return bool(doers) and all(kind == "police" for kind in doers)
-
-
-def _police_are_the_only_force(typer: RuleTyper, words: Sequence[Token]) -> bool:
-    """The clause names the police and no other armed force ("surrendered to police")."""
-    forces = [m.entry.kind for m in typer.actors.find(list(words)) if m.entry.kind in ARMED_KINDS]
-    return bool(forces) and all(kind == "police" for kind in forces)
+def _only_police(kinds: Sequence[str | None]) -> bool:
+    """The forces named are the police and nothing else ("police raided the home", "surrendered to police")."""
+    return bool(kinds) and all(kind == "police" for kind in kinds)
 
 
 def _typed(typing: Typing, tokens: Sequence[Token], model: classifier.TrainedTyper | None) -> tuple[str, float]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable, default_table
+from sitrep.attribution.sources import PERSONAL_PRONOUNS
 from sitrep.events import constructions
 from sitrep.events.arrests import political_besides_arresters
 from sitrep.events.background import SETTLING_CUES, settling_background, topic_tokens
@@ -396,7 +397,7 @@ RAIDS = frozenset({"raid", "swoop", "sweep"})  # how an arrest is made: "in a ra
 
 # One person harmed, named by a pronoun or as a man, a woman or a child: a civilian unless the clause names an
 # armed force ("he was shot dead by IS"; "five soldiers were killed" names its force).
-CIVILIAN_VICTIMS = frozenset({"he", "him", "she", "her", "man", "woman", "child", "boy", "girl", "teenager"})
+CIVILIAN_VICTIMS = PERSONAL_PRONOUNS | {"man", "woman", "child", "boy", "girl", "teenager"}
 
 
 def _a_civilian_harmed(verb: Token) -> bool:

@@ -35,6 +35,7 @@ from sitrep.events.things import (
     person_words,
     place_too,
 )
+from sitrep.events.triggers import VICTIM_PRONOUNS
 from sitrep.events.weapon_senses import weapon_in_use
 
 FIGHT_CUES = frozenset({"clash", "harm", "mob", "riot", "crowd_violence", "taken", "regained", "transfer", "arrest"})
@@ -248,10 +249,11 @@ def _fighters(token: Token) -> list[Token]:
 def _not_an_armed_side(word: Token) -> bool:
     """A politician or a political body, a person named (armed sides are groups), or a crew that fights
     fires."""
-    return a_politician(word) or word.lemma_.lower() in POLITICIANS | FIRE_CREWS
+    return a_politician(word) or word.lemma_.lower() in NO_ARMED_SIDES
 
 
 FIRE_CREWS = frozenset({"firefighter", "fireman", "firemen", "rescuer"})  # (a tank's crew fights)
+NO_ARMED_SIDES = POLITICIANS | FIRE_CREWS
 
 
 AWAY_PARTICLES = frozenset({"back", "out", "off", "away", "ahead", "past"})
@@ -283,7 +285,7 @@ def _done_to_people(verb: Token) -> bool:
         lemma = obj.lemma_.lower()
         if person(obj) or abstract(obj) or lemma in CRITICISED_PEOPLE or lemma in JUDGED_THINGS:
             return True
-        if obj.lower_ in {"him", "her", "them", "me", "us", "you"}:
+        if obj.lower_ in VICTIM_PRONOUNS:
             return True  # "Marlow blasted him over his tax returns"
     return False
 

@@ -204,7 +204,7 @@ PEOPLE_WORDS = PEOPLE_NOUNS | {
     "cleric", "imam", "priest", "guard",
 }
 # fmt: on
-VICTIM_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
+VICTIM_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me", "you"})
 
 
 def _shot_at_someone(token: Token) -> bool:
