@@ -115,6 +115,12 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
         ("The foreign minister of Norway met his Chinese counterpart in Oslo.", ["Diplomatic event"]),
         # a head of government named by office alone who travels to another state is the story's own state
         ("The prime minister flew to Ankara for talks with the Turkish president.", ["Diplomatic event"]),
+        # "he" in a clause hung on another stands for that clause's subject
+        ("The Kenyan foreign minister was cheerful when he visited Ankara on Tuesday.", ["Diplomatic event"]),
+        ("The mayor of Dayton was cheerful when he visited Ankara on Tuesday.", []),
+        # leaders who speak by phone deal with each other; a witness on the phone to a reporter does not
+        ("President Marlow spoke by phone with the leaders of France and Brazil on Monday.", ["Diplomatic event"]),
+        ("A witness who spoke by phone from Aleppo said the market was quiet.", []),
     ],
 )
 def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected: list[str]) -> None:

@@ -293,7 +293,8 @@ def _generic(verb: Token, children: list[Token]) -> bool:
         return True  # "soldiers routinely beat up detainees": a habit in any tense, unless dated ("last week")
     marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in GENERIC_MARKS for c in children)
     anybody = _free_choice_subject(verb, children)
-    return (marked or anybody or _not_yet(verb, children) or _every(children)) and _present(verb, children)
+    habitual = _every(children) or _how_often(children)
+    return (marked or anybody or _not_yet(verb, children) or habitual) and _present(verb, children)
 
 
 def _free_choice_subject(verb: Token, children: list[Token]) -> bool:
@@ -316,6 +317,25 @@ def _every(children: list[Token]) -> bool:
     objects = [c for c in children if c.dep_ == "dobj"]
     objects += [o for c in children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return any(d.dep_ == "det" and d.lower_ in {"every", "each"} for o in objects for d in o.children)
+
+
+PERIODS = frozenset({"year", "month", "week", "day", "night", "season", "weekend"})
+HOW_OFTEN_ADVERBS = frozenset({"annually", "yearly", "monthly", "weekly", "daily", "nightly"})
+
+
+def _how_often(children: list[Token]) -> bool:
+    """ "about 54 crashes on that road each year", "floods twice a year", "a crash a week": a rate, not one
+    event (in the present tense)."""
+    objects = [o for c in children if c.dep_ in {"dobj", "nsubj", "attr"} for o in c.children]  # "crashes per week"
+    for child in [*children, *objects]:
+        if child.dep_ == "advmod" and child.lower_ in HOW_OFTEN_ADVERBS:
+            return True
+        period = child.dep_ == "npadvmod" and child.lemma_.lower() in PERIODS
+        if period and any(d.dep_ == "det" and d.lower_ in {"each", "every", "a", "an", "per"} for d in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "per":
+            return any(o.lemma_.lower() in PERIODS for o in child.children)
+    return False
 
 
 def _not_yet(verb: Token, children: list[Token]) -> bool:

@@ -58,13 +58,13 @@ def figurative_disaster(token: Token) -> bool:
             return True  # "a flood of refugees", "a blizzard of messages"; not "a quake of magnitude 6"
         if any(_abstract(o) for o in prep.children):
             return True  # "the collapse of the talks"
-    if token.pos_ == "VERB" and any(c.dep_ in {"nsubj", "dobj"} and _abstract(c) for c in token.children):
-        return True  # "the ceasefire collapsed", "shares crashed", "a plot to derail the bid", "sank the deal"
+    if token.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _abstract(c) for c in token.children):
+        return True  # "the ceasefire collapsed", "shares crashed", "the talks were derailed", "sank the deal"
     if token.lemma_.lower() == "landslide" and any(
         t.lemma_.lower() in FIGURATIVE_DISASTER_COMPANIONS for t in token.sent
     ):
         return True
-    if _mere_weather(token) or _kind_of_preparation(token) or _a_persons_fall(token):
+    if _mere_weather(token) or _kind_of_preparation(token) or _a_persons_fall(token) or _kind_of_gear(token):
         return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
 
@@ -104,6 +104,23 @@ def _kind_of_preparation(token: Token) -> bool:
     bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
     preparation = any(t.lemma_.lower() in PREPARATIONS for t in (token.head, head))
     return preparation and head.tag_ == "NNS" and bare
+
+
+# Gear, places and rules named after what they guard against: "fire insurance", "a fire station", "storm
+# drains", "the crash helmet". The disaster word says what kind of thing it is, not that one happened ("fire
+# damage", "flood victims", "the crash site" and "fire officials said" still tell of one).
+SERVICES_AND_GEAR = frozenset({
+    "station", "insurance", "extinguisher", "hydrant", "sprinkler", "escape", "exit", "door", "code", "safety",
+    "hazard", "prevention", "protection", "academy", "watch", "plain", "drain", "pit", "helmet", "test", "ban",
+    "season", "siren", "lookout", "chaser",
+})  # fmt: skip
+
+
+def _kind_of_gear(token: Token) -> bool:
+    """ "fire insurance", "a fire station", "the flood plain": a kind of gear, place or rule."""
+    if token.dep_ != "compound" or token.head.pos_ != "NOUN":
+        return False
+    return token.head.lemma_.lower() in SERVICES_AND_GEAR
 
 
 # What falls or fails when a person does: "she collapsed during the ceremony", "Kelvane crashed in the polls".

@@ -62,7 +62,31 @@ def parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fra
         if match.entry.kind in STATE_KINDS and match.entry.actor:
             found.add((match.entry.side or match.entry.actor).lower())
     found |= {f"the {t.lemma_.lower()}" for t in tokens if _unnamed_head_of_government(t)}
+    for antecedent in filter(None, map(_antecedent, tokens)):  # "Marlow was apologetic when he visited Ankara"
+        found |= parties([], list(antecedent.subtree), frame) or _office_alone(antecedent)
     return found
+
+
+def _antecedent(word: Token) -> Token | None:
+    """Whom "he" or "she", the subject of a clause inside another, stands for: the subject of the clause
+    it hangs on ("the minister was apologetic when he visited Ankara")."""
+    if word.lower_ not in {"he", "she"} or word.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = word.head
+    while verb.dep_ in {"advcl", "conj", "ccomp", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _office_alone(word: Token) -> set[str]:
+    """A head of government named by office alone ("the foreign minister"): the story's own state."""
+    unnamed = word.lemma_.lower() in HEADS_OF_GOVERNMENT and not any(
+        c.ent_type_ in {"GPE", "NORP", "PERSON"} or c.dep_ == "poss" for c in word.subtree if c.i != word.i
+    )
+    return {f"the {word.lemma_.lower()}"} if unnamed else set()
 
 
 TRAVELLING = frozenset({"fly", "travel", "arrive", "head", "go", "come", "visit", "leave", "return"})

@@ -139,6 +139,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
         and not named_protest
     ):
         return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
+    if token.tag_ == "NNPS" and token.ent_type_ == "ORG":
+        return True  # "the Missouri Valley Blazers", "the Calgary Flames": a team's plural name
     if hit.cue in NAMED_EVENT_CUES and figurative_disaster(token):
         return True
     if hit.cue == "clash" and token.ent_type_ == "EVENT" and token.pos_ == "PROPN":

@@ -1,0 +1,42 @@
+"""Disaster words that name a thing, a team or a place, and accidents counted as a rate: none is one accident
+that happened (all sentences invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import whole_pipeline_asserts
+from sitrep.analyze.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gear, places and rules named after what they guard against
+        ("The building on Main Street was equipped with fire insurance and sprinklers.", []),
+        ("A woman stole a truck from the fire station next to the apartment building in Dayton.", []),
+        ("Homes near the river in Tresk need flood insurance, the council said.", []),
+        # ... but a fire that burns is one
+        ("A fire destroyed the roof of a house on Main Street in Dayton on Tuesday.", ["Man-made disaster"]),
+        ("Fire officials in Dayton said the blaze at the warehouse had been put out.", ["Man-made disaster"]),
+        # a team's plural name
+        ("Kelvane played for the Dayton Valley Blazers for three seasons.", []),
+        # talks derail, trains derail
+        ("Talks on the new budget were derailed by a quarrel over the format.", []),
+        ("A freight train was derailed near Tresk on Monday.", ["Man-made disaster"]),
+    ],
+)
+def test_disaster_words_that_name_things(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We have about 40 crashes on that road each year, the county engineer said.", []),
+        ("The county records two crashes per week on Route 9.", []),
+        ("Two cars crashed on Route 9 near Dayton on Monday.", ["Man-made disaster"]),
+    ],
+)
+def test_a_rate_is_no_single_accident(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
