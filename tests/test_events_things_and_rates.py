@@ -19,8 +19,14 @@ from sitrep.analyze.pipeline import Pipeline
         # ... but a fire that burns is one
         ("A fire destroyed the roof of a house on Main Street in Dayton on Tuesday.", ["Man-made disaster"]),
         ("Fire officials in Dayton said the blaze at the warehouse had been put out.", ["Man-made disaster"]),
-        # a team's plural name
+        # a team's plural name, a storm word in the name of a town, a team or a park
         ("Kelvane played for the Dayton Valley Blazers for three seasons.", []),
+        ("The boys were found hiding under a railroad bridge in Hurricane, a dispatcher said.", []),
+        ("Deputies and Hurricane police found the two boys near the tracks on Monday.", []),
+        ("The Dayton Blizzard coordinated buses for 300 volunteers on Tuesday.", []),
+        ("Six Flags Hurricane Harbor will close its pools on Monday.", []),
+        # ... but a storm's own name follows the word
+        ("Tropical Storm Alberto flooded roads across western Cuba on Monday.", ["Natural disaster"]),
         # talks derail, trains derail
         ("Talks on the new budget were derailed by a quarrel over the format.", []),
         ("A freight train was derailed near Tresk on Monday.", ["Man-made disaster"]),

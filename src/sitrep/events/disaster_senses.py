@@ -66,6 +66,8 @@ def figurative_disaster(token: Token) -> bool:
         return True
     if _mere_weather(token) or _kind_of_preparation(token) or _a_persons_fall(token) or _kind_of_gear(token):
         return True
+    if _in_another_name(token):
+        return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
 
 
@@ -121,6 +123,32 @@ def _kind_of_gear(token: Token) -> bool:
     if token.dep_ != "compound" or token.head.pos_ != "NOUN":
         return False
     return token.head.lemma_.lower() in SERVICES_AND_GEAR
+
+
+# Storm words that teams, towns and outlets take for a name ("the Tampa Bay Lightning", Hurricane in West
+# Virginia); a word such as "Drown" in a title-case headline is no name.
+STORM_NAMES = frozenset({
+    "hurricane", "storm", "blizzard", "tornado", "typhoon", "cyclone", "avalanche", "tsunami", "thunder",
+    "lightning", "twister", "monsoon",
+})  # fmt: skip
+# What comes before a storm's name in the storm's own name: "Tropical Storm Alberto", "Super Typhoon Haiyan".
+STORM_PREFIXES = frozenset({"tropical", "super", "winter", "severe", "post", "subtropical", "major", "category"})
+
+
+def _in_another_name(token: Token) -> bool:
+    """A disaster word inside the name of a place, a team or an outlet: "found in Hurricane" (a town),
+    "Hurricane police", "Six Flags Hurricane Harbor", "the Alexandria Blizzard". A storm's own name follows
+    the word ("Hurricane Irma", "Tropical Storm Alberto")."""
+    if token.tag_ != "NNP" or token.lower_ not in STORM_NAMES or token.i == token.sent.start:
+        return False
+    sentence = [t for t in token.sent if t.is_alpha]
+    if sum(t.is_title for t in sentence) * 2 > len(sentence):
+        return False  # a headline in title case ("Storm Hits Coast")
+    before = token.doc[token.i - 1]
+    named = before.pos_ == "PROPN" or (before.is_title and before.i != token.sent.start)
+    if named and before.lower_ not in STORM_PREFIXES:
+        return True  # "Six Flags Hurricane Harbor", "Brain Storm Blog"
+    return not (token.dep_ == "compound" and token.head.pos_ == "PROPN")  # "in Hurricane", "Hurricane police"
 
 
 # What falls or fails when a person does: "she collapsed during the ceremony", "Kelvane crashed in the polls".
