@@ -48,6 +48,11 @@ def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, e
         ("After the terrorist attacks in Paris and Brussels, Ohio voters ranked security first.", []),
         ("Security has dominated the campaign in Ohio since the Paris attacks.", []),
         ("Hospitals in Kabul were still full a day after the suicide truck bombing.", ["Suicide bomb"]),
+        # an attack the reader knows by the name of its place, told as the topic of something else
+        ("The Orlando terrorist attack is still stirring debate on gun control.", []),
+        ("Relatives of the victims of the Paris terrorist attacks gathered in Lyon on Sunday.", []),
+        ("The Kabul suicide bombing on Tuesday killed 20 people.", ["Suicide bomb"]),
+        ("The Lyon terrorist attack killed nine people.", ["Attack"]),
         # ... but a second night of protests is the protests
         ("A second night of protests over the verdict shook the capital.", ["Peaceful protest"]),
     ],
@@ -121,6 +126,9 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
         # leaders who speak by phone deal with each other; a witness on the phone to a reporter does not
         ("President Marlow spoke by phone with the leaders of France and Brazil on Monday.", ["Diplomatic event"]),
         ("A witness who spoke by phone from Aleppo said the market was quiet.", []),
+        # a leader the actor table knows by name stands for their state; a name it does not know, for no one
+        ("Barack Obama visited Ankara on Monday.", ["Diplomatic event"]),
+        ("Kelvane Marlow visited Ankara on Monday.", []),
     ],
 )
 def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected: list[str]) -> None:

@@ -94,6 +94,9 @@ def in_passing(trigger: Token) -> bool:
         return not harm  # "the crash prompted the federation to cancel": an event told before, now a cause
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in TREND_VERBS:
         return True  # "attacks on aid workers have risen": a trend, not one deed
+    if _named_by_its_place(trigger):  # "the Orlando attack is stirring debate", "victims of the Paris attacks"
+        told_now = trigger.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and _dated(clause_head(trigger))
+        return not (_suffered_in(trigger) or told_now or _dated(trigger))
     if trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
         return False
     if _dated_before(trigger) or _known_by_name(trigger):  # "the victims of the 2019 earthquake"
@@ -161,6 +164,24 @@ def _known_by_name(noun: Token) -> bool:
         return False
     named = any(c.dep_ in {"compound", "amod"} and c.ent_type_ in {"GPE", "DATE", "EVENT"} for c in noun.children)
     return named or noun.tag_ == "NNS"
+
+
+def _named_by_its_place(noun: Token) -> bool:
+    """ "the Orlando attack", "the Paris attacks", "the San Bernardino massacre": an event the reader knows by
+    the name of its place (the first report says "an attack in Orlando")."""
+    if not _definite(noun) or noun.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in {"compound", "nmod"} and c.ent_type_ in PLACE_ENTITIES and c.i < noun.i for c in noun.children)
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _dated(head: Token) -> bool:
+    """The clause names the day or time of what it tells ("on Tuesday", "this morning")."""
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in head.children) or any(
+        t.ent_type_ in {"DATE", "TIME"} for c in head.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree
+    )
 
 
 def _dated_before(noun: Token) -> bool:
