@@ -129,6 +129,11 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
         # a leader the actor table knows by name stands for their state; a name it does not know, for no one
         ("Barack Obama visited Ankara on Monday.", ["Diplomatic event"]),
         ("Kelvane Marlow visited Ankara on Monday.", []),
+        # a city of two words is one place of the leader's own state
+        ("Barack Obama met relief volunteers outside the state capital, Baton Rouge, on Friday.", []),
+        # leaders who shake hands meet; a coach and a referee do not
+        ("Donald Trump and the Japanese prime minister shook hands in Washington.", ["Diplomatic event"]),
+        ("The coach shook hands with the referee after the match in Madrid.", []),
     ],
 )
 def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected: list[str]) -> None:

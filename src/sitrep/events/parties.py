@@ -107,11 +107,12 @@ def _unnamed_head_of_government(word: Token) -> bool:
 def _state_of(name: Token, frame: ArticleFrame) -> str:
     """The state a place or a nationality belongs to ("Florida", "Cairo": their country; "Chinese": China),
     else the name itself."""
-    index = frame.place_at.get(name.i)
+    entity = name.doc[name.i : name.i + len(_entity_text(name).split())]
+    # the place layer keys a name by its last word: "Baton Rouge" is found at "Rouge"
+    index = next((frame.place_at[t.i] for t in entity if t.i in frame.place_at), None)
     if index is not None:
         place = frame.result.places[index]
         return (country_name(place.country) or place.name or place.text).lower()
-    entity = name.doc[name.i : name.i + len(_entity_text(name).split())]
     sides = [m.entry.side for m in frame.actors.find(list(entity)) if m.entry.side]
     return (sides[0] if sides else entity.text).lower()
 
