@@ -98,7 +98,18 @@ def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: li
         # one person's protest is an objection, and a candidate chanting on stage is no crowd
         ("Senator Marlow protested the court's ruling on the new district map.", []),
         ("John Marlow strode onto the stage in Dayton, chanting his own slogan.", []),
-        # crowds still demonstrate
+        # who holds the rally is the one the relative clause hangs on; "she" greeting supporters at a rally is its host
+        ("Bernie Sanders, who also held a rally in Mason City on Wednesday night, drew 1,100 people.", []),
+        ("She greeted 2,000 supporters at a rowdy rally late Saturday night in Houston.", []),
+        # a politician's audience cheers, a candidate's motorcade drives, voters rally to a side
+        ("His supporters chanted his name at the convention center in Dayton on Tuesday.", []),
+        ("Hillary Clinton stepped out of her motorcade near the park and walked for four blocks.", []),
+        ("Those he is counting on to rally to his side have not turned out in Ohio.", []),
+        # what a party "demonstrated" is what it showed
+        ("Senator Marlow criticised the silence that Democrats have demonstrated on the budget.", []),
+        # crowds still demonstrate, supporters of a side too, and a protest named by its place is still on
+        ("Supporters of the opposition chanted anti-government slogans in Dayton on Monday.", ["Peaceful protest"]),
+        ("Hundreds of teachers joined the Westminster Bridge protest on Saturday.", ["Peaceful protest"]),
         ("Thousands held a rally in Vessa against the new tax.", ["Peaceful protest"]),
         ("Marching through Vessa, thousands of students chanted slogans.", ["Peaceful protest"]),
     ],

@@ -169,12 +169,14 @@ def _known_by_name(noun: Token) -> bool:
 def _named_by_its_place(noun: Token) -> bool:
     """ "the Orlando attack", "the Paris attacks", "the San Bernardino massacre": an event the reader knows by
     the name of its place (the first report says "an attack in Orlando")."""
-    if not _definite(noun) or noun.pos_ != "NOUN":
+    if not _definite(noun) or noun.pos_ != "NOUN" or noun.lemma_.lower() in DEMONSTRATIONS:
         return False
     return any(c.dep_ in {"compound", "nmod"} and c.ent_type_ in PLACE_ENTITIES and c.i < noun.i for c in noun.children)
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# What a crowd holds: named by its place it is still the news ("joined the Tower Bridge protest").
+DEMONSTRATIONS = frozenset({"protest", "demonstration", "march", "rally", "vigil", "strike", "procession", "sit"})
 
 
 def _dated(head: Token) -> bool:

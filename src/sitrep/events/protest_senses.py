@@ -54,11 +54,54 @@ def _a_politicians_rally(rally: Token) -> bool:
     if any(c.dep_ in {"poss", "compound"} and a_politician(c) for c in rally.children):
         return True
     if rally.dep_ == "dobj" and rally.head.lemma_.lower() in RALLY_HOSTING:
-        return any(map(a_politician, subjects(rally.head)))
+        return any(map(a_politician, _speakers(rally.head)))
     if rally.dep_ == "pobj" and rally.head.lower_ in {"at", "during"}:
         verb = next((a for a in rally.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        return verb is not None and any(map(a_politician, _speakers(verb)))
+        if verb is None:
+            return False
+        speaking = verb.lemma_.lower() in RALLY_SPEECH  # "she greeted supporters at a rally"
+        return any(a_politician(s) or (speaking and s.lower_ in ONE_PERSON) for s in _speakers(verb))
     return False
+
+
+def _ones_own(noun: Token) -> bool:
+    """ "her motorcade", "the senator's march to the nomination": one person's progress, not a crowd's
+    ("his funeral procession" is the crowd's; "Sharif's march on Islamabad" a protest march he leads)."""
+    owner = any(c.dep_ == "poss" and (c.lower_ in {"his", "her", "my"} or a_politician(c)) for c in noun.children)
+    if not owner:
+        return False
+    if noun.lemma_.lower() == "motorcade":
+        return True
+    towards = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "toward", "towards"}]
+    goals = [o for c in towards for o in c.children]
+    return noun.lemma_.lower() == "march" and any(o.ent_type_ not in {"GPE", "LOC", "FAC"} for o in goals)
+
+
+def _allegiance(child: Token) -> bool:
+    """ "behind the governor", "to his side", "to the defence of the president"."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in ALLEGIANCE_PREPS:
+        return True
+    return child.lower_ == "to" and any(o.lemma_.lower() in ALLEGIANCE_OBJECTS for o in child.children)
+
+
+def _someones(audience: Token) -> bool:
+    """ "his supporters", "the senator's fans": one person's audience ("opposition supporters" are a side)."""
+    return any(c.dep_ == "poss" and (c.lower_ in {"his", "her"} or a_politician(c)) for c in audience.children)
+
+
+def _cheered(token: Token) -> bool:
+    """A politician's audience chanting or cheering: "his supporters were shown chanting his name", "the crowd
+    chanted as the senator spoke"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"chant", "cheer"}:
+        return False
+    if any(d.lemma_.lower() in AUDIENCES and _someones(d) for d in _speakers(token)):
+        return True
+    return any(
+        c.dep_ == "advcl" and c.lemma_.lower() in RALLY_SPEECH and any(map(a_politician, subjects(c)))
+        for c in token.children
+    )
 
 
 def _speakers(verb: Token) -> list[Token]:
@@ -67,6 +110,8 @@ def _speakers(verb: Token) -> list[Token]:
     found = subjects(verb)
     if not found and verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VBN"}:
         found = subjects(verb.head)
+    if verb.dep_ == "relcl" and all(s.tag_ in {"WP", "WDT"} for s in found):
+        found = [verb.head]  # "Marlow, who held a rally in Dayton": who is the one the clause hangs on
     return found
 
 
@@ -83,19 +128,31 @@ def one_persons_objection(token: Token) -> bool:
     return bool(doers) and all(map(a_politician, doers))
 
 
-# "rallied behind the governor", "rallied around the flag": support given, not a crowd in the street.
+# "rallied behind the governor", "rallied around the flag", "rallied to his side": support given, not a crowd in
+# the street.
 ALLEGIANCE_PREPS = frozenset({"behind", "around", "round"})
+ALLEGIANCE_OBJECTS = frozenset({"side", "defense", "defence", "cause", "support", "aid", "banner", "flag", "call"})
+# Who cheers a politician rather than protests: "his supporters chanted his name".
+AUDIENCES = frozenset({"supporter", "fan", "backer", "delegate", "attendee", "audience", "loyalist"})
+# What a politician does at their own rally: "she greeted supporters at a rally", "he told the rally".
+RALLY_SPEECH = frozenset({
+    "say", "tell", "greet", "speak", "address", "thank", "promise", "vow", "pledge", "declare", "announce", "urge",
+    "praise", "mock", "criticise", "criticize", "attack", "joke", "boast", "insist", "warn", "call", "make",
+})  # fmt: skip
+ONE_PERSON = frozenset({"he", "she", "i"})
 
 
 def not_a_demonstration(token: Token) -> bool:
     """ "a campaign rally", "canceled the visit in protest", "lodged a formal protest", "rallied behind the
     governor", "the senator protested the ruling"."""
     if token.pos_ == "VERB" and token.lemma_.lower() == "rally":
-        return any(c.dep_ == "prep" and c.lower_ in ALLEGIANCE_PREPS for c in token.children)
-    if one_persons_objection(token):
+        return any(_allegiance(c) for c in token.children)
+    if one_persons_objection(token) or _cheered(token):
         return True
     if token.pos_ != "NOUN":
         return False
+    if _ones_own(token):
+        return True  # "her motorcade", "the senator's march to the nomination": one person's
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     modifiers |= {g.lemma_.lower() for c in token.children if c.dep_ == "compound" for g in c.children}
     if token.lemma_.lower() == "rally" and (modifiers & CAMPAIGN_WORDS or _a_politicians_rally(token)):

@@ -420,7 +420,12 @@ def _aimed_at_a_place(token: Token) -> bool:
 
 
 def _takes_object(token: Token) -> bool:
-    """ "demonstrated that", "rally support", "a demonstration of": another sense of the word."""
+    """ "demonstrated that", "rally support", "a demonstration of", "the silence they demonstrated": another
+    sense of the word."""
+    has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
+    gap = token.pos_ == "VERB" and token.dep_ == "relcl" and not has_object
+    if gap and not (person(token.head) or token.head.pos_ == "PRON"):
+        return True  # the noun the clause hangs on is its object
     for child in token.children:
         if child.dep_ in {"dobj", "ccomp"}:
             return True
