@@ -53,6 +53,10 @@ def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, e
         ("Relatives of the victims of the Paris terrorist attacks gathered in Lyon on Sunday.", []),
         ("The Kabul suicide bombing on Tuesday killed 20 people.", ["Suicide bomb"]),
         ("The Lyon terrorist attack killed nine people.", ["Attack"]),
+        # an event named with its own year, as the topic of what is said now; its toll still reports it
+        ("The invasion of Norland in 2003 was a grave mistake, the senator said.", []),
+        ("The 2014 shooting death of a teenager in Dayton has kept the focus on police.", []),
+        ("The attack on the base in Kandahar in 2019 killed 12 soldiers.", ["Armed clash"]),
         # ... but a second night of protests is the protests
         ("A second night of protests over the verdict shook the capital.", ["Peaceful protest"]),
     ],

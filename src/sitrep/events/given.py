@@ -94,6 +94,8 @@ def in_passing(trigger: Token) -> bool:
         return not harm  # "the crash prompted the federation to cancel": an event told before, now a cause
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in TREND_VERBS:
         return True  # "attacks on aid workers have risen": a trend, not one deed
+    if subject.dep_ in {"nsubj", "nsubjpass", "attr"} and _of_its_own_year(subject):
+        return not _suffered_in(subject)  # "the invasion of Iraq in 2003 was a mistake": history, told as a topic
     if _named_by_its_place(trigger):  # "the Orlando attack is stirring debate", "victims of the Paris attacks"
         told_now = trigger.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and _dated(clause_head(trigger))
         return not (_suffered_in(trigger) or told_now or _dated(trigger))
@@ -177,6 +179,15 @@ def _named_by_its_place(noun: Token) -> bool:
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # What a crowd holds: named by its place it is still the news ("joined the Tower Bridge protest").
 DEMONSTRATIONS = frozenset({"protest", "demonstration", "march", "rally", "vigil", "strike", "procession", "sit"})
+
+
+def _of_its_own_year(noun: Token) -> bool:
+    """ "the 2003 invasion", "the invasion of Iraq in 2003", "the attacks of September 11, 2001": an event
+    named with the year it happened in."""
+    if _dated_before(noun):
+        return True
+    dates = (o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "during"} for o in c.subtree)
+    return any(_a_year(t) and t.ent_type_ == "DATE" for t in dates)
 
 
 def _dated(head: Token) -> bool:
