@@ -27,6 +27,8 @@ from sitrep.model import Article, Source
         ("Tresk left a bar in Kansas City on Saturday and got into a fight with Anthony Marlow.", []),
         ("Firefighters battled the warehouse fire for most of the afternoon.", ["Man-made disaster"]),
         ("Rebels battled government troops near Vessa on Monday.", ["Armed clash"]),
+        # a leader named by name is one person: what he "attacks" in a debate is a rival
+        ("Bush, Florida's former governor, also attacked Donald Trump, with whom he clashed at Saturday's debate.", []),
     ],
 )
 def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, expected: list[str]) -> None:
@@ -146,6 +148,8 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
         ("Kelvane Marlow visited Ankara on Monday.", []),
         # a city of two words is one place of the leader's own state
         ("Barack Obama met relief volunteers outside the state capital, Baton Rouge, on Friday.", []),
+        # a faith or a party is no state
+        ("Jewish groups condemned Donald Trump's proposal on Monday.", []),
         # leaders who shake hands meet; a coach and a referee do not
         ("Donald Trump and the Japanese prime minister shook hands in Washington.", ["Diplomatic event"]),
         ("The coach shook hands with the referee after the match in Madrid.", []),

@@ -296,7 +296,9 @@ def _event(
     place = frame.place_in(head, stops)
     if sub_type == TAKEN and _taken_at_home(actors, place, frame):
         sub_type = RETAKEN  # "regime forces captured the district": the state takes back its own ground
-    grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref, _ in actors)
+    # an organised actor grounds an event; a leader named by name is one person ("Bush attacked Trump")
+    organised = [ref for ref, _ in actors if not _a_persons_name(ref, frame.doc)]
+    grounded = place is not None or any(ref.actor or ref.kind in GROUNDING_KINDS for ref in organised)
     grounded = grounded or ARMED in typing.features  # an armed actor named in the clause, whatever its role
     grounded = grounded or VICTIMS in typing.features  # "the attack left four villagers dead": conflict's victims
     if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
@@ -374,6 +376,12 @@ def _event(
         trigger=Span(start=trigger.start_char, end=trigger.end_char, text=trigger.text),
         confidence=round(confidence, 3),
     )
+
+
+def _a_persons_name(ref: ActorRef, doc: Doc) -> bool:
+    """The actor is a person the text names ("Donald Trump", "Putin"), not a force, a body or a state."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ == "PERSON"
 
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})

@@ -55,6 +55,8 @@ def parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fra
         # "where" ("talks in Geneva")
         state = index is not None and (places[index].precision == "country" or places[index].role == "actor")
         named = t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"} and not _where(t)
+        if named and t.ent_type_ == "NORP" and not _nationality(t, frame):
+            named = False  # "Republican senators", "Muslim groups": a party or a faith, not a state
         if state or named:
             found.add(_state_of(t, frame))
     found |= {(ref.side or ref.actor or ref.text).lower() for ref, _ in actors if _a_state(ref, frame.doc)}
@@ -115,6 +117,12 @@ def _state_of(name: Token, frame: ArticleFrame) -> str:
         return (country_name(place.country) or place.name or place.text).lower()
     sides = [m.entry.side for m in frame.actors.find(list(entity)) if m.entry.side]
     return (sides[0] if sides else entity.text).lower()
+
+
+def _nationality(name: Token, frame: ArticleFrame) -> bool:
+    """ "Chinese", "Turkish": a word the actor table knows as a state's people."""
+    entity = name.doc[name.i : name.i + len(_entity_text(name).split())]
+    return any(m.entry.side and m.entry.kind == "country" for m in frame.actors.find(list(entity)))
 
 
 def _a_state(ref: ActorRef, doc: Doc) -> bool:
