@@ -148,6 +148,9 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
         ("Kelvane Marlow visited Ankara on Monday.", []),
         # a city of two words is one place of the leader's own state
         ("Barack Obama met relief volunteers outside the state capital, Baton Rouge, on Friday.", []),
+        # a state closes its border to another; a shop closes its doors
+        ("Russia closed its border with Georgia on Monday.", ["Diplomatic event"]),
+        ("The shop on Main Street closed its doors in Dayton on Monday.", []),
         # a faith or a party is no state
         ("Jewish groups condemned Donald Trump's proposal on Monday.", []),
         # leaders who shake hands meet; a coach and a referee do not

@@ -26,7 +26,7 @@ CAUSE_PREPS = frozenset({"after", "following", "over", "amid", "because", "due",
 # Acts whose "after"/"despite"/"to end" phrases tell their background: a curfew after riots, a truce to
 # end a war, a claim made after the bombings. (Not a change of hands: "forced to pull out after a grenade
 # attack" reports the attack.)
-SETTLING_CUES = frozenset({"measure", "agreement", "diplomacy", "claimed", "deployment"})
+SETTLING_CUES = frozenset({"measure", "state_measure", "agreement", "diplomacy", "claimed", "deployment"})
 ENDING_VERBS = frozenset({"end", "stop", "halt", "cease", "resolve", "settle", "aim", "curb", "prevent"})
 PAUSES = frozenset({"pause", "halt", "cessation", "end", "lull", "break", "stop"})
 

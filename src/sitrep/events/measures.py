@@ -134,14 +134,30 @@ ARMS_WORDS = frozenset({"arms", "weapon", "military"})
 STATE_BODIES = frozenset({"government", "administration", "ministry", "cabinet", "state", "country"})
 
 
+# A state's gates to another: "closed its borders with Iran", "reopened its embassy in Kabul", "denied entry".
+CLOSING_VERBS = frozenset({"close", "shut", "seal", "open", "reopen"})
+GATES = frozenset({"border", "frontier", "airspace", "crossing", "embassy", "consulate"})
+DENYING_VERBS = frozenset({"deny", "ban", "bar", "refuse", "revoke", "suspend"})
+ENTRY = frozenset({"entry", "visa"})
+
+
 def state_measure(token: Token) -> bool:
     """ "the United States announced it would cut all military aid", "Germany suspended arms exports",
-    "the government severed diplomatic ties": what one state does to its dealings with another (a
-    pronoun is the state that announces it)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in CUTTING_VERBS:
+    "the government severed diplomatic ties", "Russia closed its border with Iran", "would deny entry to
+    all individuals undermining stability": what one state does to its dealings with another (a pronoun is
+    the state that announces it)."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in CUTTING_VERBS | CLOSING_VERBS | DENYING_VERBS:
         return False
     doers = _doers(token)
     if not any(d.ent_type_ == "GPE" or d.lemma_.lower() in STATE_BODIES for d in doers):
+        return False
+    things = {thing.lemma_.lower() for thing in _objects(token)}
+    if (lemma in CLOSING_VERBS and things & GATES) or (lemma in DENYING_VERBS and things & ENTRY):
+        return True
+    if lemma not in CUTTING_VERBS:
         return False
     for thing in _objects(token):
         lemma = thing.lemma_.lower()
