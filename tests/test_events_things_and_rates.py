@@ -27,6 +27,10 @@ from sitrep.analyze.pipeline import Pipeline
         ("Six Flags Hurricane Harbor will close its pools on Monday.", []),
         # ... but a storm's own name follows the word
         ("Tropical Storm Alberto flooded roads across western Cuba on Monday.", ["Natural disaster"]),
+        # markets crash, buildings collapse
+        ("Deregulation on Wall Street brought the great crash of 2008 within a decade.", []),
+        ("Regulators are supposed to keep the economy from another crash.", []),
+        ("The collapse of a bank's office building in Dhaka killed 20 workers.", ["Man-made disaster"]),
         # talks derail, trains derail
         ("Talks on the new budget were derailed by a quarrel over the format.", []),
         ("A freight train was derailed near Tresk on Monday.", ["Man-made disaster"]),

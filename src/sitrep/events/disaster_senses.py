@@ -66,7 +66,7 @@ def figurative_disaster(token: Token) -> bool:
         return True
     if _mere_weather(token) or _kind_of_preparation(token) or _a_persons_fall(token) or _kind_of_gear(token):
         return True
-    if _in_another_name(token):
+    if _in_another_name(token) or _a_markets_fall(token):
         return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
 
@@ -149,6 +149,29 @@ def _in_another_name(token: Token) -> bool:
     if named and before.lower_ not in STORM_PREFIXES:
         return True  # "Six Flags Hurricane Harbor", "Brain Storm Blog"
     return not (token.dep_ == "compound" and token.head.pos_ == "PROPN")  # "in Hurricane", "Hurricane police"
+
+
+# A crash of markets: "the crash of 2008", "to keep the economy from another crash" (no vehicle, no building).
+MARKET_FALLS = frozenset({"crash", "collapse", "meltdown"})
+MONEY_WORDS = frozenset({
+    "economy", "economic", "financial", "market", "stock", "bank", "wall", "recession", "stimulus", "deregulation",
+    "regulation", "regulator", "mortgage", "investor", "austerity", "neoliberal", "neoliberalism", "dollar",
+    "housing", "credit", "debt", "lending", "monetary", "fiscal",
+})  # fmt: skip
+PHYSICAL_WORDS = frozenset({
+    "car", "vehicle", "truck", "bus", "train", "plane", "aircraft", "helicopter", "jet", "flight", "driver",
+    "passenger", "pilot", "motorcycle", "road", "highway", "building", "bridge", "roof", "tower", "mine",
+    "dam", "crane", "ship", "boat", "ferry", "tree", "crew", "wreckage", "injured", "killed", "dead",
+})  # fmt: skip
+
+
+def _a_markets_fall(token: Token) -> bool:
+    """ "the epic crash of 2008", "keep the economy from another crash": a fall of markets, told among money
+    words with no vehicle, structure or casualty."""
+    if token.lemma_.lower() not in MARKET_FALLS:
+        return False
+    words = {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
+    return bool(words & MONEY_WORDS) and not words & PHYSICAL_WORDS
 
 
 # What falls or fails when a person does: "she collapsed during the ceremony", "Kelvane crashed in the polls".
