@@ -55,6 +55,8 @@ def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, e
         ("Relatives of the victims of the Paris terrorist attacks gathered in Lyon on Sunday.", []),
         ("The Kabul suicide bombing on Tuesday killed 20 people.", ["Suicide bomb"]),
         ("The Lyon terrorist attack killed nine people.", ["Attack"]),
+        # ... but what the events left behind is news of them
+        ("Streets in Tripoli were strewn with debris after the clashes on Monday.", ["Armed clash"]),
         # an event named with its own year, as the topic of what is said now; its toll still reports it
         ("The invasion of Norland in 2003 was a grave mistake, the senator said.", []),
         ("The 2014 shooting death of a teenager in Dayton has kept the focus on police.", []),

@@ -164,8 +164,24 @@ def _known_by_name(noun: Token) -> bool:
     (a single "after the bombing" may be the news itself)."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"after", "since", "following"} or not _definite(noun):
         return False
+    if _aftermath(noun.head.head):
+        return False  # "streets were strewn with debris after the clashes": what the events left is the news
     named = any(c.dep_ in {"compound", "amod"} and c.ent_type_ in {"GPE", "DATE", "EVENT"} for c in noun.children)
     return named or noun.tag_ == "NNS"
+
+
+# What violence or a disaster leaves behind, told as the news: "strewn with debris", "pulled bodies from the rubble".
+AFTERMATH_WORDS = frozenset({
+    "debris", "rubble", "wreckage", "ruin", "body", "corpse", "blood", "crater", "glass", "smoke", "ash",
+    "strew", "litter", "charred", "burned", "burnt", "gut", "shatter", "destroy", "damage", "collapse",
+    "wounded", "injured", "casualty", "survivor", "rescuer",
+})  # fmt: skip
+
+
+def _aftermath(word: Token) -> bool:
+    """The clause ``word`` belongs to tells what an event left behind."""
+    head = clause_head(word)
+    return any(t.lemma_.lower() in AFTERMATH_WORDS or t.lower_ in AFTERMATH_WORDS for t in head.subtree)
 
 
 def _named_by_its_place(noun: Token) -> bool:
