@@ -1,14 +1,20 @@
-"""Violence told of demonstrators, typed by who suffers it.
+"""Crowds in a clause: whether one acted, and which side of the violence demonstrators are on.
 
 A demonstration's sub-type says how it went, and the same words tell opposite stories: "protesters were shot
 dead" is force used on the crowd, "protesters killed a policeman" the crowd's own violence. The typer
-(:mod:`sitrep.events.rules`) asks here which side of the violence the demonstrators are on.
+(:mod:`sitrep.events.rules`) asks here which side of the violence the demonstrators are on; the events stage
+(:mod:`sitrep.events.extraction`) asks whether a crowd did the deed ("villagers beat a man": mob violence) and
+whether a crowd word reports a demonstration ("students staged a sit-in") or only names one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
+from sitrep.actors.matcher import ActorRef
+from sitrep.events.given import COUNT_NOUNS
 from sitrep.events.lexicon import CueHit
 
 # Members of a demonstrating crowd: violence done to them is force used on the crowd, violence they do is theirs.
@@ -75,3 +81,54 @@ def hurt_by_the_intervention(doc: Doc, hit: CueHit) -> CueHit:
     if hit.cue != "crowd_violence" or token.lemma_.lower() not in HURT_LEMMAS or _crowd_role(token) == "agent":
         return hit
     return CueHit("intervention", hit.start, hit.end)
+
+
+# Unarmed groups whose violence is a mob's: residents, villagers, a party's supporters, protesters.
+MOB_KINDS = frozenset({"civilians", "opposition", "protesters", "rioters"})
+# A crowd that is no demonstration: protesters who clash or burn are a violent demonstration instead.
+UNORGANISED_KINDS = MOB_KINDS - {"protesters"}
+COLLECTIVE_NOUNS = frozenset({"mob", "crowd", "group", "gang", "band", "horde", "throng"})
+# Plural individuals, not a crowd: "the men killed her to keep her quiet" are suspects ("a group of men" is one).
+INDIVIDUALS = frozenset({"man", "woman", "suspect", "teen", "teenager", "boy", "girl", "brother", "son"})
+
+
+def crowd_did_it(actors: Sequence[tuple[ActorRef, str]], doc: Doc, kinds: frozenset[str] = MOB_KINDS) -> bool:
+    """The doer is a group of unarmed people ("villagers", "residents", "party supporters", "a mob", "a group
+    of youths"), not one person, told as the subject or the agent ("killed by villagers")."""
+    for ref, role in actors:
+        if role != "actor1" or ref.kind not in kinds:
+            continue
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or not (span.root.dep_ == "nsubj" or span.root.head.dep_ == "agent"):
+            continue
+        if span.root.lemma_.lower() in INDIVIDUALS:
+            continue
+        if span.root.tag_ in {"NNS", "NNPS"} or span.root.lemma_.lower() in COLLECTIVE_NOUNS:
+            return True  # "activists were shot dead": the victims, not the doers
+    return False
+
+
+# Verbs that take part in a demonstration named by their object: "staged a sit-in", "joined the march".
+TAKING_PART = frozenset({"stage", "hold", "organize", "organise", "join", "attend", "lead", "mount", "launch"})
+
+
+def crowd_acts(noun: Token) -> bool:
+    """The crowd word is the subject of a deed ("the protesters chanted", "groups of rioters broke in"),
+    or the demonstration the object of taking part in it ("students staged a sit-in", "she joined the march",
+    "workers held a protest demonstration", "traders took out a rally")."""
+    while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head  # "a protest demonstration", "a protest march": the demonstration is the phrase
+    if any(c.dep_ == "nummod" and c.lower_ in COUNT_NOUNS for c in noun.children):
+        return True  # a headline's "Thousands rally in capital": the crowd counted
+    verb = noun.head
+    taking_part = verb.lemma_.lower() in TAKING_PART or (
+        verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    )
+    if noun.dep_ == "dobj" and taking_part and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "small groups of protesters"
+        noun = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "the address was disrupted by a protester"
+        verb = noun.head.head
+        return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+    return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.tag_ in {"VBD", "VBZ", "VBP"}

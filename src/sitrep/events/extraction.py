@@ -24,8 +24,9 @@ from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.arrests import arrested_figure, political_besides_arresters, told_before
 from sitrep.events.clause import clause_head, in_circumstance, modality
+from sitrep.events.crowd_roles import UNORGANISED_KINDS, crowd_acts, crowd_did_it
 from sitrep.events.domain import document_domain
-from sitrep.events.given import COUNT_NOUNS, in_passing, tally
+from sitrep.events.given import in_passing, tally
 from sitrep.events.language import is_english
 from sitrep.events.parties import parties, states_act, two_sides
 from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
@@ -311,12 +312,12 @@ def _event(
     if sub_type == "Agreement":  # "Fiji's president signed a peace pact": a party, not a place of the event
         grounded = grounded or bool(parties(actors, tokens, frame)) or any(two_sides(t) for t in head.sent)
     # "nurses protested", "the protesters chanted", "rioters broke into the shops": a crowd did it
-    demonstrated = typing.type in CROWD_TYPES and (trigger.root.pos_ == "VERB" or _crowd_acts(trigger.root))
+    demonstrated = typing.type in CROWD_TYPES and (trigger.root.pos_ == "VERB" or crowd_acts(trigger.root))
     # "all protests across the country were dispersed": what was done to a demonstration says it took place
     demonstrated = demonstrated or (sub_type in MET_PROTESTS and trigger.root.dep_ == "nsubjpass")
     rampage = sub_type != "Looting/property destruction" or trigger.root.lemma_.lower() in RAMPAGE_VERBS
-    mob = (sub_type == "Attack" and _crowd_did_it(actors, frame)) or (
-        sub_type in CROWD_DEEDS and rampage and _crowd_did_it(actors, frame, UNORGANISED_KINDS)
+    mob = (sub_type == "Attack" and crowd_did_it(actors, frame.doc)) or (
+        sub_type in CROWD_DEEDS and rampage and crowd_did_it(actors, frame.doc, UNORGANISED_KINDS)
     )
     started_by_armed_only = all(h.cue in ARMED_ONLY_CUES for h in group.hits)
     if sub_type == "Looting/property destruction" and not actors:
@@ -388,10 +389,6 @@ CROWD_TYPES = frozenset({"Protests", "Riots"})
 # What says a fight is armed: an armed side, a military target, a war word, conflict's victims.
 ARMED_SIGNS = frozenset({ARMED, TWO_ARMED, ARMED_TARGET, BELLIGERENT, MILITARY_TARGET, WARFARE, VICTIMS})
 MET_PROTESTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
-# Unarmed groups whose violence is a mob's: residents, villagers, a party's supporters, protesters.
-MOB_KINDS = frozenset({"civilians", "opposition", "protesters", "rioters"})
-# A crowd that is no demonstration: protesters who clash or burn are a violent demonstration instead.
-UNORGANISED_KINDS = MOB_KINDS - {"protesters"}
 # Deeds of armed groups or of anyone that a crowd's doing makes mob violence.
 CROWD_DEEDS = frozenset({"Armed clash", "Looting/property destruction"})
 # What a crowd does to property in violence, not in work ("residents demolished the old bridge to build a new one").
@@ -403,55 +400,6 @@ RAMPAGE_VERBS = frozenset({
 # fmt: on
 # Plunder that, with nobody named, is a crowd's (an army's looting is told with the army).
 CROWD_LOOTING = frozenset({"loot", "looting", "ransack", "plunder"})
-COLLECTIVE_NOUNS = frozenset({"mob", "crowd", "group", "gang", "band", "horde", "throng"})
-# Plural individuals, not a crowd: "the men killed her to keep her quiet" are suspects ("a group of men" is one).
-INDIVIDUALS = frozenset({"man", "woman", "suspect", "teen", "teenager", "boy", "girl", "brother", "son"})
-
-
-def _crowd_did_it(
-    actors: Sequence[tuple[ActorRef, str]], frame: ArticleFrame, kinds: frozenset[str] = MOB_KINDS
-) -> bool:
-    """The doer is a group of unarmed people ("villagers", "residents", "party supporters", "a mob", "a group
-    of youths"), not one person, told as the subject or the agent ("killed by villagers")."""
-    for ref, role in actors:
-        if role != "actor1" or ref.kind not in kinds:
-            continue
-        span = frame.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        if span is None or not (span.root.dep_ == "nsubj" or span.root.head.dep_ == "agent"):
-            continue
-        if span.root.lemma_.lower() in INDIVIDUALS:
-            continue
-        if span.root.tag_ in {"NNS", "NNPS"} or span.root.lemma_.lower() in COLLECTIVE_NOUNS:
-            return True  # "activists were shot dead": the victims, not the doers
-    return False
-
-
-# Verbs that take part in a demonstration named by their object: "staged a sit-in", "joined the march".
-TAKING_PART = frozenset({"stage", "hold", "organize", "organise", "join", "attend", "lead", "mount", "launch"})
-
-
-def _crowd_acts(noun: Token) -> bool:
-    """The crowd word is the subject of a deed ("the protesters chanted", "groups of rioters broke in"),
-    or the demonstration the object of taking part in it ("students staged a sit-in", "she joined the march",
-    "workers held a protest demonstration", "traders took out a rally")."""
-    while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
-        noun = noun.head  # "a protest demonstration", "a protest march": the demonstration is the phrase
-    if any(c.dep_ == "nummod" and c.lower_ in COUNT_NOUNS for c in noun.children):
-        return True  # a headline's "Thousands rally in capital": the crowd counted
-    verb = noun.head
-    taking_part = verb.lemma_.lower() in TAKING_PART or (
-        verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
-    )
-    if noun.dep_ == "dobj" and taking_part and verb.tag_ in {"VBD", "VBZ", "VBP"}:
-        return any(c.dep_ == "nsubj" for c in verb.children)
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "small groups of protesters"
-        noun = noun.head.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # "the address was disrupted by a protester"
-        verb = noun.head.head
-        return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
-    return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.tag_ in {"VBD", "VBZ", "VBP"}
-
-
 STRATEGIC = "Strategic developments"
 ABDUCTION = "Abduction/forced disappearance"
 # Words that say someone is gone, not that someone took them.
