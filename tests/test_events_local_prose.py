@@ -55,6 +55,15 @@ def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, e
         ("Relatives of the victims of the Paris terrorist attacks gathered in Lyon on Sunday.", []),
         ("The Kabul suicide bombing on Tuesday killed 20 people.", ["Suicide bomb"]),
         ("The Lyon terrorist attack killed nine people.", ["Attack"]),
+        # a record of many events is no one event; a day's many strikes and a crowd of thousands are news
+        (
+            "The Security Council imposed sanctions on Eritrea for arming a militia that has carried out"
+            " hundreds of attacks in Somalia.",
+            ["Diplomatic event"],
+        ),
+        ("The group has claimed responsibility for scores of attacks on churches.", []),
+        ("Dozens of airstrikes hit Aleppo on Tuesday, killing 40 people.", ["Air/drone strike"]),
+        ("Thousands of protesters marched through Nairobi on Monday.", ["Peaceful protest"]),
         # ... but what the events left behind is news of them
         ("Streets in Tripoli were strewn with debris after the clashes on Monday.", ["Armed clash"]),
         # an event named with its own year, as the topic of what is said now; its toll still reports it

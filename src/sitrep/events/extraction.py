@@ -26,7 +26,7 @@ from sitrep.events.arrests import arrested_figure, political_besides_arresters, 
 from sitrep.events.clause import clause_head, in_circumstance, modality
 from sitrep.events.crowd_roles import UNORGANISED_KINDS, crowd_acts, crowd_did_it
 from sitrep.events.domain import document_domain
-from sitrep.events.given import in_passing, tally
+from sitrep.events.given import in_passing, many_of_them, tally
 from sitrep.events.language import is_english
 from sitrep.events.parties import parties, states_act, two_sides
 from sitrep.events.roles import PLACE_HEADS, ClauseGroup, acled_roles, event_actors, to_event_actor
@@ -284,7 +284,10 @@ def _event(
             trigger = frame.doc[whole.trigger[0] : whole.trigger[1]]
             if in_passing(trigger.root):
                 return None
-    if typing.type != STRATEGIC and tally(trigger.root):
+    claims_many = typing.sub_type == CLAIM and any(many_of_them(t) for t in trigger.root.subtree)
+    # a record of many events ("hundreds of attacks"), not "thousands of protesters"
+    many = (many_of_them(trigger.root) and typing.type not in CROWD_TYPES) or claims_many
+    if typing.type != STRATEGIC and (tally(trigger.root) or many):
         return None  # "80 civilians have been killed since July": a toll, not one event (a third demobilised is news)
     if not typing.violent:  # "Moscow added ... to the Russian Federation": a government acts
         actors = event_actors(group, frame, attribution, bare_side_kind="government")

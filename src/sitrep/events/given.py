@@ -254,6 +254,18 @@ SPAN_MODIFIERS = frozenset({"past", "last", "recent", "previous"})
 COUNT_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "tens"})
 
 
+def many_of_them(trigger: Token) -> bool:
+    """ "a group that has carried out hundreds of attacks", "claimed scores of attacks on churches": a
+    count of many events with no day of their own, a record rather than one event ("dozens of airstrikes hit
+    the city on Tuesday" is the day's news)."""
+    if trigger.tag_ != "NNS" or trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return False
+    if trigger.head.head.lower_ not in COUNT_NOUNS | {"series", "string", "spate", "wave"}:
+        return False
+    head = clause_head(trigger)
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in head.subtree if clause_head(t).i == head.i)
+
+
 def tally(trigger: Token) -> bool:
     """Statistics, not one event: a count of victims or attacks over a long span.
 
