@@ -10,7 +10,7 @@ this module, so adding an actor is a one-line edit, not code.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -103,17 +103,29 @@ def _pattern(text: str) -> tuple[str, ...]:
     return tuple(word for word in text.replace("-", " ").split() if word)
 
 
+@dataclass
+class _Node:
+    """A word trie's node: the words that may follow, and the table row whose pattern ends here."""
+
+    children: dict[str, _Node] = field(default_factory=dict)
+    entry: ActorEntry | None = None
+    order: int = 0  # the row's place in the table: of two patterns of one length that match, the first wins
+
+
 class ActorTable:
-    """Longest-match lookup of table patterns over spaCy tokens."""
+    """Longest-match lookup of table patterns over spaCy tokens.
+
+    The patterns sit in a word trie: a match costs the length of the pattern, however many of the table's
+    thousands of rows begin with "president" or "john"."""
 
     def __init__(self, entries: Sequence[ActorEntry]) -> None:
-        self._by_first: dict[str, list[ActorEntry]] = {}
-        for entry in entries:
-            bucket = self._by_first.setdefault(entry.pattern[0], [])
-            if all(other.pattern != entry.pattern for other in bucket):  # first row wins
-                bucket.append(entry)
-        for bucket in self._by_first.values():
-            bucket.sort(key=lambda e: -len(e.pattern))
+        self._root = _Node()
+        for order, entry in enumerate(entries):
+            node = self._root
+            for word in entry.pattern:
+                node = node.children.setdefault(word, _Node())
+            if node.entry is None:  # first row wins
+                node.entry, node.order = entry, order
 
     @classmethod
     def from_rows(cls, rows: Iterable[Row]) -> ActorTable:
@@ -142,11 +154,22 @@ class ActorTable:
         return matches
 
     def _match_at(self, forms: list[tuple[str, ...]], i: int) -> ActorEntry | None:
+        """The longest pattern starting at ``i`` whose first word is the token's text, else its lemma (later
+        words match either form); of two as long, the table's earlier row."""
         for first in dict.fromkeys(forms[i]):
-            for entry in self._by_first.get(first, ()):
-                n = len(entry.pattern)
-                if i + n <= len(forms) and all(entry.pattern[k] in forms[i + k] for k in range(n)):
-                    return entry
+            start = self._root.children.get(first)
+            if start is None:
+                continue
+            best: tuple[int, int, ActorEntry] | None = None
+            stack = [(start, i + 1)]
+            while stack:
+                node, j = stack.pop()
+                if node.entry is not None and (best is None or (j, -node.order) > (best[0], -best[1])):
+                    best = (j, node.order, node.entry)
+                if j < len(forms):
+                    stack.extend((node.children[f], j + 1) for f in dict.fromkeys(forms[j]) if f in node.children)
+            if best is not None:
+                return best[2]
         return None
 
     def resolve(
