@@ -324,8 +324,8 @@ HOW_OFTEN_ADVERBS = frozenset({"annually", "yearly", "monthly", "weekly", "daily
 
 
 def _how_often(children: list[Token]) -> bool:
-    """ "about 54 crashes on that road each year", "floods twice a year", "a crash a week": a rate, not one
-    event (in the present tense)."""
+    """ "about 54 crashes on that road each year", "two crashes per week", "it floods annually": a rate, not
+    one event (in the present tense)."""
     objects = [o for c in children if c.dep_ in {"dobj", "nsubj", "attr"} for o in c.children]  # "crashes per week"
     for child in [*children, *objects]:
         if child.dep_ == "advmod" and child.lower_ in HOW_OFTEN_ADVERBS:

@@ -97,8 +97,8 @@ def in_passing(trigger: Token) -> bool:
     if subject.dep_ in {"nsubj", "nsubjpass", "attr"} and _of_its_own_year(subject):
         return not _suffered_in(subject)  # "the invasion of Iraq in 2003 was a mistake": history, told as a topic
     if _named_by_its_place(trigger):  # "the Orlando attack is stirring debate", "victims of the Paris attacks"
-        told_now = trigger.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and _dated(clause_head(trigger))
-        return not (_suffered_in(trigger) or told_now or _dated(trigger))
+        told_now = trigger.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and _dated_here(clause_head(trigger))
+        return not (_suffered_in(trigger) or told_now or _dated_here(trigger))
     if trigger.dep_ in {"ROOT", "nsubj", "nsubjpass", "attr"}:
         return False
     if _dated_before(trigger) or _known_by_name(trigger):  # "the victims of the 2019 earthquake"
@@ -206,8 +206,9 @@ def _of_its_own_year(noun: Token) -> bool:
     return any(_a_year(t) and t.ent_type_ == "DATE" for t in dates)
 
 
-def _dated(head: Token) -> bool:
-    """The clause names the day or time of what it tells ("on Tuesday", "this morning")."""
+def _dated_here(head: Token) -> bool:
+    """The word names the day or time of what it tells, itself or in a phrase of its own ("on Tuesday", "this
+    morning"; not a date inside its subject)."""
     return any(c.ent_type_ in {"DATE", "TIME"} for c in head.children) or any(
         t.ent_type_ in {"DATE", "TIME"} for c in head.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree
     )

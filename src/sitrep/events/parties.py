@@ -65,7 +65,8 @@ def parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fra
             found.add((match.entry.side or match.entry.actor).lower())
     found |= {f"the {t.lemma_.lower()}" for t in tokens if _unnamed_head_of_government(t)}
     for antecedent in filter(None, map(_antecedent, tokens)):  # "Marlow was apologetic when he visited Ankara"
-        found |= parties([], list(antecedent.subtree), frame) or _office_alone(antecedent)
+        office = {f"the {antecedent.lemma_.lower()}"} if _office_alone(antecedent) else set()  # the story's own
+        found |= parties([], list(antecedent.subtree), frame) or office
     return found
 
 
@@ -83,14 +84,6 @@ def _antecedent(word: Token) -> Token | None:
     return None
 
 
-def _office_alone(word: Token) -> set[str]:
-    """A head of government named by office alone ("the foreign minister"): the story's own state."""
-    unnamed = word.lemma_.lower() in HEADS_OF_GOVERNMENT and not any(
-        c.ent_type_ in {"GPE", "NORP", "PERSON"} or c.dep_ == "poss" for c in word.subtree if c.i != word.i
-    )
-    return {f"the {word.lemma_.lower()}"} if unnamed else set()
-
-
 TRAVELLING = frozenset({"fly", "travel", "arrive", "head", "go", "come", "visit", "leave", "return"})
 # Who heads a state or a government, named by office alone: "the prime minister flew to Ankara for talks".
 HEADS_OF_GOVERNMENT = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "emir"})
@@ -99,9 +92,12 @@ HEADS_OF_GOVERNMENT = frozenset({"president", "minister", "premier", "chancellor
 def _unnamed_head_of_government(word: Token) -> bool:
     """A head of government whose state the clause does not say (the story's own) travels: "the prime
     minister flew to Ankara for talks with the Turkish president"."""
-    if word.dep_ != "nsubj" or word.lemma_.lower() not in HEADS_OF_GOVERNMENT:
-        return False
-    if word.head.lemma_.lower() not in TRAVELLING:
+    return word.dep_ == "nsubj" and word.head.lemma_.lower() in TRAVELLING and _office_alone(word)
+
+
+def _office_alone(word: Token) -> bool:
+    """A head of government named by office alone ("the foreign minister"), not "the Turkish president"."""
+    if word.lemma_.lower() not in HEADS_OF_GOVERNMENT:
         return False
     return not any(c.ent_type_ in {"GPE", "NORP", "PERSON"} or c.dep_ == "poss" for c in word.subtree if c.i != word.i)
 
