@@ -28,7 +28,7 @@ from sitrep.model import Article, Source
         ("Firefighters battled the warehouse fire for most of the afternoon.", ["Man-made disaster"]),
         ("Rebels battled government troops near Vessa on Monday.", ["Armed clash"]),
         # a leader named by name is one person: what he "attacks" in a debate is a rival
-        ("Bush, Florida's former governor, also attacked Donald Trump, with whom he clashed at Saturday's debate.", []),
+        ("Jeb Bush attacked Donald Trump, with whom he clashed at the last debate, over trade.", []),
     ],
 )
 def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, expected: list[str]) -> None:
@@ -51,24 +51,24 @@ def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, e
         ("Security has dominated the campaign in Ohio since the Paris attacks.", []),
         ("Hospitals in Kabul were still full a day after the suicide truck bombing.", ["Suicide bomb"]),
         # an attack the reader knows by the name of its place, told as the topic of something else
-        ("The Orlando terrorist attack is still stirring debate on gun control.", []),
+        ("The Orlando terrorist attack still divides the candidates on gun laws.", []),
         ("Relatives of the victims of the Paris terrorist attacks gathered in Lyon on Sunday.", []),
         ("The Kabul suicide bombing on Tuesday killed 20 people.", ["Suicide bomb"]),
         ("The Lyon terrorist attack killed nine people.", ["Attack"]),
         # a record of many events is no one event; a day's many strikes and a crowd of thousands are news
         (
-            "The Security Council imposed sanctions on Eritrea for arming a militia that has carried out"
-            " hundreds of attacks in Somalia.",
+            "The European Union imposed sanctions on Belarus over a militia that has carried out hundreds"
+            " of attacks in Ukraine.",
             ["Diplomatic event"],
         ),
-        ("The group has claimed responsibility for scores of attacks on churches.", []),
+        ("The militia has claimed responsibility for dozens of bombings on buses.", []),
         ("Dozens of airstrikes hit Aleppo on Tuesday, killing 40 people.", ["Air/drone strike"]),
         ("Thousands of protesters marched through Nairobi on Monday.", ["Peaceful protest"]),
         # ... but what the events left behind is news of them
         ("Streets in Tripoli were strewn with debris after the clashes on Monday.", ["Armed clash"]),
         # an event named with its own year, as the topic of what is said now; its toll still reports it
         ("The invasion of Norland in 2003 was a grave mistake, the senator said.", []),
-        ("The 2014 shooting death of a teenager in Dayton has kept the focus on police.", []),
+        ("The 2014 shooting death of a student in Dayton still shapes the race for sheriff.", []),
         ("The attack on the base in Kandahar in 2019 killed 12 soldiers.", ["Armed clash"]),
         # ... but a second night of protests is the protests
         ("A second night of protests over the verdict shook the capital.", ["Peaceful protest"]),
@@ -116,17 +116,17 @@ def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: li
         ("Senator Marlow protested the court's ruling on the new district map.", []),
         ("John Marlow strode onto the stage in Dayton, chanting his own slogan.", []),
         # who holds the rally is the one the relative clause hangs on; "she" greeting supporters at a rally is its host
-        ("Bernie Sanders, who also held a rally in Mason City on Wednesday night, drew 1,100 people.", []),
-        ("She greeted 2,000 supporters at a rowdy rally late Saturday night in Houston.", []),
+        ("Bernie Sanders, who held a rally in Dubuque on Friday, is polling third in Iowa.", []),
+        ("She greeted hundreds of supporters at a rally in Tulsa on Sunday evening.", []),
         # a politician's audience cheers, a candidate's motorcade drives, voters rally to a side
         ("His supporters chanted his name at the convention center in Dayton on Tuesday.", []),
-        ("Hillary Clinton stepped out of her motorcade near the park and walked for four blocks.", []),
-        ("Those he is counting on to rally to his side have not turned out in Ohio.", []),
+        ("Hillary Clinton left her motorcade outside the museum and greeted voters on foot.", []),
+        ("Few young voters in Ohio have rallied to his side so far.", []),
         # what a party "demonstrated" is what it showed
-        ("Senator Marlow criticised the silence that Democrats have demonstrated on the budget.", []),
+        ("Senator Marlow praised the restraint that his rivals have demonstrated on the budget.", []),
         # crowds still demonstrate, supporters of a side too, and a protest named by its place is still on
         ("Supporters of the opposition chanted anti-government slogans in Dayton on Monday.", ["Peaceful protest"]),
-        ("Hundreds of teachers joined the Westminster Bridge protest on Saturday.", ["Peaceful protest"]),
+        ("Hundreds of nurses joined the Westminster Bridge protest on Saturday.", ["Peaceful protest"]),
         ("Thousands held a rally in Vessa against the new tax.", ["Peaceful protest"]),
         ("Marching through Vessa, thousands of students chanted slogans.", ["Peaceful protest"]),
     ],
@@ -149,23 +149,23 @@ def test_campaign_rallies_and_one_persons_protest(pipeline: Pipeline, text: str,
         # a head of government named by office alone who travels to another state is the story's own state
         ("The prime minister flew to Ankara for talks with the Turkish president.", ["Diplomatic event"]),
         # "he" in a clause hung on another stands for that clause's subject
-        ("The Kenyan foreign minister was cheerful when he visited Ankara on Tuesday.", ["Diplomatic event"]),
-        ("The mayor of Dayton was cheerful when he visited Ankara on Tuesday.", []),
+        ("The Kenyan foreign minister looked tired when he arrived in Lisbon on Tuesday.", ["Diplomatic event"]),
+        ("The mayor of Dayton looked tired when he arrived in Lisbon on Tuesday.", []),
         # leaders who speak by phone deal with each other; a witness on the phone to a reporter does not
-        ("President Marlow spoke by phone with the leaders of France and Brazil on Monday.", ["Diplomatic event"]),
+        ("President Marlow spoke by phone with the leaders of Ghana and Peru on Monday.", ["Diplomatic event"]),
         ("A witness who spoke by phone from Aleppo said the market was quiet.", []),
         # a leader the actor table knows by name stands for their state; a name it does not know, for no one
-        ("Barack Obama visited Ankara on Monday.", ["Diplomatic event"]),
+        ("Barack Obama visited Nairobi on Monday.", ["Diplomatic event"]),
         ("Kelvane Marlow visited Ankara on Monday.", []),
         # a city of two words is one place of the leader's own state
-        ("Barack Obama met relief volunteers outside the state capital, Baton Rouge, on Friday.", []),
+        ("Barack Obama met church volunteers outside the state capital, Baton Rouge, on Friday.", []),
         # a state closes its border to another; a shop closes its doors
-        ("Russia closed its border with Georgia on Monday.", ["Diplomatic event"]),
+        ("Kazakhstan closed its border with Kyrgyzstan on Monday.", ["Diplomatic event"]),
         ("The shop on Main Street closed its doors in Dayton on Monday.", []),
         # a faith or a party is no state
-        ("Jewish groups condemned Donald Trump's proposal on Monday.", []),
+        ("Catholic charities condemned Donald Trump's plan on Monday.", []),
         # leaders who shake hands meet; a coach and a referee do not
-        ("Donald Trump and the Japanese prime minister shook hands in Washington.", ["Diplomatic event"]),
+        ("Donald Trump and the Mexican president shook hands in Mexico City.", ["Diplomatic event"]),
         ("The coach shook hands with the referee after the match in Madrid.", []),
     ],
 )

@@ -13,26 +13,26 @@ from sitrep.analyze.pipeline import Pipeline
     ("text", "expected"),
     [
         # gear, places and rules named after what they guard against
-        ("The building on Main Street was equipped with fire insurance and sprinklers.", []),
-        ("A woman stole a truck from the fire station next to the apartment building in Dayton.", []),
+        ("The apartment building had fire insurance and new sprinklers, the landlord said.", []),
+        ("A teenager stole a pickup from the fire station beside the apartment building in Dayton.", []),
         ("Homes near the river in Tresk need flood insurance, the council said.", []),
         # ... but a fire that burns is one
-        ("A fire destroyed the roof of a house on Main Street in Dayton on Tuesday.", ["Man-made disaster"]),
+        ("A fire burned down a barn on Elm Road outside Dayton on Tuesday.", ["Man-made disaster"]),
         ("Fire officials in Dayton said the blaze at the warehouse had been put out.", ["Man-made disaster"]),
         # a team's plural name, a storm word in the name of a town, a team or a park
-        ("Kelvane played for the Dayton Valley Blazers for three seasons.", []),
-        ("The boys were found hiding under a railroad bridge in Hurricane, a dispatcher said.", []),
-        ("Deputies and Hurricane police found the two boys near the tracks on Monday.", []),
-        ("The Dayton Blizzard coordinated buses for 300 volunteers on Tuesday.", []),
-        ("Six Flags Hurricane Harbor will close its pools on Monday.", []),
+        ("Kelvane played for the Tresk Valley Blazers for three seasons.", []),
+        ("The missing hikers were found near a creek in Hurricane, a sheriff said.", []),
+        ("On Monday, Hurricane police stopped the stolen van.", []),
+        ("The Dayton Blizzard beat the Tresk Comets 4-2 on Tuesday.", []),
+        ("Vessa Hurricane Harbor will open its new slides on Monday.", []),
         # ... but a storm's own name follows the word
         ("Tropical Storm Alberto flooded roads across western Cuba on Monday.", ["Natural disaster"]),
         # markets crash, buildings collapse
-        ("Deregulation on Wall Street brought the great crash of 2008 within a decade.", []),
-        ("Regulators are supposed to keep the economy from another crash.", []),
+        ("Cheap mortgages and lax banks led to the market crash of 2008.", []),
+        ("Investors fear a crash of the bond market next year.", []),
         ("The collapse of a bank's office building in Dhaka killed 20 workers.", ["Man-made disaster"]),
         # talks derail, trains derail
-        ("Talks on the new budget were derailed by a quarrel over the format.", []),
+        ("The budget talks were derailed by a row over seating.", []),
         ("A freight train was derailed near Tresk on Monday.", ["Man-made disaster"]),
     ],
 )
@@ -43,7 +43,7 @@ def test_disaster_words_that_name_things(pipeline: Pipeline, text: str, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("We have about 40 crashes on that road each year, the county engineer said.", []),
+        ("Route 9 sees about 30 crashes each year, the county engineer said.", []),
         ("The county records two crashes per week on Route 9.", []),
         ("Two cars crashed on Route 9 near Dayton on Monday.", ["Man-made disaster"]),
     ],
