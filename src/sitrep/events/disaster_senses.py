@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitrep.attribution.sources import PERSONAL_PRONOUNS
 from sitrep.events.constructions import PEOPLE_NOUNS
+from sitrep.events.things import ONE_PERSON
 
 # "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
 DISASTER_MEASURES = frozenset({"magnitude", "intensity", "category", "force", "strength", "size", "scale"})
@@ -90,8 +90,8 @@ def _mere_weather(token: Token) -> bool:
 
 # What is made ready for any disaster of a kind: "hurricane evacuation routes", "flood defences".
 PREPARATIONS = frozenset({
-    "evacuation", "drill", "preparedness", "plan", "planning", "route", "shelter", "insurance", "defence",
-    "defense", "barrier", "kit", "zone", "risk", "season", "readiness", "exercise", "code", "standard",
+    "evacuation", "drill", "preparedness", "plan", "planning", "route", "shelter", "defence", "defense",
+    "barrier", "kit", "zone", "risk", "readiness", "exercise", "standard",
 })  # fmt: skip
 
 
@@ -176,7 +176,6 @@ def _a_markets_fall(token: Token) -> bool:
 
 # What falls or fails when a person does: "she collapsed during the ceremony", "Kelvane crashed in the polls".
 PERSONS_FALLS = frozenset({"collapse", "crash", "faint"})
-ONE_PERSON = PERSONAL_PRONOUNS | {"i", "my"}  # "she collapsed", "my collapse"
 CIRCUMSTANCE_PREPS = frozenset({"during", "after", "at", "in", "on", "from"})  # not "into a tree"
 # What says the fall was a system's: "an economic collapse", "the financial crash".
 SYSTEMS = frozenset({"economic", "financial", "political", "social", "moral", "fiscal", "monetary", "banking"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ActorRef
 from sitrep.events.anchoring import ArticleFrame
@@ -105,7 +105,7 @@ def _office_alone(word: Token) -> bool:
 def _state_of(name: Token, frame: ArticleFrame) -> str:
     """The state a place or a nationality belongs to ("Florida", "Cairo": their country; "Chinese": China),
     else the name itself."""
-    entity = name.doc[name.i : name.i + len(_entity_text(name).split())]
+    entity = _entity(name)
     # the place layer keys a name by its last word: "Baton Rouge" is found at "Rouge"
     index = next((frame.place_at[t.i] for t in entity if t.i in frame.place_at), None)
     if index is not None:
@@ -117,8 +117,7 @@ def _state_of(name: Token, frame: ArticleFrame) -> str:
 
 def _nationality(name: Token, frame: ArticleFrame) -> bool:
     """ "Chinese", "Turkish": a word the actor table knows as a state's people."""
-    entity = name.doc[name.i : name.i + len(_entity_text(name).split())]
-    return any(m.entry.side and m.entry.kind == "country" for m in frame.actors.find(list(entity)))
+    return any(m.entry.side and m.entry.kind == "country" for m in frame.actors.find(list(_entity(name))))
 
 
 def _a_state(ref: ActorRef, doc: Doc) -> bool:
@@ -173,9 +172,9 @@ def _several_states(token: Token) -> bool:
     return any(c.dep_ in {"nummod", "det", "predet"} and c.lower_ in SEVERAL for c in token.children)
 
 
-def _entity_text(first: Token) -> str:
-    """The text of the named entity that begins at ``first``."""
+def _entity(first: Token) -> Span:
+    """The named entity that begins at ``first``."""
     end = first.i + 1
     while end < len(first.doc) and first.doc[end].ent_iob_ == "I":
         end += 1
-    return first.doc[first.i : end].text
+    return first.doc[first.i : end]

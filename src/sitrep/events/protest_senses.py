@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.events.clause import subjects
-from sitrep.events.things import person_words
+from sitrep.events.things import ONE_PERSON, person_words
 
 # A candidate's rally is a campaign event, not a demonstration: "a campaign rally", "election night rally".
 CAMPAIGN_WORDS = frozenset(
@@ -139,7 +139,6 @@ RALLY_SPEECH = frozenset({
     "say", "tell", "greet", "speak", "address", "thank", "promise", "vow", "pledge", "declare", "announce", "urge",
     "praise", "mock", "criticise", "criticize", "attack", "joke", "boast", "insist", "warn", "call", "make",
 })  # fmt: skip
-ONE_PERSON = frozenset({"he", "she", "i"})
 
 
 def not_a_demonstration(token: Token) -> bool:

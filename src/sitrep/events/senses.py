@@ -26,6 +26,7 @@ from sitrep.events.rules import WEAPON_CUES, accidental_fire
 from sitrep.events.territory import PLACE_ENTS, TERRITORIAL_CUES, place_named_before
 from sitrep.events.things import (
     EVENT_HEADS,
+    ONE_PERSON,
     a_place_here,
     abstract,
     abstract_subject,
@@ -383,9 +384,6 @@ def _echoes_figurative(token: Token) -> bool:
 
 
 ECHO_WINDOW = 40  # tokens back where a figurative use is looked for
-
-
-ONE_PERSON = frozenset({"he", "she", "i", "you"})
 
 
 def _one_person_on_the_offensive(token: Token) -> bool:

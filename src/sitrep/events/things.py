@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from sitrep.attribution.sources import PERSONAL_PRONOUNS
 from sitrep.events.clause import subjects
 from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.territory import PLACE_ENTS
 
+# Words for one person, who collapses, takes the offensive in words or greets a rally: "she", "I", "my".
+ONE_PERSON = PERSONAL_PRONOUNS | {"i", "my", "you"}
 # fmt: off
 # Heads that make a weapon word part of an attack: "drone strike", "rocket fire", "mortar rounds".
 EVENT_HEADS = frozenset({
