@@ -16,6 +16,8 @@ from sitrep.analyze.pipeline import Pipeline
         ("The apartment building had fire insurance and new sprinklers, the landlord said.", []),
         ("A teenager stole a pickup from the fire station beside the apartment building in Dayton.", []),
         ("Homes near the river in Tresk need flood insurance, the council said.", []),
+        ("The county applied for a $2 million federal grant for hurricane mitigation and roads.", []),
+        ("Homeowners in Dayton are applying for free hurricane inspections.", []),
         # ... but a fire that burns is one
         ("A fire burned down a barn on Elm Road outside Dayton on Tuesday.", ["Man-made disaster"]),
         ("Fire officials in Dayton said the blaze at the warehouse had been put out.", ["Man-made disaster"]),
@@ -34,6 +36,9 @@ from sitrep.analyze.pipeline import Pipeline
         # talks derail, trains derail
         ("The budget talks were derailed by a row over seating.", []),
         ("A freight train was derailed near Tresk on Monday.", ["Man-made disaster"]),
+        # control lost over people or a budget, not over a vehicle
+        ("Officials in Dayton admitted they had lost control over the separatists' actions.", []),
+        ("A Dayton man lost control of his pickup on Route 9 and hit a tree on Monday.", ["Man-made disaster"]),
     ],
 )
 def test_disaster_words_that_name_things(pipeline: Pipeline, text: str, expected: list[str]) -> None:
@@ -49,4 +54,17 @@ def test_disaster_words_that_name_things(pipeline: Pipeline, text: str, expected
     ],
 )
 def test_a_rate_is_no_single_accident(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An explosion at a gas plant in Dayton killed two workers on Monday.", ["Man-made disaster"]),
+        ("A gas cylinder exploded in a restaurant kitchen in Lagos, killing three.", ["Man-made disaster"]),
+        ("A bomb explosion at a gas plant in Tresk killed two guards on Monday.", ["Remote explosive/landmine/IED"]),
+        ("An explosion at a market in Kabul killed ten people on Monday.", ["Remote explosive/landmine/IED"]),
+    ],
+)
+def test_an_explosion_at_a_works_is_an_accident(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.model import Modality
 
@@ -75,6 +75,7 @@ HABITUAL_ADVERBS = frozenset(
 # "No group has claimed it", "nobody was hurt": the subject or object denies the event.
 NEGATIVE_ARGUMENTS = frozenset({"nobody", "nothing", "none", "noone"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'", ")"})
 
 
 # "despite continued shelling", "amid heavy fighting", "in spite of the truce", "ahead of the rally": the
@@ -153,7 +154,7 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         children = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
-        if _generic(node, children):
+        if _generic(node, children) or (node.i == trigger.i and _done_to_a_kind(node, children)):
             return "hypothetical"
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
             return "hypothetical"
@@ -284,7 +285,7 @@ def _presupposes(node: Token) -> bool:
 def _asks(trigger: Token) -> bool:
     """The trigger's sentence is a question: it ends with a question mark."""
     sentence = trigger.sent
-    last = next((t for t in reversed(sentence) if not t.is_space and t.text not in {'"', "”", "’", "'", ")"}), None)
+    last = next((t for t in reversed(sentence) if not t.is_space and t.text not in CLOSING_QUOTES), None)
     return last is not None and last.text.endswith("?")
 
 
@@ -295,6 +296,32 @@ def _generic(verb: Token, children: list[Token]) -> bool:
     anybody = _free_choice_subject(verb, children)
     habitual = _every(children) or _how_often(children)
     return (marked or anybody or _not_yet(verb, children) or habitual) and _present(verb, children)
+
+
+def _done_to_a_kind(verb: Token, children: list[Token]) -> bool:
+    """ "the regime kills journalists and opponents": a present verb done to a kind of people (a bare plural),
+    told nowhere and at no time, is what someone does, not one event. A headline ("Troops kill militants",
+    no full stop) tells news in the present."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    simple_present = verb.tag_ in PRESENT_TAGS and not any(c.dep_ in {"aux", "auxpass"} for c in children)
+    if not objects or not simple_present or _headline(verb.sent) or _dated(children):
+        return False
+    if any(t.ent_type_ in {"GPE", "LOC", "FAC"} for c in children for t in c.subtree):
+        return False
+    return all(_bare_plural(o) for o in objects)
+
+
+def _headline(sentence: Span) -> bool:
+    """A line with no full stop, question or exclamation mark at its end."""
+    last = next((t for t in reversed(sentence) if not t.is_space and t.text not in CLOSING_QUOTES), None)
+    return last is None or last.text[-1:] not in {".", "!", "?"}
+
+
+def _bare_plural(noun: Token) -> bool:
+    """A plural noun with no article, number or owner: "journalists", "civilians", not "the five civilians"."""
+    if noun.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in {"det", "nummod", "poss", "predet"} or c.like_num for c in noun.children)
 
 
 def _free_choice_subject(verb: Token, children: list[Token]) -> bool:

@@ -337,6 +337,35 @@ VEHICLE_CRASH_VERBS = frozenset({"hit", "strike", "slam", "crash", "collide", "o
 DRIVER_CRASH_VERBS = frozenset({"roll", "overturn", "flip", "crash", "wreck", "total"})
 
 
+# Where and what explodes by accident: "an explosion at a gas plant", "a boiler exploded".
+# fmt: off
+WORKS = frozenset({
+    "plant", "factory", "refinery", "mine", "warehouse", "depot", "pipeline", "mill", "rig", "workshop",
+    "foundry", "smelter", "boiler", "well", "furnace", "silo",
+})
+EXPLODING_THINGS = WORKS | {
+    "gas", "cylinder", "tank", "stove", "heater", "transformer", "battery", "firework", "fireworks", "pipe",
+}
+BOMB_WORDS = frozenset({"bomb", "explosive", "ied", "device", "attack", "attacker", "suicide", "militant", "grenade"})
+# fmt: on
+
+
+def _industrial_explosion(token: Token) -> bool:
+    """ "an explosion at a gas plant killed two workers", "a gas cylinder exploded in a kitchen": an
+    explosion at a works or of a thing that explodes by accident, with no bomb or attacker in the sentence."""
+    lemma = token.lemma_.lower()
+    if lemma not in {"explosion", "blast", "explode"}:
+        return False
+    if lemma == "explode":
+        things = [c for c in token.children if c.dep_ == "nsubj"]
+    else:
+        things = [o for p in token.children if p.lower_ in {"at", "in"} for o in p.children if o.dep_ == "pobj"]
+    named = [w for t in things for w in (t, *(c for c in t.children if c.dep_ == "compound"))]
+    if not any(w.lemma_.lower() in EXPLODING_THINGS for w in named):
+        return False
+    return not any(t.lemma_.lower() in BOMB_WORDS for t in token.sent)
+
+
 def _vehicle_accident(token: Token) -> bool:
     """ "a van struck the bus", "the car veered off the road", "he rolled his truck"."""
     if token.pos_ != "VERB":
@@ -360,7 +389,7 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
     for token in tokens:
         if _withdraws(token):
             found.append(CueHit("transfer", token.i, token.i + 1))
-        if _vehicle_accident(token):
+        if _vehicle_accident(token) or _industrial_explosion(token):
             found.append(CueHit("accident", token.i, token.i + 1))
         if military_strike(token, actors):
             found.append(CueHit("air", token.i, token.i + 1))
@@ -393,6 +422,8 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("claimed", token.i, token.i + 1))
         if _swaps_prisoners(token):
             found.append(CueHit("agreement", token.i, token.i + 1))
+        if _by_phone(token):
+            found.append(CueHit("diplomacy", token.i, token.i + 1))
         if measures.changes_activity(token, actors):
             found.append(CueHit("measure", token.i, token.i + 1))
         if measures.state_measure(token):
@@ -400,6 +431,18 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
         if measures.aid_halted(token):
             found.append(CueHit("aid_halted", token.i, token.i + 1))
     return found
+
+
+PHONES = frozenset({"phone", "telephone", "videolink", "video", "hotline"})
+
+
+def _by_phone(token: Token) -> bool:
+    """ "weighed in by phone with the leaders of Peru and Chile", "spoke over the telephone": whatever the
+    verb, leaders dealing by phone (the parties decide whether they are states)."""
+    if token.pos_ != "VERB":
+        return False
+    means = [o for p in token.children if p.dep_ == "prep" and p.lower_ in {"by", "over", "via"} for o in p.children]
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in PHONES for o in means)
 
 
 # Who is swapped in a prisoner exchange: "released four prisoners in a swap", "exchanged 200 detainees".

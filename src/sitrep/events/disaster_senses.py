@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitrep.events.constructions import PEOPLE_NOUNS
+from sitrep.events.constructions import PEOPLE_NOUNS, VEHICLES
 from sitrep.events.things import ONE_PERSON
 
 # "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
@@ -66,9 +66,19 @@ def figurative_disaster(token: Token) -> bool:
         return True
     if _mere_weather(token) or _kind_of_preparation(token) or _a_persons_fall(token) or _kind_of_gear(token):
         return True
-    if _in_another_name(token) or _a_markets_fall(token):
+    if _in_another_name(token) or _a_markets_fall(token) or _control_of_no_vehicle(token):
         return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
+
+
+def _control_of_no_vehicle(token: Token) -> bool:
+    """ "they have lost control over the separatists' actions": control of something no one drives ("lost
+    control of his pickup", "lost control and crashed" are accidents)."""
+    if token.lemma_.lower() != "lose":
+        return False
+    control = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "control"]
+    held = [o for c in control for p in c.children if p.lower_ in {"of", "over"} for o in p.children]
+    return bool(held) and not any(o.lemma_.lower() in VEHICLES for o in held)
 
 
 # Weather that is a disaster only when the sentence tells what it did: "a storm sets in" is a walk's weather.
@@ -114,7 +124,8 @@ def _kind_of_preparation(token: Token) -> bool:
 SERVICES_AND_GEAR = frozenset({
     "station", "insurance", "extinguisher", "hydrant", "sprinkler", "escape", "exit", "door", "code", "safety",
     "hazard", "prevention", "protection", "academy", "watch", "plain", "drain", "pit", "helmet", "test", "ban",
-    "season", "siren", "lookout", "chaser",
+    "season", "siren", "lookout", "chaser", "mitigation", "inspection", "resilience", "preparedness", "awareness",
+    "forecast", "forecaster", "research", "researcher", "expert", "scientist",
 })  # fmt: skip
 
 

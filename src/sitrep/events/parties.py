@@ -37,6 +37,8 @@ def states_act(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], 
     named = parties(actors, tokens, frame)
     if len(named) >= 2 or any(_several_states(t) for t in tokens):
         return True
+    if len(named) == 1 and any(_abroad(t, named, frame) for t in tokens):
+        return True
     words = {t.lemma_.lower() for t in tokens}
     return bool(named) and bool(words & DIPLOMACY_WORDS)
 
@@ -157,12 +159,27 @@ BLOCS = frozenset({"bloc", "union", "alliance", "league", "community", "nation",
 ENVOYS = frozenset({"leader", "minister", "head", "president", "envoy", "delegate"})
 
 
+# What states do among many: "international negotiators", "a multilateral accord".
+DEALINGS = frozenset({
+    "negotiator", "agreement", "treaty", "talk", "conference", "summit", "community", "negotiation", "deal",
+    "accord", "pact", "mediator", "mediation", "envoy", "delegation", "delegate", "diplomacy", "sanction",
+})  # fmt: skip
+# Who acts only for a state, met many at a time: "diplomats ushered the accord into existence".
+STATES_PEOPLE = frozenset({"diplomat", "envoy", "ambassador"})
+VISITS = frozenset({"visit", "trip", "tour", "travel", "journey"})
+
+
 def _several_states(token: Token) -> bool:
     """ "the two countries", "both governments", "three nations", "leaders of the regional bloc": parties
-    counted, or the members of a bloc, not named."""
+    counted, or the members of a bloc, not named; "diplomats" and "international negotiators" are many
+    states' too."""
+    if token.lower_ in {"international", "multilateral"} and token.dep_ == "amod":
+        return token.head.lemma_.lower() in DEALINGS
     if token.tag_ != "NNS":
         return False
     lemma = token.lemma_.lower()
+    if lemma in STATES_PEOPLE:
+        return True
     if lemma in ENVOYS and any(
         o.lemma_.lower() in BLOCS for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
     ):
@@ -170,6 +187,23 @@ def _several_states(token: Token) -> bool:
     if lemma not in STATE_NOUNS:
         return False
     return any(c.dep_ in {"nummod", "det", "predet"} and c.lower_ in SEVERAL for c in token.children)
+
+
+def _abroad(word: Token, named: set[str], frame: ArticleFrame) -> bool:
+    """ "the first visit to the Middle East of the new U.S. secretary of state": a state's visit to a place
+    of another state or region is between them."""
+    if word.lemma_.lower() not in VISITS:
+        return False
+    destinations = [o for p in word.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    places = [d for d in destinations if d.ent_type_ in {"GPE", "LOC"}]
+    return any(_state_of(d if d.ent_iob_ == "B" else _first_of(d), frame) not in named for d in places)
+
+
+def _first_of(word: Token) -> Token:
+    """The first word of the named entity ``word`` is in."""
+    while word.ent_iob_ == "I" and word.i > 0:
+        word = word.doc[word.i - 1]
+    return word
 
 
 def _entity(first: Token) -> Span:

@@ -50,7 +50,8 @@ FIGURATIVE_MODIFIERS = frozenset({
     "asthma", "anxiety", "uphill", "ideological", "partisan", "budget", "campaign", "electoral", "marketing",
     "media", "social", "ad", "pillow", "food", "snowball", "water", "rap", "dance", "chess", "online",
     "cyber", "ransomware", "phishing", "shark", "dog", "bear", "proxy", "turf", "pr", "twitter",
-    "nomination", "primary", "boardroom", "takeover", "patent", "copyright", "ballot",
+    "nomination", "primary", "boardroom", "takeover", "patent", "copyright", "ballot", "election", "reelection",
+    "runoff", "leadership", "confirmation", "funding", "spending", "succession", "impeachment", "procedural",
     # a private brawl or a sport's bout: "a bar fight", "a prize fight"
     "bar", "pub", "fist", "playground", "schoolyard", "prize", "cage",
 })

@@ -40,7 +40,8 @@ ABSTRACT_TARGETS = frozenset({
     "demand", "interest", "popularity", "debt", "growth", "controversy", "scandal", "radiation", "energy",
     "light", "air", "wind", "music", "noise", "sound", "nostalgia", "colour", "color", "chicken", "animal",
     "bird", "fish", "deer", "poultry", "bug", "pest", "cause", "pitch", "stage", "chart", "dancefloor", "podium",
-    "album", "song", "track", "show", "scene",
+    "album", "song", "track", "show", "scene", "fate", "future", "soul", "direction", "wage", "spending", "funding",
+    "agenda",
 })
 # fmt: on
 
@@ -87,7 +88,19 @@ def place_too(token: Token) -> bool:
 def abstract(token: Token) -> bool:
     if place_too(token) and a_place_here(token):
         return False  # "looted the main market in Bria", not "beat the market"
-    return token.lemma_.lower() in ABSTRACT_TARGETS or token.lower_ == "it"
+    lemma = token.lemma_.lower()
+    return lemma in ABSTRACT_TARGETS or token.lower_ == "it" or _an_abstract_noun(lemma)
+
+
+# Endings of nouns for doctrines and states of affairs ("terrorism", "extremism", "candidacy", "democracy"),
+# and the few nouns with those endings that name a place, a thing or a deed.
+ABSTRACT_ENDINGS = ("ism", "acy")
+CONCRETE_WITH_ABSTRACT_ENDINGS = frozenset({"pharmacy", "prism", "piracy"})  # (piracy is done at sea)
+
+
+def _an_abstract_noun(lemma: str) -> bool:
+    """ "to combat terrorism", "fought his candidacy": a doctrine or a state of affairs, fought in words."""
+    return lemma.endswith(ABSTRACT_ENDINGS) and lemma not in CONCRETE_WITH_ABSTRACT_ENDINGS
 
 
 # Abstract targets that are also places: a market square or hall, a stage.
