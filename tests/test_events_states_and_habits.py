@@ -23,6 +23,17 @@ DIPLOMACY = ["Diplomatic event"]
         ("The foreign minister of Ghana held a call with her Kenyan counterpart on Friday.", DIPLOMACY),
         ("The reporter reached the mayor of Dayton by phone on Sunday.", []),
         ("A Swedish student called with questions about the French exam.", []),
+        # a nationality that describes a business or a person makes no state a party
+        ("A Dutch firm held talks with a Swedish bank in Geneva on Monday.", []),
+        ("Dutch students met Swedish students in Geneva on Monday.", []),
+        ("The Dutch firm signed a deal with a Swedish bank on Monday.", []),
+        # deals signed, leaders received, consultations held
+        ("Egypt and Sudan signed a trade deal in Cairo on Wednesday.", DIPLOMACY),
+        ("The Greek and Irish leaders signed a joint declaration in Geneva on Monday.", DIPLOMACY),
+        ("The Indian prime minister welcomed the Nepali president in New Delhi on Sunday.", DIPLOMACY),
+        ("President Biden received King Abdullah at the White House on Friday.", DIPLOMACY),
+        ("The Kenyan president received an award in Nairobi on Monday.", []),
+        ("China and Vietnam held consultations on the maritime dispute in Hanoi on Friday.", DIPLOMACY),
         # many states at once: diplomats, international negotiators
         ("As the hall in Lyon cheered, diplomats ushered a new fisheries agreement into existence.", DIPLOMACY),
         ("International negotiators completed a climate agreement in Bonn on Friday.", DIPLOMACY),
@@ -68,4 +79,62 @@ def test_fights_over_abstractions(pipeline: Pipeline, text: str, expected: list[
     ],
 )
 def test_what_someone_habitually_does(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaving a room is no walkout, a business's closure no general strike, trade's hours no curfew
+        ('"Then they just walked out," the hotel manager in Dayton said.', []),
+        ("Nurses at Dayton General walked out on Monday over pay.", ["Peaceful protest"]),
+        ("The government shutdown in Washington entered its third week on Monday.", []),
+        ("Few remember what stood there before the previous resort shutdown in Dayton.", []),
+        ("Separatists enforced a complete shutdown across the valley on Friday.", ["Peaceful protest"]),
+        ("Chicago imposed a curfew on alcohol sales from 9 p.m. on Thursday.", []),
+        ("Police imposed a curfew on the city of Dayton from 9 p.m. on Thursday.", ["Change to group/activity"]),
+        # what is predicted or warned of is still to come
+        ("Scientists admittedly can't predict hurricanes a year out with any accuracy.", []),
+        ("Officials warned of flooding along the Tresk river on Monday.", []),
+        ("Officials warned that the storm had flooded roads along the Tresk river on Monday.", ["Natural disaster"]),
+    ],
+)
+def test_words_of_leaving_closing_and_forecasting(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reaction, the response or the hearing is the news; the attack is their topic
+        ("The reaction to the terrorist attacks in Lyon is already delivering votes to the far right.", []),
+        ("The hearing on the bombing of the consulate in Tresk drew large crowds.", []),
+        # who someone is, by what befell them long ago; a disaster dated long before the news
+        ("The family of a woman killed in a crash on Route 9 in 2019 has sued the county.", []),
+        ("The county is still paying for repairs after the bridge collapse two years ago.", []),
+        ("Five people were killed in the bridge collapse two years ago, the report said.", ["Man-made disaster"]),
+        ("A woman was killed in a crash on Route 9 near Dayton on Monday.", ["Man-made disaster"]),
+        (
+            "In response to the rocket attack on Tresk, troops shelled the village of Marlow on Monday.",
+            ["Shelling/artillery/missile attack"],
+        ),
+    ],
+)
+def test_events_told_as_a_topic(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens of parents held signs outside the school board office in Dayton on Monday.", ["Peaceful protest"]),
+        (
+            'Carrying signs that read "Save our pool," about 50 residents lined Main Street in Dayton.',
+            ["Peaceful protest"],
+        ),
+        ("Fans waved banners as the team arrived in Dayton on Monday.", []),
+        ("Crews carried signs for the new highway to the site near Dayton on Monday.", []),
+    ],
+)
+def test_people_bearing_signs_demonstrate(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected

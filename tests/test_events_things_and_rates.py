@@ -18,6 +18,8 @@ from sitrep.analyze.pipeline import Pipeline
         ("Homes near the river in Tresk need flood insurance, the council said.", []),
         ("The county applied for a $2 million federal grant for hurricane mitigation and roads.", []),
         ("Homeowners in Dayton are applying for free hurricane inspections.", []),
+        ("Fire officials reminded residents to test smoke alarms before the winter.", []),
+        ("Two boys died in a house fire in Tresk on Sunday, fire officials said.", ["Man-made disaster"]),
         # ... but a fire that burns is one
         ("A fire burned down a barn on Elm Road outside Dayton on Tuesday.", ["Man-made disaster"]),
         ("Fire officials in Dayton said the blaze at the warehouse had been put out.", ["Man-made disaster"]),

@@ -34,7 +34,8 @@ PLANNED_LEMMAS = frozenset({
 ATTEMPT_LEMMAS = frozenset({"attempt", "try"})
 # "is to visit", "is scheduled to meet", "set to sign", "due to withdraw", "slated to leave", "poised to take".
 SCHEDULING_HEADS = frozenset({"be", "schedule", "set", "due", "slate", "poise"})
-HYPOTHETICAL_LEMMAS = frozenset({"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"})
+FORECASTING = frozenset({"predict", "forecast", "foresee", "anticipate"})
+HYPOTHETICAL_LEMMAS = FORECASTING | {"possible", "possibility", "likely", "risk", "chance", "scenario", "fear", "warn"}
 # "a possible war", "the planned offensive": the event word's own modifier says it has not happened.
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "imminent", "future", "hypothetical"})
 PLANNED_MODIFIERS = frozenset({"planned", "proposed", "expected", "upcoming", "prospective", "intended"})
@@ -140,6 +141,8 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
     cue = _reporting_cue(trigger, stops)
     if cue is not None and cue.lemma_.lower() in PLANNED_LEMMAS:
         return "planned"  # "X threatened to impose a curfew", "Y demanded a truce": wanted, not done
+    if cue is not None and (cue.lemma_.lower() in FORECASTING or _warned_of(trigger, cue)):
+        return "hypothetical"  # "forecasters predicted a storm": not yet ("warned that it had flooded" had)
     if cue is not None and cue.lemma_.lower() in DENIAL_LEMMAS:
         return "denied"  # "the army denied that its troops had shelled the village": its source denies it
     if _purpose(trigger) or _called_off(trigger):
@@ -193,6 +196,17 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         if node.dep_ in {"relcl", "ROOT"} or _presupposes(node):
             break
     return "asserted"
+
+
+def _warned_of(trigger: Token, cue: Token) -> bool:
+    """ "officials warned of flooding", "fears about renewed fighting": what is warned of is to come."""
+    head = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and head.lower_ in {"of", "about"}
+        and head.head.i == cue.i
+        and cue.lemma_.lower() in {"warn", "fear"}
+    )
 
 
 def done_without(word: Token) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
-from sitrep.events import measures
+from sitrep.events import dealings, measures
 from sitrep.events.clause import phrase
 from sitrep.events.given import COUNT_NOUNS
 from sitrep.events.lexicon import CueHit
@@ -155,6 +155,28 @@ def _gathers_to_demand(token: Token, actors: ActorTable) -> bool:
     if not any(p.lemma_.lower() in DEMANDING_VERBS for p in purposes):
         return False
     return _unarmed_people(_subjects(token), actors)
+
+
+BEARING_VERBS = frozenset({"hold", "carry", "wave", "raise", "brandish"})
+PLACARDS = frozenset({"sign", "placard", "banner", "poster"})
+CHEERING_PEOPLE = frozenset({"fan", "supporter", "backer", "spectator", "well-wisher", "onlooker"})
+
+
+def _bears_signs(token: Token, actors: ActorTable) -> bool:
+    """ "dozens of parents held signs outside the school board", "carrying placards, residents lined Main
+    Street": unarmed people bearing signs demonstrate."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in BEARING_VERBS:
+        return False
+    signs = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in PLACARDS]
+    if not any(s.tag_ == "NNS" for s in signs):
+        return False  # "held a sign-up", "carried a banner year": one sign is no crowd's
+    node, doers = token, _subjects(token)
+    while not doers and node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
+        node = node.head  # "carrying signs, residents lined the street"
+        doers = _subjects(node)
+    if any(d.lemma_.lower() in CHEERING_PEOPLE for d in doers):
+        return False  # "fans waved banners as the team arrived": a welcome
+    return _unarmed_people(doers, actors)
 
 
 def _done_in_protest(token: Token, actors: ActorTable) -> bool:
@@ -400,6 +422,7 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit(expelled, token.i, token.i + 1))
         # (a road blocked: the rules read who blocked it, a crowd, armed men or the state)
         crowd = _sit_in(token, actors) or _done_in_protest(token, actors) or _gathers_to_demand(token, actors)
+        crowd = crowd or _bears_signs(token, actors)
         if crowd or _blocks_a_road(token, actors):
             found.append(CueHit("protest", token.i, token.i + 1))
         if token.lemma_.lower() == "storm" and any(c.dep_ == "dobj" for c in token.children):
@@ -420,10 +443,7 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("transfer", token.i, token.i + 1))
         if _claims_an_attack(token) or _says_it_was_behind(token, actors):
             found.append(CueHit("claimed", token.i, token.i + 1))
-        if _swaps_prisoners(token):
-            found.append(CueHit("agreement", token.i, token.i + 1))
-        if _by_phone(token):
-            found.append(CueHit("diplomacy", token.i, token.i + 1))
+        found += dealings.hits(token)
         if measures.changes_activity(token, actors):
             found.append(CueHit("measure", token.i, token.i + 1))
         if measures.state_measure(token):
@@ -431,31 +451,6 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
         if measures.aid_halted(token):
             found.append(CueHit("aid_halted", token.i, token.i + 1))
     return found
-
-
-PHONES = frozenset({"phone", "telephone", "videolink", "video", "hotline"})
-
-
-def _by_phone(token: Token) -> bool:
-    """ "weighed in by phone with the leaders of Peru and Chile", "spoke over the telephone": whatever the
-    verb, leaders dealing by phone (the parties decide whether they are states)."""
-    if token.pos_ != "VERB":
-        return False
-    means = [o for p in token.children if p.dep_ == "prep" and p.lower_ in {"by", "over", "via"} for o in p.children]
-    return any(o.dep_ == "pobj" and o.lemma_.lower() in PHONES for o in means)
-
-
-# Who is swapped in a prisoner exchange: "released four prisoners in a swap", "exchanged 200 detainees".
-PRISONERS = frozenset({"prisoner", "hostage", "detainee", "captive", "pow"})
-SWAPPING_VERBS = frozenset({"exchange", "swap", "trade"})
-
-
-def _swaps_prisoners(token: Token) -> bool:
-    """ "the two sides exchanged more than 200 prisoners": a swap carried out (the words between the verb
-    and the captives keep the lexicon's "exchanged prisoners" from matching)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in SWAPPING_VERBS:
-        return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in PRISONERS for c in token.children)
 
 
 # What a group claims when it claims an attack without the word "responsibility".

@@ -125,7 +125,8 @@ SERVICES_AND_GEAR = frozenset({
     "station", "insurance", "extinguisher", "hydrant", "sprinkler", "escape", "exit", "door", "code", "safety",
     "hazard", "prevention", "protection", "academy", "watch", "plain", "drain", "pit", "helmet", "test", "ban",
     "season", "siren", "lookout", "chaser", "mitigation", "inspection", "resilience", "preparedness", "awareness",
-    "forecast", "forecaster", "research", "researcher", "expert", "scientist",
+    "forecast", "forecaster", "research", "researcher", "expert", "scientist", "official", "department", "chief",
+    "marshal", "commissioner", "spokesman", "spokeswoman", "spokesperson", "district",
 })  # fmt: skip
 
 

@@ -31,7 +31,8 @@ TOPIC_TAKING_NOUNS = frozenset({
     "probe", "trial", "lawsuit", "suit", "damage", "compensation", "report", "study", "film", "documentary",
     "book", "rank", "role", "part", "share", "wake", "aftermath", "critic", "history", "lesson", "legacy",
     "clip", "video", "photo", "photograph", "footage", "picture", "outrage", "anger", "fury", "condemnation",
-    "evidence", "speculation", "memory", "condolence", "sympathy", "tribute", "commemoration",
+    "evidence", "speculation", "memory", "condolence", "sympathy", "tribute", "commemoration", "reaction",
+    "response", "backlash", "fallout", "hearing",
 })
 # The time or place of an event already known: "on the day of the murder", "at the site of the attack"
 # (but "a second night of protests" is the protests, and "the scene of a shooting" tells a new one).
@@ -74,7 +75,8 @@ def in_passing(trigger: Token) -> bool:
     attack") are reported; so are those hanging from another event ("killed in an airstrike").
     """
     head = clause_head(trigger)
-    if head.dep_ == "relcl" and (_dated_clause(head) or _pluperfect(head)):
+    described = head.dep_ == "relcl" or (head.dep_ == "acl" and head.tag_ == "VBN")  # "a woman killed in ..."
+    if described and (_dated_clause(head) or _pluperfect(head)):
         # "the general, who led the offensive in the 1990s, died", "arrested an activist who had organised
         # protests": who they are, not the news
         return True
@@ -138,13 +140,23 @@ TREND_VERBS = frozenset({
 
 
 def _dated_clause(head: Token) -> bool:
-    """A clause dated by a year of its own ("in the 1990s", "in 2003"), wherever the parser hung the date."""
+    """A clause dated by a year of its own ("in the 1990s", "in 2003"), wherever the parser hung the date
+    ("which launched the invasion on February 24 last year" stays an event, dated to its own day)."""
     for obj in head.subtree:
         if obj.dep_ != "pobj" or obj.ent_type_ != "DATE" or obj.head.lower_ not in {"in", "during"}:
             continue
         if clause_head(obj).i == head.i and any(_a_year(t) for t in obj.subtree):
             return True
     return False
+
+
+LONG_SPANS = frozenset({"year", "month", "decade", "century"})
+
+
+def _long_past(date: Token) -> bool:
+    """ "last year", "two years ago", "last month": a date at least a month before the news."""
+    words = {t.lemma_.lower() for t in date.subtree}
+    return bool(words & LONG_SPANS) and bool(words & {"last", "ago", "previous"})
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -216,8 +228,11 @@ def _dated_here(head: Token) -> bool:
 
 def _dated_before(noun: Token) -> bool:
     """An event noun that carries its own past date: "the 2019 earthquake", "last week's bombing", "the 1995
-    killings" (a date that says when, not "Tuesday's", which may be today's news)."""
+    killings", "the collapse two years ago" (a date that says when, not "Tuesday's", which may be today's
+    news)."""
     for child in noun.children:
+        if child.dep_ == "advmod" and child.ent_type_ == "DATE" and _long_past(child):
+            return True  # "the bridge collapse two years ago"
         if child.dep_ not in {"poss", "nummod", "compound", "amod", "npadvmod"} or child.ent_type_ != "DATE":
             continue
         words = list(child.subtree)

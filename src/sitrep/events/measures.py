@@ -168,3 +168,18 @@ def state_measure(token: Token) -> bool:
         if lemma in STATE_TIES or (lemma in ARMS_TRADE and modifiers & ARMS_WORDS):
             return True
     return False
+
+
+# What a curfew may fall on that is trade, not people: "a curfew on alcohol sales", "a curfew for bars".
+TRADE = frozenset({
+    "sale", "alcohol", "liquor", "bar", "pub", "shop", "store", "business", "restaurant", "club", "trading",
+    "delivery", "construction", "noise",
+})  # fmt: skip
+
+
+def curfew_on_trade(token: Token) -> bool:
+    """ "Chicago imposed a curfew on alcohol sales": closing hours for a trade, no curfew on people."""
+    if token.lemma_.lower() != "curfew":
+        return False
+    fallen_on = [o for p in token.children if p.lower_ in {"on", "for"} for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in TRADE for o in fallen_on)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.matcher import ActorRef
 from sitrep.events.anchoring import ArticleFrame
+from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.territory import WHERE_PREPS
 from sitrep.gazetteer.countries import country_name
 
@@ -57,13 +58,13 @@ def parties(actors: Sequence[tuple[ActorRef, str]], tokens: Sequence[Token], fra
         # "where" ("talks in Geneva")
         state = index is not None and (places[index].precision == "country" or places[index].role == "actor")
         named = t.ent_iob_ == "B" and t.ent_type_ in {"GPE", "NORP"} and not _where(t)
-        if named and t.ent_type_ == "NORP" and not _nationality(t, frame):
-            named = False  # "Republican senators", "Muslim groups": a party or a faith, not a state
+        if named and t.ent_type_ == "NORP" and (not _nationality(t, frame) or _private(t)):
+            named = False  # "Republican senators", "Muslim groups": a party or a faith; "a Dutch firm": no state
         if state or named:
             found.add(_state_of(t, frame))
     found |= {(ref.side or ref.actor or ref.text).lower() for ref, _ in actors if _a_state(ref, frame.doc)}
     for match in frame.actors.find(tokens):
-        if match.entry.kind in STATE_KINDS and match.entry.actor:
+        if match.entry.kind in STATE_KINDS and match.entry.actor and not _private(frame.doc[match.end - 1]):
             found.add((match.entry.side or match.entry.actor).lower())
     found |= {f"the {t.lemma_.lower()}" for t in tokens if _unnamed_head_of_government(t)}
     for antecedent in filter(None, map(_antecedent, tokens)):  # "Marlow was apologetic when he visited Ankara"
@@ -115,6 +116,21 @@ def _state_of(name: Token, frame: ArticleFrame) -> str:
         return (country_name(place.country) or place.name or place.text).lower()
     sides = [m.entry.side for m in frame.actors.find(list(entity)) if m.entry.side]
     return (sides[0] if sides else entity.text).lower()
+
+
+# Who a nationality describes without making them its state: people and businesses ("a Swedish bank").
+PRIVATE_NOUNS = PEOPLE_NOUNS | {
+    "firm", "company", "bank", "business", "airline", "carrier", "brand", "maker", "manufacturer", "investor",
+    "tourist", "national", "team", "club", "player", "exam", "language",
+}  # fmt: skip
+
+
+def _private(nationality: Token) -> bool:
+    """ "a Dutch firm", "a Swedish student": a nationality describing people or a business."""
+    head = nationality
+    while head.dep_ in {"amod", "compound"} and head.head.i != head.i:
+        head = head.head
+    return head.i != nationality.i and head.lemma_.lower() in PRIVATE_NOUNS
 
 
 def _nationality(name: Token, frame: ArticleFrame) -> bool:

@@ -146,10 +146,12 @@ def not_a_demonstration(token: Token) -> bool:
     governor", "the senator protested the ruling"."""
     if token.pos_ == "VERB" and token.lemma_.lower() == "rally":
         return any(_allegiance(c) for c in token.children)
-    if one_persons_objection(token) or _cheered(token):
+    if one_persons_objection(token) or _cheered(token) or _left_the_room(token):
         return True
     if token.pos_ != "NOUN":
         return False
+    if token.lemma_.lower() == "shutdown" and not _called_shutdown(token):
+        return True  # "the resort's shutdown", "a government shutdown": a closure, not a general strike
     if _ones_own(token):
         return True  # "her motorcade", "the senator's march to the nomination": one person's
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
@@ -162,3 +164,31 @@ def not_a_demonstration(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children):
         return token.tag_ != "NNS"  # "in protest", "in apparent protest"; not "in the protest", "erupted in protests"
     return token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING_VERBS
+
+
+# What tells a walkout from leaving a room: workers, a union, a strike or a grievance in the sentence.
+LABOUR_WORDS = frozenset({
+    "worker", "employee", "staff", "teacher", "nurse", "doctor", "union", "strike", "striker", "wage", "pay",
+    "protest", "demand", "student", "miner", "driver", "pilot", "contract", "delegate", "lawmaker", "delegation",
+})  # fmt: skip
+
+
+def _left_the_room(token: Token) -> bool:
+    """ "Then they just walked out": people leaving, unless the sentence tells of workers, a union, a strike
+    or a grievance ("nurses walked out over pay")."""
+    out = any(c.dep_ in {"prt", "advmod"} and c.lower_ == "out" for c in token.children)
+    if token.lemma_.lower() != "walk" or not out:
+        return False
+    return not any(t.lemma_.lower() in LABOUR_WORDS for t in token.sent)
+
+
+# How a general strike is called and kept: "separatists called a shutdown", "a complete shutdown was observed".
+SHUTDOWN_VERBS = frozenset({"call", "observe", "enforce", "announce", "declare", "hold", "stage", "support"})
+SHUTDOWN_KINDS = frozenset({"general", "complete", "total", "strike", "protest", "day", "hour", "statewide"})
+
+
+def _called_shutdown(noun: Token) -> bool:
+    """A shutdown called, observed or enforced, or one a strike's words describe."""
+    if any(c.lemma_.lower() in SHUTDOWN_KINDS for c in noun.children if c.dep_ in {"amod", "compound", "nummod"}):
+        return True
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in SHUTDOWN_VERBS

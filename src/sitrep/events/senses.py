@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.verbs import JUDGED_THINGS
+from sitrep.events import measures
 from sitrep.events.clause import subjects
 from sitrep.events.disaster_senses import figurative_disaster
 from sitrep.events.language import is_english
@@ -174,6 +175,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
         return True  # "lawmakers battled over the budget", "the two senators clashed": words and votes
     if hit.cue == "disrupted" and any(c.dep_ in OBJECT_DEPS and _not_a_weapon(c, token) for c in token.children):
         return True  # "dismantled a trafficking ring", "the plan was shot down": no weapon made safe
+    if hit.cue == "measure" and measures.curfew_on_trade(token):
+        return True  # "a curfew on alcohol sales": closing hours, no curfew on people
     if hit.cue == "natural" and _a_state_of_nature(token):
         return True  # "the volcano has been dormant for 400 years": what it is, not what happened
     if token.lemma_.lower() == "storm" and token.pos_ == "VERB" and _stormed_away(token):

@@ -15,7 +15,8 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.events.background import DEMONSTRATION_CUES, TOPIC_ANCHORS, demonstration_topics
 from sitrep.events.clause import clause_head
-from sitrep.events.constructions import PEOPLE_NOUNS, PRISONERS
+from sitrep.events.constructions import PEOPLE_NOUNS
+from sitrep.events.dealings import PRISONERS
 from sitrep.events.disaster_senses import people_do_it_to
 from sitrep.events.lexicon import CueHit
 from sitrep.events.roles import ClauseGroup
