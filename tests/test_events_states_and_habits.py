@@ -138,3 +138,23 @@ def test_events_told_as_a_topic(pipeline: Pipeline, text: str, expected: list[st
 )
 def test_people_bearing_signs_demonstrate(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd throwing stones riots, demonstration or not; one man throwing one stone does not
+        ("A crowd in Lagos threw stones at the minister on Tuesday.", ["Mob violence"]),
+        ("Youths pelted the police convoy with rocks in Nairobi on Monday.", ["Mob violence"]),
+        ("A man threw a stone through the window of a shop in Dayton on Monday.", []),
+        ("The quarterback threw the ball to the end zone in Dayton on Sunday.", []),
+        # shot at a protest is lethal force used on it; tear gas shot at it is an intervention
+        (
+            "He was shot at a protest on Tuesday in the northern city of Barquisimeto.",
+            ["Excessive force against protesters"],
+        ),
+        ("Police shot tear gas at protesters in Nairobi on Monday.", ["Protest with intervention"]),
+    ],
+)
+def test_crowds_throwing_and_shot_at(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -61,6 +61,8 @@ def as_crowd_sees_it(doc: Doc, hit: CueHit) -> tuple[CueHit, ...]:
     killing and an intervention), killings they did their own violence."""
     if hit.cue not in {"crowd_violence", "lethal"}:
         return (hit,)
+    if hit.cue == "lethal" and _less_lethal(doc[hit.start]):
+        return (CueHit("intervention", hit.start, hit.end),)  # "police shot tear gas at the crowd"
     role = _crowd_role(doc[hit.start])
     if role == "patient" and hit.cue == "crowd_violence":
         return (CueHit("intervention", hit.start, hit.end),)
@@ -72,6 +74,13 @@ def as_crowd_sees_it(doc: Doc, hit: CueHit) -> tuple[CueHit, ...]:
 
 
 HURT_LEMMAS = frozenset({"injure", "injury", "wound", "hurt"})
+# What police shoot that is meant not to kill: "shot tear gas", "fired rubber bullets".
+LESS_LETHAL = frozenset({"gas", "teargas", "bullet", "pellet", "canister", "cannon", "grenade", "flare", "round"})
+
+
+def _less_lethal(shot: Token) -> bool:
+    """ "police shot tear gas at protesters": what was shot is meant to disperse, not to kill."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in LESS_LETHAL for c in shot.children)
 
 
 def hurt_by_the_intervention(doc: Doc, hit: CueHit) -> CueHit:
@@ -132,3 +141,36 @@ def crowd_acts(noun: Token) -> bool:
         verb = noun.head.head
         return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
     return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.tag_ in {"VBD", "VBZ", "VBP"}
+
+
+THROWING_VERBS = frozenset({"throw", "hurl", "pelt", "lob", "fling"})
+MISSILES = frozenset({"stone", "rock", "brick", "bottle", "projectile", "molotov", "cocktail", "firebomb", "object"})
+# Who throws as a crowd: the crowd words and the people a crowd is made of.
+THROWERS = COLLECTIVE_NOUNS | {
+    "protester",
+    "demonstrator",
+    "youth",
+    "resident",
+    "villager",
+    "student",
+    "supporter",
+    "rioter",
+    "man",
+}
+
+
+def crowd_throws(verb: Token) -> bool:
+    """ "a crowd threw stones at the minister", "youths pelted the convoy with rocks": a crowd's violence,
+    a riot whether or not a demonstration is named."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in THROWING_VERBS:
+        return False
+    thrown = [c for c in verb.children if c.dep_ in {"dobj", "pobj", "prep"}]
+    thrown += [o for c in thrown if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    if verb.lemma_.lower() != "pelt" and not any(t.lemma_.lower() in MISSILES for t in thrown):
+        return False
+    node, doers = verb, [c for c in verb.children if c.dep_ == "nsubj"]
+    while not doers and node.dep_ in {"advcl", "conj"} and node.head.i != node.i:
+        node = node.head  # "broke through the cordon, heckling him and throwing stones"
+        doers = [c for c in node.children if c.dep_ == "nsubj"]
+    many = [d for d in doers if d.tag_ == "NNS" or d.lemma_.lower() in COLLECTIVE_NOUNS]  # not "a man"
+    return any(d.lemma_.lower() in THROWERS for d in many)
