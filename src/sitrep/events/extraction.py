@@ -131,6 +131,11 @@ DEMONSTRATION_RANK = {
 }
 
 
+# What a demonstration's story may tell after it: how it went, and the crowd's own violence ("some students
+# threw rocks at police": a riot told alone, the demonstration's violence told after it).
+STORY_SUB_TYPES = frozenset({*DEMONSTRATION_RANK, "Mob violence"})
+
+
 # The weapons' sub-types (air strikes, shelling, bombs, grenades, chemical weapons): the attacker is not at the
 # target, and what the weapon did is its toll.
 REMOTE_VIOLENCE = tuple(s for s in sub_types() if type_of(s) == "Explosions/Remote violence")
@@ -213,7 +218,7 @@ def _demonstration_stories(
                 break  # the paragraph ends
             following = doc[end].sent
             told = by_sentence.get(following.start, [])
-            if any(found[j].sub_type not in DEMONSTRATION_RANK for j in told):  # type: ignore[union-attr]
+            if any(found[j].sub_type not in STORY_SUB_TYPES for j in told):  # type: ignore[union-attr]
                 break
             story += _live(following, inert)
             merged += told
