@@ -70,3 +70,20 @@ def test_a_rate_is_no_single_accident(pipeline: Pipeline, text: str, expected: l
 )
 def test_an_explosion_at_a_works_is_an_accident(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural disaster noun that opens the sentence, which the tagger takes for a name
+        ("Wildfires forced thousands to flee their homes in Attica on Tuesday.", ["Natural disaster"]),
+        ("Storms told reporters in Dayton that the plan would work.", []),
+        # a river over its banks, homes under water; land someone flooded, a market flooded with goods
+        ("The Tresk river burst its banks on Monday.", ["Natural disaster"]),
+        ("Dozens of homes were flooded in Dayton on Monday.", ["Natural disaster"]),
+        ("The army deliberately flooded farmland near the village of Tresk with water from the dam.", []),
+        ("Cheap imports flooded the market in Dayton last year.", []),
+    ],
+)
+def test_floods_and_fires_told_with_other_words(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

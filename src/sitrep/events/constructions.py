@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
-from sitrep.events import dealings, measures
+from sitrep.events import accidents, dealings, measures
 from sitrep.events.clause import phrase
 from sitrep.events.crowd_roles import crowd_throws
 from sitrep.events.given import COUNT_NOUNS
@@ -348,60 +348,6 @@ def _compounded(noun: Token) -> bool:
     return any(m.dep_ == "compound" for m in noun.children)
 
 
-# fmt: off
-VEHICLES = frozenset({
-    "car", "truck", "van", "bus", "vehicle", "pickup", "suv", "motorcycle", "motorbike", "train", "tractor",
-    "trailer", "lorry", "taxi", "minibus", "sedan", "jeep", "semi", "tanker", "scooter", "coach",
-})
-# fmt: on
-# What a vehicle does in a crash, and what a driver does to it. Not "rammed" or "ploughed into":
-# a vehicle driven into a crowd may be an attack, which the violence cues decide.
-VEHICLE_CRASH_VERBS = frozenset({"hit", "strike", "slam", "crash", "collide", "overturn", "flip", "skid", "veer"})
-DRIVER_CRASH_VERBS = frozenset({"roll", "overturn", "flip", "crash", "wreck", "total"})
-
-
-# Where and what explodes by accident: "an explosion at a gas plant", "a boiler exploded".
-# fmt: off
-WORKS = frozenset({
-    "plant", "factory", "refinery", "mine", "warehouse", "depot", "pipeline", "mill", "rig", "workshop",
-    "foundry", "smelter", "boiler", "well", "furnace", "silo",
-})
-EXPLODING_THINGS = WORKS | {
-    "gas", "cylinder", "tank", "stove", "heater", "transformer", "battery", "firework", "fireworks", "pipe",
-}
-BOMB_WORDS = frozenset({"bomb", "explosive", "ied", "device", "attack", "attacker", "suicide", "militant", "grenade"})
-# fmt: on
-
-
-def _industrial_explosion(token: Token) -> bool:
-    """ "an explosion at a gas plant killed two workers", "a gas cylinder exploded in a kitchen": an
-    explosion at a works or of a thing that explodes by accident, with no bomb or attacker in the sentence."""
-    lemma = token.lemma_.lower()
-    if lemma not in {"explosion", "blast", "explode"}:
-        return False
-    if lemma == "explode":
-        things = [c for c in token.children if c.dep_ == "nsubj"]
-    else:
-        things = [o for p in token.children if p.lower_ in {"at", "in"} for o in p.children if o.dep_ == "pobj"]
-    named = [w for t in things for w in (t, *(c for c in t.children if c.dep_ == "compound"))]
-    if not any(w.lemma_.lower() in EXPLODING_THINGS for w in named):
-        return False
-    return not any(t.lemma_.lower() in BOMB_WORDS for t in token.sent)
-
-
-def _vehicle_accident(token: Token) -> bool:
-    """ "a van struck the bus", "the car veered off the road", "he rolled his truck"."""
-    if token.pos_ != "VERB":
-        return False
-    lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ == "nsubj" and lemma in VEHICLE_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
-            return True
-        if child.dep_ == "dobj" and lemma in DRIVER_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
-            return True
-    return False
-
-
 def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
     """Every construction found in ``tokens``, as a one-token cue hit on its verb or noun.
 
@@ -412,8 +358,7 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
     for token in tokens:
         if _withdraws(token):
             found.append(CueHit("transfer", token.i, token.i + 1))
-        if _vehicle_accident(token) or _industrial_explosion(token):
-            found.append(CueHit("accident", token.i, token.i + 1))
+        found += accidents.hits(token)
         if military_strike(token, actors):
             found.append(CueHit("air", token.i, token.i + 1))
         if _gains_ground(token, actors):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitrep.events.constructions import PEOPLE_NOUNS, VEHICLES
+from sitrep.events.accidents import VEHICLES
+from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.things import ONE_PERSON
 
 # "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".

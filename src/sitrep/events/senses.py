@@ -125,7 +125,8 @@ def inert_tokens(doc: Doc, hits_by_sentence: Iterable[tuple[Span, Sequence[CueHi
             token = doc[hit.start : hit.end].root
             span = (hit.start, hit.end)
             out = (in_play and hit.cue == "accident") or _not_an_event(hit, token, other_domain, accident, violent)
-            out = out or (hit.cue in NAMED_EVENT_CUES and token.is_title and token.text in names)
+            named = token.is_title and token.text in names and not _capital_by_position(token)
+            out = out or (hit.cue in NAMED_EVENT_CUES and named)
             spans[span] = spans.get(span, False) or out
         dropped = {i for (start, end), out in spans.items() if out for i in range(start, end)}
         kept = {i for (start, end), out in spans.items() if not out for i in range(start, end)}
@@ -140,6 +141,7 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
         and token.pos_ == "PROPN"
         and (hit.cue not in NAMED_EVENT_CUES or token.ent_type_ == "PERSON")
         and not named_protest
+        and not _capital_by_position(token)
     ):
         return True  # "Rocket League", "The Intercept", "author Bracelen Flood"; "Hurricane Irma" is the storm
     if token.tag_ == "NNPS" and token.ent_type_ == "ORG":
@@ -194,6 +196,13 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
         # "arrested on charges", "riots against the tax law": what it was for, not what it was done to
         return is_figurative(token, with_preps=hit.cue not in GRIEVANCE_PREP_CUES, it_is_ground=ground)
     return False
+
+
+def _capital_by_position(token: Token) -> bool:
+    """ "Wildfires forced thousands to flee": a plural common noun capitalised only because it opens the
+    sentence, which the tagger took for a one-word name."""
+    alone = token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    return bool(token.is_sent_start) and alone and token.text.endswith("s") and token.text[1:].islower()
 
 
 NAMED_EVENT_CUES = frozenset({"natural", "accident"})
