@@ -56,6 +56,9 @@ def test_states_dealing_with_states(pipeline: Pipeline, text: str, expected: lis
         ("The union spent a year combating Marlow's candidacy in Texas.", []),
         ("The row over a judge for the state court is also a fight over the fate of the water plan in Nevada.", []),
         ("Both candidates are in tough re-election fights in Ohio.", []),
+        # "the wounded" are people, evacuated; wounding them is the event
+        ("UN peacekeepers evacuated the wounded from the besieged town of Tresk near Goma on Friday.", ["Other"]),
+        ("Gunmen wounded three policemen in Kabul on Monday.", ["Armed clash"]),
         # ... armed men fought by name are fought
         ("Troops fought extremists near Mosul on Monday.", ["Armed clash"]),
         ("Gunmen attacked a pharmacy in Kabul on Monday.", ["Attack"]),

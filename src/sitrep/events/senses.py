@@ -177,6 +177,8 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
         return True  # "lawmakers battled over the budget", "the two senators clashed": words and votes
     if hit.cue == "disrupted" and any(c.dep_ in OBJECT_DEPS and _not_a_weapon(c, token) for c in token.children):
         return True  # "dismantled a trafficking ring", "the plan was shot down": no weapon made safe
+    if hit.cue in {"harm", "lethal"} and _people_so_called(token):
+        return True  # "peacekeepers evacuated the wounded": the people, not what befell them
     if hit.cue == "measure" and measures.curfew_on_trade(token):
         return True  # "a curfew on alcohol sales": closing hours, no curfew on people
     if hit.cue == "natural" and _a_state_of_nature(token):
@@ -196,6 +198,13 @@ def _not_an_event(hit: CueHit, token: Token, other_domain: bool, accident: bool,
         # "arrested on charges", "riots against the tax law": what it was for, not what it was done to
         return is_figurative(token, with_preps=hit.cue not in GRIEVANCE_PREP_CUES, it_is_ground=ground)
     return False
+
+
+def _people_so_called(token: Token) -> bool:
+    """ "the wounded", "the dead": an adjective standing for the people it describes."""
+    if token.lower_ not in {"wounded", "injured", "dead"} or token.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass"}:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _capital_by_position(token: Token) -> bool:
