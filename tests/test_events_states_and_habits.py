@@ -114,6 +114,7 @@ def test_words_of_leaving_closing_and_forecasting(pipeline: Pipeline, text: str,
         ("The hearing on the bombing of the consulate in Tresk drew large crowds.", []),
         # who someone is, by what befell them long ago; a disaster dated long before the news
         ("The family of a woman killed in a crash on Route 9 in 2019 has sued the county.", []),
+        ("Marlow, the former Senate leader who negotiated the Tresk peace accord, does not receive a salary.", []),
         ("The county is still paying for repairs after the bridge collapse two years ago.", []),
         ("Five people were killed in the bridge collapse two years ago, the report said.", ["Man-made disaster"]),
         ("A woman was killed in a crash on Route 9 near Dayton on Monday.", ["Man-made disaster"]),

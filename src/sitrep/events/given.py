@@ -76,7 +76,7 @@ def in_passing(trigger: Token) -> bool:
     """
     head = clause_head(trigger)
     described = head.dep_ == "relcl" or (head.dep_ == "acl" and head.tag_ == "VBN")  # "a woman killed in ..."
-    if described and (_dated_clause(head) or _pluperfect(head)):
+    if described and (_dated_clause(head) or _pluperfect(head) or _a_former_self(head.head)):
         # "the general, who led the offensive in the 1990s, died", "arrested an activist who had organised
         # protests": who they are, not the news
         return True
@@ -157,6 +157,11 @@ def _long_past(date: Token) -> bool:
     """ "last year", "two years ago", "last month": a date at least a month before the news."""
     words = {t.lemma_.lower() for t in date.subtree}
     return bool(words & LONG_SPANS) and bool(words & {"last", "ago", "previous"})
+
+
+def _a_former_self(noun: Token) -> bool:
+    """ "the former Senate leader who negotiated the peace accord": who someone was, told by what they did."""
+    return any(c.dep_ == "amod" and c.lower_ in {"former", "late", "onetime", "erstwhile"} for c in noun.children)
 
 
 def _pluperfect(verb: Token) -> bool:
