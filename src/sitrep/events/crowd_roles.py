@@ -147,16 +147,8 @@ THROWING_VERBS = frozenset({"throw", "hurl", "pelt", "lob", "fling"})
 MISSILES = frozenset({"stone", "rock", "brick", "bottle", "projectile", "molotov", "cocktail", "firebomb", "object"})
 # Who throws as a crowd: the crowd words and the people a crowd is made of.
 THROWERS = COLLECTIVE_NOUNS | {
-    "protester",
-    "demonstrator",
-    "youth",
-    "resident",
-    "villager",
-    "student",
-    "supporter",
-    "rioter",
-    "man",
-}
+    "protester", "demonstrator", "youth", "resident", "villager", "student", "supporter", "rioter", "man",
+}  # fmt: skip
 
 
 def crowd_throws(verb: Token) -> bool:
