@@ -170,8 +170,13 @@ def run(pipeline: Pipeline, rows: list[dict[str, str]], title: str) -> None:
     """Predict every snippet with ``pipeline`` and print the scores under ``title``."""
     print(f"-- {title}")
     texts = [(Source(uri=r["id"], kind="text"), Article(body=r["text"])) for r in rows]
+    failed: list[str] = []
     for row, result in zip(rows, pipeline.analyze_many(texts), strict=True):
         row["predicted"] = predicted_label(result) if isinstance(result, AnalyzedArticle) else NONE
+        if not isinstance(result, AnalyzedArticle):
+            failed.append(f"{row['id']}: {result}"[:200])
+    if failed:  # a stage that raises would otherwise pass for a quiet "none"
+        print(f"!! {len(failed)} snippets failed to analyse (scored as none), e.g. {failed[0]}")
     report_snippets(rows, "--confusions" in sys.argv)
     dump = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--dump=")), None)
     if dump:  # to compare two versions snippet by snippet
