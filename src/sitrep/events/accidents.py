@@ -1,11 +1,12 @@
 """Accidents and floods read off the parse: a vehicle that struck another, an explosion at a works, a river
 that burst its banks, homes flooded. Each is a cue hit of the lexicon's ``accident`` or ``natural``, so the
-rules type them like any other (a bomb or an attacker named in the sentence keeps an explosion an attack)."""
+rules type them like any other (a bomb or an attacker named close by keeps an explosion an attack)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from sitrep.events.clause import near
 from sitrep.events.lexicon import CueHit
 
 
@@ -45,7 +46,7 @@ BOMB_WORDS = frozenset({"bomb", "explosive", "ied", "device", "attack", "attacke
 
 def _industrial_explosion(token: Token) -> bool:
     """ "an explosion at a gas plant killed two workers", "a gas cylinder exploded in a kitchen": an
-    explosion at a works or of a thing that explodes by accident, with no bomb or attacker in the sentence."""
+    explosion at a works or of a thing that explodes by accident, with no bomb or attacker named close by."""
     lemma = token.lemma_.lower()
     if lemma not in {"explosion", "blast", "explode"}:
         return False
@@ -56,7 +57,7 @@ def _industrial_explosion(token: Token) -> bool:
     named = [w for t in things for w in (t, *(c for c in t.children if c.dep_ == "compound"))]
     if not any(w.lemma_.lower() in ACCIDENTALLY_EXPLODING for w in named):
         return False
-    return not any(t.lemma_.lower() in BOMB_WORDS for t in token.sent)
+    return not any(t.lemma_.lower() in BOMB_WORDS for t in near(token))
 
 
 def _vehicle_accident(token: Token) -> bool:

@@ -298,9 +298,13 @@ def _presupposes(node: Token) -> bool:
 
 def _asks(trigger: Token) -> bool:
     """The trigger's sentence is a question: it ends with a question mark."""
-    sentence = trigger.sent
-    last = next((t for t in reversed(sentence) if not t.is_space and t.text not in CLOSING_QUOTES), None)
+    last = _last_word(trigger.sent)
     return last is not None and last.text.endswith("?")
+
+
+def _last_word(sentence: Span) -> Token | None:
+    """The sentence's last token past closing quotes and brackets: where its full stop would be."""
+    return next((t for t in reversed(sentence) if not t.is_space and t.text not in CLOSING_QUOTES), None)
 
 
 def _generic(verb: Token, children: list[Token]) -> bool:
@@ -327,7 +331,7 @@ def _done_to_a_kind(verb: Token, children: list[Token]) -> bool:
 
 def _headline(sentence: Span) -> bool:
     """A line with no full stop, question or exclamation mark at its end."""
-    last = next((t for t in reversed(sentence) if not t.is_space and t.text not in CLOSING_QUOTES), None)
+    last = _last_word(sentence)
     return last is None or last.text[-1:] not in {".", "!", "?"}
 
 
@@ -444,6 +448,26 @@ def phrase(token: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "of":
             tokens += list(child.subtree)
     return tokens
+
+
+NEAR_WORDS = 12  # words either side of a cue that count as said close by
+
+
+def near(token: Token, words: int = NEAR_WORDS) -> Span:
+    """The words either side of ``token`` within its sentence. A window, not the sentence: a pathological
+    "sentence" may be 100,000 words long, and a check per cue over all of it would be quadratic."""
+    sentence = token.sent
+    return token.doc[max(sentence.start, token.i - words) : min(sentence.end, token.i + words + 1)]
+
+
+def doers_of(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it hangs from when the doer is told once for several acts:
+    "carrying signs, residents lined the street", "chained themselves together before occupying the lobby"."""
+    node, found = verb, [c for c in verb.children if c.dep_ == "nsubj"]
+    while not found and node.dep_ in {"pcomp", "advcl", "conj", "xcomp"} and node.head.i != node.i:
+        node = node.head.head if node.dep_ == "pcomp" else node.head  # "before occupying": from the preposition
+        found = [c for c in node.children if c.dep_ == "nsubj"]
+    return found
 
 
 def subjects(verb: Token) -> list[Token]:

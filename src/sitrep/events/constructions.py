@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
 from sitrep.events import accidents, dealings, measures
-from sitrep.events.clause import phrase
+from sitrep.events.clause import doers_of, phrase
 from sitrep.events.crowd_roles import crowd_throws
 from sitrep.events.given import COUNT_NOUNS
 from sitrep.events.lexicon import CueHit
@@ -121,11 +121,7 @@ def _sit_in(token: Token, actors: ActorTable) -> bool:
         return False
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in OCCUPIED_PLACES for c in token.children):
         return False
-    node, doers = token, _subjects(token)
-    while not doers and node.dep_ in {"pcomp", "advcl", "conj", "xcomp"} and node.head.i != node.i:
-        node = node.head.head if node.dep_ == "pcomp" else node.head  # "before occupying": from the preposition
-        doers = _subjects(node)
-    return _unarmed_people(doers, actors)
+    return _unarmed_people(doers_of(token), actors)
 
 
 def _unarmed_people(doers: list[Token], actors: ActorTable) -> bool:
@@ -171,13 +167,10 @@ def _bears_signs(token: Token, actors: ActorTable) -> bool:
     signs = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in PLACARDS]
     if not any(s.tag_ == "NNS" for s in signs):
         return False  # "held a sign-up", "carried a banner year": one sign is no crowd's
-    node, doers = token, _subjects(token)
-    while not doers and node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
-        node = node.head  # "carrying signs, residents lined the street"
-        doers = _subjects(node)
-    if any(d.lemma_.lower() in CHEERING_PEOPLE for d in doers):
+    bearers = doers_of(token)  # "carrying signs, residents lined the street"
+    if any(d.lemma_.lower() in CHEERING_PEOPLE for d in bearers):
         return False  # "fans waved banners as the team arrived": a welcome
-    return _unarmed_people(doers, actors)
+    return _unarmed_people(bearers, actors)
 
 
 def _done_in_protest(token: Token, actors: ActorTable) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from sitrep.actors.matcher import ActorRef
+from sitrep.events.clause import doers_of
 from sitrep.events.given import COUNT_NOUNS
 from sitrep.events.lexicon import CueHit
 
@@ -160,9 +161,6 @@ def crowd_throws(verb: Token) -> bool:
     thrown += [o for c in thrown if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     if verb.lemma_.lower() != "pelt" and not any(t.lemma_.lower() in MISSILES for t in thrown):
         return False
-    node, doers = verb, [c for c in verb.children if c.dep_ == "nsubj"]
-    while not doers and node.dep_ in {"advcl", "conj"} and node.head.i != node.i:
-        node = node.head  # "broke through the cordon, heckling him and throwing stones"
-        doers = [c for c in node.children if c.dep_ == "nsubj"]
-    many = [d for d in doers if d.tag_ == "NNS" or d.lemma_.lower() in COLLECTIVE_NOUNS]  # not "a man"
+    # "broke through the cordon, heckling him and throwing stones": the crowd told once
+    many = [d for d in doers_of(verb) if d.tag_ == "NNS" or d.lemma_.lower() in COLLECTIVE_NOUNS]  # not "a man"
     return any(d.lemma_.lower() in THROWERS for d in many)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitrep.events.clause import subjects
+from sitrep.events.clause import near, subjects
 from sitrep.events.things import ONE_PERSON, person_words
 
 # A candidate's rally is a campaign event, not a demonstration: "a campaign rally", "election night rally".
@@ -67,8 +67,7 @@ def _a_politicians_rally(rally: Token) -> bool:
 def _ones_own(noun: Token) -> bool:
     """ "her motorcade", "the senator's march to the nomination": one person's progress, not a crowd's
     ("his funeral procession" is the crowd's; "Sharif's march on Islamabad" a protest march he leads)."""
-    owner = any(c.dep_ == "poss" and (c.lower_ in {"his", "her", "my"} or a_politician(c)) for c in noun.children)
-    if not owner:
+    if not _someones(noun):
         return False
     if noun.lemma_.lower() == "motorcade":
         return True
@@ -86,9 +85,10 @@ def _allegiance(child: Token) -> bool:
     return child.lower_ == "to" and any(o.lemma_.lower() in ALLEGIANCE_OBJECTS for o in child.children)
 
 
-def _someones(audience: Token) -> bool:
-    """ "his supporters", "the senator's fans": one person's audience ("opposition supporters" are a side)."""
-    return any(c.dep_ == "poss" and (c.lower_ in {"his", "her"} or a_politician(c)) for c in audience.children)
+def _someones(noun: Token) -> bool:
+    """ "his supporters", "her motorcade", "the senator's fans": one person's ("opposition supporters" are a
+    side)."""
+    return any(c.dep_ == "poss" and (c.lower_ in {"his", "her", "my"} or a_politician(c)) for c in noun.children)
 
 
 def _cheered(token: Token) -> bool:
@@ -166,7 +166,7 @@ def not_a_demonstration(token: Token) -> bool:
     return token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING_VERBS
 
 
-# What tells a walkout from leaving a room: workers, a union, a strike or a grievance in the sentence.
+# What tells a walkout from leaving a room: workers, a union, a strike or a grievance told close by.
 LABOUR_WORDS = frozenset({
     "worker", "employee", "staff", "teacher", "nurse", "doctor", "union", "strike", "striker", "wage", "pay",
     "protest", "demand", "student", "miner", "driver", "pilot", "contract", "delegate", "lawmaker", "delegation",
@@ -179,7 +179,7 @@ def _left_the_room(token: Token) -> bool:
     out = any(c.dep_ in {"prt", "advmod"} and c.lower_ == "out" for c in token.children)
     if token.lemma_.lower() != "walk" or not out:
         return False
-    return not any(t.lemma_.lower() in LABOUR_WORDS for t in token.sent)
+    return not any(t.lemma_.lower() in LABOUR_WORDS for t in near(token))
 
 
 # How a general strike is called and kept: "separatists called a shutdown", "a complete shutdown was observed".

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.events.background import DEMONSTRATION_CUES, TOPIC_ANCHORS, demonstration_topics
-from sitrep.events.clause import clause_head
+from sitrep.events.clause import clause_head, near
 from sitrep.events.constructions import PEOPLE_NOUNS
 from sitrep.events.dealings import PRISONERS
 from sitrep.events.disaster_senses import people_do_it_to
@@ -165,16 +165,10 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
 
 def _of_prisoners(token: Token) -> bool:
     """A "swap" (or "exchange") of captives, said close by, is an agreement carried out; a trade's or a
-    player's swap is not. (A window, not the sentence: a pathological "sentence" may be 100,000 words long.)"""
+    player's swap is not."""
     if token.lemma_.lower() not in {"swap", "exchange"}:
         return False
-    near = token.doc[
-        max(token.sent.start, token.i - PRISONERS_WINDOW) : min(token.sent.end, token.i + PRISONERS_WINDOW)
-    ]
-    return any(t.lemma_.lower() in PRISONERS for t in near)
-
-
-PRISONERS_WINDOW = 12  # words either side of the swap
+    return any(t.lemma_.lower() in PRISONERS for t in near(token))
 
 
 # "Soldiers stepped on a mine", "the truck hit a mine": what sets a mine off, not a coal mine worked in.
