@@ -1634,3 +1634,30 @@ def test_a_byline_with_a_date_between_bars_is_no_headline_and_a_year_counts_as_a
     assert not names_a_date("ORSO MARSICANO: 2019 UN ANNO DA RECORD")
     assert not names_a_date("Decision 2024 on the harbour wall")
     assert names_a_date("Jan Vogt, 01. Dez. 2017, 12:01 Uhr") and names_a_date("Anna Berg19.10.2019, 23:38 Uhr")
+
+
+def test_an_interviews_short_questions_and_answers_between_its_paragraphs_are_the_story() -> None:
+    """Short questions and short answers in a row look like a list of teasers to context revision; between the
+    story's own paragraphs, sentences are the story. A caption and a date line there are still not."""
+    intro = (
+        "Marta Kelvane has kept bees on the hills above Vessa for thirty years. We asked her how the hives came "
+        "through the dry summer and what she expects from the coming season, now that the rains have returned."
+    )
+    exchange = [
+        "How did the hives do this year?",
+        "Better than I feared, to be honest.",
+        "Did you lose any colonies?",
+        "Two of forty, which is normal.",
+        "What worries you most now?",
+        "The mites, as always. And the cost of sugar.",
+    ]
+    closing = (
+        "Kelvane: The young beekeepers in the valley ask me the same things every spring, and I tell them what my "
+        "father told me: watch the bees before you read the books, because the bees have not read them either."
+    )
+    extras = ["The hives above Vessa in May. Photo: Jo Tresk", "March 3, 2024"]
+    page = _dump_page(MENU, ["Bees and the dry summer", "By Jo Tresk"], [intro, *exchange, extras[0], closing])
+    paragraphs = extract_textdump(page).paragraphs
+    assert paragraphs[0] == intro and paragraphs[-1] == closing
+    assert [p for p in paragraphs if p in exchange] == exchange
+    assert extras[0] not in paragraphs

@@ -149,7 +149,8 @@ def test_a_list_introduced_by_a_colon_and_numbered_notes_closing_the_story_are_i
     intro = "The plan has two parts:"
     notes = ["1. Council minutes of the water plan, March 2024", "2. Report of the valley farmers on the canals"]
     paragraphs = extract_textdump(_water_page([intro, *steps, "Notes", *notes])).paragraphs
-    assert paragraphs == [*WATER_STORY, *steps, *notes]  # (the short line over a list is its heading)
+    # the sentence that leads to the list is the story's; a one-word heading over the notes is not
+    assert paragraphs == [*WATER_STORY, intro, *steps, *notes]
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,12 @@ from sitrep.extract.textdump import patterns as p
 from sitrep.extract.textdump.lines import Unit, content_words, norm, stems, words
 from sitrep.extract.textdump.options import TextdumpOptions
 from sitrep.extract.textdump.signals import (
+    alt_and_caption,
     anchored,
+    byline_line,
+    code_like,
     comments_heading,
+    credited,
     dated_meta,
     headline_like,
     prose,
@@ -134,7 +138,9 @@ def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -
     seen: set[str] = set()
     kept = []
     tables = {i for a, b in spans for i in _table_rows(units, a, b, options)}
-    for unit in (u for a, b in spans for i, u in enumerate(units[a:b], a) if u.klass == "good" or i in tables):
+    told = _inner_sentences(units, spans, options)
+    chosen = {i for a, b in spans for i in range(a, b) if units[i].klass == "good" or i in tables} | told
+    for unit in (units[i] for i in sorted(chosen)):
         key = norm(unit.text)
         if key not in seen or len(key) < options.unique_min_chars:
             kept.append(unit)
@@ -163,6 +169,47 @@ def _without_link_boxes(units: list[Unit], spans: list[Span], kept: list[Unit], 
         if box:
             boxed.add(id(unit))
     return [u for u in kept if id(u) not in boxed]
+
+
+def _inner_sentences(units: list[Unit], spans: list[Span], options: TextdumpOptions) -> set[int]:
+    """Indexes of the sentences between the story's paragraphs that context revision lost: an interview's
+    questions and short answers, a one-line paragraph. Classed alone they are short or thin in stop words, and
+    their neighbours are such lines too; inside the story they are its text unless they are a caption, a
+    credit, a byline or date line, a link or a list item. Between the story's pieces (where a gallery parted
+    them) only short sentences are: a gallery's slides are long captions."""
+    good = [i for a, b in spans for i in range(a, b) if units[i].klass == "good"]
+    inside = {i for a, b in spans for i in range(a, b)}
+    return {
+        i
+        for i in range(min(good, default=0) + 1, max(good, default=0))
+        if units[i].klass != "good"
+        and (units[i].initial == "short" or (i in inside and _thin_sentence(units[i], options)))
+        and sentence_like(units[i], options.inner_sentence_min_words)
+        and units[i].links == 0
+        and not units[i].bullet
+        and not credited(units[i], options)
+        and not alt_and_caption(units[i], options)
+        and not dated_meta(units[i], options)
+        and not byline_line(units[i], options)
+        and not p.CAPTION.search(units[i].text)
+        and not p.SEE_ALSO.match(units[i].text)
+        and not p.READ_MORE.match(units[i].text)
+    }
+
+
+def _thin_sentence(unit: Unit, options: TextdumpOptions) -> bool:
+    """A sentence classed near-good, or bad only for its few stop words, not for what it is."""
+    text = unit.text
+    return unit.initial == "near-good" or not (
+        "©" in text
+        or p.FURNITURE.match(text)
+        or code_like(text, options)
+        or p.RIGHTS_NOTICE.search(text)
+        or p.DISCLAIMER.match(text)
+        or p.SITE_NOTICE.search(text)
+        or p.RESPONSES_TO.match(text)
+        or text.startswith("[")
+    )
 
 
 def _table_rows(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> set[int]:
