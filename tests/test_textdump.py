@@ -1661,3 +1661,22 @@ def test_an_interviews_short_questions_and_answers_between_its_paragraphs_are_th
     assert paragraphs[0] == intro and paragraphs[-1] == closing
     assert [p for p in paragraphs if p in exchange] == exchange
     assert extras[0] not in paragraphs
+
+
+def test_a_clean_articles_headline_byline_and_date_are_read_and_its_body_stays_the_input(tmp_path: Path) -> None:
+    """Clean text keeps every character as its body (offsets index the file), and the header it prints above its
+    first paragraph is its metadata, as on a flattened page. Prose opening the file is no headline."""
+    text = "\n\n".join(["Water plan approved in Vessa", "By Ana Ruiz", "March 3, 2024", *PROSE]) + "\n"
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode("utf-8"))
+    source, article = extract(read_path(path, captured_at="2024-03-04"), "auto")
+    assert source.kind == "text" and article.body == text
+    assert (article.title, article.byline, article.authors) == (
+        "Water plan approved in Vessa",
+        "By Ana Ruiz",
+        ["Ana Ruiz"],
+    )
+    assert article.published is not None and article.published.earliest == "2024-03-03"
+    prose_only = tmp_path / "prose.txt"
+    prose_only.write_bytes("\n\n".join(PROSE).encode("utf-8"))
+    assert extract(read_path(prose_only), "auto")[1].title is None

@@ -18,7 +18,7 @@ from sitrep.extract import published as stamps
 from sitrep.extract.encoding import decode, double_decoded, repair_mojibake
 from sitrep.extract.html import extract_html
 from sitrep.extract.kind import KindDecision, detect_kind
-from sitrep.extract.textdump import extract_textdump
+from sitrep.extract.textdump import extract_textdump, plain_header
 from sitrep.model import Article, Interval, Paragraph, Source
 from sitrep.sources import RawDoc
 
@@ -79,27 +79,41 @@ def _from_textdump(raw: RawDoc, text: str, captured: str | None) -> Article:
     if not dump.paragraphs:
         raise InputError(raw.uri, "no article text found in the text dump")
     body, paragraphs = _paragraph_offsets(dump.paragraphs)
-    capture_time = stamps.parse_timestamp(captured) if captured else None
-    published = stamps.resolve(dump.stamp, capture_time) if dump.stamp else None
-    if dump.stamp and published is None:
-        published = Interval(text=dump.stamp, granularity="unknown")
     return Article(
         title=dump.title,
         byline=dump.byline,
         authors=dump.authors,
         section=dump.section,
         language=_LANGUAGE_CODES.get(dump.language or ""),
-        published=published,
+        published=_published(dump.stamp, captured),
         body=body,
         paragraphs=paragraphs,
         boilerplate=dump.boilerplate,
     )
 
 
+def _published(stamp: str | None, captured: str | None) -> Interval | None:
+    """The publication time a page printed, resolved against the capture time ("2 hours ago")."""
+    if not stamp:
+        return None
+    capture_time = stamps.parse_timestamp(captured) if captured else None
+    return stamps.resolve(stamp, capture_time) or Interval(text=stamp, granularity="unknown")
+
+
 def _from_text(raw: RawDoc, text: str, captured: str | None) -> Article:
+    """Clean text is its own body, unchanged; the headline, byline and date printed above its first paragraph
+    are its metadata as well."""
     if double_decoded(text):
         text = repair_mojibake(text)
-    return Article(body=text, paragraphs=_text_paragraphs(text))
+    header = plain_header(text)
+    return Article(
+        title=header.title,
+        byline=header.byline,
+        authors=header.authors,
+        published=_published(header.stamp, captured),
+        body=text,
+        paragraphs=_text_paragraphs(text),
+    )
 
 
 _LANGUAGE_CODES = {

@@ -35,6 +35,6 @@ the passes. Everything removed is kept in ``boilerplate`` for audit.
 from __future__ import annotations
 
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
-from sitrep.extract.textdump.pipeline import TextDump, extract_textdump
+from sitrep.extract.textdump.pipeline import TextDump, extract_textdump, plain_header
 
-__all__ = ["DEFAULT_OPTIONS", "TextDump", "TextdumpOptions", "extract_textdump"]
+__all__ = ["DEFAULT_OPTIONS", "TextDump", "TextdumpOptions", "extract_textdump", "plain_header"]

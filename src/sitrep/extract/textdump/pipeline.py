@@ -61,6 +61,28 @@ def extract_textdump(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> T
     return dump
 
 
+def plain_header(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> TextDump:
+    """The title, byline and time stamp a clean article prints above its first paragraph (``paragraphs`` and
+    ``boilerplate`` left empty: clean text is its own body).
+
+    Only the text's top is read (a header is short, and a long file must not cost a second pass); what the
+    extractor finds counts only when it is printed above the first paragraph it keeps.
+    """
+    top = text[: options.plain_header_chars]
+    dump = extract_textdump(top, options)
+    first = next((paragraph for paragraph in dump.paragraphs if paragraph.strip()), None)
+    cut = top.find(first[: options.plain_header_probe_chars]) if first else -1
+    above = {norm(line) for line in top[: max(cut, 0)].splitlines() if line.strip()}
+    found = TextDump(language=dump.language)
+    if dump.title and norm(dump.title) in above:
+        found.title = dump.title
+    if dump.byline and norm(dump.byline) in above:
+        found.byline, found.authors = dump.byline, dump.authors
+    if dump.stamp and any(norm(dump.stamp) in line for line in above):
+        found.stamp = dump.stamp
+    return found
+
+
 def _page_title(units: list[Unit], offset: int, options: TextdumpOptions) -> PageTitle:
     """The first lines of the dump, where a text browser prints the page's ``<title>``, after the numbered
     links some print before it (the page's ``<link>`` elements, "[7]IFrame", "[8]Skip to main content")."""
