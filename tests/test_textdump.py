@@ -1354,6 +1354,48 @@ def test_paywall_prompt_author_biography_and_agency_credit_are_not_the_story() -
     assert paragraphs == ARTICLE_PARAGRAPHS
 
 
+GERMAN_STORY = [
+    "Die Fähre zwischen Vessa und Marlow fährt seit Montag wieder nach dem Fahrplan, nachdem der Sturm in der "
+    "vergangenen Woche zwei Anleger beschädigt hatte und die Schiffe mehrere Tage im Hafen bleiben mussten.",
+    "Die Reederei hat die Anleger mit Hilfe der Gemeinde in nur fünf Tagen repariert. Der Bürgermeister sagte, "
+    "die Insel sei auf die Fähre angewiesen, weil die Kinder mit ihr jeden Morgen zur Schule auf dem Festland fahren.",
+]
+
+
+@pytest.mark.parametrize(
+    ("story", "closing"),
+    [
+        (
+            GERMAN_STORY,
+            [
+                "Jo Tresk ist freier Autor und Journalist. Er lebt seit vielen Jahren auf der Insel und schreibt "
+                "dort über den Verkehr, die Häfen und die Fähren der Region, die er seit seiner Kindheit kennt."
+            ],
+        ),
+        (
+            GERMAN_STORY,
+            [
+                "Nichts mehr verpassen: Unser kostenloser Newsletter bringt Ihnen jeden Freitag die wichtigsten "
+                "Nachrichten von der Insel. Geben Sie einfach Ihre E-Mail-Adresse ein und bestätigen Sie den Link."
+            ],
+        ),
+        (
+            ARTICLE_PARAGRAPHS,
+            [
+                "Never miss a story from the harbour: our free weekly newsletter brings the best of the Courier.",
+                "Enter your email address below and confirm the link we send you.",
+            ],
+        ),
+    ],
+)
+def test_a_biography_or_a_newsletters_sign_up_closing_the_story_is_not_the_story(
+    story: list[str], closing: list[str]
+) -> None:
+    """The boxes a page prints under its story, in the page's language: the author's biography, the sign-up."""
+    page = "\n\n".join(["Fähre fährt wieder", "Von Mara Quist", *story, *closing, "Teilen"])
+    assert extract_textdump(page).paragraphs == story
+
+
 def test_headline_above_a_listed_byline_sharing_only_compound_stems_is_found() -> None:
     """German compounds share their stems, not their words, with the story; the byline is printed as a list."""
     story = [

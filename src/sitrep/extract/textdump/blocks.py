@@ -150,9 +150,15 @@ def body_units(units: list[Unit], spans: list[Span], options: TextdumpOptions) -
     kept = [
         unit for i, unit in enumerate(kept) if not _said_again_below(grams[i], grams[i + 1 : i + 1 + window], options)
     ]
-    while len(kept) > 1 and p.AUTHOR_BIO.match(kept[-1].text):
-        kept.pop()  # the author's biography box closing the story
+    while len(kept) > 1 and _closing_box(kept[-1], options):
+        kept.pop()  # the author's biography, a newsletter's sign-up closing the story
     return _without_link_boxes(units, spans, kept, options)
+
+
+def _closing_box(unit: Unit, options: TextdumpOptions) -> bool:
+    """A box the page prints under its story: the author's biography, a newsletter's sign-up."""
+    short = len(unit.words) <= options.closing_box_max_words
+    return bool(p.AUTHOR_BIO.match(unit.text)) or (short and bool(p.CLOSING_NOTICE.search(unit.text)))
 
 
 def _without_link_boxes(units: list[Unit], spans: list[Span], kept: list[Unit], options: TextdumpOptions) -> list[Unit]:

@@ -56,6 +56,7 @@ class TextdumpOptions:
     frame_period: int = 4  # at most this many lines from one copy of a frame line to the next
 
     # --- what one unit is: sentence, headline, byline, date line, caption, comment heading ---
+    closing_box_max_words: int = 60  # a notice under the story (a newsletter's sign-up) has at most this many words
     inner_sentence_min_words: int = 4  # a sentence between the story's paragraphs with this many words is its text
     sentence_min_words: int = 6  # a line ending like a sentence with this many words is running text
     headline_min_words: int = 2  # a headline-like line has at least this many words

@@ -156,10 +156,17 @@ SITE_NOTICE = re.compile(
     r"|\bour independent journalism\b|\bunser(?:en)? unabhängige[nr]? journalismus\b",
     re.IGNORECASE,
 )
-# An author's biography box after the story: "Jane Doe is a senior reporter at The Daily Post."
+# An author's biography box after the story: "Jane Doe is a senior reporter at The Daily Post.", "Jo Tresk ist
+# freier Autor und Journalist.", "Ana Ruiz est journaliste indépendante."
 AUTHOR_BIO = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w.'’-]*\s){1,3}(?:is|was|Is)\s(?:a|an|the)\s[^.]{0,80}?\b(?:reporter|writer|editor|"
-    r"correspondent|journalist|columnist|contributor|author|producer|photographer|freelancer)\b"
+    r"^(?:[A-ZÀ-Ý][\w.'’-]*\s){1,3}(?:is|was|Is|ist|war|est|es|è)\s[^.]{0,80}?\b(?i:reporter|writer|editor|"
+    r"correspondent|journalist|columnist|contributor|author|producer|photographer|freelancer|"
+    r"autor|redakteur|korrespondent|journaliste|rédact|periodista|redactor|corresponsal|giornalista)"
+)
+# A notice closing the page's story: a newsletter to sign up for, the reader's e-mail address asked for.
+CLOSING_NOTICE = re.compile(
+    r"\bnewsletter|\be-?mail[- ]?(?:adresse|address)|\bsubscribe\b|\babonnieren\b|\bs'abonner\b|\bsuscr[ií]bete\b",
+    re.IGNORECASE,
 )
 # A news agency's picture credit in brackets: "(REUTERS/Jane Doe)", "(AP Photo/John Roe)", "(Ministry of
 # Defence via AP)".
