@@ -1722,3 +1722,18 @@ def test_a_clean_articles_headline_byline_and_date_are_read_and_its_body_stays_t
     prose_only = tmp_path / "prose.txt"
     prose_only.write_bytes("\n\n".join(PROSE).encode("utf-8"))
     assert extract(read_path(prose_only), "auto")[1].title is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Written by Ana Ruiz on July 27, 2017", ["Ana Ruiz"]),
+        ("Von Jo Tresk und Mara Quist, 3. März 2024", ["Jo Tresk", "Mara Quist"]),
+        ("By Li Wei | 27.01.2022 - 12:45", ["Li Wei"]),
+        ("By Staff, Agencies", ["Staff", "Agencies"]),
+    ],
+)
+def test_a_date_printed_on_the_byline_is_no_authors_name(byline: str, authors: list[str]) -> None:
+    page = "\n\n".join(["Ferry stops after storm hits pier", byline, *ARTICLE_PARAGRAPHS])
+    dump = extract_textdump(page)
+    assert (dump.byline, dump.authors) == (byline, authors)

@@ -206,6 +206,22 @@ def names_a_date(text: str) -> bool:
     return bool(_MONTH_WORD.search(text)) or any(w in _FOREIGN_MONTHS for w in words)
 
 
+def date_start(text: str) -> int | None:
+    """Where the calendar date the text names begins ("Ana Ruiz on July 27, 2017" → 12, "Anna Berg
+    19.10.2019" → 10, "Jo Tresk, 3. März 2024" → 10), or None when it names none."""
+    if not names_a_date(text):
+        return None
+    starts = [m.start() for m in (_NUMERIC_DATE.search(text), _MONTH_WORD.search(text)) if m]
+    starts += [
+        m.start() for m in re.finditer(r"\S+", text) if m.group().strip(",.;:|()[]•·-").lower() in _FOREIGN_MONTHS
+    ]
+    if not starts:
+        return None
+    first = min(starts)
+    day = re.search(r"\b\d{1,2}\.?\s*$", text[:first])  # the day before the month: "27. Januar", "3 March"
+    return day.start() if day else first
+
+
 def date_shape(text: str) -> str:
     """A date line's layout with names left out: "3. Anna Berg 28.05.2019 // 08:07" → "0.0.0 0:0",
     "Posted March 3, 2019 at 5:00 pm" → "M 0 0 0:0". A leading list number is dropped, so the lines

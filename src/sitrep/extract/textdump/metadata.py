@@ -92,6 +92,8 @@ def read_header(
     if found.byline:
         names = p.BYLINE.match(found.byline)
         raw = names["names"] if names else found.byline
+        date_at = stamps.date_start(raw)  # "Ana Ruiz on July 27, 2017": the date is no author's name
+        raw = p.BYLINE_DATE_TAIL.sub("", raw[:date_at]) if date_at else raw
         found.authors = [n.strip(" .") for n in p.NAME_SPLIT.split(raw) if n.strip(" .")]
     found.title = _find_title(header, used, body, stoplist, page_text, options, main_headings, page_title)
     return found
