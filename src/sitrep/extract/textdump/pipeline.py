@@ -15,7 +15,7 @@ from sitrep.extract.textdump.lines import Unit, norm, split_units
 from sitrep.extract.textdump.markup import main_headings
 from sitrep.extract.textdump.metadata import PageTitle, read_header
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
-from sitrep.extract.textdump.patterns import BULLET, HEAD_LINK
+from sitrep.extract.textdump.patterns import BULLET, HEAD_LINK, SENTENCE_END
 
 
 @dataclass
@@ -65,9 +65,13 @@ def plain_header(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> TextD
     """The title, byline and time stamp a clean article prints above its first paragraph (``paragraphs`` and
     ``boilerplate`` left empty: clean text is its own body).
 
-    Only the text's top is read (a header is short, and a long file must not cost a second pass); what the
-    extractor finds counts only when it is printed above the first paragraph it keeps.
+    Only a text that opens with a line no sentence ends is read, and only its top: most clean text opens with
+    its first paragraph, a header is short, and a body must not cost the extractor's pass. What the extractor
+    finds counts only when it is printed above the first paragraph it keeps.
     """
+    opening = next((line.strip() for line in text[: options.plain_header_chars].splitlines() if line.strip()), "")
+    if not opening or len(opening.split()) > options.headline_max_words or SENTENCE_END.search(opening):
+        return TextDump()
     top = text[: options.plain_header_chars]
     dump = extract_textdump(top, options)
     first = next((paragraph for paragraph in dump.paragraphs if paragraph.strip()), None)
