@@ -1731,6 +1731,7 @@ def test_a_clean_articles_headline_byline_and_date_are_read_and_its_body_stays_t
         ("Von Jo Tresk und Mara Quist, 3. März 2024", ["Jo Tresk", "Mara Quist"]),
         ("By Li Wei | 27.01.2022 - 12:45", ["Li Wei"]),
         ("By Staff, Agencies", ["Staff", "Agencies"]),
+        ("Por José Ortega y Gasset, 3 de mayo de 2024", ["José Ortega y Gasset"]),
     ],
 )
 def test_a_date_printed_on_the_byline_is_no_authors_name(byline: str, authors: list[str]) -> None:

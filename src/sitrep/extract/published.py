@@ -218,7 +218,7 @@ def date_start(text: str) -> int | None:
     if not starts:
         return None
     first = min(starts)
-    day = re.search(r"\b\d{1,2}\.?\s*$", text[:first])  # the day before the month: "27. Januar", "3 March"
+    day = re.search(r"\b\d{1,2}\.?(?:\s+de)?\s*$", text[:first])  # the day before it: "27. Januar", "3 de mayo"
     return day.start() if day else first
 
 

@@ -272,10 +272,9 @@ EMBED_SIGNATURE = re.compile(r"^[—–-]|\(@[\w.]+\)")
 BYLINE = re.compile(r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s+|By(?=[A-Z]))(?P<names>\S.{1,120})$")
 # What joins a byline's names to the date after them: "on", "am", "le", a comma, a bar or a dash.
 BYLINE_DATE_TAIL = re.compile(r"[\s,|/–—-]*(?:\b(?i:on|am|le|el|il|den|updated|published)\b)?[\s,|/–—-]*$")
-# Between two names of a byline.
-NAME_SPLIT = re.compile(
-    r"\s*(?:,|\b(?:and|und|et|y|e)\b|&|\|)\s*"
-)  # "and" in English, German, French, Spanish, Italian
+# Between two names of a byline: "and" in English, German and French (not Spanish "y" or Italian "e", which
+# join the two surnames of one person: "Ortega y Gasset").
+NAME_SPLIT = re.compile(r"\s*(?:,|\b(?:and|und|et)\b|&|\|)\s*")
 # A breadcrumb separator: "Home » News » Headline", "Home>News>Headline". Spaced on both sides or on neither: a
 # guillemet with a space on one side only is a quotation mark ("«Liebe kennt keine Pause»", "Er sagt »Nein«").
 BREADCRUMB = re.compile(r"\s+[»›>]\s+|(?<=\w)[»›>](?=\w)")

@@ -69,10 +69,10 @@ def plain_header(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> TextD
     its first paragraph, a header is short, and a body must not cost the extractor's pass. What the extractor
     finds counts only when it is printed above the first paragraph it keeps.
     """
-    opening = next((line.strip() for line in text[: options.plain_header_chars].splitlines() if line.strip()), "")
+    top = text[: options.plain_header_chars]
+    opening = next((line.strip() for line in top.splitlines() if line.strip()), "")
     if not opening or len(opening.split()) > options.headline_max_words or SENTENCE_END.search(opening):
         return TextDump()
-    top = text[: options.plain_header_chars]
     dump = extract_textdump(top, options)
     first = next((paragraph for paragraph in dump.paragraphs if paragraph.strip()), None)
     cut = top.find(first[: options.plain_header_probe_chars]) if first else -1
