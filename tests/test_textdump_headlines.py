@@ -237,18 +237,3 @@ def test_a_box_of_related_stories_inside_the_story_is_cut_out() -> None:
     ]
     page = _water_page([]).replace(WATER_STORY[1], "\n\n".join([*box, WATER_STORY[1]]), 1)
     assert extract_textdump(page).paragraphs == WATER_STORY
-
-
-def test_a_headlines_hyphenated_compound_shares_its_parts_with_the_story() -> None:
-    """ "Hafen-Sanierung" in the headline, "Hafen" and "Sanierung" in the story: the headline's words are there."""
-    story = [
-        "Die Arbeiten am alten Hafen von Vessa dauern länger als geplant. Die Sanierung der Kaimauer sollte im "
-        "Frühjahr fertig sein, nun rechnet die Gemeinde mit dem Herbst, weil im Winter kaum gebaut werden konnte.",
-        "Der Bürgermeister sagte am Montag, die Fischer könnten den Hafen trotzdem nutzen. Nur der östliche Teil "
-        "bleibe gesperrt, bis die Sanierung der Mauer dort abgeschlossen sei und die Taucher sie geprüft hätten.",
-    ]
-    menu = ["Start", "Region", "Sport", "Kultur", "Kontakt", "Wetter", "Impressum"]
-    page = "\n".join([*menu, "", "Hafen-Sanierung verzögert sich", "von Jo Tresk", "", "\n\n".join(story)])
-    dump = extract_textdump(page)
-    assert dump.title == "Hafen-Sanierung verzögert sich"
-    assert dump.paragraphs == story

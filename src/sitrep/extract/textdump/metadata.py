@@ -119,8 +119,8 @@ def _find_title(
     """
     o = options
     opening_units = body[: o.title_opening_paragraphs]
-    opening = _with_parts(set().union(*(content_words(u.text, stoplist, o) for u in opening_units)), stoplist, o)
-    anywhere = _with_parts(set().union(*(content_words(u.text, stoplist, o) for u in body)), stoplist, o)
+    opening = set().union(*(content_words(u.text, stoplist, o) for u in opening_units)) if body else set()
+    anywhere = set().union(*(content_words(u.text, stoplist, o) for u in body)) if body else set()
     story_stems = stems(anywhere, o.title_stem_chars)
     keys = [norm(p.BULLET.sub("", u.text)) for u in header]
     labels = {key for key in keys if len(key.split()) <= o.crumb_label_max_words}
@@ -159,7 +159,7 @@ def _find_title(
         if p.SLASH_TRAIL.match(text):
             text = p.TRAIL_SLASH.split(text)[-1]  # "Home / IT / Headline" → "Headline"
         text = _without_bare_crumbs(text, labels, o)
-        words = _with_parts(content_words(text, stoplist, o), stoplist, o)
+        words = content_words(text, stoplist, o)
         wordy = [w for word in text.split() for w in cjk.tokens(word) if any(ch.isalpha() for ch in w)]
         # a year or a count is a word of a headline ("Fünf HR-Trends 2023"), not of a section label
         counted = len(wordy) + (len(wordy) >= 2 and any(t.isdigit() for t in text.split()))
@@ -213,13 +213,6 @@ def _find_title(
             best_score, best = score, text
             break
     return best if best_score >= o.title_min_score else None
-
-
-def _with_parts(words: set[str], stoplist: frozenset[str], options: TextdumpOptions) -> set[str]:
-    """The words with the parts of their hyphenated compounds: "US-Sport" in a headline, "Corona-Pandemie" in
-    the story share "sport" and "corona"."""
-    parts = {part for word in words if "-" in word for part in content_words(word.replace("-", " "), stoplist, options)}
-    return words | parts
 
 
 def _last_crumb(header: list[Unit], i: int, used: set[int], options: TextdumpOptions) -> bool:
