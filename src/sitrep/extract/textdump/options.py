@@ -139,6 +139,7 @@ class TextdumpOptions:
     repeat_distance: int = 3  # lines within which a line printed twice counts as the page title and headline
     page_title_lines: int = 8  # first lines of a dump, where a text browser prints the page's <title>
     plain_header_chars: int = 3000  # the top of a clean article read for its title, byline and stamp
+    plain_header_lines: int = 5  # ... where a byline or date line under its headline must stand
     plain_header_probe_chars: int = 40  # the first paragraph's opening looked for in it
     headline_first_window: int = 4  # lines above the best candidate searched for the headline over its standfirst
     headline_first_ratio: float = 0.75  # share of the best score such an earlier candidate needs

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sitrep.extract import published as stamps
 from sitrep.extract.textdump.blocks import body_units, find_region
 from sitrep.extract.textdump.classify import classify_units, page_language
 from sitrep.extract.textdump.lines import Unit, norm, split_units
@@ -16,6 +17,7 @@ from sitrep.extract.textdump.markup import main_headings
 from sitrep.extract.textdump.metadata import PageTitle, read_header
 from sitrep.extract.textdump.options import DEFAULT_OPTIONS, TextdumpOptions
 from sitrep.extract.textdump.patterns import BULLET, HEAD_LINK, SENTENCE_END
+from sitrep.extract.textdump.signals import byline_match
 
 
 @dataclass
@@ -65,13 +67,17 @@ def plain_header(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> TextD
     """The title, byline and time stamp a clean article prints above its first paragraph (``paragraphs`` and
     ``boilerplate`` left empty: clean text is its own body).
 
-    Only a text that opens with a line no sentence ends is read, and only its top: most clean text opens with
-    its first paragraph, a header is short, and a body must not cost the extractor's pass. What the extractor
-    finds counts only when it is printed above the first paragraph it keeps.
+    Only a text that looks headed is read, and only its top: it opens with a line no sentence ends, and a byline
+    or a date line follows within its first lines. Most clean text opens with its first paragraph (an
+    extractor's body may open with a subheading, a caption or a standfirst, which are no headline), and a body
+    must not cost the extractor's pass. What the extractor finds counts only when it is printed above the first
+    paragraph it keeps.
     """
     top = text[: options.plain_header_chars]
-    opening = next((line.strip() for line in top.splitlines() if line.strip()), "")
-    if not opening or len(opening.split()) > options.headline_max_words or SENTENCE_END.search(opening):
+    lines = [line.strip() for line in top.splitlines() if line.strip()][: options.plain_header_lines]
+    if not lines or len(lines[0].split()) > options.headline_max_words or SENTENCE_END.search(lines[0]):
+        return TextDump()
+    if not any(byline_match(line) or stamps.looks_like_dateline(line) for line in lines[1:]):
         return TextDump()
     dump = extract_textdump(top, options)
     first = next((paragraph for paragraph in dump.paragraphs if paragraph.strip()), None)
