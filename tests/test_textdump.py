@@ -1722,6 +1722,10 @@ def test_a_clean_articles_headline_byline_and_date_are_read_and_its_body_stays_t
     prose_only = tmp_path / "prose.txt"
     prose_only.write_bytes("\n\n".join(PROSE).encode("utf-8"))
     assert extract(read_path(prose_only), "auto")[1].title is None
+    # an extractor's body opening with a standfirst or a subheading: no byline or date under it, no headline
+    standfirst = tmp_path / "standfirst.txt"
+    standfirst.write_bytes("\n\n".join(["What the new water plan means for the valley's farms", *PROSE]).encode())
+    assert extract(read_path(standfirst), "auto")[1].title is None
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from sitrep.errors import InputError
 from sitrep.extract import published as stamps
 from sitrep.extract.encoding import decode, double_decoded, repair_mojibake
 from sitrep.extract.html import extract_html
-from sitrep.extract.kind import KindDecision, detect_kind
+from sitrep.extract.kind import KindDecision, detect_kind, furniture_signs
 from sitrep.extract.textdump import extract_textdump, plain_header
 from sitrep.model import Article, Interval, Paragraph, Source
 from sitrep.sources import RawDoc
@@ -105,7 +105,7 @@ def _from_text(raw: RawDoc, text: str, captured: str | None) -> Article:
     are its metadata as well."""
     if double_decoded(text):
         text = repair_mojibake(text)
-    header = plain_header(text)
+    header = plain_header(text, furnished=lambda top: bool(furniture_signs(top)))
     return Article(
         title=header.title,
         byline=header.byline,

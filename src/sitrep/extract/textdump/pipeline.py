@@ -7,6 +7,7 @@ everything it removed for audit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.extract import published as stamps
@@ -63,12 +64,15 @@ def extract_textdump(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> T
     return dump
 
 
-def plain_header(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> TextDump:
+def plain_header(
+    text: str, furnished: Callable[[str], bool] | None = None, options: TextdumpOptions = DEFAULT_OPTIONS
+) -> TextDump:
     """The title, byline and time stamp a clean article prints above its first paragraph (``paragraphs`` and
     ``boilerplate`` left empty: clean text is its own body).
 
     Only a text that looks headed is read, and only its top: it opens with a line no sentence ends, and a byline
-    or a date line follows within its first lines. Most clean text opens with its first paragraph (an
+    or a date line follows within its first lines, or its top shows some page furniture (``furnished(top)``: a
+    page whose dump had too little of it to be read as one). Most clean text opens with its first paragraph (an
     extractor's body may open with a subheading, a caption or a standfirst, which are no headline), and a body
     must not cost the extractor's pass. What the extractor finds counts only when it is printed above the first
     paragraph it keeps.
@@ -77,7 +81,8 @@ def plain_header(text: str, options: TextdumpOptions = DEFAULT_OPTIONS) -> TextD
     lines = [line.strip() for line in top.splitlines() if line.strip()][: options.plain_header_lines]
     if not lines or len(lines[0].split()) > options.headline_max_words or SENTENCE_END.search(lines[0]):
         return TextDump()
-    if not any(byline_match(line) or stamps.looks_like_dateline(line) for line in lines[1:]):
+    headed = any(byline_match(line) or stamps.looks_like_dateline(line) for line in lines[1:])
+    if not headed and not (furnished and furnished(top)):
         return TextDump()
     dump = extract_textdump(top, options)
     first = next((paragraph for paragraph in dump.paragraphs if paragraph.strip()), None)
