@@ -1680,7 +1680,7 @@ def test_a_byline_with_a_date_between_bars_is_no_headline_and_a_year_counts_as_a
 
 def test_an_interviews_short_questions_and_answers_between_its_paragraphs_are_the_story() -> None:
     """Short questions and short answers in a row look like a list of teasers to context revision; between the
-    story's own paragraphs, sentences are the story. A caption and a date line there are still not."""
+    story's own paragraphs, sentences are the story. A picture's caption there is still not."""
     intro = (
         "Marta Kelvane has kept bees on the hills above Vessa for thirty years. We asked her how the hives came "
         "through the dry summer and what she expects from the coming season, now that the rains have returned."
@@ -1697,12 +1697,10 @@ def test_an_interviews_short_questions_and_answers_between_its_paragraphs_are_th
         "Kelvane: The young beekeepers in the valley ask me the same things every spring, and I tell them what my "
         "father told me: watch the bees before you read the books, because the bees have not read them either."
     )
-    extras = ["The hives above Vessa in May. Photo: Jo Tresk", "March 3, 2024"]
-    page = _dump_page(MENU, ["Bees and the dry summer", "By Jo Tresk"], [intro, *exchange, extras[0], closing])
+    caption = "The hives above Vessa in May. Photo: Jo Tresk"
+    page = _dump_page(MENU, ["Bees and the dry summer", "By Jo Tresk"], [intro, *exchange, caption, closing])
     paragraphs = extract_textdump(page).paragraphs
-    assert paragraphs[0] == intro and paragraphs[-1] == closing
-    assert [p for p in paragraphs if p in exchange] == exchange
-    assert extras[0] not in paragraphs
+    assert paragraphs == [intro, *exchange, closing]
 
 
 def test_a_clean_articles_headline_byline_and_date_are_read_and_its_body_stays_the_input(tmp_path: Path) -> None:
