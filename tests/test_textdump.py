@@ -1740,3 +1740,13 @@ def test_a_date_printed_on_the_byline_is_no_authors_name(byline: str, authors: l
     page = "\n\n".join(["Ferry stops after storm hits pier", byline, *ARTICLE_PARAGRAPHS])
     dump = extract_textdump(page)
     assert (dump.byline, dump.authors) == (byline, authors)
+
+
+def test_an_icon_alone_between_the_storys_paragraphs_is_no_text() -> None:
+    """A share bar's icon ligature on a line of its own leaves a unit with no text inside the story: the story
+    is read past it, without a word of the icon's. (Where a share bar stands, the story may end: what follows
+    it is not asserted here.)"""
+    page = "\n\n".join(["Ferry stops after storm hits pier", "By Mara Quist", ARTICLE_PARAGRAPHS[0], "print"])
+    page += "\n\n" + "\n\n".join(ARTICLE_PARAGRAPHS[1:])
+    paragraphs = extract_textdump(page).paragraphs
+    assert paragraphs[:2] == ARTICLE_PARAGRAPHS[:2] and all(p in ARTICLE_PARAGRAPHS for p in paragraphs)

@@ -16,13 +16,13 @@ from itertools import pairwise
 
 from sitrep.extract import published as stamps
 from sitrep.extract.textdump import patterns as p
+from sitrep.extract.textdump.classify import page_marked
 from sitrep.extract.textdump.lines import Unit, content_words, norm, stems, words
 from sitrep.extract.textdump.options import TextdumpOptions
 from sitrep.extract.textdump.signals import (
     alt_and_caption,
     anchored,
     byline_line,
-    code_like,
     comments_heading,
     credited,
     dated_meta,
@@ -205,17 +205,7 @@ def _inner_sentences(units: list[Unit], spans: list[Span], options: TextdumpOpti
 
 def _thin_sentence(unit: Unit, options: TextdumpOptions) -> bool:
     """A sentence classed near-good, or bad only for its few stop words, not for what it is."""
-    text = unit.text
-    return unit.initial == "near-good" or not (
-        "©" in text
-        or p.FURNITURE.match(text)
-        or code_like(text, options)
-        or p.RIGHTS_NOTICE.search(text)
-        or p.DISCLAIMER.match(text)
-        or p.SITE_NOTICE.search(text)
-        or p.RESPONSES_TO.match(text)
-        or text.startswith("[")
-    )
+    return unit.initial == "near-good" or not page_marked(unit.text, options)
 
 
 def _table_rows(units: list[Unit], start: int, end: int, options: TextdumpOptions) -> set[int]:

@@ -113,26 +113,17 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
     unit_words = words(unit.text)
     if not unit_words:
         return "bad"
-    length = len(unit.text) + cjk.spaceless_count(unit.text)  # a Han character says more than a letter
+    length = _length(unit.text)
     link_density = unit.links / len(unit_words)
-    if link_density > options.max_link_density or p.FURNITURE.match(unit.text) or code_like(unit.text, options):
+    if link_density > options.max_link_density or _furniture(unit.text, options):
         return "bad"
-    if p.RESPONSES_TO.match(unit.text):
-        return "bad"  # "5 thoughts on “Title”": the comments' heading, however long the title
     if unit.bullet and length < options.length_high:  # a linked bullet is a menu item unless it is a full sentence
         linked = unit.links and unit.text[-1] not in ".!?"
         if not linked and _numbered_heading(unit, options):
             return "short"  # "3. Tiana From Princess and the Frog": a list story's numbered heading, like any heading
         return "bad" if linked or length < options.length_low else "short"
-    if "©" in unit.text or ("copyright" in unit.text.lower() and length < options.length_high):
+    if _notice(unit.text, options):
         return "bad"
-    if unit.text[0] == "[" and unit.text[-1] == "]" and "]" not in unit.text[1:-1]:
-        return "bad"  # a picture's alt text, as text browsers and converters print it: "[Crowds at the gate]"
-    if length < options.rights_notice_max_chars and (
-        p.RIGHTS_NOTICE.search(unit.text) or p.DISCLAIMER.match(unit.text) or p.SITE_NOTICE.search(unit.text)
-    ):
-        return "bad"  # "No part of this article may be reproduced ...", "Disclaimer: ...", "Already a
-        # subscriber? Log in": the site's notices
     stop_density = sum(1 for w in unit_words if w in stoplist) / len(unit_words)
     if length < options.length_low or (length < options.length_high and not p.SENTENCE_END.search(unit.text)):
         return "short"  # a line with no sentence end is a heading or a teaser, not running text
@@ -141,6 +132,35 @@ def _classify(unit: Unit, stoplist: frozenset[str], options: TextdumpOptions) ->
     if stop_density >= options.stopwords_low:
         return "near-good"
     return "bad"
+
+
+def page_marked(text: str, options: TextdumpOptions) -> bool:
+    """What makes a unit the page's whatever its words: furniture, code, a comments heading, a copyright line, a
+    picture's alt text, the site's notices."""
+    return _furniture(text, options) or _notice(text, options)
+
+
+def _length(text: str) -> int:
+    return len(text) + cjk.spaceless_count(text)  # a Han character says more than a letter
+
+
+def _furniture(text: str, options: TextdumpOptions) -> bool:
+    """UI phrases, inline code, and "5 thoughts on “Title”" (the comments' heading, however long the title)."""
+    return bool(p.FURNITURE.match(text) or code_like(text, options) or p.RESPONSES_TO.match(text))
+
+
+def _notice(text: str, options: TextdumpOptions) -> bool:
+    """A copyright line; a picture's alt text, as text browsers and converters print it ("[Crowds at the
+    gate]"); the site's notices ("No part of this article may be reproduced ...", "Disclaimer: ...", "Already a
+    subscriber? Log in")."""
+    length = _length(text)
+    if "©" in text or ("copyright" in text.lower() and length < options.length_high):
+        return True
+    if text[:1] == "[" and text[-1:] == "]" and "]" not in text[1:-1]:
+        return True
+    return length < options.rights_notice_max_chars and bool(
+        p.RIGHTS_NOTICE.search(text) or p.DISCLAIMER.match(text) or p.SITE_NOTICE.search(text)
+    )
 
 
 def _numbered_heading(unit: Unit, options: TextdumpOptions) -> bool:
