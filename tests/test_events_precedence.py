@@ -476,3 +476,10 @@ def test_a_demonstrations_story_goes_on_after_its_sentence(text: str, sub_type: 
     assert sum(e.type in {"Protests", "Riots"} for e in found[:2]) >= 1
     if "\n\n" not in text:
         assert len([e for e in found if e.type in {"Protests", "Riots"}]) == 1
+
+
+def test_an_event_told_in_a_clause_inside_a_clause_is_less_the_news_than_the_main_one() -> None:
+    # the shelling is told in a relative clause of a relative clause of the ceasefire: the truce is the news
+    text = "The army agreed to a ceasefire with the rebels that starts on Monday in towns that saw weeks of shelling."
+    assert set(asserted(text)) == {"Agreement", SHELLING}
+    assert main_event(text).sub_type == "Agreement"

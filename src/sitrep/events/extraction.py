@@ -23,7 +23,7 @@ from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
 from sitrep.events.arrests import arrested_figure, political_besides_arresters, told_before
-from sitrep.events.clause import clause_head, in_circumstance, modality
+from sitrep.events.clause import clause_head, in_circumstance, modality, path
 from sitrep.events.crowd_roles import UNORGANISED_KINDS, crowd_acts, crowd_did_it
 from sitrep.events.domain import document_domain
 from sitrep.events.given import in_passing, many_of_them, tally
@@ -299,8 +299,8 @@ def _event(
     sub_type, confidence = _typed(typing, tokens, model)
     if in_circumstance(head):
         confidence *= CIRCUMSTANCE_FACTOR
-    elif head.dep_ in SUBORDINATE_DEPS:
-        confidence *= SUBORDINATE_FACTOR
+    else:  # each clause it is told inside of ("a truce in towns that have seen shelling") makes it less the news
+        confidence *= SUBORDINATE_FACTOR ** sum(1 for node in path(head) if node.dep_ in SUBORDINATE_DEPS)
     stops = [t for t in frame.cues_near(head) if not trigger.start <= t.i < trigger.end]  # "claimed responsibility"
     place = frame.place_in(head, stops)
     if sub_type == TAKEN and _taken_at_home(actors, place, frame):
