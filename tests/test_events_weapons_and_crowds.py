@@ -217,3 +217,18 @@ def test_an_arrested_pronoun_takes_who_it_is_from_the_sentence_before(
 def test_who_suffers_the_violence_at_a_demonstration_decides_its_sub_type(text: str, sub_type: str) -> None:
     """Demonstrators killed or hurt suffered force used on them; a killing they did is their own violence."""
     assert asserted_sub_types(text) == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # a state's army or the state itself bombing a place bombs it from the air
+        ("The army bombed rebel positions near Kelvane on Monday.", "Air/drone strike"),
+        ("Government forces bombed the rebel-held town of Kelvane, killing 12 civilians.", "Air/drone strike"),
+        # a bombing by militants, or one whose doer is not named, is a planted bomb
+        ("Militants bombed a market in Kelvane on Monday, killing 12.", "Remote explosive/landmine/IED"),
+        ("A bombing at an army base in Kelvane killed 12 soldiers on Monday.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_a_bombing_is_an_air_strike_when_a_state_did_it(text: str, sub_type: str) -> None:
+    assert asserted_sub_types(text) == [sub_type]

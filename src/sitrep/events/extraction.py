@@ -38,6 +38,7 @@ from sitrep.events.rules import (
     POLITICAL_ARREST,
     POLITICAL_HARM,
     RAIDS,
+    STATE_DOER,
     STATE_FORCES,
     TWO_ARMED,
     VICTIMS,
@@ -86,6 +87,8 @@ GROUNDING_KINDS = ARMED_KINDS | {
     "protesters",
     "criminals",
 }
+# Doers that make an act a state's: its army, its government, the state itself ("Russia bombed the town").
+STATE_DOER_KINDS = frozenset({"military", "government", "country"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})  # events told in passing: less sure to be the news
 SUBORDINATE_FACTOR = 0.85
 CIRCUMSTANCE_FACTOR = 0.5  # "despite continued shelling, rebels captured ...": the setting of the news
@@ -276,6 +279,8 @@ def _event(
             extra |= {TWO_ARMED}  # "the army said it had killed 20 militants": "it" is the army
     if any(ref.kind in ARMED_KINDS and role == "actor2" for ref, role in actors):
         extra |= {ARMED_TARGET}
+    if any(ref.kind in STATE_DOER_KINDS and role == "actor1" for ref, role in actors):
+        extra |= {STATE_DOER}
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
     if typing.trigger is None:
         return None

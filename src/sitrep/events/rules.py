@@ -43,6 +43,10 @@ WARFARE = "warfare"  # the clash word is a war's ("war", "offensive", "battle"):
 WARFARE_LEMMAS = frozenset({"war", "warfare", "offensive", "battle", "combat", "invasion", "siege"})
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
 POLITICAL_ARREST = "political_arrest"  # who is arrested, or for what, is political
+STATE_DOER = "state_doer"  # set by the events stage: a state, its government or its army did it
+# "the army bombed the town", "Russian bombing of the city": a state's bombing is dropped from the air
+STATE_BOMBING = "state_bombing"
+BOMBING_LEMMAS = frozenset({"bomb", "bombing"})
 MILITARY_TARGET = "military_target"  # a base, a checkpoint, a convoy: violence against armed forces
 MILITARY_TARGETS = frozenset(
     {"base", "barracks", "checkpoint", "outpost", "garrison", "convoy", "patrol", "airbase", "airfield", "bunker"}
@@ -150,6 +154,7 @@ RULES: tuple[Rule, ...] = (
     # Disasters are no attack, whatever their toll (sitrep extension types; weapons decided above).
     _rule("Natural disaster", "natural", "clash", 0.65),
     _rule("Man-made disaster", "accident", "clash mob abduction sexual protest", 0.6),  # a fire "destroyed"
+    _rule("Air/drone strike", f"explosion {STATE_BOMBING}", "clash gunfire", 0.55),
     # A bomb that went off, with nothing more specific said, is a remote explosive whoever it killed
     # ("a blast at a checkpoint killed five soldiers"); fighting with explosions stays fighting.
     _rule("Remote explosive/landmine/IED", "explosion", "clash gunfire", 0.5),
@@ -283,6 +288,8 @@ class RuleTyper:
         arrests = [doc[h.start : h.end].root for h in hits if h.cue == "arrest"]
         if political_besides_arresters(tokens, arrests):  # "officers arrested 14": the arresters' office
             names.add(POLITICAL_ARREST)
+        if STATE_DOER in names and any(_bombing(doc[h.start]) for h in hits if h.cue == "explosion"):
+            names.add(STATE_BOMBING)
         if any(h.cue == "clash" and doc[h.start].lemma_.lower() in WARFARE_LEMMAS for h in hits):
             names.add(WARFARE)
         return frozenset(names), hits
@@ -404,6 +411,11 @@ def _a_civilian_harmed(verb: Token) -> bool:
     if verb.pos_ != "VERB":
         return False
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CIVILIAN_VICTIMS for c in verb.children)
+
+
+def _bombing(token: Token) -> bool:
+    """ "bombed", "the bombing of": the act of bombing, not a bomb ("a bomb exploded") nor a blast."""
+    return token.lemma_.lower() in BOMBING_LEMMAS and (token.pos_ == "VERB" or token.lower_.startswith("bombing"))
 
 
 def _held_by_a_side(token: Token) -> bool:
