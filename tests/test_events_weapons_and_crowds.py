@@ -232,3 +232,19 @@ def test_who_suffers_the_violence_at_a_demonstration_decides_its_sub_type(text: 
 )
 def test_a_bombing_is_an_air_strike_when_a_state_did_it(text: str, sub_type: str) -> None:
     assert asserted_sub_types(text) == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired at protesters on the main street of Vessa on Friday, a police spokesman said.",
+        "Dozens of students were wounded when police fired into the crowd of protesters in Vessa.",
+    ],
+)
+def test_police_firing_at_protesters_is_excessive_force(text: str) -> None:
+    assert asserted_sub_types(text) == ["Excessive force against protesters"]
+
+
+def test_fighting_a_witness_reports_is_placed_where_it_was_fought(pipeline: Pipeline) -> None:
+    # the reporting verb heads the clause; the place of the fighting is still the fighting's
+    assert whole_pipeline_asserts(pipeline, "Witnesses reported heavy fighting in parts of Mosul.") == ["Armed clash"]

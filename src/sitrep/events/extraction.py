@@ -307,7 +307,8 @@ def _event(
     else:  # each clause it is told inside of ("a truce in towns that have seen shelling") makes it less the news
         confidence *= SUBORDINATE_FACTOR ** sum(1 for node in path(head) if node.dep_ in SUBORDINATE_DEPS)
     stops = [t for t in frame.cues_near(head) if not trigger.start <= t.i < trigger.end]  # "claimed responsibility"
-    place = frame.place_in(head, stops)
+    # the clause's own reporting verb stops no search for its place: "witnesses reported fighting in Mosul"
+    place = frame.place_in(head, [t for t in stops if t.i != head.i])
     if sub_type == TAKEN and _taken_at_home(actors, place, frame):
         sub_type = RETAKEN  # "regime forces captured the district": the state takes back its own ground
     # an organised actor grounds an event; a leader named by name is one person ("Bush attacked Trump")
