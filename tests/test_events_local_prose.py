@@ -239,3 +239,21 @@ def test_the_islamic_state_and_its_victims(pipeline: Pipeline, text: str, expect
 )
 def test_a_one_sided_ceasefire_is_a_change_of_activity(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the workers hurt are the accident's toll, not victims of an attack: one accident
+        ("A warehouse caught fire in Vessa on Monday, and two workers were injured.", ["Man-made disaster"]),
+        # a hedged toll does not take in the accident told for sure
+        (
+            "Some 40 migrants may have drowned off Vessa on Sunday after their boat capsized.",
+            ["Man-made disaster"],
+        ),
+        # a candidate who catches fire with voters burns nothing
+        ("Tresk began as a protest candidate in Vessa and quickly caught fire with young activists.", []),
+    ],
+)
+def test_an_accident_and_its_toll_are_one_event(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == expected

@@ -67,9 +67,17 @@ def figurative_disaster(token: Token) -> bool:
         return True
     if _mere_weather(token) or _kind_of_preparation(token) or _a_persons_fall(token) or _kind_of_gear(token):
         return True
-    if _in_another_name(token) or _a_markets_fall(token) or _control_of_no_vehicle(token):
+    if _in_another_name(token) or _a_markets_fall(token) or _control_of_no_vehicle(token) or _caught_on(token):
         return True
     return token.dep_ in {"compound", "amod", "npadvmod"} and token.head.pos_ in {"ADJ", "VERB"}
+
+
+def _caught_on(token: Token) -> bool:
+    """ "the candidate caught fire with young voters", "the idea caught fire among activists": a success
+    with people, not a blaze (nothing burns with or among people)."""
+    if token.lemma_.lower() != "catch" or not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in {"with", "among"} for c in token.children)
 
 
 def _control_of_no_vehicle(token: Token) -> bool:

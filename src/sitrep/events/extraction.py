@@ -156,6 +156,9 @@ PARTS_OF = {
     "Government regains territory": frozenset({"Armed clash"}),
     # the killings a weapon's strike caused are its toll ("mortar rounds hit the market; seven were killed")
     **dict.fromkeys(REMOTE_VIOLENCE, frozenset({"Attack"})),
+    # one accident however many clauses tell it ("a warehouse caught fire and two workers were injured")
+    "Man-made disaster": frozenset({"Man-made disaster"}),
+    "Natural disaster": frozenset({"Natural disaster"}),
 }
 
 
@@ -173,8 +176,10 @@ def _one_event_per_operation(found: list[Event | None], groups: list[ClauseGroup
         parts = [
             j
             for j in by_sentence[group.head.sent.start]
-            if out[j] is not None
-            and found[j].sub_type in PARTS_OF[event.sub_type]  # type: ignore[union-attr]
+            if j != k
+            and out[j] is not None
+            and found[j].sub_type in PARTS_OF[event.sub_type]
+            and (event.modality == "asserted" or found[j].modality != "asserted")  # type: ignore[union-attr]  # type: ignore[union-attr]
             and not _introduced(groups[j].head)
         ]
         if parts:
@@ -347,13 +352,15 @@ def _event(
     if mob:  # "villagers beat and killed a man accused of theft", "villagers clashed with police", "a group of
         # youths torched a home": a crowd's violence, with or without a mob word
         sub_type = "Mob violence"
-    if sub_type == "Attack" and not typing.features & POLITICAL_HARM:
+    if sub_type == "Attack" and not typing.features & (POLITICAL_HARM - {VICTIMS}):
         # "he was killed while supporting combat operations": a death the sentence puts in a battle
         # "killed when a neighbour accidentally hit her": a death the sentence puts in an accident
+        # "a warehouse caught fire and two workers were injured": victims the sentence puts in an accident
         context = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)
-        if context.type != "Battles" and context.sub_type not in DISASTERS:
+        if context.sub_type in DISASTERS or (context.type == "Battles" and VICTIMS not in typing.features):
+            sub_type = context.sub_type
+        elif VICTIMS not in typing.features:
             return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
-        sub_type = context.sub_type
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
         return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them
     raiders = [ref.kind for ref, role in actors if role == "actor1"]
