@@ -173,17 +173,17 @@ def _one_event_per_operation(found: list[Event | None], groups: list[ClauseGroup
     for k, (event, group) in enumerate(zip(found, groups, strict=True)):
         if event is None or out[k] is None or event.sub_type not in PARTS_OF:
             continue
+        told = [(j, part) for j in by_sentence[group.head.sent.start] if j != k and (part := found[j]) is not None]
         parts = [
             j
-            for j in by_sentence[group.head.sent.start]
-            if j != k
-            and out[j] is not None
-            and found[j].sub_type in PARTS_OF[event.sub_type]
-            and (event.modality == "asserted" or found[j].modality != "asserted")  # type: ignore[union-attr]  # type: ignore[union-attr]
+            for j, part in told
+            if out[j] is not None
+            and part.sub_type in PARTS_OF[event.sub_type]
+            and (event.modality == "asserted" or part.modality != "asserted")  # a hedge never swallows a fact
             and not _introduced(groups[j].head)
         ]
         if parts:
-            surest = max([event.confidence, *(found[j].confidence for j in parts)])  # type: ignore[union-attr]
+            surest = max([event.confidence, *(part.confidence for j, part in told if j in parts)])
             out[k] = event.model_copy(update={"confidence": surest})
             for j in parts:
                 out[j] = None
