@@ -72,6 +72,9 @@ def test_who_fights_says_whether_it_is_a_battle(pipeline: Pipeline, text: str, e
         ("The attack on the base in Kandahar in 2019 killed 12 soldiers.", ["Armed clash"]),
         # ... but a second night of protests is the protests
         ("A second night of protests over the verdict shook the capital.", ["Peaceful protest"]),
+        # a known event as the evidence of what is said now
+        ("The battle for Kandahar has revealed crucial shortcomings in the rebel army, he said.", []),
+        ("The siege of Kandahar showed how weak the rebel army had become.", []),
     ],
 )
 def test_what_is_told_in_passing_or_in_general(pipeline: Pipeline, text: str, expected: list[str]) -> None:

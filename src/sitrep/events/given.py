@@ -40,11 +40,13 @@ WHEN_AND_WHERE_OF = frozenset({"day", "night", "time", "date", "moment", "hour",
 # fmt: on
 # Verbs that judge an event told as their subject: "the shooting was ruled justifiable".
 JUDGING_VERBS = frozenset({"rule", "deem", "declare", "clear", "classify", "label", "justify", "term"})
-# Verbs that make a known event the cause of the news: "the attack sparked outrage".
+# Verbs that make a known event the cause or the evidence of the news: "the attack sparked outrage", "the battle
+# revealed shortcomings".
 # fmt: off
 CONSEQUENCE_VERBS = frozenset({
     "prompt", "spark", "trigger", "provoke", "fuel", "lead", "cause", "renew", "revive", "raise",
-    "underscore", "highlight", "expose", "galvanize", "galvanise",
+    "underscore", "highlight", "expose", "galvanize", "galvanise", "reveal", "show", "demonstrate", "prove",
+    "illustrate",
 })
 # What an event causes that is harm of its own: "the storms triggered fires", "the quake caused landslides".
 PHYSICAL_CONSEQUENCES = frozenset({
