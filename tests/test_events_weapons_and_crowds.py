@@ -248,3 +248,17 @@ def test_police_firing_at_protesters_is_excessive_force(text: str) -> None:
 def test_fighting_a_witness_reports_is_placed_where_it_was_fought(pipeline: Pipeline) -> None:
     # the reporting verb heads the clause; the place of the fighting is still the fighting's
     assert whole_pipeline_asserts(pipeline, "Witnesses reported heavy fighting in parts of Mosul.") == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # a state's guard corps is its army: the people it detains are no burglars
+        ("Revolutionary Guards boarded two Norland vessels and detained the crew near Tresk Island.", "Arrests"),
+        # a region's forces and a rebel movement known by name are armed actors
+        ("The Peshmerga detained 12 men near Tresk on Monday.", "Arrests"),
+        ("UNITA detained 12 men near Tresk on Monday.", "Arrests"),
+    ],
+)
+def test_forces_the_actor_table_names_act_as_armed_forces(text: str, sub_type: str) -> None:
+    assert asserted_sub_types(text) == [sub_type]
