@@ -260,3 +260,14 @@ def test_a_one_sided_ceasefire_is_a_change_of_activity(pipeline: Pipeline, text:
 )
 def test_an_accident_and_its_toll_are_one_event(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police rounded up 30 men in Vessa on Monday during an anti-drug operation.",
+        "Environment agents burned trucks of logs near Vessa during an operation against illegal logging.",
+    ],
+)
+def test_operations_against_drugs_and_illegal_logging_are_organised_crime(pipeline: Pipeline, text: str) -> None:
+    assert whole_pipeline_asserts(pipeline, text) == ["Organised crime"]
