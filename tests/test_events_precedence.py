@@ -361,7 +361,8 @@ def test_forces_withdrawn_in_the_passive(text: str, expected: list[str]) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Islamists stormed the gas refinery at Vessa last Wednesday.", ["Armed clash"]),
+        # Islamists are armed men; a works with no force in it stormed is an attack on it
+        ("Islamists stormed the gas refinery at Vessa last Wednesday.", ["Attack"]),
         ("Unknown assailants shot dead a journalist in Vessa on Monday.", ["Attack"]),
         ("Police fatally shot Ali Demir outside a shop in Vessa.", ["Attack"]),
         ("The director shot the film in Vessa last year.", []),

@@ -262,3 +262,17 @@ def test_fighting_a_witness_reports_is_placed_where_it_was_fought(pipeline: Pipe
 )
 def test_forces_the_actor_table_names_act_as_armed_forces(text: str, sub_type: str) -> None:
     assert asserted_sub_types(text) == [sub_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # a building with no force in it, stormed by an armed group, is attacked
+        ("Militants stormed a hotel in Vessa on Friday.", "Attack"),
+        ("Rebels stormed a church in Tresk during Sunday mass.", "Attack"),
+        # a base is held by a force: storming it is a battle
+        ("Rebel fighters stormed an army base near Tresk on Monday.", "Armed clash"),
+    ],
+)
+def test_a_building_stormed_by_an_armed_group_is_an_attack_a_base_a_battle(text: str, sub_type: str) -> None:
+    assert asserted_sub_types(text) == [sub_type]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable, default_table
 from sitrep.attribution.sources import PERSONAL_PRONOUNS
 from sitrep.events import constructions
+from sitrep.events.anchoring import REGION_NOUNS, SETTLEMENT_NOUNS
 from sitrep.events.arrests import political_besides_arresters
 from sitrep.events.background import SETTLING_CUES, settling_background, topic_tokens
 from sitrep.events.clause import (
@@ -44,6 +45,9 @@ WARFARE_LEMMAS = frozenset({"war", "warfare", "offensive", "battle", "combat", "
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
 POLITICAL_ARREST = "political_arrest"  # who is arrested, or for what, is political
 STATE_DOER = "state_doer"  # set by the events stage: a state, its government or its army did it
+INSURGENT_DOER = "insurgent_doer"  # set by the events stage: rebels, militants or a militia did it
+# "gunmen stormed a hotel", "militants stormed the refinery": a place with no force in it stormed is an attack
+STORMED_CIVILIAN = "stormed_civilian"
 # "the army bombed the town", "Russian bombing of the city": a state's bombing is dropped from the air
 STATE_BOMBING = "state_bombing"
 BOMBING_LEMMAS = frozenset({"bomb", "bombing"})
@@ -169,6 +173,7 @@ RULES: tuple[Rule, ...] = (
     _rule("Organised crime", "crime", "protest clash", 0.6),
     _rule("Mob violence", "mob harm", ARMED, 0.6),
     _rule("Mob violence", f"clash {CIVILIAN}", f"{ARMED} {WARFARE}", 0.55),
+    _rule("Attack", f"clash {STORMED_CIVILIAN}", f"{TWO_ARMED} {ARMED_TARGET} {MILITARY_TARGET} {WARFARE}", 0.65),
     _rule("Armed clash", "clash", confidence=0.7),
     _rule("Armed clash", f"gunfire {ARMED}", confidence=0.65),
     _rule("Armed clash", f"gunfire {FIRED_ON}", confidence=0.6),  # "the convoy came under fire"
@@ -288,6 +293,8 @@ class RuleTyper:
         arrests = [doc[h.start : h.end].root for h in hits if h.cue == "arrest"]
         if political_besides_arresters(tokens, arrests):  # "officers arrested 14": the arresters' office
             names.add(POLITICAL_ARREST)
+        if INSURGENT_DOER in names and any(_stormed_a_building(doc[h.start]) for h in hits if h.cue == "clash"):
+            names.add(STORMED_CIVILIAN)  # a military target named beside it keeps it a battle (rule's none_of)
         if STATE_DOER in names and any(_bombing(doc[h.start]) for h in hits if h.cue == "explosion"):
             names.add(STATE_BOMBING)
         if any(h.cue == "clash" and doc[h.start].lemma_.lower() in WARFARE_LEMMAS for h in hits):
@@ -411,6 +418,15 @@ def _a_civilian_harmed(verb: Token) -> bool:
     if verb.pos_ != "VERB":
         return False
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CIVILIAN_VICTIMS for c in verb.children)
+
+
+def _stormed_a_building(token: Token) -> bool:
+    """ "stormed a hotel", "the refinery was stormed": a building taken by assault; a town or a district
+    stormed is ground fought over."""
+    if token.lemma_.lower() != "storm" or token.pos_ != "VERB":
+        return False
+    stormed = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return bool(stormed) and not any(t.lemma_.lower() in SETTLEMENT_NOUNS | REGION_NOUNS for t in stormed)
 
 
 def _bombing(token: Token) -> bool:
