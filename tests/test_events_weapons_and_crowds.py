@@ -269,7 +269,7 @@ def test_forces_the_actor_table_names_act_as_armed_forces(text: str, sub_type: s
     [
         # a building with no force in it, stormed by an armed group, is attacked
         ("Militants stormed a hotel in Vessa on Friday.", "Attack"),
-        ("Rebels stormed a church in Tresk during Sunday mass.", "Attack"),
+        ("The church in Tresk was stormed by rebels on Sunday.", "Attack"),
         # a base is held by a force: storming it is a battle
         ("Rebel fighters stormed an army base near Tresk on Monday.", "Armed clash"),
     ],

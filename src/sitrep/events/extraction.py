@@ -34,7 +34,6 @@ from sitrep.events.rules import (
     ARMED,
     ARMED_TARGET,
     BELLIGERENT,
-    INSURGENT_DOER,
     MILITARY_TARGET,
     POLITICAL_ARREST,
     POLITICAL_HARM,
@@ -287,8 +286,6 @@ def _event(
         extra |= {ARMED_TARGET}
     if any(ref.kind in STATE_DOER_KINDS and role == "actor1" for ref, role in actors):
         extra |= {STATE_DOER}
-    if any(ref.kind in NON_STATE_ARMED_KINDS and role == "actor1" for ref, role in actors):
-        extra |= {INSURGENT_DOER}
     typing = typer.type_tokens(tokens, extra, frame.location_tokens)
     if typing.trigger is None:
         return None

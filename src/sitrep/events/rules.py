@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable, default_table
 from sitrep.attribution.sources import PERSONAL_PRONOUNS
 from sitrep.events import constructions
-from sitrep.events.anchoring import REGION_NOUNS, SETTLEMENT_NOUNS
 from sitrep.events.arrests import political_besides_arresters
 from sitrep.events.background import SETTLING_CUES, settling_background, topic_tokens
 from sitrep.events.clause import (
@@ -45,9 +44,6 @@ WARFARE_LEMMAS = frozenset({"war", "warfare", "offensive", "battle", "combat", "
 POLITICAL = "political_violence"  # words that make harm political: terror, massacre, assassination
 POLITICAL_ARREST = "political_arrest"  # who is arrested, or for what, is political
 STATE_DOER = "state_doer"  # set by the events stage: a state, its government or its army did it
-INSURGENT_DOER = "insurgent_doer"  # set by the events stage: rebels, militants or a militia did it
-# "gunmen stormed a hotel", "militants stormed the refinery": a place with no force in it stormed is an attack
-STORMED_CIVILIAN = "stormed_civilian"
 # "the army bombed the town", "Russian bombing of the city": a state's bombing is dropped from the air
 STATE_BOMBING = "state_bombing"
 BOMBING_LEMMAS = frozenset({"bomb", "bombing"})
@@ -173,7 +169,6 @@ RULES: tuple[Rule, ...] = (
     _rule("Organised crime", "crime", "protest clash", 0.6),
     _rule("Mob violence", "mob harm", ARMED, 0.6),
     _rule("Mob violence", f"clash {CIVILIAN}", f"{ARMED} {WARFARE}", 0.55),
-    _rule("Attack", f"clash {STORMED_CIVILIAN}", f"{TWO_ARMED} {ARMED_TARGET} {MILITARY_TARGET} {WARFARE}", 0.65),
     _rule("Armed clash", "clash", confidence=0.7),
     _rule("Armed clash", f"gunfire {ARMED}", confidence=0.65),
     _rule("Armed clash", f"gunfire {FIRED_ON}", confidence=0.6),  # "the convoy came under fire"
@@ -239,7 +234,9 @@ class RuleTyper:
         hits = [h for h in hits if not (h.cue == "accident" and _is_fire(doc, h) and not accidental_fire(doc[h.start]))]
         hits = [h for h in hits if not self.names_actor(doc, h)]
         # "Gunmen storm hotel": the people's verb, no weather (its other cues, "storm" as crowd violence, stay)
-        hits = [h for h in hits if not (h.cue == "natural" and people_do_it_to(doc[h.start]))]
+        hits = [
+            h for h in hits if not (h.cue == "natural" and (people_do_it_to(doc[h.start]) or _stormed(doc[h.start])))
+        ]
         # force the police or the army use on a crowd is an intervention, not a violent crowd
         hits = [
             CueHit("intervention", h.start, h.end)
@@ -293,8 +290,6 @@ class RuleTyper:
         arrests = [doc[h.start : h.end].root for h in hits if h.cue == "arrest"]
         if political_besides_arresters(tokens, arrests):  # "officers arrested 14": the arresters' office
             names.add(POLITICAL_ARREST)
-        if INSURGENT_DOER in names and any(_stormed_a_building(doc[h.start]) for h in hits if h.cue == "clash"):
-            names.add(STORMED_CIVILIAN)  # a military target named beside it keeps it a battle (rule's none_of)
         if STATE_DOER in names and any(_bombing(doc[h.start]) for h in hits if h.cue == "explosion"):
             names.add(STATE_BOMBING)
         if any(h.cue == "clash" and doc[h.start].lemma_.lower() in WARFARE_LEMMAS for h in hits):
@@ -420,15 +415,6 @@ def _a_civilian_harmed(verb: Token) -> bool:
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CIVILIAN_VICTIMS for c in verb.children)
 
 
-def _stormed_a_building(token: Token) -> bool:
-    """ "stormed a hotel", "the refinery was stormed": a building taken by assault; a town or a district
-    stormed is ground fought over."""
-    if token.lemma_.lower() != "storm" or token.pos_ != "VERB":
-        return False
-    stormed = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return bool(stormed) and not any(t.lemma_.lower() in SETTLEMENT_NOUNS | REGION_NOUNS for t in stormed)
-
-
 def _bombing(token: Token) -> bool:
     """ "bombed", "the bombing of": the act of bombing, not a bomb ("a bomb exploded") nor a blast."""
     return token.lemma_.lower() in BOMBING_LEMMAS and (token.pos_ == "VERB" or token.lower_.startswith("bombing"))
@@ -483,14 +469,22 @@ def _fired_on(word: Token) -> bool:
 
 
 GOVERNMENTS = frozenset({"government", "country", "capital"})  # actor kinds that protest by diplomatic note
-# Where unarmed people live, pray, learn, heal or gather: storming one is an attack on them.
+# Where unarmed people live, pray, learn, heal, work or gather: storming one is an attack on them.
 CIVILIAN_SITES = frozenset(
     {
         "hotel", "school", "church", "mosque", "temple", "synagogue", "hospital", "clinic", "market", "restaurant",
         "bar", "nightclub", "club", "mall", "university", "college", "dormitory", "home", "house", "shrine",
-        "theatre", "theater", "cafe", "embassy", "bus", "train",
+        "theatre", "theater", "cafe", "embassy", "bus", "train", "refinery", "factory", "plant", "office", "bank",
+        "shop", "store", "supermarket", "farm", "camp", "courthouse",
     }
 )  # fmt: skip
+
+
+def _stormed(word: Token) -> bool:
+    """ "stormed a hotel", "the church was stormed by rebels": somebody's assault on something, no weather."""
+    if word.lemma_.lower() != "storm" or word.pos_ != "VERB":
+        return False
+    return any(c.dep_ in {"dobj", "nsubjpass", "agent"} for c in word.children)
 
 
 def _stormed_a_refuge(word: Token) -> bool:
