@@ -475,7 +475,7 @@ CIVILIAN_SITES = frozenset(
         "hotel", "school", "church", "mosque", "temple", "synagogue", "hospital", "clinic", "market", "restaurant",
         "bar", "nightclub", "club", "mall", "university", "college", "dormitory", "home", "house", "shrine",
         "theatre", "theater", "cafe", "embassy", "bus", "train", "refinery", "factory", "plant", "office", "bank",
-        "shop", "store", "supermarket", "farm", "camp", "courthouse",
+        "shop", "store", "supermarket", "farm", "courthouse",
     }
 )  # fmt: skip
 
