@@ -489,9 +489,9 @@ def _stormed(word: Token) -> bool:
 
 def _stormed_a_refuge(word: Token) -> bool:
     """What was stormed is a civilian site ("stormed a hotel", "a school was stormed"), not a position."""
-    if word.lemma_.lower() != "storm" or word.pos_ != "VERB":
-        return False
-    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CIVILIAN_SITES for c in word.children)
+    return _stormed(word) and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CIVILIAN_SITES for c in word.children
+    )
 
 
 def _between_fighters(tokens: Sequence[Token], kinds: Sequence[str]) -> bool:
