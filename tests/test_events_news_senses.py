@@ -192,6 +192,12 @@ def test_leaders_hosted_and_prisoners_swapped(pipeline: Pipeline, text: str, exp
         ("Security forces shot dead and injured five protesters in Vessa.", ["Excessive force against protesters"]),
         # a mass grave uncovered is news wherever it is
         ("Investigators uncovered a mass grave near the old front line.", ["Other"]),
+        # a political figure killed is political violence, wherever it happened and whoever did it; a
+        # private citizen killed with nothing more said is not ACLED's, and police officers harmed say nothing
+        # of why (who harmed them does)
+        ("The former governor of the province was killed by his own bodyguard last week.", ["Attack"]),
+        ("A retired teacher was stabbed to death on Tuesday.", []),
+        ("He said the man who punched the officers was a coward.", []),
         # a minister and an editor arrested are political arrests
         ("A former minister was arrested at the airport on Monday.", ["Arrests"]),
         ("Authorities arrested the editor of a weekly newspaper in Vessa.", ["Arrests"]),
@@ -218,6 +224,7 @@ def test_attacks_on_people_told_with_their_toll_and_political_arrests(
         ("Lawmakers battled late into the night before passing the spending package.", []),
         ("Party members rallied behind the prime minister after the vote.", []),
         ("Police dismantled a drug smuggling ring in Vessa, arresting nine.", ["Organised crime", "Organised crime"]),
+        ("Police detained four men in Dayton during a sting operation on Tuesday.", ["Organised crime"]),
     ],
 )
 def test_diplomacy_by_counted_states_claims_without_responsibility_and_political_fights(
@@ -250,6 +257,8 @@ def test_events_told_with_their_own_past_date_are_background(
         # pirates are an armed crew: the hostages they take are news; the ship they seize is no territory
         ("Pirates seized a tanker and took its crew hostage.", ["Abduction/forced disappearance"]),
         ("Pirates seized a cargo ship off the coast of Somalia on Monday.", []),
+        # what was taken along with it says what changed hands
+        ("Rebels seized a fuel depot and an army barracks near Vessa.", ["Non-state actor overtakes territory"]),
         # the words between a swap and its prisoners, an unexploded shell, a tunnel that caved in
         ("Rebels and the army exchanged more than 100 prisoners on Monday.", ["Agreement"]),
         (

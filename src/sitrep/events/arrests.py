@@ -1,10 +1,11 @@
 """What makes an arrest political, as ACLED codes arrests: who is taken ("an activist", "a former minister",
 "the editor"), or for what ("coup", "treason", "sedition"). A burglar or a drunk driver taken into custody is
-ordinary law enforcement, which ACLED does not code."""
+ordinary law enforcement, which ACLED does not code. The same words make a killing political ("the governor was
+shot dead")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
@@ -88,12 +89,6 @@ PARTY_KINDS = frozenset({
 })  # fmt: skip
 
 
-def _political_figure(token: Token) -> bool:
-    """The one arrested is named by a political office or calling ("a former minister", "the editor") or
-    described by one ("three officers accused of treason")."""
-    return token.dep_ in {"nsubjpass", "dobj"} and any(map(political_word, token.subtree))
-
-
 def told_before(verb: Token) -> bool:
     """ "... named Vessa as an organiser of the mutiny. She was held overnight.": the one arrested is a pronoun
     that takes who it is from the sentence before, a political one."""
@@ -105,9 +100,20 @@ def told_before(verb: Token) -> bool:
 def arrested_figure(verb: Token) -> bool:
     """ "a former minister was arrested", "police detained the editor", and a headline's "Opposition leader
     arrested ahead of vote" (the participle hangs from the one arrested)."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and political_word(verb.head):
+    return _figure_acted_on(verb, political_word)
+
+
+def harmed_figure(verb: Token) -> bool:
+    """ "the governor was shot dead", "gunmen killed an opposition activist": violence against a political
+    figure is political. A soldier or an officer harmed is not counted here: who harmed them says what it was."""
+    return _figure_acted_on(verb, lambda t: political_word(t) and t.lemma_.lower() not in FORCE_RANKS)
+
+
+def _figure_acted_on(verb: Token, figure: Callable[[Token], bool]) -> bool:
+    """The one ``verb`` acts on is named or described by a ``figure`` word ("three officers accused of treason")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and figure(verb.head):
         return True
-    return any(_political_figure(c) for c in verb.children)
+    return any(c.dep_ in {"nsubjpass", "dobj"} and any(map(figure, c.subtree)) for c in verb.children)
 
 
 def arresters(verb: Token) -> frozenset[int]:
@@ -121,6 +127,7 @@ def arresters(verb: Token) -> frozenset[int]:
 # The rank of whoever makes an arrest ("police officers arrested a burglar"): it says nothing of the arrest. The
 # unit does: "anti-terror police", "intelligence officers".
 ARRESTING_RANKS = frozenset({"officer", "official", "commander", "leader", "general", "soldier"})
+FORCE_RANKS = ARRESTING_RANKS - {"official", "leader"}
 
 
 def political_besides_arresters(words: Iterable[Token], verbs: Iterable[Token]) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, ActorRef
 from sitrep.events import classifier
 from sitrep.events.anchoring import ArticleFrame
-from sitrep.events.arrests import arrested_figure, political_besides_arresters, told_before
+from sitrep.events.arrests import arrested_figure, harmed_figure, political_besides_arresters, told_before
 from sitrep.events.clause import clause_head, in_circumstance, modality, path
 from sitrep.events.crowd_roles import UNORGANISED_KINDS, crowd_acts, crowd_did_it
 from sitrep.events.domain import document_domain
@@ -323,6 +323,8 @@ def _event(
     grounded = grounded or VICTIMS in typing.features  # "the attack left four villagers dead": conflict's victims
     if sub_type == "Arrests":  # "a former minister was arrested": who was taken says who took them
         grounded = grounded or arrested_figure(trigger.root) or told_before(trigger.root)
+    if sub_type == "Attack":  # "the governor was shot dead": who was harmed says why
+        grounded = grounded or harmed_figure(trigger.root)
     if typing.type == "Battles":
         if not typing.features & ARMED_SIGNS:  # "the ministry fought the ruling", "the clash cost him votes":
             grounded = place is not None  # a battle with no armed side named is one only where it was fought
@@ -359,7 +361,7 @@ def _event(
         context = typer.type_tokens(_live(head.sent, inert), extra, frame.location_tokens)
         if context.sub_type in DISASTERS or (context.type == "Battles" and VICTIMS not in typing.features):
             sub_type = context.sub_type
-        elif VICTIMS not in typing.features:
+        elif VICTIMS not in typing.features and not harmed_figure(trigger.root):
             return None  # a stabbing on a jogging path, a shooting after a party: private crime, not ACLED's
     if sub_type == ABDUCTION and trigger.root.lemma_.lower() in UNFORCED and not typing.features & POLITICAL_HARM:
         return None  # teenagers who "went missing", a family's "ransom" call: nobody named took them

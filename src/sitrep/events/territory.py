@@ -17,7 +17,8 @@ TERRITORY_NOUNS = frozenset({
     "outpost", "checkpoint", "hill", "locality", "settlement", "camp", "control", "airport", "province",
     "state", "county", "neighbourhood", "neighborhood", "zone", "front", "frontline", "stronghold",
     "bridge", "port", "island", "land", "municipality", "commune", "oblast", "height", "garrison",
-    "headquarters", "airfield", "airbase", "dam", "crossing", "oilfield", "refinery", "archipelago",
+    "headquarters", "barracks", "barrack", "airfield", "airbase", "dam", "crossing", "oilfield", "refinery",
+    "archipelago",
     "peninsula", "enclave", "valley", "coast", "strip", "corridor", "pocket", "islet", "ground", "gain",
 })
 # fmt: on
@@ -35,6 +36,7 @@ def territorial(doc: Doc, hit: CueHit, places: frozenset[int] = frozenset()) -> 
         return True
     # a relative pronoun ("the regions that Moscow added") says nothing of what was taken
     objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "seized a depot and the barracks"
     # forces withdrawn or driven out say where they were ("pulled its troops out", "drove the militants out of
     # the town"); forces captured are prisoners or prizes ("seized a cargo ship")
     withdrawn = FORCES if hit.cue == "transfer" or token.lemma_.lower() in EXPELLING_VERBS else frozenset()
