@@ -101,6 +101,11 @@ def test_what_is_told_in_passing_or_in_general(pipeline: Pipeline, text: str, ex
         ("Gunmen shot their neighbours in Vessa.", ["Attack"]),
         # a protester who interrupts a speech protests
         ("The budget speech was disrupted by a heckling protester.", ["Peaceful protest"]),
+        # what a crowd demands, it demands by demonstrating; what a crowd says it will do is not done
+        ("Demonstrators called for new elections in Kelvane.", ["Peaceful protest"]),
+        ("Protesters demanded the resignation of the governor in Vessa on Friday.", ["Peaceful protest"]),
+        ("The protesters say they will return to Vessa on Monday.", []),
+        ("The opposition demanded an inquiry into the shooting in Vessa.", []),
     ],
 )
 def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: list[str]) -> None:

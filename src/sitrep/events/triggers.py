@@ -68,6 +68,7 @@ def clause_groups(
     by_head: dict[int, list[CueHit]] = {}
     for _sentence, hits in sentences:
         topics = demonstration_topics(doc, hits)  # "gathered to oppose the invasion": the crowd's cause
+        voiced = {doc[i].i for h in hits if h.cue == "grievance" for i in range(h.start, h.end)}
         accepted: list[tuple[CueHit, Token]] = []
         for hit in hits:
             if hit.start in topics and hit.cue not in DEMONSTRATION_CUES | TOPIC_ANCHORS:
@@ -77,7 +78,8 @@ def clause_groups(
                 token = doc[hit.end - 1]
             if not _is_trigger(hit, token, typer) or token.i in inert:
                 continue
-            if token.idx in sources and not (hit.cue in DEMONSTRATION_CUES and clause_head(token).idx not in cues):
+            crowd = hit.cue in DEMONSTRATION_CUES
+            if token.idx in sources and not (crowd and _acted_or_voiced(clause_head(token), cues, voiced)):
                 continue  # a speaker, unless a crowd that also did something: "protesters gathered and demanded"
             if token.idx in cues and hit.cue not in SPOKEN_ACTS:  # "rallied against", "condemned": said and done
                 continue
@@ -91,6 +93,13 @@ def clause_groups(
         for i, hits in sorted(by_head.items())
         if not _outcome_of(doc[i], by_head) and not _toll_of(doc[i], by_head)
     ]
+
+
+def _acted_or_voiced(head: Token, cues: set[int], voiced: set[int]) -> bool:
+    """A crowd that is the speaker of its clause still demonstrates when the clause is no speech cue
+    ("protesters gathered and demanded") or voices the crowd's grievance ("demonstrators called for new
+    elections", "protesters demanded his resignation"): what a crowd demands, it demands by demonstrating."""
+    return head.idx not in cues or head.i in voiced
 
 
 SUFFERED = frozenset({"kill", "die", "injure", "wound", "hurt"})
