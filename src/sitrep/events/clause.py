@@ -139,8 +139,9 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         return "hypothetical"
     stops = list(stop)
     cue = _reporting_cue(trigger, stops)
-    wants = cue is not None and not (trigger.dep_ == "nsubj" and trigger.head.i == cue.i)  # who demands, did
-    if cue is not None and wants and cue.lemma_.lower() in PLANNED_LEMMAS:
+    # who demands did something ("protesters demanded his resignation"); what is demanded is only wanted
+    demander = cue is not None and trigger.dep_ == "nsubj" and trigger.head.i == cue.i
+    if cue is not None and not demander and cue.lemma_.lower() in PLANNED_LEMMAS:
         return "planned"  # "X threatened to impose a curfew", "Y demanded a truce": wanted, not done
     if cue is not None and (cue.lemma_.lower() in FORECASTING or _warned_of(trigger, cue)):
         return "hypothetical"  # "forecasters predicted a storm": not yet ("warned that it had flooded" had)

@@ -18,8 +18,8 @@ TERRITORY_NOUNS = frozenset({
     "state", "county", "neighbourhood", "neighborhood", "zone", "front", "frontline", "stronghold",
     "bridge", "port", "island", "land", "municipality", "commune", "oblast", "height", "garrison",
     "headquarters", "barracks", "barrack", "airfield", "airbase", "dam", "crossing", "oilfield", "refinery",
-    "archipelago",
-    "peninsula", "enclave", "valley", "coast", "strip", "corridor", "pocket", "islet", "ground", "gain",
+    "archipelago", "peninsula", "enclave", "valley", "coast", "strip", "corridor", "pocket", "islet", "ground",
+    "gain",
 })
 # fmt: on
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj", "appos"})

@@ -68,7 +68,7 @@ def clause_groups(
     by_head: dict[int, list[CueHit]] = {}
     for _sentence, hits in sentences:
         topics = demonstration_topics(doc, hits)  # "gathered to oppose the invasion": the crowd's cause
-        voiced = {doc[i].i for h in hits if h.cue == "grievance" for i in range(h.start, h.end)}
+        voiced = {i for h in hits if h.cue == "grievance" for i in range(h.start, h.end)}  # "demanded"
         accepted: list[tuple[CueHit, Token]] = []
         for hit in hits:
             if hit.start in topics and hit.cue not in DEMONSTRATION_CUES | TOPIC_ANCHORS:
