@@ -12,8 +12,11 @@ import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from sitrep.analyze import nlp as nlp_loader
 from sitrep.analyze.chunks import CHUNK_CHARS, parse_many
+from sitrep.analyze.headline_case import with_headlines_parsed
 from sitrep.analyze.registry import Context, Option, StageConfig, StageFn, factory, requires
 from sitrep.errors import InputError, UsageError
 from sitrep.model import AnalyzedArticle, Article, Source
@@ -82,6 +85,10 @@ class Pipeline:
             raise outcome
         return outcome
 
+    def _parse_one(self, text: str) -> Doc:
+        """One text parsed as the batch parses bodies (long ones in pieces)."""
+        return next(parse_many(self.nlp, [(text, None)], 1, self.chunk_chars))[0]
+
     def analyze_many(
         self, items: Iterable[tuple[Source, Article]], batch_size: int = 16
     ) -> Iterator[AnalyzedArticle | StageFailure]:
@@ -91,7 +98,8 @@ class Pipeline:
         (one line, naming the article and the stage) and the batch goes on.
         """
         pairs = ((article.body, (source, article)) for source, article in items)
-        for doc, (source, article) in parse_many(self.nlp, pairs, batch_size, self.chunk_chars):
+        for parsed, (source, article) in parse_many(self.nlp, pairs, batch_size, self.chunk_chars):
+            doc = with_headlines_parsed(parsed, self._parse_one)
             result = AnalyzedArticle(source=source, article=article)
             ctx = Context(article=article, doc=doc, result=result)
             try:
