@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from events_support import whole_pipeline_asserts
 from sitrep.analyze.headline_case import LONGEST_REPARSED, sentence_cased
@@ -32,6 +34,40 @@ def test_sentence_case_of_title_case_segments(text: str, expected: str | None) -
     cased = sentence_cased(text)
     assert cased == (expected if expected is not None else text)
     assert len(cased) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Rebels",
+                "In",
+                "of",
+                "EU",
+                "McDonald",
+                "Ärzte",
+                "İstanbul",
+                "ß",
+                "-",
+                " — ",
+                ". ",
+                "\n",
+                " ",
+                "x",
+                "Shell",
+                "42",
+                "ǅ",
+                "ﬁ",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_only_letter_case_ever_changes(text: str) -> None:
+    cased = sentence_cased(text)
+    assert len(cased) == len(text)
+    assert all(a == b or a.lower() == b for a, b in zip(text, cased, strict=True))
 
 
 def test_a_long_texts_subheadings_are_left_alone_and_its_first_line_is_not() -> None:

@@ -78,12 +78,15 @@ def with_headlines_parsed(doc: Doc, parse: Callable[[str], Doc]) -> Doc:
     cased = sentence_cased(doc.text)
     if cased == doc.text:
         return doc
-    parsed = parse(cased)
-    if [(t.idx, len(t)) for t in parsed] != [(t.idx, len(t)) for t in doc]:
-        return doc  # the copy was cut into other tokens: keep the parse of the text as written
-    out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    out.from_array(SYNTAX, parsed.to_array(SYNTAX))  # type: ignore[arg-type]  # the stub wants Ints2d
-    out.ents = _entities(out, parsed, doc)
+    try:
+        parsed = parse(cased)
+        if [(t.idx, len(t)) for t in parsed] != [(t.idx, len(t)) for t in doc]:
+            return doc  # the copy was cut into other tokens: keep the parse of the text as written
+        out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        out.from_array(SYNTAX, parsed.to_array(SYNTAX))  # type: ignore[arg-type]  # the stub wants Ints2d
+        out.ents = _entities(out, parsed, doc)
+    except ValueError:  # spaCy refuses the copy's annotations (E-codes are ValueErrors): keep the first parse
+        return doc
     return out
 
 

@@ -99,10 +99,11 @@ class Pipeline:
         """
         pairs = ((article.body, (source, article)) for source, article in items)
         for parsed, (source, article) in parse_many(self.nlp, pairs, batch_size, self.chunk_chars):
-            doc = with_headlines_parsed(parsed, self._parse_one)
             result = AnalyzedArticle(source=source, article=article)
-            ctx = Context(article=article, doc=doc, result=result)
+            name = "headline parse"
             try:
+                doc = with_headlines_parsed(parsed, self._parse_one)
+                ctx = Context(article=article, doc=doc, result=result)
                 for name, run in self.stages:
                     setattr(result, name, list(run(ctx)))
             except Exception as exc:  # a bug in one stage must not sink a batch
