@@ -198,6 +198,11 @@ def test_leaders_hosted_and_prisoners_swapped(pipeline: Pipeline, text: str, exp
         ("The former governor of the province was killed by his own bodyguard last week.", ["Attack"]),
         ("A retired teacher was stabbed to death on Tuesday.", []),
         ("He said the man who punched the officers was a coward.", []),
+        # people captured: by the state's forces an arrest, by an armed group an abduction; the deed a suspect is
+        # named by is what they are held for ("the chief suspect in the bombing"), not a bombing of its own
+        ("Security forces captured the chief suspect in the bombing in Vessa on Monday.", ["Arrests"]),
+        ("The army captured the rebel leader in Tresk.", ["Arrests"]),
+        ("Rebels captured three soldiers near Kelvane on Sunday.", ["Abduction/forced disappearance"]),
         # a minister and an editor arrested are political arrests
         ("A former minister was arrested at the airport on Monday.", ["Arrests"]),
         ("Authorities arrested the editor of a weekly newspaper in Vessa.", ["Arrests"]),

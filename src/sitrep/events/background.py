@@ -44,6 +44,7 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
         if head.i not in answered:
             answered[head.i] = _answered(head)
         topic |= answered[head.i] | _since(word, head, since) | _before_the_act(word) | _time_anchor(word, head)
+        topic |= _suspected_of(word)
         if hit.cue == "claimed":  # "claimed responsibility for the bombing": the bombing is what is claimed
             anchor = doc[hit.end - 1]
             for child in [*anchor.children, *anchor.head.children]:  # "for" hangs from the noun or the verb
@@ -63,6 +64,22 @@ def topic_tokens(doc: Doc, hits: Sequence[CueHit]) -> set[int]:
 
 
 CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "warrant"})
+# Who is held for a deed, named by it: "the chief suspect in the bombing", "the mastermind of the attack".
+SUSPECT_NOUNS = frozenset({
+    "suspect", "accused", "perpetrator", "mastermind", "culprit", "ringleader", "plotter", "organiser", "organizer",
+})  # fmt: skip
+SUSPECTED_PREPS = frozenset({"in", "of", "behind", "over", "for"})
+
+
+def _suspected_of(word: Token) -> set[int]:
+    """ "captured the chief suspect in the bombing": the deed a suspect is named by is what they are held
+    for, not news of its own (the capture is)."""
+    node = word
+    while node.dep_ in {"pobj", "prep", "compound", "amod", "conj", "nmod"} and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in SUSPECTED_PREPS and node.head.lemma_.lower() in SUSPECT_NOUNS:
+            return {t.i for t in node.subtree}
+        node = node.head
+    return set()
 
 
 def _names_a_charge(prep: Token) -> bool:

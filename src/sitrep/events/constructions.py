@@ -202,7 +202,10 @@ def seized_person(token: Token, actors: ActorTable) -> str | None:
     return "abduction" if captors & ARMED_KINDS else None
 
 
-CAPTIVES = frozenset({"soldier", "officer", "civilian", "hostage", "suspect", "man", "woman", "journalist"})
+CAPTIVES = frozenset({
+    "soldier", "officer", "civilian", "hostage", "suspect", "man", "woman", "journalist", "commander", "leader",
+    "militant", "rebel", "fighter", "insurgent", "gunman", "ringleader", "mastermind", "kingpin", "member",
+})  # fmt: skip
 
 
 # fmt: off
