@@ -77,6 +77,9 @@ def test_pulling_things_out_is_no_withdrawal(text: str) -> None:
         "A 19-year-old man rolled his truck on a county road near Vessa on Friday night, deputies said.",
         "A van driven by a Kelvane woman struck a school bus on Route 9, injuring six children.",
         "The car veered off the road and hit a tree outside Vessa.",
+        # the vehicle is the subject of the clause the crash verb is joined to; or named by its driver
+        "A grey bus was travelling north on Route 9 and struck a pickup near Vessa on Friday.",
+        "A 1998 Corvette driven by a Tresk man crossed the centre line and struck a lorry near Vessa.",
     ],
 )
 def test_road_crashes_told_with_ordinary_verbs_are_man_made_disasters(text: str) -> None:
@@ -88,6 +91,7 @@ def test_road_crashes_told_with_ordinary_verbs_are_man_made_disasters(text: str)
     [
         "He bought a new car last week and drove to Vessa.",
         "Investors hit the car maker's shares hard in Vessa.",
+        "The striker was running down the wing and hit the post in the final minute in Vessa.",
     ],
 )
 def test_cars_and_hits_alone_are_no_crash(text: str) -> None:

@@ -38,6 +38,10 @@ DIPLOMACY = ["Diplomatic event"]
         ("As the hall in Lyon cheered, diplomats ushered a new fisheries agreement into existence.", DIPLOMACY),
         ("International negotiators completed a climate agreement in Bonn on Friday.", DIPLOMACY),
         ("Union negotiators completed an agreement with the bus company on Friday.", []),
+        # states counted in figures, also in the words that describe the deal
+        ("The treaty was signed by 40 nations in Vessa on Tuesday.", DIPLOMACY),
+        ("The agreement, signed by 175 countries in Geneva last month, is a model of cooperation.", DIPLOMACY),
+        ("The agreement, signed by 40 players in Vessa last month, is a model of cooperation.", []),
         ("The minister arrived at the international airport in Lagos on Monday.", []),
         # a state's visit to another state's or a region's ground
         ("Little came of the first visit to the Middle East of the new U.S. secretary of state.", DIPLOMACY),

@@ -65,12 +65,19 @@ def _vehicle_accident(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ == "nsubj" and lemma in VEHICLE_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
-            return True
-        if child.dep_ == "dobj" and lemma in DRIVER_CRASH_VERBS and child.lemma_.lower() in VEHICLES:
-            return True
-    return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":  # "a bus was travelling north and struck a truck"
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if lemma in VEHICLE_CRASH_VERBS and any(_vehicle(s) for s in subjects):
+        return True
+    return lemma in DRIVER_CRASH_VERBS and any(c.dep_ == "dobj" and _vehicle(c) for c in token.children)
+
+
+def _vehicle(noun: Token) -> bool:
+    """A vehicle by name, or by the one driving it: "a brown sedan", "a 1993 Cadillac driven by a Marlow man"."""
+    return noun.lemma_.lower() in VEHICLES or any(
+        c.dep_ == "acl" and c.lemma_.lower() == "drive" for c in noun.children
+    )
 
 
 # A river's banks, burst, and what floodwater covers: "the river burst its banks", "flooding hundreds of homes".

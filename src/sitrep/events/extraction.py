@@ -374,7 +374,8 @@ def _event(
         sub_type = "Organised crime"  # "arrested 20 in a manhunt for heroin smugglers": a raid on a crime ring
     # a state cutting aid or arms sales to another: its doer is a state, read off the parse
     cut_by_a_state = any(h.cue == "state_measure" and h.start == trigger.start for h in group.hits)
-    if sub_type == "Diplomatic event" and not cut_by_a_state and not states_act(actors, tokens, frame):
+    described = [t for c in trigger.root.children if c.dep_ in {"acl", "relcl"} for t in clause_tokens(c)]
+    if sub_type == "Diplomatic event" and not cut_by_a_state and not states_act(actors, tokens + described, frame):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     deed = sub_type  # what was done, or tried: a claimed attempt is a claim made
     claimable = type_of(sub_type) in ATTACK_TYPES and sub_type not in TERRITORY

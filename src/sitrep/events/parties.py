@@ -202,7 +202,14 @@ def _several_states(token: Token) -> bool:
         return True
     if lemma not in STATE_NOUNS:
         return False
-    return any(c.dep_ in {"nummod", "det", "predet"} and c.lower_ in SEVERAL for c in token.children)
+    return any(c.dep_ in {"nummod", "det", "predet"} and (c.lower_ in SEVERAL or _many(c)) for c in token.children)
+
+
+def _many(number: Token) -> bool:
+    """ "175 countries", "40 nations", "dozens of states": more than one, written in figures or words."""
+    if number.lower_ in {"many", "dozens", "scores", "hundreds"}:
+        return True
+    return number.like_num and number.lower_ not in {"one", "1", "a"}
 
 
 def _abroad(word: Token, named: set[str], frame: ArticleFrame) -> bool:
