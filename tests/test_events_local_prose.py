@@ -188,6 +188,8 @@ def test_parties_to_diplomacy_are_states(pipeline: Pipeline, text: str, expected
         ("Senator Marlow cancelled her Ohio events after her collapse at a rally.", []),
         ("Marlow skipped a debate in Ohio after she collapsed from exhaustion at a fundraiser.", []),
         ("Jeb Marlow crashed in the Iowa polls after the debate.", []),
+        ("The mayor collapsed on stage in Vessa on Sunday.", []),
+        ("An elderly man collapsed at the market in Vessa on Sunday.", []),
         ("Pension funds in Ohio lost heavily in the 2008 financial collapse.", []),
         ("The driver crashed into a tree in Dayton on Sunday.", ["Man-made disaster"]),
         ("A five-storey building in Lagos collapsed on Tuesday.", ["Man-made disaster"]),

@@ -115,6 +115,9 @@ def test_weather_is_a_disaster_when_the_sentence_tells_its_harm(text: str, sub_t
         "Police in Vessa arrested a 33-year-old man on Monday on a charge of aggravated sexual assault.",
         "A man was arrested in Vessa on five counts of rape, police said.",
         "The president expressed his condolences for the attack in which a gunman killed two officers in Vessa.",
+        # ... also where the parser hangs the "for" or "over" on the verb
+        "The governor offered his condolences for the attack in which gunmen killed two teachers in Vessa.",
+        "The minister voiced outrage over the killing of two teachers by gunmen in Vessa.",
         "The warm current caused an explosion of marine life along the coast of Vessa.",
     ],
 )

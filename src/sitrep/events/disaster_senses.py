@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from sitrep.events.accidents import VEHICLES
 from sitrep.events.constructions import PEOPLE_NOUNS
+from sitrep.events.protest_senses import a_politician
 from sitrep.events.things import ONE_PERSON
 
 # "a landslide victory", "a flood of money", "a blizzard of messages", "flood-ravaged areas".
@@ -216,7 +217,7 @@ def _a_persons_fall(token: Token) -> bool:
         doers = [c for c in token.children if c.dep_ == "nsubj"]
     else:
         doers = [c for c in token.children if c.dep_ == "poss"]
-    return any(d.lower_ in ONE_PERSON or (d.ent_type_ == "PERSON" and d.pos_ == "PROPN") for d in doers)
+    return any(d.lower_ in ONE_PERSON or d.lemma_.lower() in PEOPLE_NOUNS or a_politician(d) for d in doers)
 
 
 def _abstract(noun: Token) -> bool:

@@ -114,6 +114,8 @@ def in_passing(trigger: Token) -> bool:
     node = trigger
     while node.dep_ in NOMINAL_LINK_DEPS | {"dobj"} and node.head.i != node.i:
         node = node.head
+        if node.dep_ in {"dative", "prep"} and _felt_about(node):
+            return True  # "offered his condolences for the attack": the parser hangs the "for" on the verb
         topics = TOPIC_TAKING_VERBS if node.pos_ == "VERB" else TOPIC_TAKING_NOUNS
         if node.lemma_.lower() in topics:
             return True
@@ -125,6 +127,18 @@ def in_passing(trigger: Token) -> bool:
         if node.pos_ == "VERB":
             return False
     return False
+
+
+# What is felt or said about an event, offered or voiced: "offered condolences for the attack".
+FEELINGS_ABOUT = frozenset({"condolence", "sympathy", "tribute", "condemnation", "outrage", "anger", "fury"})
+
+
+def _felt_about(preposition: Token) -> bool:
+    """A preposition hung on a verb whose object is a feeling about its own object: "offered condolences
+    for the attack", "voiced outrage over the killings" (the parser may hang "for" on the verb)."""
+    if preposition.lower_ not in {"for", "over", "about", "at"} or preposition.head.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in FEELINGS_ABOUT for c in preposition.head.children)
 
 
 # What people suffered in an event named as given: "five were killed in last week's bombing" reports it.
