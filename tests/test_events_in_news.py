@@ -104,6 +104,9 @@ def test_cars_and_hits_alone_are_no_crash(text: str) -> None:
         "The army imposed a curfew on the town of Vessa on Monday after two days of violent protests.",
         "Late on Sunday the army lifted a curfew it had imposed in Vessa after several days of protests.",
         "Troops enforced a curfew in Kelvane following violent protests over the weekend.",
+        # the place described as the scene of violence: its description, not the news
+        "Kelvane eased emergency measures on Wednesday in Tresk province, the scene of ethnic violence last March.",
+        "Troops imposed a curfew on Vessa on Thursday, one area of violence that erupted after a clash at a market.",
     ],
 )
 def test_a_curfew_imposed_after_protests_is_the_curfew(text: str) -> None:

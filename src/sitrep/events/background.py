@@ -151,6 +151,9 @@ def settling_background(doc: Doc, hit: CueHit) -> set[int]:
         for child in anchor.children:
             if _background(child):
                 found.update(t.i for t in child.subtree)
+    act = word if word.pos_ in {"VERB", "AUX"} else word.head
+    for described in (t for t in act.subtree if t.dep_ == "appos"):
+        found.update(t.i for t in described.subtree)  # "a curfew on Hebron, the scene of clashes last week"
     return found
 
 
