@@ -42,3 +42,19 @@ def test_encoding_detection_order() -> None:
     assert decode("Zaporizhzhia – Київ".encode("utf-16"), "x")[0] == "Zaporizhzhia – Київ"
     text, encoding = decode("Sévérodonetsk est tombée, a déclaré le ministère français.".encode("latin-1"), "x")
     assert "Sévérodonetsk" in text and encoding != "utf-8"
+
+
+def test_utf8_with_a_few_broken_sequences_stays_utf8() -> None:
+    """A teaser cut inside a two-byte letter, or a Latin-1 alt text pasted into a UTF-8 page, breaks a few
+    sequences; the article around them is still UTF-8, not a page of mojibake in a guessed charset."""
+    article = "Zażółć gęślą jaźń: mieszkańcy Vessy protestowali przeciwko budowie drogi. " * 8
+    cut = "Przemyt papierosów".encode()[:-2]  # ends inside "ó"
+    page = b'<html><head><meta charset="utf-8"></head><body><p>' + cut + b"...</p><p>"
+    page += article.encode() + b'</p><img alt="Mitgef\xfchl"></body></html>'
+    text, encoding = decode(page, "x")
+    assert encoding == "utf-8"
+    assert article.strip() in text
+    assert text.count("\ufffd") == 2
+    # a page in a one-byte charset is no UTF-8 with errors: every accented letter breaks
+    latin = ("Die Bürger von Vessa demonstrierten gegen die Straße. " * 8).encode("latin-1")
+    assert decode(latin, "x")[0].startswith("Die Bürger von Vessa")

@@ -61,6 +61,8 @@ def decode(data: bytes, source: object, http_charset: str | None = None) -> tupl
             return data.decode(candidate), candidate
         except (UnicodeDecodeError, LookupError):
             continue
+    if _mostly_utf8(data):
+        return data.decode("utf-8", "replace"), "utf-8"
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(source, "undecodable bytes: no character encoding fits")
@@ -68,6 +70,16 @@ def decode(data: bytes, source: object, http_charset: str | None = None) -> tupl
     if _garbled(text):
         raise InputError(source, f"undecodable bytes: best guess {best.encoding} gives garbled text")
     return text, best.encoding
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken sequences (a teaser cut in the middle of "ą"): each broken one becomes U+FFFD,
+    rather than the whole page being read in a charset detection picks for the bytes that do not fit. A
+    page in a one-byte charset breaks at nearly every accented letter."""
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    fitting = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    return fitting >= UTF8_FITTING_PER_BROKEN * max(broken, 1)
 
 
 def _http_candidate(data: bytes, http_charset: str | None) -> str | None:
@@ -90,6 +102,8 @@ def _garbled(text: str) -> bool:
     return odd > len(text) * 0.02
 
 
+# How many well-formed non-ASCII characters each broken sequence needs for bytes to count as UTF-8.
+UTF8_FITTING_PER_BROKEN = 10
 MOJIBAKE_SAMPLE = 200_000  # characters looked at to decide whether a text was decoded twice
 
 
