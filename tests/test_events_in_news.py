@@ -264,6 +264,11 @@ def test_a_state_or_coalition_strike_is_an_air_strike(text: str) -> None:
     assert ("Air/drone strike", "asserted") in events_of(text)
 
 
+def test_a_militant_strike_is_made_on_the_ground() -> None:
+    text = "The militant strike on an army base near Vessa killed 18 soldiers on Sunday."
+    assert ("Air/drone strike", "asserted") not in events_of(text)
+
+
 def test_a_suicide_truck_bombing_is_a_suicide_bomb() -> None:
     assert ("Suicide bomb", "asserted") in events_of("A suicide truck bombing killed 30 soldiers in Kelvane on Sunday.")
 

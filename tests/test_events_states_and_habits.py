@@ -38,6 +38,17 @@ DIPLOMACY = ["Diplomatic event"]
         ("As the hall in Lyon cheered, diplomats ushered a new fisheries agreement into existence.", DIPLOMACY),
         ("International negotiators completed a climate agreement in Bonn on Friday.", DIPLOMACY),
         ("Union negotiators completed an agreement with the bus company on Friday.", []),
+        # negotiations held, renewed or entered into are a round that took place; going on, they are a state
+        ("Ghana and Togo resumed negotiations on their maritime border on Tuesday.", DIPLOMACY),
+        ("Chile and Peru entered into negotiations on a border treaty in Lima on Monday.", DIPLOMACY),
+        ("Negotiations between Ghana and Togo on the border continue.", []),
+        ("The union and the bus company held negotiations in Vessa on Monday.", []),
+        # a high commissioner is a state's envoy: summoned, not speaking
+        ("On Tuesday, Ghana summoned the Nigerian High Commissioner in Accra over the border closure.", DIPLOMACY),
+        ("The British High Commissioner in Accra said the talks would go on.", []),
+        # world leaders and foreign ministers are many states' people
+        ("The president telephoned several world leaders on Monday.", DIPLOMACY),
+        ("The mayor met business leaders in Vessa on Monday.", []),
         # states counted in figures, also in the words that describe the deal
         ("The treaty was signed by 40 nations in Vessa on Tuesday.", DIPLOMACY),
         ("The agreement, signed by 175 countries in Geneva last month, is a model of cooperation.", DIPLOMACY),

@@ -474,8 +474,8 @@ def military_strike(token: Token, actors: ActorTable) -> bool:
     for owner in owners:
         if owner.ent_type_ in {"GPE", "NORP"} or owner.lemma_.lower() in MILITARY_OWNERS:
             return True
-        if any(m.entry.kind in ARMED_KINDS for m in actors.find(list(owner.subtree))):
-            return True
+        if any(m.entry.kind in STATE_FORCE_KINDS for m in actors.find(list(owner.subtree))):
+            return True  # a state's forces fly; "a militant strike on an army base" was made on the ground
     return False
 
 

@@ -183,6 +183,7 @@ DEALINGS = frozenset({
 # Who acts only for a state, met many at a time: "diplomats ushered the accord into existence".
 STATES_PEOPLE = frozenset({"diplomat", "envoy", "ambassador"})
 VISITS = frozenset({"visit", "trip", "tour", "travel", "journey"})
+MANY_STATES = frozenset({"world", "foreign"})  # "world leaders", "foreign ministers"
 
 
 def _several_states(token: Token) -> bool:
@@ -200,6 +201,8 @@ def _several_states(token: Token) -> bool:
         o.lemma_.lower() in BLOCS for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
     ):
         return True
+    if lemma in ENVOYS and any(c.dep_ in {"amod", "compound"} and c.lower_ in MANY_STATES for c in token.children):
+        return True  # "called world leaders", "met foreign ministers"
     if lemma not in STATE_NOUNS:
         return False
     return any(c.dep_ in {"nummod", "det", "predet"} and (c.lower_ in SEVERAL or _many(c)) for c in token.children)

@@ -48,7 +48,9 @@ WEAK_TRIGGERS = frozenset({
 # fmt: on
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 # Diplomacy's people and offices: they type a clause that says what they did, but are no act themselves.
-DIPLOMATIC_ROLES = frozenset({"minister", "ambassador", "envoy", "diplomat", "embassy", "consulate", "secretary"})
+DIPLOMATIC_ROLES = frozenset({
+    "minister", "ambassador", "envoy", "diplomat", "embassy", "consulate", "secretary", "commissioner",
+})  # fmt: skip
 # The toll of an event told in a clause of its own: "..., killing 170 people", "leaving four dead".
 OUTCOME_VERBS = frozenset({"kill", "leave", "wound", "injure", "claim", "cause"})
 OUTCOME_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
@@ -157,7 +159,9 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
         return False
     weak = hit.end - hit.start == 1 and token.lower_ in WEAK_TRIGGERS  # "air strike" is no bare "strike"
     # "air": a state's "strikes"
-    if weak and not (_shot_at_someone(token) or hit.cue == "air" or _set_off(token) or _of_prisoners(token)):
+    if weak and not (
+        _shot_at_someone(token) or hit.cue == "air" or _set_off(token) or _of_prisoners(token) or _held_talks(token)
+    ):
         return False
     if hit.cue in NOUN_ONLY_CUES and (token.pos_ not in {"NOUN", "PROPN"} or people_do_it_to(token)):
         return False  # "a storm hit"; not "police stormed", nor a headline's "Gunmen storm hotel"
@@ -170,6 +174,19 @@ def _is_trigger(hit: CueHit, token: Token, typer: RuleTyper) -> bool:
     if hit.cue == "property" and token.dep_ == "amod":
         return False  # "a destroyed van is pictured": the state of a thing, not who destroyed it
     return not typer.names_actor(token.doc, CueHit(hit.cue, token.i, token.i + 1))
+
+
+# Verbs that make negotiations happen: "held negotiations", "renewed negotiations", "entered into negotiations".
+HOLDING_TALKS = frozenset({"hold", "resume", "renew", "open", "reopen", "start", "begin", "conduct", "launch", "enter"})
+
+
+def _held_talks(token: Token) -> bool:
+    """Negotiations held, not mentioned ("negotiations on the plan continue" is a state of affairs; "Kelvane
+    and Norland renewed negotiations" tells a round that took place)."""
+    if token.lemma_.lower() != "negotiation":
+        return False
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "into" else token.head
+    return token.dep_ in {"dobj", "nsubjpass", "pobj"} and verb.lemma_.lower() in HOLDING_TALKS
 
 
 def _of_prisoners(token: Token) -> bool:
