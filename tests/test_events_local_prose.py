@@ -10,6 +10,8 @@ from events_support import whole_pipeline_asserts
 from sitrep.analyze.pipeline import Pipeline
 from sitrep.model import Article, Source
 
+INTERVENED = "Protest with intervention"
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -106,6 +108,12 @@ def test_what_is_told_in_passing_or_in_general(pipeline: Pipeline, text: str, ex
         ("Protesters demanded the resignation of the governor in Vessa on Friday.", ["Peaceful protest"]),
         ("The protesters say they will return to Vessa on Monday.", []),
         ("The opposition demanded an inquiry into the shooting in Vessa.", []),
+        ("Protesters plan to march on parliament in Vessa next week.", []),
+        # a crowd pushed back was stopped; a demonstration attempted was held (ACLED codes the one stopped)
+        ("Protesters marched on parliament in Vessa, but riot police drove them back with batons.", [INTERVENED]),
+        ("Protesters marched on parliament in Vessa and were pushed back by riot police.", [INTERVENED]),
+        ("Protesters marched in Vessa on Monday and pushed back against the plan.", ["Peaceful protest"]),
+        ("Protesters tried to force their way into the ministry before police pushed them back.", [INTERVENED]),
     ],
 )
 def test_law_enforcement_and_protest(pipeline: Pipeline, text: str, expected: list[str]) -> None:

@@ -24,6 +24,24 @@ def test_fire_bombs_thrown_by_hand_are_grenades(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        # an explosive thrown is a grenade, a planted one a remote explosive
+        ("One person was hurt in Vessa after an explosive device was thrown at the crowd.", ["Grenade"]),
+        ("A man threw a bomb into a shop in Vessa on Friday night.", ["Grenade"]),
+        ("A bomb planted under a car exploded in Vessa on Monday.", ["Remote explosive/landmine/IED"]),
+        # ... and demonstrators who throw firebombs make their demonstration violent
+        (
+            "Protests were held in Vessa, but turned ugly as demonstrators threw firebombs and bricks at police.",
+            ["Violent demonstration"],
+        ),
+    ],
+)
+def test_what_was_thrown_and_who_threw_it(text: str, sub_types: list[str]) -> None:
+    assert sorted(set(asserted_sub_types(text))) == sub_types
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A rights group in Norland has documented the use of chemical weapons on civilians in Vessa.",

@@ -32,6 +32,8 @@ PLANNED_LEMMAS = frozenset({
 })
 # fmt: on
 ATTEMPT_LEMMAS = frozenset({"attempt", "try"})
+# What a crowd does by demonstrating when it is the one who says it: "protesters demanded his resignation".
+DEMANDING = frozenset({"demand", "call", "urge", "press", "insist", "seek", "ask", "appeal", "chant", "plead"})
 # "is to visit", "is scheduled to meet", "set to sign", "due to withdraw", "slated to leave", "poised to take".
 SCHEDULING_HEADS = frozenset({"be", "schedule", "set", "due", "slate", "poise"})
 FORECASTING = frozenset({"predict", "forecast", "foresee", "anticipate"})
@@ -141,6 +143,7 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
     cue = _reporting_cue(trigger, stops)
     # who demands did something ("protesters demanded his resignation"); what is demanded is only wanted
     demander = cue is not None and trigger.dep_ == "nsubj" and trigger.head.i == cue.i
+    demander = demander and cue is not None and cue.lemma_.lower() in DEMANDING  # "protesters plan to march": not yet
     if cue is not None and not demander and cue.lemma_.lower() in PLANNED_LEMMAS:
         return "planned"  # "X threatened to impose a curfew", "Y demanded a truce": wanted, not done
     if cue is not None and (cue.lemma_.lower() in FORECASTING or _warned_of(trigger, cue)):

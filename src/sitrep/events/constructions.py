@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
 from sitrep.events import accidents, dealings, measures
 from sitrep.events.clause import doers_of, phrase
-from sitrep.events.crowd_roles import crowd_throws
+from sitrep.events.crowd_roles import crowd_throws, pushed_back, thrown_explosive
 from sitrep.events.given import COUNT_NOUNS
 from sitrep.events.lexicon import CueHit
 
@@ -371,6 +371,10 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("crowd_violence", token.i, token.i + 1))  # "protesters storm parliament" (any tag)
         if crowd_throws(token):
             found.append(CueHit("riot", token.i, token.i + 1))
+        if thrown_explosive(token):
+            found.append(CueHit("grenade", token.i, token.i + 1))
+        if pushed_back(token):
+            found.append(CueHit("intervention", token.i, token.i + 1))
         if _riot_against_a_measure(token):
             found.append(CueHit("grievance", token.i, token.i + 1))
         taken = weapons_taken(token, actors)

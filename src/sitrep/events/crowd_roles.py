@@ -164,3 +164,27 @@ def crowd_throws(verb: Token) -> bool:
     # "broke through the cordon, heckling him and throwing stones": the crowd told once
     many = [d for d in doers_of(verb) if d.tag_ == "NNS" or d.lemma_.lower() in COLLECTIVE_NOUNS]  # not "a man"
     return any(d.lemma_.lower() in THROWERS for d in many)
+
+
+# What explodes when thrown: "an explosive device was thrown at the crowd", "threw a bomb into the shop".
+THROWN_EXPLOSIVES = frozenset({"device", "bomb", "explosive", "explosives", "charge"})
+
+
+def thrown_explosive(verb: Token) -> bool:
+    """An explosive thrown (by anyone) is a grenade in ACLED's sense, not a planted bomb."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in THROWING_VERBS - {"pelt"}:
+        return False
+    thrown = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(t.lemma_.lower() in THROWN_EXPLOSIVES for t in thrown)
+
+
+PUSHING_VERBS = frozenset({"push", "drive", "force", "beat"})
+
+
+def pushed_back(verb: Token) -> bool:
+    """ "police pushed them back", "the crowd was driven back": someone pushed back by force. Pushing back
+    against a plan pushes no one."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in PUSHING_VERBS:
+        return False
+    back = any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
+    return back and any(c.dep_ in {"dobj", "nsubjpass", "agent"} for c in verb.children)

@@ -394,7 +394,7 @@ def _event(
         place=place,
         when=frame.when(trigger.root, attribution, dct),
         modality=_state_decision(
-            trigger.root, modality(trigger.root, stops, attempt_is_deed=violent_deed(deed)), cut_by_a_state
+            trigger.root, modality(trigger.root, stops, attempt_is_deed=attempt_is_the_deed(deed)), cut_by_a_state
         ),
         asserted_by=frame.attribution_of(trigger.start_char),
         evidence=Evidence(start=start, end=end),
@@ -447,9 +447,11 @@ def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, fr
     return country is not None and any(ref.side == country for ref in takers)
 
 
-def violent_deed(sub_type: str) -> bool:
-    """Violence whose attempt is itself the event (not a change of hands, which an attempt does not make)."""
-    return type_of(sub_type) in VIOLENT_TYPES and sub_type not in {TAKEN, RETAKEN}
+def attempt_is_the_deed(sub_type: str) -> bool:
+    """Violence whose attempt is itself the event (not a change of hands, which an attempt does not make), and
+    a demonstration: protesters who "tried to march on parliament" demonstrated (ACLED codes a demonstration
+    the police stopped)."""
+    return (type_of(sub_type) in VIOLENT_TYPES or type_of(sub_type) == "Protests") and sub_type not in {TAKEN, RETAKEN}
 
 
 def _claimed_by_its_doer(actors: Sequence[tuple[ActorRef, str]], attribution: int | None, frame: ArticleFrame) -> bool:
