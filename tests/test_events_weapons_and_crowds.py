@@ -149,6 +149,10 @@ def test_a_charge_a_condolence_and_an_explosion_of_life_report_no_event(text: st
         ("Norland extradited a suspected militant to Kelvane on Sunday.", "Arrests"),
         ("Police arrested 20 people in Vessa in a manhunt for people accused of smuggling heroin.", "Organised crime"),
         ("Police arrested five men in Vessa on charges of drug trafficking.", "Organised crime"),
+        # a haul of drugs is a crime ring's, whatever else was seized with it
+        ("Officers seized drugs, ammunition and cash in a raid in Vessa, the statement said.", "Organised crime"),
+        ("Customs officers in Vessa confiscated 200 kilograms of cocaine on Tuesday.", "Organised crime"),
+        ("At least 20 suspected drug mules have been arrested in Vessa.", "Organised crime"),
         ("The militia is accused of the shelling of schools in Vessa last week.", None),
         ("Rebels continued the shelling of villages near Vessa on Monday.", "Shelling/artillery/missile attack"),
     ],
@@ -233,6 +237,13 @@ def test_an_arrested_pronoun_takes_who_it_is_from_the_sentence_before(
         ("Protesters killed a policeman during a rally in Vessa on Tuesday.", "Violent demonstration"),
         ("A student was shot dead by protesters during a rally in Vessa.", "Violent demonstration"),
         ("Protesters injured three policemen in Vessa on Tuesday.", "Violent demonstration"),
+        # a crowd clashing with the state's forces demonstrates violently; armed men who do fight a battle
+        ("Students clashed with security forces outside the university in Vessa on Monday.", "Violent demonstration"),
+        (
+            "Supporters of the ousted mayor carry a comrade injured during clashes with police in Vessa.",
+            "Violent demonstration",
+        ),
+        ("Rebels clashed with soldiers near Vessa on Monday.", "Armed clash"),
     ],
 )
 def test_who_suffers_the_violence_at_a_demonstration_decides_its_sub_type(text: str, sub_type: str) -> None:

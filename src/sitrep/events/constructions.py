@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from sitrep.actors.matcher import ARMED_KINDS, NON_STATE_ARMED_KINDS, STATE_FORCE_KINDS, ActorTable
 from sitrep.events import accidents, dealings, measures
 from sitrep.events.clause import doers_of, phrase
-from sitrep.events.crowd_roles import crowd_throws, pushed_back, thrown_explosive
+from sitrep.events.crowd_roles import crowd_clashes_with_the_state, crowd_throws, pushed_back, thrown_explosive
 from sitrep.events.given import COUNT_NOUNS
 from sitrep.events.lexicon import CueHit
 
@@ -244,6 +244,8 @@ def weapons_taken(token: Token, actors: ActorTable) -> str | None:
     objects += [c for o in objects for c in o.conjuncts]
     # what a cache, a haul or a quantity holds: "a cache of rifles", "40 tons of explosives", "tons of wheat"
     objects += [o for c in objects for p in c.children if p.lower_ == "of" for o in p.children]
+    if any(o.lemma_.lower() in DRUGS for o in objects):
+        return "crime"  # "officers seized drugs, ammunition and cash": a haul of a drug ring's
     if not any(o.lemma_.lower() in WEAPON_OBJECTS for o in objects):
         # "fighters seized 460 tons of wheat", "soldiers stole cattle": an armed group carrying off goods loots
         if token.pos_ != "VERB" or not any(o.lemma_.lower() in GOODS for o in objects):
@@ -251,6 +253,13 @@ def weapons_taken(token: Token, actors: ActorTable) -> str | None:
         return "looted_arms" if _kinds(_subjects(verb), actors) & (ARMED_KINDS - {"police"}) else None
     kinds = _kinds(_subjects(verb), actors)
     return "looted_arms" if kinds & NON_STATE_ARMED_KINDS and not kinds & STATE_FORCE_KINDS else "disrupted"
+
+
+# What a seizure of makes a crime ring's haul.
+DRUGS = frozenset({
+    "drug", "narcotic", "cocaine", "heroin", "cannabis", "marijuana", "methamphetamine", "hashish", "opium",
+    "fentanyl", "contraband", "meth", "ecstasy", "amphetamine",
+})  # fmt: skip
 
 
 ESTABLISHING_VERBS = frozenset({"set", "establish", "build", "erect", "open", "create", "construct", "install"})
@@ -375,6 +384,8 @@ def hits(tokens: Sequence[Token], actors: ActorTable) -> list[CueHit]:
             found.append(CueHit("grenade", token.i, token.i + 1))
         if pushed_back(token):
             found.append(CueHit("intervention", token.i, token.i + 1))
+        if crowd_clashes_with_the_state(token):
+            found.append(CueHit("protest", token.i, token.i + 1))
         if _riot_against_a_measure(token):
             found.append(CueHit("grievance", token.i, token.i + 1))
         taken = weapons_taken(token, actors)

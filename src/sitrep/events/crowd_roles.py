@@ -188,3 +188,27 @@ def pushed_back(verb: Token) -> bool:
         return False
     back = any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
     return back and any(c.dep_ in {"dobj", "nsubjpass", "agent"} for c in verb.children)
+
+
+# The state's forces a crowd clashes with when it demonstrates.
+STATE_FORCES = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "security", "gendarme"})
+# Who clashes with them as a crowd: people a demonstration is made of (not armed men).
+CLASHING_CROWDS = THROWERS - {"man", "gang", "band"} | {"worker", "farmer", "activist", "trader"}
+
+
+def crowd_clashes_with_the_state(clash: Token) -> bool:
+    """ "students clashed with security forces", "supporters of the ousted president, injured during clashes
+    with police": a crowd fighting the state's forces demonstrates violently (ACLED's violent demonstration),
+    whatever the crowd is called; armed men who clash with soldiers fight a battle."""
+    if clash.lemma_.lower() != "clash":
+        return False
+    sides = [c for c in clash.children if c.dep_ in {"nsubj", "poss"}]
+    sides += [o for p in clash.children if p.lower_ in {"with", "between"} for o in p.children if o.dep_ == "pobj"]
+    if clash.pos_ == "NOUN" and clash.dep_ == "pobj":  # "carry a comrade injured during clashes with police"
+        verb = clash.head
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
+            verb = verb.head  # the sentence's subject: whose side the clashes were on
+        sides += [c for c in verb.children if c.dep_ == "nsubj"]
+    sides += [c for s in sides for c in s.conjuncts]
+    words = {w.lemma_.lower() for s in sides for w in (s, *(c for c in s.children if c.dep_ in {"compound", "amod"}))}
+    return bool(words & STATE_FORCES) and bool(words & CLASHING_CROWDS)
