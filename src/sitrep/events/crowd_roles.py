@@ -192,8 +192,8 @@ def pushed_back(verb: Token) -> bool:
 
 # The state's forces a crowd clashes with when it demonstrates.
 STATE_FORCES = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "security", "gendarme"})
-# Who clashes with them as a crowd: people a demonstration is made of (not armed men).
-CLASHING_CROWDS = THROWERS - {"man", "gang", "band"} | {"worker", "farmer", "activist", "trader"}
+# Who clashes with them as demonstrators: a political crowd (villagers or fans who clash with police are a mob).
+CLASHING_CROWDS = frozenset({"protester", "demonstrator", "student", "supporter", "activist", "worker", "opposition"})
 
 
 def crowd_clashes_with_the_state(clash: Token) -> bool:
