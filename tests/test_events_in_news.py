@@ -892,3 +892,19 @@ def test_a_country_named_in_the_place_that_fell_is_no_army(pipeline: Pipeline) -
 )
 def test_forces_sent_somewhere_are_a_deployment(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     assert whole_pipeline_asserts(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb joined by "and" with its own tense is its own clause: the first verb's "not" stays there
+        (
+            "The army did not comment and continued to shell rebel positions near Vessa.",
+            [("Shelling/artillery/missile attack", "asserted")],
+        ),
+        ("The rebels did not attack the town of Vessa and kill civilians.", []),
+        ("If the rebels attack Vessa and kill civilians, the army will respond.", []),
+    ],
+)
+def test_a_negation_reaches_the_verbs_that_share_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [e for e in events_of(text) if e[1] == "asserted"] == expected

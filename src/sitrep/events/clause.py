@@ -158,8 +158,13 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         return "hypothetical"  # "cooperation in fighting the group", "experience in combating piracy": no one deed
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in ACTIVITY_PREPS:
         return "hypothetical"  # "a course to learn about combating piracy": an activity, no deed
+    previous: Token | None = None
     for node in path(trigger, stops):
-        children = list(node.children)
+        # "the army did not comment and continued to shell the town": the first verb's negation and modal
+        # are its own (its "if" or "when" still covers both)
+        sibling = previous is not None and _a_clause_of_its_own(previous)
+        previous = node
+        children = [c for c in node.children if not (sibling and c.dep_ in {"neg", "aux", "auxpass"})]
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in children):
             return "hypothetical"
         if _generic(node, children) or (node.i == trigger.i and _done_to_a_kind(node, children)):
@@ -201,6 +206,16 @@ def modality(trigger: Token, stop: Iterable[Token] = (), attempt_is_deed: bool =
         if node.dep_ in {"relcl", "ROOT"} or _presupposes(node):
             break
     return "asserted"
+
+
+def _a_clause_of_its_own(conjunct: Token) -> bool:
+    """A verb joined by "and" that carries its own tense, auxiliary or subject ("... and continued to shell",
+    "... and are continuing"), so what negates or qualifies the first verb does not reach it ("did not
+    attack and kill" shares its "did not")."""
+    if conjunct.dep_ != "conj" or conjunct.pos_ not in {"VERB", "AUX"}:
+        return False
+    own = any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in conjunct.children)
+    return own or conjunct.tag_ in {"VBD", "VBZ", "VBP"}
 
 
 def _warned_of(trigger: Token, cue: Token) -> bool:
