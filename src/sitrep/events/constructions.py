@@ -255,7 +255,7 @@ def weapons_taken(token: Token, actors: ActorTable) -> str | None:
     return "looted_arms" if kinds & NON_STATE_ARMED_KINDS and not kinds & STATE_FORCE_KINDS else "disrupted"
 
 
-# What a seizure of makes a crime ring's haul.
+# Goods whose seizure is a crime ring's haul.
 DRUGS = frozenset({
     "drug", "narcotic", "cocaine", "heroin", "cannabis", "marijuana", "methamphetamine", "hashish", "opium",
     "fentanyl", "contraband", "meth", "ecstasy", "amphetamine",

@@ -191,15 +191,15 @@ def pushed_back(verb: Token) -> bool:
 
 
 # The state's forces a crowd clashes with when it demonstrates.
-STATE_FORCES = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "security", "gendarme"})
+STATE_FORCE_WORDS = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "security", "gendarme"})
 # Who clashes with them as demonstrators: a political crowd (villagers or fans who clash with police are a mob).
 CLASHING_CROWDS = frozenset({"protester", "demonstrator", "student", "supporter", "activist", "worker", "opposition"})
 
 
 def crowd_clashes_with_the_state(clash: Token) -> bool:
     """ "students clashed with security forces", "supporters of the ousted president, injured during clashes
-    with police": a crowd fighting the state's forces demonstrates violently (ACLED's violent demonstration),
-    whatever the crowd is called; armed men who clash with soldiers fight a battle."""
+    with police": a political crowd fighting the state's forces demonstrates violently (ACLED's violent
+    demonstration); armed men who clash with soldiers fight a battle."""
     if clash.lemma_.lower() != "clash":
         return False
     sides = [c for c in clash.children if c.dep_ in {"nsubj", "poss"}]
@@ -211,4 +211,4 @@ def crowd_clashes_with_the_state(clash: Token) -> bool:
         sides += [c for c in verb.children if c.dep_ == "nsubj"]
     sides += [c for s in sides for c in s.conjuncts]
     words = {w.lemma_.lower() for s in sides for w in (s, *(c for c in s.children if c.dep_ in {"compound", "amod"}))}
-    return bool(words & STATE_FORCES) and bool(words & CLASHING_CROWDS)
+    return bool(words & STATE_FORCE_WORDS) and bool(words & CLASHING_CROWDS)

@@ -212,7 +212,7 @@ def _many(number: Token) -> bool:
     """ "175 countries", "40 nations", "dozens of states": more than one, written in figures or words."""
     if number.lower_ in {"many", "dozens", "scores", "hundreds"}:
         return True
-    return number.like_num and number.lower_ not in {"one", "1", "a"}
+    return number.like_num and number.lower_ not in {"one", "1"}
 
 
 def _abroad(word: Token, named: set[str], frame: ArticleFrame) -> bool:
