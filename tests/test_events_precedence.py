@@ -26,6 +26,7 @@ def asserted(text: str) -> list[str]:
         "About 60 protesters have been killed since August in the largest protests in Vessa in decades.",
         "Between May 2019 and June 2021, the militia carried out more than 300 attacks on villages in Kelvane.",
         "Rebels have launched dozens of attacks on army posts in Kelvane over the past three years.",
+        "The coalition has flown 7,000 sorties, with Norland carrying out the majority of the airstrikes in Kelvane.",
     ],
 )
 def test_a_toll_over_months_is_statistics_not_an_event(text: str) -> None:

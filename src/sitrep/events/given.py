@@ -291,14 +291,18 @@ SPAN_MODIFIERS = frozenset({"past", "last", "recent", "previous"})
 COUNT_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "tens"})
 
 
+# A share of a set of events: "the majority of the airstrikes", "half of the attacks".
+SHARES = frozenset({"majority", "most", "bulk", "half", "share", "proportion", "percent", "fraction", "total"})
+
+
 def many_of_them(trigger: Token) -> bool:
     """ "a group that has carried out hundreds of attacks", "claimed scores of attacks on churches": a
     count of many events with no day of their own, a record rather than one event ("dozens of airstrikes hit
     the city on Tuesday" is the day's news)."""
     if trigger.tag_ != "NNS" or trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
         return False
-    if trigger.head.head.lower_ not in COUNT_NOUNS | {"series", "string", "spate", "wave"}:
-        return False
+    if trigger.head.head.lower_ not in COUNT_NOUNS | {"series", "string", "spate", "wave"} | SHARES:
+        return False  # "hundreds of attacks", "a spate of bombings", "the majority of the airstrikes"
     head = clause_head(trigger)
     return not any(t.ent_type_ in {"DATE", "TIME"} for t in head.subtree if clause_head(t).i == head.i)
 
