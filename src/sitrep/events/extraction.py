@@ -374,8 +374,11 @@ def _event(
         sub_type = "Organised crime"  # "arrested 20 in a manhunt for heroin smugglers": a raid on a crime ring
     # a state cutting aid or arms sales to another: its doer is a state, read off the parse
     cut_by_a_state = any(h.cue == "state_measure" and h.start == trigger.start for h in group.hits)
-    described = [t for c in trigger.root.children if c.dep_ in {"acl", "relcl"} for t in clause_tokens(c)]
-    if sub_type == "Diplomatic event" and not cut_by_a_state and not states_act(actors, tokens + described, frame):
+    if (
+        sub_type == "Diplomatic event"
+        and not cut_by_a_state
+        and not states_act(actors, _with_description(tokens, trigger), frame)
+    ):
         return None  # talks, visits and sanctions are diplomacy only between states ("talks with his agent")
     deed = sub_type  # what was done, or tried: a claimed attempt is a claim made
     claimable = type_of(sub_type) in ATTACK_TYPES and sub_type not in TERRITORY
@@ -445,6 +448,12 @@ def _taken_at_home(actors: Sequence[tuple[ActorRef, str]], place: int | None, fr
         return False
     country = country_name(frame.result.places[place].country)
     return country is not None and any(ref.side == country for ref in takers)
+
+
+def _with_description(tokens: list[Token], trigger: SpacySpan) -> list[Token]:
+    """The clause's words and those of the clause describing its event word ("the agreement, signed by 175
+    countries"): the parties of a deal may be named only there."""
+    return tokens + [t for c in trigger.root.children if c.dep_ in {"acl", "relcl"} for t in clause_tokens(c)]
 
 
 def attempt_is_the_deed(sub_type: str) -> bool:
